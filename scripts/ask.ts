@@ -1,0 +1,61 @@
+/**
+ * `npm run --silent ask -- [--json] [--index DIR] "question"` and `--json --batch FILE` (JSON lines with
+ * `id` and `q`). Without --index the default index is used, and built first if missing.
+ */
+import "dotenv/config";
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { ensureIndex, ingestSettings } from "../src/app.js";
+import { formatAnswerText } from "../src/cli/format.js";
+import { loadConfig } from "../src/config.js";
+import { describeError, isAppError } from "../src/errors.js";
+import { QaEngine } from "../src/qa/engine.js";
+
+function toJson(result: Awaited<ReturnType<QaEngine["ask"]>>, id?: unknown): string {
+  const citations = result.citations.map((c) => ({ docId: c.docId, title: c.title, location: c.location, passage: c.passage }));
+  return JSON.stringify({ ...(id !== undefined ? { id } : {}), question: result.question, answer: result.answer, abstained: result.abstained, citations, ms: result.ms });
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: "boolean" }, batch: { type: "string" }, index: { type: "string" } } });
+  const config = loadConfig();
+  const settings = ingestSettings(config);
+  const indexDir = values.index ?? settings.indexDir;
+  if (!values.index) await ensureIndex(settings);
+  const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
+  if (values.batch) {
+    const lines = (await readFile(values.batch, "utf8")).split("\n").filter((l) => l.trim().length > 0);
+    for (const [n, line] of lines.entries()) {
+      let item: { id?: unknown; q?: unknown };
+      try {
+        item = JSON.parse(line) as { id?: unknown; q?: unknown };
+      } catch {
+        console.error(`line ${n + 1}: not JSON, skipped`);
+        continue;
+      }
+      if (typeof item.q !== "string") {
+        console.error(`line ${n + 1}: no "q" string, skipped`);
+        continue;
+      }
+      const result = await engine.ask(item.q);
+      console.log(values.json ? toJson(result, item.id) : formatAnswerText(result));
+    }
+    return 0;
+  }
+  const question = positionals.join(" ").trim();
+  if (!question) {
+    console.error('Usage: npm run --silent ask -- [--json] "câu hỏi"   (or --json --batch FILE)');
+    return 2;
+  }
+  const result = await engine.ask(question);
+  console.log(values.json ? toJson(result) : formatAnswerText(result));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`ask failed: ${describeError(err)}${isAppError(err) ? ` [${err.code}]` : ""}`);
+    process.exit(1);
+  },
+);

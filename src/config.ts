@@ -1,0 +1,74 @@
+/**
+ * Configuration: the only module that reads environment variables. Every setting is checked by one
+ * schema at start-up, and its default is documented here once (and in .env.example).
+ */
+import { z } from "zod";
+import { AppError } from "./errors.js";
+
+const idList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || value.trim() === "") return [] as number[];
+    const ids = value.split(/[,\s]+/).filter(Boolean).map(Number);
+    if (ids.some((id) => !Number.isSafeInteger(id))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "must be a comma-separated list of numeric Telegram ids" });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z
+  .object({
+    /** Bot token from @BotFather. Without it, `npm start` opens the terminal chat. */
+    TELEGRAM_BOT_TOKEN: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+    /** Bot API server root, no trailing slash (self-hosted Bot API, test emulators). */
+    TELEGRAM_API_ROOT: z.string().url().optional().transform((v) => v?.replace(/\/+$/, "")),
+    /** polling (default, via grammY runner) or webhook. */
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: z.string().url().optional(),
+    WEBHOOK_SECRET: z.string().optional(),
+    PORT: positiveInt(8080),
+    /** Folder of source documents. */
+    CORPUS_DIR: z.string().default("corpus"),
+    /** Folder of the index (generations + CURRENT). */
+    INDEX_DIR: z.string().default("data/index"),
+    /** Folder for the bot's own data (feedback, quiz scores). */
+    DATA_DIR: z.string().default("data"),
+    /** Telegram user ids allowed to run admin commands and upload documents. */
+    ADMIN_IDS: idList,
+    /** When set, only these users may use the bot. */
+    ALLOWED_USER_IDS: idList,
+    /** When set, only these chats may use the bot. */
+    ALLOWED_CHAT_IDS: idList,
+    /** Largest document file accepted by the ingest and by uploads, in MB. */
+    MAX_FILE_MB: positiveInt(20),
+    /** Questions per user per minute before the rate limiter answers politely. */
+    RATE_LIMIT_PER_MINUTE: positiveInt(20),
+    /** HNSW search width set after each index load. */
+    HNSW_EF_SEARCH: positiveInt(100),
+    /** How often the bot checks for a new index generation, in ms. */
+    RELOAD_POLL_MS: positiveInt(1000),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === "webhook") {
+      if (!c.WEBHOOK_URL) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+      if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    }
+  });
+
+/** Checked configuration. */
+export type Config = z.infer<typeof schema>;
+
+/** Parses and checks configuration from an environment; throws CONFIG_INVALID listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`).join("; ");
+    throw new AppError("CONFIG_INVALID", `Configuration is invalid: ${problems}. See .env.example.`);
+  }
+  return result.data;
+}

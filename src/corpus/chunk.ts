@@ -1,0 +1,144 @@
+/**
+ * Chunks a document by its own structure: one passage per paragraph or numbered clause, a lead line
+ * ("Người vào Đảng phải :") kept with the dash items that follow it, and over-long paragraphs split at
+ * sentence boundaries. Each passage knows its section ("Chương V › Điều 21", "Kinh nghiệm").
+ */
+import { splitSentences } from "../text/sentences.js";
+import { STRUCTURAL_HEADING } from "./structure.js";
+import type { Block, Passage } from "./types.js";
+
+/** Passages longer than this are split at sentence boundaries. */
+export const MAX_PASSAGE_CHARS = 1200;
+
+const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
+const PART = /^phần\b/iu;
+const CHAPTER = /^chương\b/iu;
+const ARTICLE = /^(?:điều|mục)\b/iu;
+
+interface SectionState {
+  part: string | null;
+  chapter: string | null;
+  /** Title line right after a "Chương" heading ("ĐẢNG VIÊN"). */
+  chapterTitle: string | null;
+  article: string | null;
+  heading: string | null;
+  /** A lead line ending with a colon, in force for the numbered clauses below it. */
+  lead: string | null;
+  /** True while the last block was a numbered heading with no text yet. */
+  awaitingTitle: boolean;
+}
+
+function sectionLabel(s: SectionState): string | null {
+  const path = [s.part, s.chapter, s.article].filter((x): x is string => x !== null);
+  if (path.length > 0) return path.join(" › ");
+  return s.heading;
+}
+
+/** Text describing where a passage stands, indexed with a low weight so "Điều 21" or "kinh nghiệm" find it. */
+export function sectionContext(s: SectionState): string {
+  return [s.part, s.chapter, s.chapterTitle, s.article, s.heading, s.lead].filter((x) => x !== null).join(". ");
+}
+
+function splitLong(text: string): string[] {
+  if (text.length <= MAX_PASSAGE_CHARS) return [text];
+  const pieces: string[] = [];
+  let current = "";
+  for (const sentence of splitSentences(text)) {
+    if (current.length > 0 && current.length + sentence.text.length + 1 > MAX_PASSAGE_CHARS) {
+      pieces.push(current);
+      current = "";
+    }
+    current = current.length > 0 ? `${current} ${sentence.text}` : sentence.text;
+  }
+  if (current.length > 0) pieces.push(current);
+  // A single sentence longer than the limit is cut at the last space before it.
+  return pieces.flatMap((piece) => {
+    const out: string[] = [];
+    let rest = piece;
+    while (rest.length > MAX_PASSAGE_CHARS * 1.5) {
+      const cut = rest.lastIndexOf(" ", MAX_PASSAGE_CHARS);
+      const at = cut > 0 ? cut : MAX_PASSAGE_CHARS;
+      out.push(rest.slice(0, at));
+      rest = rest.slice(at).trimStart();
+    }
+    out.push(rest);
+    return out;
+  });
+}
+
+/** A passage plus the section text it is indexed with. */
+export interface ChunkedPassage extends Passage {
+  context: string;
+}
+
+/** The passages of one document. `blocks` come from `toBlocks`; the title block itself is not a passage. */
+export function chunkDocument(blocks: readonly Block[], doc: { docId: string; title: string }): ChunkedPassage[] {
+  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, heading: null, lead: null, awaitingTitle: false };
+  const passages: ChunkedPassage[] = [];
+  let paragraphInSection = 0;
+  let pending: { text: string; page: number | null } | null = null;
+
+  const emit = (text: string, page: number | null): void => {
+    for (const piece of splitLong(text)) {
+      paragraphInSection++;
+      const order = passages.length;
+      passages.push({
+        id: `${doc.docId}#${order}`,
+        docId: doc.docId,
+        title: doc.title,
+        section: sectionLabel(state),
+        paragraph: paragraphInSection,
+        page,
+        order,
+        text: piece,
+        context: sectionContext(state),
+      });
+    }
+  };
+  // A lead line with no dash items under it is not quoted alone: it lives on as the context of the
+  // numbered clauses that follow it.
+  const flushPending = (): void => {
+    if (pending?.text.includes("\n")) emit(pending.text, pending.page);
+    pending = null;
+  };
+
+  for (const block of blocks) {
+    if (block.kind === "heading") {
+      flushPending();
+      const text = block.text;
+      if (text === doc.title) continue;
+      if (PART.test(text) && STRUCTURAL_HEADING.test(text)) {
+        Object.assign(state, { part: text, chapter: null, chapterTitle: null, article: null, heading: null, awaitingTitle: true });
+      } else if (CHAPTER.test(text) && STRUCTURAL_HEADING.test(text)) {
+        Object.assign(state, { chapter: text, chapterTitle: null, article: null, heading: null, awaitingTitle: true });
+      } else if (ARTICLE.test(text) && STRUCTURAL_HEADING.test(text)) {
+        Object.assign(state, { article: text, heading: null, awaitingTitle: false });
+      } else if (state.awaitingTitle) {
+        state.chapterTitle = state.chapterTitle ? `${state.chapterTitle} ${text}` : text;
+        continue;
+      } else {
+        Object.assign(state, { heading: text, article: null, awaitingTitle: false });
+        if (state.chapter === null && state.part === null) state.heading = text;
+      }
+      state.lead = null;
+      paragraphInSection = 0;
+      continue;
+    }
+    state.awaitingTitle = false;
+    const text = block.text;
+    if (pending && DASH_ITEM.test(text)) {
+      pending.text = `${pending.text}\n${text}`;
+      continue;
+    }
+    flushPending();
+    if (/[:：]$/.test(text) && text.length <= 200) {
+      // A lead line: kept with following dash items, or as context for numbered clauses.
+      pending = { text, page: block.page };
+      state.lead = text.replace(/\s*[:：]$/, "");
+      continue;
+    }
+    emit(text, block.page);
+  }
+  flushPending();
+  return passages.filter((p) => !/^[^\p{L}\p{N}]*$/u.test(p.text));
+}

@@ -1,0 +1,355 @@
+/**
+ * Reads one corpus file into text, whatever its format. Every failure a user can meet becomes an AppError
+ * that names the file and says what to do; no library exception escapes unwrapped.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { PDFLoader } from "@langchain/community/document_loaders/fs/pdf";
+import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } from "html-to-text";
+import mammoth from "mammoth";
+import { AppError, describeError, isAppError } from "../errors.js";
+import { decodeText } from "./decode.js";
+import { SUPPORTED_EXTENSIONS, type LoadedFile, type SourceFormat } from "./types.js";
+
+/** Largest file `loadFile` reads unless told otherwise: 20 MiB. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface LoadFileOptions {
+  /** Files larger than this are refused with FILE_TOO_LARGE before being read. Default DEFAULT_MAX_BYTES. */
+  maxBytes?: number;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
+  ".txt": "txt",
+  ".md": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".pdf": "pdf",
+  ".docx": "docx",
+};
+
+interface Extracted {
+  pages: string[];
+  encoding: string;
+}
+
+/**
+ * Loads a .txt, .md, .html/.htm, .pdf or .docx file (extension case-insensitive) as NFC text: one page
+ * per PDF page, a single page otherwise. Throws FILE_UNSUPPORTED, FILE_TOO_LARGE, FILE_EMPTY or
+ * FILE_UNREADABLE.
+ * @example const { pages } = await loadFile("/srv/corpus/dieu-le-dang.pdf", { maxBytes: 5_000_000 });
+ */
+export async function loadFile(absPath: string, opts: LoadFileOptions = {}): Promise<LoadedFile> {
+  const name = basename(absPath);
+  const extension = extname(name).toLowerCase();
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (format === undefined) {
+    throw new AppError(
+      "FILE_UNSUPPORTED",
+      `${name}: unsupported file type "${extension || "(no extension)"}"; convert it to one of ${SUPPORTED_EXTENSIONS.join(", ")}`,
+    );
+  }
+
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const sizeBytes = await fileSize(absPath, name);
+  if (sizeBytes > maxBytes) {
+    throw new AppError(
+      "FILE_TOO_LARGE",
+      `${name} is ${formatMiB(sizeBytes)}, over the ${formatMiB(maxBytes)} limit: split it into smaller files or raise the limit`,
+    );
+  }
+  if (sizeBytes === 0) throw new AppError("FILE_EMPTY", `${name} is empty (0 bytes): add content to it or remove it`);
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absPath);
+  } catch (err) {
+    throw new AppError("FILE_UNREADABLE", `${name} could not be read (${describeError(err)}): check its permissions`, {
+      cause: err,
+    });
+  }
+
+  let extracted: Extracted;
+  try {
+    extracted = await extract(format, bytes);
+  } catch (err) {
+    throw unreadableError(name, format, err);
+  }
+
+  const pages = extracted.pages.map(tidyText);
+  if (pages.every((page) => page === "")) throw emptyError(name, format);
+  return { format, pages, encoding: extracted.encoding };
+}
+
+async function fileSize(absPath: string, name: string): Promise<number> {
+  let stats;
+  try {
+    stats = await stat(absPath);
+  } catch (err) {
+    throw new AppError("FILE_UNREADABLE", `${name} could not be opened (${describeError(err)}): check that it exists`, {
+      cause: err,
+    });
+  }
+  if (!stats.isFile()) throw new AppError("FILE_UNREADABLE", `${name} is not a regular file: pass a file, not a folder`);
+  return stats.size;
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function emptyError(name: string, format: SourceFormat): AppError {
+  const hint =
+    format === "pdf"
+      ? "has no text layer (probably a scanned image): run it through OCR, or supply a .docx or .txt version"
+      : "has no text: add content to it or remove it from the corpus";
+  return new AppError("FILE_EMPTY", `${name} ${hint}`);
+}
+
+function unreadableError(name: string, format: SourceFormat, err: unknown): AppError {
+  // decodeText's messages have no file name ("looks binary, not text: …"); keep its code, add the name.
+  if (isAppError(err)) return new AppError(err.code, `${name} ${err.message}`, { cause: err });
+  const reason = describeError(err);
+  if (format === "pdf" && err instanceof Error && err.name === "PasswordException") {
+    return new AppError("FILE_UNREADABLE", `${name} is password-protected: save a copy without the password`, {
+      cause: err,
+    });
+  }
+  const hint =
+    format === "pdf"
+      ? "it is not a valid PDF; re-export it from the original document"
+      : format === "docx"
+        ? "it is not a valid .docx (an old .doc renamed?); open it in Word and save it as .docx"
+        : "save it again as UTF-8 text";
+  return new AppError("FILE_UNREADABLE", `${name} could not be read (${reason}): ${hint}`, { cause: err });
+}
+
+async function extract(format: SourceFormat, bytes: Buffer): Promise<Extracted> {
+  switch (format) {
+    case "txt":
+    case "md": {
+      const { text, encoding } = decodeText(bytes);
+      return { pages: [text], encoding };
+    }
+    case "html": {
+      const { text, encoding } = decodeText(bytes);
+      return { pages: [htmlToText(text)], encoding };
+    }
+    case "docx":
+      return { pages: [await docxToText(bytes)], encoding: "utf-8" };
+    case "pdf":
+      return { pages: await pdfToPages(bytes), encoding: "pdf" };
+  }
+}
+
+/** Line endings to "\n", NFC, no trailing spaces, at most one blank line in a row. */
+function tidyText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?|\v/gu, "\n")
+    .replace(/\f/gu, "\n\n")
+    .replace(/\u00a0/gu, " ")
+    .replace(/[\u200b\u200c\u200d\ufeff]/gu, "")
+    .replace(/[ \t]+$/gmu, "")
+    .replace(/\n{3,}/gu, "\n\n")
+    .replace(/^\n+|\n+$/gu, "");
+}
+
+// ---------------------------------------------------------------------------------------------- HTML
+
+/** Headings become their own "# " line, original case kept. */
+const formatMarkdownHeading: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2 });
+  builder.addLiteral("# ");
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2 });
+};
+
+/** Cells of a row stay on one line, separated by " | ". */
+const formatTableCell: FormatCallback = (elem, walk, builder) => {
+  const cells = (elem.parent?.children ?? []).filter(isTableCell);
+  if (cells.indexOf(elem) > 0) builder.addLiteral(" | ");
+  walk(elem.children, builder);
+};
+
+/**
+ * A page's <header> is site chrome (logo, menu) and is dropped, but an article's own <header> usually holds
+ * its title, so that one is kept.
+ */
+const formatPageHeader: FormatCallback = (elem, walk, builder) => {
+  if (!hasAncestor(elem, "article")) return;
+  builder.openBlock({ leadingLineBreaks: 2 });
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2 });
+};
+
+/**
+ * Each list item is a paragraph of its own: in a legal text an item ("a) …", "1. …") is a whole clause.
+ * html-to-text's own list formatter always puts items on consecutive lines.
+ */
+const formatListAsParagraphs: FormatCallback = (elem, walk, builder) => {
+  const isOrdered = elem.name === "ol";
+  let index = Number(elem.attribs?.start ?? 1) || 1;
+  const items = elem.children.filter((child) => child.type === "tag" && child.name === "li");
+  if (items.length === 0) return;
+  builder.openList({ interRowLineBreaks: 2, leadingLineBreaks: 2, maxPrefixLength: 0, prefixAlign: "left" });
+  for (const item of items) {
+    builder.openListItem({ prefix: isOrdered ? `${index++}. ` : "- " });
+    walk(item.children, builder);
+    builder.closeListItem();
+  }
+  builder.closeList({ trailingLineBreaks: 2 });
+};
+
+function isTableCell(node: DomNode): boolean {
+  return node.type === "tag" && (node.name === "td" || node.name === "th");
+}
+
+function hasAncestor(node: DomNode, tagName: string): boolean {
+  // The root's parent is null at run time, although the type says undefined.
+  for (let parent = node.parent; parent != null; parent = parent.parent) {
+    if (parent.name === tagName) return true;
+  }
+  return false;
+}
+
+const PARAGRAPH_BLOCK = { leadingLineBreaks: 2, trailingLineBreaks: 2 };
+const SKIPPED_TAGS = ["script", "style", "nav", "footer", "noscript", "template", "svg", "iframe", "form", "button", "img", "hr"];
+
+const HTML_TO_TEXT_OPTIONS: HtmlToTextOptions = {
+  wordwrap: false,
+  // The default cap (16M characters) truncates with a console warning; the file size limit already applies.
+  limits: { maxInputLength: Number.MAX_SAFE_INTEGER },
+  formatters: {
+    markdownHeading: formatMarkdownHeading,
+    tableCell: formatTableCell,
+    pageHeader: formatPageHeader,
+    listAsParagraphs: formatListAsParagraphs,
+  },
+  selectors: [
+    ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, format: "markdownHeading" })),
+    ...SKIPPED_TAGS.map((selector) => ({ selector, format: "skip" })),
+    { selector: "header", format: "pageHeader" },
+    { selector: "a", options: { ignoreHref: true } },
+    // Many sites put each paragraph in a <div>; treat every block container as a paragraph boundary.
+    // A <blockquote> is quoted text, not a markdown "> " quote.
+    ...["div", "section", "article", "main", "aside", "table", "blockquote"].map((selector) => ({
+      selector,
+      format: "block",
+      options: PARAGRAPH_BLOCK,
+    })),
+    { selector: "tr", format: "block", options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: "td", format: "tableCell" },
+    { selector: "th", format: "tableCell" },
+    { selector: "ul", format: "listAsParagraphs" },
+    { selector: "ol", format: "listAsParagraphs" },
+  ],
+};
+
+/** HTML to plain text: headings as "# " lines, links as their text, table rows as " | " lines, chrome dropped. */
+function htmlToText(html: string): string {
+  // List items indent their continuation lines; indentation carries no meaning once text is extracted.
+  return convert(html, HTML_TO_TEXT_OPTIONS).replace(/^[ \t]+/gmu, "");
+}
+
+// ---------------------------------------------------------------------------------------------- DOCX
+
+/**
+ * Word's own "Title" style is a heading too. mammoth already maps "Heading 1…6" to h1…h6.
+ */
+const DOCX_STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p.Title => h1:fresh"];
+
+/**
+ * DOCX goes through mammoth's HTML, not LangChain's DocxLoader: that loader calls mammoth.extractRawText,
+ * which flattens headings into ordinary paragraphs, and headings are what sections are cut on.
+ */
+async function docxToText(bytes: Buffer): Promise<string> {
+  const result = await mammoth.convertToHtml(
+    { buffer: bytes },
+    {
+      styleMap: DOCX_STYLE_MAP,
+      // Images are dropped from the text anyway; an empty src avoids base64-encoding every picture.
+      convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+    },
+  );
+  return htmlToText(result.value);
+}
+
+// ----------------------------------------------------------------------------------------------- PDF
+
+/**
+ * LangChain's PDFLoader works with pdf-parse 2.x here (it detects the v2 `PDFParse` class), but it leaves
+ * out pages without text, so pages are put back in place by `loc.pageNumber` and `pdf.totalPages`.
+ */
+async function pdfToPages(bytes: Buffer): Promise<string[]> {
+  const loader = new PDFLoader(new Blob([new Uint8Array(bytes)]), { splitPages: true });
+  const docs = await loader.load();
+  const first = docs[0];
+  if (first === undefined) return [];
+
+  const totalPages = numberAt(first.metadata, ["pdf", "totalPages"]) ?? docs.length;
+  const pages: string[] = new Array<string>(totalPages).fill("");
+  for (const [i, doc] of docs.entries()) {
+    const pageNumber = numberAt(doc.metadata, ["loc", "pageNumber"]) ?? i + 1;
+    pages[pageNumber - 1] = markPdfParagraphs(doc.pageContent);
+  }
+  return pages;
+}
+
+function numberAt(value: unknown, path: string[]): number | null {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return typeof current === "number" && Number.isInteger(current) && current > 0 ? current : null;
+}
+
+/** A line shorter than this share of the page's full line width ends its paragraph (or is a heading). */
+const PDF_SHORT_LINE_RATIO = 0.75;
+/** Pages whose full lines are shorter than this many characters are lists or tables: one line, one paragraph. */
+const PDF_MIN_PROSE_LINE_CHARS = 30;
+const SENTENCE_END = /[.!?:…]["”’»)]*$/u;
+const CLAUSE_END = /[;,]["”’»)]*$/u;
+const STRUCTURE_MARKER =
+  /^(?:(?:Điều|Chương|Mục|Phần|Khoản|Phụ lục)\s+\S+|[-–—•+*]\s|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s)/u;
+
+/**
+ * pdf-parse gives one line per printed line and no paragraph breaks, and positions are not exposed, so
+ * breaks are inferred from the text: a paragraph ends at a short line, or at a sentence end followed by a
+ * capital or a structural marker ("Điều 5.", "a)", "- "). Approximate by nature: a wrapped line that
+ * happens to end a sentence before a capital is split too.
+ */
+function markPdfParagraphs(pageText: string): string {
+  const lines = pageText.split("\n").map((line) => line.trim());
+  const widths = lines.filter((line) => line !== "").map((line) => Array.from(line).length);
+  if (widths.length === 0) return "";
+  widths.sort((a, b) => a - b);
+  const fullWidth = widths[Math.floor((widths.length - 1) * 0.9)] ?? 0;
+
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    if (current.length > 0) paragraphs.push(current.join("\n"));
+    current = [];
+  };
+  for (const [i, line] of lines.entries()) {
+    if (line === "") {
+      flush();
+      continue;
+    }
+    current.push(line);
+    const next = lines[i + 1];
+    if (next === undefined || next === "" || endsPdfParagraph(line, next, fullWidth)) flush();
+  }
+  flush();
+  return paragraphs.join("\n\n");
+}
+
+function endsPdfParagraph(line: string, next: string, fullWidth: number): boolean {
+  if (fullWidth < PDF_MIN_PROSE_LINE_CHARS) return true;
+  if (Array.from(line).length < fullWidth * PDF_SHORT_LINE_RATIO) return true;
+  if (SENTENCE_END.test(line)) return STRUCTURE_MARKER.test(next) || /^\p{Lu}/u.test(next);
+  if (CLAUSE_END.test(line)) return STRUCTURE_MARKER.test(next);
+  return false;
+}

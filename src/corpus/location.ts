@@ -1,0 +1,22 @@
+/** Human-readable location of a passage in its document, in Vietnamese. */
+import type { Passage } from "./types.js";
+
+/**
+ * "Chương V › Điều 21, khoản 2", "Mục “Kinh nghiệm”, đoạn 4", "đoạn 3, trang 2". Numbered clauses under
+ * an article are named by their own number (khoản), as lawyers and cadres cite them.
+ */
+export function formatLocation(p: Pick<Passage, "section" | "paragraph" | "page" | "text">): string {
+  const parts: string[] = [];
+  const clause = p.text.match(/^(\d+)\.\s/);
+  if (p.section && /(?:^|› )(?:Điều|Mục)\s/u.test(p.section)) {
+    parts.push(clause ? `${p.section}, khoản ${clause[1]}` : `${p.section}, đoạn ${p.paragraph}`);
+  } else if (p.section && /^(?:Chương|Phần)\s/u.test(p.section)) {
+    parts.push(`${p.section}, đoạn ${p.paragraph}`);
+  } else if (p.section) {
+    parts.push(`Mục “${p.section}”, đoạn ${p.paragraph}`);
+  } else {
+    parts.push(`Đoạn ${p.paragraph}`);
+  }
+  if (p.page !== null) parts.push(`trang ${p.page}`);
+  return parts.join(", ");
+}

@@ -1,0 +1,184 @@
+/**
+ * From a loaded file's text to clean structural blocks: web boilerplate, captions, markdown and table
+ * debris are dropped; headings are recognised (markdown marks, "Chương/Điều" numbering, short unpunctuated
+ * lines); wrapped lines are joined back into paragraphs. Pure functions: no I/O.
+ */
+import { cleanUnicode, collapseSpaces, foldKey } from "../text/normalize.js";
+import type { Block, LoadedFile } from "./types.js";
+
+// Lines that web pages add around an article. Compared folded, without trailing punctuation.
+const BOILERPLATE_LINES = new Set(
+  [
+    "Phản hồi", "Mới nhất", "Xem nhiều nhất", "Đọc nhiều nhất", "Chia sẻ", "Bình luận", "In bài", "In trang",
+    "Gửi bài viết", "Gửi phản hồi", "Ý kiến bạn đọc", "Bản in", "Lưu bài", "Quay lại", "Trở về", "Về đầu trang",
+    "Lên đầu trang", "Đầu trang", "Trang chủ", "Tags", "Từ khóa", "Từ khoá", "Theo dõi", "Thích", "Share", "Tweet",
+    "Like", "Facebook", "Zalo", "Email", "Đăng nhập", "Đăng ký", "Tìm kiếm", "Xem tiếp", "Xem thêm", "Đọc thêm",
+  ].map((line) => foldKey(line)),
+);
+// Lines after which a web page only lists other articles: everything from here on is dropped.
+const TAIL_MARKERS = new Set(
+  ["Các tin khác", "Tin liên quan", "Tin cùng chuyên mục", "Bài viết liên quan", "Tin khác", "Các bài viết khác", "Tin bài liên quan", "Bài liên quan"].map((line) => foldKey(line)),
+);
+const CAPTION = /^(?:ảnh|hình|photo|image)\s*(?:\d+)?\s*[:.–-]|\((?:ảnh|nguồn ảnh|photo)\s*:?[^)]*\)\s*$|^ảnh minh họa|^ảnh minh hoạ/iu;
+const METADATA = /^(?:source|nguồn|url|link)\s*:/iu;
+const STRUCTURAL = /^(?:phần|chương|mục|điều)\s+(?:\d+|[ivxlcdm]+)(?![\p{L}\p{N}])/iu;
+const STRUCTURAL_LEAD = /^((?:phần|chương|mục|điều)\s+(?:\d+|[ivxlcdm]+))(?![\p{L}\p{N}])\s*[.:]\s*(.+)$/iu;
+const LIST_MARKER = /^(?:\d+[.)]|[a-zđ][.)]|[-•–+*]\s)/u;
+const TERMINAL = /[.!?;:…,"”)]$/u;
+
+/** A line after markdown and debris handling, before paragraphs are formed. */
+interface Line {
+  text: string;
+  /** "heading" when the markup says so, "emphasis" for italic-only lines, else "plain"; "break" is a paragraph break. */
+  kind: "heading" | "emphasis" | "plain" | "break";
+}
+
+function stripInlineMarkdown(text: string): string {
+  return text
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__)(.*?)\1/g, "$2")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/(^|\s)[*_]([^*_\s][^*_]*?)[*_](?=\s|$|[.,;:])/g, "$1$2")
+    .replace(/\*\*/g, "")
+    .replace(/\\([*_#|])/g, "$1");
+}
+
+function classifyLine(raw: string, markdown: boolean): Line {
+  let text = raw.trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return { text: "", kind: "break" };
+  // Table rows: keep the cells' text.
+  if (text.includes("|")) text = text.split("|").map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c)).join(" – ");
+  if (/^#{1,6}\s/.test(text)) return { text: collapseSpaces(stripInlineMarkdown(text.replace(/^#+\s*/, ""))), kind: "heading" };
+  if (markdown) {
+    const bold = text.match(/^\*\*(.+?)\*\*\s*([.:]?)\s*$/u);
+    if (bold?.[1] && !bold[1].includes("**")) return { text: collapseSpaces(bold[1] + (bold[2] ?? "")), kind: "heading" };
+    const italic = text.match(/^\*([^*].*?)\*\s*$/u);
+    if (italic?.[1]) return { text: collapseSpaces(italic[1]), kind: "emphasis" };
+    text = stripInlineMarkdown(text.replace(/^\s*>\s?/, ""));
+  }
+  return { text: collapseSpaces(text), kind: "plain" };
+}
+
+function looksLikeHeading(text: string): boolean {
+  if (STRUCTURAL.test(text)) return text.length <= 160;
+  if (text.length > 100 || TERMINAL.test(text) || LIST_MARKER.test(text)) return false;
+  return /^[\p{Lu}\d]/u.test(text);
+}
+
+function isBoilerplate(text: string): boolean {
+  return BOILERPLATE_LINES.has(foldKey(text).replace(/[\s.:!…]+$/u, ""));
+}
+
+function isTailMarker(text: string): boolean {
+  return TAIL_MARKERS.has(foldKey(text).replace(/[\s.:!…]+$/u, ""));
+}
+
+/**
+ * Turns a page's raw text into headings and paragraphs. Consecutive lines join into one paragraph unless
+ * the earlier one ends a sentence or the later one starts a list item; blank lines always break.
+ */
+function pageBlocks(pageText: string, page: number | null, markdown: boolean, state: { ended: boolean }): Block[] {
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  const flush = (): void => {
+    if (paragraph.length > 0) blocks.push({ kind: "paragraph", text: collapseSpaces(paragraph.join(" ")), page });
+    paragraph = [];
+  };
+  const rawLines = cleanUnicode(pageText).split("\n");
+  for (let i = 0; i < rawLines.length && !state.ended; i++) {
+    const line = classifyLine(rawLines[i] ?? "", markdown);
+    if (line.kind === "break") {
+      flush();
+      continue;
+    }
+    if (isTailMarker(line.text)) {
+      state.ended = true;
+      break;
+    }
+    if (isBoilerplate(line.text) || CAPTION.test(line.text) || METADATA.test(line.text)) {
+      flush();
+      continue;
+    }
+    // "Điều 5. Đảng viên …" on one line: the number is a heading, the rest a paragraph.
+    const lead = line.kind !== "heading" ? line.text.match(STRUCTURAL_LEAD) : null;
+    if (lead?.[1] && lead[2] && lead[2].length > 60) {
+      flush();
+      blocks.push({ kind: "heading", text: lead[1], page });
+      paragraph.push(lead[2]);
+      continue;
+    }
+    // A line wrapped mid-sentence (PDF, hard-wrapped text) continues the paragraph above it.
+    const previous = paragraph[paragraph.length - 1];
+    const continues =
+      line.kind !== "heading" &&
+      previous !== undefined &&
+      !/[.!?:;…]["”)]?$/u.test(previous) &&
+      !LIST_MARKER.test(line.text) &&
+      (/^[\p{Ll}(]/u.test(line.text) || previous.length > 60);
+    if (!continues) flush();
+    const isHeading =
+      line.kind === "heading" ||
+      (line.kind === "emphasis" && STRUCTURAL.test(line.text)) ||
+      (line.kind === "plain" && !continues && looksLikeHeading(line.text));
+    if (isHeading) {
+      blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page });
+      continue;
+    }
+    paragraph.push(line.text);
+  }
+  flush();
+  return blocks;
+}
+
+/** The clean blocks of a loaded file, in reading order. */
+export function toBlocks(file: LoadedFile): Block[] {
+  const markdown = file.format === "md";
+  const state = { ended: false };
+  const blocks: Block[] = [];
+  file.pages.forEach((pageText, i) => {
+    if (state.ended) return;
+    blocks.push(...pageBlocks(pageText, file.format === "pdf" ? i + 1 : null, markdown, state));
+  });
+  return mergeHeadingRuns(blocks);
+}
+
+// Headings split over lines ("ĐẠI HỘI ĐẠI BIỂU TOÀN QUỐC" / "LẦN THỨ XI") are one heading when both
+// are upper case and neither starts a numbered part.
+function mergeHeadingRuns(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (
+      prev?.kind === "heading" &&
+      block.kind === "heading" &&
+      isUpperCase(prev.text) &&
+      isUpperCase(block.text) &&
+      !STRUCTURAL.test(prev.text) &&
+      !STRUCTURAL.test(block.text)
+    ) {
+      prev.text = `${prev.text} ${block.text}`;
+      continue;
+    }
+    out.push({ ...block });
+  }
+  return out;
+}
+
+function isUpperCase(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toUpperCase();
+}
+
+// Words that name a kind of guidance document; a heading with one is the best title.
+const DOCUMENT_KINDS = /^(?:điều lệ|nghị quyết|hướng dẫn|quy định|chỉ thị|kết luận|quyết định|thông tri|luật|nghị định|thông tư|kế hoạch|báo cáo|quy chế|đề án|chương trình)(?!\p{L})/iu;
+
+/** The document's title: a heading naming a document kind near the top, else its first heading or line, else the file name. */
+export { STRUCTURAL as STRUCTURAL_HEADING };
+
+export function pickTitle(blocks: readonly Block[], fileName: string): string {
+  const top = blocks.slice(0, 12);
+  const kind = top.find((b) => b.kind === "heading" && DOCUMENT_KINDS.test(b.text));
+  const first = kind ?? blocks.find((b) => b.kind === "heading") ?? blocks[0];
+  const title = first ? collapseSpaces(first.text).slice(0, 200) : "";
+  return title.length > 0 ? title : fileName;
+}

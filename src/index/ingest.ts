@@ -1,0 +1,285 @@
+/**
+ * Builds or updates the index from a corpus folder. Incremental: files are identified by path and
+ * content hash, unchanged files are not re-read, and when little changed the previous HNSW graph and
+ * lexical index are updated in place (deleted passages marked, new ones added) instead of rebuilt.
+ * Atomic: see store.ts. A file that cannot be used is reported and skipped.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import hnswlib from "hnswlib-node";
+import { chunkDocument } from "../corpus/chunk.js";
+import { loadFile } from "../corpus/loaders.js";
+import { pickTitle, toBlocks } from "../corpus/structure.js";
+import { SUPPORTED_EXTENSIONS, type DocumentInfo, type SourceFormat } from "../corpus/types.js";
+import { AppError, describeError, isAppError } from "../errors.js";
+import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
+import { LexicalIndex, toLexicalDoc } from "./lexical.js";
+import { TermStats } from "./termStats.js";
+import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type LoadedIndex, type StoredPassage } from "./store.js";
+
+/** HNSW build parameters: M links per node, construction search width. */
+export const HNSW_M = 16;
+export const HNSW_EF_CONSTRUCTION = 100;
+/** Above this share of deleted labels an update rebuilds the graph from scratch. */
+const MAX_DELETED_SHARE = 0.25;
+
+/** Options of an ingest run. */
+export interface IngestOptions {
+  corpusDir: string;
+  indexDir: string;
+  maxFileBytes: number;
+  efSearch: number;
+  /** Called after each file with the number of files done and the total. */
+  onProgress?: (done: number, total: number, file: string) => void;
+  /** Builds derived data (the quiz bank) stored with the index. */
+  buildQuiz?: (passages: readonly StoredPassage[]) => { bank: unknown; questions: number; dropped: number };
+  /** Forces a full rebuild even when an incremental update is possible. */
+  full?: boolean;
+}
+
+/** What an ingest run did. */
+export interface IngestSummary {
+  mode: "full" | "incremental" | "unchanged";
+  generation: string;
+  documents: number;
+  passages: number;
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: number;
+  skipped: IngestFailure[];
+  quiz: { questions: number; dropped: number };
+  ms: number;
+}
+
+function formatOf(file: string): SourceFormat {
+  const ext = path.extname(file).toLowerCase();
+  return ext === ".htm" ? "html" : (ext.slice(1) as SourceFormat);
+}
+
+/** A stable document id from its path: "sub/Điều lệ.md" → "sub/dieu-le". */
+export function docIdFor(relPath: string): string {
+  const base = relPath.replace(/\.[^./]+$/, "");
+  return base
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .split("/")
+    .map((part) => part.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "doc")
+    .join("/");
+}
+
+/** Files under the corpus folder, sorted, with paths relative to it; hidden files are ignored. */
+export async function listCorpusFiles(corpusDir: string): Promise<{ supported: string[]; unsupported: string[] }> {
+  const supported: string[] = [];
+  const unsupported: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".")) continue;
+      const abs = path.join(dir, entry.name);
+      const rel = path.relative(corpusDir, abs).split(path.sep).join("/");
+      if (entry.isDirectory()) await walk(abs);
+      else if (entry.isFile()) ((SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()) ? supported : unsupported).push(rel);
+    }
+  };
+  try {
+    await walk(corpusDir);
+  } catch (err) {
+    throw new AppError("INGEST_NOTHING", `Corpus folder ${corpusDir} cannot be read (${describeError(err)}): set CORPUS_DIR or pass --corpus`, { cause: err });
+  }
+  return { supported, unsupported };
+}
+
+interface ParsedDoc {
+  info: DocumentInfo;
+  passages: Omit<StoredPassage, "label">[];
+}
+
+async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBytes: number): Promise<ParsedDoc> {
+  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: maxFileBytes });
+  const blocks = toBlocks(loaded);
+  const docId = docIdFor(rel);
+  const title = pickTitle(blocks, path.basename(rel));
+  const passages = chunkDocument(blocks, { docId, title });
+  if (passages.length === 0) throw new AppError("FILE_EMPTY", `${path.basename(rel)} has no usable text after cleaning`);
+  return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length }, passages };
+}
+
+/** Takes the ingest lock; a lock left by a dead process is taken over. */
+async function acquireLock(indexDir: string): Promise<() => Promise<void>> {
+  await mkdir(indexDir, { recursive: true });
+  const lock = path.join(indexDir, ".lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch {
+      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      let alive = false;
+      try {
+        if (pid > 0) {
+          process.kill(pid, 0);
+          alive = true;
+        }
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new AppError("INPUT_INVALID", `Another ingest (pid ${pid}) is running on ${indexDir}; wait for it to finish`);
+      await rm(lock, { force: true });
+    }
+  }
+  throw new AppError("INPUT_INVALID", `Could not take the ingest lock in ${indexDir}`);
+}
+
+/** Ingests the corpus folder into the index folder. Throws INGEST_NOTHING when nothing usable remains. */
+export async function ingestCorpus(opts: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const release = await acquireLock(opts.indexDir);
+  try {
+    return await ingestLocked(opts, started);
+  } finally {
+    await release();
+  }
+}
+
+async function loadPrevious(opts: IngestOptions): Promise<LoadedIndex | null> {
+  if (!(await currentGeneration(opts.indexDir))) return null;
+  try {
+    return await loadIndex(opts.indexDir, { efSearch: opts.efSearch });
+  } catch {
+    // A damaged or old-format index is simply rebuilt.
+    return null;
+  }
+}
+
+async function ingestLocked(opts: IngestOptions, started: number): Promise<IngestSummary> {
+  const { supported, unsupported } = await listCorpusFiles(opts.corpusDir);
+  const skipped: IngestFailure[] = unsupported.map((p) => ({ path: p, code: "FILE_UNSUPPORTED", reason: `${path.extname(p) || "no extension"} files are not supported` }));
+  const previous = await loadPrevious(opts);
+  const prevDocs = new Map((previous?.manifest.documents ?? []).map((d) => [d.path, d]));
+  const embeddings = new HashedEmbeddings({ dimensions: previous?.manifest.embeddings.dimensions ?? DEFAULT_DIMENSIONS });
+
+  const kept: DocumentInfo[] = [];
+  const fresh: ParsedDoc[] = [];
+  const added: string[] = [];
+  const updated: string[] = [];
+  let done = 0;
+  for (const rel of supported) {
+    try {
+      const abs = path.join(opts.corpusDir, rel);
+      const size = (await stat(abs)).size;
+      if (size > opts.maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(opts.maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
+      const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
+      const prev = prevDocs.get(rel);
+      if (prev && prev.hash === hash) kept.push(prev);
+      else {
+        fresh.push(await parseFile(opts.corpusDir, rel, hash, opts.maxFileBytes));
+        (prev ? updated : added).push(rel);
+      }
+    } catch (err) {
+      skipped.push({ path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: describeError(err) });
+    }
+    done++;
+    opts.onProgress?.(done, supported.length, rel);
+  }
+  const keptPaths = new Set(kept.map((d) => d.path));
+  const freshPaths = new Set(fresh.map((d) => d.info.path));
+  // Documents that vanished or failed this time are removed; a failed re-read of a known file keeps nothing stale.
+  const removed = [...prevDocs.keys()].filter((p) => !keptPaths.has(p) && !freshPaths.has(p));
+  if (kept.length + fresh.length === 0) {
+    const reasons = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
+    throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add .txt, .md, .html, .pdf or .docx files`);
+  }
+  if (previous && fresh.length === 0 && removed.length === 0 && !opts.full) {
+    return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, started });
+  }
+
+  const keptDocIds = new Set(kept.map((d) => d.docId));
+  const reused = (previous?.passages ?? []).filter((p) => keptDocIds.has(p.docId));
+  const dropLabels = (previous?.passages ?? []).filter((p) => !keptDocIds.has(p.docId)).map((p) => p.label);
+  const newPassages = fresh.flatMap((d) => d.passages);
+  const deletedAfter = (previous?.manifest.deletedLabels ?? 0) + dropLabels.length;
+  const totalAfter = reused.length + newPassages.length;
+  const incremental = previous !== null && !opts.full && deletedAfter / Math.max(1, totalAfter + deletedAfter) <= MAX_DELETED_SHARE;
+
+  let passages: StoredPassage[];
+  let lexical: LexicalIndex;
+  let index: hnswlib.HierarchicalNSW;
+  let deletedLabels: number;
+  let terms: TermStats;
+  if (incremental && previous) {
+    terms = previous.terms;
+    for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
+    for (const p of newPassages) terms.add(matchingText(p));
+    index = new hnswlib.HierarchicalNSW("cosine", embeddings.dimensions);
+    await index.readIndex(path.join(previous.dir, "hnswlib.index"), true);
+    for (const label of dropLabels) index.markDelete(label);
+    lexical = previous.lexical;
+    lexical.discard(dropLabels);
+    let next = index.getCurrentCount();
+    const labelled = newPassages.map((p) => ({ ...p, label: next++ }));
+    index.resizeIndex(Math.max(index.getMaxElements(), next));
+    for (const p of labelled) index.addPoint(Array.from(embeddings.embedSync(p.text)), p.label);
+    lexical.addAll(labelled.map((p) => toLexicalDoc(p.label, p.text, p.context)));
+    passages = [...reused, ...labelled];
+    deletedLabels = deletedAfter;
+  } else {
+    const all = [...reused.map(({ label: _label, ...rest }) => rest), ...newPassages];
+    passages = all.map((p, label) => ({ ...p, label }));
+    index = new hnswlib.HierarchicalNSW("cosine", embeddings.dimensions);
+    index.initIndex(Math.max(1, passages.length), HNSW_M, HNSW_EF_CONSTRUCTION, 100);
+    for (const p of passages) index.addPoint(Array.from(embeddings.embedSync(p.text)), p.label);
+    terms = new TermStats();
+    for (const p of passages) terms.add(matchingText(p));
+    lexical = LexicalIndex.create();
+    lexical.addAll(passages.map((p) => toLexicalDoc(p.label, p.text, p.context)));
+    deletedLabels = 0;
+  }
+  // Keep documents in corpus order, passages in document order.
+  const docOrder = new Map(supported.map((p, i) => [p, i]));
+  const documents = [...kept, ...fresh.map((d) => d.info)].sort((a, b) => (docOrder.get(a.path) ?? 0) - (docOrder.get(b.path) ?? 0));
+  const docRank = new Map(documents.map((d, i) => [d.docId, i]));
+  passages.sort((a, b) => (docRank.get(a.docId) ?? 0) - (docRank.get(b.docId) ?? 0) || a.order - b.order);
+
+  const quiz = opts.buildQuiz?.(passages) ?? { bank: null, questions: 0, dropped: 0 };
+  const generation = await writeGeneration(opts.indexDir, {
+    manifest: {
+      formatVersion: INDEX_FORMAT_VERSION,
+      builtAt: new Date().toISOString(),
+      embeddings: { name: HASHED_EMBEDDINGS_NAME, dimensions: embeddings.dimensions },
+      documents,
+      failures: skipped,
+      passageCount: passages.length,
+      deletedLabels,
+      quiz: { questions: quiz.questions, dropped: quiz.dropped },
+    },
+    passages,
+    vectorStore: makeVectorStore(embeddings, index, []),
+    lexical,
+    terms,
+    quiz: quiz.bank,
+  });
+  return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, started });
+}
+
+/** The text whose terms count for a passage: its own words, its section and its document title. */
+function matchingText(p: { text: string; context: string; title: string }): string {
+  return `${p.text}\n${p.context}\n${p.title}`;
+}
+
+function summary(
+  mode: IngestSummary["mode"],
+  generation: string,
+  documents: readonly DocumentInfo[],
+  passages: number,
+  rest: { added: string[]; updated: string[]; removed: string[]; unchanged: number; skipped: IngestFailure[]; quiz: { questions: number; dropped: number }; started: number },
+): IngestSummary {
+  const { started, quiz, ...lists } = rest;
+  return { mode, generation, documents: documents.length, passages, ...lists, quiz: { questions: quiz.questions, dropped: quiz.dropped }, ms: Math.round(performance.now() - started) };
+}
+

@@ -1,0 +1,176 @@
+/**
+ * The index on disk. An index folder holds generations (`gen-*`), each complete on its own, and a
+ * `CURRENT` file naming the one in service. A new generation is written beside the old one and `CURRENT`
+ * is replaced atomically (write + rename) only once it is complete, so a failed or killed ingest leaves
+ * the previous index serving. Each generation carries a format version; unknown versions are refused.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
+import { Document } from "@langchain/core/documents";
+import hnswlib from "hnswlib-node";
+import type { ChunkedPassage } from "../corpus/chunk.js";
+import type { DocumentInfo } from "../corpus/types.js";
+import { AppError, describeError } from "../errors.js";
+import { HashedEmbeddings } from "./embeddings.js";
+import { LexicalIndex } from "./lexical.js";
+import { TermStats, type TermStatsJSON } from "./termStats.js";
+
+/** Bumped whenever the on-disk layout or the analysis changes meaning. */
+export const INDEX_FORMAT_VERSION = 1;
+const CURRENT_FILE = "CURRENT";
+const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", quiz: "quiz.json", terms: "terms.json" } as const;
+
+/** A file the ingest could not use, and why. */
+export interface IngestFailure {
+  path: string;
+  code: string;
+  reason: string;
+}
+
+/** What a generation says about itself. */
+export interface IndexManifest {
+  formatVersion: number;
+  builtAt: string;
+  embeddings: { name: string; dimensions: number };
+  documents: DocumentInfo[];
+  failures: IngestFailure[];
+  passageCount: number;
+  /** Labels marked deleted in the HNSW graph (kept by incremental updates until the next full build). */
+  deletedLabels: number;
+  quiz: { questions: number; dropped: number };
+}
+
+/** A passage as stored, with its vector label. */
+export interface StoredPassage extends ChunkedPassage {
+  label: number;
+}
+
+/** Everything needed to write one generation. */
+export interface GenerationData {
+  manifest: IndexManifest;
+  passages: StoredPassage[];
+  vectorStore: HNSWLib;
+  lexical: LexicalIndex;
+  terms: TermStats;
+  /** Serialised quiz bank (any JSON), stored with the index so a re-index refreshes it. */
+  quiz: unknown;
+}
+
+/** A generation loaded for serving. */
+export interface LoadedIndex {
+  dir: string;
+  generation: string;
+  manifest: IndexManifest;
+  passages: StoredPassage[];
+  byLabel: Map<number, StoredPassage>;
+  byId: Map<string, StoredPassage>;
+  vectorStore: HNSWLib;
+  lexical: LexicalIndex;
+  terms: TermStats;
+  embeddings: HashedEmbeddings;
+  quiz: unknown;
+}
+
+/** The name of the generation in service, or null when the folder holds no index. */
+export async function currentGeneration(indexDir: string): Promise<string | null> {
+  try {
+    const name = (await readFile(path.join(indexDir, CURRENT_FILE), "utf8")).trim();
+    return /^gen-[\w-]+$/.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the LangChain vector store around an HNSW graph, with passages as its docstore. */
+export function makeVectorStore(embeddings: HashedEmbeddings, index: hnswlib.HierarchicalNSW, passages: readonly StoredPassage[]): HNSWLib {
+  const docs = new Map<string, Document>();
+  for (const p of passages) docs.set(String(p.label), new Document({ pageContent: p.text, metadata: { id: p.id, label: p.label } }));
+  return new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions, index, docstore: new SynchronousInMemoryDocstore(docs) });
+}
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, "utf8")) as T;
+}
+
+/**
+ * Loads the generation in service. `efSearch` is the HNSW search width; hnswlib does not save it and
+ * its default (10) loses recall, so it is set on every load.
+ */
+export async function loadIndex(indexDir: string, opts: { efSearch: number; generation?: string }): Promise<LoadedIndex> {
+  const generation = opts.generation ?? (await currentGeneration(indexDir));
+  if (!generation) throw new AppError("INDEX_MISSING", `INDEX_DIR ${indexDir} has no index: run \`npm run ingest\``);
+  const dir = path.join(indexDir, generation);
+  let manifest: IndexManifest;
+  try {
+    manifest = await readJson<IndexManifest>(path.join(dir, FILES.manifest));
+  } catch (err) {
+    throw new AppError("INDEX_CORRUPT", `The index in ${dir} is damaged (${describeError(err)}): run \`npm run ingest\` to rebuild it`, { cause: err });
+  }
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new AppError(
+      "INDEX_VERSION",
+      `The index in ${dir} has format version ${String(manifest.formatVersion)}, this program reads version ${INDEX_FORMAT_VERSION}: re-run \`npm run ingest\``,
+    );
+  }
+  try {
+    const embeddings = new HashedEmbeddings({ dimensions: manifest.embeddings.dimensions });
+    const [passages, lexicalJson, termsJson, quiz] = await Promise.all([
+      readJson<StoredPassage[]>(path.join(dir, FILES.passages)),
+      readFile(path.join(dir, FILES.lexical), "utf8"),
+      readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
+      existsSync(path.join(dir, FILES.quiz)) ? readJson<unknown>(path.join(dir, FILES.quiz)) : Promise.resolve(null),
+    ]);
+    const index = new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
+    const vectorFile = path.join(dir, FILES.vectors);
+    if ((await stat(vectorFile)).size === 0) throw new Error("hnswlib.index is empty");
+    await index.readIndex(vectorFile);
+    index.setEf(opts.efSearch);
+    const lexical = LexicalIndex.fromJSON(lexicalJson);
+    if (passages.length !== manifest.passageCount || lexical.size !== passages.length) {
+      throw new Error(`passage counts disagree (manifest ${manifest.passageCount}, passages ${passages.length}, lexical ${lexical.size})`);
+    }
+    const byLabel = new Map(passages.map((p) => [p.label, p]));
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    const vectorStore = makeVectorStore(embeddings, index, passages);
+    const terms = TermStats.fromJSON(termsJson);
+    return { dir, generation, manifest, passages, byLabel, byId, vectorStore, lexical, terms, embeddings, quiz };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError("INDEX_CORRUPT", `The index in ${dir} is damaged (${describeError(err)}): run \`npm run ingest\` to rebuild it`, { cause: err });
+  }
+}
+
+/** Writes a generation beside the current one and makes it current atomically. Returns its name. */
+export async function writeGeneration(indexDir: string, data: GenerationData): Promise<string> {
+  await mkdir(indexDir, { recursive: true });
+  const name = `gen-${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
+  const tmp = path.join(indexDir, `.tmp-${name}`);
+  await mkdir(tmp, { recursive: true });
+  await data.vectorStore.index.writeIndex(path.join(tmp, FILES.vectors));
+  await writeFile(path.join(tmp, FILES.vectorArgs), JSON.stringify({ space: "cosine", numDimensions: data.manifest.embeddings.dimensions }));
+  await writeFile(path.join(tmp, FILES.passages), JSON.stringify(data.passages));
+  await writeFile(path.join(tmp, FILES.lexical), data.lexical.toJSON());
+  await writeFile(path.join(tmp, FILES.terms), JSON.stringify(data.terms.toJSON()));
+  await writeFile(path.join(tmp, FILES.quiz), JSON.stringify(data.quiz));
+  // The manifest goes last: a generation without one is never complete.
+  await writeFile(path.join(tmp, FILES.manifest), JSON.stringify(data.manifest, null, 1));
+  await rename(tmp, path.join(indexDir, name));
+  const pointer = path.join(indexDir, `.${CURRENT_FILE}.${randomBytes(3).toString("hex")}`);
+  await writeFile(pointer, `${name}\n`);
+  await rename(pointer, path.join(indexDir, CURRENT_FILE));
+  await pruneGenerations(indexDir, name);
+  return name;
+}
+
+/** Removes leftovers of interrupted ingests and all but the two newest generations. */
+export async function pruneGenerations(indexDir: string, keep: string): Promise<void> {
+  const entries = await readdir(indexDir).catch(() => [] as string[]);
+  const generations = entries.filter((e) => e.startsWith("gen-")).sort();
+  const stale = generations.filter((g) => g !== keep).slice(0, -1);
+  const leftovers = entries.filter((e) => e.startsWith(".tmp-") || (e.startsWith(`.${CURRENT_FILE}.`)));
+  await Promise.all([...stale, ...leftovers].map((e) => rm(path.join(indexDir, e), { recursive: true, force: true })));
+}

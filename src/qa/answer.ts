@@ -1,0 +1,205 @@
+/**
+ * Extractive answering: from the retrieved passages, the sentence or clause that states the asked-for
+ * fact, trimmed to a short answer, or an abstention when the passages do not cover the question's key
+ * terms. Pure functions over passages and term statistics: nothing here is invented, every answer is a
+ * span of a cited passage.
+ */
+import type { TermStats } from "../index/termStats.js";
+import { analyzeText } from "../text/analyze.js";
+import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
+import type { QueryPlan, QueryTerm } from "./query.js";
+
+/** Longest direct answer, in characters. */
+export const MAX_ANSWER_CHARS = 250;
+/** Below this share of the question's (IDF-weighted) key terms found, the bot abstains. */
+export const MIN_COVERAGE = 0.62;
+
+/** A retrieved passage handed to extraction. */
+export interface CandidatePassage {
+  id: string;
+  text: string;
+  context: string;
+  title: string;
+  /** Retrieval rank, 0 = best. */
+  rank: number;
+}
+
+/** The best answering span of one passage. */
+export interface PassageAnswer {
+  passageId: string;
+  /** The answer text (a span of the passage, possibly shortened with "…"). */
+  text: string;
+  /** Offsets of the answering unit within the passage, for highlighting. */
+  start: number;
+  end: number;
+  score: number;
+  coverage: number;
+}
+
+/** Outcome of extraction. */
+export interface Extraction {
+  abstained: boolean;
+  /** Why it abstained, for logs and evaluation. */
+  reason: string | null;
+  best: PassageAnswer | null;
+  /** Every candidate's best unit, best first. */
+  ranked: PassageAnswer[];
+}
+
+const NUMBER_WORD = /(?:^|[^\p{L}])(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa|hai phần ba)(?=[^\p{L}]|$)/iu;
+const DIGIT = /\d/;
+const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}[-/]\d{4}/iu;
+const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;
+const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
+const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
+interface TermSets {
+  fold: Set<string>;
+  accent: Set<string>;
+  bigrams: Set<string>;
+}
+
+function termSets(text: string): TermSets {
+  const view = analyzeText(text);
+  return { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams) };
+}
+
+function termIn(term: QueryTerm, sets: TermSets): boolean {
+  return term.accent !== null ? sets.accent.has(term.accent) || (term.isNumber && sets.fold.has(term.fold)) : sets.fold.has(term.fold);
+}
+
+function kindBonus(plan: QueryPlan, unit: string): number {
+  const numbersBeyondQuestion = (): boolean => {
+    const digits = unit.match(/\d+(?:[.,/-]\d+)*%?/g) ?? [];
+    return digits.some((d) => !plan.numbers.includes(d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2"))) || NUMBER_WORD.test(unit);
+  };
+  switch (plan.kind) {
+    case "count":
+      return numbersBeyondQuestion() ? 1 : -1;
+    case "percent":
+      return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) ? 1.2 : -1;
+    case "date":
+      return DATE.test(unit) ? 1.2 : -1;
+    case "duration":
+      return FREQUENCY.test(unit) ? 1.2 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
+    case "list":
+      return LIST.test(unit) ? 0.6 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Whether the kind of fact asked for is present at all in a unit. */
+function answersKind(plan: QueryPlan, unit: string): boolean {
+  if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
+  if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit);
+  if (plan.kind === "percent") return unit.includes("%") || /phần trăm|tỷ lệ|chiếm|\d/iu.test(unit);
+  return true;
+}
+
+/** Units of a passage: its sentences and, where a sentence has several, their clauses. */
+function unitsOf(text: string): Span[] {
+  const units: Span[] = [];
+  for (const sentence of splitSentences(text)) {
+    units.push(sentence);
+    const clauses = splitClauses(sentence);
+    if (clauses.length > 1) units.push(...clauses);
+    // Lines of a list passage (dash items) are units of their own.
+    if (sentence.text.includes("\n")) {
+      let offset = sentence.start;
+      for (const line of sentence.text.split("\n")) {
+        if (line.trim().length > 0) units.push({ text: line.trim(), start: offset + line.indexOf(line.trim()), end: offset + line.indexOf(line.trim()) + line.trim().length });
+        offset += line.length + 1;
+      }
+    }
+  }
+  return units;
+}
+
+/**
+ * Shortens a unit to `maxChars` at comma or word boundaries, keeping the part that matches the question
+ * best; "…" marks a cut.
+ */
+export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_CHARS): string {
+  if (unit.length <= maxChars) return unit;
+  const segments = unit.split(/(?<=,)\s+/u);
+  const weights = segments.map((seg) => {
+    const sets = termSets(seg);
+    return plan.terms.filter((t) => termIn(t, sets)).length + kindBonus(plan, seg) * 0.5;
+  });
+  let best = { from: 0, to: 0, score: -Infinity };
+  for (let from = 0; from < segments.length; from++) {
+    let length = 0;
+    let score = 0;
+    for (let to = from; to < segments.length; to++) {
+      length += (segments[to]?.length ?? 0) + 1;
+      if (length > maxChars - 2 && to > from) break;
+      score += weights[to] ?? 0;
+      // Prefer windows that start at the beginning of the unit: the subject is usually there.
+      const adjusted = score - from * 0.15;
+      if (adjusted > best.score) best = { from, to, score: adjusted };
+    }
+  }
+  let text = segments.slice(best.from, best.to + 1).join(" ").replace(/,$/, "");
+  if (text.length > maxChars - 2) text = text.slice(0, text.lastIndexOf(" ", maxChars - 2)).replace(/[,;:]$/, "");
+  return `${best.from > 0 ? "…" : ""}${text}${best.to < segments.length - 1 || text.length < unit.length ? "…" : ""}`.replace(/^…\s*/, "…").replace(/([.…])…$/, "$1");
+}
+
+/** Scores every unit of every candidate and decides whether the best one answers the question. */
+export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePassage[], stats: TermStats): Extraction {
+  const weights = plan.terms.map((t) => stats.idf(t.accent ?? t.fold, t.accent !== null));
+  // Words the glossary did not know count as unmatched key terms.
+  const unknownWeight = plan.unknownWords.length * Math.log(1 + (stats.passages + 1) / 0.5);
+  const totalWeight = weights.reduce((a, b) => a + b, 0) + unknownWeight;
+  const queryBigrams = new Set(plan.bigrams);
+  const ranked: PassageAnswer[] = [];
+  for (const candidate of candidates) {
+    const passageSets = termSets(candidate.text);
+    const contextSets = termSets(`${candidate.context}\n${candidate.title}`);
+    let bestUnit: PassageAnswer | null = null;
+    for (const unit of unitsOf(candidate.text)) {
+      const unitSets = termSets(unit.text);
+      let matched = 0;
+      plan.terms.forEach((term, i) => {
+        const w = weights[i] ?? 0;
+        if (termIn(term, unitSets)) matched += w;
+        else if (termIn(term, passageSets)) matched += 0.6 * w;
+        else if (termIn(term, contextSets)) matched += 0.5 * w;
+      });
+      const coverage = totalWeight > 0 ? matched / totalWeight : 0;
+      let bigramHits = 0;
+      for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
+      let score = coverage * 4 + Math.min(bigramHits, 8) * 0.35 + kindBonus(plan, unit.text) - candidate.rank * 0.08;
+      if (plan.ordinal !== null) {
+        const numeral = NUMERALS[plan.ordinal] ?? "";
+        const lead = new RegExp(`^(?:${numeral} là|thứ ${numeral === "bốn" ? "tư" : numeral}|${plan.ordinal}[.)])`, "iu");
+        if (lead.test(unit.text)) score += 3;
+      }
+      // Long units read worse and usually carry several facts: the shortest unit that states it wins.
+      score -= unit.text.length / 600 + Math.max(0, unit.text.length - MAX_ANSWER_CHARS) / 400;
+      if (!bestUnit || score > bestUnit.score) {
+        bestUnit = { passageId: candidate.id, text: unit.text, start: unit.start, end: unit.end, score, coverage };
+      }
+    }
+    if (bestUnit) ranked.push(bestUnit);
+  }
+  ranked.sort((a, b) => b.score - a.score);
+  const best = ranked[0] ?? null;
+  if (!best) return { abstained: true, reason: "no passage retrieved", best: null, ranked };
+  const bestPassage = candidates.find((c) => c.id === best.passageId);
+  const reason = abstentionReason(plan, best, bestPassage);
+  if (reason) return { abstained: true, reason, best, ranked };
+  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan) }, ranked };
+}
+
+function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined): string | null {
+  if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
+  if (best.coverage < MIN_COVERAGE) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
+  if (passage) {
+    const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);
+    const missing = plan.numbers.filter((n) => !sets.fold.has(n));
+    if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
+  }
+  if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
+  return null;
+}

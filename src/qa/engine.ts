@@ -1,0 +1,165 @@
+/**
+ * The question-answering engine: retrieval, extraction, citations. It holds the loaded index and can
+ * swap in a new generation while questions are in flight (each question uses the generation it started
+ * with). It never touches Telegram and never reads configuration itself.
+ */
+import { formatLocation } from "../corpus/location.js";
+import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
+import { extractAnswer, type PassageAnswer } from "./answer.js";
+import { understandQuestion } from "./query.js";
+import { HybridRetriever } from "./retriever.js";
+
+/** A cited passage. */
+export interface Citation {
+  passageId: string;
+  docId: string;
+  title: string;
+  location: string;
+  passage: string;
+  /** Offsets of the answering sentence within `passage`, or null. */
+  highlight: { start: number; end: number } | null;
+}
+
+/** The engine's answer to one question. */
+export interface AnswerResult {
+  question: string;
+  answer: string | null;
+  abstained: boolean;
+  /** Best first. For an abstention, the closest passages (suggestions, not answers). */
+  citations: Citation[];
+  /** Why the engine abstained, if it did. */
+  reason: string | null;
+  /** Milliseconds spent answering, index already loaded. */
+  ms: number;
+}
+
+/** Engine settings. */
+export interface EngineOptions {
+  /** HNSW search width set after every load. */
+  efSearch: number;
+  /** Passages examined for an answer. */
+  candidates: number;
+  /** Citations returned. */
+  maxCitations: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { efSearch: 100, candidates: 8, maxCitations: 3 };
+
+/** Summary of what the engine serves. */
+export interface IndexInfo {
+  generation: string;
+  builtAt: string;
+  documents: Array<{ docId: string; title: string; path: string; passages: number }>;
+  passages: number;
+}
+
+export function toCitation(p: StoredPassage, answer: PassageAnswer | null): Citation {
+  return {
+    passageId: p.id,
+    docId: p.docId,
+    title: p.title,
+    location: formatLocation(p),
+    passage: p.text,
+    highlight: answer ? { start: answer.start, end: answer.end } : null,
+  };
+}
+
+export class QaEngine {
+  private current: LoadedIndex;
+  private readonly retriever: HybridRetriever;
+
+  constructor(
+    index: LoadedIndex,
+    private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
+  ) {
+    this.current = index;
+    this.retriever = new HybridRetriever({ index: () => this.current, k: options.candidates });
+  }
+
+  /** Opens the index in service in `indexDir`. */
+  static async open(indexDir: string, options: Partial<EngineOptions> = {}): Promise<QaEngine> {
+    const merged = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    return new QaEngine(await loadIndex(indexDir, { efSearch: merged.efSearch }), merged);
+  }
+
+  get index(): LoadedIndex {
+    return this.current;
+  }
+
+  /** The LangChain retriever, for callers that compose chains. */
+  get langchainRetriever(): HybridRetriever {
+    return this.retriever;
+  }
+
+  /** Serves a newly loaded generation; questions already running finish on the old one. */
+  swap(index: LoadedIndex): void {
+    this.current = index;
+  }
+
+  /** Reloads from disk if `CURRENT` names another generation. Returns true when it swapped. */
+  async reloadIfChanged(indexDir: string): Promise<boolean> {
+    const next = await loadIndex(indexDir, { efSearch: this.options.efSearch });
+    if (next.generation === this.current.generation) return false;
+    this.swap(next);
+    return true;
+  }
+
+  info(): IndexInfo {
+    const m = this.current.manifest;
+    return {
+      generation: this.current.generation,
+      builtAt: m.builtAt,
+      documents: m.documents.map((d) => ({ docId: d.docId, title: d.title, path: d.path, passages: d.passages })),
+      passages: this.current.passages.length,
+    };
+  }
+
+  passage(id: string): StoredPassage | undefined {
+    return this.current.byId.get(id);
+  }
+
+  /** The passage with up to `radius` neighbours on each side in the same document. */
+  neighbours(id: string, radius = 1): StoredPassage[] {
+    const p = this.current.byId.get(id);
+    if (!p) return [];
+    const out: StoredPassage[] = [];
+    for (let order = p.order - radius; order <= p.order + radius; order++) {
+      const n = this.current.byId.get(`${p.docId}#${order}`);
+      if (n) out.push(n);
+    }
+    return out;
+  }
+
+  /** Answers a question from the index, citing its passage, or abstains. */
+  async ask(question: string): Promise<AnswerResult> {
+    const started = performance.now();
+    const index = this.current;
+    const plan = understandQuestion(question);
+    const hits = await this.retriever.search(plan, this.options.candidates, index);
+    const extraction = extractAnswer(
+      plan,
+      hits.map((h, rank) => ({ id: h.passage.id, text: h.passage.text, context: h.passage.context, title: h.passage.title, rank })),
+      index.terms,
+    );
+    const byId = new Map(hits.map((h) => [h.passage.id, h.passage]));
+    let citations: Citation[];
+    if (extraction.abstained) {
+      citations = hits.slice(0, this.options.maxCitations).map((h) => toCitation(h.passage, null));
+    } else {
+      citations = extraction.ranked
+        .slice(0, this.options.maxCitations)
+        .flatMap((a) => {
+          const p = byId.get(a.passageId);
+          return p ? [toCitation(p, a)] : [];
+        });
+    }
+    return {
+      question: plan.question,
+      answer: extraction.abstained ? null : (extraction.best?.text ?? null),
+      abstained: extraction.abstained,
+      citations,
+      reason: extraction.reason,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Domain lexicon: abbreviations, the English→Vietnamese glossary and stop words. The data lives in JSON
+ * files beside this module so that admins can extend it without touching code.
+ */
+import { createRequire } from "node:module";
+import { foldKey, toneKey } from "./normalize.js";
+
+const require = createRequire(import.meta.url);
+
+function loadTable(file: string): Record<string, unknown> {
+  const table = require(`./lexicon/${file}`) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith("_")));
+}
+
+const abbreviationTable = loadTable("abbreviations.json") as Record<string, string>;
+const glossaryTable = loadTable("glossary-en-vi.json") as Record<string, string>;
+const stopwordTable = loadTable("stopwords.json") as { vi: string[]; en: string[]; foldAmbiguous: string[] };
+
+// Initial consonants, vowel nuclei and finals of Vietnamese syllables (folded), to tell a lower-case
+// abbreviation ("ubnd", "btv") from an ordinary syllable ("tu", "hd" is not one either).
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?(uye|uya|uyu|oai|oay|oeo|uay|uoi|uou|ieu|yeu|uoi|ươi|oa|oe|uy|ua|uo|ue|ui|ie|ye|ia|ai|ao|au|ay|eo|eu|oi|ou|iu|ua|[aeiouy])(ch|ng|nh|[cmnpt]|[iyou])?$/;
+
+/** True when a folded lower-case word could be a Vietnamese syllable. */
+export function isVietnameseSyllable(folded: string): boolean {
+  return SYLLABLE.test(folded);
+}
+
+interface Abbreviation {
+  short: string;
+  full: string;
+  foldedShort: string;
+  matchesLowerCase: boolean;
+}
+
+const abbreviations: Abbreviation[] = Object.entries(abbreviationTable).map(([short, full]) => {
+  const foldedShort = foldKey(short);
+  return { short, full, foldedShort, matchesLowerCase: foldedShort.length >= 3 && !isVietnameseSyllable(foldedShort) };
+});
+const abbreviationByExact = new Map(abbreviations.map((a) => [a.short, a]));
+const abbreviationByFolded = new Map<string, Abbreviation>();
+for (const a of abbreviations) if (a.matchesLowerCase) abbreviationByFolded.set(a.foldedShort, a);
+
+/**
+ * Appends the full form after every abbreviation: "số TCCSĐ" → "số TCCSĐ tổ chức cơ sở đảng". Applied to
+ * documents and questions alike, so either spelling finds the other. Upper-case abbreviations always
+ * match; lower-case ones only when they cannot be an ordinary syllable ("tccsd" yes, "tu" no).
+ */
+export function expandAbbreviations(text: string): string {
+  return text.replace(/[\p{L}][\p{L}\p{M}-]*/gu, (word) => {
+    const exact = abbreviationByExact.get(word);
+    if (exact && /\p{Lu}.*\p{Lu}/u.test(word)) return `${word} ${exact.full}`;
+    const folded = abbreviationByFolded.get(foldKey(word));
+    return folded ? `${word} ${folded.full}` : word;
+  });
+}
+
+const viStopAccent = new Set<string>();
+const viStopFold = new Set<string>();
+for (const phrase of stopwordTable.vi) {
+  for (const syllable of phrase.toLowerCase().split(/\s+/)) {
+    viStopAccent.add(toneKey(syllable));
+    viStopFold.add(foldKey(syllable));
+  }
+}
+for (const ambiguous of stopwordTable.foldAmbiguous) viStopFold.delete(ambiguous);
+const enStop = new Set(stopwordTable.en);
+
+/** True when a syllable (given as its tone key) is a function or question word. */
+export function isStopAccent(accentKey: string): boolean {
+  return viStopAccent.has(accentKey);
+}
+
+/** True when a folded syllable is a function word in some accent ("co" = có, cô, cơ …): checked loosely. */
+export function isStopFold(foldedKey: string): boolean {
+  return viStopFold.has(foldedKey);
+}
+
+/** True for English words with no domain meaning. */
+export function isEnglishStopword(word: string): boolean {
+  return enStop.has(word);
+}
+
+interface GlossaryEntry {
+  words: string[];
+  vi: string[];
+}
+
+const glossary = new Map<string, GlossaryEntry>();
+let longestGlossaryKey = 1;
+for (const [en, vi] of Object.entries(glossaryTable)) {
+  const words = en.toLowerCase().split(/\s+/);
+  longestGlossaryKey = Math.max(longestGlossaryKey, words.length);
+  glossary.set(words.join(" "), { words, vi: vi.split("|").map((v) => v.trim()) });
+}
+
+/** English plural and verb endings reduced to a dictionary form: "communes" → "commune", "cells" → "cell". */
+export function singularize(word: string): string {
+  if (glossary.has(word)) return word;
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("es") && glossary.has(word.slice(0, -2))) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+
+const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "when", "where", "why", "is", "are", "the", "of", "many", "does", "do", "did", "was", "were"]);
+
+/** True when a question reads as English: ASCII only, with English function words. */
+export function looksEnglish(question: string): boolean {
+  if (/[^\x00-\x7F“”‘’–—…]/.test(question)) return false;
+  const words = question.toLowerCase().match(/[a-z']+/g) ?? [];
+  const markers = words.filter((w) => ENGLISH_MARKERS.has(w)).length;
+  return markers >= 1 && words.some((w) => w.length > 3 && !isVietnameseSyllable(w));
+}
+
+/** The result of translating an English question through the glossary. */
+export interface Translation {
+  /** Vietnamese phrases, one per matched glossary entry (alternatives included), in question order. */
+  phrases: string[];
+  /** Content words the glossary did not know (names and numbers are kept as they are). */
+  unknown: string[];
+}
+
+/** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
+export function translateEnglish(question: string): Translation {
+  const words = (question.match(/[A-Za-z][A-Za-z'-]*|\d+(?:[.,/-]\d+)*%?/g) ?? []).map((w) => ({ raw: w, lower: w.toLowerCase().replace(/'s$/, "") }));
+  const phrases: string[] = [];
+  const unknown: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let matched = false;
+    for (let n = Math.min(longestGlossaryKey, words.length - i); n >= 1; n--) {
+      const slice = words.slice(i, i + n).map((w) => w.lower);
+      const key = slice.join(" ");
+      const entry = glossary.get(key) ?? glossary.get([...slice.slice(0, -1), singularize(slice[n - 1] ?? "")].join(" "));
+      if (entry) {
+        phrases.push(...entry.vi);
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const word = words[i];
+    i++;
+    if (!word) continue;
+    if (/^\d/.test(word.raw)) phrases.push(word.raw);
+    else if (isEnglishStopword(word.lower)) continue;
+    // Capitalised words mid-question are names (Buon Ho, Krong Bong): keep them for folded matching.
+    else if (/^[A-Z]/.test(word.raw) && i > 1) phrases.push(word.raw);
+    else unknown.push(word.lower);
+  }
+  return { phrases, unknown };
+}

@@ -1,0 +1,66 @@
+/**
+ * Text normalisation for Vietnamese. Quoted text keeps the document's own spelling; matching uses
+ * canonical forms in which tone-mark placement ("uỷ" vs "ủy", "hoà" vs "hòa") and, for the folded form,
+ * all diacritics no longer matter.
+ */
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// C0/C1 controls except tab and newline.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** NFC, no zero-width or control characters, CRLF → LF, non-breaking spaces → spaces. */
+export function cleanUnicode(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(ZERO_WIDTH, "")
+    .replace(CONTROL, "")
+    .replace(/[\u00A0\u2007\u202F\u3000]/g, " ");
+}
+
+/** Collapses runs of white space to one space and trims. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+// The five Vietnamese tone marks as combining characters, mapped to their Telex letters.
+const TONE_MARKS: Record<string, string> = {
+  "\u0300": "f", // huyền
+  "\u0301": "s", // sắc
+  "\u0309": "r", // hỏi
+  "\u0303": "x", // ngã
+  "\u0323": "j", // nặng
+};
+const TONE_MARK_PATTERN = /[\u0300\u0301\u0309\u0303\u0323]/g;
+// Every other combining mark (circumflex, breve, horn).
+const COMBINING = /[\u0300-\u036f]/g;
+
+/**
+ * A syllable's canonical matching key: its letters with vowel shapes (â, ă, ơ, ư, ê, ô) but without the
+ * tone mark, followed by the tone's Telex letter. "ủy" and "uỷ" both become "uyr"; "hòa" and "hoà" "hoaf".
+ * Input must already be lower case.
+ */
+export function toneKey(syllable: string): string {
+  const decomposed = syllable.normalize("NFD");
+  let tone = "";
+  const bare = decomposed.replace(TONE_MARK_PATTERN, (mark) => {
+    tone = TONE_MARKS[mark] ?? "";
+    return "";
+  });
+  return bare.normalize("NFC") + tone;
+}
+
+/** Removes every diacritic and maps đ → d: "Đảng ủy" → "Dang uy". */
+export function foldDiacritics(text: string): string {
+  return text.normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+}
+
+/** True when the text carries any Vietnamese diacritic (or đ). */
+export function hasDiacritics(text: string): boolean {
+  return foldDiacritics(text) !== text.normalize("NFC");
+}
+
+/** Lower case, folded: the loosest matching form. */
+export function foldKey(text: string): string {
+  return foldDiacritics(text.toLowerCase());
+}

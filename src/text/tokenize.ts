@@ -1,0 +1,82 @@
+/**
+ * Vietnamese is written in syllables separated by spaces; words are runs of one to four syllables.
+ * The tokenizer emits syllables (and numbers as units), and callers build syllable bigrams to capture
+ * compound words ("chi bộ", "cơ quan") without a dictionary.
+ */
+import { foldKey, toneKey } from "./normalize.js";
+
+/** One syllable or number of the original text. */
+export interface Token {
+  /** Lower-case surface form (NFC). */
+  lower: string;
+  /** Tone-placement-insensitive accented key ("uyr"). */
+  accent: string;
+  /** Diacritic-folded key ("uy"). */
+  fold: string;
+  isNumber: boolean;
+  /** Offset of the token in the input string. */
+  start: number;
+  end: number;
+}
+
+// Numbers with thousand separators, decimals, fractions (68/152), dates (17-11-2009) and percentages;
+// else runs of letters with their combining marks.
+const TOKEN_PATTERN = /\d+(?:[.,/-]\d+)*%?|[\p{L}\p{M}]+/gu;
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+
+/** Canonical form of a number token: "1.357" → "1357"; "1,3%" → "1,3%"; others unchanged. */
+export function canonicalNumber(raw: string): string {
+  return THOUSANDS.test(raw) ? raw.replace(/\./g, "") : raw;
+}
+
+/** Splits text into syllable and number tokens, keeping offsets. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const raw = match[0];
+    const start = match.index ?? 0;
+    const isNumber = /^\d/.test(raw);
+    const lower = raw.toLowerCase();
+    if (isNumber) {
+      const canonical = canonicalNumber(lower);
+      tokens.push({ lower, accent: canonical, fold: canonical, isNumber, start, end: start + raw.length });
+    } else {
+      tokens.push({ lower, accent: toneKey(lower), fold: foldKey(lower), isNumber, start, end: start + raw.length });
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Extra matching keys for a number token: the parts of fractions and dates ("68/152" → "68", "152";
+ * "17-11-2009" → "17", "11", "2009"), and the bare number of a percentage.
+ */
+export function numberParts(key: string): string[] {
+  const parts = key.replace(/%$/, "").split(/[/-]/).filter((p) => p.length > 0);
+  const out = new Set<string>();
+  if (key.endsWith("%")) out.add(key.slice(0, -1));
+  if (parts.length > 1) for (const p of parts) out.add(p);
+  out.delete(key);
+  return [...out];
+}
+
+/** Adjacent pairs joined with "_": ["chi","bo","co"] → ["chi_bo","bo_co"]. */
+export function bigrams(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < keys.length; i++) out.push(`${keys[i - 1]}_${keys[i]}`);
+  return out;
+}
+
+/**
+ * Bigrams of adjacent tokens that stand in the same phrase: a pair separated by punctuation
+ * ("xã, phường") is not a compound and is left out.
+ */
+export function phraseBigrams(tokens: readonly Token[], text: string, key: (t: Token) => string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1] as Token;
+    const cur = tokens[i] as Token;
+    if (/^\s*$/.test(text.slice(prev.end, cur.start))) out.push(`${key(prev)}_${key(cur)}`);
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * Builders for test documents (DOCX, PDF) and throwaway folders, so tests make their inputs in code
+ * instead of shipping binary fixtures.
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { crc32 } from "node:zlib";
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import PDFDocument from "pdfkit";
+
+/** A paragraph of a generated DOCX: a heading (Heading 1), body text, or both (heading first). */
+export interface DocxParagraph {
+  heading?: string;
+  text?: string;
+}
+
+/** Builds a DOCX whose headings use Word's built-in "Heading 1" style, as real documents do. */
+export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Buffer> {
+  const children: Paragraph[] = [];
+  for (const p of paragraphs) {
+    if (p.heading !== undefined) children.push(new Paragraph({ text: p.heading, heading: HeadingLevel.HEADING_1 }));
+    if (p.text !== undefined) children.push(new Paragraph({ text: p.text }));
+  }
+  const doc = new Document({ sections: [{ children }] });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * TTF fonts with Vietnamese coverage that are commonly installed. PDFKit's built-in Helvetica only
+ * covers WinAnsi, so "ệ", "ư", "Đ"… come out as garbage without one of these.
+ */
+const VIETNAMESE_FONT_CANDIDATES = [
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+  "/usr/share/fonts/TTF/DejaVuSans.ttf",
+  "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+  "/usr/share/fonts/noto/NotoSans-Regular.ttf",
+  "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+  "/Library/Fonts/Arial Unicode.ttf",
+  "C:\\Windows\\Fonts\\arial.ttf",
+];
+
+/** Path of an installed TTF that can render Vietnamese, or null; tests needing it should skip when null. */
+export function findVietnameseFont(): string | null {
+  return VIETNAMESE_FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+export interface MakePdfOptions {
+  /**
+   * TTF font to embed. Defaults to `findVietnameseFont()`; when none is installed, PDFKit's Helvetica is
+   * used and only ASCII text will survive extraction.
+   */
+  fontPath?: string | null;
+}
+
+/** Builds a PDF with one page per outer entry; each inner entry is a paragraph, separated by a blank gap. */
+export async function makePdf(pages: string[][], options: MakePdfOptions = {}): Promise<Buffer> {
+  const fontPath = options.fontPath === undefined ? findVietnameseFont() : options.fontPath;
+  const doc = new PDFDocument({ autoFirstPage: false, compress: false });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  for (const paragraphs of pages) {
+    doc.addPage({ size: "A4", margin: 72 });
+    if (fontPath !== null) doc.font(fontPath);
+    doc.fontSize(12);
+    for (const paragraph of paragraphs) {
+      // A gap taller than a line, as a typeset paragraph break looks to a text extractor.
+      doc.text(paragraph, { paragraphGap: 12 });
+    }
+  }
+  doc.end();
+  return done;
+}
+
+/** A fresh folder under the OS temp dir and a function that deletes it (safe to call twice). */
+export async function makeTempDir(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Builds an uncompressed ZIP archive from name → content pairs: enough to make a ".docx" that is a valid
+ * zip but not a Word document.
+ */
+export function makeZip(entries: Record<string, string | Uint8Array>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const data = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+    const crc = crc32(data);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    locals.push(local, nameBytes, data);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6); // version needed
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBytes);
+
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const centralDirectory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(centralDirectory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralDirectory, end]);
+}
