@@ -36,7 +36,6 @@ async function main(): Promise<number> {
   }
   try {
     const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
-    await engine.ask("khởi động"); // warm-up: JIT and lazy initialisation are not answer latency
     const questions = (await Promise.all(files.map((f) => readFile(f, "utf8")))).flatMap(parseQuestions);
     const outcomes = [];
     for (const q of questions) {
@@ -44,7 +43,7 @@ async function main(): Promise<number> {
       const outcome = judge(q, result);
       outcomes.push(outcome);
       if (values.verbose && (!outcome.correct || !outcome.hit1)) {
-        console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
+        console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 || q.source === undefined ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
       }
     }
     const report = summarize(outcomes, questions);

@@ -59,9 +59,19 @@ interface TermSets {
   bigrams: Set<string>;
 }
 
+// Passages are analysed again and again for different questions: memoise by text (bounded).
+const termSetCache = new Map<string, TermSets>();
+const TERM_SET_CACHE_LIMIT = 20_000;
+
 function termSets(text: string): TermSets {
-  const view = analyzeText(text);
-  return { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams) };
+  let sets = termSetCache.get(text);
+  if (!sets) {
+    const view = analyzeText(text);
+    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams) };
+    if (termSetCache.size >= TERM_SET_CACHE_LIMIT) termSetCache.clear();
+    termSetCache.set(text, sets);
+  }
+  return sets;
 }
 
 function termIn(term: QueryTerm, sets: TermSets): boolean {
@@ -97,8 +107,27 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   return true;
 }
 
-/** Units of a passage: its sentences and, where a sentence has several, their clauses. */
+const unitCache = new Map<string, Span[]>();
+
+/** "Bốn là, …", "Thứ tư, …", "4. …": the start of the n-th item of an enumeration. */
+function ordinalPattern(n: number): RegExp {
+  const numeral = NUMERALS[n] ?? String(n);
+  const ordinalWord = n === 1 ? "nhất" : n === 4 ? "tư" : numeral;
+  return new RegExp(`^(?:${numeral} là|thứ ${ordinalWord}|${n}[.)])`, "iu");
+}
+
+/** Units of a passage: its sentences and, where a sentence has several, their clauses (memoised). */
 function unitsOf(text: string): Span[] {
+  let units = unitCache.get(text);
+  if (!units) {
+    units = computeUnits(text);
+    if (unitCache.size >= TERM_SET_CACHE_LIMIT) unitCache.clear();
+    unitCache.set(text, units);
+  }
+  return units;
+}
+
+function computeUnits(text: string): Span[] {
   const units: Span[] = [];
   for (const sentence of splitSentences(text)) {
     units.push(sentence);
@@ -152,6 +181,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const unknownWeight = plan.unknownWords.length * Math.log(1 + (stats.passages + 1) / 0.5);
   const totalWeight = weights.reduce((a, b) => a + b, 0) + unknownWeight;
   const queryBigrams = new Set(plan.bigrams);
+  const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
   for (const candidate of candidates) {
     const passageSets = termSets(candidate.text);
@@ -159,22 +189,21 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let bestUnit: PassageAnswer | null = null;
     for (const unit of unitsOf(candidate.text)) {
       const unitSets = termSets(unit.text);
+      // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
+      // question asks for that item, terms found in the section count in full.
+      const isAskedItem = ordinalLead !== null && ordinalLead.test(unit.text);
       let matched = 0;
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         if (termIn(term, unitSets)) matched += w;
         else if (termIn(term, passageSets)) matched += 0.6 * w;
-        else if (termIn(term, contextSets)) matched += 0.5 * w;
+        else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : 0.5) * w;
       });
       const coverage = totalWeight > 0 ? matched / totalWeight : 0;
       let bigramHits = 0;
       for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
       let score = coverage * 4 + Math.min(bigramHits, 8) * 0.35 + kindBonus(plan, unit.text) - candidate.rank * 0.08;
-      if (plan.ordinal !== null) {
-        const numeral = NUMERALS[plan.ordinal] ?? "";
-        const lead = new RegExp(`^(?:${numeral} là|thứ ${numeral === "bốn" ? "tư" : numeral}|${plan.ordinal}[.)])`, "iu");
-        if (lead.test(unit.text)) score += 3;
-      }
+      if (isAskedItem) score += 3;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins.
       score -= unit.text.length / 600 + Math.max(0, unit.text.length - MAX_ANSWER_CHARS) / 400;
       if (!bestUnit || score > bestUnit.score) {

@@ -43,6 +43,8 @@ export interface EngineOptions {
   maxCitations: number;
 }
 
+const WARM_UP_QUESTIONS = ["Có bao nhiêu đảng viên?", "co bao nhieu chi bo", "Ban hành ngày nào?", "How many party cells?", "Gồm những ai?", "Thứ hai là gì?"];
+
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { efSearch: 100, candidates: 8, maxCitations: 3 };
 
 /** Summary of what the engine serves. */
@@ -79,7 +81,17 @@ export class QaEngine {
   /** Opens the index in service in `indexDir`. */
   static async open(indexDir: string, options: Partial<EngineOptions> = {}): Promise<QaEngine> {
     const merged = { ...DEFAULT_ENGINE_OPTIONS, ...options };
-    return new QaEngine(await loadIndex(indexDir, { efSearch: merged.efSearch }), merged);
+    const engine = new QaEngine(await loadIndex(indexDir, { efSearch: merged.efSearch }), merged);
+    await engine.warmUp();
+    return engine;
+  }
+
+  /**
+   * Runs a few questions of each kind so that the first real question does not pay for JIT compilation
+   * and lazy initialisation (tens of milliseconds otherwise).
+   */
+  async warmUp(): Promise<void> {
+    for (const q of WARM_UP_QUESTIONS) await this.ask(q);
   }
 
   get index(): LoadedIndex {

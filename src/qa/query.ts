@@ -39,6 +39,7 @@ export interface QueryPlan {
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
 export const MAX_QUESTION_CHARS = 500;
 
+const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
 const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 
@@ -79,12 +80,15 @@ export function understandQuestion(raw: string): QueryPlan {
   // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
   if (numeral) text = `${text}, ${numeral} là`;
   const accented = english || hasDiacritics(question);
+  const kind = detectKind(folded);
+  // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
+  const kindWords = kind === "percent" ? PERCENT_WORDS : null;
   const view = analyzeText(text);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   view.tokens.forEach((t) => {
     const stop = accented ? isStopAccent(t.accent) : isStopFold(t.fold);
-    if (stop || (english && isEnglishStopword(t.lower))) return;
+    if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold)) return;
     if (ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal))) return;
     const key = accented ? t.accent : t.fold;
     if (seen.has(key)) return;
@@ -95,7 +99,7 @@ export function understandQuestion(raw: string): QueryPlan {
   return {
     question,
     language: english ? "en" : "vi",
-    kind: detectKind(folded),
+    kind,
     searchText: text,
     accent: accented ? view.accent : null,
     fold: view.fold,

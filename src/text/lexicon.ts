@@ -49,7 +49,8 @@ export function expandAbbreviations(text: string): string {
   return text.replace(/[\p{L}][\p{L}\p{M}-]*/gu, (word) => {
     const exact = abbreviationByExact.get(word);
     if (exact && /\p{Lu}.*\p{Lu}/u.test(word)) return `${word} ${exact.full}`;
-    const folded = abbreviationByFolded.get(foldKey(word));
+    // Lower-case abbreviations are ASCII (plus đ): a cheap key avoids Unicode decomposition per word.
+    const folded = word.length <= 12 ? abbreviationByFolded.get(word.toLowerCase().replace(/đ/g, "d")) : undefined;
     return folded ? `${word} ${folded.full}` : word;
   });
 }

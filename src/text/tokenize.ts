@@ -29,6 +29,20 @@ export function canonicalNumber(raw: string): string {
   return THOUSANDS.test(raw) ? raw.replace(/\./g, "") : raw;
 }
 
+// Syllable keys are costly to compute (Unicode decomposition) and the vocabulary is small: memoise them.
+const keyCache = new Map<string, { accent: string; fold: string }>();
+const KEY_CACHE_LIMIT = 200_000;
+
+function syllableKeys(lower: string): { accent: string; fold: string } {
+  let keys = keyCache.get(lower);
+  if (!keys) {
+    keys = { accent: toneKey(lower), fold: foldKey(lower) };
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(lower, keys);
+  }
+  return keys;
+}
+
 /** Splits text into syllable and number tokens, keeping offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -41,7 +55,8 @@ export function tokenize(text: string): Token[] {
       const canonical = canonicalNumber(lower);
       tokens.push({ lower, accent: canonical, fold: canonical, isNumber, start, end: start + raw.length });
     } else {
-      tokens.push({ lower, accent: toneKey(lower), fold: foldKey(lower), isNumber, start, end: start + raw.length });
+      const keys = syllableKeys(lower);
+      tokens.push({ lower, accent: keys.accent, fold: keys.fold, isNumber, start, end: start + raw.length });
     }
   }
   return tokens;
