@@ -117,10 +117,11 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
       !LIST_MARKER.test(line.text) &&
       (/^[\p{Ll}(]/u.test(line.text) || previous.length > 60);
     if (!continues) flush();
+    // A short line is a heading unless the next line continues it (a paragraph wrapped after its first line).
     const isHeading =
       line.kind === "heading" ||
       (line.kind === "emphasis" && STRUCTURAL.test(line.text)) ||
-      (line.kind === "plain" && !continues && looksLikeHeading(line.text));
+      (line.kind === "plain" && !continues && !/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") && looksLikeHeading(line.text));
     if (isHeading) {
       blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page });
       continue;

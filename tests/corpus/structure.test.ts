@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/corpus/chunk.js";
+import { formatLocation } from "../../src/corpus/location.js";
+import { pickTitle, toBlocks } from "../../src/corpus/structure.js";
+
+const SEED = readFileSync(new URL("../../corpus/ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak.txt", import.meta.url), "utf8");
+
+function chunk(text: string, format: "txt" | "md" | "html" = "txt") {
+  const blocks = toBlocks({ format, pages: [text], encoding: "utf-8" });
+  const title = pickTitle(blocks, "file.txt");
+  return { title, blocks, passages: chunkDocument(blocks, { docId: "doc", title }) };
+}
+
+describe("cleaning and structure", () => {
+  it("drops the web boilerplate at the end of the shipped article", () => {
+    const { passages } = chunk(SEED);
+    const all = passages.map((p) => p.text).join("\n");
+    for (const junk of ["Phản hồi", "Các tin khác", "Mới nhất", "Xem nhiều nhất"]) expect(all).not.toContain(junk);
+  });
+
+  it("uses the first line as the title and never quotes the photo caption", () => {
+    const { title, passages } = chunk(SEED);
+    expect(title).toBe("Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk");
+    expect(passages.some((p) => p.text.includes("bỏ phiếu tín nhiệm"))).toBe(false);
+  });
+
+  it("keeps one passage per paragraph with its section heading", () => {
+    const { passages } = chunk(SEED);
+    expect(passages).toHaveLength(14);
+    const fourth = passages.find((p) => p.text.startsWith("Bốn là"));
+    expect(fourth?.section).toBe("Kinh nghiệm");
+    expect(fourth && formatLocation(fourth)).toBe("Mục “Kinh nghiệm”, đoạn 4");
+  });
+
+  it("reads markdown articles and clauses, dropping table debris", () => {
+    const md = ["SOURCE: somewhere", "|", "**ĐIỀU LỆ**", "**ĐẢNG CỘNG SẢN VIỆT NAM**", "* |", "*Chương V*", "**TỔ CHỨC CƠ SỞ ĐẢNG **", "**Điều 21.**", "1. Tổ chức cơ sở đảng là nền tảng.", "2. Ở xã có từ ba đảng viên chính thức trở lên, lập tổ chức cơ sở đảng.", "|"].join("\n");
+    const { title, passages } = chunk(md, "md");
+    expect(title).toBe("ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(passages.map((p) => p.text)).toEqual(["1. Tổ chức cơ sở đảng là nền tảng.", "2. Ở xã có từ ba đảng viên chính thức trở lên, lập tổ chức cơ sở đảng."]);
+    expect(formatLocation(passages[1]!)).toBe("Chương V › Điều 21, khoản 2");
+    expect(passages[1]!.context).toContain("TỔ CHỨC CƠ SỞ ĐẢNG");
+  });
+
+  it("keeps a lead line together with its dash items", () => {
+    const md = ["**Điều 4.**", "1. Người vào Đảng phải :", "- Có đơn tự nguyện xin vào Đảng;", "- Được hai đảng viên chính thức giới thiệu."].join("\n");
+    const { passages } = chunk(md, "md");
+    expect(passages).toHaveLength(1);
+    expect(passages[0]!.text).toContain("Có đơn tự nguyện");
+    expect(passages[0]!.text).toContain("hai đảng viên chính thức");
+  });
+
+  it("joins lines wrapped mid-sentence back into one paragraph", () => {
+    const text = "Tiêu đề\n\nĐây là một đoạn văn rất dài được ngắt dòng giữa câu bởi trình xuất PDF khi trang hẹp\nvà tiếp tục ở dòng sau cho đến hết câu.";
+    const { passages } = chunk(text);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]!.text).toContain("trang hẹp và tiếp tục");
+  });
+
+  it("splits an over-long paragraph at sentence boundaries", () => {
+    const sentence = "Chi bộ họp thường lệ mỗi tháng một lần để bàn công việc của đơn vị và đảng viên. ";
+    const { passages } = chunk(`Tiêu đề\n\n${sentence.repeat(40)}`);
+    expect(passages.length).toBeGreaterThan(1);
+    for (const p of passages) {
+      expect(p.text.length).toBeLessThanOrEqual(1200);
+      expect(p.text.endsWith(".")).toBe(true);
+    }
+  });
+});

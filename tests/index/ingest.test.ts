@@ -1,0 +1,164 @@
+import { readFile, rm, truncate, writeFile, mkdir, readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestCorpus, type IngestOptions } from "../../src/index/ingest.js";
+import { currentGeneration, loadIndex } from "../../src/index/store.js";
+import { isAppError } from "../../src/errors.js";
+import { QaEngine } from "../../src/qa/engine.js";
+import { makeDocx, makePdf, makeTempDir } from "../support/fixtures.js";
+
+let root: { dir: string; cleanup: () => Promise<void> };
+let corpusDir: string;
+let indexDir: string;
+
+function options(extra: Partial<IngestOptions> = {}): IngestOptions {
+  return { corpusDir, indexDir, maxFileBytes: 5 * 1024 * 1024, efSearch: 100, ...extra };
+}
+
+beforeAll(async () => {
+  root = await makeTempDir("ingest-test-");
+  corpusDir = path.join(root.dir, "corpus");
+  indexDir = path.join(root.dir, "index");
+  await mkdir(path.join(corpusDir, "sub"), { recursive: true });
+  await writeFile(path.join(corpusDir, "bao-cao.txt"), "Báo cáo công tác đảng\n\nNăm 2020, huyện có 45 chi bộ nông thôn với 1.200 đảng viên.\n\nPhản hồi\n\nCác tin khác\n");
+  await writeFile(
+    path.join(corpusDir, "quy-dinh.md"),
+    "# Quy định về sinh hoạt\n\n**Điều 3.**\n\n1. Chi bộ thôn họp thường lệ mỗi tháng một lần.\n\n2. Đảng ủy xã họp thường lệ mỗi quý một lần.\n",
+  );
+  await writeFile(
+    path.join(corpusDir, "sub", "tin-tuc.html"),
+    "<html><head><script>var x = 'Phản hồi';</script></head><body><nav>Trang chủ | Tin tức</nav><h1>Tin tức địa phương</h1><p>Xã Ea Tiêu đã kết nạp 12 đảng viên mới trong năm 2019.</p></body></html>",
+  );
+  await writeFile(
+    path.join(corpusDir, "huong-dan.docx"),
+    await makeDocx([{ heading: "Hướng dẫn thành lập chi bộ" }, { text: "Doanh nghiệp có từ 3 đảng viên chính thức trở lên thì thành lập chi bộ cơ sở." }]),
+  );
+  // Folded (ASCII) Vietnamese: extraction works with or without a Vietnamese font installed.
+  await writeFile(path.join(corpusDir, "thong-bao.pdf"), await makePdf([["Thong bao"], ["Hoi nghi tong ket duoc to chuc vao ngay 05-01-2021 tai hoi truong tinh uy."]], { fontPath: null }));
+  await writeFile(path.join(corpusDir, "rong.txt"), "");
+  await writeFile(path.join(corpusDir, "hong.pdf"), Buffer.from("this is not a pdf at all \u0000\u0001"));
+  await writeFile(path.join(corpusDir, "anh.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+});
+
+afterAll(async () => {
+  await root.cleanup();
+});
+
+describe("ingest", () => {
+  it("indexes one file of each format and reports the files it skipped", async () => {
+    const summary = await ingestCorpus(options());
+    expect(summary.mode).toBe("full");
+    expect(summary.documents).toBe(5);
+    expect(summary.added.sort()).toEqual(["bao-cao.txt", "huong-dan.docx", "quy-dinh.md", "sub/tin-tuc.html", "thong-bao.pdf"]);
+    const skipped = Object.fromEntries(summary.skipped.map((s) => [s.path, s.code]));
+    expect(skipped).toEqual({ "rong.txt": "FILE_EMPTY", "hong.pdf": "FILE_UNREADABLE", "anh.png": "FILE_UNSUPPORTED" });
+    const index = await loadIndex(indexDir, { efSearch: 100 });
+    const formats = index.manifest.documents.map((d) => d.format).sort();
+    expect(formats).toEqual(["docx", "html", "md", "pdf", "txt"]);
+    const allText = index.passages.map((p) => p.text).join("\n");
+    expect(allText).not.toContain("Phản hồi");
+    expect(allText).not.toContain("Trang chủ");
+  });
+
+  it("answers from every format with a citation of the right document", async () => {
+    const engine = await QaEngine.open(indexDir);
+    const cases: Array<[string, string, string]> = [
+      ["Năm 2020 huyện có bao nhiêu chi bộ nông thôn?", "45 chi bộ", "bao-cao"],
+      ["Chi bộ thôn họp thường lệ bao lâu một lần?", "mỗi tháng một lần", "quy-dinh"],
+      ["Xã Ea Tiêu kết nạp bao nhiêu đảng viên mới?", "12 đảng viên", "sub/tin-tuc"],
+      ["Doanh nghiệp có từ bao nhiêu đảng viên chính thức thì thành lập chi bộ cơ sở?", "3 đảng viên", "huong-dan"],
+      ["Hoi nghi tong ket to chuc ngay nao?", "05-01-2021", "thong-bao"],
+    ];
+    for (const [question, expected, docId] of cases) {
+      const result = await engine.ask(question);
+      expect(result.abstained, question).toBe(false);
+      expect(result.answer, question).toContain(expected);
+      expect(result.citations[0]?.docId, question).toBe(docId);
+    }
+    const located = await engine.ask("Chi bộ thôn họp thường lệ bao lâu một lần?");
+    expect(located.citations[0]?.location).toBe("Điều 3, khoản 1");
+  });
+
+  it("re-processes only the changed file and swaps the index atomically", async () => {
+    const before = await currentGeneration(indexDir);
+    const oldIndex = await loadIndex(indexDir, { efSearch: 100 });
+    await writeFile(path.join(corpusDir, "bao-cao.txt"), "Báo cáo công tác đảng\n\nNăm 2021, huyện có 52 chi bộ nông thôn với 1.300 đảng viên.\n");
+    const summary = await ingestCorpus(options());
+    expect(summary.mode).toBe("incremental");
+    expect(summary.updated).toEqual(["bao-cao.txt"]);
+    expect(summary.added).toEqual([]);
+    expect(summary.unchanged).toBe(4);
+    const after = await currentGeneration(indexDir);
+    expect(after).not.toBe(before);
+    // The old generation is still complete on disk for a reader that had it open.
+    const reopened = await loadIndex(indexDir, { efSearch: 100, generation: oldIndex.generation });
+    expect(reopened.passages.length).toBe(oldIndex.passages.length);
+    const engine = await QaEngine.open(indexDir);
+    expect((await engine.ask("Năm 2021 huyện có bao nhiêu chi bộ nông thôn?")).answer).toContain("52 chi bộ");
+    expect((await engine.ask("Năm 2020 huyện có bao nhiêu chi bộ nông thôn?")).abstained).toBe(true);
+    expect((await engine.ask("Xã Ea Tiêu kết nạp bao nhiêu đảng viên mới?")).answer).toContain("12 đảng viên");
+  });
+
+  it("does nothing when no file changed", async () => {
+    const before = await currentGeneration(indexDir);
+    const summary = await ingestCorpus(options());
+    expect(summary.mode).toBe("unchanged");
+    expect(await currentGeneration(indexDir)).toBe(before);
+  });
+
+  it("keeps the previous index serving when an ingest finds nothing usable", async () => {
+    const before = await currentGeneration(indexDir);
+    const emptyCorpus = path.join(root.dir, "empty");
+    await mkdir(emptyCorpus, { recursive: true });
+    await writeFile(path.join(emptyCorpus, "junk.pdf"), "not a pdf");
+    await expect(ingestCorpus(options({ corpusDir: emptyCorpus }))).rejects.toSatisfy((err: unknown) => isAppError(err, "INGEST_NOTHING"));
+    expect(await currentGeneration(indexDir)).toBe(before);
+    const engine = await QaEngine.open(indexDir);
+    expect((await engine.ask("Xã Ea Tiêu kết nạp bao nhiêu đảng viên mới?")).answer).toContain("12 đảng viên");
+  });
+
+  it("ignores a half-written generation left by a killed ingest and cleans it up next time", async () => {
+    const leftover = path.join(indexDir, ".tmp-gen-killed");
+    await mkdir(leftover, { recursive: true });
+    await writeFile(path.join(leftover, "passages.json"), "[{\"trunc");
+    const engine = await QaEngine.open(indexDir);
+    expect((await engine.ask("Xã Ea Tiêu kết nạp bao nhiêu đảng viên mới?")).abstained).toBe(false);
+    await writeFile(path.join(corpusDir, "moi.txt"), "Tin mới\n\nChi bộ trường học có 9 đảng viên.\n");
+    await ingestCorpus(options());
+    expect((await readdir(indexDir)).filter((e) => e.startsWith(".tmp-"))).toEqual([]);
+  });
+});
+
+describe("damaged indexes", () => {
+  it("refuses an index of an unknown format version with a message to re-run ingest", async () => {
+    const dir = path.join(root.dir, "index-version");
+    await ingestCorpus(options({ indexDir: dir }));
+    const generation = (await currentGeneration(dir)) ?? "";
+    const manifestPath = path.join(dir, generation, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Record<string, unknown>;
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: 999 }));
+    await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_VERSION") && /npm run ingest/.test(err.message));
+    // The next ingest rebuilds it.
+    const summary = await ingestCorpus(options({ indexDir: dir }));
+    expect(summary.mode).toBe("full");
+    await expect(loadIndex(dir, { efSearch: 100 })).resolves.toBeDefined();
+  });
+
+  it("reports a truncated vector file or a deleted passage store as a damaged index", async () => {
+    const dir = path.join(root.dir, "index-corrupt");
+    await ingestCorpus(options({ indexDir: dir }));
+    const generation = (await currentGeneration(dir)) ?? "";
+    await truncate(path.join(dir, generation, "hnswlib.index"), 100);
+    await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT") && /npm run ingest/.test(err.message));
+    await ingestCorpus(options({ indexDir: dir }));
+    const next = (await currentGeneration(dir)) ?? "";
+    await rm(path.join(dir, next, "passages.json"));
+    await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT"));
+  });
+
+  it("says to run ingest when there is no index at all", async () => {
+    await expect(loadIndex(path.join(root.dir, "nothing-here"), { efSearch: 100 })).rejects.toSatisfy(
+      (err: unknown) => isAppError(err, "INDEX_MISSING") && /npm run ingest/.test(err.message),
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { TermStats } from "../../src/index/termStats.js";
+import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/answer.js";
+import { understandQuestion } from "../../src/qa/query.js";
+
+const PASSAGES = [
+  "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
+  "BTV Tỉnh ủy ban hành Kế hoạch số 87-KH/TU ngày 17-11-2009 về xây dựng tổ chức đảng trong các doanh nghiệp. Toàn tỉnh có 59 TCCSĐ trong các DNNKVNN với 975 đảng viên, chiếm 1,3% so với đảng viên của toàn Đảng bộ tỉnh.",
+  "Bốn là, thường xuyên nâng cao chất lượng đội ngũ đảng viên, sàng lọc và kiên quyết đưa ra khỏi Đảng những người không đủ tư cách.",
+  "Ba là, xây dựng TCCSĐ và hệ thống chính trị ở cơ sở vững mạnh.",
+];
+const CONTEXTS = ["Những chuyển biến", "Những chuyển biến", "Kinh nghiệm", "Kinh nghiệm"];
+
+function stats(): TermStats {
+  const s = new TermStats();
+  PASSAGES.forEach((p, i) => s.add(`${p}\n${CONTEXTS[i]}\nKết quả thực hiện Nghị quyết ở Đăk Lăk`));
+  return s;
+}
+
+function candidates(order: number[]): CandidatePassage[] {
+  return order.map((i, rank) => ({ id: `p${i}`, text: PASSAGES[i] ?? "", context: CONTEXTS[i] ?? "", title: "Kết quả thực hiện Nghị quyết ở Đăk Lăk", rank }));
+}
+
+function ask(question: string, order = [0, 1, 2, 3]) {
+  return extractAnswer(understandQuestion(question), candidates(order), stats());
+}
+
+describe("answer extraction", () => {
+  it("answers a count question with the clause that holds the number", () => {
+    const r = ask("Có bao nhiêu xã có chi bộ cơ quan?");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toBe("68/152 xã có chi bộ cơ quan với 918 đảng viên");
+  });
+
+  it("answers a question typed without diacritics", () => {
+    expect(ask("co bao nhieu phuong co chi bo co quan").best?.text).toContain("12/20 phường");
+  });
+
+  it("answers an English question through the glossary", () => {
+    const r = ask("How many party members are in the agency cells of townships?");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("177");
+  });
+
+  it("finds a date for a 'ngày nào' question", () => {
+    expect(ask("Kế hoạch số 87-KH/TU ban hành ngày nào?", [1, 0]).best?.text).toContain("17-11-2009");
+  });
+
+  it("matches an abbreviation in the document against the full form in the question", () => {
+    expect(ask("Toàn tỉnh có bao nhiêu tổ chức cơ sở đảng trong doanh nghiệp ngoài khu vực nhà nước?", [1, 0]).best?.text).toContain("59 TCCSĐ");
+  });
+
+  it("picks the enumerated item an ordinal asks for", () => {
+    expect(ask("Kinh nghiệm thứ tư là gì?", [3, 2]).best?.text).toMatch(/^Bốn là/);
+  });
+
+  it("offsets point at the answering unit inside the passage", () => {
+    const r = ask("Có bao nhiêu thị trấn có chi bộ cơ quan?");
+    const passage = PASSAGES[0] ?? "";
+    expect(passage.slice(r.best?.start, r.best?.end)).toContain("8/12 thị trấn");
+  });
+
+  it("abstains when the question's key terms are not in the passages", () => {
+    const r = ask("Ai là tác giả của Truyện Kiều?");
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toMatch(/not covered/);
+  });
+
+  it("abstains when the question names a year the passages never mention", () => {
+    expect(ask("Năm 2020 có bao nhiêu xã có chi bộ cơ quan?").abstained).toBe(true);
+  });
+
+  it("abstains when a count is asked but the passage states none", () => {
+    const r = extractAnswer(understandQuestion("Có bao nhiêu chi bộ vững mạnh?"), candidates([3]), stats());
+    expect(r.abstained).toBe(true);
+  });
+});
+
+describe("trimming long answers", () => {
+  it("keeps answers within 250 characters and marks cuts", () => {
+    const long = `Huyện ủy Krông Bông có chủ trương hỗ trợ kinh phí hằng tháng cho những đảng viên ở chi bộ cơ quan xã tăng cường xuống làm bí thư chi bộ các thôn, buôn vùng sâu, xa trung tâm, tạo điều kiện cho đảng viên bám sát địa bàn, tham gia sinh hoạt với các tổ chức thôn, buôn, kịp thời nắm bắt và tháo gỡ những vấn đề nảy sinh từ cơ sở, góp phần đẩy mạnh công tác phát triển đảng viên.`;
+    const out = trimAnswer(long, understandQuestion("Huyện ủy Krông Bông hỗ trợ kinh phí hằng tháng cho ai?"));
+    expect(out.length).toBeLessThanOrEqual(250);
+    expect(out).toContain("chi bộ cơ quan xã tăng cường");
+    expect(out.endsWith("…")).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { analyzeText } from "../../src/text/analyze.js";
+import { expandAbbreviations, looksEnglish, translateEnglish } from "../../src/text/lexicon.js";
+import { cleanUnicode, foldDiacritics, hasDiacritics, toneKey } from "../../src/text/normalize.js";
+import { splitClauses, splitSentences } from "../../src/text/sentences.js";
+import { canonicalNumber, tokenize } from "../../src/text/tokenize.js";
+
+describe("normalisation", () => {
+  it("treats old and new tone placement alike", () => {
+    expect(toneKey("uỷ")).toBe(toneKey("ủy"));
+    expect(toneKey("hoà")).toBe(toneKey("hòa"));
+    expect(toneKey("thuỷ")).toBe(toneKey("thủy"));
+    expect(toneKey("ủy")).not.toBe(toneKey("uy"));
+  });
+
+  it("folds every diacritic and đ", () => {
+    expect(foldDiacritics("Đảng uỷ cơ sở")).toBe("Dang uy co so");
+    expect(hasDiacritics("co bao nhieu")).toBe(false);
+    expect(hasDiacritics("có bao nhiêu")).toBe(true);
+  });
+
+  it("composes decomposed (NFD) text and drops zero-width and control characters", () => {
+    const nfd = "chi bộ".normalize("NFD");
+    expect(cleanUnicode(`${nfd}\u200B\u0007`)).toBe("chi bộ");
+  });
+});
+
+describe("tokenizing", () => {
+  it("keeps numbers, fractions, dates and percentages as units", () => {
+    const tokens = tokenize("68/152 xã, 1.357 đảng viên, 1,3%, ngày 17-11-2009").map((t) => t.fold);
+    expect(tokens).toEqual(["68/152", "xa", "1357", "dang", "vien", "1,3%", "ngay", "17-11-2009"]);
+    expect(canonicalNumber("1.357")).toBe("1357");
+  });
+
+  it("adds the parts of fractions and dates as matching terms", () => {
+    const view = analyzeText("68/152 xã");
+    expect(view.fold).toEqual(expect.arrayContaining(["68/152", "68", "152"]));
+  });
+
+  it("builds bigrams only inside phrases, not across punctuation", () => {
+    const view = analyzeText("chi bộ cơ quan xã, phường");
+    expect(view.bigrams).toContain("chi_bo");
+    expect(view.bigrams).toContain("co_quan");
+    expect(view.bigrams).not.toContain("xa_phuong");
+  });
+});
+
+describe("abbreviations and glossary", () => {
+  it("expands abbreviations in upper case and unambiguous lower case, not ordinary syllables", () => {
+    expect(expandAbbreviations("59 TCCSĐ")).toContain("tổ chức cơ sở đảng");
+    expect(expandAbbreviations("bao nhieu tccsd")).toContain("tổ chức cơ sở đảng");
+    expect(expandAbbreviations("BTV Tỉnh ủy")).toContain("ban thường vụ");
+    expect(expandAbbreviations("tư tưởng")).toBe("tư tưởng");
+  });
+
+  it("recognises English questions and translates domain terms", () => {
+    expect(looksEnglish("How many communes keep agency party cells?")).toBe(true);
+    expect(looksEnglish("co bao nhieu phuong co chi bo co quan")).toBe(false);
+    const t = translateEnglish("How many party members are in the agency cells of wards?");
+    expect(t.phrases).toEqual(expect.arrayContaining(["đảng viên", "cơ quan", "chi bộ", "phường"]));
+  });
+});
+
+describe("sentences and clauses", () => {
+  it("does not end a sentence at an abbreviation like TP.", () => {
+    const s = splitSentences("Đảng bộ TP. Buôn Ma Thuột thí điểm. Hai là, khác.");
+    expect(s.map((x) => x.text)).toEqual(["Đảng bộ TP. Buôn Ma Thuột thí điểm.", "Hai là, khác."]);
+  });
+
+  it("splits clauses at semicolons and drops a short lead-in", () => {
+    const text = "Cụ thể: 68/152 xã có chi bộ; 12/20 phường có chi bộ.";
+    const [sentence] = splitSentences(text);
+    expect(sentence).toBeDefined();
+    const clauses = splitClauses(sentence!);
+    expect(clauses.map((c) => c.text)).toEqual(["68/152 xã có chi bộ", "12/20 phường có chi bộ."]);
+    for (const c of clauses) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
