@@ -7,7 +7,7 @@
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
-import type { QueryPlan, QueryTerm } from "./query.js";
+import type { QueryPlan, QueryTerm, TermKey } from "./query.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -46,7 +46,9 @@ export interface Extraction {
   ranked: PassageAnswer[];
 }
 
-const NUMBER_WORD = /(?:^|[^\p{L}])(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa|hai phần ba)(?=[^\p{L}]|$)/iu;
+// Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
+// "năm" counts only when it is not a year or a period.
+const NUMBER_WORD = /(?:^|[^\p{L}])(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
 const DIGIT = /\d/;
 const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}[-/]\d{4}/iu;
 const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;
@@ -74,8 +76,13 @@ function termSets(text: string): TermSets {
   return sets;
 }
 
+function keyIn(key: TermKey, sets: TermSets): boolean {
+  return key.accent !== null ? sets.accent.has(key.accent) : sets.fold.has(key.fold);
+}
+
 function termIn(term: QueryTerm, sets: TermSets): boolean {
-  return term.accent !== null ? sets.accent.has(term.accent) || (term.isNumber && sets.fold.has(term.fold)) : sets.fold.has(term.fold);
+  if (keyIn(term, sets) || (term.isNumber && sets.fold.has(term.fold))) return true;
+  return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
 function kindBonus(plan: QueryPlan, unit: string): number {
@@ -146,32 +153,44 @@ function computeUnits(text: string): Span[] {
 }
 
 /**
- * Shortens a unit to `maxChars` at comma or word boundaries, keeping the part that matches the question
- * best; "…" marks a cut.
+ * Shortens a unit to `maxChars` at comma or word boundaries, keeping the window of comma-separated
+ * segments that covers the most (IDF-weighted, distinct) question terms and states the kind of fact
+ * asked for; "…" marks a cut. `termWeights` aligns with `plan.terms` (default: all 1).
  */
-export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_CHARS): string {
+export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_CHARS, termWeights?: readonly number[]): string {
   if (unit.length <= maxChars) return unit;
   const segments = unit.split(/(?<=,)\s+/u);
-  const weights = segments.map((seg) => {
+  const covered = segments.map((seg) => {
     const sets = termSets(seg);
-    return plan.terms.filter((t) => termIn(t, sets)).length + kindBonus(plan, seg) * 0.5;
+    return plan.terms.map((t) => termIn(t, sets));
   });
+  const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0);
   let best = { from: 0, to: 0, score: -Infinity };
   for (let from = 0; from < segments.length; from++) {
     let length = 0;
-    let score = 0;
     for (let to = from; to < segments.length; to++) {
       length += (segments[to]?.length ?? 0) + 1;
       if (length > maxChars - 2 && to > from) break;
-      score += weights[to] ?? 0;
+      let score = 0;
+      plan.terms.forEach((_, i) => {
+        for (let k = from; k <= to; k++) {
+          if (covered[k]?.[i]) {
+            score += termWeights?.[i] ?? 1;
+            break;
+          }
+        }
+      });
+      if (statesKind.slice(from, to + 1).some(Boolean)) score += 2;
       // Prefer windows that start at the beginning of the unit: the subject is usually there.
-      const adjusted = score - from * 0.15;
-      if (adjusted > best.score) best = { from, to, score: adjusted };
+      score -= from * 0.1;
+      if (score > best.score) best = { from, to, score };
     }
   }
   let text = segments.slice(best.from, best.to + 1).join(" ").replace(/,$/, "");
   if (text.length > maxChars - 2) text = text.slice(0, text.lastIndexOf(" ", maxChars - 2)).replace(/[,;:]$/, "");
-  return `${best.from > 0 ? "…" : ""}${text}${best.to < segments.length - 1 || text.length < unit.length ? "…" : ""}`.replace(/^…\s*/, "…").replace(/([.…])…$/, "$1");
+  const cutBefore = best.from > 0;
+  const cutAfter = best.to < segments.length - 1 || text.length < unit.length - (cutBefore ? 1 : 0) && !unit.endsWith(text);
+  return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;
 }
 
 /** Scores every unit of every candidate and decides whether the best one answers the question. */
@@ -218,7 +237,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const bestPassage = candidates.find((c) => c.id === best.passageId);
   const reason = abstentionReason(plan, best, bestPassage);
   if (reason) return { abstained: true, reason, best, ranked };
-  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan) }, ranked };
+  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, MAX_ANSWER_CHARS, weights) }, ranked };
 }
 
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined): string | null {

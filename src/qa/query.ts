@@ -3,18 +3,25 @@
  * typos, or English) to a plan for retrieval and answer extraction.
  */
 import { analyzeText } from "../text/analyze.js";
-import { isEnglishStopword, isStopAccent, isStopFold, looksEnglish, translateEnglish } from "../text/lexicon.js";
+import { findSynonyms, isEnglishStopword, isStopAccent, isStopFold, looksEnglish, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
+import type { Token } from "../text/tokenize.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "duration" | "list" | "definition" | "other";
 
-/** A key term of the question, weighed by rarity when answers are checked. */
-export interface QueryTerm {
+/** One way of writing a term: its folded key and, for accented input, its accent key. */
+export interface TermKey {
   fold: string;
   /** Accent key, or null when the question had no diacritics (match folded). */
   accent: string | null;
+}
+
+/** A key term of the question, weighed by rarity when answers are checked. */
+export interface QueryTerm extends TermKey {
   isNumber: boolean;
+  /** Syllables of synonyms or other translations: the term also counts as found when one of these is. */
+  alternatives: TermKey[];
 }
 
 /** The plan retrieval and answer extraction work from. */
@@ -67,45 +74,65 @@ export function understandQuestion(raw: string): QueryPlan {
   const question = collapseSpaces(cleanUnicode(raw)).slice(0, MAX_QUESTION_CHARS);
   const folded = foldKey(question);
   const english = looksEnglish(question);
-  let text = question;
-  let unknownWords: string[] = [];
-  if (english) {
-    const translation = translateEnglish(question);
-    // Phrases are joined with commas so bigrams do not cross from one glossary entry to the next.
-    text = translation.phrases.join(", ");
-    unknownWords = translation.unknown;
-  }
-  const ordinal = detectOrdinal(folded);
-  const numeral = ordinal !== null ? NUMERALS[ordinal] : undefined;
-  // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
-  if (numeral) text = `${text}, ${numeral} là`;
   const accented = english || hasDiacritics(question);
   const kind = detectKind(folded);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
   const kindWords = kind === "percent" ? PERCENT_WORDS : null;
-  const view = analyzeText(text);
+  const ordinal = detectOrdinal(folded);
+  const numeral = ordinal !== null ? NUMERALS[ordinal] : undefined;
+
+  // Each group is a phrase of the question with its alternatives (glossary translations, synonyms).
+  let groups: string[][];
+  let unknownWords: string[] = [];
+  if (english) {
+    const translation = translateEnglish(question);
+    groups = translation.groups;
+    unknownWords = translation.unknown;
+  } else {
+    groups = [[question]];
+    for (const { found, others } of findSynonyms(folded)) groups.push([found, ...others].map((p, i) => (i === 0 ? `\u0000${p}` : p)));
+  }
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  view.tokens.forEach((t) => {
+  const keyOf = (t: Token): TermKey => ({ fold: t.fold, accent: accented ? t.accent : null });
+  const isKeyTerm = (t: Token): boolean => {
     const stop = accented ? isStopAccent(t.accent) : isStopFold(t.fold);
-    if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold)) return;
-    if (ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal))) return;
-    const key = accented ? t.accent : t.fold;
-    if (seen.has(key)) return;
-    seen.add(key);
-    terms.push({ fold: t.fold, accent: accented ? t.accent : null, isNumber: t.isNumber });
-  });
-  const numbers = terms.filter((t) => t.isNumber).map((t) => t.fold);
+    if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold)) return false;
+    return !(ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal)));
+  };
+  for (const group of groups) {
+    const [primary = "", ...alternatives] = group;
+    // A synonym found inside the question (marked with \u0000) only lends alternatives to its own terms.
+    const isSynonymOfQuestion = primary.startsWith("\u0000");
+    const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
+    for (const t of analyzeText(primary.replace("\u0000", "")).tokens) {
+      if (!isKeyTerm(t)) continue;
+      const key = accented ? t.accent : t.fold;
+      const existing = terms.find((x) => (accented ? x.accent : x.fold) === key);
+      if (existing) {
+        existing.alternatives.push(...altKeys);
+        continue;
+      }
+      if (isSynonymOfQuestion || seen.has(key)) continue;
+      seen.add(key);
+      terms.push({ ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] });
+    }
+  }
+  // Search with every phrase and alternative; commas keep bigrams inside phrases.
+  let searchText = groups.flat().map((p) => p.replace("\u0000", "")).join(", ");
+  // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
+  if (numeral) searchText = `${searchText}, ${numeral} là`;
+  const view = analyzeText(searchText);
   return {
     question,
     language: english ? "en" : "vi",
     kind,
-    searchText: text,
+    searchText,
     accent: accented ? view.accent : null,
     fold: view.fold,
     bigrams: view.bigrams,
     terms,
-    numbers,
+    numbers: terms.filter((t) => t.isNumber).map((t) => t.fold),
     ordinal,
     unknownWords,
   };

@@ -115,8 +115,8 @@ export function looksEnglish(question: string): boolean {
 
 /** The result of translating an English question through the glossary. */
 export interface Translation {
-  /** Vietnamese phrases, one per matched glossary entry (alternatives included), in question order. */
-  phrases: string[];
+  /** One group per matched glossary entry or kept word: its alternative Vietnamese phrases, in question order. */
+  groups: string[][];
   /** Content words the glossary did not know (names and numbers are kept as they are). */
   unknown: string[];
 }
@@ -124,7 +124,7 @@ export interface Translation {
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 export function translateEnglish(question: string): Translation {
   const words = (question.match(/[A-Za-z][A-Za-z'-]*|\d+(?:[.,/-]\d+)*%?/g) ?? []).map((w) => ({ raw: w, lower: w.toLowerCase().replace(/'s$/, "") }));
-  const phrases: string[] = [];
+  const groups: string[][] = [];
   const unknown: string[] = [];
   let i = 0;
   while (i < words.length) {
@@ -134,7 +134,7 @@ export function translateEnglish(question: string): Translation {
       const key = slice.join(" ");
       const entry = glossary.get(key) ?? glossary.get([...slice.slice(0, -1), singularize(slice[n - 1] ?? "")].join(" "));
       if (entry) {
-        phrases.push(...entry.vi);
+        groups.push(entry.vi);
         i += n;
         matched = true;
         break;
@@ -144,11 +144,29 @@ export function translateEnglish(question: string): Translation {
     const word = words[i];
     i++;
     if (!word) continue;
-    if (/^\d/.test(word.raw)) phrases.push(word.raw);
+    if (/^\d/.test(word.raw)) groups.push([word.raw]);
     else if (isEnglishStopword(word.lower)) continue;
     // Capitalised words mid-question are names (Buon Ho, Krong Bong): keep them for folded matching.
-    else if (/^[A-Z]/.test(word.raw) && i > 1) phrases.push(word.raw);
+    else if (/^[A-Z]/.test(word.raw) && i > 1) groups.push([word.raw]);
     else unknown.push(word.lower);
   }
-  return { phrases, unknown };
+  return { groups, unknown };
+}
+
+const synonymTable = loadTable("synonyms.json") as { groups: string[][] };
+const synonymGroups = synonymTable.groups.map((group) => group.map((phrase) => ({ phrase, folded: foldKey(phrase) })));
+
+/**
+ * Synonym groups whose members occur in a (folded, space-normalised) question: for each occurrence, the
+ * phrase found and the other members of its group.
+ */
+export function findSynonyms(foldedQuestion: string): Array<{ found: string; others: string[] }> {
+  const padded = ` ${foldedQuestion.replace(/[^\p{L}\p{N}%]+/gu, " ")} `;
+  const out: Array<{ found: string; others: string[] }> = [];
+  for (const group of synonymGroups) {
+    for (const member of group) {
+      if (padded.includes(` ${member.folded} `)) out.push({ found: member.phrase, others: group.filter((m) => m !== member).map((m) => m.phrase) });
+    }
+  }
+  return out;
 }
