@@ -51,12 +51,19 @@ const schema = z
     HNSW_EF_SEARCH: positiveInt(100),
     /** How often the bot checks for a new index generation, in ms. */
     RELOAD_POLL_MS: positiveInt(1000),
+    /** Passages kept per answer: the first is quoted in the reply, the others behind "🔎 Nguồn khác". */
+    MAX_CITATIONS: positiveInt(5),
+    /** On SIGTERM/SIGINT, how long the bot waits for updates in flight before closing anyway, in ms. */
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
       if (!c.WEBHOOK_URL) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+      else if (!c.WEBHOOK_URL.startsWith("https://")) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_URL"], message: "must be an https:// URL (Telegram only calls HTTPS webhooks)" });
       if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+      // Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
+      else if (!/^[A-Za-z0-9_-]{1,256}$/.test(c.WEBHOOK_SECRET)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["WEBHOOK_SECRET"], message: "may only contain A-Z, a-z, 0-9, _ and - (1-256 characters)" });
     }
   });
 

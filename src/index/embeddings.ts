@@ -5,7 +5,7 @@
  */
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import { analyzeText } from "../text/analyze.js";
-import { isStopFold } from "../text/lexicon.js";
+import { stopMask } from "../text/lexicon.js";
 
 /** Options of the hashed embeddings. */
 export interface HashedEmbeddingsOptions extends EmbeddingsParams {
@@ -14,7 +14,7 @@ export interface HashedEmbeddingsOptions extends EmbeddingsParams {
 }
 
 /** Name written into the index so a different embedding cannot be mixed in silently. */
-export const HASHED_EMBEDDINGS_NAME = "hashed-vi-v1";
+export const HASHED_EMBEDDINGS_NAME = "hashed-vi-v2";
 export const DEFAULT_DIMENSIONS = 256;
 
 // 32-bit FNV-1a: fast, well spread and stable across runs and platforms.
@@ -47,11 +47,12 @@ export class HashedEmbeddings extends Embeddings {
       vector[slot] = (vector[slot] ?? 0) + (h & 0x80000000 ? -weight : weight);
     };
     const view = analyzeText(text);
-    view.fold.forEach((fold, i) => {
-      if (isStopFold(fold)) return;
+    const stops = stopMask(view.tokens, false);
+    view.tokens.forEach((token, i) => {
+      if (stops[i]) return;
+      const fold = token.fold;
       add(`f:${fold}`, WEIGHT.fold);
-      const accent = view.accent[i];
-      if (accent !== undefined && accent !== fold) add(`a:${accent}`, WEIGHT.accent);
+      if (token.accent !== fold) add(`a:${token.accent}`, WEIGHT.accent);
       if (fold.length >= 4) {
         const padded = `^${fold}$`;
         for (let j = 0; j + 3 <= padded.length; j++) add(`t:${padded.slice(j, j + 3)}`, WEIGHT.trigram);

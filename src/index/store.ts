@@ -15,7 +15,7 @@ import hnswlib from "hnswlib-node";
 import type { ChunkedPassage } from "../corpus/chunk.js";
 import type { DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError } from "../errors.js";
-import { HashedEmbeddings } from "./embeddings.js";
+import { HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats, type TermStatsJSON } from "./termStats.js";
 
@@ -114,6 +114,12 @@ export async function loadIndex(indexDir: string, opts: { efSearch: number; gene
     throw new AppError(
       "INDEX_VERSION",
       `The index in ${dir} has format version ${String(manifest.formatVersion)}, this program reads version ${INDEX_FORMAT_VERSION}: re-run \`npm run ingest\``,
+    );
+  }
+  if (manifest.embeddings?.name !== HASHED_EMBEDDINGS_NAME) {
+    throw new AppError(
+      "INDEX_VERSION",
+      `The index in ${dir} was built with embeddings "${String(manifest.embeddings?.name)}", this program uses "${HASHED_EMBEDDINGS_NAME}": re-run \`npm run ingest\``,
     );
   }
   try {

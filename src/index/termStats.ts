@@ -3,6 +3,7 @@
  * by how rare they are (IDF) and spots terms the corpus never uses. Updated incrementally on re-ingest.
  */
 import { analyzeText } from "../text/analyze.js";
+import { foldKey } from "../text/normalize.js";
 
 /** Serialised form. */
 export interface TermStatsJSON {
@@ -30,6 +31,8 @@ export class TermStats {
   }
 
   private update(text: string, delta: 1 | -1): void {
+    this.byLength = null;
+    this.accentsByFold = null;
     const view = analyzeText(text);
     this.passages += delta;
     for (const [map, keys] of [[this.fold, view.fold], [this.accent, view.accent]] as const) {
@@ -60,8 +63,64 @@ export class TermStats {
     return (accented ? this.accent : this.fold).has(key);
   }
 
-  /** Folded vocabulary, for spelling correction. */
-  foldVocabulary(): IterableIterator<string> {
-    return this.fold.keys();
+  private byLength: Map<number, string[]> | null = null;
+  private accentsByFold: Map<string, string[]> | null = null;
+
+  /** Accent keys the corpus uses whose letters fold to `folded` ("bo" → "bôj", "bôf", "bos" …). */
+  accentVariants(folded: string): string[] {
+    if (!this.accentsByFold) {
+      this.accentsByFold = new Map();
+      for (const key of this.accent.keys()) {
+        const fold = foldKey(key.replace(/[fsrxj]$/, ""));
+        const list = this.accentsByFold.get(fold) ?? [];
+        list.push(key);
+        this.accentsByFold.set(fold, list);
+      }
+    }
+    return this.accentsByFold.get(folded) ?? [];
   }
+
+  /**
+   * The most frequent folded term one edit away from `folded` ("dnag" → "dang"), or null. Terms shorter
+   * than 3 letters are never corrected: too many syllables are one edit apart.
+   */
+  correct(folded: string): string | null {
+    if (folded.length < 3 || /\d/.test(folded)) return null;
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const key of this.fold.keys()) {
+        const bucket = this.byLength.get(key.length) ?? [];
+        bucket.push(key);
+        this.byLength.set(key.length, bucket);
+      }
+    }
+    let best: string | null = null;
+    let bestDf = 0;
+    for (let len = folded.length - 1; len <= folded.length + 1; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        const df = this.fold.get(candidate) ?? 0;
+        if (df > bestDf && withinOneEdit(folded, candidate)) {
+          best = candidate;
+          bestDf = df;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** True when two strings are at most one edit (insert, delete, substitute, swap) apart. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // substitution, or a swap of two neighbours ("chbi" ↔ "chib")
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }

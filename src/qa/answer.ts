@@ -11,8 +11,13 @@ import type { QueryPlan, QueryTerm, TermKey } from "./query.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
+/** Longest answer for list questions, where a cut would drop members. */
+export const MAX_LIST_ANSWER_CHARS = 300;
 /** Below this share of the question's (IDF-weighted) key terms found, the bot abstains. */
 export const MIN_COVERAGE = 0.62;
+
+/** Weight multiplier for question terms the corpus never uses. */
+export const UNKNOWN_TERM_FACTOR = 1.5;
 
 /** A retrieved passage handed to extraction. */
 export interface CandidatePassage {
@@ -99,11 +104,42 @@ function kindBonus(plan: QueryPlan, unit: string): number {
       return DATE.test(unit) ? 1.2 : -1;
     case "duration":
       return FREQUENCY.test(unit) ? 1.2 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
-    case "list":
-      return LIST.test(unit) ? 0.6 : 0;
+    case "list": {
+      // A list answer names several things: reward separators, and an announced list ("gồm: …").
+      const separators = (unit.match(/[,;]/g) ?? []).length;
+      return Math.min(1.2, separators * 0.15) + (LIST.test(unit) ? 0.6 : 0);
+    }
+    case "purpose":
+      return /(?:^|\s)(?:để|nhằm)\s/iu.test(unit) ? 1 : 0;
+    case "reason":
+      return /(?:^|\s)(?:do|vì|bởi|nhằm|để)\s/iu.test(unit) ? 1 : 0;
     default:
       return 0;
   }
+}
+
+/**
+ * For "bao nhiêu <noun>" questions: whether the unit gives a number directly followed by that noun
+ * ("68/152 xã", "ba mươi đảng viên"). Null when the question sets no noun.
+ */
+function countsNoun(plan: QueryPlan, unit: string): boolean | null {
+  const noun = plan.countedNoun;
+  if (!noun || noun.length === 0) return null;
+  const tokens = analyzeText(unit, false).tokens;
+  const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
+    t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !(t.isNumber || NUMBER_WORD.test(` ${t.lower} `))) continue;
+    if (matches(tokens[i + 1], noun[0]) && (noun.length < 2 || matches(tokens[i + 2], noun[1]))) return true;
+  }
+  return false;
+}
+
+/** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
+function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
+  if (keys.length >= 2) return sets.bigrams.has(`${keys[0]?.fold}_${keys[1]?.fold}`) && keys.every((k) => keyIn(k, sets));
+  return keys.every((k) => keyIn(k, sets));
 }
 
 /** Whether the kind of fact asked for is present at all in a unit. */
@@ -165,6 +201,11 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
     return plan.terms.map((t) => termIn(t, sets));
   });
   const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0);
+  const anchored = segments.map((seg) => plan.anchor !== null && termSets(seg).bigrams.has(plan.anchor));
+  // What the question asks for (the kind of fact, the words after the anchor) weighs as much as half
+  // the question's terms: a window without it is not an answer.
+  const totalWeight = plan.terms.reduce((sum, _, i) => sum + (termWeights?.[i] ?? 1), 0);
+  const askedWeight = Math.max(2, totalWeight / 2);
   let best = { from: 0, to: 0, score: -Infinity };
   for (let from = 0; from < segments.length; from++) {
     let length = 0;
@@ -180,9 +221,16 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
           }
         }
       });
-      if (statesKind.slice(from, to + 1).some(Boolean)) score += 2;
-      // Prefer windows that start at the beginning of the unit: the subject is usually there.
-      score -= from * 0.1;
+      if (statesKind.slice(from, to + 1).some(Boolean)) score += askedWeight;
+      for (let k = from; k <= to; k++) {
+        if (anchored[k] && (k === to ? k === segments.length - 1 : true)) {
+          score += askedWeight;
+          break;
+        }
+      }
+      // Prefer windows that start at the beginning of the unit (the subject is usually there) and, at equal
+      // coverage, longer ones: what a "what / for whom" question asks for follows the matched words.
+      score += -from * 0.1 + length / 1000;
       if (score > best.score) best = { from, to, score };
     }
   }
@@ -195,10 +243,14 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
 
 /** Scores every unit of every candidate and decides whether the best one answers the question. */
 export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePassage[], stats: TermStats): Extraction {
-  const weights = plan.terms.map((t) => stats.idf(t.accent ?? t.fold, t.accent !== null));
+  // A term the corpus does not know at all weighs more: it is most likely what the documents lack.
+  const unknown = "unknownTerms" in plan ? (plan.unknownTerms as Set<number>) : new Set<number>();
+  const weights = plan.terms.map((t, i) => stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? UNKNOWN_TERM_FACTOR : 1));
   // Words the glossary did not know count as unmatched key terms.
-  const unknownWeight = plan.unknownWords.length * Math.log(1 + (stats.passages + 1) / 0.5);
-  const totalWeight = weights.reduce((a, b) => a + b, 0) + unknownWeight;
+  // English words the glossary does not know count half an average term: translation is lossy.
+  const knownWeight = weights.reduce((a, b) => a + b, 0);
+  const unknownWeight = weights.length > 0 ? plan.unknownWords.length * 0.5 * (knownWeight / weights.length) : 0;
+  const totalWeight = knownWeight + unknownWeight;
   const queryBigrams = new Set(plan.bigrams);
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
@@ -222,6 +274,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       let bigramHits = 0;
       for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
       let score = coverage * 4 + Math.min(bigramHits, 8) * 0.35 + kindBonus(plan, unit.text) - candidate.rank * 0.08;
+      const counts = countsNoun(plan, unit.text);
+      if (counts === false) score -= 2;
+      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += 1.2;
+      if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += 0.5;
       if (isAskedItem) score += 3;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins.
       score -= unit.text.length / 600 + Math.max(0, unit.text.length - MAX_ANSWER_CHARS) / 400;
@@ -237,7 +293,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const bestPassage = candidates.find((c) => c.id === best.passageId);
   const reason = abstentionReason(plan, best, bestPassage);
   if (reason) return { abstained: true, reason, best, ranked };
-  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, MAX_ANSWER_CHARS, weights) }, ranked };
+  // A list reads badly cut: it may run to 300 characters.
+  const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
+  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
 
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined): string | null {
@@ -247,7 +305,11 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);
     const missing = plan.numbers.filter((n) => !sets.fold.has(n));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
+    // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
+    const missingName = plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
+    if (missingName) return `name not in the passage: ${missingName.join(" ")}`;
   }
+  if (plan.language === "vi" && countsNoun(plan, best.text) === false) return `no count of "${plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   return null;
 }

@@ -7,6 +7,7 @@ import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
 import { extractAnswer, type PassageAnswer } from "./answer.js";
 import { understandQuestion } from "./query.js";
+import { checkSpelling } from "./spelling.js";
 import { HybridRetriever } from "./retriever.js";
 
 /** A cited passage. */
@@ -146,7 +147,7 @@ export class QaEngine {
   async ask(question: string): Promise<AnswerResult> {
     const started = performance.now();
     const index = this.current;
-    const plan = understandQuestion(question);
+    const plan = checkSpelling(understandQuestion(question), index.terms);
     const hits = await this.retriever.search(plan, this.options.candidates, index);
     const extraction = extractAnswer(
       plan,

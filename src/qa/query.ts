@@ -3,12 +3,12 @@
  * typos, or English) to a plan for retrieval and answer extraction.
  */
 import { analyzeText } from "../text/analyze.js";
-import { findSynonyms, isEnglishStopword, isStopAccent, isStopFold, looksEnglish, translateEnglish } from "../text/lexicon.js";
+import { findSynonyms, isEnglishStopword, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
 
 /** What kind of fact a question asks for. */
-export type QuestionKind = "count" | "percent" | "date" | "duration" | "list" | "definition" | "other";
+export type QuestionKind = "count" | "percent" | "date" | "duration" | "list" | "purpose" | "reason" | "definition" | "other";
 
 /** One way of writing a term: its folded key and, for accented input, its accent key. */
 export interface TermKey {
@@ -41,6 +41,17 @@ export interface QueryPlan {
   ordinal: number | null;
   /** English words the glossary did not know. */
   unknownWords: string[];
+  /** For "bao nhiêu xã …": the noun counted ("xã"), which the answer's number must qualify. */
+  countedNoun: TermKey[] | null;
+  /** Proper names of two or more capitalised syllables ("Gia Lai", "Krông Bông"), as folded bigrams. */
+  names: string[][];
+  /**
+   * For "tham mưu cho ai", "giao … cho những ai", "những huyện nào": the folded bigram just before the
+   * question word; in the passage the answer follows it.
+   */
+  anchor: string | null;
+  /** For "những huyện nào …", "cơ quan nào …": the noun asked about, which the answer should name. */
+  askedNoun: TermKey[] | null;
 }
 
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
@@ -56,6 +67,8 @@ function detectKind(folded: string): QuestionKind {
   if (has(/ngay nao|ngay thang nao|khi nao|bao gio|nam nao|thoi diem nao|luc nao|thoi gian nao|\bwhen\b|what date|which year|what year|which date/)) return "date";
   if (has(/bao lau|may lan|bao nhieu lan|how often|how long|thuong le/)) return "duration";
   if (has(/bao nhieu|\bmay\b|so luong|how many|how much|what number/)) return "count";
+  if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
+  if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";
   if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|\bai\b|^nhung\b.*\bnao\b|\bwhich\b|\bwho\b|what are|\blist\b/)) return "list";
   if (has(/la gi|what is|what does|nghia la|the nao la/)) return "definition";
   return "other";
@@ -95,8 +108,7 @@ export function understandQuestion(raw: string): QueryPlan {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const keyOf = (t: Token): TermKey => ({ fold: t.fold, accent: accented ? t.accent : null });
-  const isKeyTerm = (t: Token): boolean => {
-    const stop = accented ? isStopAccent(t.accent) : isStopFold(t.fold);
+  const isKeyTerm = (t: Token, stop: boolean): boolean => {
     if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold)) return false;
     return !(ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal)));
   };
@@ -105,8 +117,10 @@ export function understandQuestion(raw: string): QueryPlan {
     // A synonym found inside the question (marked with \u0000) only lends alternatives to its own terms.
     const isSynonymOfQuestion = primary.startsWith("\u0000");
     const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
-    for (const t of analyzeText(primary.replace("\u0000", "")).tokens) {
-      if (!isKeyTerm(t)) continue;
+    const tokens = analyzeText(primary.replace("\u0000", "")).tokens;
+    const stops = stopMask(tokens, accented);
+    for (const [ti, t] of tokens.entries()) {
+      if (!isKeyTerm(t, stops[ti] ?? false)) continue;
       const key = accented ? t.accent : t.fold;
       const existing = terms.find((x) => (accented ? x.accent : x.fold) === key);
       if (existing) {
@@ -123,6 +137,7 @@ export function understandQuestion(raw: string): QueryPlan {
   // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
   if (numeral) searchText = `${searchText}, ${numeral} là`;
   const view = analyzeText(searchText);
+  const questionTokens = analyzeText(question, false).tokens;
   return {
     question,
     language: english ? "en" : "vi",
@@ -135,5 +150,86 @@ export function understandQuestion(raw: string): QueryPlan {
     numbers: terms.filter((t) => t.isNumber).map((t) => t.fold),
     ordinal,
     unknownWords,
+    countedNoun: kind === "count" ? countedNounOf(english ? analyzeText(groups[0]?.[0] ?? "", false).tokens : questionTokens, english, accented) : null,
+    names: english ? [] : nameRuns(questionTokens, question),
+    anchor: english ? null : anchorOf(questionTokens, question),
+    askedNoun: english ? null : askedNounOf(questionTokens, accented),
   };
+}
+
+const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
+const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
+
+/** The folded bigram right before the question word ("tham mưu cho ai" → "muu_cho"), or null. */
+function anchorOf(tokens: readonly Token[], text: string): string | null {
+  const wh = tokens.findIndex((t, i) => WH_WORDS.has(t.fold) && i >= 2);
+  if (wh < 0) return null;
+  let end = wh - 1;
+  while (end >= 1 && SKIP_BEFORE_WH.has((tokens[end] as Token).fold)) end--;
+  const a = tokens[end - 1];
+  const b = tokens[end];
+  if (!a || !b || !/^\s+$/.test(text.slice(a.end, b.start))) return null;
+  return `${a.fold}_${b.fold}`;
+}
+
+/** "những huyện nào" / "cơ quan nào" → the noun before "nào" (one or two syllables), or null. */
+function askedNounOf(tokens: readonly Token[], accented: boolean): TermKey[] | null {
+  const nao = tokens.findIndex((t) => t.fold === "nao");
+  if (nao < 1) return null;
+  const stops = stopMask(tokens, accented);
+  const noun: Token[] = [];
+  for (let i = nao - 1; i >= 0 && noun.length < 2; i--) {
+    const t = tokens[i] as Token;
+    if (stops[i] || t.isNumber) break;
+    noun.unshift(t);
+  }
+  return noun.length > 0 ? noun.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null })) : null;
+}
+
+/**
+ * The noun a count question counts: in Vietnamese the syllables after "bao nhiêu" / "mấy" ("bao nhiêu
+ * chi bộ quân sự" → "chi bộ"), in English the first translated phrase ("How many communes" → "xã").
+ * "người" counts anything and sets no constraint.
+ */
+function countedNounOf(tokens: readonly Token[], english: boolean, accented: boolean): TermKey[] | null {
+  let from = english ? 0 : -1;
+  if (!english) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.fold === "nhieu" && tokens[i - 1]?.fold === "bao") from = i + 1;
+      else if (accented ? t.lower === "mấy" : t.fold === "may") from = i + 1;
+      if (from >= 0) break;
+    }
+  }
+  if (from < 0) return null;
+  const stops = stopMask(tokens, accented);
+  const noun = tokens.slice(from, from + 2).filter((t, i) => !t.isNumber && !stops[from + i]);
+  const first = noun[0];
+  if (!first || first.fold === "nguoi") return null;
+  const second = noun[1];
+  const keep = second && tokens[from + 1] === second ? [first, second] : [first];
+  return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+}
+
+/** Runs of two or more capitalised syllables after the first word: the question's proper names. */
+function nameRuns(tokens: readonly Token[], text: string): string[][] {
+  const runs: string[][] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) runs.push(run.slice(1).map((t, i) => `${(run[i] as Token).fold}_${t.fold}`));
+    run = [];
+  };
+  tokens.forEach((t, i) => {
+    const surface = text.slice(t.start, t.end);
+    const adjacent = run.length > 0 && /^\s+$/.test(text.slice((run[run.length - 1] as Token).end, t.start));
+    // Abbreviations (BTV, UBND) are not names and end a run.
+    const capitalised = i > 0 && !t.isNumber && /^\p{Lu}/u.test(surface) && !/^\p{Lu}{2,}$/u.test(surface);
+    if (capitalised && (run.length === 0 || adjacent)) run.push(t);
+    else {
+      flush();
+      if (capitalised) run.push(t);
+    }
+  });
+  flush();
+  return runs;
 }

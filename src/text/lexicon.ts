@@ -55,12 +55,18 @@ export function expandAbbreviations(text: string): string {
   });
 }
 
+// Single-syllable stop words, and multi-syllable stop phrases ("như thế nào", "toàn bộ") that are stop
+// words only as a whole: "bộ" alone is a content word ("chi bộ").
 const viStopAccent = new Set<string>();
 const viStopFold = new Set<string>();
+const viStopPhrases: Array<{ accent: string[]; fold: string[] }> = [];
 for (const phrase of stopwordTable.vi) {
-  for (const syllable of phrase.toLowerCase().split(/\s+/)) {
-    viStopAccent.add(toneKey(syllable));
-    viStopFold.add(foldKey(syllable));
+  const syllables = phrase.toLowerCase().split(/\s+/);
+  if (syllables.length === 1) {
+    viStopAccent.add(toneKey(syllables[0] ?? ""));
+    viStopFold.add(foldKey(syllables[0] ?? ""));
+  } else {
+    viStopPhrases.push({ accent: syllables.map(toneKey), fold: syllables.map(foldKey) });
   }
 }
 for (const ambiguous of stopwordTable.foldAmbiguous) viStopFold.delete(ambiguous);
@@ -76,6 +82,22 @@ export function isStopFold(foldedKey: string): boolean {
   return viStopFold.has(foldedKey);
 }
 
+/**
+ * Which tokens are stop words: single stop syllables, and every syllable of a stop phrase found whole.
+ * `accented` compares accent keys, otherwise folded keys.
+ */
+export function stopMask(tokens: ReadonlyArray<{ accent: string; fold: string }>, accented: boolean): boolean[] {
+  const keys = tokens.map((t) => (accented ? t.accent : t.fold));
+  const mask = keys.map((k) => (accented ? viStopAccent.has(k) : viStopFold.has(k)));
+  for (const phrase of viStopPhrases) {
+    const target = accented ? phrase.accent : phrase.fold;
+    for (let i = 0; i + target.length <= keys.length; i++) {
+      if (target.every((k, j) => keys[i + j] === k)) for (let j = 0; j < target.length; j++) mask[i + j] = true;
+    }
+  }
+  return mask;
+}
+
 /** True for English words with no domain meaning. */
 export function isEnglishStopword(word: string): boolean {
   return enStop.has(word);
@@ -89,7 +111,8 @@ interface GlossaryEntry {
 const glossary = new Map<string, GlossaryEntry>();
 let longestGlossaryKey = 1;
 for (const [en, vi] of Object.entries(glossaryTable)) {
-  const words = en.toLowerCase().split(/\s+/);
+  // Possessives are dropped on both sides: "people's committee" is looked up as "people committee".
+  const words = en.toLowerCase().replace(/['’]s\b/g, "").split(/\s+/);
   longestGlossaryKey = Math.max(longestGlossaryKey, words.length);
   glossary.set(words.join(" "), { words, vi: vi.split("|").map((v) => v.trim()) });
 }
@@ -105,12 +128,17 @@ export function singularize(word: string): string {
 
 const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "when", "where", "why", "is", "are", "the", "of", "many", "does", "do", "did", "was", "were"]);
 
-/** True when a question reads as English: ASCII only, with English function words. */
+/**
+ * True when a question reads as English: mostly ASCII words (Vietnamese names like "Buôn Hồ" may stand
+ * in it), with English function words and at least one word that cannot be a Vietnamese syllable.
+ */
 export function looksEnglish(question: string): boolean {
-  if (/[^\x00-\x7F“”‘’–—…]/.test(question)) return false;
-  const words = question.toLowerCase().match(/[a-z']+/g) ?? [];
-  const markers = words.filter((w) => ENGLISH_MARKERS.has(w)).length;
-  return markers >= 1 && words.some((w) => w.length > 3 && !isVietnameseSyllable(w));
+  const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.length === 0) return false;
+  const ascii = words.filter((w) => /^[a-z']+$/.test(w));
+  if (ascii.length / words.length < 0.6) return false;
+  const markers = ascii.filter((w) => ENGLISH_MARKERS.has(w)).length;
+  return markers >= 1 && ascii.some((w) => w.length > 3 && !isVietnameseSyllable(w));
 }
 
 /** The result of translating an English question through the glossary. */
@@ -123,7 +151,7 @@ export interface Translation {
 
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 export function translateEnglish(question: string): Translation {
-  const words = (question.match(/[A-Za-z][A-Za-z'-]*|\d+(?:[.,/-]\d+)*%?/g) ?? []).map((w) => ({ raw: w, lower: w.toLowerCase().replace(/'s$/, "") }));
+  const words = (question.match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?/gu) ?? []).map((w) => ({ raw: w, lower: w.toLowerCase().replace(/['’]s$/, "") }));
   const groups: string[][] = [];
   const unknown: string[] = [];
   let i = 0;
@@ -147,7 +175,7 @@ export function translateEnglish(question: string): Translation {
     if (/^\d/.test(word.raw)) groups.push([word.raw]);
     else if (isEnglishStopword(word.lower)) continue;
     // Capitalised words mid-question are names (Buon Ho, Krong Bong): keep them for folded matching.
-    else if (/^[A-Z]/.test(word.raw) && i > 1) groups.push([word.raw]);
+    else if (/^\p{Lu}/u.test(word.raw) && i > 1) groups.push([word.raw]);
     else unknown.push(word.lower);
   }
   return { groups, unknown };

@@ -1,0 +1,87 @@
+/**
+ * Who may use the bot, and how fast. Runs before every feature, for every update type, so nothing from
+ * the documents reaches someone the allowlists leave out.
+ *
+ * Rules: admins (ADMIN_IDS) are always allowed. Otherwise, when ALLOWED_USER_IDS is set the sender must
+ * be in it, and when ALLOWED_CHAT_IDS is set the chat must be in it (both apply when both are set).
+ * Updates with neither a sender nor a chat (poll state changes) carry no request and pass.
+ */
+import { limit } from "@grammyjs/ratelimiter";
+import type { MiddlewareFn } from "grammy";
+import type { Config } from "../config.js";
+import { isAddressedToBot } from "./addressing.js";
+import type { BotContext } from "./context.js";
+import type { Logger } from "./logger.js";
+import { TEXT } from "./texts.js";
+
+/** True when `userId` may run admin commands and upload documents. */
+export function isAdmin(config: Pick<Config, "ADMIN_IDS">, userId: number | undefined): boolean {
+  return userId !== undefined && config.ADMIN_IDS.includes(userId);
+}
+
+/** True when the allowlists let this user in this chat use the bot. */
+export function isAllowed(
+  config: Pick<Config, "ADMIN_IDS" | "ALLOWED_USER_IDS" | "ALLOWED_CHAT_IDS">,
+  userId: number | undefined,
+  chatId: number | undefined,
+): boolean {
+  if (isAdmin(config, userId)) return true;
+  if (config.ALLOWED_USER_IDS.length > 0 && (userId === undefined || !config.ALLOWED_USER_IDS.includes(userId))) return false;
+  if (config.ALLOWED_CHAT_IDS.length > 0 && (chatId === undefined || !config.ALLOWED_CHAT_IDS.includes(chatId))) {
+    // A poll answer has no chat: the user allowlist alone decides, if there is one.
+    if (chatId !== undefined || config.ALLOWED_USER_IDS.length === 0) return false;
+  }
+  return true;
+}
+
+/** Refuses, politely and with nothing from the documents, every update from outside the allowlists. */
+export function accessControl(config: Config, logger: Logger): MiddlewareFn<BotContext> {
+  const open = config.ALLOWED_USER_IDS.length === 0 && config.ALLOWED_CHAT_IDS.length === 0;
+  return async (ctx, next) => {
+    const userId = ctx.from?.id;
+    const chatId = ctx.chat?.id;
+    if (open || (userId === undefined && chatId === undefined) || isAllowed(config, userId, chatId)) {
+      await next();
+      return;
+    }
+    ctx.state.outcome = "refused";
+    try {
+      if (ctx.callbackQuery) {
+        await ctx.answerCallbackQuery({ text: TEXT.refused, show_alert: true });
+      } else if (ctx.msg && isAddressedToBot(ctx)) {
+        await ctx.reply(TEXT.refused);
+      }
+      // Poll answers and other updates without a chat to answer in are dropped silently.
+    } catch (err) {
+      logger.warn("refusal not delivered", { user_id: userId, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+}
+
+/**
+ * Per-user rate limit (@grammyjs/ratelimiter): RATE_LIMIT_PER_MINUTE updates per user per minute. The
+ * first update over the limit gets a friendly message; the rest are dropped until the minute is over.
+ */
+export function rateLimit(config: Config, logger: Logger): MiddlewareFn<BotContext> {
+  const limiter = limit<BotContext, never>({
+    timeFrame: 60_000,
+    limit: config.RATE_LIMIT_PER_MINUTE,
+    keyGenerator: (ctx) => (ctx.from ? String(ctx.from.id) : undefined),
+    onLimitExceeded: (ctx) => {
+      const notify = ctx.callbackQuery
+        ? ctx.answerCallbackQuery({ text: TEXT.rateLimited })
+        : ctx.msg && isAddressedToBot(ctx)
+          ? ctx.reply(TEXT.rateLimited)
+          : Promise.resolve();
+      notify.catch((err: unknown) => logger.warn("rate-limit notice not delivered", { error: err instanceof Error ? err.message : String(err) }));
+    },
+  });
+  return async (ctx, next) => {
+    let passed = false;
+    await limiter(ctx, async () => {
+      passed = true;
+      await next();
+    });
+    if (!passed) ctx.state.outcome = "rate_limited";
+  };
+}

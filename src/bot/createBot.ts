@@ -1,0 +1,124 @@
+/**
+ * Assembles the bot: API plumbing (token redaction, auto-retry), then per-update middleware (log line,
+ * per-chat ordering, access control, rate limit), then the features inside an error boundary, the
+ * catch-all last. Nothing here starts polling or a server: see run.ts.
+ *
+ * @example
+ * const bot = createBot({ config, engine, store, ingest, logger });
+ * const running = await runBot(bot, { config, logger });
+ * // …
+ * await running.stop();
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, BotError, Composer, GrammyError, HttpError, type ErrorHandler } from "grammy";
+import type { BotCommand, UserFromGetMe } from "grammy/types";
+import { isAppError } from "../errors.js";
+import { accessControl, rateLimit } from "./access.js";
+import { BotContext } from "./context.js";
+import type { BotDeps } from "./deps.js";
+import { adminFeature, ADMIN_COMMANDS } from "./features/admin.js";
+import { askFeature } from "./features/ask.js";
+import { callbacksFeature } from "./features/callbacks.js";
+import { commandsFeature, PUBLIC_COMMANDS } from "./features/commands.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { uploadFeature } from "./features/upload.js";
+import { errorFields, logUpdates, redact, redactError, type Logger } from "./logger.js";
+import { friendlyError, TEXT } from "./texts.js";
+
+/** A feature: a function of the dependencies that returns its Composer. */
+export type Feature = (deps: BotDeps) => Composer<BotContext>;
+
+/**
+ * The features, in the order they see an update. Order matters: commands and buttons before the
+ * free-text questions (which take any text in a private chat), the fallback always last.
+ *
+ * A new feature (e.g. `quizFeature` from ./features/quiz.ts) goes in the marked slot, and its menu
+ * commands in {@link menuCommands}.
+ */
+export const FEATURES: readonly Feature[] = [
+  commandsFeature,
+  adminFeature,
+  uploadFeature,
+  callbacksFeature,
+  // ← new features (quiz) here: before askFeature, so their commands, buttons and poll answers are seen first.
+  askFeature,
+  fallbackFeature,
+];
+
+/** Commands for Telegram's menu: everyone's, and the extra ones shown in admins' chats. */
+export function menuCommands(): { everyone: BotCommand[]; admins: BotCommand[] } {
+  return { everyone: [...PUBLIC_COMMANDS], admins: [...PUBLIC_COMMANDS, ...ADMIN_COMMANDS] };
+}
+
+/** Options of {@link createBot} that tests may want; production passes none. */
+export interface CreateBotOptions {
+  /** Skips getMe at start-up (grammY's `botInfo`). */
+  botInfo?: UserFromGetMe;
+  /** Replaces {@link FEATURES}. */
+  features?: readonly Feature[];
+}
+
+/** Logs a failed feature and tells the user, in Vietnamese, what happened; the bot carries on. */
+function featureErrorHandler(logger: Logger, secrets: ReadonlyArray<string | undefined>): ErrorHandler<BotContext> {
+  return async (err) => {
+    const ctx = err.ctx;
+    ctx.state.outcome = "error";
+    const cause = redactError(err.error, secrets);
+    logger.error("update failed", {
+      update_id: ctx.update.update_id,
+      user_id: ctx.from?.id,
+      ...errorFields(cause),
+      ...(cause instanceof GrammyError ? { method: cause.method, error_code: cause.error_code } : {}),
+      ...(cause instanceof HttpError ? { network: true } : {}),
+      ...(logger.isDebug && cause instanceof Error && cause.stack ? { stack: redact(cause.stack, secrets) } : {}),
+    });
+    const message = isAppError(cause) ? `${friendlyError(cause.code)}` : TEXT.failed;
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: message, show_alert: true });
+      else if (ctx.chat) await ctx.reply(message);
+    } catch {
+      // The apology could not be delivered either (e.g. Telegram is down); the log line above stands.
+    }
+  };
+}
+
+/** Builds the bot with every feature registered. It does not contact Telegram until started. */
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const token = deps.config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("createBot: TELEGRAM_BOT_TOKEN is not set (main.ts opens the terminal chat instead)");
+  const secrets = [token, deps.config.WEBHOOK_SECRET];
+  const bot = new Bot<BotContext>(token, {
+    ContextConstructor: BotContext,
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { ...(deps.config.TELEGRAM_API_ROOT ? { apiRoot: deps.config.TELEGRAM_API_ROOT } : {}) },
+  });
+
+  // 429 (after retry_after) and 5xx are retried; a network failure is not, since a message that did
+  // reach Telegram would then be delivered twice. The runner retries getUpdates on its own.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
+  // Outermost: whatever reaches our code has had the token scrubbed from its message and stack.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (err) {
+      throw redactError(err, secrets);
+    }
+  });
+
+  bot.use(logUpdates(deps.logger));
+  // Updates of one chat are handled in order (the runner handles different chats concurrently).
+  bot.use(sequentialize<BotContext>((ctx) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
+  bot.use(accessControl(deps.config, deps.logger));
+  bot.use(rateLimit(deps.config, deps.logger));
+
+  const features = new Composer<BotContext>();
+  for (const feature of options.features ?? FEATURES) features.use(feature(deps));
+  bot.errorBoundary(featureErrorHandler(deps.logger, secrets), features);
+
+  // Last resort (a bug in the middleware above the boundary): log it and keep serving.
+  bot.catch((err: BotError<BotContext>) => {
+    deps.logger.error("update failed outside the features", { update_id: err.ctx.update.update_id, ...errorFields(redactError(err.error, secrets)) });
+  });
+  return bot;
+}

@@ -1,0 +1,83 @@
+/**
+ * Questions: any text in a private chat; in a group, a message that mentions or replies to the bot, or
+ * `/hoi <câu hỏi>`. The reply is the direct answer, then the cited passage quoted with the answer in
+ * bold, then buttons; or a plain abstention naming the closest passages. The question and the passages
+ * it cited are stored first, so the buttons work from SQLite alone (after a restart too).
+ */
+import { Composer } from "grammy";
+import type { AnswerResult } from "../../qa/engine.js";
+import { questionIn } from "../addressing.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { renderAnswer } from "../format.js";
+import { answerKeyboard } from "../keyboards.js";
+import { sendHtml, showTyping } from "../reply.js";
+import type { StoredCitation } from "../store.js";
+import { MAX_QUESTION_CHARS, TEXT } from "../texts.js";
+
+function storedCitations(result: AnswerResult): StoredCitation[] {
+  return result.citations.map((c) => ({
+    passageId: c.passageId,
+    quote: c.highlight ? c.passage.slice(c.highlight.start, c.highlight.end) : null,
+  }));
+}
+
+/** Answers `question` in the update's chat: engine, store, render, send. */
+export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
+  ctx.state.text = question;
+  if (question.length > MAX_QUESTION_CHARS) {
+    ctx.state.outcome = "hint";
+    await ctx.reply(TEXT.tooLong);
+    return;
+  }
+  const started = performance.now();
+  showTyping(ctx);
+  const generation = deps.engine.index.generation;
+  const result = await deps.engine.ask(question);
+  const chat = ctx.chat;
+  const questionId = deps.store.recordQuestion({
+    userId: ctx.from?.id ?? null,
+    chatId: chat?.id ?? 0,
+    chatType: chat?.type ?? "unknown",
+    question,
+    answer: result.answer,
+    abstained: result.abstained,
+    generation,
+    citations: storedCitations(result),
+  });
+  const isGroup = chat?.type === "group" || chat?.type === "supergroup";
+  await sendHtml(ctx, renderAnswer(result), {
+    keyboard: answerKeyboard(questionId, { abstained: result.abstained, citations: result.citations.length }),
+    ...(isGroup && ctx.msg ? { replyToMessageId: ctx.msg.message_id } : {}),
+  });
+  deps.store.setLatency(questionId, Math.round((performance.now() - started) * 10) / 10);
+  ctx.state.outcome = result.abstained ? "abstained" : "answered";
+}
+
+/** The question-answering feature. */
+export function askFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("hoi", async (ctx) => {
+    const question = ctx.match.trim();
+    if (question === "") {
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.askUsage, { parse_mode: "HTML" });
+      return;
+    }
+    await answerQuestion(ctx, deps, question);
+  });
+
+  composer.on(["message:text", "edited_message:text"], async (ctx, next) => {
+    const question = questionIn(ctx);
+    if (question === null) return next();
+    if (question === "") {
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.emptyMention);
+      return;
+    }
+    await answerQuestion(ctx, deps, question);
+  });
+
+  return composer;
+}

@@ -1,0 +1,87 @@
+/**
+ * Admins send a document (txt, md, html, pdf, docx) in a private chat: it is checked (type, size),
+ * downloaded from the Bot API, and handed to the DocumentIngest dependency, which saves it into the
+ * corpus folder, re-indexes and serves the new index. The reply is the ingest summary.
+ */
+import { Composer } from "grammy";
+import { AppError, describeError } from "../../errors.js";
+import { isAdmin } from "../access.js";
+import { isAddressedToBot } from "../addressing.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { splitMessage } from "../format.js";
+import { UPLOAD_EXTENSIONS, safeFileName } from "../fileNames.js";
+import { sendHtml, showTyping } from "../reply.js";
+import { TEXT } from "../texts.js";
+
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+/**
+ * Downloads a file the user sent, refusing more than `maxBytes`. The download URL contains the bot
+ * token, so failures are reported without it.
+ */
+async function downloadFile(ctx: BotContext, fileId: string, apiRoot: string, maxBytes: number): Promise<Uint8Array> {
+  const file = await ctx.api.getFile(fileId);
+  if (!file.file_path) throw new AppError("FILE_UNREADABLE", "Telegram gave no download path for the file");
+  let response: Response;
+  try {
+    response = await fetch(`${apiRoot}/file/bot${ctx.api.token}/${file.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  } catch (err) {
+    throw new AppError("FILE_UNREADABLE", `download failed (${describeError(err)})`);
+  }
+  if (!response.ok || !response.body) throw new AppError("FILE_UNREADABLE", `download failed: HTTP ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new AppError("FILE_TOO_LARGE", `the file is larger than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function uploadFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const maxBytes = deps.config.MAX_FILE_MB * 1024 * 1024;
+
+  composer.on("message:document", async (ctx, next) => {
+    if (ctx.chat.type !== "private") {
+      if (!isAddressedToBot(ctx)) return next();
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.uploadPrivateOnly);
+      return;
+    }
+    if (!isAdmin(deps.config, ctx.from.id)) {
+      ctx.state.outcome = "refused";
+      await ctx.reply(TEXT.uploadAdminOnly);
+      return;
+    }
+    const document = ctx.msg.document;
+    ctx.state.text = document.file_name ?? "(no name)";
+    const name = safeFileName(document.file_name ?? "");
+    if (name === null) {
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.uploadBadType(UPLOAD_EXTENSIONS), { parse_mode: "HTML" });
+      return;
+    }
+    if (document.file_size !== undefined && document.file_size > maxBytes) {
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.uploadTooLarge(document.file_size / 1024 / 1024, deps.config.MAX_FILE_MB));
+      return;
+    }
+    await ctx.reply(TEXT.uploadStarted(name), { parse_mode: "HTML" });
+    showTyping(ctx);
+    const bytes = await downloadFile(ctx, document.file_id, deps.config.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT, maxBytes);
+    const result = await deps.ingest.addDocument({ fileName: name, bytes });
+    ctx.state.outcome = result.rejected ? "hint" : "uploaded";
+    deps.logger.info("document uploaded", { user_id: ctx.from.id, file: result.savedAs, bytes: bytes.byteLength, rejected: result.rejected?.code });
+    const reply = result.rejected
+      ? TEXT.uploadRejected(result.savedAs, result.rejected.reason, result.lines)
+      : TEXT.uploadDone(result.savedAs, result.lines);
+    // splitMessage keeps an over-long summary (many skipped files) deliverable, as plain text.
+    await sendHtml(ctx, splitMessage([reply]));
+  });
+
+  return composer;
+}

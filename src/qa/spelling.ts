@@ -1,0 +1,48 @@
+/**
+ * Typo tolerance against the corpus vocabulary: a question term the corpus never uses is either a typo
+ * of a term it does use (one edit away, or the right letters with the wrong tone mark) or a real word
+ * the documents lack, which makes an answer less likely.
+ */
+import type { TermStats } from "../index/termStats.js";
+import type { QueryPlan, QueryTerm } from "./query.js";
+
+// Accent keys end with the tone's Telex letter; Vietnamese syllables never end with these letters otherwise.
+const TONE_LETTER = /[fsrxj]$/;
+
+/** A plan whose terms were checked against the corpus. */
+export interface CheckedPlan extends QueryPlan {
+  /** Terms (by index into `terms`) the corpus does not know even after correction. */
+  unknownTerms: Set<number>;
+}
+
+/** Corrects terms against the corpus vocabulary; corrected folds are also added for the lexical search. */
+export function checkSpelling(plan: QueryPlan, stats: TermStats): CheckedPlan {
+  const unknownTerms = new Set<number>();
+  const extraFolds: string[] = [];
+  const terms: QueryTerm[] = plan.terms.map((term, i) => {
+    if (term.isNumber) return term;
+    if (term.accent !== null && stats.has(term.accent, true)) return term;
+    if (term.accent !== null && stats.has(term.fold, false)) {
+      // Same tone, a vowel mark missed ("chi bọ" for "chi bộ"): a typo, corrected. A different tone
+      // ("lương" where the corpus has "lượng") is usually another word: it stays strict, though it is not
+      // weighed as a word the corpus lacks.
+      const tone = TONE_LETTER.exec(term.accent)?.[0] ?? "";
+      const sameTone = stats.accentVariants(term.fold).filter((k) => (TONE_LETTER.exec(k)?.[0] ?? "") === tone);
+      const best = sameTone.sort((a, b) => (stats.accent.get(b) ?? 0) - (stats.accent.get(a) ?? 0))[0];
+      return best ? { ...term, accent: best } : term;
+    }
+    if (stats.has(term.fold, false)) return term;
+    const fixed = stats.correct(term.fold);
+    if (fixed) {
+      extraFolds.push(fixed);
+      return { ...term, fold: fixed, accent: null };
+    }
+    const hasKnownAlternative = term.alternatives.some((a) => (a.accent !== null ? stats.has(a.accent, true) : stats.has(a.fold, false)));
+    if (!hasKnownAlternative) unknownTerms.add(i);
+    return term;
+  });
+  // The counted or asked noun is corrected the same way ("dang vein" → "dang vien").
+  const fixKeys = (keys: QueryPlan["countedNoun"]): QueryPlan["countedNoun"] =>
+    keys?.map((k) => (k.accent === null && !stats.has(k.fold, false) ? { fold: stats.correct(k.fold) ?? k.fold, accent: null } : k)) ?? null;
+  return { ...plan, terms, fold: [...plan.fold, ...extraFolds], unknownTerms, countedNoun: fixKeys(plan.countedNoun), askedNoun: fixKeys(plan.askedNoun) };
+}

@@ -1,0 +1,206 @@
+/**
+ * Wrong options for number questions: numbers of the same shape and size from elsewhere in the corpus,
+ * or the answer perturbed (±1 to about ±25 %), written exactly as the answer is written. A value the
+ * source passage itself states is never offered, so no wrong option can be defended from the passage.
+ */
+import { dateParts, formatDateLike, formatLike, isValidDate, scanNumbers, scanNumberWords, type NumberToken } from "./numbers.js";
+import type { NumericFact } from "./numeric.js";
+import { randomInt, shuffled, type Rng } from "./random.js";
+
+/** A number fact anywhere in the corpus, as a source of plausible wrong options. */
+export interface CorpusNumber {
+  kind: NumericFact["kind"];
+  token: NumberToken;
+  noun: string;
+}
+
+const PERTURBATIONS = 12;
+const ROUND_PERCENTS = [50, 60, 70, 75, 80, 85, 90, 95];
+
+/** A key naming a value, so that "1.357" and "1357", or two spellings of one date, compare equal. */
+export function valueKey(kind: NumericFact["kind"], token: Pick<NumberToken, "text" | "value">): string {
+  switch (kind) {
+    case "percent":
+      return `p:${token.value}`;
+    case "fraction":
+      return `f:${token.text.replace(/\s/g, "")}`;
+    case "date":
+      return `d:${token.value}`;
+    case "documentCode":
+      return `k:${token.text.toUpperCase().replace(/–/g, "-")}`;
+    default:
+      return `n:${token.value}`;
+  }
+}
+
+/** Keys of every value a passage states, in any form (a count, part of a fraction, a percentage, a date). */
+export function passageValueKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const t of scanNumbers(text)) {
+    const kind = t.shape === "code" ? "documentCode" : t.shape === "numberWord" ? "count" : t.shape;
+    keys.add(valueKey(kind, t));
+  }
+  for (const t of scanNumberWords(text)) keys.add(`n:${t.value}`);
+  for (const m of text.matchAll(/\d{1,3}(?:\.\d{3})+|\d+/g)) keys.add(`n:${Number(m[0].replace(/\./g, ""))}`);
+  return keys;
+}
+
+interface Candidate {
+  text: string;
+  key: string;
+}
+
+/** Up to `want` wrong options for a number fact, drawn with `rng`. */
+export function numberDistractors(fact: NumericFact, corpus: readonly CorpusNumber[], passageKeys: ReadonlySet<string>, rng: Rng, want = 3): string[] {
+  const answerKey = valueKey(fact.kind, fact.token);
+  const chosen: Candidate[] = [];
+  const take = (candidates: readonly Candidate[], limit: number): void => {
+    for (const c of shuffled(candidates, rng)) {
+      if (chosen.length >= limit) return;
+      if (c.key === answerKey || passageKeys.has(c.key) || c.text === fact.token.text || chosen.some((x) => x.key === c.key || x.text === c.text)) continue;
+      chosen.push(c);
+    }
+  };
+  const { similar, others } = fromCorpus(fact, corpus);
+  // At most one wrong option comes from elsewhere in the corpus: more would turn the question into
+  // "which of these numbers do you remember", not "what does the document say".
+  take(similar, 1);
+  take(perturbed(fact, rng), want);
+  take(others, want);
+  return chosen.map((c) => c.text);
+}
+
+function headNoun(noun: string): string {
+  return noun.split(/[\s,]+/).slice(0, 2).join(" ");
+}
+
+function fromCorpus(fact: NumericFact, corpus: readonly CorpusNumber[]): { similar: Candidate[]; others: Candidate[] } {
+  const similar: Candidate[] = [];
+  const others: Candidate[] = [];
+  const v = fact.token.value;
+  for (const c of corpus) {
+    let candidate: Candidate | null = null;
+    let isSimilar = false;
+    switch (fact.kind) {
+      case "count":
+      case "numberWord": {
+        if (c.kind !== "count" && c.kind !== "numberWord") break;
+        const w = c.token.value;
+        const close = v <= 10 ? Math.abs(w - v) <= 5 && w > 0 : w >= v / 3 && w <= v * 3;
+        if (!close || !Number.isInteger(w) !== !Number.isInteger(v) || (fact.kind === "numberWord" && (w < 2 || w > 99))) break;
+        candidate = { text: formatLike(fact.token, w), key: `n:${w}` };
+        isSimilar = headNoun(c.noun) !== "" && headNoun(c.noun) === headNoun(fact.noun);
+        break;
+      }
+      case "percent":
+        if (c.kind === "percent" && c.token.value <= 100) {
+          candidate = { text: formatLike(fact.token, c.token.value), key: `p:${c.token.value}` };
+          isSimilar = true;
+        }
+        break;
+      case "fraction": {
+        const [, b] = fact.token.text.split("/");
+        const [ca, cb] = c.token.text.split("/");
+        if (c.kind === "fraction" && cb === b && ca !== undefined) {
+          candidate = { text: `${ca}/${cb}`, key: `f:${ca}/${cb}` };
+          isSimilar = true;
+        }
+        break;
+      }
+      case "year":
+        if (c.kind === "year" && Math.abs(c.token.value - v) <= 12) candidate = { text: String(c.token.value), key: `n:${c.token.value}` };
+        if (c.kind === "date") {
+          const { year } = dateParts(c.token);
+          if (Math.abs(year - v) <= 12) candidate = { text: String(year), key: `n:${year}` };
+        }
+        isSimilar = true;
+        break;
+      case "date":
+        if (c.kind === "date") {
+          const { day, month, year } = dateParts(c.token);
+          candidate = { text: formatDateLike(fact.token, day, month, year), key: `d:${c.token.value}` };
+          isSimilar = true;
+        }
+        break;
+      case "documentCode": {
+        const suffix = fact.token.text.replace(/^\d+/, "");
+        if (c.kind === "documentCode" && c.token.text.replace(/^\d+/, "") === suffix) {
+          candidate = { text: c.token.text, key: valueKey("documentCode", c.token) };
+          isSimilar = true;
+        }
+        break;
+      }
+    }
+    if (candidate) (isSimilar ? similar : others).push(candidate);
+  }
+  return { similar, others };
+}
+
+function perturbed(fact: NumericFact, rng: Rng): Candidate[] {
+  const t = fact.token;
+  switch (fact.kind) {
+    case "count":
+    case "numberWord":
+      return perturbQuantity(t.value, decimalsOf(t.text), rng, fact.kind === "numberWord" ? { min: 2, max: 99 } : { min: 1, max: Infinity }).map((w) => ({ text: formatLike(t, w), key: `n:${w}` }));
+    case "percent": {
+      const values = t.value === 100 ? ROUND_PERCENTS : perturbQuantity(t.value, decimalsOf(t.text), rng, { min: 0.1, max: 100 });
+      return values.map((w) => ({ text: formatLike(t, w), key: `p:${w}` }));
+    }
+    case "fraction": {
+      const [a = 0, b = 0] = t.text.split("/").map(Number);
+      return perturbQuantity(a, 0, rng, { min: 1, max: b }).map((w) => ({ text: `${w}/${b}`, key: `f:${w}/${b}` }));
+    }
+    case "year":
+      return [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5].map((d) => ({ text: String(t.value + d), key: `n:${t.value + d}` }));
+    case "date":
+      return perturbDate(t, rng);
+    case "documentCode": {
+      const n = t.value;
+      return perturbQuantity(n, 0, rng, { min: 1, max: Infinity }).map((w) => {
+        const text = t.text.replace(/^\d+/, String(w));
+        return { text, key: valueKey("documentCode", { text, value: w }) };
+      });
+    }
+  }
+}
+
+function decimalsOf(text: string): number {
+  const body = text.replace(/\s?%$/, "");
+  return body.includes(",") ? (body.split(",")[1]?.length ?? 0) : 0;
+}
+
+/**
+ * Values near `value`: small numbers move by 1–4; larger ones by about 5–25 %, in steps of 5 or 10 when
+ * the answer is itself round (so 100 gets 80 and 120, not 97).
+ */
+export function perturbQuantity(value: number, decimals: number, rng: Rng, bounds: { min: number; max: number }): number[] {
+  const scale = 10 ** decimals;
+  const v = Math.round(value * scale);
+  const step = v >= 20 && v % 10 === 0 ? 10 : v >= 20 && v % 5 === 0 ? 5 : 1;
+  const out = new Set<number>();
+  if (v <= 10) {
+    for (let d = -4; d <= 4; d++) if (d !== 0) out.add(v + d);
+  } else {
+    const minSteps = Math.max(1, Math.round((v * 0.05) / step));
+    const maxSteps = Math.max(minSteps + 2, Math.round((v * 0.25) / step));
+    for (let i = 0; i < PERTURBATIONS * 3 && out.size < PERTURBATIONS; i++) {
+      const d = randomInt(rng, minSteps, maxSteps) * step * (rng() < 0.5 ? -1 : 1);
+      out.add(v + d);
+    }
+  }
+  return [...out].map((w) => w / scale).filter((w) => w >= bounds.min && w <= bounds.max && w !== value);
+}
+
+function perturbDate(t: NumberToken, rng: Rng): Candidate[] {
+  const { day, month, year } = dateParts(t);
+  const out: Candidate[] = [];
+  const add = (d: number, m: number, y: number): void => {
+    if (!isValidDate(d, m, y) || (d === day && m === month && y === year)) return;
+    const text = formatDateLike(t, d, m, y);
+    out.push({ text, key: `d:${Math.round(Date.UTC(y, m - 1, d) / 86_400_000)}` });
+  };
+  for (const dy of [-2, -1, 1, 2]) add(day, month, year + dy);
+  for (const dm of [-2, -1, 1, 2]) add(day, month + dm, year);
+  for (let i = 0; i < 4; i++) add(day + randomInt(rng, 1, 9) * (rng() < 0.5 ? -1 : 1), month, year);
+  return out;
+}
