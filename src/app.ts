@@ -4,6 +4,7 @@
  */
 import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
 import { currentGeneration } from "./index/store.js";
+import { buildQuizBank } from "./quiz/generate.js";
 import type { Config } from "./config.js";
 
 /** Paths and limits an ingest needs. */
@@ -28,6 +29,7 @@ export async function runIngest(
     indexDir: settings.indexDir,
     maxFileBytes: settings.maxFileMb * 1024 * 1024,
     efSearch: settings.efSearch,
+    buildQuiz: (passages) => buildQuizBank(passages),
     ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
     ...(extra.full ? { full: true } : {}),
   });

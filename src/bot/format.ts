@@ -15,6 +15,8 @@ export const TELEGRAM_TEXT_LIMIT = 4096;
 const BLOCK_SEPARATOR = "\n\n";
 /** Titles are clipped so a header can never crowd out the passage it introduces. */
 const MAX_TITLE_CHARS = 200;
+/** Closest passages named in an abstention (all of them are behind its button). */
+const MAX_CLOSEST_LISTED = 3;
 
 /** A passage to quote: the document's text, where it stands, and the span to highlight. */
 export interface QuotedPassage {
@@ -174,7 +176,7 @@ export function renderAbstention(result: AnswerResult, limit = TELEGRAM_TEXT_LIM
   ];
   const seen = new Set<string>();
   const lines: string[] = [];
-  for (const c of result.citations) {
+  for (const c of result.citations.slice(0, MAX_CLOSEST_LISTED)) {
     const line = `• ${escapeHtml(clip(c.title, MAX_TITLE_CHARS))} — <i>${escapeHtml(c.location)}</i>`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);

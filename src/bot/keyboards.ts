@@ -19,7 +19,7 @@ export type AnswerAction =
 export const CALLBACK_DATA_MAX_BYTES = 64;
 
 // x = original text, o = other sources, f = feedback. Ids are SQLite rowids: positive, no leading zero.
-const PATTERN = /^(?:([xo]):([1-9]\d{0,14})|f:([1-9]\d{0,14}):([+-]))$/;
+const PATTERN = /^(?:([xo]):([1-9]\d{0,15})|f:([1-9]\d{0,15}):([+-]))$/;
 
 /** The callback data for an action: "x:42", "o:42", "f:42:+". */
 export function encodeAction(action: AnswerAction): string {

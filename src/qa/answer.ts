@@ -53,11 +53,12 @@ export interface Extraction {
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
 // "năm" counts only when it is not a year or a period.
-const NUMBER_WORD = /(?:^|[^\p{L}])(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
+const NUMBER_WORD = /(?:^|[^\p{L}])(?:một(?! số\b)|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
 const DIGIT = /\d/;
 const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}[-/]\d{4}/iu;
 const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
+const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
 interface TermSets {
@@ -86,7 +87,8 @@ function keyIn(key: TermKey, sets: TermSets): boolean {
 }
 
 function termIn(term: QueryTerm, sets: TermSets): boolean {
-  if (keyIn(term, sets) || (term.isNumber && sets.fold.has(term.fold))) return true;
+  const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
+  if (primary || (term.isNumber && sets.fold.has(term.fold))) return true;
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
@@ -102,6 +104,8 @@ function kindBonus(plan: QueryPlan, unit: string): number {
       return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) ? 1.2 : -1;
     case "date":
       return DATE.test(unit) ? 1.2 : -1;
+    case "when":
+      return DATE.test(unit) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
     case "duration":
       return FREQUENCY.test(unit) ? 1.2 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
     case "list": {
@@ -110,7 +114,7 @@ function kindBonus(plan: QueryPlan, unit: string): number {
       return Math.min(1.2, separators * 0.15) + (LIST.test(unit) ? 0.6 : 0);
     }
     case "purpose":
-      return /(?:^|\s)(?:để|nhằm)\s/iu.test(unit) ? 1 : 0;
+      return /(?:^|\s)(?:để|nhằm)\s/iu.test(unit) ? 2 : 0;
     case "reason":
       return /(?:^|\s)(?:do|vì|bởi|nhằm|để)\s/iu.test(unit) ? 1 : 0;
     default:
@@ -128,10 +132,14 @@ function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   const tokens = analyzeText(unit, false).tokens;
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
+  // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun may follow it
+  // within two words. Only the noun's first syllable must match ("tuổi" of "tuổi mới").
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !(t.isNumber || NUMBER_WORD.test(` ${t.lower} `))) continue;
-    if (matches(tokens[i + 1], noun[0]) && (noun.length < 2 || matches(tokens[i + 2], noun[1]))) return true;
+    for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
+      if (matches(tokens[i + gap], noun[0])) return true;
+    }
   }
   return false;
 }
@@ -146,11 +154,38 @@ function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
 function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
   if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit);
+  if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
   if (plan.kind === "percent") return unit.includes("%") || /phần trăm|tỷ lệ|chiếm|\d/iu.test(unit);
   return true;
 }
 
-const unitCache = new Map<string, Span[]>();
+const unitCache = new Map<string, Unit[]>();
+
+/** A unit of a passage; windows of a longer sentence say where they were cut. */
+interface Unit extends Span {
+  cutBefore?: boolean;
+  cutAfter?: boolean;
+}
+
+/** Maximal runs of a long sentence's comma-separated segments that fit in an answer. */
+function segmentWindows(sentence: Span): Unit[] {
+  const starts: number[] = [0];
+  for (const m of sentence.text.matchAll(/[,;]\s+/g)) starts.push((m.index ?? 0) + m[0].length);
+  const windows: Unit[] = [];
+  for (const from of starts) {
+    let end = from;
+    for (const next of [...starts.filter((s) => s > from), sentence.text.length]) {
+      if (next - from > MAX_ANSWER_CHARS) break;
+      end = next;
+    }
+    if (end <= from) continue;
+    const text = sentence.text.slice(from, end).replace(/[,;\s]+$/u, "");
+    if (text.length > 0 && text.length < sentence.text.length) {
+      windows.push({ text, start: sentence.start + from, end: sentence.start + from + text.length, cutBefore: from > 0, cutAfter: from + text.length < sentence.text.length - 1 });
+    }
+  }
+  return windows;
+}
 
 /** "Bốn là, …", "Thứ tư, …", "4. …": the start of the n-th item of an enumeration. */
 function ordinalPattern(n: number): RegExp {
@@ -160,7 +195,7 @@ function ordinalPattern(n: number): RegExp {
 }
 
 /** Units of a passage: its sentences and, where a sentence has several, their clauses (memoised). */
-function unitsOf(text: string): Span[] {
+function unitsOf(text: string): Unit[] {
   let units = unitCache.get(text);
   if (!units) {
     units = computeUnits(text);
@@ -170,10 +205,12 @@ function unitsOf(text: string): Span[] {
   return units;
 }
 
-function computeUnits(text: string): Span[] {
-  const units: Span[] = [];
+function computeUnits(text: string): Unit[] {
+  const units: Unit[] = [];
   for (const sentence of splitSentences(text)) {
     units.push(sentence);
+    // A sentence too long to quote whole also offers its windows of comma-separated segments.
+    if (sentence.text.length > MAX_ANSWER_CHARS) units.push(...segmentWindows(sentence));
     const clauses = splitClauses(sentence);
     if (clauses.length > 1) units.push(...clauses);
     // Lines of a list passage (dash items) are units of their own.
@@ -279,10 +316,13 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += 1.2;
       if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += 0.5;
       if (isAskedItem) score += 3;
-      // Long units read worse and usually carry several facts: the shortest unit that states it wins.
-      score -= unit.text.length / 600 + Math.max(0, unit.text.length - MAX_ANSWER_CHARS) / 400;
+      // Long units read worse and usually carry several facts: the shortest unit that states it wins
+      // (but a list is as long as its members).
+      const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
+      score -= (plan.kind === "list" ? 0 : unit.text.length / 600) + Math.max(0, unit.text.length - limit) / 400;
       if (!bestUnit || score > bestUnit.score) {
-        bestUnit = { passageId: candidate.id, text: unit.text, start: unit.start, end: unit.end, score, coverage };
+        const text = `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`;
+        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage };
       }
     }
     if (bestUnit) ranked.push(bestUnit);

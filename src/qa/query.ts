@@ -8,7 +8,7 @@ import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/no
 import type { Token } from "../text/tokenize.js";
 
 /** What kind of fact a question asks for. */
-export type QuestionKind = "count" | "percent" | "date" | "duration" | "list" | "purpose" | "reason" | "definition" | "other";
+export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "list" | "purpose" | "reason" | "definition" | "other";
 
 /** One way of writing a term: its folded key and, for accented input, its accent key. */
 export interface TermKey {
@@ -22,6 +22,11 @@ export interface QueryTerm extends TermKey {
   isNumber: boolean;
   /** Syllables of synonyms or other translations: the term also counts as found when one of these is. */
   alternatives: TermKey[];
+  /**
+   * For a syllable of a translated compound ("dân số" for "population"): the folded bigram that must
+   * occur, so that "dân" in "tổ dân phố" does not count.
+   */
+  bigram?: string;
 }
 
 /** The plan retrieval and answer extraction work from. */
@@ -57,6 +62,7 @@ export interface QueryPlan {
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
 export const MAX_QUESTION_CHARS = 500;
 
+const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
 const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
 const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
@@ -64,7 +70,9 @@ const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, b
 function detectKind(folded: string): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
-  if (has(/ngay nao|ngay thang nao|khi nao|bao gio|nam nao|thoi diem nao|luc nao|thoi gian nao|\bwhen\b|what date|which year|what year|which date/)) return "date";
+  if (has(/ngay nao|ngay thang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date/)) return "date";
+  // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
+  if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|how often|how long|thuong le/)) return "duration";
   if (has(/bao nhieu|\bmay\b|so luong|how many|how much|what number/)) return "count";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
@@ -90,7 +98,7 @@ export function understandQuestion(raw: string): QueryPlan {
   const accented = english || hasDiacritics(question);
   const kind = detectKind(folded);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
-  const kindWords = kind === "percent" ? PERCENT_WORDS : null;
+  const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : null;
   const ordinal = detectOrdinal(folded);
   const numeral = ordinal !== null ? NUMERALS[ordinal] : undefined;
 
@@ -129,7 +137,12 @@ export function understandQuestion(raw: string): QueryPlan {
       }
       if (isSynonymOfQuestion || seen.has(key)) continue;
       seen.add(key);
-      terms.push({ ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] });
+      const term: QueryTerm = { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
+      if (english && tokens.length >= 2) {
+        const partner = tokens[ti + 1] ?? tokens[ti - 1];
+        if (partner) term.bigram = ti + 1 < tokens.length ? `${t.fold}_${partner.fold}` : `${partner.fold}_${t.fold}`;
+      }
+      terms.push(term);
     }
   }
   // Search with every phrase and alternative; commas keep bigrams inside phrases.

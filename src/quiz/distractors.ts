@@ -48,6 +48,8 @@ export function passageValueKeys(text: string): Set<string> {
 interface Candidate {
   text: string;
   key: string;
+  /** The comparable value for counts, fractions (numerator), percentages and years. */
+  value?: number;
 }
 
 /** Up to `want` wrong options for a number fact, drawn with `rng`. */
@@ -57,7 +59,7 @@ export function numberDistractors(fact: NumericFact, corpus: readonly CorpusNumb
   const take = (candidates: readonly Candidate[], limit: number): void => {
     for (const c of shuffled(candidates, rng)) {
       if (chosen.length >= limit) return;
-      if (c.key === answerKey || passageKeys.has(c.key) || c.text === fact.token.text || chosen.some((x) => x.key === c.key || x.text === c.text)) continue;
+      if (!respectsBound(fact, c) || c.key === answerKey || passageKeys.has(c.key) || c.text === fact.token.text || chosen.some((x) => x.key === c.key || x.text === c.text)) continue;
       chosen.push(c);
     }
   };
@@ -68,6 +70,15 @@ export function numberDistractors(fact: NumericFact, corpus: readonly CorpusNumb
   take(perturbed(fact, rng), want);
   take(others, want);
   return chosen.map((c) => c.text);
+}
+
+/** Under "hơn 100" only larger values are wrong, under "dưới 50%" only smaller ones; "khoảng 30" needs a clear gap. */
+function respectsBound(fact: NumericFact, c: Candidate): boolean {
+  if (fact.bound === null || c.value === undefined) return true;
+  const v = fact.token.value;
+  if (fact.bound === "above") return c.value > v;
+  if (fact.bound === "below") return c.value < v;
+  return Math.abs(c.value - v) >= v * 0.2;
 }
 
 function headNoun(noun: string): string {
@@ -88,13 +99,13 @@ function fromCorpus(fact: NumericFact, corpus: readonly CorpusNumber[]): { simil
         const w = c.token.value;
         const close = v <= 10 ? Math.abs(w - v) <= 5 && w > 0 : w >= v / 3 && w <= v * 3;
         if (!close || !Number.isInteger(w) !== !Number.isInteger(v) || (fact.kind === "numberWord" && (w < 2 || w > 99))) break;
-        candidate = { text: formatLike(fact.token, w), key: `n:${w}` };
+        candidate = { text: formatLike(fact.token, w), key: `n:${w}`, value: w };
         isSimilar = headNoun(c.noun) !== "" && headNoun(c.noun) === headNoun(fact.noun);
         break;
       }
       case "percent":
-        if (c.kind === "percent" && c.token.value <= 100) {
-          candidate = { text: formatLike(fact.token, c.token.value), key: `p:${c.token.value}` };
+        if (c.kind === "percent" && c.token.value >= v / 3 && c.token.value <= Math.min(100, v * 3) && decimalsOf(c.token.text) === decimalsOf(fact.token.text)) {
+          candidate = { text: formatLike(fact.token, c.token.value), key: `p:${c.token.value}`, value: c.token.value };
           isSimilar = true;
         }
         break;
@@ -102,7 +113,7 @@ function fromCorpus(fact: NumericFact, corpus: readonly CorpusNumber[]): { simil
         const [, b] = fact.token.text.split("/");
         const [ca, cb] = c.token.text.split("/");
         if (c.kind === "fraction" && cb === b && ca !== undefined) {
-          candidate = { text: `${ca}/${cb}`, key: `f:${ca}/${cb}` };
+          candidate = { text: `${ca}/${cb}`, key: `f:${ca}/${cb}`, value: Number(ca) };
           isSimilar = true;
         }
         break;
@@ -141,14 +152,14 @@ function perturbed(fact: NumericFact, rng: Rng): Candidate[] {
   switch (fact.kind) {
     case "count":
     case "numberWord":
-      return perturbQuantity(t.value, decimalsOf(t.text), rng, fact.kind === "numberWord" ? { min: 2, max: 99 } : { min: 1, max: Infinity }).map((w) => ({ text: formatLike(t, w), key: `n:${w}` }));
+      return perturbQuantity(t.value, decimalsOf(t.text), rng, fact.kind === "numberWord" ? { min: 2, max: 99 } : { min: 1, max: Infinity }).map((w) => ({ text: formatLike(t, w), key: `n:${w}`, value: w }));
     case "percent": {
       const values = t.value === 100 ? ROUND_PERCENTS : perturbQuantity(t.value, decimalsOf(t.text), rng, { min: 0.1, max: 100 });
-      return values.map((w) => ({ text: formatLike(t, w), key: `p:${w}` }));
+      return values.map((w) => ({ text: formatLike(t, w), key: `p:${w}`, value: w }));
     }
     case "fraction": {
       const [a = 0, b = 0] = t.text.split("/").map(Number);
-      return perturbQuantity(a, 0, rng, { min: 1, max: b }).map((w) => ({ text: `${w}/${b}`, key: `f:${w}/${b}` }));
+      return perturbQuantity(a, 0, rng, { min: 1, max: b }).map((w) => ({ text: `${w}/${b}`, key: `f:${w}/${b}`, value: w }));
     }
     case "year":
       return [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5].map((d) => ({ text: String(t.value + d), key: `n:${t.value + d}` }));

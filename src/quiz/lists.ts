@@ -47,32 +47,28 @@ function readMembers(text: string, enclosed: boolean): { members: string[]; end:
     const offset = m.index ?? 0;
     // " và " joins the last two members.
     const parts = raw.split(/(?<=\S)\s+và\s+(?=\p{Lu})/u);
-    let partOffset = offset;
+    let cursor = 0;
     let stop = false;
     for (const part of parts) {
-      const lead = part.length - part.trimStart().length;
+      const at = raw.indexOf(part, cursor);
+      cursor = at + part.length;
       const piece = part.trim();
       const name = stripUnitPrefix(piece);
-      const nameAt = partOffset + lead + (piece.length - name.length);
-      if (UNIT_ONLY.test(piece) || name === "") {
-        partOffset += part.length + 4;
-        continue;
-      }
+      if (UNIT_ONLY.test(piece) || name === "") continue;
+      const nameAt = offset + at + part.indexOf(name);
       const whole = name.split(/\s+/).length <= MAX_MEMBER_WORDS && /^\p{Lu}/u.test(name) && !PROSE_WORD.test(` ${name} `);
-      const isLast = i === pieces.length - 1;
-      if (whole && (enclosed || !isLast)) {
+      if (whole && (enclosed || i < pieces.length - 1)) {
         members.push(name);
         end = nameAt + name.length;
-      } else {
-        const run = name.match(NAME)?.[0];
-        if (run && run.split(/\s+/).length <= MAX_MEMBER_WORDS) {
-          members.push(run);
-          end = nameAt + run.length;
-        }
-        stop = true;
-        break;
+        continue;
       }
-      partOffset += part.length + 4;
+      const run = name.match(NAME)?.[0];
+      if (run && run.split(/\s+/).length <= MAX_MEMBER_WORDS) {
+        members.push(run);
+        end = nameAt + run.length;
+      }
+      stop = true;
+      break;
     }
     if (stop) break;
   }

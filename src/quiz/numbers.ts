@@ -145,7 +145,10 @@ export function formatLike(model: NumberToken, value: number): string {
   if (model.shape === "numberWord") return numberToWords(value);
   const body = model.text.replace(/\s?%$/, "");
   const decimals = body.includes(",") ? (body.split(",")[1]?.length ?? 0) : 0;
-  const grouped = /^\d{1,3}(?:\.\d{3})+/.test(body) || (value >= 10_000 && decimals === 0);
+  // Vietnamese groups thousands with dots ("1.357"); a document that writes "1357" keeps its own style.
+  const modelGrouped = /^\d{1,3}(?:\.\d{3})+/.test(body);
+  const modelUngroupedThousands = !modelGrouped && model.value >= 1000;
+  const grouped = modelGrouped || (value >= 1000 && !modelUngroupedThousands);
   let [int, frac] = value.toFixed(decimals).split(".");
   int = int ?? "0";
   if (grouped) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");

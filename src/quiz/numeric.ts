@@ -17,6 +17,11 @@ export interface NumericFact {
   clause: { start: number; end: number };
   /** The noun the number counts ("đảng viên"), empty for dates, years and codes. */
   noun: string;
+  /**
+   * "above" for "hơn 100", "below" for "dưới 50%", "approximate" for "khoảng 30": a wrong option on the
+   * wrong side (90 for "hơn 100") would also be true, so distractors respect it.
+   */
+  bound: "above" | "below" | "approximate" | null;
 }
 
 /** Lead-ins longer than this many characters are shortened around "…". */
@@ -40,6 +45,7 @@ export function numericFacts(text: string): NumericFact[] {
         if (!fact) continue;
         facts.push({
           ...fact,
+          bound: boundOf(clauseText.slice(0, token.start)),
           token: { ...token, start: token.start + clause.start, end: token.end + clause.start },
           clause: { start: clause.start, end: clause.end },
         });
@@ -49,7 +55,15 @@ export function numericFacts(text: string): NumericFact[] {
   return facts;
 }
 
-type ClauseFact = Omit<NumericFact, "token" | "clause">;
+type ClauseFact = Omit<NumericFact, "token" | "clause" | "bound">;
+
+const ABOVE = /(?:^|\s)(?:hơn|trên|ít nhất|tối thiểu|vượt)\s$/u;
+const BELOW = /(?:^|\s)(?:dưới|không quá|tối đa|chưa đến|chưa tới|gần|non)\s$/u;
+const APPROXIMATE = /(?:^|\s)(?:khoảng|chừng|xấp xỉ|gần như)\s$/u;
+
+function boundOf(before: string): NumericFact["bound"] {
+  return ABOVE.test(before) ? "above" : BELOW.test(before) ? "below" : APPROXIMATE.test(before) ? "approximate" : null;
+}
 
 function factFor(clause: string, token: NumberToken): ClauseFact | null {
   const before = clause.slice(0, token.start);

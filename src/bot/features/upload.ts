@@ -75,7 +75,6 @@ export function uploadFeature(deps: BotDeps): Composer<BotContext> {
     const bytes = await downloadFile(ctx, document.file_id, deps.config.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT, maxBytes);
     const result = await deps.ingest.addDocument({ fileName: name, bytes });
     ctx.state.outcome = result.rejected ? "hint" : "uploaded";
-    deps.logger.info("document uploaded", { user_id: ctx.from.id, file: result.savedAs, bytes: bytes.byteLength, rejected: result.rejected?.code });
     const reply = result.rejected
       ? TEXT.uploadRejected(result.savedAs, result.rejected.reason, result.lines)
       : TEXT.uploadDone(result.savedAs, result.lines);

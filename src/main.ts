@@ -1,0 +1,201 @@
+/**
+ * `npm start` / `npm run chat`. Loads .env, checks configuration, builds the index if there is none,
+ * then runs the Telegram bot (TELEGRAM_BOT_TOKEN set) or the terminal chat (no token, or `--chat`) on
+ * the same engine. The index is hot-reloaded in both modes. SIGTERM / SIGINT stop the bot gracefully:
+ * no new updates, updates in flight finish, the database is closed, exit code 0.
+ *
+ * Tests call {@link startApp} in-process with an env object, or spawn this file with `tsx`.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { config as loadDotenv } from "dotenv";
+import type { Bot } from "grammy";
+import { describeIngest, ensureIndex, ingestSettings, runIngest } from "./app.js";
+import type { BotContext } from "./bot/context.js";
+import { createBot } from "./bot/createBot.js";
+import { createDocumentIngest } from "./bot/documentIngest.js";
+import { IndexReloader } from "./bot/indexReloader.js";
+import { createLogger, redact } from "./bot/logger.js";
+import { runBot, type RunningBot } from "./bot/run.js";
+import { BotStore } from "./bot/store.js";
+import { startTerminalChat } from "./cli/chat.js";
+import { loadConfig, type Config } from "./config.js";
+import { describeError, isAppError } from "./errors.js";
+import { QaEngine } from "./qa/engine.js";
+
+/** Streams the app reads and writes; the process's own unless a test passes others. */
+export interface AppIO {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** Options of {@link startApp}. */
+export interface StartOptions {
+  /** Command-line arguments after the script (`--chat` forces the terminal chat). */
+  argv?: readonly string[];
+  io?: Partial<AppIO>;
+}
+
+/** A started app. */
+export interface AppHandle {
+  mode: "polling" | "webhook" | "chat";
+  config: Config;
+  engine: QaEngine;
+  /** The bot, in polling and webhook modes. */
+  bot: Bot<BotContext> | null;
+  /** The bot's SQLite store, in polling and webhook modes. */
+  store: BotStore | null;
+  /** Webhook mode: the port the server listens on. */
+  port?: number;
+  /** Resolves when the app has finished on its own (the terminal chat's input ended); rejects if the bot fails for good. */
+  done: Promise<void>;
+  /** Stops everything gracefully; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const BOT_DATABASE = "bot.sqlite";
+
+/** The two lines shown when there is no token, before the terminal chat opens. */
+export const NO_TOKEN_HINT = [
+  "Chưa có TELEGRAM_BOT_TOKEN: mở Telegram, nhắn @BotFather lệnh /newbot để lấy token, rồi ghi TELEGRAM_BOT_TOKEN=<token> vào tệp .env (xem .env.example).",
+  "Trong lúc chờ, bạn có thể hỏi ngay tại đây (Ctrl-D để thoát).",
+];
+
+/**
+ * Starts the app from an environment (as `npm start` does with process.env after loading .env).
+ * Throws an AppError (CONFIG_INVALID, INDEX_*, INGEST_NOTHING) with a message saying what to fix.
+ */
+export async function startApp(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<AppHandle> {
+  const io: AppIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...options.io };
+  const config = loadConfig(env);
+  const wantsChat = (options.argv ?? []).includes("--chat") || !config.TELEGRAM_BOT_TOKEN;
+  const logger = createLogger({
+    // In the terminal chat, log lines would interleave with the answers: only problems are shown.
+    level: wantsChat && config.LOG_LEVEL !== "debug" ? "warn" : config.LOG_LEVEL,
+    secrets: [config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET],
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
+
+  const settings = ingestSettings(config);
+  const built = await ensureIndex(settings);
+  if (built) {
+    if (wantsChat) io.stderr.write(`Đã lập chỉ mục lần đầu: ${built.documents} tài liệu, ${built.passages} đoạn.\n`);
+    logger.info("index built", { generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
+  }
+  const engine = await QaEngine.open(config.INDEX_DIR, { efSearch: config.HNSW_EF_SEARCH, maxCitations: config.MAX_CITATIONS });
+  const reloader = new IndexReloader({ engine, indexDir: config.INDEX_DIR, pollMs: config.RELOAD_POLL_MS, logger }).start();
+
+  if (wantsChat) {
+    if (!config.TELEGRAM_BOT_TOKEN) io.stderr.write(`${NO_TOKEN_HINT.join("\n")}\n`);
+    const chat = startTerminalChat((q) => engine.ask(q), { input: io.stdin, output: io.stdout });
+    const done = chat.done.finally(() => reloader.stop());
+    return {
+      mode: "chat",
+      config,
+      engine,
+      bot: null,
+      store: null,
+      done,
+      stop: async () => {
+        chat.close();
+        await done;
+      },
+    };
+  }
+
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const store = BotStore.open(path.join(config.DATA_DIR, BOT_DATABASE));
+  const ingest = createDocumentIngest({
+    corpusDir: config.CORPUS_DIR,
+    maxFileMb: config.MAX_FILE_MB,
+    runIngest: () => runIngest(settings),
+    describe: describeIngest,
+    reloader,
+    logger,
+  });
+  let running: RunningBot;
+  let bot: Bot<BotContext>;
+  try {
+    bot = createBot({ config, engine, store, ingest, logger });
+    running = await runBot(bot, { config, logger });
+  } catch (err) {
+    await reloader.stop();
+    store.close();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await running.stop();
+      await reloader.stop();
+      store.close();
+    })());
+  return {
+    mode: running.mode,
+    config,
+    engine,
+    bot,
+    store,
+    ...(running.port !== undefined ? { port: running.port } : {}),
+    done: running.done,
+    stop,
+  };
+}
+
+/** The `npm start` entry: .env, start, signals, exit codes (0 after a clean stop, 1 on failure). */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  loadDotenv({ quiet: true });
+  let app: AppHandle;
+  try {
+    app = await startApp(process.env, { argv });
+  } catch (err) {
+    const code = isAppError(err) ? ` [${err.code}]` : "";
+    process.stderr.write(`Không khởi động được: ${redact(describeError(err), [process.env.TELEGRAM_BOT_TOKEN])}${code}\n`);
+    return 1;
+  }
+  const stopped = new Promise<number>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.stderr.write(`${signal}: đang dừng…\n`);
+      app.stop().then(
+        () => resolve(0),
+        (err: unknown) => {
+          process.stderr.write(`Lỗi khi dừng: ${redact(describeError(err), [process.env.TELEGRAM_BOT_TOKEN])}\n`);
+          resolve(1);
+        },
+      );
+    };
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+  });
+  const finished = app.done.then(
+    async () => {
+      await app.stop();
+      return 0;
+    },
+    async (err: unknown) => {
+      process.stderr.write(`Bot dừng vì lỗi: ${redact(describeError(err), [process.env.TELEGRAM_BOT_TOKEN])}\n`);
+      await app.stop().catch(() => undefined);
+      return 1;
+    },
+  );
+  return Promise.race([stopped, finished]);
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && import.meta.url === pathToFileURL(path.resolve(script)).href;
+}
+
+if (isEntryPoint()) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${describeError(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
