@@ -144,6 +144,15 @@ function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   return false;
 }
 
+/** Whether some text (the answer) follows the anchor bigram in a unit, rather than the unit ending there. */
+function anchorFollowed(anchor: string, unit: string): boolean {
+  const tokens = analyzeText(unit, false).tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (`${tokens[i]?.fold}_${tokens[i + 1]?.fold}` === anchor) return unit.length - (tokens[i + 1]?.end ?? 0) > 12;
+  }
+  return true;
+}
+
 /** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
 function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
   if (keys.length >= 2) return sets.bigrams.has(`${keys[0]?.fold}_${keys[1]?.fold}`) && keys.every((k) => keyIn(k, sets));
@@ -314,7 +323,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const counts = countsNoun(plan, unit.text);
       if (counts === false) score -= 2;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += 1.2;
-      if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += 0.5;
+      if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += anchorFollowed(plan.anchor, unit.text) ? 0.5 : -1;
       if (isAskedItem) score += 3;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins
       // (but a list is as long as its members).
@@ -345,6 +354,10 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);
     const missing = plan.numbers.filter((n) => !sets.fold.has(n));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
+    // What an English question is about must be there as a phrase ("population" → "dân số").
+    if (plan.headPhrase && !plan.headPhrase.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))))) {
+      return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
+    }
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
     const missingName = plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
     if (missingName) return `name not in the passage: ${missingName.join(" ")}`;

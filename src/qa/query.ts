@@ -57,6 +57,11 @@ export interface QueryPlan {
   anchor: string | null;
   /** For "những huyện nào …", "cơ quan nào …": the noun asked about, which the answer should name. */
   askedNoun: TermKey[] | null;
+  /**
+   * English questions: the first translated phrase, what the question is about ("the population of …"
+   * → "dân số"), as alternative folded phrases; the passage must contain one of them.
+   */
+  headPhrase: string[][] | null;
 }
 
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
@@ -77,7 +82,7 @@ function detectKind(folded: string): QuestionKind {
   if (has(/bao nhieu|\bmay\b|so luong|how many|how much|what number/)) return "count";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
   if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";
-  if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|\bai\b|^nhung\b.*\bnao\b|\bwhich\b|\bwho\b|what are|\blist\b/)) return "list";
+  if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|^nhung\b.*\bnao\b|\bnhung [a-z ,]+ nao\b|what are|\blist\b|which (?:\w+ )?(?:are|were)\b/)) return "list";
   if (has(/la gi|what is|what does|nghia la|the nao la/)) return "definition";
   return "other";
 }
@@ -167,16 +172,23 @@ export function understandQuestion(raw: string): QueryPlan {
     names: english ? [] : nameRuns(questionTokens, question),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
+    headPhrase: english && groups[0] ? groups[0].map((p) => analyzeText(p, false).tokens.map((t) => t.fold)) : null,
   };
 }
 
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
 const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
 
-/** The folded bigram right before the question word ("tham mưu cho ai" → "muu_cho"), or null. */
+/**
+ * The folded bigram right before the question word ("tham mưu cho ai" → "muu_cho"), or, for a passive
+ * agent ("do ai chỉ định"), the bigram after it ("chi_dinh"); null when there is none.
+ */
 function anchorOf(tokens: readonly Token[], text: string): string | null {
   const wh = tokens.findIndex((t, i) => WH_WORDS.has(t.fold) && i >= 2);
   if (wh < 0) return null;
+  const after1 = tokens[wh + 1];
+  const after2 = tokens[wh + 2];
+  if (tokens[wh - 1]?.fold === "do" && after1 && after2 && /^\s+$/.test(text.slice(after1.end, after2.start))) return `${after1.fold}_${after2.fold}`;
   let end = wh - 1;
   while (end >= 1 && SKIP_BEFORE_WH.has((tokens[end] as Token).fold)) end--;
   const a = tokens[end - 1];

@@ -126,7 +126,7 @@ export function singularize(word: string): string {
   return word;
 }
 
-const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "when", "where", "why", "is", "are", "the", "of", "many", "does", "do", "did", "was", "were"]);
+const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "whom", "whose", "when", "where", "why", "is", "are", "the", "of", "many", "much", "does", "do", "did", "was", "were", "can", "could", "must", "should", "may", "has", "have", "an", "in", "to", "for", "by", "with", "according"]);
 
 /**
  * True when a question reads as English: mostly ASCII words (Vietnamese names like "Buôn Hồ" may stand
