@@ -172,12 +172,25 @@ export function understandQuestion(raw: string): QueryPlan {
     names: english ? [] : nameRuns(questionTokens, question),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
-    headPhrase: english && groups[0] ? groups[0].map((p) => analyzeText(p, false).tokens.map((t) => t.fold)) : null,
+    headPhrase: english ? headPhraseOf(groups, kindWords ?? DATE_WORDS) : null,
   };
 }
 
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
 const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
+
+/** The first translated phrase that is not a name, a number or a word naming the kind of fact asked. */
+function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string>): string[][] | null {
+  for (const group of groups) {
+    const alternatives = group.map((p) => analyzeText(p, false).tokens.map((t) => t.fold)).filter((keys) => keys.length > 0);
+    const first = alternatives[0];
+    if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
+    // A capitalised name kept from the question is checked by the lexical match, not here.
+    if (group.length === 1 && /^\p{Lu}/u.test(group[0] ?? "")) continue;
+    return alternatives;
+  }
+  return null;
+}
 
 /**
  * The folded bigram right before the question word ("tham mưu cho ai" → "muu_cho"), or, for a passive
