@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFile } from "../../src/corpus/loaders.js";
 import { AppError, type ErrorCode } from "../../src/errors.js";
-import { findVietnameseFont, makeDocx, makePdf, makeTempDir, makeZip } from "../support/fixtures.js";
+import { findVietnameseFont, makeDocx, makePdf, makeTempDir, makeZip, toWindows1258Shape } from "../support/fixtures.js";
 
 const NGHI_QUYET = "Nghị quyết số 22 về kiện toàn tổ chức cơ sở Đảng ở Đắk Lắk";
 const CHI_BO = "Chi bộ là hạt nhân chính trị ở cơ sở, nơi đảng viên sinh hoạt thường xuyên.";
@@ -43,20 +43,6 @@ async function expectLoadError(path: string, code: ErrorCode, opts?: { maxBytes?
   expect(err.code).toBe(code);
   expect(err.message).toContain(path.split("/").pop());
   return err;
-}
-
-/**
- * Windows-1258 stores ê, ơ, ă… precomposed but the five tones as separate combining bytes, so a string has
- * to be put in that shape before iconv-lite can encode it.
- */
-function toWindows1258Shape(text: string): string {
-  return Array.from(text.normalize("NFC"))
-    .map((char) => {
-      const decomposed = char.normalize("NFD");
-      const tones = decomposed.replace(/[^\u0300\u0301\u0303\u0309\u0323]/gu, "");
-      return decomposed.replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, "").normalize("NFC") + tones;
-    })
-    .join("");
 }
 
 describe("loadFile: text files", () => {

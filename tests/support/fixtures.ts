@@ -128,3 +128,17 @@ export function makeZip(entries: Record<string, string | Uint8Array>): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, centralDirectory, end]);
 }
+
+/**
+ * Windows-1258 stores ê, ơ, ă… precomposed but the five tones as separate combining bytes, so a string has
+ * to be put in that shape before iconv-lite can encode it.
+ */
+export function toWindows1258Shape(text: string): string {
+  return Array.from(text.normalize("NFC"))
+    .map((char) => {
+      const decomposed = char.normalize("NFD");
+      const tones = decomposed.replace(/[^\u0300\u0301\u0303\u0309\u0323]/gu, "");
+      return decomposed.replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, "").normalize("NFC") + tones;
+    })
+    .join("");
+}
