@@ -144,6 +144,11 @@ function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   return false;
 }
 
+/** Whether one of the alternative phrases (folded syllables) occurs, as consecutive syllables. */
+function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boolean {
+  return phrases.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))));
+}
+
 /** Whether some text (the answer) follows the anchor bigram in a unit, rather than the unit ending there. */
 function anchorFollowed(anchor: string, unit: string): boolean {
   const tokens = analyzeText(unit, false).tokens;
@@ -162,7 +167,8 @@ function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
 /** Whether the kind of fact asked for is present at all in a unit. */
 function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
-  if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit);
+  // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
+  if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit) || /(?:^|\s)ngày\s/iu.test(unit);
   if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
   if (plan.kind === "percent") return unit.includes("%") || /phần trăm|tỷ lệ|chiếm|\d/iu.test(unit);
   return true;
@@ -303,6 +309,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   for (const candidate of candidates) {
     const passageSets = termSets(candidate.text);
     const contextSets = termSets(`${candidate.context}\n${candidate.title}`);
+    // An English question's subject ("population", "party cell congress") missing from the passage and
+    // its section: the passage is about something else.
+    const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, passageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
     let bestUnit: PassageAnswer | null = null;
     for (const unit of unitsOf(candidate.text)) {
       const unitSets = termSets(unit.text);
@@ -320,6 +329,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       let bigramHits = 0;
       for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
       let score = coverage * 4 + Math.min(bigramHits, 8) * 0.35 + kindBonus(plan, unit.text) - candidate.rank * 0.08;
+      if (offTopic) score -= 2;
       const counts = countsNoun(plan, unit.text);
       if (counts === false) score -= 2;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += 1.2;
@@ -355,7 +365,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const missing = plan.numbers.filter((n) => !sets.fold.has(n));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
-    if (plan.headPhrase && !plan.headPhrase.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))))) {
+    if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
     }
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.

@@ -137,7 +137,9 @@ export function understandQuestion(raw: string): QueryPlan {
       const key = accented ? t.accent : t.fold;
       const existing = terms.find((x) => (accented ? x.accent : x.fold) === key);
       if (existing) {
-        existing.alternatives.push(...altKeys);
+        // Only a synonym of the question's own words lends it alternatives; a term repeated by another
+        // glossary entry ("audit" → "kiểm tra tài chính") keeps its own meaning.
+        if (isSynonymOfQuestion) existing.alternatives.push(...altKeys);
         continue;
       }
       if (isSynonymOfQuestion || seen.has(key)) continue;
@@ -168,7 +170,7 @@ export function understandQuestion(raw: string): QueryPlan {
     numbers: terms.filter((t) => t.isNumber).map((t) => t.fold),
     ordinal,
     unknownWords,
-    countedNoun: kind === "count" ? countedNounOf(english ? analyzeText(groups[0]?.[0] ?? "", false).tokens : questionTokens, english, accented) : null,
+    countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
     names: english ? [] : nameRuns(questionTokens, question),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
@@ -247,6 +249,17 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const second = noun[1];
   const keep = second && tokens[from + 1] === second ? [first, second] : [first];
   return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+}
+
+/** "How many communes keep …" → the tokens of the translation of the words right after "how many". */
+function englishCountedTokens(question: string): Token[] {
+  const after = /\bhow (?:many|much)\s+(.*)$/i.exec(question)?.[1];
+  if (!after) return [];
+  const first = translateEnglish(after).groups[0]?.[0];
+  // Only when the counted word comes right after "how many" (not "how much can …").
+  const firstWord = after.split(/\s+/)[0]?.toLowerCase() ?? "";
+  if (!first || isEnglishStopword(firstWord)) return [];
+  return analyzeText(first, false).tokens;
 }
 
 /** Runs of two or more capitalised syllables after the first word: the question's proper names. */
