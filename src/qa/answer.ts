@@ -16,6 +16,11 @@ export const MAX_LIST_ANSWER_CHARS = 300;
 /** Below this share of the question's (IDF-weighted) key terms found, the bot abstains. */
 export const MIN_COVERAGE = 0.62;
 
+/** How many of the best-scoring passages' units are checked before abstaining. */
+const MAX_UNITS_CHECKED = 3;
+/** Extra coverage a lower-scoring unit needs to answer when the top one cannot. */
+const FALLBACK_MARGIN = 0.05;
+
 /** Weight multiplier for question terms the corpus never uses. */
 export const UNKNOWN_TERM_FACTOR = 1.5;
 
@@ -87,6 +92,7 @@ function keyIn(key: TermKey, sets: TermSets): boolean {
 }
 
 function termIn(term: QueryTerm, sets: TermSets): boolean {
+  if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
   const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
   if (primary || (term.isNumber && sets.fold.has(term.fold))) return true;
   return term.alternatives.some((alt) => keyIn(alt, sets));
@@ -297,7 +303,12 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
 export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePassage[], stats: TermStats): Extraction {
   // A term the corpus does not know at all weighs more: it is most likely what the documents lack.
   const unknown = "unknownTerms" in plan ? (plan.unknownTerms as Set<number>) : new Set<number>();
-  const weights = plan.terms.map((t, i) => stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? UNKNOWN_TERM_FACTOR : 1));
+  // An abbreviation term weighs as its rarest full-form syllable, plus a little for being a compound.
+  const weights = plan.terms.map((t, i) =>
+    t.phrase
+      ? Math.max(...t.phrase.map((k) => stats.idf(k, false))) + 0.5
+      : stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? UNKNOWN_TERM_FACTOR : 1),
+  );
   // Words the glossary did not know count as unmatched key terms.
   // English words the glossary does not know count half an average term: translation is lossy.
   const knownWeight = weights.reduce((a, b) => a + b, 0);
@@ -347,11 +358,22 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     if (bestUnit) ranked.push(bestUnit);
   }
   ranked.sort((a, b) => b.score - a.score);
-  const best = ranked[0] ?? null;
-  if (!best) return { abstained: true, reason: "no passage retrieved", best: null, ranked };
-  const bestPassage = candidates.find((c) => c.id === best.passageId);
-  const reason = abstentionReason(plan, best, bestPassage);
-  if (reason) return { abstained: true, reason, best, ranked };
+  const top = ranked[0] ?? null;
+  if (!top) return { abstained: true, reason: "no passage retrieved", best: null, ranked };
+  // The best-scoring unit that passes every check answers; when none does, the top one's reason is given.
+  let best: PassageAnswer | null = null;
+  let reason: string | null = null;
+  for (const unit of ranked.slice(0, MAX_UNITS_CHECKED)) {
+    // A unit below the top must cover the question clearly better than the bar to be preferred.
+    const why = unit !== top && unit.coverage < MIN_COVERAGE + FALLBACK_MARGIN ? "weaker unit" : abstentionReason(plan, unit, candidates.find((c) => c.id === unit.passageId));
+    if (!why) {
+      best = unit;
+      break;
+    }
+    reason ??= why;
+  }
+  if (!best) return { abstained: true, reason, best: top, ranked };
+  if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);
   // A list reads badly cut: it may run to 300 characters.
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };

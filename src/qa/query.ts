@@ -3,7 +3,7 @@
  * typos, or English) to a plan for retrieval and answer extraction.
  */
 import { analyzeText } from "../text/analyze.js";
-import { findSynonyms, isEnglishStopword, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
+import { abbreviationExpansion, findSynonyms, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
 
@@ -22,6 +22,11 @@ export interface QueryTerm extends TermKey {
   isNumber: boolean;
   /** Syllables of synonyms or other translations: the term also counts as found when one of these is. */
   alternatives: TermKey[];
+  /**
+   * An abbreviation and its full form as one term: found when the abbreviation or the whole phrase
+   * (folded syllables, consecutive) occurs.
+   */
+  phrase?: string[];
   /**
    * For a syllable of a translated compound ("dân số" for "population"): the folded bigram that must
    * occur, so that "dân" in "tổ dân phố" does not count.
@@ -67,6 +72,8 @@ export interface QueryPlan {
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
 export const MAX_QUESTION_CHARS = 500;
 
+// "mấy lần trong một năm", "bao lâu một lần": words of the frequency asked, not of the topic.
+const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "lau", "tuan", "quy", "ngay"]);
 const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
 const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
 const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
@@ -79,7 +86,7 @@ function detectKind(folded: string): QuestionKind {
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|how often|how long|thuong le/)) return "duration";
-  if (has(/bao nhieu|\bmay\b|so luong|how many|how much|what number/)) return "count";
+  if (has(/bao nhieu|\bmay\b|how many|how much|what number/)) return "count";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
   if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";
   if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|^nhung\b.*\bnao\b|\bnhung [a-z ,]+ nao\b|what are|\blist\b|which (?:\w+ )?(?:are|were)\b/)) return "list";
@@ -103,7 +110,7 @@ export function understandQuestion(raw: string): QueryPlan {
   const accented = english || hasDiacritics(question);
   const kind = detectKind(folded);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
-  const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : null;
+  const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : kind === "duration" ? DURATION_WORDS : null;
   const ordinal = detectOrdinal(folded);
   const numeral = ordinal !== null ? NUMERALS[ordinal] : undefined;
 
@@ -132,7 +139,20 @@ export function understandQuestion(raw: string): QueryPlan {
     const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
     const tokens = analyzeText(primary.replace("\u0000", "")).tokens;
     const stops = stopMask(tokens, accented);
+    let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
+      if (ti <= skipUntil) continue;
+      // "BCH" is followed by its expansion "ban chấp hành": together they are one term.
+      const expansion = !t.isNumber && isKnownAbbreviation(t.fold) ? abbreviationExpansion(t.fold) : null;
+      if (expansion) {
+        const phrase = analyzeText(expansion, false).tokens.map((x) => x.fold);
+        skipUntil = ti + phrase.length;
+        if (!seen.has(t.fold)) {
+          seen.add(t.fold);
+          terms.push({ fold: t.fold, accent: null, isNumber: false, alternatives: [], phrase });
+        }
+        continue;
+      }
       if (!isKeyTerm(t, stops[ti] ?? false)) continue;
       const key = accented ? t.accent : t.fold;
       const existing = terms.find((x) => (accented ? x.accent : x.fold) === key);
@@ -205,6 +225,14 @@ function anchorOf(tokens: readonly Token[], text: string): string | null {
   const after2 = tokens[wh + 2];
   if (tokens[wh - 1]?.fold === "do" && after1 && after2 && /^\s+$/.test(text.slice(after1.end, after2.start))) return `${after1.fold}_${after2.fold}`;
   let end = wh - 1;
+  // "phụ trách tổ chức nào": the anchor is the verb before the noun asked about.
+  if (tokens[wh]?.fold === "nao") {
+    let skipped = 0;
+    while (end >= 1 && skipped < 2 && !SKIP_BEFORE_WH.has((tokens[end] as Token).fold)) {
+      end--;
+      skipped++;
+    }
+  }
   while (end >= 1 && SKIP_BEFORE_WH.has((tokens[end] as Token).fold)) end--;
   const a = tokens[end - 1];
   const b = tokens[end];

@@ -4,6 +4,7 @@
  * the documents lack, which makes an answer less likely.
  */
 import type { TermStats } from "../index/termStats.js";
+import { isKnownAbbreviation } from "../text/lexicon.js";
 import type { QueryPlan, QueryTerm } from "./query.js";
 
 // Accent keys end with the tone's Telex letter; Vietnamese syllables never end with these letters otherwise.
@@ -20,7 +21,7 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats): CheckedPlan {
   const unknownTerms = new Set<number>();
   const extraFolds: string[] = [];
   const terms: QueryTerm[] = plan.terms.map((term, i) => {
-    if (term.isNumber) return term;
+    if (term.isNumber || term.phrase) return term;
     if (term.accent !== null && stats.has(term.accent, true)) return term;
     if (term.accent !== null && stats.has(term.fold, false)) {
       // Same tone, a vowel mark missed ("chi bọ" for "chi bộ"): a typo, corrected. A different tone
@@ -32,7 +33,8 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats): CheckedPlan {
       return best ? { ...term, accent: best } : term;
     }
     if (stats.has(term.fold, false)) return term;
-    const fixed = stats.correct(term.fold);
+    // An abbreviation is not a typo: its expansion carries the meaning.
+    const fixed = isKnownAbbreviation(term.fold) ? null : stats.correct(term.fold);
     if (fixed) {
       extraFolds.push(fixed);
       return { ...term, fold: fixed, accent: null };

@@ -37,6 +37,17 @@ const abbreviations: Abbreviation[] = Object.entries(abbreviationTable).map(([sh
   return { short, full, foldedShort, matchesLowerCase: foldedShort.length >= 3 && !isVietnameseSyllable(foldedShort) };
 });
 const abbreviationByExact = new Map(abbreviations.map((a) => [a.short, a]));
+const allFoldedAbbreviations = new Set(abbreviations.map((a) => a.foldedShort));
+
+/** The full form of a known abbreviation given folded ("bch" → "ban chấp hành"), or null. */
+export function abbreviationExpansion(folded: string): string | null {
+  return abbreviations.find((a) => a.foldedShort === folded)?.full ?? null;
+}
+
+/** True when a folded word is one of the known abbreviations ("bch", "tccsd"). */
+export function isKnownAbbreviation(folded: string): boolean {
+  return allFoldedAbbreviations.has(folded);
+}
 const abbreviationByFolded = new Map<string, Abbreviation>();
 for (const a of abbreviations) if (a.matchesLowerCase) abbreviationByFolded.set(a.foldedShort, a);
 
