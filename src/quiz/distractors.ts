@@ -52,14 +52,24 @@ interface Candidate {
   value?: number;
 }
 
-/** Up to `want` wrong options for a number fact, drawn with `rng`. */
-export function numberDistractors(fact: NumericFact, corpus: readonly CorpusNumber[], passageKeys: ReadonlySet<string>, rng: Rng, want = 3): string[] {
+/**
+ * Up to `want` wrong options for a number fact, drawn with `rng`. `isStated` rejects candidates whose text
+ * the source states anyway ("mười" inside "mười hai").
+ */
+export function numberDistractors(
+  fact: NumericFact,
+  corpus: readonly CorpusNumber[],
+  passageKeys: ReadonlySet<string>,
+  rng: Rng,
+  opts: { want: number; isStated: (text: string) => boolean },
+): string[] {
+  const want = opts.want;
   const answerKey = valueKey(fact.kind, fact.token);
   const chosen: Candidate[] = [];
   const take = (candidates: readonly Candidate[], limit: number): void => {
     for (const c of shuffled(candidates, rng)) {
       if (chosen.length >= limit) return;
-      if (!respectsBound(fact, c) || c.key === answerKey || passageKeys.has(c.key) || c.text === fact.token.text || chosen.some((x) => x.key === c.key || x.text === c.text)) continue;
+      if (!respectsBound(fact, c) || opts.isStated(c.text) || c.key === answerKey || passageKeys.has(c.key) || c.text === fact.token.text || chosen.some((x) => x.key === c.key || x.text === c.text)) continue;
       chosen.push(c);
     }
   };

@@ -96,7 +96,7 @@ function toQuestion(d: Draft): QuizQuestion {
     question: d.question,
     options,
     correct: options.indexOf(d.answer),
-    explanation: `“${quote}” — ${location}`,
+    explanation: `“${quote.replace(/\s+/g, " ")}” — ${location}`,
     source: { passageId: d.passage.id, docId: d.passage.docId, title: d.passage.title, location, passage: d.passage.text, highlight: d.highlight },
   };
 }
@@ -119,7 +119,7 @@ function numberDrafts(passages: readonly StoredPassage[], seed: number): Draft[]
         kind: f.kind,
         question: f.question,
         answer: f.token.text,
-        wrong: numberDistractors(f, corpus, keys, rng, WRONG_OPTIONS),
+        wrong: numberDistractors(f, corpus, keys, rng, { want: WRONG_OPTIONS, isStated: (text) => containsTerm(p.text.slice(f.clause.start, f.clause.end), text) }),
         passage: p,
         highlight: f.clause,
         quote: { ...sentenceAt(p.text, f.token.start), keep: { start: f.token.start, end: f.token.end } },

@@ -85,7 +85,9 @@ function looksLikeIdentifier(before: string): boolean {
   if (IDENTIFIER_BEFORE.has(last.toLowerCase())) return true;
   const capitalised = (w: string, index: number): boolean => index > 0 && /^\p{Lu}/u.test(w);
   if (capitalised(last, words.length - 1)) return true;
-  return capitalised(previous, words.length - 2) && /^\p{Ll}/u.test(last) && readNoun(` ${last}`).noun !== "";
+  // "Ban Chỉ đạo 658": a capitalised word then a plain lower-case word (not a verb or preposition) is a name.
+  const isNameWord = /^\p{Ll}/u.test(last) && readNoun(` ${last}`).noun !== "";
+  return capitalised(previous, words.length - 2) && isNameWord;
 }
 
 function quantityFact(before: string, after: string, token: NumberToken): ClauseFact | null {

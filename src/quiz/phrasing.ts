@@ -13,7 +13,9 @@ const NOUN_STOP = new Set([
   "hay", "vào", "ra", "như", "tăng", "giảm", "đạt", "còn", "mỗi", "nên", "phải", "không", "chưa", "bị", "về", "sau", "trước",
 ]);
 // Words at which the rest of a clause stops being part of the fact a question asks about.
-const REST_CUT = /\s(?:với|nhằm|để|do|mỗi|gồm|đồng thời|trong đó|nhưng|song|mà|cũng như)(?=[\s:,])|\svà(?=\s+\d)/gu;
+// "và" ends the fact only when a second statement follows ("và phải …", "và 100% …"), not inside a noun
+// phrase ("tổ chức và hoạt động").
+const REST_CUT = /\s(?:với|nhằm|để|do|mỗi|gồm|đồng thời|trong đó|nhưng|song|mà|cũng như)(?=[\s:,])|\svà(?=\s+(?:\d|phải|đã|được|có|cần|sẽ|đang|không|chưa|cũng)(?![\p{L}\p{M}]))/gu;
 const NOUN_MAX_WORDS = 6;
 const LIST_CONTINUATION_MAX_WORDS = 3;
 

@@ -7,7 +7,11 @@ import type { QuizBank, QuizQuestion } from "./types.js";
 export interface PickOptions {
   /** How many questions (fewer when the bank or the topic has fewer). */
   n: number;
-  /** Words that must all occur in the question or its passage, ignoring case and diacritics ("dang vien"). */
+  /**
+   * A phrase that must occur, as whole words in that order, in the question or its passage, ignoring case
+   * and diacritics ("chi bo quan su" matches "chi bộ quân sự"). Commas separate alternatives
+   * ("công an, quân sự").
+   */
   topic?: string;
   /** Same seed, same bank → same quiz. Default 0. */
   seed?: number;
@@ -17,12 +21,12 @@ function words(text: string): string[] {
   return foldKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** True when every word of `topic` occurs as a word in the question or its source passage. */
+/** True when one of the topic's comma-separated phrases occurs in the question or its source passage. */
 export function matchesTopic(q: QuizQuestion, topic: string): boolean {
-  const wanted = words(topic);
-  if (wanted.length === 0) return true;
+  const phrases = topic.split(/[,;]/).map((p) => words(p).join(" ")).filter(Boolean);
+  if (phrases.length === 0) return true;
   const have = ` ${words(`${q.question} ${q.source.passage}`).join(" ")} `;
-  return wanted.every((w) => have.includes(` ${w} `));
+  return phrases.some((phrase) => have.includes(` ${phrase} `));
 }
 
 /** The questions of the bank on a topic (all of them without one). */
