@@ -72,7 +72,9 @@ export type Config = z.infer<typeof schema>;
 
 /** Parses and checks configuration from an environment; throws CONFIG_INVALID listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = schema.safeParse(env);
+  // An empty value (`PORT=` in .env) means "not set": the default applies instead of a parse error.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = schema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`).join("; ");
     throw new AppError("CONFIG_INVALID", `Configuration is invalid: ${problems}. See .env.example.`);

@@ -23,7 +23,7 @@ import { BotStore } from "./bot/store.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
-import { QaEngine } from "./qa/engine.js";
+import { DEFAULT_ENGINE_OPTIONS, QaEngine } from "./qa/engine.js";
 
 /** Streams the app reads and writes; the process's own unless a test passes others. */
 export interface AppIO {
@@ -86,7 +86,12 @@ export async function startApp(env: Record<string, string | undefined>, options:
     if (wantsChat) io.stderr.write(`Đã lập chỉ mục lần đầu: ${built.documents} tài liệu, ${built.passages} đoạn.\n`);
     logger.info("index built", { generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
   }
-  const engine = await QaEngine.open(config.INDEX_DIR, { efSearch: config.HNSW_EF_SEARCH, maxCitations: config.MAX_CITATIONS });
+  // The terminal prints every citation, so it keeps the engine's default (as `npm run ask` does);
+  // the bot keeps MAX_CITATIONS, quoting the first and offering the rest behind a button.
+  const engine = await QaEngine.open(config.INDEX_DIR, {
+    efSearch: config.HNSW_EF_SEARCH,
+    maxCitations: wantsChat ? DEFAULT_ENGINE_OPTIONS.maxCitations : config.MAX_CITATIONS,
+  });
   const reloader = new IndexReloader({ engine, indexDir: config.INDEX_DIR, pollMs: config.RELOAD_POLL_MS, logger }).start();
 
   if (wantsChat) {
@@ -107,39 +112,41 @@ export async function startApp(env: Record<string, string | undefined>, options:
     };
   }
 
-  await mkdir(config.DATA_DIR, { recursive: true });
-  const store = BotStore.open(path.join(config.DATA_DIR, BOT_DATABASE));
-  const ingest = createDocumentIngest({
-    corpusDir: config.CORPUS_DIR,
-    maxFileMb: config.MAX_FILE_MB,
-    runIngest: () => runIngest(settings),
-    describe: describeIngest,
-    reloader,
-    logger,
-  });
-  let running: RunningBot;
+  let store: BotStore | undefined;
   let bot: Bot<BotContext>;
+  let running: RunningBot;
   try {
+    await mkdir(config.DATA_DIR, { recursive: true });
+    store = BotStore.open(path.join(config.DATA_DIR, BOT_DATABASE));
+    const ingest = createDocumentIngest({
+      corpusDir: config.CORPUS_DIR,
+      maxFileMb: config.MAX_FILE_MB,
+      runIngest: () => runIngest(settings),
+      describe: describeIngest,
+      reloader,
+      logger,
+    });
     bot = createBot({ config, engine, store, ingest, logger });
     running = await runBot(bot, { config, logger });
   } catch (err) {
     await reloader.stop();
-    store.close();
+    store?.close();
     throw err;
   }
+  const openStore = store;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await running.stop();
       await reloader.stop();
-      store.close();
+      openStore.close();
     })());
   return {
     mode: running.mode,
     config,
     engine,
     bot,
-    store,
+    store: openStore,
     ...(running.port !== undefined ? { port: running.port } : {}),
     done: running.done,
     stop,
@@ -158,7 +165,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return 1;
   }
   const stopped = new Promise<number>((resolve) => {
+    let stopping = false;
+    // Wrappers (npm, tsx, a process group) may deliver the same signal twice: the first one stops.
     const onSignal = (signal: NodeJS.Signals): void => {
+      if (stopping) return;
+      stopping = true;
       process.stderr.write(`${signal}: đang dừng…\n`);
       app.stop().then(
         () => resolve(0),
@@ -168,8 +179,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
         },
       );
     };
-    process.once("SIGTERM", onSignal);
-    process.once("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
   });
   const finished = app.done.then(
     async () => {

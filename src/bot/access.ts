@@ -14,6 +14,11 @@ import type { BotContext } from "./context.js";
 import type { Logger } from "./logger.js";
 import { TEXT } from "./texts.js";
 
+/** Who sent an update: the sender of a message or button press, or the voter of a poll answer. */
+export function senderId(ctx: BotContext): number | undefined {
+  return ctx.from?.id ?? ctx.pollAnswer?.user?.id;
+}
+
 /** True when `userId` may run admin commands and upload documents. */
 export function isAdmin(config: Pick<Config, "ADMIN_IDS">, userId: number | undefined): boolean {
   return userId !== undefined && config.ADMIN_IDS.includes(userId);
@@ -38,7 +43,7 @@ export function isAllowed(
 export function accessControl(config: Config, logger: Logger): MiddlewareFn<BotContext> {
   const open = config.ALLOWED_USER_IDS.length === 0 && config.ALLOWED_CHAT_IDS.length === 0;
   return async (ctx, next) => {
-    const userId = ctx.from?.id;
+    const userId = senderId(ctx);
     const chatId = ctx.chat?.id;
     if (open || (userId === undefined && chatId === undefined) || isAllowed(config, userId, chatId)) {
       await next();
@@ -66,7 +71,10 @@ export function rateLimit(config: Config, logger: Logger): MiddlewareFn<BotConte
   const limiter = limit<BotContext, never>({
     timeFrame: 60_000,
     limit: config.RATE_LIMIT_PER_MINUTE,
-    keyGenerator: (ctx) => (ctx.from ? String(ctx.from.id) : undefined),
+    keyGenerator: (ctx) => {
+      const id = senderId(ctx);
+      return id === undefined ? undefined : String(id);
+    },
     onLimitExceeded: (ctx) => {
       const notify = ctx.callbackQuery
         ? ctx.answerCallbackQuery({ text: TEXT.rateLimited })

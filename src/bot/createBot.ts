@@ -73,7 +73,7 @@ function featureErrorHandler(logger: Logger, secrets: ReadonlyArray<string | und
       ...(cause instanceof HttpError ? { network: true } : {}),
       ...(logger.isDebug && cause instanceof Error && cause.stack ? { stack: redact(cause.stack, secrets) } : {}),
     });
-    const message = isAppError(cause) ? `${friendlyError(cause.code)}` : TEXT.failed;
+    const message = isAppError(cause) ? friendlyError(cause.code) : TEXT.failed;
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: message, show_alert: true });
       else if (ctx.chat) await ctx.reply(message);

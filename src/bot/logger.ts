@@ -133,7 +133,7 @@ export function logUpdates(logger: Logger): MiddlewareFn<BotContext> {
       logger.info("update", {
         update_id: ctx.update.update_id,
         update_type: updateType(ctx.update),
-        user_id: ctx.from?.id,
+        user_id: ctx.from?.id ?? ctx.pollAnswer?.user?.id,
         chat_id: ctx.chat?.id,
         chat_type: ctx.chat?.type,
         latency_ms: Math.round((performance.now() - started) * 10) / 10,

@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { type Bot, webhookCallback } from "grammy";
+import { type Bot, HttpError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Config } from "../config.js";
 import { AppError, describeError } from "../errors.js";
@@ -57,14 +57,31 @@ export async function registerCommands(bot: Bot<BotContext>, config: Config, log
   }
 }
 
-/** Contacts Telegram (getMe) so a wrong token or API root fails at start-up with a clear message. */
+/** getMe attempts at start-up, and the pause before each retry, in ms. */
+const GET_ME_RETRY_DELAYS_MS = [500, 1500];
+
+/**
+ * Contacts Telegram (getMe) so a wrong token or API root fails at start-up with a clear message.
+ * grammY's own `bot.init()` retries network errors forever, which would leave a misconfigured bot
+ * silently hanging; a few quick retries cover a network blip, then the process says what is wrong.
+ */
 async function initBot(bot: Bot<BotContext>, config: Config): Promise<void> {
   const apiRoot = config.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
-  try {
-    await bot.init();
-  } catch (err) {
-    const detail = redact(describeError(err), [config.TELEGRAM_BOT_TOKEN]);
-    throw new AppError("CONFIG_INVALID", `Cannot reach the Bot API at ${apiRoot} with this TELEGRAM_BOT_TOKEN (${detail}): check the token from @BotFather and TELEGRAM_API_ROOT`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      bot.botInfo = await bot.api.getMe();
+      return;
+    } catch (err) {
+      const delayMs = GET_ME_RETRY_DELAYS_MS[attempt];
+      if (err instanceof HttpError && delayMs !== undefined) {
+        await sleep(delayMs);
+        continue;
+      }
+      // grammY's HttpError says only which call failed; the reason (ECONNREFUSED, …) is in the error it wraps.
+      const reason = err instanceof HttpError ? `${describeError(err)} ${describeError(err.error)}` : describeError(err);
+      const detail = redact(reason, [config.TELEGRAM_BOT_TOKEN]);
+      throw new AppError("CONFIG_INVALID", `Cannot reach the Bot API at ${apiRoot} with this TELEGRAM_BOT_TOKEN (${detail}): check the token from @BotFather, TELEGRAM_API_ROOT and the network`);
+    }
   }
 }
 
@@ -89,7 +106,7 @@ async function runPolling(bot: Bot<BotContext>, config: Config, logger: Logger):
   const runner: RunnerHandle = run(bot, { runner: { silent: true, fetch: { timeout: 30 } } });
   const task = runner.task() ?? Promise.resolve();
   const done = task.then(() => undefined);
-  logger.info("bot started", { mode: "polling", username: bot.botInfo.username });
+  logger.info("bot started", { mode: "polling", username: bot.botInfo.username, pid: process.pid });
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -135,7 +152,7 @@ async function runWebhook(bot: Bot<BotContext>, config: Config, logger: Logger):
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   await bot.api.setWebhook(url, { secret_token: secret });
-  logger.info("bot started", { mode: "webhook", username: bot.botInfo.username, port, path });
+  logger.info("bot started", { mode: "webhook", username: bot.botInfo.username, port, path, pid: process.pid });
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
   let stopping: Promise<void> | undefined;

@@ -1,0 +1,103 @@
+/** startApp (the `npm start` entry, in-process): terminal chat mode, configuration errors. */
+import { cp } from "node:fs/promises";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "../../src/errors.js";
+import { NO_TOKEN_HINT, startApp } from "../../src/main.js";
+import { makeTempDir } from "../support/fixtures.js";
+import { Captured, REPO_CORPUS, buildWorkspace, type Workspace } from "./harness.js";
+
+let ws: Workspace;
+
+beforeAll(async () => {
+  ws = await buildWorkspace("bot-main");
+});
+
+afterAll(async () => {
+  await ws?.cleanup();
+});
+
+function chatIO(): { stdin: PassThrough; stdout: Captured; stderr: Captured } {
+  return { stdin: new PassThrough(), stdout: new Captured(), stderr: new Captured() };
+}
+
+describe("terminal chat", () => {
+  it("opens without a token, explains in two lines how to get one, and answers each line until EOF", async () => {
+    const io = chatIO();
+    const app = await startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
+    expect(app.mode).toBe("chat");
+    expect(app.bot).toBeNull();
+    expect(io.stderr.value).toBe(`${NO_TOKEN_HINT.join("\n")}\n`);
+    expect(NO_TOKEN_HINT).toHaveLength(2);
+    io.stdin.write("Có bao nhiêu xã có chi bộ cơ quan?\n\n");
+    io.stdin.end("co bao nhieu phuong co chi bo co quan\n");
+    await app.done;
+    expect(io.stdout.value).toContain("Trả lời: 68/152 xã có chi bộ cơ quan với 918 đảng viên");
+    expect(io.stdout.value).toContain("Trả lời: 12/20 phường có chi bộ cơ quan với 262 đảng viên");
+    expect(io.stdout.value).toContain("Nguồn:\n[1] Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — Mục “Những chuyển biến rõ rệt”, đoạn 1");
+  });
+
+  it("opens with --chat even when a token is set, and never contacts Telegram", async () => {
+    const io = chatIO();
+    const app = await startApp(
+      { TELEGRAM_BOT_TOKEN: "123456:NOT-A-REAL-TOKEN-abcdefghijklmnopqrstuvw", TELEGRAM_API_ROOT: "http://127.0.0.1:9", CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir },
+      { argv: ["--chat"], io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } },
+    );
+    expect(app.mode).toBe("chat");
+    expect(io.stderr.value).not.toContain("BotFather");
+    io.stdin.end("Ai là tác giả của Truyện Kiều?\n");
+    await app.done;
+    expect(io.stdout.value).toContain("Không tìm thấy câu trả lời trong tài liệu");
+  });
+
+  it("ends on “thoát” or stop(), with the input still open", async () => {
+    const io = chatIO();
+    const app = await startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
+    io.stdin.write("thoát\n");
+    await app.done;
+    const again = chatIO();
+    const second = await startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir }, { io: { stdin: again.stdin, stdout: again.stdout.stream, stderr: again.stderr.stream } });
+    await second.stop();
+    await second.done;
+  });
+
+  it("builds the index first when INDEX_DIR has none", async () => {
+    const { dir, cleanup } = await makeTempDir("bot-main-fresh");
+    try {
+      await cp(REPO_CORPUS, join(dir, "corpus"), { recursive: true });
+      const io = chatIO();
+      const app = await startApp({ CORPUS_DIR: join(dir, "corpus"), INDEX_DIR: join(dir, "index") }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
+      expect(io.stderr.value).toContain("Đã lập chỉ mục lần đầu: 1 tài liệu");
+      io.stdin.end("co bao nhieu phuong co chi bo co quan\n");
+      await app.done;
+      expect(io.stdout.value).toContain("12/20");
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe("configuration", () => {
+  it("refuses an invalid configuration at start-up with a message naming the setting", async () => {
+    const attempt = (env: Record<string, string>) => startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, ...env }).then(() => null, (err: unknown) => err);
+    const webhook = await attempt({ TELEGRAM_BOT_TOKEN: "1:x", BOT_MODE: "webhook", WEBHOOK_SECRET: "abc" });
+    expect(isAppError(webhook, "CONFIG_INVALID")).toBe(true);
+    expect((webhook as Error).message).toContain("WEBHOOK_URL is required when BOT_MODE=webhook");
+    const insecure = await attempt({ TELEGRAM_BOT_TOKEN: "1:x", BOT_MODE: "webhook", WEBHOOK_URL: "http://example.org/hook", WEBHOOK_SECRET: "a b" });
+    expect((insecure as Error).message).toMatch(/WEBHOOK_URL must be an https:\/\/ URL.*WEBHOOK_SECRET may only contain/);
+    const ids = await attempt({ ADMIN_IDS: "12,abc" });
+    expect((ids as Error).message).toContain("ADMIN_IDS must be a comma-separated list of numeric Telegram ids");
+  });
+
+  it("treats empty values (PORT= in .env) as unset", async () => {
+    const io = chatIO();
+    const app = await startApp(
+      { CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, PORT: "", TELEGRAM_API_ROOT: "", RATE_LIMIT_PER_MINUTE: " " },
+      { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } },
+    );
+    expect(app.config.PORT).toBe(8080);
+    expect(app.config.RATE_LIMIT_PER_MINUTE).toBe(20);
+    await app.stop();
+  });
+});
