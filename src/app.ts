@@ -3,7 +3,7 @@
  * builder attached, and making sure an index exists before serving.
  */
 import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
-import { currentGeneration } from "./index/store.js";
+import { currentGeneration, indexFormatMatches } from "./index/store.js";
 import { buildQuizBank } from "./quiz/generate.js";
 import type { Config } from "./config.js";
 
@@ -35,9 +35,12 @@ export async function runIngest(
   });
 }
 
-/** Builds the index when none exists yet. Returns the summary, or null when an index was already there. */
+/**
+ * Builds the index when none exists yet, or when the one there was written by another version of the
+ * program (after an upgrade). Returns the summary, or null when the index was already usable.
+ */
 export async function ensureIndex(settings: IngestSettings): Promise<IngestSummary | null> {
-  if (await currentGeneration(settings.indexDir)) return null;
+  if ((await currentGeneration(settings.indexDir)) && (await indexFormatMatches(settings.indexDir))) return null;
   return runIngest(settings);
 }
 

@@ -53,6 +53,11 @@ const schema = z
     RELOAD_POLL_MS: positiveInt(1000),
     /** Passages kept per answer: the first is quoted in the reply, the others behind "🔎 Nguồn khác". */
     MAX_CITATIONS: positiveInt(5),
+    /**
+     * How long a quiz (/quiz) runs before its results are posted automatically, in ms, counted from
+     * /quiz (1 s to 24 h). It ends sooner when everyone who answered the first poll has answered the last.
+     */
+    QUIZ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
     /** On SIGTERM/SIGINT, how long the bot waits for updates in flight before closing anyway, in ms. */
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -18,12 +18,14 @@ import { createBot } from "./bot/createBot.js";
 import { createDocumentIngest } from "./bot/documentIngest.js";
 import { IndexReloader } from "./bot/indexReloader.js";
 import { createLogger, redact } from "./bot/logger.js";
+import { QuizRuns } from "./bot/quizRuns.js";
 import { runBot, type RunningBot } from "./bot/run.js";
 import { BotStore } from "./bot/store.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
 import { DEFAULT_ENGINE_OPTIONS, QaEngine } from "./qa/engine.js";
+import { QuizStore, quizDbPath } from "./quiz/scores.js";
 
 /** Streams the app reads and writes; the process's own unless a test passes others. */
 export interface AppIO {
@@ -113,11 +115,14 @@ export async function startApp(env: Record<string, string | undefined>, options:
   }
 
   let store: BotStore | undefined;
+  let quizStore: QuizStore | undefined;
+  const quizRuns = new QuizRuns();
   let bot: Bot<BotContext>;
   let running: RunningBot;
   try {
     await mkdir(config.DATA_DIR, { recursive: true });
     store = BotStore.open(path.join(config.DATA_DIR, BOT_DATABASE));
+    quizStore = new QuizStore(quizDbPath(config.DATA_DIR));
     const ingest = createDocumentIngest({
       corpusDir: config.CORPUS_DIR,
       maxFileMb: config.MAX_FILE_MB,
@@ -126,19 +131,25 @@ export async function startApp(env: Record<string, string | undefined>, options:
       reloader,
       logger,
     });
-    bot = createBot({ config, engine, store, ingest, logger });
+    bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: quizRuns } });
     running = await runBot(bot, { config, logger });
   } catch (err) {
     await reloader.stop();
+    quizRuns.close();
+    quizStore?.close();
     store?.close();
     throw err;
   }
   const openStore = store;
+  const openQuizStore = quizStore;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await running.stop();
       await reloader.stop();
+      // Quiz timers first: one firing now would write to a closed database.
+      quizRuns.close();
+      openQuizStore.close();
       openStore.close();
     })());
   return {

@@ -7,6 +7,7 @@ import { Context } from "grammy";
 /**
  * What became of an update, one word in the update log:
  * answered / abstained (a question), command, button (an inline button), uploaded (an admin document),
+ * scored (a quiz poll answer that counted),
  * hint (a non-text or unknown input got a hint), refused (access denied), rate_limited,
  * invalid (forged or stale callback data), ignored (not addressed to the bot), error.
  */
@@ -16,6 +17,7 @@ export type Outcome =
   | "command"
   | "button"
   | "uploaded"
+  | "scored"
   | "hint"
   | "refused"
   | "rate_limited"

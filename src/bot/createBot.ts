@@ -4,7 +4,7 @@
  * catch-all last. Nothing here starts polling or a server: see run.ts.
  *
  * @example
- * const bot = createBot({ config, engine, store, ingest, logger });
+ * const bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: new QuizRuns() } });
  * const running = await runBot(bot, { config, logger });
  * // …
  * await running.stop();
@@ -22,6 +22,7 @@ import { askFeature } from "./features/ask.js";
 import { callbacksFeature } from "./features/callbacks.js";
 import { commandsFeature, PUBLIC_COMMANDS } from "./features/commands.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { quizFeature, QUIZ_COMMANDS } from "./features/quiz.js";
 import { uploadFeature } from "./features/upload.js";
 import { errorFields, logUpdates, redact, redactError, type Logger } from "./logger.js";
 import { friendlyError, TEXT } from "./texts.js";
@@ -33,22 +34,23 @@ export type Feature = (deps: BotDeps) => Composer<BotContext>;
  * The features, in the order they see an update. Order matters: commands and buttons before the
  * free-text questions (which take any text in a private chat), the fallback always last.
  *
- * A new feature (e.g. `quizFeature` from ./features/quiz.ts) goes in the marked slot, and its menu
- * commands in {@link menuCommands}.
+ * A new feature goes in the marked slot, and its menu commands in {@link menuCommands}.
  */
 export const FEATURES: readonly Feature[] = [
   commandsFeature,
   adminFeature,
   uploadFeature,
   callbacksFeature,
-  // ← new features (quiz) here: before askFeature, so their commands, buttons and poll answers are seen first.
+  // Features with commands, buttons or poll answers go here, before askFeature, so they see them first.
+  quizFeature,
   askFeature,
   fallbackFeature,
 ];
 
 /** Commands for Telegram's menu: everyone's, and the extra ones shown in admins' chats. */
 export function menuCommands(): { everyone: BotCommand[]; admins: BotCommand[] } {
-  return { everyone: [...PUBLIC_COMMANDS], admins: [...PUBLIC_COMMANDS, ...ADMIN_COMMANDS] };
+  const everyone = [...PUBLIC_COMMANDS, ...QUIZ_COMMANDS];
+  return { everyone, admins: [...everyone, ...ADMIN_COMMANDS] };
 }
 
 /** Options of {@link createBot} that tests may want; production passes none. */

@@ -5,7 +5,9 @@
 import type { Config } from "../config.js";
 import type { IngestSummary } from "../index/ingest.js";
 import type { QaEngine } from "../qa/engine.js";
+import type { QuizStore } from "../quiz/scores.js";
 import type { Logger } from "./logger.js";
+import type { QuizRuns } from "./quizRuns.js";
 import type { BotStore } from "./store.js";
 
 /** Outcome of asking for the newest index. */
@@ -42,4 +44,6 @@ export interface BotDeps {
   store: BotStore;
   ingest: DocumentIngest;
   logger: Logger;
+  /** Quiz mode: scores in SQLite, and the quizzes running now (main closes both at shutdown). */
+  quiz: { store: QuizStore; runs: QuizRuns };
 }

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from "../errors.js";
 import type { IndexInfo } from "../qa/engine.js";
+import type { ScoreRow, SessionResults } from "../quiz/scores.js";
 import { escapeHtml } from "./format.js";
 import type { BotStats } from "./store.js";
 
@@ -17,6 +18,15 @@ export const SAMPLE_QUESTIONS = [
 
 /** Longest question accepted, in characters: longer input is almost always a pasted document. */
 export const MAX_QUESTION_CHARS = 500;
+
+/** Polls a `/quiz` without a number sends. */
+export const QUIZ_DEFAULT_QUESTIONS = 5;
+/** Most polls one `/quiz` sends (larger numbers are lowered to this): Telegram allows a group about 20 messages a minute. */
+export const QUIZ_MAX_QUESTIONS = 20;
+/** Longest `/quiz` topic accepted, in characters. */
+export const QUIZ_MAX_TOPIC_CHARS = 100;
+
+const quizUsage = `Cách dùng: <code>/quiz</code> (${QUIZ_DEFAULT_QUESTIONS} câu), <code>/quiz 10</code>, hoặc <code>/quiz 5 chi bộ</code> để chọn chủ đề.`;
 
 const samples = (): string => SAMPLE_QUESTIONS.map((q) => `• <code>${escapeHtml(q)}</code>`).join("\n");
 
@@ -37,6 +47,7 @@ export const TEXT = {
       `Ví dụ:\n${samples()}`,
       "Dưới mỗi câu trả lời:\n📄 <b>Xem nguyên văn</b> — đoạn trích cùng các đoạn liền kề\n🔎 <b>Nguồn khác</b> — các đoạn khác liên quan\n👍 / 👎 — góp ý để quản trị viên cải thiện",
       "<b>Lệnh</b>\n/start — giới thiệu\n/help — hướng dẫn này\n/nguon — danh sách tài liệu đã nạp\n/hoi — đặt câu hỏi (dùng trong nhóm)",
+      "<b>Quiz</b>\n<code>/quiz [số câu] [chủ đề]</code> — câu hỏi trắc nghiệm từ tài liệu, ví dụ <code>/quiz 5 chi bộ</code>\n/ketqua — kết quả quiz\n/bangxephang — bảng xếp hạng\n/dungquiz — dừng quiz (người điều hành)",
     ].join("\n\n"),
   askUsage: "Hãy viết câu hỏi sau lệnh, ví dụ:\n<code>/hoi Có bao nhiêu xã có chi bộ cơ quan?</code>",
   emptyMention: "Bạn muốn hỏi gì? Hãy viết câu hỏi ngay sau khi nhắc tên tôi.",
@@ -65,7 +76,36 @@ export const TEXT = {
     `⚠️ Không dùng được <code>${escapeHtml(name)}</code>: ${escapeHtml(reason)}\nTệp đã được gỡ khỏi thư mục tài liệu.\n<pre>${escapeHtml(summary.join("\n"))}</pre>`,
   reloaded: (generation: string): string => `🔄 Đã nạp chỉ mục mới: <code>${escapeHtml(generation)}</code>.`,
   reloadUnchanged: (generation: string): string => `Chỉ mục không đổi: vẫn là <code>${escapeHtml(generation)}</code>.`,
+  quizBadCount: (given: string): string => `Số câu <code>${escapeHtml(given)}</code> không hợp lệ: hãy dùng một số nguyên từ 1 đến ${QUIZ_MAX_QUESTIONS}.\n${quizUsage}`,
+  quizBadTopic: `Chủ đề cần có chữ hoặc số và dài tối đa ${QUIZ_MAX_TOPIC_CHARS} ký tự.\n${quizUsage}`,
+  quizNoBank: "Bộ tài liệu hiện tại chưa cho ra câu hỏi quiz nào (cần tài liệu có số liệu, mốc thời gian, danh sách). Hãy báo quản trị viên nạp thêm tài liệu và lập lại chỉ mục.",
+  quizNoTopicMatch: (topic: string): string =>
+    `Không có câu hỏi nào khớp chủ đề <b>${escapeHtml(topic)}</b>. Hãy thử từ khác (có dấu hay không dấu đều được), hoặc gõ <code>/quiz</code> để làm quiz về mọi chủ đề.`,
+  quizRunning: "Đang có một quiz chưa kết thúc trong cuộc trò chuyện này. Gõ /ketqua để xem kết quả tạm thời; người điều hành có thể gõ /dungquiz để dừng.",
+  quizIntro: (o: { count: number; topic: string | undefined; asked: number; timeoutMs: number }): string =>
+    [
+      `🧠 <b>Quiz: ${o.count} câu</b>${o.topic ? ` về <b>${escapeHtml(o.topic)}</b>` : ""}`,
+      ...(o.asked > QUIZ_MAX_QUESTIONS ? [`(Mỗi lượt tối đa ${QUIZ_MAX_QUESTIONS} câu.)`] : []),
+      ...(o.count < Math.min(o.asked, QUIZ_MAX_QUESTIONS) ? [`(Chỉ có ${o.count} câu phù hợp trong tài liệu.)`] : []),
+      "Chọn đáp án trong từng câu bên dưới; chỉ lần chọn đầu tiên được tính điểm.",
+      `Kết quả được công bố khi những người đã trả lời câu đầu trả lời xong câu cuối, hoặc sau ${duration(o.timeoutMs)}. Gõ /ketqua để xem kết quả tạm thời; người điều hành gõ /dungquiz để dừng.`,
+    ].join("\n"),
+  /** Put before a poll's question when it fits in Telegram's 300 characters. */
+  quizPollPrefix: (position: number, count: number): string => `Câu ${position}/${count}: `,
+  /** The source line of a poll's explanation (plain text, not HTML). */
+  quizSource: (title: string, location: string): string => `Nguồn: ${title} — ${location}`,
+  quizNotRunning: "Hiện không có quiz nào đang diễn ra. Gõ /quiz để bắt đầu.",
+  quizNoResults: "Chưa có quiz nào trong cuộc trò chuyện này. Gõ /quiz để bắt đầu, hoặc /bangxephang để xem bảng xếp hạng.",
+  quizStopRefused: "Xin lỗi, chỉ người điều hành (quản trị viên của nhóm hoặc của trợ lý) mới dừng được quiz. Bạn có thể gõ /ketqua để xem kết quả tạm thời.",
 } as const;
+
+/** "10 phút", "45 giây": a duration as people say it. */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} giây`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `${minutes} phút` : `${Math.round(minutes / 60)} giờ`;
+}
 
 /** A friendly sentence for an error a user can meet, by its stable code. */
 export function friendlyError(code: ErrorCode): string {
@@ -114,4 +154,53 @@ export function renderStats(s: BotStats, generation: string): string {
     `Độ trễ p95: ${s.latencyP95Ms === null ? "—" : `${Math.round(s.latencyP95Ms)} ms`}`,
     `Chỉ mục: <code>${escapeHtml(generation)}</code>`,
   ].join("\n");
+}
+
+/** Rows listed in quiz results and the leaderboard; the rest are counted, so a message stays short. */
+const MAX_SCORE_ROWS = 30;
+/** Names are clipped so a long one cannot push the scores out of sight. */
+const MAX_NAME_CHARS = 40;
+const MEDALS = ["🥇", "🥈", "🥉"];
+
+/**
+ * Score lines, ranked by the order given (most correct, then fewest answers): equal scores share a
+ * rank, the first three ranks get medals.
+ */
+function scoreLines(rows: readonly ScoreRow[], line: (row: ScoreRow) => string): string[] {
+  const lines: string[] = [];
+  let rank = 0;
+  for (const [i, row] of rows.slice(0, MAX_SCORE_ROWS).entries()) {
+    const previous = rows[i - 1];
+    if (!previous || previous.correct !== row.correct || previous.answered !== row.answered) rank = i + 1;
+    const name = row.name.length > MAX_NAME_CHARS ? `${row.name.slice(0, MAX_NAME_CHARS - 1)}…` : row.name;
+    lines.push(`${MEDALS[rank - 1] ?? `${rank}.`} ${escapeHtml(name)}: ${line(row)}`);
+  }
+  if (rows.length > MAX_SCORE_ROWS) lines.push(`… và ${rows.length - MAX_SCORE_ROWS} người khác.`);
+  return lines;
+}
+
+/** Why quiz results are being shown. */
+export type QuizResultsKind = "running" | "complete" | "timeout" | "stopped" | "last";
+
+/** The results of one quiz: who got how many right of how many they answered. */
+export function renderQuizResults(results: SessionResults, kind: QuizResultsKind): string {
+  const polls = `${results.polls} câu`;
+  const heading = {
+    running: `📊 <b>Kết quả tạm thời</b> — quiz đang diễn ra (${polls}).`,
+    complete: `🏁 <b>Kết quả quiz</b> (${polls}): mọi người đã trả lời xong.`,
+    timeout: `⏰ <b>Hết giờ!</b> Kết quả quiz (${polls}):`,
+    stopped: `⏹ <b>Quiz đã dừng.</b> Kết quả (${polls}):`,
+    last: `🏁 <b>Kết quả quiz gần nhất</b> (${polls}):`,
+  }[kind];
+  const lines = scoreLines(results.scores, (r) => `<b>${r.correct}</b> đúng / ${r.answered} đã trả lời`);
+  const body = lines.length > 0 ? lines.join("\n") : "Chưa có ai trả lời.";
+  const footer = kind === "running" ? "Câu trả lời vẫn đang được tính." : "Gõ /bangxephang để xem bảng xếp hạng.";
+  return `${heading}\n${body}\n\n${footer}`;
+}
+
+/** The /bangxephang reply: the chat's best players over all its quizzes. */
+export function renderLeaderboard(rows: readonly ScoreRow[]): string {
+  if (rows.length === 0) return "Chưa có ai ghi điểm quiz trong cuộc trò chuyện này. Gõ /quiz để bắt đầu.";
+  const lines = scoreLines(rows, (r) => `<b>${r.correct}</b> câu đúng / ${r.answered} câu đã trả lời`);
+  return `🏆 <b>Bảng xếp hạng quiz</b>\n${lines.join("\n")}`;
 }

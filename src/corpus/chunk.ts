@@ -102,11 +102,19 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     pending = null;
   };
 
+  let titleQuoted = false;
   for (const block of blocks) {
     if (block.kind === "heading") {
       flushPending();
       const text = block.text;
-      if (text === doc.title) continue;
+      if (text === doc.title) {
+        // The title is quotable too ("Nghị quyết số mấy?"): once, as paragraph 0 before any section.
+        if (!titleQuoted) {
+          titleQuoted = true;
+          passages.push({ id: `${doc.docId}#${passages.length}`, docId: doc.docId, title: doc.title, section: null, paragraph: 0, page: block.page, order: passages.length, text, context: "" });
+        }
+        continue;
+      }
       if (PART.test(text) && STRUCTURAL_HEADING.test(text)) {
         Object.assign(state, { part: text, chapter: null, chapterTitle: null, article: null, heading: null, awaitingTitle: true });
       } else if (CHAPTER.test(text) && STRUCTURAL_HEADING.test(text)) {

@@ -4,7 +4,7 @@
  * no download; similar wording gives similar vectors, and trigrams give some tolerance to typos.
  */
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import { analyzeText } from "../text/analyze.js";
+import { analyzeText, type TermView } from "../text/analyze.js";
 import { stopMask } from "../text/lexicon.js";
 
 /** Options of the hashed embeddings. */
@@ -28,6 +28,8 @@ function fnv1a(text: string): number {
 }
 
 const WEIGHT = { fold: 1, accent: 0.5, bigram: 1.2, trigram: 0.25 } as const;
+/** Cached tokens or bigrams before a cache is emptied. */
+const FEATURE_CACHE_LIMIT = 200_000;
 
 /** LangChain `Embeddings` computed locally by feature hashing. */
 export class HashedEmbeddings extends Embeddings {
@@ -38,27 +40,63 @@ export class HashedEmbeddings extends Embeddings {
     this.dimensions = options.dimensions ?? DEFAULT_DIMENSIONS;
   }
 
+  // Feature slots and signed weights per token and per bigram, in the order they are added: hashing the
+  // feature strings was most of the cost of an embedding, and the vocabulary repeats. Bounded.
+  private readonly tokenFeatures = new Map<string, Float64Array>();
+  private readonly bigramFeatures = new Map<string, number>();
+
+  /** Slot and signed weight of a feature, as [slot, weight]. */
+  private feature(name: string, weight: number): [number, number] {
+    const h = fnv1a(name);
+    return [h % this.dimensions, h & 0x80000000 ? -weight : weight];
+  }
+
+  private featuresOfToken(fold: string, accent: string): Float64Array {
+    const key = `${fold}\u0000${accent}`;
+    let features = this.tokenFeatures.get(key);
+    if (!features) {
+      const list: number[] = [];
+      list.push(...this.feature(`f:${fold}`, WEIGHT.fold));
+      if (accent !== fold) list.push(...this.feature(`a:${accent}`, WEIGHT.accent));
+      if (fold.length >= 4) {
+        const padded = `^${fold}$`;
+        for (let j = 0; j + 3 <= padded.length; j++) list.push(...this.feature(`t:${padded.slice(j, j + 3)}`, WEIGHT.trigram));
+      }
+      features = Float64Array.from(list);
+      if (this.tokenFeatures.size >= FEATURE_CACHE_LIMIT) this.tokenFeatures.clear();
+      this.tokenFeatures.set(key, features);
+    }
+    return features;
+  }
+
   /** Embeds one text synchronously; the async LangChain methods wrap this. */
   embedSync(text: string): Float32Array {
+    return this.embedView(analyzeText(text));
+  }
+
+  /** Embeds a text already analysed with `analyzeText` (the ingest analyses each passage once). */
+  embedView(view: TermView): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    const add = (feature: string, weight: number): void => {
-      const h = fnv1a(feature);
-      const slot = h % this.dimensions;
-      vector[slot] = (vector[slot] ?? 0) + (h & 0x80000000 ? -weight : weight);
-    };
-    const view = analyzeText(text);
     const stops = stopMask(view.tokens, false);
     view.tokens.forEach((token, i) => {
       if (stops[i]) return;
-      const fold = token.fold;
-      add(`f:${fold}`, WEIGHT.fold);
-      if (token.accent !== fold) add(`a:${token.accent}`, WEIGHT.accent);
-      if (fold.length >= 4) {
-        const padded = `^${fold}$`;
-        for (let j = 0; j + 3 <= padded.length; j++) add(`t:${padded.slice(j, j + 3)}`, WEIGHT.trigram);
+      const features = this.featuresOfToken(token.fold, token.accent);
+      for (let j = 0; j < features.length; j += 2) {
+        const slot = features[j] ?? 0;
+        vector[slot] = (vector[slot] ?? 0) + (features[j + 1] ?? 0);
       }
     });
-    for (const bigram of view.bigrams) add(`b:${bigram}`, WEIGHT.bigram);
+    for (const bigram of view.bigrams) {
+      let coded = this.bigramFeatures.get(bigram);
+      if (coded === undefined) {
+        const [slot, weight] = this.feature(`b:${bigram}`, WEIGHT.bigram);
+        coded = weight < 0 ? -(slot + 1) : slot + 1;
+        if (this.bigramFeatures.size >= FEATURE_CACHE_LIMIT) this.bigramFeatures.clear();
+        this.bigramFeatures.set(bigram, coded);
+      }
+      const slot = Math.abs(coded) - 1;
+      vector[slot] = (vector[slot] ?? 0) + (coded < 0 ? -WEIGHT.bigram : WEIGHT.bigram);
+    }
     // Sub-linear term frequency, then unit length so that cosine distance compares wording, not length.
     let norm = 0;
     for (let i = 0; i < vector.length; i++) {

@@ -13,6 +13,7 @@ import { loadFile } from "../corpus/loaders.js";
 import { pickTitle, toBlocks } from "../corpus/structure.js";
 import { SUPPORTED_EXTENSIONS, type DocumentInfo, type SourceFormat } from "../corpus/types.js";
 import { AppError, describeError, isAppError } from "../errors.js";
+import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { LexicalIndex, toLexicalDoc } from "./lexical.js";
 import { TermStats } from "./termStats.js";
@@ -108,6 +109,27 @@ async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBy
   return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length }, passages };
 }
 
+/** Files read and parsed at the same time. */
+const FILE_CONCURRENCY = 4;
+
+/** What became of one corpus file. */
+type FileOutcome =
+  | { kind: "kept"; info: DocumentInfo }
+  | { kind: "added" | "updated"; doc: ParsedDoc }
+  | { kind: "skipped"; failure: IngestFailure };
+
+/** `map` with at most `limit` calls in flight; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  // One iterator shared by the workers: each takes the next item when it is free.
+  const queue = items.entries();
+  const worker = async (): Promise<void> => {
+    for (const [i, item] of queue) results[i] = await fn(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Takes the ingest lock; a lock left by a dead process is taken over. */
 async function acquireLock(indexDir: string): Promise<() => Promise<void>> {
   await mkdir(indexDir, { recursive: true });
@@ -160,7 +182,8 @@ async function loadPrevious(opts: IngestOptions): Promise<LoadedIndex | null> {
 async function ingestLocked(opts: IngestOptions, started: number): Promise<IngestSummary> {
   const { supported, unsupported } = await listCorpusFiles(opts.corpusDir);
   const skipped: IngestFailure[] = unsupported.map((p) => ({ path: p, code: "FILE_UNSUPPORTED", reason: `${path.extname(p) || "no extension"} files are not supported` }));
-  const previous = await loadPrevious(opts);
+  // --full re-reads every file: nothing from the previous generation is reused.
+  const previous = opts.full ? null : await loadPrevious(opts);
   const prevDocs = new Map((previous?.manifest.documents ?? []).map((d) => [d.path, d]));
   const embeddings = new HashedEmbeddings({ dimensions: previous?.manifest.embeddings.dimensions ?? DEFAULT_DIMENSIONS });
 
@@ -169,24 +192,33 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   const added: string[] = [];
   const updated: string[] = [];
   let done = 0;
-  for (const rel of supported) {
+  // Files are read and parsed a few at a time, so that one file's disk reads overlap another's parsing;
+  // outcomes are then taken in corpus order, as a one-at-a-time loop would.
+  const outcomes = await mapConcurrently(supported, FILE_CONCURRENCY, async (rel): Promise<FileOutcome> => {
     try {
       const abs = path.join(opts.corpusDir, rel);
       const size = (await stat(abs)).size;
       if (size > opts.maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(opts.maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
       const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
       const prev = prevDocs.get(rel);
-      if (prev && prev.hash === hash) kept.push(prev);
-      else {
-        fresh.push(await parseFile(opts.corpusDir, rel, hash, opts.maxFileBytes));
-        (prev ? updated : added).push(rel);
-      }
+      if (prev && prev.hash === hash) return { kind: "kept", info: prev };
+      return { kind: prev ? "updated" : "added", doc: await parseFile(opts.corpusDir, rel, hash, opts.maxFileBytes) };
     } catch (err) {
-      skipped.push({ path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: describeError(err) });
+      return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: describeError(err) } };
+    } finally {
+      done++;
+      opts.onProgress?.(done, supported.length, rel);
     }
-    done++;
-    opts.onProgress?.(done, supported.length, rel);
-  }
+  });
+  outcomes.forEach((outcome, i) => {
+    const rel = supported[i] ?? "";
+    if (outcome.kind === "kept") kept.push(outcome.info);
+    else if (outcome.kind === "skipped") skipped.push(outcome.failure);
+    else {
+      fresh.push(outcome.doc);
+      (outcome.kind === "updated" ? updated : added).push(rel);
+    }
+  });
   const keptPaths = new Set(kept.map((d) => d.path));
   const freshPaths = new Set(fresh.map((d) => d.info.path));
   // Documents that vanished or failed this time are removed; a failed re-read of a known file keeps nothing stale.
@@ -215,17 +247,15 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   if (incremental && previous) {
     terms = previous.terms;
     for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
-    for (const p of newPassages) terms.add(matchingText(p));
-    index = new hnswlib.HierarchicalNSW("cosine", embeddings.dimensions);
-    await index.readIndex(path.join(previous.dir, "hnswlib.index"), true);
+    // The graph loaded with the previous generation is updated in place: it is not read from disk twice.
+    index = previous.vectorStore.index;
     for (const label of dropLabels) index.markDelete(label);
     lexical = previous.lexical;
     lexical.discard(dropLabels);
     let next = index.getCurrentCount();
     const labelled = newPassages.map((p) => ({ ...p, label: next++ }));
     index.resizeIndex(Math.max(index.getMaxElements(), next));
-    for (const p of labelled) index.addPoint(Array.from(embeddings.embedSync(p.text)), p.label);
-    lexical.addAll(labelled.map((p) => toLexicalDoc(p.label, p.text, p.context)));
+    indexPassages(labelled, { vectors: index, lexical, terms, embeddings });
     passages = [...reused, ...labelled];
     deletedLabels = deletedAfter;
   } else {
@@ -233,11 +263,9 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     passages = all.map((p, label) => ({ ...p, label }));
     index = new hnswlib.HierarchicalNSW("cosine", embeddings.dimensions);
     index.initIndex(Math.max(1, passages.length), HNSW_M, HNSW_EF_CONSTRUCTION, 100);
-    for (const p of passages) index.addPoint(Array.from(embeddings.embedSync(p.text)), p.label);
     terms = new TermStats();
-    for (const p of passages) terms.add(matchingText(p));
     lexical = LexicalIndex.create();
-    lexical.addAll(passages.map((p) => toLexicalDoc(p.label, p.text, p.context)));
+    indexPassages(passages, { vectors: index, lexical, terms, embeddings });
     deletedLabels = 0;
   }
   // Keep documents in corpus order, passages in document order.
@@ -270,6 +298,39 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
 /** The text whose terms count for a passage: its own words, its section and its document title. */
 function matchingText(p: { text: string; context: string; title: string }): string {
   return `${p.text}\n${p.context}\n${p.title}`;
+}
+
+/**
+ * Adds passages to the vector graph, the lexical index and the term statistics, analysing each passage's
+ * text once for all three (and each section context and title once for all the passages under it).
+ */
+function indexPassages(
+  passages: readonly StoredPassage[],
+  into: { vectors: hnswlib.HierarchicalNSW; lexical: LexicalIndex; terms: TermStats; embeddings: HashedEmbeddings },
+): void {
+  const shared = new Map<string, TermView>();
+  const analysedPart = (text: string): TermView => {
+    let view = shared.get(text);
+    if (!view) {
+      view = analyzeText(text);
+      shared.set(text, view);
+    }
+    return view;
+  };
+  let docId: string | null = null;
+  for (const p of passages) {
+    // Contexts and titles repeat within a document, rarely across documents: the cache lives per document.
+    if (p.docId !== docId) {
+      shared.clear();
+      docId = p.docId;
+    }
+    const view = analyzeText(p.text);
+    const context = analysedPart(p.context);
+    into.vectors.addPoint(Array.from(into.embeddings.embedView(view)), p.label);
+    into.lexical.add(toLexicalDoc(p.label, p.text, p.context, view, context));
+    // The same terms as `terms.add(matchingText(p))`.
+    into.terms.addAnalysed([view, context, analysedPart(p.title)]);
+  }
 }
 
 function summary(

@@ -1,10 +1,15 @@
 /**
- * The lexical side of retrieval: a BM25 inverted index (MiniSearch) over pre-analysed Vietnamese terms.
+ * The lexical side of retrieval: a BM25 inverted index over pre-analysed Vietnamese terms.
  * Fields: accented syllables, folded syllables (typo-tolerant), phrase bigrams, and the passage's
- * section context. Terms are analysed once by `analyzeText`, so MiniSearch only splits on spaces.
+ * section context. Terms are analysed once by `analyzeText`, so the index only splits on spaces.
+ *
+ * It ranks exactly as the MiniSearch configuration it replaced (same fields, boosts, fuzzy matching and
+ * BM25+ scoring; see invertedIndex.ts), and still reads index files MiniSearch wrote, but answers in
+ * milliseconds at 100,000 passages instead of seconds, with a fraction of the memory and file size.
  */
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
-import { analyzeText } from "../text/analyze.js";
+import { analyzeText, type TermView } from "../text/analyze.js";
+import { InvertedIndex, type TermLookup } from "./invertedIndex.js";
+import { decodeLexicalJson, encodeLexicalJson } from "./lexicalFormat.js";
 
 /** What the lexical index stores per passage. */
 interface LexicalDoc {
@@ -30,81 +35,136 @@ export interface LexicalHit {
 }
 
 const FIELDS = ["acc", "fold", "bi", "ctx"] as const;
-const splitOnSpace = (text: string): string[] => (text.length > 0 ? text.split(" ") : []);
-const identity = (term: string): string => term;
+const FIELD = { acc: 0, fold: 1, bi: 2, ctx: 3 } as const;
+/** Field boosts of the query parts, and the weight of a fuzzy (one edit away) variant of a folded term. */
+const BOOST = { fold: 1, foldInContext: 0.3, accent: 1.2, bigram: 1.5, bigramInContext: 0.4, fuzzy: 0.4 } as const;
 
-function options(): ConstructorParameters<typeof MiniSearch<LexicalDoc>>[0] {
-  return {
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize: splitOnSpace,
-    processTerm: identity,
-    searchOptions: { tokenize: splitOnSpace, processTerm: identity },
-    autoVacuum: false,
-  };
+const splitOnSpace = (text: string): string[] => (text.length > 0 ? text.split(" ") : []);
+
+/** Long words that are not numbers also match their one-edit variants ("nghiep" ~ "nghiêp" typed "nghep"). */
+const isFuzzy = (term: string): boolean => term.length >= 5 && !/^\d/.test(term);
+
+/**
+ * Turns a passage (text plus section context) into the lexical document. `view` and `contextView`, when
+ * the caller has already analysed `text` and `context`, save analysing them again.
+ */
+export function toLexicalDoc(label: number, text: string, context: string, view: TermView = analyzeText(text), contextView?: TermView): LexicalDoc {
+  const ctx = contextView ?? analyzeText(context);
+  return { id: label, acc: view.accent.join(" "), fold: view.fold.join(" "), bi: view.bigrams.join(" "), ctx: [...ctx.fold, ...ctx.bigrams].join(" ") };
 }
 
-/** Turns a passage (text plus section context) into the lexical document. */
-export function toLexicalDoc(label: number, text: string, context: string): LexicalDoc {
-  const view = analyzeText(text);
-  const ctx = analyzeText(context);
-  return { id: label, acc: view.accent.join(" "), fold: view.fold.join(" "), bi: view.bigrams.join(" "), ctx: [...ctx.fold, ...ctx.bigrams].join(" ") };
+/** True when `a` and `b` are exactly one insertion, deletion or substitution apart (no swaps, as MiniSearch). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** BM25 index over passages, addressed by integer label. */
 export class LexicalIndex {
-  private constructor(private readonly mini: MiniSearch<LexicalDoc>) {}
+  /** Folded terms (not numbers) by length, for fuzzy look-ups; extended as terms are added. */
+  private readonly foldByLength = new Map<number, string[]>();
+  private foldBucketed = 0;
+  private readonly fuzzyCache = new Map<string, string[]>();
+
+  private constructor(private index: InvertedIndex) {}
 
   /** An empty index. */
   static create(): LexicalIndex {
-    return new LexicalIndex(new MiniSearch<LexicalDoc>(options()));
+    return new LexicalIndex(new InvertedIndex(FIELDS.length));
   }
 
-  /** Restores an index saved with `toJSON`. */
+  /** Restores an index saved with `toJSON` (or by the MiniSearch version before it). */
   static fromJSON(json: string): LexicalIndex {
-    return new LexicalIndex(MiniSearch.loadJSON<LexicalDoc>(json, options()));
+    return new LexicalIndex(InvertedIndex.restore(decodeLexicalJson(json, FIELDS)));
   }
 
   get size(): number {
-    return this.mini.documentCount;
+    return this.index.liveCount;
   }
 
   add(doc: LexicalDoc): void {
-    this.mini.add(doc);
+    this.index.add(doc.id, FIELDS.map((f) => splitOnSpace(doc[f])));
   }
 
   addAll(docs: readonly LexicalDoc[]): void {
-    this.mini.addAll(docs);
+    for (const doc of docs) this.add(doc);
   }
 
-  /** Removes passages by label (lazily; `vacuum` compacts). */
+  /** Removes passages by label (lazily; `vacuum` compacts). Unknown labels are ignored. */
   discard(labels: readonly number[]): void {
-    for (const label of labels) if (this.mini.has(label)) this.mini.discard(label);
+    for (const label of labels) this.index.discard(label);
   }
 
   async vacuum(): Promise<void> {
-    await this.mini.vacuum();
+    this.index = InvertedIndex.restore(this.index.compacted());
+    this.foldByLength.clear();
+    this.foldBucketed = 0;
+    this.fuzzyCache.clear();
   }
 
+  /** The saved form: live passages only. */
   toJSON(): string {
-    return JSON.stringify(this.mini);
+    return encodeLexicalJson(this.index.compacted(), FIELDS);
   }
 
-  /** Best passages for a query, highest BM25 score first. */
+  /** Folded terms one edit away from `term`, in vocabulary order. */
+  private fuzzyVariants(term: string): string[] {
+    const vocabulary = this.index.fields[FIELD.fold]?.terms ?? [];
+    if (this.foldBucketed < vocabulary.length) {
+      for (let i = this.foldBucketed; i < vocabulary.length; i++) {
+        const t = vocabulary[i] ?? "";
+        if (/^\d/.test(t)) continue;
+        const bucket = this.foldByLength.get(t.length);
+        if (bucket) bucket.push(t);
+        else this.foldByLength.set(t.length, [t]);
+      }
+      this.foldBucketed = vocabulary.length;
+      this.fuzzyCache.clear();
+    }
+    let variants = this.fuzzyCache.get(term);
+    if (!variants) {
+      variants = [];
+      for (let length = term.length - 1; length <= term.length + 1; length++) {
+        for (const candidate of this.foldByLength.get(length) ?? []) if (oneEditApart(term, candidate)) variants.push(candidate);
+      }
+      if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
+      this.fuzzyCache.set(term, variants);
+    }
+    return variants;
+  }
+
+  /** Best passages for a query, highest score first. */
   search(query: LexicalQuery, k: number): LexicalHit[] {
-    const queries: Query[] = [];
-    const fuzzyLong = (term: string): number | boolean => (term.length >= 5 && !/^\d/.test(term) ? 1 : false);
+    const lookups: TermLookup[] = [];
+    const queryTerms = new Map<string, number>();
+    const add = (field: number, terms: readonly string[], boost: number, fuzzy: boolean): void => {
+      for (const term of terms) {
+        if (term.length === 0) continue;
+        let queryTerm = queryTerms.get(term);
+        if (queryTerm === undefined) {
+          queryTerm = queryTerms.size;
+          queryTerms.set(term, queryTerm);
+        }
+        lookups.push({ field, term, weight: boost, queryTerm });
+        if (fuzzy && isFuzzy(term)) {
+          for (const variant of this.fuzzyVariants(term)) lookups.push({ field, term: variant, weight: ((BOOST.fuzzy * variant.length) / (variant.length + 1)) * boost, queryTerm });
+        }
+      }
+    };
+    // The order of the parts matters only for ties, which keep the order passages were first matched in.
     if (query.fold.length > 0) {
-      queries.push({ queries: [query.fold.join(" ")], fields: ["fold"], fuzzy: fuzzyLong, weights: { fuzzy: 0.4, prefix: 0 }, boost: { fold: 1 } });
-      queries.push({ queries: [query.fold.join(" ")], fields: ["ctx"], boost: { ctx: 0.3 } });
+      add(FIELD.fold, query.fold, BOOST.fold, true);
+      add(FIELD.ctx, query.fold, BOOST.foldInContext, false);
     }
-    if (query.accent && query.accent.length > 0) queries.push({ queries: [query.accent.join(" ")], fields: ["acc"], boost: { acc: 1.2 } });
+    if (query.accent && query.accent.length > 0) add(FIELD.acc, query.accent, BOOST.accent, false);
     if (query.bigrams.length > 0) {
-      queries.push({ queries: [query.bigrams.join(" ")], fields: ["bi"], boost: { bi: 1.5 } });
-      queries.push({ queries: [query.bigrams.join(" ")], fields: ["ctx"], boost: { ctx: 0.4 } });
+      add(FIELD.bi, query.bigrams, BOOST.bigram, false);
+      add(FIELD.ctx, query.bigrams, BOOST.bigramInContext, false);
     }
-    if (queries.length === 0) return [];
-    const results: SearchResult[] = this.mini.search({ combineWith: "OR", queries });
-    return results.slice(0, k).map((r) => ({ label: r.id as number, score: r.score }));
+    if (lookups.length === 0) return [];
+    return this.index.search(lookups, queryTerms.size, k);
   }
 }

@@ -20,7 +20,7 @@ import { LexicalIndex } from "./lexical.js";
 import { TermStats, type TermStatsJSON } from "./termStats.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const CURRENT_FILE = "CURRENT";
 const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", quiz: "quiz.json", terms: "terms.json" } as const;
 
@@ -82,6 +82,18 @@ export async function currentGeneration(indexDir: string): Promise<string | null
     return /^gen-[\w-]+$/.test(name) ? name : null;
   } catch {
     return null;
+  }
+}
+
+/** True when the generation in service was written in this program's format (version and embeddings). */
+export async function indexFormatMatches(indexDir: string): Promise<boolean> {
+  const generation = await currentGeneration(indexDir);
+  if (!generation) return false;
+  try {
+    const manifest = await readJson<IndexManifest>(path.join(indexDir, generation, FILES.manifest));
+    return manifest.formatVersion === INDEX_FORMAT_VERSION && manifest.embeddings?.name === HASHED_EMBEDDINGS_NAME;
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@
  * Document frequencies of matching terms, kept with the index: query understanding weighs question terms
  * by how rare they are (IDF) and spots terms the corpus never uses. Updated incrementally on re-ingest.
  */
-import { analyzeText } from "../text/analyze.js";
+import { analyzeText, type TermView } from "../text/analyze.js";
 import { foldKey } from "../text/normalize.js";
 
 /** Serialised form. */
@@ -30,13 +30,14 @@ export class TermStats {
     return { passages: this.passages, fold: [...this.fold], accent: [...this.accent] };
   }
 
-  private update(text: string, delta: 1 | -1): void {
+  private update(views: readonly TermView[], delta: 1 | -1): void {
     this.byLength = null;
     this.accentsByFold = null;
-    const view = analyzeText(text);
     this.passages += delta;
-    for (const [map, keys] of [[this.fold, view.fold], [this.accent, view.accent]] as const) {
-      for (const key of new Set(keys)) {
+    for (const [map, keysOf] of [[this.fold, (v: TermView) => v.fold], [this.accent, (v: TermView) => v.accent]] as const) {
+      const keys = new Set<string>();
+      for (const view of views) for (const key of keysOf(view)) keys.add(key);
+      for (const key of keys) {
         const next = (map.get(key) ?? 0) + delta;
         if (next > 0) map.set(key, next);
         else map.delete(key);
@@ -46,11 +47,19 @@ export class TermStats {
 
   /** Counts a passage (its text with section context). */
   add(text: string): void {
-    this.update(text, 1);
+    this.update([analyzeText(text)], 1);
+  }
+
+  /**
+   * Counts a passage from its parts already analysed (text, context, title): the same as `add` of the
+   * parts joined by line breaks, without analysing them again.
+   */
+  addAnalysed(parts: readonly TermView[]): void {
+    this.update(parts, 1);
   }
 
   remove(text: string): void {
-    this.update(text, -1);
+    this.update([analyzeText(text)], -1);
   }
 
   /** Smoothed inverse document frequency; unseen terms get the highest weight. */

@@ -57,8 +57,8 @@ export interface Extraction {
 }
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
-// "năm" counts only when it is not a year or a period.
-const NUMBER_WORD = /(?:^|[^\p{L}])(?:một(?! số\b)|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
+// "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
+const NUMBER_WORD = /(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
 const DIGIT = /\d/;
 const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}[-/]\d{4}/iu;
 const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;

@@ -144,8 +144,9 @@ export function understandQuestion(raw: string): QueryPlan {
       if (ti <= skipUntil) continue;
       // "BCH" is followed by its expansion "ban chấp hành": together they are one term.
       const expansion = !t.isNumber && isKnownAbbreviation(t.fold) ? abbreviationExpansion(t.fold) : null;
-      if (expansion) {
-        const phrase = analyzeText(expansion, false).tokens.map((x) => x.fold);
+      const phrase = expansion ? analyzeText(expansion, false).tokens.map((x) => x.fold) : [];
+      // Only where analysis really expanded it ("ĐU" yes, the syllable "đủ" no): the full form follows.
+      if (expansion && phrase.every((k, j) => tokens[ti + 1 + j]?.fold === k)) {
         skipUntil = ti + phrase.length;
         if (!seen.has(t.fold)) {
           seen.add(t.fold);
@@ -178,6 +179,10 @@ export function understandQuestion(raw: string): QueryPlan {
   if (numeral) searchText = `${searchText}, ${numeral} là`;
   const view = analyzeText(searchText);
   const questionTokens = analyzeText(question, false).tokens;
+  const names = english ? [] : nameRuns(questionTokens, question);
+  // Proper names are spelt many ways (Đắk Lắk, Đăk Lăk, Dak Lak): their syllables match folded.
+  const nameSyllables = new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
+  for (const term of terms) if (nameSyllables.has(term.fold)) term.accent = null;
   return {
     question,
     language: english ? "en" : "vi",
@@ -191,7 +196,7 @@ export function understandQuestion(raw: string): QueryPlan {
     ordinal,
     unknownWords,
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
-    names: english ? [] : nameRuns(questionTokens, question),
+    names,
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
     headPhrase: english ? headPhraseOf(groups, kindWords ?? DATE_WORDS) : null,
@@ -271,11 +276,11 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   }
   if (from < 0) return null;
   const stops = stopMask(tokens, accented);
-  const noun = tokens.slice(from, from + 2).filter((t, i) => !t.isNumber && !stops[from + i]);
-  const first = noun[0];
-  if (!first || first.fold === "nguoi") return null;
-  const second = noun[1];
-  const keep = second && tokens[from + 1] === second ? [first, second] : [first];
+  // The noun follows the question word directly ("bao nhiêu xã"); "số mấy ở …" counts nothing.
+  const first = tokens[from];
+  if (!first || first.isNumber || stops[from] || first.fold === "nguoi") return null;
+  const second = tokens[from + 1];
+  const keep = second && !second.isNumber && !stops[from + 1] ? [first, second] : [first];
   return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
 }
 

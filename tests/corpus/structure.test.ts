@@ -9,7 +9,9 @@ const SEED = readFileSync(new URL("../../corpus/ket-qua-va-kinh-nghiem-thuc-hien
 function chunk(text: string, format: "txt" | "md" | "html" = "txt") {
   const blocks = toBlocks({ format, pages: [text], encoding: "utf-8" });
   const title = pickTitle(blocks, "file.txt");
-  return { title, blocks, passages: chunkDocument(blocks, { docId: "doc", title }) };
+  const all = chunkDocument(blocks, { docId: "doc", title });
+  // Most cases look at the body: the title passage (paragraph 0) is checked on its own below.
+  return { title, blocks, passages: all, body: all.filter((p) => p.paragraph > 0) };
 }
 
 describe("cleaning and structure", () => {
@@ -25,9 +27,11 @@ describe("cleaning and structure", () => {
     expect(passages.some((p) => p.text.includes("bỏ phiếu tín nhiệm"))).toBe(false);
   });
 
-  it("keeps one passage per paragraph with its section heading", () => {
+  it("keeps one passage per paragraph with its section heading, and the title as a passage of its own", () => {
     const { passages } = chunk(SEED);
-    expect(passages).toHaveLength(14);
+    expect(passages).toHaveLength(15);
+    expect(passages[0]?.text).toBe("Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk");
+    expect(passages[0] && formatLocation(passages[0])).toBe("Tiêu đề");
     const fourth = passages.find((p) => p.text.startsWith("Bốn là"));
     expect(fourth?.section).toBe("Kinh nghiệm");
     expect(fourth && formatLocation(fourth)).toBe("Mục “Kinh nghiệm”, đoạn 4");
@@ -35,7 +39,7 @@ describe("cleaning and structure", () => {
 
   it("reads markdown articles and clauses, dropping table debris", () => {
     const md = ["SOURCE: somewhere", "|", "**ĐIỀU LỆ**", "**ĐẢNG CỘNG SẢN VIỆT NAM**", "* |", "*Chương V*", "**TỔ CHỨC CƠ SỞ ĐẢNG **", "**Điều 21.**", "1. Tổ chức cơ sở đảng là nền tảng.", "2. Ở xã có từ ba đảng viên chính thức trở lên, lập tổ chức cơ sở đảng.", "|"].join("\n");
-    const { title, passages } = chunk(md, "md");
+    const { title, body: passages } = chunk(md, "md");
     expect(title).toBe("ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM");
     expect(passages.map((p) => p.text)).toEqual(["1. Tổ chức cơ sở đảng là nền tảng.", "2. Ở xã có từ ba đảng viên chính thức trở lên, lập tổ chức cơ sở đảng."]);
     expect(formatLocation(passages[1]!)).toBe("Chương V › Điều 21, khoản 2");
@@ -44,7 +48,7 @@ describe("cleaning and structure", () => {
 
   it("keeps a lead line together with its dash items", () => {
     const md = ["**Điều 4.**", "1. Người vào Đảng phải :", "- Có đơn tự nguyện xin vào Đảng;", "- Được hai đảng viên chính thức giới thiệu."].join("\n");
-    const { passages } = chunk(md, "md");
+    const { body: passages } = chunk(md, "md");
     expect(passages).toHaveLength(1);
     expect(passages[0]!.text).toContain("Có đơn tự nguyện");
     expect(passages[0]!.text).toContain("hai đảng viên chính thức");
@@ -52,14 +56,14 @@ describe("cleaning and structure", () => {
 
   it("joins lines wrapped mid-sentence back into one paragraph", () => {
     const text = "Tiêu đề\n\nĐây là một đoạn văn rất dài được ngắt dòng giữa câu bởi trình xuất PDF khi trang hẹp\nvà tiếp tục ở dòng sau cho đến hết câu.";
-    const { passages } = chunk(text);
+    const { body: passages } = chunk(text);
     expect(passages).toHaveLength(1);
     expect(passages[0]!.text).toContain("trang hẹp và tiếp tục");
   });
 
   it("splits an over-long paragraph at sentence boundaries", () => {
     const sentence = "Chi bộ họp thường lệ mỗi tháng một lần để bàn công việc của đơn vị và đảng viên. ";
-    const { passages } = chunk(`Tiêu đề\n\n${sentence.repeat(40)}`);
+    const { body: passages } = chunk(`Tiêu đề\n\n${sentence.repeat(40)}`);
     expect(passages.length).toBeGreaterThan(1);
     for (const p of passages) {
       expect(p.text.length).toBeLessThanOrEqual(1200);

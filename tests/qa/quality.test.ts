@@ -65,11 +65,11 @@ describe("answer quality on the shipped corpus", () => {
 
   it("keeps its accuracy floor on the in-repo question set", async () => {
     const report = await evaluate(engine, path.join(ROOT, "eval/questions.jsonl"));
-    expect(accuracy(report, "vi")).toBeGreaterThanOrEqual(0.925);
+    expect(accuracy(report, "vi")).toBeGreaterThanOrEqual(0.95);
     expect(accuracy(report, "vi-nodiac")).toBeGreaterThanOrEqual(0.9);
     expect(accuracy(report, "en")).toBeGreaterThanOrEqual(1);
-    expect(accuracy(report, "none")).toBeGreaterThanOrEqual(1);
-    expect(report.hit1).toBeGreaterThanOrEqual(0.98);
+    expect(accuracy(report, "none")).toBeGreaterThanOrEqual(0.92);
+    expect(report.hit1).toBeGreaterThanOrEqual(1);
   });
 
   it.skipIf(!hasShared)("meets the acceptance bar on the shared dev set", async () => {
@@ -88,7 +88,7 @@ describe.skipIf(!hasCharter)("answer quality with the Party Charter added", () =
 
   it("keeps its accuracy floor on the in-repo Charter question set", async () => {
     const report = await evaluate(engine, path.join(ROOT, "eval/questions-dieu-le.jsonl"));
-    expect(accuracy(report, "vi")).toBeGreaterThanOrEqual(0.81);
+    expect(accuracy(report, "vi")).toBeGreaterThanOrEqual(0.84);
     expect(accuracy(report, "vi-nodiac")).toBeGreaterThanOrEqual(0.8);
     expect(accuracy(report, "en")).toBeGreaterThanOrEqual(0.75);
     expect(accuracy(report, "none")).toBeGreaterThanOrEqual(0.83);
