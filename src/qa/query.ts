@@ -139,6 +139,10 @@ export function understandQuestion(raw: string): QueryPlan {
     const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
     const tokens = analyzeText(primary.replace("\u0000", "")).tokens;
     const stops = stopMask(tokens, accented);
+    // "không" negates ("doanh nghiệp không có vốn Nhà nước") except as the closing particle of a yes/no
+    // question ("… có chi bộ không?").
+    const last = tokens.length - 1;
+    if (!isSynonymOfQuestion && tokens[last]?.fold === "khong") stops[last] = true;
     let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
       if (ti <= skipUntil) continue;
