@@ -39,12 +39,21 @@ export function isAllowed(
   return true;
 }
 
+/**
+ * The chat an update belongs to. A poll answer carries none: it belongs to the chat the poll was sent
+ * in, which `pollChat` looks up (the quiz records every poll it sends).
+ */
+export function chatOf(ctx: BotContext, pollChat?: (pollId: string) => number | undefined): number | undefined {
+  if (ctx.chat) return ctx.chat.id;
+  return ctx.pollAnswer ? pollChat?.(ctx.pollAnswer.poll_id) : undefined;
+}
+
 /** Refuses, politely and with nothing from the documents, every update from outside the allowlists. */
-export function accessControl(config: Config, logger: Logger): MiddlewareFn<BotContext> {
+export function accessControl(config: Config, logger: Logger, pollChat?: (pollId: string) => number | undefined): MiddlewareFn<BotContext> {
   const open = config.ALLOWED_USER_IDS.length === 0 && config.ALLOWED_CHAT_IDS.length === 0;
   return async (ctx, next) => {
     const userId = senderId(ctx);
-    const chatId = ctx.chat?.id;
+    const chatId = chatOf(ctx, pollChat);
     if (open || (userId === undefined && chatId === undefined) || isAllowed(config, userId, chatId)) {
       await next();
       return;
@@ -71,9 +80,10 @@ export function rateLimit(config: Config, logger: Logger): MiddlewareFn<BotConte
   const limiter = limit<BotContext, never>({
     timeFrame: 60_000,
     limit: config.RATE_LIMIT_PER_MINUTE,
+    // Quiz answers are not requests: a fast player in a 20-question quiz must not lose answers.
     keyGenerator: (ctx) => {
       const id = senderId(ctx);
-      return id === undefined ? undefined : String(id);
+      return id === undefined || ctx.pollAnswer ? undefined : String(id);
     },
     onLimitExceeded: (ctx) => {
       const notify = ctx.callbackQuery

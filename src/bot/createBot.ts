@@ -111,7 +111,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(logUpdates(deps.logger));
   // Updates of one chat are handled in order (the runner handles different chats concurrently).
   bot.use(sequentialize<BotContext>((ctx) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
-  bot.use(accessControl(deps.config, deps.logger));
+  bot.use(accessControl(deps.config, deps.logger, (pollId) => deps.quiz.store.poll(pollId)?.chatId));
   bot.use(rateLimit(deps.config, deps.logger));
 
   const features = new Composer<BotContext>();

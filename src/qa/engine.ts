@@ -131,14 +131,14 @@ export class QaEngine {
     return this.current.byId.get(id);
   }
 
-  /** The passage with up to `radius` neighbours on each side in the same document. */
+  /** The passage with up to `radius` neighbours on each side in the same document (the title is no neighbour). */
   neighbours(id: string, radius = 1): StoredPassage[] {
     const p = this.current.byId.get(id);
     if (!p) return [];
     const out: StoredPassage[] = [];
     for (let order = p.order - radius; order <= p.order + radius; order++) {
       const n = this.current.byId.get(`${p.docId}#${order}`);
-      if (n) out.push(n);
+      if (n && (n === p || n.paragraph > 0 || n.section !== null)) out.push(n);
     }
     return out;
   }

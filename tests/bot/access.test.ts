@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAdmin, isAllowed } from "../../src/bot/access.js";
+import { chatOf, isAdmin, isAllowed } from "../../src/bot/access.js";
 
 const base = { ADMIN_IDS: [1], ALLOWED_USER_IDS: [] as number[], ALLOWED_CHAT_IDS: [] as number[] };
 
@@ -37,5 +37,15 @@ describe("isAdmin", () => {
     expect(isAdmin(base, 1)).toBe(true);
     expect(isAdmin(base, 2)).toBe(false);
     expect(isAdmin(base, undefined)).toBe(false);
+  });
+});
+
+describe("chatOf", () => {
+  it("gives a poll answer the chat its poll was sent in, so the chat allowlist can decide it", () => {
+    const pollAnswer = { poll_id: "p1", user: { id: 7 }, option_ids: [0] };
+    const ctx = { chat: undefined, pollAnswer } as unknown as Parameters<typeof chatOf>[0];
+    expect(chatOf(ctx, (id) => (id === "p1" ? -100 : undefined))).toBe(-100);
+    expect(chatOf(ctx, () => undefined)).toBeUndefined();
+    expect(isAllowed({ ...base, ALLOWED_CHAT_IDS: [-100] }, 7, chatOf(ctx, () => -100))).toBe(true);
   });
 });
