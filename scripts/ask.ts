@@ -24,21 +24,28 @@ async function main(): Promise<number> {
   if (!values.index) await ensureIndex(settings);
   const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
   if (values.batch) {
-    const lines = (await readFile(values.batch, "utf8")).split("\n").filter((l) => l.trim().length > 0);
-    for (const [n, line] of lines.entries()) {
-      let item: { id?: unknown; q?: unknown };
+    // A byte-order mark (as Windows editors write) would make the first line unreadable as JSON.
+    const text = (await readFile(values.batch, "utf8")).replace(/^\uFEFF/, "");
+    for (const [n, line] of text.split("\n").entries()) {
+      if (line.trim() === "") continue;
+      let item: unknown;
       try {
-        item = JSON.parse(line) as { id?: unknown; q?: unknown };
+        item = JSON.parse(line);
       } catch {
         console.error(`line ${n + 1}: not JSON, skipped`);
         continue;
       }
-      if (typeof item.q !== "string") {
+      // `null`, numbers, strings and arrays are JSON too, but not a question.
+      if (typeof item !== "object" || item === null || Array.isArray(item)) {
+        console.error(`line ${n + 1}: not a JSON object, skipped`);
+        continue;
+      }
+      if (!("q" in item) || typeof item.q !== "string") {
         console.error(`line ${n + 1}: no "q" string, skipped`);
         continue;
       }
       const result = await engine.ask(item.q);
-      console.log(values.json ? toJson(result, item.id) : formatAnswerText(result));
+      console.log(values.json ? toJson(result, "id" in item ? item.id : undefined) : formatAnswerText(result));
     }
     return 0;
   }

@@ -8,6 +8,24 @@
 export const UPLOAD_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
 
 const MAX_STEM_CHARS = 100;
+/**
+ * File systems limit a name to 255 bytes (ext4, APFS, …), and a Vietnamese letter such as "ệ" is 3
+ * bytes in UTF-8: 100 of them would already be refused (ENAMETOOLONG). The stem stays well below.
+ */
+const MAX_STEM_BYTES = 200;
+
+/** The longest prefix of `stem` within both limits, cut between code points (never inside a surrogate pair). */
+function clipStem(stem: string): string {
+  let clipped = "";
+  let bytes = 0;
+  for (const char of stem) {
+    const size = Buffer.byteLength(char, "utf8");
+    if (clipped.length + char.length > MAX_STEM_CHARS || bytes + size > MAX_STEM_BYTES) break;
+    clipped += char;
+    bytes += size;
+  }
+  return clipped.replace(/[\s.]+$/, "");
+}
 
 /**
  * The name an upload is saved under, or null when its extension is not one of
@@ -24,10 +42,11 @@ export function safeFileName(raw: string): string | null {
   if (dot < 0) return null;
   const extension = cleaned.slice(dot).toLowerCase();
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) return null;
-  let stem = cleaned
-    .slice(0, dot)
-    .replace(/\.{2,}/g, ".")
-    .replace(/^[\s._-]+|[\s.]+$/g, "");
-  if (stem.length > MAX_STEM_CHARS) stem = stem.slice(0, MAX_STEM_CHARS).trimEnd();
+  const stem = clipStem(
+    cleaned
+      .slice(0, dot)
+      .replace(/\.{2,}/g, ".")
+      .replace(/^[\s._-]+|[\s.]+$/g, ""),
+  );
   return `${stem || "tai-lieu"}${extension}`;
 }

@@ -90,10 +90,16 @@ async function runPolling(bot: Bot<BotContext>, config: Config, logger: Logger):
   bot.api.config.use(async (prev, method, payload, signal) => {
     try {
       const result = await prev(method, payload, signal);
-      if (method === "getUpdates" && result.ok) {
-        const updates = result.result as Update[];
-        const last = updates.at(-1);
-        if (last) lastUpdateId = Math.max(lastUpdateId ?? 0, last.update_id);
+      if (method === "getUpdates") {
+        if (result.ok) {
+          const updates = result.result as Update[];
+          const last = updates.at(-1);
+          if (last) lastUpdateId = Math.max(lastUpdateId ?? 0, last.update_id);
+        } else if (!signal?.aborted) {
+          // A refusal (after auto-retry's own retries) comes back as a result, not an exception; the runner
+          // retries it silently (or gives up on 401/409, which ends `done`), so this is its only trace.
+          logger.warn("getUpdates refused", { error_code: result.error_code, error: result.description });
+        }
       }
       return result;
     } catch (err) {

@@ -18,11 +18,15 @@ export function fallbackFeature(_deps: BotDeps): Composer<BotContext> {
   });
 
   composer.on("message:text", async (ctx) => {
-    const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?/.exec(ctx.msg.text);
-    if (!command) return;
-    const [, name = "", target] = command;
-    const forMe = ctx.chat.type === "private" || target?.toLowerCase() === ctx.me.username.toLowerCase();
+    const text = ctx.msg.text.trimStart();
+    if (!text.startsWith("/")) return;
+    const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?/.exec(text);
+    const target = command?.[2];
+    const forMe = ctx.chat.type === "private" || (target !== undefined && target.toLowerCase() === ctx.me.username.toLowerCase());
     if (!forMe) return;
+    // "/", "/đảng", "/😀" are not commands Telegram recognises, but in a private chat silence would
+    // look like a dead bot: they get the same hint, naming what was typed (letters and digits only).
+    const name = command?.[1] ?? Array.from(/^\/([\p{L}\p{N}_]*)/u.exec(text)?.[1] ?? "").slice(0, 32).join("");
     ctx.state.outcome = "hint";
     await ctx.reply(TEXT.unknownCommand(name), { parse_mode: "HTML" });
   });
