@@ -6,6 +6,7 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
+import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import type { QueryPlan, QueryTerm, TermKey } from "./query.js";
 
@@ -72,6 +73,22 @@ interface TermSets {
   bigrams: Set<string>;
 }
 
+// Syllables that are numbers on their own ("ba đảng viên", "mười tám tuổi"); see NUMBER_WORD for context rules.
+const NUMBER_SYLLABLES = new Set(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "nửa"]);
+
+const tokenCache = new Map<string, Token[]>();
+
+/** Tokens of a unit without abbreviation expansion, memoised like the term sets. */
+function unitTokens(text: string): Token[] {
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    tokens = analyzeText(text, false).tokens;
+    if (tokenCache.size >= TERM_SET_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
 // Passages are analysed again and again for different questions: memoise by text (bounded).
 const termSetCache = new Map<string, TermSets>();
 const TERM_SET_CACHE_LIMIT = 20_000;
@@ -135,14 +152,14 @@ function kindBonus(plan: QueryPlan, unit: string): number {
 function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   const noun = plan.countedNoun;
   if (!noun || noun.length === 0) return null;
-  const tokens = analyzeText(unit, false).tokens;
+  const tokens = unitTokens(unit);
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun may follow it
   // within two words. Only the noun's first syllable must match ("tuổi" of "tuổi mới").
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || !(t.isNumber || NUMBER_WORD.test(` ${t.lower} `))) continue;
+    if (!t || !(t.isNumber || NUMBER_SYLLABLES.has(t.lower))) continue;
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (matches(tokens[i + gap], noun[0])) return true;
     }
@@ -157,7 +174,7 @@ function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boolean {
 
 /** Whether some text (the answer) follows the anchor bigram in a unit, rather than the unit ending there. */
 function anchorFollowed(anchor: string, unit: string): boolean {
-  const tokens = analyzeText(unit, false).tokens;
+  const tokens = unitTokens(unit);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (`${tokens[i]?.fold}_${tokens[i + 1]?.fold}` === anchor) return unit.length - (tokens[i + 1]?.end ?? 0) > 12;
   }
@@ -206,6 +223,18 @@ function segmentWindows(sentence: Span): Unit[] {
     }
   }
   return windows;
+}
+
+/**
+ * Analyses a passage's units ahead of time, so that the first question to retrieve it does not pay for
+ * it. Called for small indexes at start-up; large ones warm up as they are asked.
+ */
+export function prepareUnits(text: string): void {
+  termSets(text);
+  for (const unit of unitsOf(text)) {
+    termSets(unit.text);
+    unitTokens(unit.text);
+  }
 }
 
 /** "Bốn là, …", "Thứ tư, …", "4. …": the start of the n-th item of an enumeration. */

@@ -5,7 +5,7 @@
  */
 import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
-import { extractAnswer, type PassageAnswer } from "./answer.js";
+import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
 import { understandQuestion } from "./query.js";
 import { checkSpelling } from "./spelling.js";
 import { HybridRetriever } from "./retriever.js";
@@ -43,6 +43,9 @@ export interface EngineOptions {
   /** Citations returned. */
   maxCitations: number;
 }
+
+/** Indexes up to this size have every passage analysed at start-up (a few ms per hundred passages). */
+const PREPARE_ALL_MAX_PASSAGES = 5_000;
 
 const WARM_UP_QUESTIONS = ["Có bao nhiêu đảng viên?", "co bao nhieu chi bo", "Ban hành ngày nào?", "How many party cells?", "Gồm những ai?", "Thứ hai là gì?"];
 
@@ -92,6 +95,7 @@ export class QaEngine {
    * and lazy initialisation (tens of milliseconds otherwise).
    */
   async warmUp(): Promise<void> {
+    if (this.current.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of this.current.passages) prepareUnits(p.text);
     for (const q of WARM_UP_QUESTIONS) await this.ask(q);
   }
 
