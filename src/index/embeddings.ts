@@ -51,9 +51,9 @@ export class HashedEmbeddings extends Embeddings {
     return [h % this.dimensions, h & 0x80000000 ? -weight : weight];
   }
 
-  private featuresOfToken(fold: string, accent: string): Float64Array {
-    const key = `${fold}\u0000${accent}`;
-    let features = this.tokenFeatures.get(key);
+  /** Features of a token; its keys are a function of its lower-case form, which is the cache key. */
+  private featuresOfToken(lower: string, fold: string, accent: string): Float64Array {
+    let features = this.tokenFeatures.get(lower);
     if (!features) {
       const list: number[] = [];
       list.push(...this.feature(`f:${fold}`, WEIGHT.fold));
@@ -64,7 +64,7 @@ export class HashedEmbeddings extends Embeddings {
       }
       features = Float64Array.from(list);
       if (this.tokenFeatures.size >= FEATURE_CACHE_LIMIT) this.tokenFeatures.clear();
-      this.tokenFeatures.set(key, features);
+      this.tokenFeatures.set(lower, features);
     }
     return features;
   }
@@ -80,7 +80,7 @@ export class HashedEmbeddings extends Embeddings {
     const stops = stopMask(view.tokens, false);
     view.tokens.forEach((token, i) => {
       if (stops[i]) return;
-      const features = this.featuresOfToken(token.fold, token.accent);
+      const features = this.featuresOfToken(token.lower, token.fold, token.accent);
       for (let j = 0; j < features.length; j += 2) {
         const slot = features[j] ?? 0;
         vector[slot] = (vector[slot] ?? 0) + (features[j + 1] ?? 0);

@@ -4,20 +4,19 @@
  * lexical index are updated in place (deleted passages marked, new ones added) instead of rebuilt.
  * Atomic: see store.ts. A file that cannot be used is reported and skipped.
  */
-import { createHash } from "node:crypto";
-import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
-import { chunkDocument } from "../corpus/chunk.js";
-import { loadFile } from "../corpus/loaders.js";
-import { pickTitle, toBlocks } from "../corpus/structure.js";
-import { SUPPORTED_EXTENSIONS, type DocumentInfo, type SourceFormat } from "../corpus/types.js";
-import { AppError, describeError, isAppError } from "../errors.js";
+import type { DocumentInfo } from "../corpus/types.js";
+import { AppError } from "../errors.js";
 import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
-import { LexicalIndex, toLexicalDoc } from "./lexical.js";
+import { LexicalIndex } from "./lexical.js";
 import { TermStats } from "./termStats.js";
+import { FILE_CONCURRENCY, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
 import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type LoadedIndex, type StoredPassage } from "./store.js";
+
+export { docIdFor, listCorpusFiles } from "./corpusFiles.js";
 
 /** HNSW build parameters: M links per node, construction search width. */
 export const HNSW_M = 16;
@@ -52,82 +51,6 @@ export interface IngestSummary {
   skipped: IngestFailure[];
   quiz: { questions: number; dropped: number };
   ms: number;
-}
-
-function formatOf(file: string): SourceFormat {
-  const ext = path.extname(file).toLowerCase();
-  return ext === ".htm" ? "html" : (ext.slice(1) as SourceFormat);
-}
-
-/** A stable document id from its path: "sub/Điều lệ.md" → "sub/dieu-le". */
-export function docIdFor(relPath: string): string {
-  const base = relPath.replace(/\.[^./]+$/, "");
-  return base
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .split("/")
-    .map((part) => part.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "doc")
-    .join("/");
-}
-
-/** Files under the corpus folder, sorted, with paths relative to it; hidden files are ignored. */
-export async function listCorpusFiles(corpusDir: string): Promise<{ supported: string[]; unsupported: string[] }> {
-  const supported: string[] = [];
-  const unsupported: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith(".")) continue;
-      const abs = path.join(dir, entry.name);
-      const rel = path.relative(corpusDir, abs).split(path.sep).join("/");
-      if (entry.isDirectory()) await walk(abs);
-      else if (entry.isFile()) ((SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()) ? supported : unsupported).push(rel);
-    }
-  };
-  try {
-    await walk(corpusDir);
-  } catch (err) {
-    throw new AppError("INGEST_NOTHING", `Corpus folder ${corpusDir} cannot be read (${describeError(err)}): set CORPUS_DIR or pass --corpus`, { cause: err });
-  }
-  return { supported, unsupported };
-}
-
-interface ParsedDoc {
-  info: DocumentInfo;
-  passages: Omit<StoredPassage, "label">[];
-}
-
-async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBytes: number): Promise<ParsedDoc> {
-  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: maxFileBytes });
-  const blocks = toBlocks(loaded);
-  const docId = docIdFor(rel);
-  const title = pickTitle(blocks, path.basename(rel));
-  const passages = chunkDocument(blocks, { docId, title });
-  if (passages.length === 0) throw new AppError("FILE_EMPTY", `${path.basename(rel)} has no usable text after cleaning`);
-  return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length }, passages };
-}
-
-/** Files read and parsed at the same time. */
-const FILE_CONCURRENCY = 4;
-
-/** What became of one corpus file. */
-type FileOutcome =
-  | { kind: "kept"; info: DocumentInfo }
-  | { kind: "added" | "updated"; doc: ParsedDoc }
-  | { kind: "skipped"; failure: IngestFailure };
-
-/** `map` with at most `limit` calls in flight; results in input order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  // One iterator shared by the workers: each takes the next item when it is free.
-  const queue = items.entries();
-  const worker = async (): Promise<void> => {
-    for (const [i, item] of queue) results[i] = await fn(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Takes the ingest lock; a lock left by a dead process is taken over. */
@@ -196,15 +119,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   // outcomes are then taken in corpus order, as a one-at-a-time loop would.
   const outcomes = await mapConcurrently(supported, FILE_CONCURRENCY, async (rel): Promise<FileOutcome> => {
     try {
-      const abs = path.join(opts.corpusDir, rel);
-      const size = (await stat(abs)).size;
-      if (size > opts.maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(opts.maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
-      const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
-      const prev = prevDocs.get(rel);
-      if (prev && prev.hash === hash) return { kind: "kept", info: prev };
-      return { kind: prev ? "updated" : "added", doc: await parseFile(opts.corpusDir, rel, hash, opts.maxFileBytes) };
-    } catch (err) {
-      return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: describeError(err) } };
+      return await readCorpusFile(opts.corpusDir, rel, opts.maxFileBytes, prevDocs.get(rel));
     } finally {
       done++;
       opts.onProgress?.(done, supported.length, rel);
@@ -261,8 +176,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   } else {
     const all = [...reused.map(({ label: _label, ...rest }) => rest), ...newPassages];
     passages = all.map((p, label) => ({ ...p, label }));
-    index = new hnswlib.HierarchicalNSW("cosine", embeddings.dimensions);
-    index.initIndex(Math.max(1, passages.length), HNSW_M, HNSW_EF_CONSTRUCTION, 100);
+    index = newGraph(embeddings.dimensions, passages.length);
     terms = new TermStats();
     lexical = LexicalIndex.create();
     indexPassages(passages, { vectors: index, lexical, terms, embeddings });
@@ -293,6 +207,13 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     quiz: quiz.bank,
   });
   return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, started });
+}
+
+/** An empty vector graph with the ingest's parameters (hnswlib's seed 100: builds are reproducible). */
+function newGraph(dimensions: number, capacity: number): hnswlib.HierarchicalNSW {
+  const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  graph.initIndex(Math.max(1, capacity), HNSW_M, HNSW_EF_CONSTRUCTION, 100);
+  return graph;
 }
 
 /** The text whose terms count for a passage: its own words, its section and its document title. */
@@ -327,7 +248,7 @@ function indexPassages(
     const view = analyzeText(p.text);
     const context = analysedPart(p.context);
     into.vectors.addPoint(Array.from(into.embeddings.embedView(view)), p.label);
-    into.lexical.add(toLexicalDoc(p.label, p.text, p.context, view, context));
+    into.lexical.addAnalysed(p.label, view, context);
     // The same terms as `terms.add(matchingText(p))`.
     into.terms.addAnalysed([view, context, analysedPart(p.title)]);
   }

@@ -8,8 +8,18 @@
  * and 1 GB of memory.
  */
 
-/** BM25+ parameters, MiniSearch's defaults. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+import { BM25, Scratch, binarySearch, searchBm25, type TermLookup } from "./bm25.js";
+
+/** Documents per batch of postings sealed while adding. */
+const SEAL_EVERY_DOCUMENTS = 8192;
+
+/** One field of the saved form: terms with postings, postings per term, and the postings in term order. */
+export interface CompactField {
+  terms: string[];
+  counts: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+}
 
 /** An index with live documents only, one segment per field: the saved form. */
 export interface CompactIndex {
@@ -17,8 +27,15 @@ export interface CompactIndex {
   labels: number[];
   /** Distinct-term counts by field, then slot. */
   lengths: number[][];
-  /** Per field: terms with postings, postings per term, and the postings in term order. */
-  fields: Array<{ terms: string[]; counts: Uint32Array; docs: Uint32Array; tfs: Uint16Array }>;
+  fields: CompactField[];
+}
+
+/** The saved form with fields produced one at a time, for writing. */
+export interface CompactSource {
+  labels: number[];
+  lengths: number[][];
+  fieldCount: number;
+  field(i: number): CompactField;
 }
 
 /** Postings of one batch of documents for one field, as compressed rows by term. */
@@ -190,105 +207,17 @@ export class FieldPostings {
 }
 
 /** Postings of one term in one segment: `docs[start..end)` with their term frequencies. */
-interface Row {
+export interface Row {
   docs: Uint32Array;
   tfs: Uint16Array;
   start: number;
   end: number;
 }
 
-function binarySearch(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] ?? 0;
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** One weighted look-up of a search: a term in a field, counted for a query term. */
-export interface TermLookup {
-  field: number;
-  term: string;
-  /** Field boost times term weight (1 for the term itself, less for a fuzzy variant). */
-  weight: number;
-  /** Index of the query term it counts for (distinct query terms multiply a document's score). */
-  queryTerm: number;
-}
-
 /** Per slot: k · (1 − b + b · length / average length), and the BM25 tf factor at tf = 1. */
-interface FieldNorms {
+export interface FieldNorms {
   norm: Float64Array;
   once: Float64Array;
-}
-
-/** Score accumulators reused from one search to the next (searches are synchronous). */
-class Scratch {
-  scores = new Float64Array(0);
-  masks = new Uint32Array(0);
-  /** Search number that last touched each slot: a slot's accumulators are stale unless it is current. */
-  epoch = new Uint32Array(0);
-  current = 0;
-  /** Touched slots in first-touched order. */
-  touched = new Uint32Array(0);
-  touchedCount = 0;
-
-  reset(capacity: number, words: number): void {
-    if (this.epoch.length < capacity) {
-      this.scores = new Float64Array(capacity);
-      this.epoch = new Uint32Array(capacity);
-      this.touched = new Uint32Array(capacity);
-      this.current = 0;
-    }
-    if (this.masks.length < capacity * words) this.masks = new Uint32Array(capacity * words);
-    this.current++;
-    if (this.current === 0xffffffff) {
-      this.epoch.fill(0);
-      this.current = 1;
-    }
-    this.touchedCount = 0;
-  }
-}
-
-/**
- * Adds one row of postings to the accumulators: the hot loop of a search, kept monomorphic and free of
- * closures.
- */
-function accumulate(row: Row, idf: number, weight: number, norms: FieldNorms, s: Scratch, words: number, word: number, bit: number, live: Uint8Array | null): void {
-  const { docs, tfs, end } = row;
-  const { scores, masks, epoch, touched } = s;
-  const { norm, once } = norms;
-  const stamp = s.current;
-  const k1 = BM25.k + 1;
-  let touchedCount = s.touchedCount;
-  for (let p = row.start; p < end; p++) {
-    const doc = docs[p] ?? 0;
-    if (live !== null && live[doc] === 0) continue;
-    const tf = tfs[p] ?? 0;
-    // (1 · k1) / (1 + norm) is exactly `once`: the common case skips a division.
-    const raw = idf * (BM25.d + (tf === 1 ? (once[doc] ?? 0) : (tf * k1) / (tf + (norm[doc] ?? 0))));
-    const base = doc * words;
-    if (epoch[doc] !== stamp) {
-      epoch[doc] = stamp;
-      touched[touchedCount++] = doc;
-      scores[doc] = weight * raw;
-      for (let w = 0; w < words; w++) masks[base + w] = 0;
-    } else {
-      scores[doc] = (scores[doc] ?? 0) + weight * raw;
-    }
-    masks[base + word] = (masks[base + word] ?? 0) | bit;
-  }
-  s.touchedCount = touchedCount;
-}
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Documents by slot: labels, liveness and per-field length statistics. */
@@ -304,6 +233,8 @@ export class InvertedIndex {
   private norms: FieldNorms[] = [];
   private normsFresh = false;
   private readonly scratch = new Scratch();
+  /** Documents added since the last seal. */
+  private pending = 0;
 
   constructor(fieldCount: number) {
     this.fields = Array.from({ length: fieldCount }, () => new FieldPostings());
@@ -346,6 +277,8 @@ export class InvertedIndex {
       this.lengthSums[i] = (this.lengthSums[i] ?? 0) + length;
     });
     this.normsFresh = false;
+    // Sealed in batches: a pending batch holds its postings at twice their final size.
+    if (++this.pending >= SEAL_EVERY_DOCUMENTS) this.seal();
   }
 
   /** Rebuilds an index from its saved form. */
@@ -395,25 +328,29 @@ export class InvertedIndex {
   /** Seals pending additions into segments. */
   seal(): void {
     for (const f of this.fields) f.seal();
+    this.pending = 0;
   }
 
-  private refreshNorms(): void {
-    if (this.normsFresh) return;
-    this.norms = this.fields.map((f, i) => {
-      const norm = new Float64Array(this.slotCount);
-      const once = new Float64Array(this.slotCount);
-      const avg = this.liveCount > 0 ? (this.lengthSums[i] ?? 0) / this.liveCount : 0;
-      for (let slot = 0; slot < this.slotCount; slot++) {
-        norm[slot] = BM25.k * (1 - BM25.b + (BM25.b * (f.lengths[slot] ?? 0)) / avg);
-        once[slot] = (1 * (BM25.k + 1)) / (1 + (norm[slot] ?? 0));
-      }
-      return { norm, once };
-    });
-    this.normsFresh = true;
+  /** Length normalisation of a field's documents, current with the latest additions and removals. */
+  fieldNorms(field: number): FieldNorms {
+    if (!this.normsFresh) {
+      this.norms = this.fields.map((f, i) => {
+        const norm = new Float64Array(this.slotCount);
+        const once = new Float64Array(this.slotCount);
+        const avg = this.liveCount > 0 ? (this.lengthSums[i] ?? 0) / this.liveCount : 0;
+        for (let slot = 0; slot < this.slotCount; slot++) {
+          norm[slot] = BM25.k * (1 - BM25.b + (BM25.b * (f.lengths[slot] ?? 0)) / avg);
+          once[slot] = (1 * (BM25.k + 1)) / (1 + (norm[slot] ?? 0));
+        }
+        return { norm, once };
+      });
+      this.normsFresh = true;
+    }
+    return this.norms[field] ?? { norm: new Float64Array(0), once: new Float64Array(0) };
   }
 
   /** Live postings of a term in its rows. */
-  private documentFrequency(rows: readonly Row[]): number {
+  documentFrequency(rows: readonly Row[]): number {
     let df = 0;
     const allLive = this.liveCount === this.slotCount;
     for (const { docs, start, end } of rows) {
@@ -424,55 +361,20 @@ export class InvertedIndex {
   }
 
   /**
-   * Runs the look-ups in order and returns the best `k` documents by BM25+ score times the number of
-   * distinct query terms matched, ties in the order documents were first matched (as MiniSearch sorts).
+   * The best `k` documents for the look-ups: BM25+ score times the number of distinct query terms
+   * matched, ties in the order documents were first matched (see bm25.ts).
    */
   search(lookups: readonly TermLookup[], queryTerms: number, k: number): Array<{ label: number; score: number }> {
     this.seal();
-    this.refreshNorms();
-    const words = Math.max(1, Math.ceil(queryTerms / 32));
-    const scratch = this.scratch;
-    scratch.reset(this.slotCount, words);
-    const live = this.liveCount === this.slotCount ? null : this.live;
-    const n = this.liveCount;
-    for (const lookup of lookups) {
-      const field = this.fields[lookup.field];
-      const termId = field?.termIds.get(lookup.term);
-      if (!field || termId === undefined) continue;
-      const rows = field.rows(termId);
-      const df = this.documentFrequency(rows);
-      if (df === 0) continue;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const norms = this.norms[lookup.field] ?? { norm: new Float64Array(0), once: new Float64Array(0) };
-      for (const row of rows) accumulate(row, idf, lookup.weight, norms, scratch, words, lookup.queryTerm >>> 5, 1 << (lookup.queryTerm & 31), live);
-    }
-    return this.best(words, k);
-  }
-
-  /** The k best touched documents; a stable selection, so equal scores keep first-matched order. */
-  private best(words: number, k: number): Array<{ label: number; score: number }> {
-    const { scores, masks, touched, touchedCount } = this.scratch;
-    const top: Array<{ slot: number; score: number }> = [];
-    if (k <= 0) return [];
-    for (let i = 0; i < touchedCount; i++) {
-      const slot = touched[i] ?? 0;
-      let quality = 0;
-      for (let w = 0; w < words; w++) quality += popcount(masks[slot * words + w] ?? 0);
-      const score = (scores[slot] ?? 0) * (quality || 1);
-      if (top.length === k && score <= (top[k - 1]?.score ?? -Infinity)) continue;
-      let at = top.length;
-      while (at > 0 && (top[at - 1]?.score ?? 0) < score) at--;
-      top.splice(at, 0, { slot, score });
-      if (top.length > k) top.pop();
-    }
-    return top.map(({ slot, score }) => ({ label: this.labels[slot] ?? -1, score }));
+    return searchBm25(this, lookups, queryTerms, k, this.scratch);
   }
 
   /**
-   * Live documents and postings compacted into one segment per field, slots renumbered in order:
-   * what is saved, and what `vacuum` keeps.
+   * The saved form: live documents with slots renumbered in order, and each field's postings merged
+   * into one block on demand, one field at a time (a 100,000-passage index need not hold two full
+   * copies of its postings while it is written).
    */
-  compacted(): CompactIndex {
+  compactSource(): CompactSource {
     this.seal();
     const newSlot = new Int32Array(this.slotCount).fill(-1);
     const labels: number[] = [];
@@ -483,33 +385,53 @@ export class InvertedIndex {
       labels.push(this.labels[slot] ?? 0);
       this.fields.forEach((f, i) => lengths[i]?.push(f.lengths[slot] ?? 0));
     }
-    const fields = this.fields.map((f) => {
-      const terms: string[] = [];
-      const countsList: number[] = [];
-      let total = 0;
-      for (const s of f.segments) total += s.docs.length;
-      const docs = new Uint32Array(total);
-      const tfs = new Uint16Array(total);
-      let out = 0;
-      f.terms.forEach((term, termId) => {
-        const before = out;
-        for (const row of f.rows(termId)) {
-          for (let p = row.start; p < row.end; p++) {
-            const slot = newSlot[row.docs[p] ?? 0] ?? -1;
-            if (slot < 0) continue;
-            docs[out] = slot;
-            tfs[out] = row.tfs[p] ?? 0;
-            out++;
-          }
-        }
-        // Terms left without live postings are dropped.
-        if (out > before) {
-          terms.push(term);
-          countsList.push(out - before);
-        }
-      });
-      return { terms, counts: Uint32Array.from(countsList), docs: docs.subarray(0, out), tfs: tfs.subarray(0, out) };
-    });
-    return { labels, lengths, fields };
+    return { labels, lengths, fieldCount: this.fields.length, field: (i) => mergeField(this.fields[i] ?? new FieldPostings(), newSlot) };
   }
+
+  /** Live documents and postings compacted into one segment per field: what `vacuum` keeps. */
+  compacted(): CompactIndex {
+    const source = this.compactSource();
+    return { labels: source.labels, lengths: source.lengths, fields: Array.from({ length: source.fieldCount }, (_, i) => source.field(i)) };
+  }
+}
+
+/**
+ * A field's segments merged into one block, slots renumbered by `newSlot` (−1 drops a document); terms
+ * left without postings are dropped. Sparse segments are walked with a cursor each, in term order.
+ */
+function mergeField(f: FieldPostings, newSlot: Int32Array): CompactField {
+  let total = 0;
+  for (const s of f.segments) total += s.docs.length;
+  const docs = new Uint32Array(total);
+  const tfs = new Uint16Array(total);
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const cursors = new Array<number>(f.segments.length).fill(0);
+  let out = 0;
+  for (let termId = 0; termId < f.terms.length; termId++) {
+    const before = out;
+    for (let i = 0; i < f.segments.length; i++) {
+      const s = f.segments[i];
+      if (!s) continue;
+      let row = termId;
+      if (s.termIds) {
+        const cursor = cursors[i] ?? 0;
+        if (s.termIds[cursor] !== termId) continue;
+        row = cursor;
+        cursors[i] = cursor + 1;
+      } else if (termId >= s.offsets.length - 1) continue;
+      for (let p = s.offsets[row] ?? 0, end = s.offsets[row + 1] ?? 0; p < end; p++) {
+        const slot = newSlot[s.docs[p] ?? 0] ?? -1;
+        if (slot < 0) continue;
+        docs[out] = slot;
+        tfs[out] = s.tfs[p] ?? 0;
+        out++;
+      }
+    }
+    if (out > before) {
+      terms.push(f.terms[termId] ?? "");
+      counts.push(out - before);
+    }
+  }
+  return { terms, counts: Uint32Array.from(counts), docs: docs.subarray(0, out), tfs: tfs.subarray(0, out) };
 }

@@ -8,7 +8,8 @@
  * milliseconds at 100,000 passages instead of seconds, with a fraction of the memory and file size.
  */
 import { analyzeText, type TermView } from "../text/analyze.js";
-import { InvertedIndex, type TermLookup } from "./invertedIndex.js";
+import type { TermLookup } from "./bm25.js";
+import { InvertedIndex } from "./invertedIndex.js";
 import { decodeLexicalJson, encodeLexicalJson } from "./lexicalFormat.js";
 
 /** What the lexical index stores per passage. */
@@ -89,6 +90,14 @@ export class LexicalIndex {
     this.index.add(doc.id, FIELDS.map((f) => splitOnSpace(doc[f])));
   }
 
+  /**
+   * Adds a passage from its text and context already analysed: the same as `add(toLexicalDoc(…))`
+   * without joining the terms into strings and splitting them again.
+   */
+  addAnalysed(label: number, view: TermView, contextView: TermView): void {
+    this.index.add(label, [view.accent, view.fold, view.bigrams, [...contextView.fold, ...contextView.bigrams]]);
+  }
+
   addAll(docs: readonly LexicalDoc[]): void {
     for (const doc of docs) this.add(doc);
   }
@@ -107,7 +116,7 @@ export class LexicalIndex {
 
   /** The saved form: live passages only. */
   toJSON(): string {
-    return encodeLexicalJson(this.index.compacted(), FIELDS);
+    return encodeLexicalJson(this.index.compactSource(), FIELDS);
   }
 
   /** Folded terms one edit away from `term`, in vocabulary order. */

@@ -3,7 +3,7 @@
  * streams (slot gaps and term frequencies), about a fifth of MiniSearch's JSON and decoded without
  * building a Map per term. Files written by MiniSearch (the format before it) still load.
  */
-import type { CompactIndex } from "./invertedIndex.js";
+import type { CompactIndex, CompactSource } from "./invertedIndex.js";
 
 export const LEXICAL_FORMAT = "tro-ly-lexical";
 export const LEXICAL_FORMAT_VERSION = 1;
@@ -55,6 +55,22 @@ class ByteWriter {
     this.bytes[this.length++] = v;
   }
 
+  /** Writes an integer below 2^32 (postings, counts, lengths): bit operations instead of division. */
+  uint32(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    const bytes = this.bytes;
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    bytes[this.length++] = v;
+  }
+
   base64(): string {
     return Buffer.from(this.bytes.buffer, 0, this.length).toString("base64");
   }
@@ -81,26 +97,28 @@ class ByteReader {
   }
 }
 
-/** Serialises a compacted index. */
-export function encodeLexicalJson(index: CompactIndex, fields: readonly string[]): string {
+/** Serialises a compacted index, one field at a time. */
+export function encodeLexicalJson(index: CompactSource, fields: readonly string[]): string {
   const labels = new ByteWriter();
   for (const label of index.labels) labels.uint(label);
-  const perField = index.fields.map((field, i) => {
+  const perField = Array.from({ length: index.fieldCount }, (_, i) => {
+    const field = index.field(i);
     const lengths = new ByteWriter();
-    for (const length of index.lengths[i] ?? []) lengths.uint(length);
+    for (const length of index.lengths[i] ?? []) lengths.uint32(length);
     const counts = new ByteWriter();
     const postings = new ByteWriter();
     let p = 0;
     for (let t = 0; t < field.terms.length; t++) {
       if ((field.terms[t] ?? "").includes("\n")) throw new Error(`lexical index: a term contains a line break: ${JSON.stringify(field.terms[t])}`);
       const count = field.counts[t] ?? 0;
-      counts.uint(count);
+      counts.uint32(count);
       let previous = -1;
       for (let end = p + count; p < end; p++) {
         const slot = field.docs[p] ?? 0;
         const tf = field.tfs[p] ?? 0;
-        postings.uint((slot - previous) * 2 + (tf > 1 ? 1 : 0));
-        if (tf > 1) postings.uint(tf);
+        // Slots stay below 2^31, so the value fits 32 bits.
+        postings.uint32((slot - previous) * 2 + (tf > 1 ? 1 : 0));
+        if (tf > 1) postings.uint32(tf);
         previous = slot;
       }
     }
@@ -128,35 +146,83 @@ function decodeV1(file: LexicalFileV1, fields: readonly string[]): CompactIndex 
   const labels = Array.from({ length: n }, () => labelReader.uint());
   const lengths: number[][] = [];
   const decoded = file.perField.map((field) => {
-    const lengthReader = ByteReader.fromBase64(field.lengths);
-    lengths.push(Array.from({ length: n }, () => lengthReader.uint()));
+    lengths.push(Array.from(decodeVarints(field.lengths, n)));
     const terms = field.terms.length > 0 ? field.terms.split("\n") : [];
-    const countReader = ByteReader.fromBase64(field.counts);
-    const counts = new Uint32Array(terms.length);
+    const counts = decodeVarints(field.counts, terms.length);
     let total = 0;
-    for (let t = 0; t < terms.length; t++) {
-      counts[t] = countReader.uint();
-      total += counts[t] ?? 0;
-    }
-    const reader = ByteReader.fromBase64(field.postings);
-    const docs = new Uint32Array(total);
-    const tfs = new Uint16Array(total);
-    let p = 0;
-    for (let t = 0; t < terms.length; t++) {
-      let previous = -1;
-      for (let end = p + (counts[t] ?? 0); p < end; p++) {
-        const v = reader.uint();
-        const slot = previous + Math.floor(v / 2);
-        if (slot >= n) throw new Error("lexical index: posting beyond the last document");
-        docs[p] = slot;
-        tfs[p] = v % 2 === 1 ? reader.uint() : 1;
-        previous = slot;
-      }
-    }
+    for (let t = 0; t < terms.length; t++) total += counts[t] ?? 0;
+    const { docs, tfs } = decodePostings(base64Bytes(field.postings), counts, total, n);
     return { terms, counts, docs, tfs };
   });
   if (decoded.length !== fields.length) throw new Error("lexical index: wrong number of fields");
   return { labels, lengths, fields: decoded };
+}
+
+/**
+ * The postings stream of one field, decoded in one tight loop (the bulk of loading an index: millions of
+ * varints). Postings values stay below 2^32, so 32-bit shifts are safe here.
+ */
+function decodePostings(bytes: Uint8Array, counts: Uint32Array, total: number, documents: number): { docs: Uint32Array; tfs: Uint16Array } {
+  const docs = new Uint32Array(total);
+  const tfs = new Uint16Array(total);
+  const length = bytes.length;
+  let position = 0;
+  let p = 0;
+  for (let t = 0; t < counts.length; t++) {
+    let previous = -1;
+    for (let end = p + (counts[t] ?? 0); p < end; p++) {
+      // One varint: (slot gap · 2 + (tf > 1)); most are a single byte.
+      let byte = bytes[position++] ?? 0;
+      let v = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (position >= length || shift > 28) throw new Error("lexical index: damaged postings stream");
+        byte = bytes[position++] ?? 0;
+        v |= (byte & 0x7f) << shift;
+      }
+      v >>>= 0;
+      const slot = previous + (v >>> 1);
+      if (slot >= documents) throw new Error("lexical index: posting beyond the last document");
+      docs[p] = slot;
+      if ((v & 1) === 1) {
+        byte = bytes[position++] ?? 0;
+        let tf = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          if (position >= length || shift > 28) throw new Error("lexical index: damaged postings stream");
+          byte = bytes[position++] ?? 0;
+          tf |= (byte & 0x7f) << shift;
+        }
+        tfs[p] = tf;
+      } else tfs[p] = 1;
+      previous = slot;
+    }
+  }
+  if (position > length) throw new Error("lexical index: truncated postings stream");
+  return { docs, tfs };
+}
+
+/** Decoded base64 as a plain Uint8Array (element reads on a Buffer subclass are slower in hot loops). */
+function base64Bytes(base64: string): Uint8Array {
+  const buffer = Buffer.from(base64, "base64");
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** `count` varints (each below 2^32) from a base64 stream. */
+function decodeVarints(base64: string, count: number): Uint32Array {
+  const bytes = base64Bytes(base64);
+  const out = new Uint32Array(count);
+  let position = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[position++] ?? 0;
+    let v = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      if (position >= bytes.length || shift > 28) throw new Error("lexical index: damaged varint stream");
+      byte = bytes[position++] ?? 0;
+      v |= (byte & 0x7f) << shift;
+    }
+    out[i] = v >>> 0;
+  }
+  if (position > bytes.length) throw new Error("lexical index: truncated varint stream");
+  return out;
 }
 
 /** A MiniSearch file: documents by ascending short id; postings of discarded documents are dropped. */

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
@@ -136,18 +136,23 @@ export async function loadIndex(indexDir: string, opts: { efSearch: number; gene
   }
   try {
     const embeddings = new HashedEmbeddings({ dimensions: manifest.embeddings.dimensions });
+    const index = new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
+    const vectorFile = path.join(dir, FILES.vectors);
+    // hnswlib reads the graph on a libuv thread: started first, it loads while this thread parses the rest.
+    const vectorsRead = (async () => {
+      if ((await stat(vectorFile)).size === 0) throw new Error("hnswlib.index is empty");
+      await index.readIndex(vectorFile);
+    })();
+    vectorsRead.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     const [passages, lexicalJson, termsJson, quiz] = await Promise.all([
       readJson<StoredPassage[]>(path.join(dir, FILES.passages)),
       readFile(path.join(dir, FILES.lexical), "utf8"),
       readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
       existsSync(path.join(dir, FILES.quiz)) ? readJson<unknown>(path.join(dir, FILES.quiz)) : Promise.resolve(null),
     ]);
-    const index = new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
-    const vectorFile = path.join(dir, FILES.vectors);
-    if ((await stat(vectorFile)).size === 0) throw new Error("hnswlib.index is empty");
-    await index.readIndex(vectorFile);
-    index.setEf(opts.efSearch);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
+    await vectorsRead;
+    index.setEf(opts.efSearch);
     if (passages.length !== manifest.passageCount || lexical.size !== passages.length) {
       throw new Error(`passage counts disagree (manifest ${manifest.passageCount}, passages ${passages.length}, lexical ${lexical.size})`);
     }
@@ -162,6 +167,29 @@ export async function loadIndex(indexDir: string, opts: { efSearch: number; gene
   }
 }
 
+/** Array elements serialised per write. */
+const JSON_ARRAY_CHUNK = 2000;
+
+/**
+ * Writes exactly `JSON.stringify(items)`, in pieces: 100,000 passages as one string would be ~200 MB of
+ * UTF-16 on top of the index being written.
+ */
+async function writeJsonArray(file: string, items: readonly unknown[]): Promise<void> {
+  const handle = await open(file, "w");
+  try {
+    for (let i = 0; i < items.length; i += JSON_ARRAY_CHUNK) {
+      const piece = items
+        .slice(i, i + JSON_ARRAY_CHUNK)
+        .map((item) => JSON.stringify(item) ?? "null")
+        .join(",");
+      await handle.write(`${i === 0 ? "[" : ","}${piece}`);
+    }
+    await handle.write(items.length === 0 ? "[]" : "]");
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Writes a generation beside the current one and makes it current atomically. Returns its name. */
 export async function writeGeneration(indexDir: string, data: GenerationData): Promise<string> {
   await mkdir(indexDir, { recursive: true });
@@ -170,7 +198,7 @@ export async function writeGeneration(indexDir: string, data: GenerationData): P
   await mkdir(tmp, { recursive: true });
   await data.vectorStore.index.writeIndex(path.join(tmp, FILES.vectors));
   await writeFile(path.join(tmp, FILES.vectorArgs), JSON.stringify({ space: "cosine", numDimensions: data.manifest.embeddings.dimensions }));
-  await writeFile(path.join(tmp, FILES.passages), JSON.stringify(data.passages));
+  await writeJsonArray(path.join(tmp, FILES.passages), data.passages);
   await writeFile(path.join(tmp, FILES.lexical), data.lexical.toJSON());
   await writeFile(path.join(tmp, FILES.terms), JSON.stringify(data.terms.toJSON()));
   await writeFile(path.join(tmp, FILES.quiz), JSON.stringify(data.quiz));

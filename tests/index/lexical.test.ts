@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import MiniSearch, { type Query } from "minisearch";
+import { describe, expect, it } from "vitest";
+import { LexicalIndex, toLexicalDoc, type LexicalQuery } from "../../src/index/lexical.js";
+import { analyzeText } from "../../src/text/analyze.js";
+
+/**
+ * The MiniSearch configuration the lexical index replaced, kept here as the reference it must rank
+ * exactly like: same fields, boosts, fuzzy matching and BM25+.
+ */
+type Doc = ReturnType<typeof toLexicalDoc>;
+const splitOnSpace = (text: string): string[] => (text.length > 0 ? text.split(" ") : []);
+const identity = (term: string): string => term;
+const referenceOptions = {
+  fields: ["acc", "fold", "bi", "ctx"],
+  storeFields: [],
+  tokenize: splitOnSpace,
+  processTerm: identity,
+  searchOptions: { tokenize: splitOnSpace, processTerm: identity },
+  autoVacuum: false,
+};
+
+function referenceSearch(mini: MiniSearch<Doc>, query: LexicalQuery, k: number): Array<{ label: number; score: number }> {
+  const queries: Query[] = [];
+  const fuzzyLong = (term: string): number | boolean => (term.length >= 5 && !/^\d/.test(term) ? 1 : false);
+  if (query.fold.length > 0) {
+    queries.push({ queries: [query.fold.join(" ")], fields: ["fold"], fuzzy: fuzzyLong, weights: { fuzzy: 0.4, prefix: 0 }, boost: { fold: 1 } });
+    queries.push({ queries: [query.fold.join(" ")], fields: ["ctx"], boost: { ctx: 0.3 } });
+  }
+  if (query.accent && query.accent.length > 0) queries.push({ queries: [query.accent.join(" ")], fields: ["acc"], boost: { acc: 1.2 } });
+  if (query.bigrams.length > 0) {
+    queries.push({ queries: [query.bigrams.join(" ")], fields: ["bi"], boost: { bi: 1.5 } });
+    queries.push({ queries: [query.bigrams.join(" ")], fields: ["ctx"], boost: { ctx: 0.4 } });
+  }
+  return mini
+    .search({ combineWith: "OR", queries })
+    .slice(0, k)
+    .map((r) => ({ label: r.id as number, score: r.score }));
+}
+
+const corpusDir = path.resolve(import.meta.dirname, "../../corpus");
+const sentences = readFileSync(path.join(corpusDir, "ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak.txt"), "utf8")
+  .split(/(?<=[.;])\s+/u)
+  .map((s) => s.trim())
+  .filter((s) => s.split(" ").length >= 6);
+const places = ["Hòa Thắng", "Ea Tiêu", "Tân Lập", "Krông Pắc", "Buôn Hồ", "Cư Kuin", "Phú Xuân", "Ea Kar"];
+
+/** Passages made of the shipped article's sentences with numbers and places varied: deterministic. */
+function passages(count: number): Array<{ label: number; text: string; context: string }> {
+  return Array.from({ length: count }, (_, i) => {
+    const parts = [0, 1, 2].map((j) => (sentences[(i * 7 + j * 13) % sentences.length] ?? "").replace(/\d+/g, (d) => String((Number(d) * (i + 3)) % 997)));
+    const place = places[i % places.length] ?? "";
+    return { label: i * 2 + 1, text: `Tại xã ${place}, ${parts.join(" ")}`, context: i % 3 === 0 ? `Chương ${(i % 9) + 1}. Kết quả ở ${place}` : "" };
+  });
+}
+
+function plan(question: string, accented = true): LexicalQuery {
+  const view = analyzeText(question);
+  return { accent: accented ? view.accent : null, fold: view.fold, bigrams: view.bigrams };
+}
+
+const questions: LexicalQuery[] = [
+  plan("Có bao nhiêu xã có chi bộ cơ quan ở Hòa Thắng?"),
+  plan("Tỉnh ủy thành lập bao nhiêu chi bộ quân sự?"),
+  plan("co bao nhieu dang vien o xa Ea Tieu", false),
+  plan("Kinh nghiệm thứ tư là gì?"),
+  // Misspelt long syllables match their one-edit variants (fuzzy).
+  plan("nghiep vu cua can bo co soo va phat trien dang vienn", false),
+  plan("Chương 3 kết quả"),
+  plan("doanh nghiệp tư nhân kết nạp đảng viên là chủ doanh nghiệp"),
+  plan("68/152 xã 1.357 đảng viên"),
+];
+
+function build<T extends { add(doc: Doc): void }>(index: T, items: ReturnType<typeof passages>): T {
+  for (const p of items) index.add(toLexicalDoc(p.label, p.text, p.context));
+  return index;
+}
+
+/**
+ * MiniSearch drops a discarded passage's postings lazily, a few at each search that meets them, and
+ * scores with stale document frequencies until then; searching until its results stop changing brings
+ * it to the state the new index is in from the start.
+ */
+function settle(reference: MiniSearch<Doc>): void {
+  let previous = "";
+  for (let round = 0; round < 200; round++) {
+    const current = JSON.stringify(questions.map((q) => referenceSearch(reference, q, 20)));
+    if (current === previous) return;
+    previous = current;
+  }
+  throw new Error("MiniSearch results did not settle");
+}
+
+function expectSameRanking(actual: Array<{ label: number; score: number }>, expected: Array<{ label: number; score: number }>): void {
+  expect(actual.map((h) => h.label)).toEqual(expected.map((h) => h.label));
+  actual.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]?.score ?? NaN, 9));
+}
+
+describe("lexical index", () => {
+  it("ranks passages exactly as the MiniSearch configuration it replaced", () => {
+    const items = passages(300);
+    const index = build(LexicalIndex.create(), items);
+    const reference = build(new MiniSearch<Doc>(referenceOptions), items);
+    for (const q of questions) expectSameRanking(index.search(q, 20), referenceSearch(reference, q, 20));
+  });
+
+  it("ranks exactly as MiniSearch at a size where rare terms are read first and common ones only for candidates", () => {
+    const items = passages(2600);
+    const index = build(LexicalIndex.create(), items);
+    const reference = build(new MiniSearch<Doc>(referenceOptions), items);
+    for (const q of questions) expectSameRanking(index.search(q, 20), referenceSearch(reference, q, 20));
+  });
+
+  it("ranks exactly as MiniSearch after passages are discarded and added", () => {
+    const items = passages(400);
+    const index = build(LexicalIndex.create(), items);
+    const reference = build(new MiniSearch<Doc>(referenceOptions), items);
+    const dropped = items.filter((_, i) => i % 5 === 0).map((p) => p.label);
+    index.discard(dropped);
+    for (const label of dropped) reference.discard(label);
+    const extra = passages(460).slice(400).map((p) => ({ ...p, label: p.label + 10_000 }));
+    build(index, extra);
+    build(reference, extra);
+    settle(reference);
+    expect(index.size).toBe(reference.documentCount);
+    for (const q of questions) expectSameRanking(index.search(q, 20), referenceSearch(reference, q, 20));
+  });
+
+  it("finds the same passages after a save and load, with discarded passages gone from the file", () => {
+    const index = build(LexicalIndex.create(), passages(200));
+    index.discard([1, 3, 5]);
+    const json = index.toJSON();
+    const loaded = LexicalIndex.fromJSON(json);
+    expect(loaded.size).toBe(197);
+    for (const q of questions) expect(loaded.search(q, 20)).toEqual(index.search(q, 20));
+    expect(loaded.toJSON()).toBe(json);
+  });
+
+  it("loads an index file written by MiniSearch (the format before this one)", () => {
+    const items = passages(150);
+    const reference = build(new MiniSearch<Doc>(referenceOptions), items);
+    reference.discard(items[0]?.label ?? 0);
+    const loaded = LexicalIndex.fromJSON(JSON.stringify(reference));
+    expect(loaded.size).toBe(149);
+    settle(reference);
+    for (const q of questions) expectSameRanking(loaded.search(q, 20), referenceSearch(reference, q, 20));
+  });
+
+  it("refuses a file of an unknown format version", () => {
+    const json = JSON.parse(build(LexicalIndex.create(), passages(5)).toJSON()) as { version: number };
+    json.version = 99;
+    expect(() => LexicalIndex.fromJSON(JSON.stringify(json))).toThrow(/version 99/);
+  });
+
+  it("indexes a passage analysed once by the ingest exactly as one given as text", () => {
+    const items = passages(120);
+    const fromText = build(LexicalIndex.create(), items);
+    const fromViews = LexicalIndex.create();
+    for (const p of items) fromViews.addAnalysed(p.label, analyzeText(p.text), analyzeText(p.context));
+    expect(fromViews.toJSON()).toBe(fromText.toJSON());
+  });
+
+  it("refuses a second passage with the same label", () => {
+    const index = LexicalIndex.create();
+    index.add(toLexicalDoc(1, "Chi bộ họp mỗi tháng một lần.", ""));
+    expect(() => index.add(toLexicalDoc(1, "Đảng ủy họp mỗi quý một lần.", ""))).toThrow(/duplicate label 1/);
+  });
+});
