@@ -6,6 +6,7 @@
  * passage, so it has an answer. Pure: the same spec always gives the same documents and questions.
  */
 import { cleanUnicode, collapseSpaces, foldKey } from "../../src/text/normalize.js";
+import { mulberry32 } from "../../src/quiz/random.js";
 
 /** Bumped whenever generation changes, so cached corpora are not reused by mistake. */
 export const GENERATOR_VERSION = 1;
@@ -42,17 +43,8 @@ export interface SyntheticQuestion {
   path: string;
 }
 
-/** Small, fast, well-spread PRNG (mulberry32). */
-export function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small, fast, well-spread PRNG: the quiz generator's mulberry32, so both stay deterministic alike. */
+export const makeRandom = mulberry32;
 
 type Random = () => number;
 const int = (rnd: Random, min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
