@@ -11,6 +11,7 @@ import { analyzeText, type TermView } from "../text/analyze.js";
 import type { TermLookup } from "./bm25.js";
 import { InvertedIndex } from "./invertedIndex.js";
 import { decodeLexicalJson, encodeLexicalJson } from "./lexicalFormat.js";
+import { withinOneEdit } from "./termStats.js";
 
 /** What the lexical index stores per passage. */
 interface LexicalDoc {
@@ -52,15 +53,6 @@ const isFuzzy = (term: string): boolean => term.length >= 5 && !/^\d/.test(term)
 export function toLexicalDoc(label: number, text: string, context: string, view: TermView = analyzeText(text), contextView?: TermView): LexicalDoc {
   const ctx = contextView ?? analyzeText(context);
   return { id: label, acc: view.accent.join(" "), fold: view.fold.join(" "), bi: view.bigrams.join(" "), ctx: [...ctx.fold, ...ctx.bigrams].join(" ") };
-}
-
-/** True when `a` and `b` are exactly one insertion, deletion or substitution apart (no swaps, as MiniSearch). */
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** BM25 index over passages, addressed by integer label. */
@@ -137,7 +129,7 @@ export class LexicalIndex {
     if (!variants) {
       variants = [];
       for (let length = term.length - 1; length <= term.length + 1; length++) {
-        for (const candidate of this.foldByLength.get(length) ?? []) if (oneEditApart(term, candidate)) variants.push(candidate);
+        for (const candidate of this.foldByLength.get(length) ?? []) if (candidate !== term && withinOneEdit(term, candidate, false)) variants.push(candidate); // no swaps, as MiniSearch
       }
       if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
       this.fuzzyCache.set(term, variants);

@@ -118,8 +118,11 @@ export class TermStats {
   }
 }
 
-/** True when two strings are at most one edit (insert, delete, substitute, swap) apart. */
-export function withinOneEdit(a: string, b: string): boolean {
+/**
+ * True when two strings are at most one edit (insert, delete, substitute, and with `allowSwap` a swap
+ * of neighbours) apart.
+ */
+export function withinOneEdit(a: string, b: string, allowSwap = true): boolean {
   if (a === b) return true;
   const la = a.length;
   const lb = b.length;
@@ -129,7 +132,7 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (la === lb) {
     // substitution, or a swap of two neighbours ("chbi" ↔ "chib")
     if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    return allowSwap && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
