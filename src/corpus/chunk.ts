@@ -7,6 +7,9 @@ import { splitSentences } from "../text/sentences.js";
 import { STRUCTURAL_HEADING } from "./structure.js";
 import type { Block, Passage } from "./types.js";
 
+/** Section name of the passage holding a document's formal header. */
+export const HEADER_SECTION = "Thông tin văn bản";
+
 /** Passages longer than this are split at sentence boundaries. */
 export const MAX_PASSAGE_CHARS = 1200;
 
@@ -72,7 +75,7 @@ export interface ChunkedPassage extends Passage {
 }
 
 /** The passages of one document. `blocks` come from `toBlocks`; the title block itself is not a passage. */
-export function chunkDocument(blocks: readonly Block[], doc: { docId: string; title: string }): ChunkedPassage[] {
+export function chunkDocument(blocks: readonly Block[], doc: { docId: string; title: string; headerText?: string | null }): ChunkedPassage[] {
   const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, heading: null, lead: null, awaitingTitle: false };
   const passages: ChunkedPassage[] = [];
   let paragraphInSection = 0;
@@ -102,7 +105,12 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     pending = null;
   };
 
+  // A formal header is quotable as the document's first passage ("ai ký", "số hiệu", "ban hành ngày nào").
   let titleQuoted = false;
+  if (doc.headerText) {
+    titleQuoted = true;
+    passages.push({ id: `${doc.docId}#0`, docId: doc.docId, title: doc.title, section: HEADER_SECTION, paragraph: 0, page: null, order: 0, text: doc.headerText, context: "" });
+  }
   for (const block of blocks) {
     if (block.kind === "heading") {
       flushPending();

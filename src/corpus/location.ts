@@ -7,6 +7,7 @@ import type { Passage } from "./types.js";
  */
 export function formatLocation(p: Pick<Passage, "section" | "paragraph" | "page" | "text">): string {
   const parts: string[] = [];
+  if (p.paragraph === 0 && p.section !== null) return p.section;
   if (p.paragraph === 0 && p.section === null) return p.page !== null ? `Tiêu đề, trang ${p.page}` : "Tiêu đề";
   const clause = p.text.match(/^(\d+)\.\s/);
   if (p.section && /(?:^|› )(?:Điều|Mục)\s/u.test(p.section)) {

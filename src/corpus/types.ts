@@ -1,3 +1,5 @@
+import type { DocumentHeader } from "./header.js";
+
 /** Formats the ingest understands, by file extension. */
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
 export type SourceFormat = "txt" | "md" | "html" | "pdf" | "docx";
@@ -49,4 +51,6 @@ export interface DocumentInfo {
   /** sha256 of the file bytes. */
   hash: string;
   passages: number;
+  /** The formal header (number, date, issuer, signer), when the document has one. */
+  header?: DocumentHeader | null;
 }

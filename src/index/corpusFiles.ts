@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chunkDocument } from "../corpus/chunk.js";
 import { loadFile } from "../corpus/loaders.js";
-import { pickTitle, toBlocks } from "../corpus/structure.js";
+import { readStructure } from "../corpus/document.js";
 import { SUPPORTED_EXTENSIONS, type DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestFailure, StoredPassage } from "./store.js";
@@ -55,12 +55,11 @@ export interface ParsedDoc {
 
 async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBytes: number): Promise<ParsedDoc> {
   const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: maxFileBytes });
-  const blocks = toBlocks(loaded);
+  const { title, header, headerText, blocks } = readStructure(loaded, path.basename(rel));
   const docId = docIdFor(rel);
-  const title = pickTitle(blocks, path.basename(rel));
-  const passages = chunkDocument(blocks, { docId, title });
+  const passages = chunkDocument(blocks, { docId, title, headerText });
   if (passages.length === 0) throw new AppError("FILE_EMPTY", `${path.basename(rel)} has no usable text after cleaning`);
-  return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length }, passages };
+  return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length, header }, passages };
 }
 
 /** Files read and parsed at the same time. */

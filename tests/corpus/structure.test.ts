@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/corpus/chunk.js";
 import { formatLocation } from "../../src/corpus/location.js";
+import { readStructure } from "../../src/corpus/document.js";
 import { pickTitle, toBlocks } from "../../src/corpus/structure.js";
+import { unwrapLines } from "../../src/corpus/unwrap.js";
 
 const SEED = readFileSync(new URL("../../corpus/ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak.txt", import.meta.url), "utf8");
 
@@ -69,5 +71,45 @@ describe("cleaning and structure", () => {
       expect(p.text.length).toBeLessThanOrEqual(1200);
       expect(p.text.endsWith(".")).toBe(true);
     }
+  });
+});
+
+describe("official documents as legal-document websites publish them", () => {
+  const OFFICIAL = [
+    "|", "BAN CHẤP HÀNH", "TRUNG ƯƠNG", "**BAN TỔ CHỨC**", "*****", "|", "**ĐẢNG CỘNG SẢN", "VIỆT NAM**", "---------------", "|", "|",
+    "Số 12-HD/BTCTW", "|", "*Hà Nội, ngày 03 tháng 02 năm 2024*", "|", "", "", "**HƯỚNG DẪN**", "", "VỀ CÔNG TÁC QUẢN LÝ", "HỒ SƠ ĐẢNG VIÊN", "",
+    "**I. Về", "hồ sơ đảng viên**", "", "1.1. Hồ sơ đảng viên do chi ủy quản lý và phải được", "bảo quản trong tủ có khóa, theo quy định của Ban Tổ chức Trung ương", "về công tác quản lý hồ sơ đảng viên.", "",
+    "Thực hiện quy định số", "12 của Ban Tổ chức Trung ương về hồ sơ đảng viên, các cấp ủy", "rà soát trong thời hạn 30 ngày làm việc.", "",
+    "|", "__Nơi nhận: __", "- Các tỉnh ủy, thành ủy,", "- Lưu VP.", "|", "**K/T TRƯỞNG", "BAN**", "PHÓ TRƯỞNG BAN", "**Nguyễn Văn Ba**", "|", "",
+    "Cảm ơn đã dùng trang web của chúng tôi", "- Bạn vừa bị Đăng xuất khỏi Tài khoản .",
+  ].join("\n");
+
+  it("reads number, date, issuer, kind, subject and signer from the header table into metadata", () => {
+    const s = readStructure({ format: "md", pages: [OFFICIAL], encoding: "utf-8" }, "hd12.md");
+    expect(s.header).toMatchObject({ kind: "Hướng dẫn", number: "12-HD/BTCTW", date: "03/02/2024", place: "Hà Nội", signer: "Nguyễn Văn Ba" });
+    expect(s.header?.issuer).toContain("Ban Tổ chức");
+    expect(s.header?.subject?.toLowerCase()).toBe("về công tác quản lý hồ sơ đảng viên");
+    expect(s.header?.recipients).toEqual(["Các tỉnh ủy, thành ủy", "Lưu VP"]);
+    expect(s.title).toMatch(/^Hướng dẫn số 12-HD\/BTCTW ngày 03\/02\/2024: Về công tác quản lý hồ sơ đảng viên/iu);
+  });
+
+  it("joins hard-wrapped lines, keeps the header out of the body and drops the site's text after the signature", () => {
+    const s = readStructure({ format: "md", pages: [OFFICIAL], encoding: "utf-8" }, "hd12.md");
+    const passages = chunkDocument(s.blocks, { docId: "hd12", title: s.title, headerText: s.headerText });
+    const texts = passages.map((p) => p.text);
+    expect(texts).toContain("Thực hiện quy định số 12 của Ban Tổ chức Trung ương về hồ sơ đảng viên, các cấp ủy rà soát trong thời hạn 30 ngày làm việc.");
+    expect(texts.some((t) => t.startsWith("1.1. Hồ sơ đảng viên do chi ủy quản lý và phải được bảo quản trong tủ có khóa"))).toBe(true);
+    expect(texts.join("\n")).not.toMatch(/Đăng xuất|Cảm ơn đã dùng|Nơi nhận: -|^Số 12/mu);
+    const body = passages.find((p) => p.text.startsWith("1.1."));
+    expect(body?.section).toBe("I. Về hồ sơ đảng viên");
+    const header = passages[0];
+    expect(header && formatLocation(header)).toBe("Thông tin văn bản");
+    expect(header?.text).toContain("Người ký: Nguyễn Văn Ba");
+    expect(header?.text).toContain("Ngày ban hành: Hà Nội, ngày 03 tháng 02 năm 2024");
+  });
+
+  it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
+    const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
+    expect(unwrapLines(lines)).toEqual(lines);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * A loaded file's structure in one pass: hard line breaks undone, the formal header and signing block
+ * taken out as metadata, the rest cleaned into blocks, and the title chosen. Pure: no I/O.
+ */
+import { collapseSpaces } from "../text/normalize.js";
+import { citationName, headerPassageText, parseHeader, type DocumentHeader } from "./header.js";
+import { pickTitle, toBlocks } from "./structure.js";
+import type { Block, LoadedFile } from "./types.js";
+import { isHardWrapped, unwrapLines } from "./unwrap.js";
+
+/** Longest title kept, in characters. */
+export const MAX_TITLE_CHARS = 200;
+
+/** What a document is and says, ready for chunking. */
+export interface DocumentStructure {
+  title: string;
+  header: DocumentHeader | null;
+  /** The header as a quotable passage (one labelled fact a line), or null without a header. */
+  headerText: string | null;
+  blocks: Block[];
+}
+
+function cut(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  return `${text.slice(0, text.lastIndexOf(" ", maxChars - 1)).replace(/[,;:]$/u, "")}…`;
+}
+
+/** Reads a loaded file's header, blocks and title. */
+export function readStructure(file: LoadedFile, fileName: string): DocumentStructure {
+  // Whether the text is hard-wrapped is decided on the whole document; lines are joined within a page.
+  const rawPages = file.pages.map((page) => page.split("\n"));
+  const hardWrapped = isHardWrapped(rawPages.flat());
+  const pages = rawPages.map((lines) => unwrapLines(lines, hardWrapped));
+  const lines = pages.flat();
+  const { header, consumed } = parseHeader(lines);
+  const pageTexts: string[] = [];
+  let at = 0;
+  for (const page of pages) {
+    pageTexts.push(page.map((line, i) => (consumed.has(at + i) ? "" : line)).join("\n"));
+    at += page.length;
+  }
+  const blocks = toBlocks({ ...file, pages: pageTexts });
+  const name = header ? citationName(header) : null;
+  const title = name ? cut(collapseSpaces(`${name}${header?.subject ? `: ${header.subject}` : ""}`), MAX_TITLE_CHARS) : pickTitle(blocks, fileName);
+  return { title, header, headerText: header ? headerPassageText(header) : null, blocks };
+}

@@ -1,0 +1,279 @@
+/**
+ * The formal header and signing block of Vietnamese party and state documents, as metadata: issuing body,
+ * number ("Số 45-HD/BTCTW"), place and date line, document kind and subject line, signer, recipients —
+ * including the markdown-table form in which legal-document websites publish them, and those sites' own
+ * label/value tables ("Số hiệu:", "Người ký:"). Pure functions over logical lines (see `unwrapLines`).
+ */
+import { collapseSpaces } from "../text/normalize.js";
+import { DOCUMENT_KIND_WORDS, NATIONAL_MOTTO, SIGNING_MARKER } from "../text/vietnamese.js";
+
+/** What a document's header says about it. Every field is text found in the document. */
+export interface DocumentHeader {
+  /** "Hướng dẫn", "Quy định", "Kết luận" … */
+  kind: string | null;
+  /** "45-HD/BTCTW". */
+  number: string | null;
+  /** "Ban Chấp Hành Trung Ương, Ban Tổ Chức": the issuing body's lines, top first. */
+  issuer: string | null;
+  place: string | null;
+  /** "21/11/2025". */
+  date: string | null;
+  /** The date as written: "ngày 21 tháng 11 năm 2025". */
+  dateText: string | null;
+  /** The subject line under the kind ("Một số nội dung Quy định số 377-QĐ/TW …"). */
+  subject: string | null;
+  signer: string | null;
+  /** "K/T Trưởng Ban, Phó Trưởng Ban Thường Trực". */
+  signerRole: string | null;
+  recipients: string[];
+}
+
+/** The header found, and which logical lines it used (they are not passages). */
+export interface HeaderParse {
+  header: DocumentHeader | null;
+  consumed: Set<number>;
+}
+
+const KIND_LINE = new RegExp(`^(?:${DOCUMENT_KIND_WORDS.join("|")})$`, "iu");
+const NUMBER = /^(?:số(?:\s*hiệu)?)\s*:?\s*([0-9][0-9A-Za-zĐđ.\-/&]*[0-9A-Za-zĐđ])/iu;
+const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
+const RECIPIENTS = /^nơi nhận\s*:?/iu;
+const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
+  "số hiệu": "number",
+  "loại văn bản": "kind",
+  "nơi ban hành": "issuer",
+  "cơ quan ban hành": "issuer",
+  "người ký": "signer",
+  "ngày ban hành": "date",
+};
+/** How far into a document the header may reach (logical lines). */
+const HEADER_WINDOW = 80;
+
+/** Markdown marks and table bars removed. */
+function bare(line: string): string {
+  return collapseSpaces(line.replace(/[*_`#|]+/g, " ").replace(/^[\s\-–]+$/u, "")).trim();
+}
+
+function isUpper(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** "BAN TỔ CHỨC" → "Ban Tổ Chức": upper-case header lines read as names. */
+export function titleCase(text: string): string {
+  if (!isUpper(text)) return text;
+  return text.toLowerCase().replace(/(^|[\s(/-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** "HƯỚNG DẪN" → "Hướng dẫn". */
+function sentenceCase(text: string): string {
+  if (!isUpper(text)) return text;
+  // Numbers and symbols ("377-QĐ/TW", "66-NQ/TW") keep their capitals.
+  const lower = text.replace(/\S+/gu, (word) => (/[\d/]/.test(word) ? word : word.toLowerCase()));
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+function isPersonName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w)) && !isUpper(text);
+}
+
+function emptyHeader(): DocumentHeader {
+  return { kind: null, number: null, issuer: null, place: null, date: null, dateText: null, subject: null, signer: null, signerRole: null, recipients: [] };
+}
+
+/** "29/11/2025" or "ngày 29 tháng 11 năm 2025" → "29/11/2025". */
+function displayDate(day: string, month: string, year: string): string {
+  return `${day.padStart(2, "0")}/${month.padStart(2, "0")}/${year}`;
+}
+
+/**
+ * Finds the header (before the document kind line) and the signing block (after "Nơi nhận", or a
+ * "T/M", "K/T" line followed by a name) in a document's logical lines. Null when the document has neither
+ * a number nor a place-and-date line nor a signer: a report or article without a formal header.
+ */
+export function parseHeader(lines: readonly string[]): HeaderParse {
+  const header = emptyHeader();
+  const consumed = new Set<number>();
+  const texts = lines.map(bare);
+  // The kind line is upper case ("HƯỚNG DẪN"); a site's "Loại văn bản: Thông báo" value is not it.
+  const kindAt = texts.findIndex((t, i) => i < HEADER_WINDOW && KIND_LINE.test(t) && isUpper(t));
+  const headerEnd = kindAt >= 0 ? kindAt : Math.min(texts.length, 25);
+  // A site's label/value table: "Số hiệu:" on one line, its value on the next non-empty one.
+  for (let i = 0; i < Math.min(texts.length, HEADER_WINDOW); i++) {
+    const label = (texts[i] ?? "").replace(/\s*:\s*$/u, "").toLowerCase();
+    const field = LABEL_VALUE[label];
+    if (!field) continue;
+    let j = i + 1;
+    while (j < texts.length && (texts[j] ?? "") === "") j++;
+    const value = texts[j] ?? "";
+    consumed.add(i);
+    if (value && !LABEL_VALUE[value.replace(/\s*:\s*$/u, "").toLowerCase()]) {
+      consumed.add(j);
+      if (field === "date") {
+        const m = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+        if (m?.[1] && m[2] && m[3]) header.date = displayDate(m[1], m[2], m[3]);
+      } else if (field !== "recipients") {
+        (header as unknown as Record<string, string | null>)[field] = value;
+      }
+    }
+  }
+  const issuerLines: string[] = [];
+  let sawMotto = false;
+  let sawNumber = false;
+  for (let i = 0; i < headerEnd; i++) {
+    const t = texts[i] ?? "";
+    if (t === "") continue;
+    const number = t.match(NUMBER);
+    const placeDate = t.match(PLACE_DATE);
+    if (number?.[1]) {
+      header.number ??= number[1];
+      sawNumber = true;
+      consumed.add(i);
+    } else if (placeDate?.[1] && placeDate[2] && placeDate[3] && placeDate[4]) {
+      header.place = placeDate[1].trim();
+      header.date = displayDate(placeDate[2], placeDate[3], placeDate[4]);
+      header.dateText = `ngày ${placeDate[2]} tháng ${placeDate[3]} năm ${placeDate[4]}`;
+      consumed.add(i);
+    } else if (NATIONAL_MOTTO.test(t)) {
+      sawMotto = true;
+      consumed.add(i);
+    } else if (isUpper(t) && !sawMotto && !sawNumber && t.length <= 120) {
+      issuerLines.push(t);
+      consumed.add(i);
+    }
+  }
+  const hasHeader = header.number !== null || header.date !== null;
+  let subjectUpper: string | null = null;
+  if (kindAt >= 0 && hasHeader) {
+    header.kind = sentenceCase(texts[kindAt] ?? "");
+    consumed.add(kindAt);
+    // The subject: upper-case lines right under the kind, across blank lines, up to the body or a
+    // bold line of its own (the issuing authority of a Quyết định: "ỦY BAN NHÂN DÂN THÀNH PHỐ …").
+    const subject: string[] = [];
+    for (let i = kindAt + 1; i < texts.length && subject.length < 6; i++) {
+      const t = texts[i] ?? "";
+      if (t === "") continue;
+      if (!isUpper(t) || (subject.length > 0 && /^\s*\*\*/u.test(lines[i] ?? ""))) break;
+      subject.push(t);
+      consumed.add(i);
+    }
+    if (subject.length > 0) subjectUpper = subject.join(" ");
+  }
+  // Everything above the header's first line is the publishing site's, not the document's.
+  const firstHeaderLine = Math.min(...consumed);
+  if (consumed.size > 0 && Number.isFinite(firstHeaderLine)) for (let i = 0; i < firstHeaderLine; i++) consumed.add(i);
+  parseSigningBlock(texts, header, consumed);
+  // Upper-case header lines are written as the body writes the same words ("Ban Chấp hành Trung ương").
+  const body = texts.filter((_, i) => !consumed.has(i)).join("\n");
+  const keepSymbols = (w: string): string => (/[\d/]/.test(w) ? w : w.toLowerCase());
+  if (issuerLines.length > 0 && hasHeader) header.issuer ??= issuerLines.map((line) => recase(line, body, titleCase)).join(", ");
+  if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
+  if (header.signerRole) header.signerRole = recase(header.signerRole, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
+  const found = header.number !== null || header.date !== null || header.signer !== null;
+  return { header: found ? header : null, consumed: found ? consumed : new Set() };
+}
+
+/** "Nơi nhận:" with its dash lines, and the signer: a role line (T/M, K/T, upper case) above a name. */
+function parseSigningBlock(texts: readonly string[], header: DocumentHeader, consumed: Set<number>): void {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i] ?? "";
+    if (!RECIPIENTS.test(t)) continue;
+    consumed.add(i);
+    const rest = t.replace(RECIPIENTS, "").trim();
+    if (rest) header.recipients.push(rest.replace(/^[-–]\s*/u, ""));
+    for (let j = i + 1; j < texts.length; j++) {
+      const line = texts[j] ?? "";
+      if (line === "") continue;
+      if (!/^[-–+•]/u.test(line)) break;
+      header.recipients.push(line.replace(/^[-–+•]\s*/u, "").replace(/[,;.]$/u, ""));
+      consumed.add(j);
+    }
+  }
+  // The signer's name follows one to three upper-case role lines; the first role line may carry T/M, K/T.
+  for (let i = texts.length - 1; i >= 1; i--) {
+    const name = texts[i] ?? "";
+    if (!isPersonName(name)) continue;
+    const role: number[] = [];
+    for (let j = i - 1; j >= 0 && role.length < 3; j--) {
+      const line = texts[j] ?? "";
+      if (line === "") continue;
+      if (!isUpper(line) || line.length > 80) break;
+      role.unshift(j);
+      if (SIGNING_MARKER.test(line)) break;
+    }
+    if (role.length === 0) continue;
+    const roleText = role.map((j) => texts[j] ?? "").join(", ");
+    // Only a real signing block: a T/M-style marker, or the last lines of the document.
+    if (!SIGNING_MARKER.test(roleText) && texts.slice(i + 1).some((x) => x.length > 40)) continue;
+    header.signer = name;
+    header.signerRole = roleText;
+    for (const j of role) consumed.add(j);
+    consumed.add(i);
+    // After the signature only an attached text (an appendix, a regulation "ban hành kèm theo") is the
+    // document's; anything else is the publishing site's.
+    const after = texts.slice(i + 1).filter((x) => x !== "").slice(0, 15);
+    if (!after.some((x) => ATTACHMENT.test(x))) for (let j = i + 1; j < texts.length; j++) consumed.add(j);
+    return;
+  }
+}
+
+/**
+ * Upper-case header text written as the document's body writes it: "BAN CHẤP HÀNH TRUNG ƯƠNG" →
+ * "Ban Chấp hành Trung ương" when the body uses that phrase; words the body never uses keep `fallback`.
+ */
+export function recase(upper: string, body: string, fallback: (text: string) => string): string {
+  if (!isUpper(upper)) return upper;
+  const words = upper.split(/\s+/u).filter(Boolean);
+  const haystack = collapseSpaces(body.replace(/[*_`#|]+/g, " "));
+  const lower = haystack.toLowerCase();
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let taken = 0;
+    // The longest run of words (up to 8) that the body has, in the body's own capitals.
+    for (let n = Math.min(8, words.length - i); n >= 2 && taken === 0; n--) {
+      const phrase = words.slice(i, i + n).join(" ").toLowerCase();
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+      const at = lower.search(re);
+      if (at >= 0) {
+        out.push(...haystack.slice(at, at + phrase.length).split(" "));
+        taken = n;
+      }
+    }
+    if (taken === 0) {
+      out.push(...fallback(words[i] ?? "").split(" "));
+      taken = 1;
+    }
+    i += taken;
+  }
+  const text = out.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * How Vietnamese cite a document: "Hướng dẫn số 45-HD/BTCTW ngày 21/11/2025". Null without kind and number.
+ */
+export function citationName(header: DocumentHeader): string | null {
+  if (!header.kind || !header.number) return null;
+  return `${header.kind} số ${header.number}${header.date ? ` ngày ${header.date}` : ""}`;
+}
+
+/**
+ * The header as a quotable passage, one fact a line, each line labelled the way questions ask for it
+ * ("Người ký", "Ngày ban hành"): "ai ký …", "ban hành ngày nào" find their line.
+ */
+export function headerPassageText(header: DocumentHeader): string {
+  const lines: string[] = [];
+  const name = citationName(header);
+  if (name) lines.push(`${name}${header.subject ? `: ${header.subject}` : ""}`);
+  if (header.number) lines.push(`Số hiệu: ${header.number}`);
+  if (header.issuer) lines.push(`Cơ quan ban hành: ${header.issuer}`);
+  if (header.dateText || header.date) {
+    const written = header.dateText ? `${header.place ? `${header.place}, ` : ""}${header.dateText}` : "";
+    lines.push(`Ngày ban hành: ${[written, header.date].filter(Boolean).join(" (")}${written && header.date ? ")" : ""}`);
+  }
+  if (header.signer) lines.push(`Người ký: ${header.signer}${header.signerRole ? ` (${header.signerRole})` : ""}`);
+  if (header.recipients.length > 0) lines.push(`Nơi nhận: ${header.recipients.join("; ")}`);
+  return lines.join("\n");
+}

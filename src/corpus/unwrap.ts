@@ -1,0 +1,89 @@
+/**
+ * Hard line breaks undone. Documents copied from legal-document websites and PDFs break every paragraph
+ * into lines of ~80 characters (and often its first line short, where the original was indented); a
+ * line is not a paragraph there. Pure functions over lines: no I/O.
+ */
+
+/** Share of lines that must visibly continue mid-sentence for a text to count as hard-wrapped. */
+export const HARD_WRAP_MIN_SHARE = 0.12;
+
+// A line that starts a new item whatever precedes it: dashes and bullets, "1.", "1.2.", "a)", "II.",
+// structural words with a number, markdown headings.
+const ITEM_START = /^(?:[-•–+]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|(?:phần|chương|mục|điều)\s+(?:\d+|[ivxlc]+)\b|#)/iu;
+const SENTENCE_END = /[.!?;:…]["”’)]*$/u;
+// Lines that only carry table bars, rules or emphasis marks: paragraph breaks.
+const SEPARATOR = /^[\s|*_\-=~.]*$/u;
+
+/** Markdown emphasis marks removed, for decisions only (the text itself keeps them). */
+function bare(line: string): string {
+  return line.replace(/[*_`]+/g, "").trim();
+}
+
+function isUpperCaseLine(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** True when emphasis opened on this line is not closed ("**I. Về" … "cán bộ**"). */
+function hasOpenEmphasis(line: string): boolean {
+  const strong = (line.match(/\*\*/g) ?? []).length;
+  const single = (line.replace(/\*\*/g, "").match(/\*/g) ?? []).length;
+  return strong % 2 === 1 || single % 2 === 1;
+}
+
+/**
+ * True when a text breaks lines inside its sentences: many lines end without punctuation and the next
+ * line goes on in lower case. Texts with one paragraph a line (the Party Charter as published) are not.
+ */
+export function isHardWrapped(lines: readonly string[]): boolean {
+  let content = 0;
+  let continued = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = bare(lines[i] ?? "");
+    if (SEPARATOR.test(line)) continue;
+    content++;
+    const next = bare(lines[i + 1] ?? "");
+    if (!SENTENCE_END.test(line) && /^[\p{Ll}]/u.test(next)) continued++;
+  }
+  return content > 0 && continued / content >= HARD_WRAP_MIN_SHARE;
+}
+
+/** Whether `next` continues the logical line `current` in a hard-wrapped text. */
+function continues(current: string, next: string): boolean {
+  if (SEPARATOR.test(next)) return false;
+  if (hasOpenEmphasis(current)) return true;
+  // A line bold from end to end is a heading of its own ("**THÔNG BÁO**").
+  if (/^\s*\*\*.*\*\*\s*$/u.test(current)) return false;
+  const a = bare(current);
+  const b = bare(next);
+  if (a.length === 0 || ITEM_START.test(b) || SENTENCE_END.test(a)) return false;
+  // A change between upper-case and mixed-case lines is a boundary (a title above its body).
+  const upperA = isUpperCaseLine(a);
+  const upperB = isUpperCaseLine(b);
+  if (upperA !== upperB && b.split(/\s+/).length >= 2) return false;
+  if (upperA !== upperB && !upperA) return false;
+  return true;
+}
+
+/**
+ * Joins the lines of a hard-wrapped text back into logical lines (paragraphs, list items, headings);
+ * separators and blank lines are kept as they are. A text that is not hard-wrapped (`hardWrapped`, decided
+ * on the whole text by default) is returned unchanged.
+ * @example unwrapLines(["Thực hiện Quy định số", "377-QĐ/TW ngày 08/10/2025 …"]) // one line
+ */
+export function unwrapLines(lines: readonly string[], hardWrapped = isHardWrapped(lines)): string[] {
+  if (!hardWrapped) return [...lines];
+  const out: string[] = [];
+  let current: string | null = null;
+  for (const line of lines) {
+    if (current !== null && continues(current, line)) {
+      current = `${current.replace(/\s+$/u, "")} ${line.trim()}`;
+      continue;
+    }
+    if (current !== null) out.push(current);
+    current = SEPARATOR.test(line) ? null : line;
+    if (current === null) out.push(line);
+  }
+  if (current !== null) out.push(current);
+  return out;
+}
