@@ -1,62 +1,124 @@
 /**
- * `npm run eval -- [--questions FILE]… [--index DIR] [--corpus-extra DIR] [--verbose]` — accuracy, citation
- * hit@1/hit@3 per kind, and latency p50/p95. With --corpus-extra, a temporary index is built from the
- * corpus plus that folder.
+ * `npm run eval -- [--questions FILE]… [--index DIR] [--corpus-extra DIR]… [--distractors DIR]… [--work DIR]
+ * [--full] [--verbose] [--json]` — answer accuracy, citation hit@1/hit@3 per kind and latency p50/p95, one
+ * table per question file. With --corpus-extra, an index is built from the corpus plus those folders; with
+ * --distractors, a second index adds those folders of unrelated documents and both runs are reported side
+ * by side. --work keeps the built corpora and indexes in DIR, so that the next run only re-reads what
+ * changed (--full rebuilds them).
  */
 import "dotenv/config";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureIndex, ingestSettings, runIngest } from "../src/app.js";
+import { ensureIndex, ingestSettings, runIngest, type IngestSettings } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { QaEngine } from "../src/qa/engine.js";
-import { judge, parseQuestions, summarize } from "../src/qa/evaluate.js";
+import { judge, parseQuestions, summarize, type EvalOutcome, type EvalQuestion, type EvalReport } from "../src/qa/evaluate.js";
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { questions: { type: "string", multiple: true }, index: { type: "string" }, "corpus-extra": { type: "string", multiple: true }, verbose: { type: "boolean" }, json: { type: "boolean" } },
-  });
-  const config = loadConfig();
-  const settings = ingestSettings(config);
-  const files = values.questions ?? ["eval/questions.jsonl"];
-  let indexDir = values.index ?? settings.indexDir;
-  let cleanup: string | null = null;
-  if (values["corpus-extra"]?.length) {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), "eval-"));
-    cleanup = tmp;
-    const corpusDir = path.join(tmp, "corpus");
-    await cp(settings.corpusDir, corpusDir, { recursive: true });
-    for (const extra of values["corpus-extra"]) await cp(extra, path.join(corpusDir, path.basename(extra)), { recursive: true });
-    indexDir = path.join(tmp, "index");
-    await runIngest({ ...settings, corpusDir, indexDir });
-  } else if (!values.index) {
-    await ensureIndex(settings);
-  }
-  try {
-    const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
-    const questions = (await Promise.all(files.map((f) => readFile(f, "utf8")))).flatMap(parseQuestions);
-    const outcomes = [];
+interface QuestionFile {
+  file: string;
+  questions: EvalQuestion[];
+}
+
+/** Builds (or refreshes) an index of the corpus plus `extras` in `dir`; returns the index folder. */
+async function buildIndex(settings: IngestSettings, dir: string, extras: readonly string[], full: boolean): Promise<string> {
+  const corpusDir = path.join(dir, "corpus");
+  await rm(corpusDir, { recursive: true, force: true });
+  await mkdir(corpusDir, { recursive: true });
+  await cp(settings.corpusDir, path.join(corpusDir, "shipped"), { recursive: true });
+  // Extra folders are linked, not copied: the distractor haystack is 2,000 files.
+  for (const extra of extras) await symlink(path.resolve(extra), path.join(corpusDir, path.basename(extra)), "dir");
+  const indexDir = path.join(dir, "index");
+  const started = performance.now();
+  const summary = await runIngest({ ...settings, corpusDir, indexDir }, { full });
+  console.error(`index ${dir}: ${summary.documents} documents, ${summary.passages} passages (${summary.mode}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return indexDir;
+}
+
+async function run(indexDir: string, files: readonly QuestionFile[], efSearch: number, verbose: boolean): Promise<Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>> {
+  const engine = await QaEngine.open(indexDir, { efSearch });
+  const out = new Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>();
+  for (const { file, questions } of files) {
+    const outcomes: EvalOutcome[] = [];
     for (const q of questions) {
       const result = await engine.ask(q.q);
       const outcome = judge(q, result);
       outcomes.push(outcome);
-      if (values.verbose && (!outcome.correct || !outcome.hit1)) {
+      if (verbose && (!outcome.correct || !outcome.hit1)) {
         console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 || q.source === undefined ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
       }
     }
-    const report = summarize(outcomes, questions);
+    out.set(file, { report: summarize(outcomes, questions), outcomes });
+  }
+  return out;
+}
+
+function describe(report: EvalReport): string[] {
+  const lines = [`questions: ${report.total}   accuracy: ${report.accuracy.toFixed(3)}   hit@1: ${report.hit1.toFixed(3)}   hit@3: ${report.hit3.toFixed(3)}`];
+  for (const [kind, k] of Object.entries(report.byKind)) lines.push(`  ${kind.padEnd(10)} n=${String(k.n).padStart(3)}  accuracy ${k.accuracy.toFixed(3)}`);
+  lines.push(`latency: p50 ${report.p50Ms.toFixed(2)} ms   p95 ${report.p95Ms.toFixed(2)} ms`);
+  return lines;
+}
+
+function sideBySide(base: EvalReport, more: EvalReport): string[] {
+  const row = (label: string, a: number, b: number, digits = 3): string =>
+    `  ${label.padEnd(18)} ${a.toFixed(digits).padStart(8)} ${b.toFixed(digits).padStart(16)} ${(b - a >= 0 ? "+" : "") + (b - a).toFixed(digits)}`;
+  const lines = [`  ${"".padEnd(18)} ${"corpus".padStart(8)} ${"+ distractors".padStart(16)}  change`];
+  lines.push(row("accuracy", base.accuracy, more.accuracy), row("hit@1", base.hit1, more.hit1), row("hit@3", base.hit3, more.hit3));
+  for (const [kind, k] of Object.entries(base.byKind)) lines.push(row(`${kind} (n=${k.n})`, k.accuracy, more.byKind[kind]?.accuracy ?? 0));
+  lines.push(row("p50 ms", base.p50Ms, more.p50Ms, 2), row("p95 ms", base.p95Ms, more.p95Ms, 2));
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      questions: { type: "string", multiple: true },
+      index: { type: "string" },
+      "corpus-extra": { type: "string", multiple: true },
+      distractors: { type: "string", multiple: true },
+      work: { type: "string" },
+      full: { type: "boolean" },
+      verbose: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+  });
+  const config = loadConfig();
+  const settings = ingestSettings(config);
+  const files: QuestionFile[] = [];
+  for (const file of values.questions ?? ["eval/questions.jsonl"]) files.push({ file, questions: parseQuestions(await readFile(file, "utf8")) });
+  const extras = values["corpus-extra"] ?? [];
+  const distractors = values.distractors ?? [];
+  const work = values.work ?? (await mkdtemp(path.join(os.tmpdir(), "eval-")));
+  const full = values.full ?? false;
+  try {
+    let indexDir = values.index ?? settings.indexDir;
+    if (extras.length > 0 || distractors.length > 0) indexDir = await buildIndex(settings, path.join(work, "corpus-run"), extras, full);
+    else if (!values.index) await ensureIndex(settings);
+    const base = await run(indexDir, files, config.HNSW_EF_SEARCH, values.verbose ?? false);
+    let more: Awaited<ReturnType<typeof run>> | null = null;
+    if (distractors.length > 0) {
+      const haystack = await buildIndex(settings, path.join(work, "distractor-run"), [...extras, ...distractors], full);
+      if (values.verbose) console.log("--- with distractors ---");
+      more = await run(haystack, files, config.HNSW_EF_SEARCH, values.verbose ?? false);
+    }
     if (values.json) {
-      console.log(JSON.stringify(report));
+      const json = files.map(({ file }) => ({ file, report: base.get(file)?.report, outcomes: base.get(file)?.outcomes, distractors: more?.get(file)?.report ?? null }));
+      console.log(JSON.stringify(files.length === 1 ? (json[0]?.report ?? null) : json));
       return 0;
     }
-    console.log(`questions: ${report.total}   accuracy: ${report.accuracy.toFixed(3)}   hit@1: ${report.hit1.toFixed(3)}   hit@3: ${report.hit3.toFixed(3)}`);
-    for (const [kind, k] of Object.entries(report.byKind)) console.log(`  ${kind.padEnd(10)} n=${String(k.n).padStart(3)}  accuracy ${k.accuracy.toFixed(3)}`);
-    console.log(`latency: p50 ${report.p50Ms.toFixed(2)} ms   p95 ${report.p95Ms.toFixed(2)} ms`);
+    for (const { file } of files) {
+      const a = base.get(file)?.report;
+      if (!a) continue;
+      if (files.length > 1 || more) console.log(`== ${file}`);
+      const b = more?.get(file)?.report;
+      console.log((b ? sideBySide(a, b) : describe(a)).join("\n"));
+    }
     return 0;
   } finally {
-    if (cleanup) await rm(cleanup, { recursive: true, force: true });
+    if (!values.work) await rm(work, { recursive: true, force: true });
   }
 }
 

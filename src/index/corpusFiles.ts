@@ -3,7 +3,7 @@
  * reason it was skipped). Shared by the ingest and its analysis workers.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { chunkDocument } from "../corpus/chunk.js";
 import { loadFile } from "../corpus/loaders.js";
@@ -25,18 +25,26 @@ export function docIdFor(relPath: string): string {
     .join("/");
 }
 
-/** Files under the corpus folder, sorted, with paths relative to it; hidden files are ignored. */
+/**
+ * Files under the corpus folder, sorted, with paths relative to it; hidden files are ignored. Linked
+ * folders and files are followed (a folder linked twice, or into itself, is read once).
+ */
 export async function listCorpusFiles(corpusDir: string): Promise<{ supported: string[]; unsupported: string[] }> {
   const supported: string[] = [];
   const unsupported: string[] = [];
+  const seen = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith(".")) continue;
       const abs = path.join(dir, entry.name);
       const rel = path.relative(corpusDir, abs).split(path.sep).join("/");
-      if (entry.isDirectory()) await walk(abs);
-      else if (entry.isFile()) ((SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()) ? supported : unsupported).push(rel);
+      const target = entry.isSymbolicLink() ? await stat(abs).catch(() => null) : entry;
+      if (target?.isDirectory()) await walk(abs);
+      else if (target?.isFile()) ((SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()) ? supported : unsupported).push(rel);
     }
   };
   try {

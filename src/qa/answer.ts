@@ -8,22 +8,16 @@ import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
-import type { QueryPlan, QueryTerm, TermKey } from "./query.js";
+import { BODY_OR_ROLE, TIME_UNITS } from "../text/vietnamese.js";
+import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
+import { levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
 /** Longest answer for list questions, where a cut would drop members. */
 export const MAX_LIST_ANSWER_CHARS = 300;
-/** Below this share of the question's (IDF-weighted) key terms found, the bot abstains. */
-export const MIN_COVERAGE = 0.62;
-
-/** How many of the best-scoring passages' units are checked before abstaining. */
-const MAX_UNITS_CHECKED = 3;
-/** Extra coverage a lower-scoring unit needs to answer when the top one cannot. */
-const FALLBACK_MARGIN = 0.05;
-
-/** Weight multiplier for question terms the corpus never uses. */
-export const UNKNOWN_TERM_FACTOR = 1.5;
+/** Below this share of the question's (IDF-weighted) key terms found, the bot abstains (the policy's default). */
+export const MIN_COVERAGE = DEFAULT_POLICY.minCoverage;
 
 /** A retrieved passage handed to extraction. */
 export interface CandidatePassage {
@@ -115,7 +109,28 @@ function termIn(term: QueryTerm, sets: TermSets): boolean {
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
-function kindBonus(plan: QueryPlan, unit: string): number {
+// A person's name: two to four capitalised syllables, not at the start of the unit.
+const PERSON_NAME = /(?<=[^\p{L}\s]\s*|\p{Ll}\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,3}/u;
+
+/** Whether a unit names a person (2 = a name, 1 = a body or role, 0 = neither), for who-questions. */
+function namesActor(unit: string): 0 | 1 | 2 {
+  if (PERSON_NAME.test(unit) || /(?:người ký|đồng chí)\s*:?\s*\p{Lu}/u.test(unit)) return 2;
+  return BODY_OR_ROLE.test(unit) ? 1 : 0;
+}
+
+/** Whether a unit states a duration: a number of time units, or a frequency. */
+function statesDuration(unit: string): boolean {
+  if (FREQUENCY.test(unit)) return true;
+  const m = unit.match(new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu"));
+  return m !== null;
+}
+
+function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = DEFAULT_POLICY): number {
+  const scale = policy.kindBonus / 1.2;
+  return kindScore(plan, unit) * (kindScore(plan, unit) > 0 ? scale : policy.kindPenalty);
+}
+
+function kindScore(plan: QueryPlan, unit: string): number {
   const numbersBeyondQuestion = (): boolean => {
     const digits = unit.match(/\d+(?:[.,/-]\d+)*%?/g) ?? [];
     return digits.some((d) => !plan.numbers.includes(d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2"))) || NUMBER_WORD.test(unit);
@@ -130,7 +145,11 @@ function kindBonus(plan: QueryPlan, unit: string): number {
     case "when":
       return DATE.test(unit) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
     case "duration":
-      return FREQUENCY.test(unit) ? 1.2 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
+      return FREQUENCY.test(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
+    case "who": {
+      const actor = namesActor(unit);
+      return actor === 2 ? 1.2 : actor === 1 ? 0.5 : -1;
+    }
     case "list": {
       // A list answer names several things: reward separators, and an announced list ("gồm: …").
       const separators = (unit.match(/[,;]/g) ?? []).length;
@@ -155,6 +174,8 @@ function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   const tokens = unitTokens(unit);
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
+  // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
+  if (!noun.every((key) => tokens.some((t) => matches(t, key)))) return false;
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun may follow it
   // within two words. Only the noun's first syllable must match ("tuổi" of "tuổi mới").
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -194,6 +215,8 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit) || /(?:^|\s)ngày\s/iu.test(unit);
   if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
   if (plan.kind === "percent") return unit.includes("%") || /phần trăm|tỷ lệ|chiếm|\d/iu.test(unit);
+  if (plan.kind === "duration") return statesDuration(unit) || /\d/.test(unit);
+  if (plan.kind === "who") return namesActor(unit) > 0;
   return true;
 }
 
@@ -328,20 +351,27 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;
 }
 
+/** Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated). */
+function contradictsLevel(plan: QueryPlan, unit: string): boolean {
+  if (plan.levels.length === 0) return false;
+  const levels = levelsOf(unitTokens(unit));
+  return levels.length > 0 && !levels.some((l) => plan.levels.includes(l));
+}
+
 /** Scores every unit of every candidate and decides whether the best one answers the question. */
-export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePassage[], stats: TermStats): Extraction {
+export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePassage[], stats: TermStats, policy: AnswerPolicy = DEFAULT_POLICY): Extraction {
   // A term the corpus does not know at all weighs more: it is most likely what the documents lack.
   const unknown = "unknownTerms" in plan ? (plan.unknownTerms as Set<number>) : new Set<number>();
   // An abbreviation term weighs as its rarest full-form syllable, plus a little for being a compound.
   const weights = plan.terms.map((t, i) =>
     t.phrase
       ? Math.max(...t.phrase.map((k) => stats.idf(k, false))) + 0.5
-      : stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? UNKNOWN_TERM_FACTOR : 1),
+      : stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? policy.unknownTermFactor : 1),
   );
-  // Words the glossary did not know count as unmatched key terms.
-  // English words the glossary does not know count half an average term: translation is lossy.
+  // English words the glossary does not know count as unmatched key terms, each a share of an average term:
+  // translation is lossy.
   const knownWeight = weights.reduce((a, b) => a + b, 0);
-  const unknownWeight = weights.length > 0 ? plan.unknownWords.length * 0.5 * (knownWeight / weights.length) : 0;
+  const unknownWeight = weights.length > 0 ? plan.unknownWords.length * policy.unknownEnglishWeight * (knownWeight / weights.length) : 0;
   const totalWeight = knownWeight + unknownWeight;
   const queryBigrams = new Set(plan.bigrams);
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
@@ -362,23 +392,24 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         if (termIn(term, unitSets)) matched += w;
-        else if (termIn(term, passageSets)) matched += 0.6 * w;
-        else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : 0.5) * w;
+        else if (termIn(term, passageSets)) matched += policy.passageCredit * w;
+        else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
       });
       const coverage = totalWeight > 0 ? matched / totalWeight : 0;
       let bigramHits = 0;
       for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
-      let score = coverage * 4 + Math.min(bigramHits, 8) * 0.35 + kindBonus(plan, unit.text) - candidate.rank * 0.08;
-      if (offTopic) score -= 2;
+      let score = coverage * policy.coverageWeight + Math.min(bigramHits, policy.maxBigramHits) * policy.bigramWeight + kindBonus(plan, unit.text, policy) - candidate.rank * policy.rankPenalty;
+      if (offTopic) score -= policy.mismatchPenalty;
       const counts = countsNoun(plan, unit.text);
-      if (counts === false) score -= 2;
-      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += 1.2;
-      if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += anchorFollowed(plan.anchor, unit.text) ? 0.5 : -1;
-      if (isAskedItem) score += 3;
+      if (counts === false) score -= policy.mismatchPenalty;
+      if (contradictsLevel(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
+      if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += anchorFollowed(plan.anchor, unit.text) ? policy.anchorBonus : -2 * policy.anchorBonus;
+      if (isAskedItem) score += policy.askedItemBonus;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins
       // (but a list is as long as its members).
       const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
-      score -= (plan.kind === "list" ? 0 : unit.text.length / 600) + Math.max(0, unit.text.length - limit) / 400;
+      score -= (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
       if (!bestUnit || score > bestUnit.score) {
         const text = `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`;
         bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage };
@@ -392,9 +423,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // The best-scoring unit that passes every check answers; when none does, the top one's reason is given.
   let best: PassageAnswer | null = null;
   let reason: string | null = null;
-  for (const unit of ranked.slice(0, MAX_UNITS_CHECKED)) {
+  for (const unit of ranked.slice(0, policy.maxUnitsChecked)) {
     // A unit below the top must cover the question clearly better than the bar to be preferred.
-    const why = unit !== top && unit.coverage < MIN_COVERAGE + FALLBACK_MARGIN ? "weaker unit" : abstentionReason(plan, unit, candidates.find((c) => c.id === unit.passageId));
+    const why =
+      unit !== top && unit.coverage < policy.minCoverage + policy.fallbackMargin
+        ? "weaker unit"
+        : abstentionReason(plan, unit, candidates.find((c) => c.id === unit.passageId), policy);
     if (!why) {
       best = unit;
       break;
@@ -408,9 +442,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
 
-function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined): string | null {
+function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
   if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
-  if (best.coverage < MIN_COVERAGE) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
+  if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
+  if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
     const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);
     const missing = plan.numbers.filter((n) => !sets.fold.has(n));
@@ -423,7 +458,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const missingName = plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
     if (missingName) return `name not in the passage: ${missingName.join(" ")}`;
   }
-  if (plan.language === "vi" && countsNoun(plan, best.text) === false) return `no count of "${plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
+  if (countsNoun(plan, best.text) === false) return `no count of "${plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   return null;
 }

@@ -6,9 +6,11 @@
 import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
 import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
+import { expandTexting } from "../text/lexicon.js";
+import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { understandQuestion } from "./query.js";
-import { checkSpelling } from "./spelling.js";
-import { HybridRetriever } from "./retriever.js";
+import { checkSpelling, type CheckedPlan } from "./spelling.js";
+import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
 
 /** A cited passage. */
 export interface Citation {
@@ -34,6 +36,13 @@ export interface AnswerResult {
   ms: number;
 }
 
+/** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
+export interface RetrievedQuestion {
+  plan: CheckedPlan;
+  hits: RetrievedPassage[];
+  index: LoadedIndex;
+}
+
 /** Engine settings. */
 export interface EngineOptions {
   /** HNSW search width set after every load. */
@@ -42,6 +51,8 @@ export interface EngineOptions {
   candidates: number;
   /** Citations returned. */
   maxCitations: number;
+  /** Weights and thresholds of retrieval and answering. */
+  policy: AnswerPolicy;
 }
 
 /** Indexes up to this size have every passage analysed at start-up (a few ms per hundred passages). */
@@ -49,7 +60,7 @@ const PREPARE_ALL_MAX_PASSAGES = 5_000;
 
 const WARM_UP_QUESTIONS = ["Có bao nhiêu đảng viên?", "co bao nhieu chi bo", "Ban hành ngày nào?", "How many party cells?", "Gồm những ai?", "Thứ hai là gì?"];
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { efSearch: 100, candidates: 8, maxCitations: 3 };
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { efSearch: 100, candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
 
 /** Summary of what the engine serves. */
 export interface IndexInfo {
@@ -79,7 +90,8 @@ export class QaEngine {
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {
     this.current = index;
-    this.retriever = new HybridRetriever({ index: () => this.current, k: options.candidates });
+    const { perIndex, lexicalWeight, vectorWeight } = options.policy;
+    this.retriever = new HybridRetriever({ index: () => this.current, k: options.candidates, options: { perIndex, lexicalWeight, vectorWeight } });
   }
 
   /** Opens the index in service in `indexDir`. */
@@ -150,13 +162,29 @@ export class QaEngine {
   /** Answers a question from the index, citing its passage, or abstains. */
   async ask(question: string): Promise<AnswerResult> {
     const started = performance.now();
+    const retrieved = await this.retrieve(question);
+    return { ...this.answer(retrieved, this.options.policy), ms: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  /**
+   * The first half of `ask`: the question understood and its passages retrieved, pinned to the index
+   * generation in service. `answer` may then be run with several policies (calibration).
+   */
+  async retrieve(question: string): Promise<RetrievedQuestion> {
     const index = this.current;
-    const plan = checkSpelling(understandQuestion(question), index.terms);
+    const written = expandTexting(question, (folded) => index.terms.has(folded, false));
+    const plan = checkSpelling(understandQuestion(written), index.terms);
     const hits = await this.retriever.search(plan, this.options.candidates, index);
+    return { plan, hits, index };
+  }
+
+  /** The second half of `ask`: extraction and citations under a policy. */
+  answer({ plan, hits, index }: RetrievedQuestion, policy: AnswerPolicy): Omit<AnswerResult, "ms"> {
     const extraction = extractAnswer(
       plan,
       hits.map((h, rank) => ({ id: h.passage.id, text: h.passage.text, context: h.passage.context, title: h.passage.title, rank })),
       index.terms,
+      policy,
     );
     const byId = new Map(hits.map((h) => [h.passage.id, h.passage]));
     let citations: Citation[];
@@ -176,7 +204,6 @@ export class QaEngine {
       abstained: extraction.abstained,
       citations,
       reason: extraction.reason,
-      ms: Math.round((performance.now() - started) * 100) / 100,
     };
   }
 }

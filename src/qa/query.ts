@@ -6,9 +6,10 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
+import { CLASSIFIERS, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
-export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "list" | "purpose" | "reason" | "definition" | "other";
+export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "list" | "purpose" | "reason" | "definition" | "other";
 
 /** One way of writing a term: its folded key and, for accented input, its accent key. */
 export interface TermKey {
@@ -53,6 +54,11 @@ export interface QueryPlan {
   unknownWords: string[];
   /** For "bao nhiêu xã …": the noun counted ("xã"), which the answer's number must qualify. */
   countedNoun: TermKey[] | null;
+  /**
+   * Administrative or party levels the question names ("xa", "thi_tran", "trung_uong"): a unit that speaks
+   * only of other levels does not answer it.
+   */
+  levels: string[];
   /** Proper names of two or more capitalised syllables ("Gia Lai", "Krông Bông"), as folded bigrams. */
   names: string[][];
   /**
@@ -85,8 +91,10 @@ function detectKind(folded: string): QuestionKind {
   if (has(/ngay nao|ngay thang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
-  if (has(/bao lau|may lan|bao nhieu lan|how often|how long|thuong le/)) return "duration";
+  if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";
   if (has(/bao nhieu|\bmay\b|how many|how much|what number/)) return "count";
+  if (has(/nhung ai|gom nhung/)) return "list";
+  if (WHO_QUESTION_FOLDED.test(folded)) return "who";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
   if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";
   if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|^nhung\b.*\bnao\b|\bnhung [a-z ,]+ nao\b|what are|\blist\b|which (?:\w+ )?(?:are|were)\b/)) return "list";
@@ -201,10 +209,34 @@ export function understandQuestion(raw: string): QueryPlan {
     unknownWords,
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
     names,
+    levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
     headPhrase: english ? headPhraseOf(groups, kindWords ?? DATE_WORDS) : null,
   };
+}
+
+const LEVEL_KEYS = LEVEL_PHRASES.map((phrase) => ({ accented: phrase.map((s) => s.normalize("NFC")), folded: phrase.map(foldKey) }));
+
+/**
+ * The levels named in a text's tokens, as folded keys (see `QueryPlan.levels`); `accented` compares the
+ * syllables with their diacritics (documents, accented questions), else folded.
+ */
+export function levelsOf(tokens: ReadonlyArray<{ fold: string; lower: string }>, accented = true): string[] {
+  const found = new Set<string>();
+  const guarded = accented ? LEVEL_GUARDED : LEVEL_GUARDED_UNACCENTED;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const { accented: syllables, folded } of LEVEL_KEYS) {
+      const phrase = accented ? syllables : folded;
+      if (!phrase.every((k, j) => (accented ? tokens[i + j]?.lower.replace(/uỷ/g, "ủy") : tokens[i + j]?.fold) === k)) continue;
+      const key = folded.join("_");
+      if (guarded.has(key) && !LEVEL_INTRODUCERS.has(tokens[i - 1]?.fold ?? "")) break;
+      found.add(key);
+      i += phrase.length - 1;
+      break;
+    }
+  }
+  return [...found];
 }
 
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
@@ -280,6 +312,8 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   }
   if (from < 0) return null;
   const stops = stopMask(tokens, accented);
+  // A counting word before the noun is not the noun: "bao nhiêu bài tham luận" counts "tham luận".
+  while (CLASSIFIERS.has(tokens[from]?.fold ?? "") && tokens[from + 1] && !stops[from + 1]) from++;
   // The noun follows the question word directly ("bao nhiêu xã"); "số mấy ở …" counts nothing.
   const first = tokens[from];
   if (!first || first.isNumber || stops[from] || first.fold === "nguoi") return null;

@@ -209,3 +209,26 @@ export function findSynonyms(foldedQuestion: string): Array<{ found: string; oth
   }
   return out;
 }
+
+const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
+const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
+for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
+
+/**
+ * Texting shorthand in a Vietnamese question written out: "đv ko đc" → "đảng viên không được". A shorthand
+ * with several readings ("cb": cán bộ, chi bộ) takes the first whose syllables `knows` (the corpus
+ * vocabulary, folded); formal abbreviations (abbreviations.json) are left to `expandAbbreviations`. In a
+ * question typed without diacritics the full form is written without them too, so that the question
+ * stays one to match folded.
+ */
+export function expandTexting(question: string, knows: (folded: string) => boolean = () => true): string {
+  if (looksEnglish(question)) return question;
+  const unaccented = !/[^\x00-\x7F]/.test(question.replace(/[đĐ]/g, "d"));
+  return question.replace(/(?<![\p{L}\p{N}/])[\p{L}][\p{L}/]*(?![\p{L}\p{N}])/gu, (word) => {
+    if (abbreviationByExact.has(word) && /\p{Lu}.*\p{Lu}/u.test(word)) return word;
+    const candidates = textingEntries.get(word.toLowerCase());
+    if (!candidates || candidates.length === 0) return word;
+    const known = candidates.find((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable)))) ?? candidates[0] ?? word;
+    return unaccented ? foldKey(known) : known;
+  });
+}

@@ -17,3 +17,34 @@ export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đ�
 
 /** Marks that open a signing block: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền. */
 export const SIGNING_MARKER = /^(?:T\/M|TM\.|K\/T|KT\.|Q\.|TL\.|TUQ\.|T\.M|K\.T)\s*/u;
+
+/**
+ * Administrative and party levels, as folded syllable phrases (longest first where one contains another).
+ * A question about one level is not answered by a text that speaks only of another.
+ */
+export const LEVEL_PHRASES: readonly string[][] = [
+  ["thị", "trấn"], ["thị", "xã"], ["thành", "phố"], ["trung", "ương"], ["xã"], ["phường"], ["huyện"], ["quận"], ["tỉnh"],
+];
+/**
+ * Levels that are also other words, checked only after a word that introduces a level ("cấp tỉnh",
+ * "của Trung ương"): "Trung ương" is otherwise part of a name ("Ban Tổ chức Trung ương"); typed without
+ * diacritics, "tinh" may be "tính" and "quan" "quân".
+ */
+export const LEVEL_GUARDED = new Set(["trung_uong"]);
+export const LEVEL_GUARDED_UNACCENTED = new Set(["trung_uong", "tinh", "quan"]);
+export const LEVEL_INTRODUCERS = new Set(["cap", "o", "tai", "cua", "cac", "moi"]);
+
+/** Counting words that stand before the counted noun ("bao nhiêu bài tham luận" counts "tham luận"). */
+export const CLASSIFIERS = new Set(["bai", "cai", "chiec", "con", "vi", "ban", "quyen", "cuon", "luot", "so"]);
+
+/** Units of time: a duration is a number of these ("30 ngày làm việc", "một năm", "02 nhiệm kỳ"). */
+export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|phút|lần)(?!\p{L})/iu;
+
+/**
+ * Nouns naming a body, an office or a role: who-questions ("ai", "cơ quan nào") are answered by a unit
+ * that names a person or one of these.
+ */
+export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn phòng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chi bộ|chi ủy|chi uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|thường trực|thường vụ|bí thư|chủ tịch|trưởng|phó|chánh|giám đốc|thủ trưởng|hội đồng|sở|cục|vụ|chính phủ|quốc hội|cơ quan|tổ chức|đơn vị|người đứng đầu|đồng chí|đại hội|hội nghị|thủ tướng|ủy viên|uỷ viên)(?!\p{L})/iu;
+
+/** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
+export const WHO_QUESTION_FOLDED = /(?:^|\s)(?:ai|nguoi nao|dong chi nao|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|ban nao)(?=\s|$|[?,.])|\bwho(?:m|se)?\b|\bwhich (?:body|agency|organ|authority|office|committee|official|person|level)\b/u;

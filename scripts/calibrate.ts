@@ -1,0 +1,110 @@
+/**
+ * `npm run calibrate [-- --out FILE]` — fits the answer policy's fitted knobs (src/qa/policy.ts) on the
+ * labelled question sets with leave-one-document-out cross-validation and prints, per set and kind, the
+ * in-sample accuracy (fitted on every document) beside the cross-validated one (fitted without the
+ * question's document). Held-out sets (eval/heldout-*.jsonl) are never fitted on, only scored.
+ * Needs ../shared (the dev sets and documents).
+ */
+import "dotenv/config";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, symlink, mkdir, cp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ingestSettings, runIngest } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { describeError } from "../src/errors.js";
+import { candidateSettings, crossValidate, type CalibrationRow } from "../src/qa/calibrate.js";
+import { QaEngine } from "../src/qa/engine.js";
+import { judge, parseQuestions, type EvalQuestion } from "../src/qa/evaluate.js";
+import { withPolicy } from "../src/qa/policy.js";
+
+const SHARED = path.resolve("../shared");
+const TUNED_SETS = [
+  "../shared/eval/dev.jsonl",
+  "../shared/eval/dev-dieu-le.jsonl",
+  "../shared/eval/dev-official.jsonl",
+  "../shared/eval/dev-traps.jsonl",
+  "eval/questions.jsonl",
+  "eval/questions-dieu-le.jsonl",
+];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more"];
+
+type Labelled = EvalQuestion & { doc?: string };
+
+function pct(xs: readonly boolean[]): string {
+  return xs.length === 0 ? "  -  " : (xs.filter(Boolean).length / xs.length).toFixed(3);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  if (!existsSync(path.join(SHARED, "eval", "dev.jsonl"))) {
+    console.error("calibrate needs ../shared (the dev question sets and documents); it is not here.");
+    return 2;
+  }
+  const config = loadConfig();
+  const settings = ingestSettings(config);
+  const work = await mkdtemp(path.join(os.tmpdir(), "calibrate-"));
+  try {
+    const corpusDir = path.join(work, "corpus");
+    await mkdir(corpusDir, { recursive: true });
+    await cp(settings.corpusDir, path.join(corpusDir, "shipped"), { recursive: true });
+    for (const folder of DOCUMENT_FOLDERS) await symlink(path.resolve(folder), path.join(corpusDir, path.basename(folder)), "dir");
+    const indexDir = path.join(work, "index");
+    await runIngest({ ...settings, corpusDir, indexDir });
+    const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
+    const index = engine.index;
+    const docOfPath = new Map(index.manifest.documents.map((d) => [path.basename(d.path), d.docId]));
+
+    const candidates = candidateSettings();
+    const rows: CalibrationRow[] = [];
+    for (const [file, tunable] of [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)]) {
+      if (!existsSync(file)) continue;
+      const questions = parseQuestions(await readFile(file, "utf8")) as Labelled[];
+      for (const q of questions) {
+        if ("chat" in q) continue;
+        const retrieved = await engine.retrieve(q.q);
+        // The question's document: named by the set, else the one whose passage holds the source, else
+        // (unanswerables) the one its best passage comes from.
+        const source = q.source?.normalize("NFC");
+        const bySource = source ? index.passages.find((p) => p.text.normalize("NFC").includes(source))?.docId : undefined;
+        const doc = (q.doc ? docOfPath.get(q.doc) : undefined) ?? bySource ?? retrieved.hits[0]?.passage.docId ?? "unknown";
+        const correct = candidates.map((setting) => judge(q, { ...engine.answer(retrieved, withPolicy(setting)), ms: 0 }).correct);
+        rows.push({ id: q.id, set: path.basename(file, ".jsonl"), kind: q.kind, doc, correct, tunable });
+      }
+    }
+    const result = crossValidate(rows, candidates);
+    console.log(`Candidates: ${candidates.length} settings of ${Object.keys(candidates[0] ?? {}).join(", ")}; ${rows.length} questions on ${new Set(rows.map((r) => r.doc)).size} documents.`);
+    console.log(`In-sample fit (all tunable questions): ${JSON.stringify(result.inSample)}`);
+    console.log("");
+    console.log(`${"set".padEnd(22)} ${"kind".padEnd(10)} ${"n".padStart(4)}  in-sample  cross-validated (leave one document out)`);
+    const report: Array<{ set: string; kind: string; n: number; inSample: number; crossValidated: number; heldOut: boolean }> = [];
+    for (const set of [...new Set(rows.map((r) => r.set))]) {
+      const kinds = ["all", ...new Set(rows.filter((r) => r.set === set).map((r) => r.kind))];
+      for (const kind of kinds) {
+        const idx = rows.flatMap((r, i) => (r.set === set && (kind === "all" || r.kind === kind) ? [i] : []));
+        const a = idx.map((i) => result.inSampleCorrect[i] ?? false);
+        const b = idx.map((i) => result.crossValidatedCorrect[i] ?? false);
+        const heldOut = !(rows[idx[0] ?? 0]?.tunable ?? true);
+        console.log(`${(kind === "all" ? set + (heldOut ? " (held out)" : "") : "").padEnd(22)} ${kind.padEnd(10)} ${String(idx.length).padStart(4)}  ${pct(a).padStart(9)}  ${pct(b).padStart(9)}`);
+        report.push({ set, kind, n: idx.length, inSample: a.filter(Boolean).length / Math.max(1, a.length), crossValidated: b.filter(Boolean).length / Math.max(1, b.length), heldOut });
+      }
+    }
+    console.log("");
+    console.log("Setting chosen with each document left out:");
+    for (const [doc, setting] of Object.entries(result.perDocument)) console.log(`  ${doc.padEnd(48)} ${JSON.stringify(setting)}`);
+    if (values.out) await writeFile(values.out, `${JSON.stringify({ inSample: result.inSample, perDocument: result.perDocument, report }, null, 1)}\n`);
+    return 0;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`calibrate failed: ${describeError(err)}`);
+    process.exit(1);
+  },
+);

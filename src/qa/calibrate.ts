@@ -1,0 +1,90 @@
+/**
+ * Leave-one-document-out calibration of the answer policy: for each document, the policy is chosen on the
+ * other documents' questions and scored on that document's, so the figure says how the fitted knobs do on
+ * a document they were not fitted on. Pure functions over a table of outcomes (question × candidate policy).
+ */
+import { DEFAULT_POLICY, FITTED_KNOBS, type AnswerPolicy } from "./policy.js";
+
+/** One candidate policy: the fitted knobs' values. */
+export type KnobSetting = Partial<Record<keyof AnswerPolicy, number>>;
+
+/** A labelled question's outcome under every candidate policy. */
+export interface CalibrationRow {
+  id: string;
+  set: string;
+  kind: string;
+  /** The document the question is about (its source passage's, or for unanswerables the one it tempts). */
+  doc: string;
+  /** Correct under candidate policy i. */
+  correct: boolean[];
+  /** Whether this question may be used for fitting (held-out sets are only scored). */
+  tunable: boolean;
+}
+
+/** Every combination of the fitted knobs' values. */
+export function candidateSettings(knobs = FITTED_KNOBS): KnobSetting[] {
+  let out: KnobSetting[] = [{}];
+  for (const { key, values } of knobs) out = out.flatMap((setting) => values.map((v) => ({ ...setting, [key]: v })));
+  return out;
+}
+
+/** Distance of a setting from the defaults, to break ties towards them. */
+function distanceFromDefault(setting: KnobSetting): number {
+  return Object.entries(setting).reduce((sum, [key, value]) => {
+    const base = DEFAULT_POLICY[key as keyof AnswerPolicy];
+    return sum + Math.abs((value ?? base) - base) / Math.max(1e-9, Math.abs(base));
+  }, 0);
+}
+
+/**
+ * The candidate with the best mean accuracy over `rows`, each set weighing the same (a set of 70
+ * questions on one article should not outvote a set of 45 on three documents); ties go to the candidate
+ * nearest the defaults.
+ */
+export function bestCandidate(rows: readonly CalibrationRow[], settings: readonly KnobSetting[]): number {
+  const sets = [...new Set(rows.map((r) => r.set))];
+  let best = 0;
+  let bestScore = -Infinity;
+  settings.forEach((setting, i) => {
+    let score = 0;
+    for (const set of sets) {
+      const inSet = rows.filter((r) => r.set === set);
+      score += inSet.filter((r) => r.correct[i]).length / inSet.length;
+    }
+    const tie = Math.abs(score - bestScore) < 1e-9;
+    if (score > bestScore + 1e-9 || (tie && distanceFromDefault(setting) < distanceFromDefault(settings[best] ?? {}))) {
+      best = i;
+      bestScore = Math.max(score, bestScore);
+    }
+  });
+  return best;
+}
+
+/** Per question: correct under the in-sample fit, and under the fit that left its document out. */
+export interface CalibrationResult {
+  inSample: KnobSetting;
+  /** For each row, in order. */
+  inSampleCorrect: boolean[];
+  crossValidatedCorrect: boolean[];
+  /** The setting chosen for each left-out document. */
+  perDocument: Record<string, KnobSetting>;
+}
+
+/** Fits on all tunable rows (in-sample) and, for each document, on the tunable rows of the others. */
+export function crossValidate(rows: readonly CalibrationRow[], settings: readonly KnobSetting[]): CalibrationResult {
+  const tunable = rows.filter((r) => r.tunable);
+  const all = bestCandidate(tunable, settings);
+  const perDocument: Record<string, KnobSetting> = {};
+  const chosen = new Map<string, number>();
+  for (const doc of new Set(rows.map((r) => r.doc))) {
+    const i = bestCandidate(tunable.filter((r) => r.doc !== doc), settings);
+    chosen.set(doc, i);
+    perDocument[doc] = settings[i] ?? {};
+  }
+  return {
+    inSample: settings[all] ?? {},
+    inSampleCorrect: rows.map((r) => r.correct[all] ?? false),
+    crossValidatedCorrect: rows.map((r) => r.correct[chosen.get(r.doc) ?? all] ?? false),
+    perDocument,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Every weight and threshold of answering in one typed, documented object, the way MiniSearch documents
+ * `defaultSearchOptions`: what each knob does, its default and a sensible range. `npm run calibrate` fits
+ * the ones marked *fitted* with leave-one-document-out cross-validation and prints how the fitted values
+ * do on documents they were not fitted on; the others are set by reasoning, not by fitting.
+ */
+
+/** How retrieved passages are scored, which unit answers, and when to abstain. */
+export interface AnswerPolicy {
+  // — Retrieval —
+  /** Passages taken from each index (BM25, HNSW) before fusion. Range 10–50. */
+  perIndex: number;
+  /** Weight of the BM25 ranking in reciprocal-rank fusion. Range 0–2. */
+  lexicalWeight: number;
+  /** Weight of the vector ranking in reciprocal-rank fusion. Range 0–2. */
+  vectorWeight: number;
+  /** Passages examined for an answer. Range 4–20. */
+  candidates: number;
+
+  // — Coverage: how much of the question a unit states —
+  /**
+   * *Fitted.* Below this share of the question's IDF-weighted key terms found (in the unit, its passage or
+   * its document's context), the engine abstains. Range 0.4–0.85.
+   */
+  minCoverage: number;
+  /** Credit for a key term found in the unit's passage but not the unit itself. Range 0–1. */
+  passageCredit: number;
+  /**
+   * *Fitted.* Credit for a key term found only in the passage's context: its section headings and its
+   * document's title and header. Range 0–1.
+   */
+  contextCredit: number;
+  /** Weight multiplier for a question term the corpus never uses: most likely what the documents lack. Range 1–3. */
+  unknownTermFactor: number;
+  /**
+   * *Fitted.* An English word the glossary does not know counts as this share of an average key term,
+   * unmatched: translation is lossy, so unknown words lower confidence. Range 0–1.5.
+   */
+  unknownEnglishWeight: number;
+
+  // — Unit score (which unit of which passage answers) —
+  /** Score per unit of coverage. */
+  coverageWeight: number;
+  /** Score per question bigram the unit contains, up to `maxBigramHits`. */
+  bigramWeight: number;
+  maxBigramHits: number;
+  /** Score lost per retrieval rank of the unit's passage. */
+  rankPenalty: number;
+  /** Score for a unit that states the kind of fact asked (a number, a date, a person …). */
+  kindBonus: number;
+  /** Score lost by a unit that does not state the kind of fact asked. */
+  kindPenalty: number;
+  /** Score lost when a count's number does not count the asked noun, or an English subject is missing. */
+  mismatchPenalty: number;
+  /** Score for a unit naming the noun asked about ("huyện nào" → a "huyện"). */
+  askedNounBonus: number;
+  /** Score for the question's anchor followed by an answer; its negation when nothing follows. */
+  anchorBonus: number;
+  /** Score for the n-th item of an enumeration when the question asks for the n-th. */
+  askedItemBonus: number;
+  /** Score lost per character of the unit (short units read better), and per character past the answer limit. */
+  lengthPenaltyPerChar: number;
+  overLengthPenaltyPerChar: number;
+
+  // — Choosing among units —
+  /** How many of the best-scoring units are checked before abstaining. Range 1–5. */
+  maxUnitsChecked: number;
+  /** Extra coverage a lower-scoring unit needs to answer when the top one cannot. Range 0–0.2. */
+  fallbackMargin: number;
+}
+
+/** The defaults. Fitted values come from `npm run calibrate` (see README, "Measured figures"). */
+export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
+  perIndex: 20,
+  lexicalWeight: 1,
+  vectorWeight: 0.6,
+  candidates: 8,
+  minCoverage: 0.62,
+  passageCredit: 0.6,
+  contextCredit: 0.5,
+  unknownTermFactor: 1.5,
+  unknownEnglishWeight: 0.5,
+  coverageWeight: 4,
+  bigramWeight: 0.35,
+  maxBigramHits: 8,
+  rankPenalty: 0.08,
+  kindBonus: 1.2,
+  kindPenalty: 1,
+  mismatchPenalty: 2,
+  askedNounBonus: 1.2,
+  anchorBonus: 0.5,
+  askedItemBonus: 3,
+  lengthPenaltyPerChar: 1 / 600,
+  overLengthPenaltyPerChar: 1 / 400,
+  maxUnitsChecked: 3,
+  fallbackMargin: 0.05,
+});
+
+/** The knobs `npm run calibrate` fits, with the values it tries. */
+export const FITTED_KNOBS: ReadonlyArray<{ key: keyof AnswerPolicy; values: readonly number[] }> = [
+  { key: "minCoverage", values: [0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75] },
+  { key: "contextCredit", values: [0.3, 0.5, 0.7, 0.9] },
+  { key: "unknownEnglishWeight", values: [0.25, 0.5, 1] },
+];
+
+/** A policy with some knobs changed; unknown keys are rejected by the type. */
+export function withPolicy(overrides: Partial<AnswerPolicy> = {}): AnswerPolicy {
+  return { ...DEFAULT_POLICY, ...overrides };
+}
