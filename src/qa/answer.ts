@@ -8,7 +8,8 @@ import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
-import { BODY_OR_ROLE, TIME_UNITS } from "../text/vietnamese.js";
+import { foldKey } from "../text/normalize.js";
+import { BODY_OR_ROLE, FAMILY_NAMES, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
@@ -27,6 +28,8 @@ export interface CandidatePassage {
   title: string;
   /** Retrieval rank, 0 = best. */
   rank: number;
+  /** True for a document's header passage: its lines describe one document, so they count as one unit. */
+  isHeader?: boolean;
 }
 
 /** The best answering span of one passage. */
@@ -109,13 +112,45 @@ function termIn(term: QueryTerm, sets: TermSets): boolean {
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
-// A person's name: two to four capitalised syllables, not at the start of the unit.
-const PERSON_NAME = /(?<=[^\p{L}\s]\s*|\p{Ll}\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,3}/u;
+/** Folded questions, memoised per plan (namesActor runs for every unit). */
+const foldedQuestions = new WeakMap<QueryPlan, string>();
 
-/** Whether a unit names a person (2 = a name, 1 = a body or role, 0 = neither), for who-questions. */
-function namesActor(unit: string): 0 | 1 | 2 {
-  if (PERSON_NAME.test(unit) || /(?:người ký|đồng chí)\s*:?\s*\p{Lu}/u.test(unit)) return 2;
-  return BODY_OR_ROLE.test(unit) ? 1 : 0;
+function foldedQuestion(plan: QueryPlan): string {
+  let folded = foldedQuestions.get(plan);
+  if (folded === undefined) {
+    folded = foldKey(plan.question);
+    foldedQuestions.set(plan, folded);
+  }
+  return folded;
+}
+
+/** People named in a text: a family name and one to three capitalised syllables ("Trần Cẩm Tú"). */
+export function personNames(text: string): string[] {
+  const words = text.match(/[\p{L}]+/gu) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!FAMILY_NAMES.has(words[i] ?? "")) continue;
+    let j = i + 1;
+    while (j < words.length && j - i <= 3 && /^\p{Lu}\p{Ll}*$/u.test(words[j] ?? "")) j++;
+    if (j - i >= 2) out.push(words.slice(i, j).join(" "));
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Whether a unit names someone the question did not (2 = a person, 1 = a body or role, 0 = neither):
+ * "ai đang là bí thư Thị ủy Buôn Hồ?" is not answered by a sentence about Thị ủy Buôn Hồ itself.
+ */
+function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 {
+  const question = foldedQuestion(plan);
+  if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 2;
+  for (const m of unit.matchAll(new RegExp(BODY_OR_ROLE.source, "giu"))) {
+    const at = (m.index ?? 0) + m[0].length;
+    const phrase = foldKey(`${m[0]}${unit.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();
+    if (!question.includes(phrase)) return 1;
+  }
+  return 0;
 }
 
 /** Whether a unit states a duration: a number of time units, or a frequency. */
@@ -147,8 +182,8 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "duration":
       return FREQUENCY.test(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
     case "who": {
-      const actor = namesActor(unit);
-      return actor === 2 ? 1.2 : actor === 1 ? 0.5 : -1;
+      const actor = namesActor(unit, plan);
+      return actor === 2 ? 1.2 : actor === 1 && plan.actor !== "person" ? 0.5 : -1;
     }
     case "list": {
       // A list answer names several things: reward separators, and an announced list ("gồm: …").
@@ -214,9 +249,10 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
   if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit) || /(?:^|\s)ngày\s/iu.test(unit);
   if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
-  if (plan.kind === "percent") return unit.includes("%") || /phần trăm|tỷ lệ|chiếm|\d/iu.test(unit);
+  // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
+  if (plan.kind === "percent") return /%|phần trăm|\d+\/\d+/iu.test(unit);
   if (plan.kind === "duration") return statesDuration(unit) || /\d/.test(unit);
-  if (plan.kind === "who") return namesActor(unit) > 0;
+  if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   return true;
 }
 
@@ -392,7 +428,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         if (termIn(term, unitSets)) matched += w;
-        else if (termIn(term, passageSets)) matched += policy.passageCredit * w;
+        else if (termIn(term, passageSets)) matched += (candidate.isHeader ? 1 : policy.passageCredit) * w;
         else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
       });
       const coverage = totalWeight > 0 ? matched / totalWeight : 0;

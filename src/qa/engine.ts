@@ -3,6 +3,7 @@
  * swap in a new generation while questions are in flight (each question uses the generation it started
  * with). It never touches Telegram and never reads configuration itself.
  */
+import { HEADER_SECTION } from "../corpus/chunk.js";
 import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
 import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
@@ -182,7 +183,7 @@ export class QaEngine {
   answer({ plan, hits, index }: RetrievedQuestion, policy: AnswerPolicy): Omit<AnswerResult, "ms"> {
     const extraction = extractAnswer(
       plan,
-      hits.map((h, rank) => ({ id: h.passage.id, text: h.passage.text, context: h.passage.context, title: h.passage.title, rank })),
+      hits.map((h, rank) => ({ id: h.passage.id, text: h.passage.text, context: h.passage.context, title: h.passage.title, rank, isHeader: h.passage.section === HEADER_SECTION && h.passage.paragraph === 0 })),
       index.terms,
       policy,
     );

@@ -3,10 +3,10 @@
  * typos, or English) to a plan for retrieval and answer extraction.
  */
 import { analyzeText } from "../text/analyze.js";
-import { abbreviationExpansion, findSynonyms, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
+import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { CLASSIFIERS, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { CLASSIFIERS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -59,6 +59,8 @@ export interface QueryPlan {
    * only of other levels does not answer it.
    */
   levels: string[];
+  /** For who-questions: whether a person must be named ("đồng chí nào") or a person or body will do ("ai"). */
+  actor: "person" | "any" | null;
   /** Proper names of two or more capitalised syllables ("Gia Lai", "Krông Bông"), as folded bigrams. */
   names: string[][];
   /**
@@ -191,7 +193,8 @@ export function understandQuestion(raw: string): QueryPlan {
   if (numeral) searchText = `${searchText}, ${numeral} là`;
   const view = analyzeText(searchText);
   const questionTokens = analyzeText(question, false).tokens;
-  const names = english ? [] : nameRuns(questionTokens, question);
+  // In an English question only runs of Vietnamese syllables are names ("Buôn Đôn", "Krong Bong").
+  const names = english ? nameRuns(questionTokens, question).filter((run) => run.every((b) => b.split("_").every((k) => isVietnameseSyllable(k) && !isGlossaryWord(k)))) : nameRuns(questionTokens, question);
   // Proper names are spelt many ways (Đắk Lắk, Đăk Lăk, Dak Lak): their syllables match folded.
   const nameSyllables = new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
   for (const term of terms) if (nameSyllables.has(term.fold)) term.accent = null;
@@ -209,6 +212,7 @@ export function understandQuestion(raw: string): QueryPlan {
     unknownWords,
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
     names,
+    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b/.test(folded) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
@@ -230,6 +234,7 @@ export function levelsOf(tokens: ReadonlyArray<{ fold: string; lower: string }>,
       const phrase = accented ? syllables : folded;
       if (!phrase.every((k, j) => (accented ? tokens[i + j]?.lower.replace(/uỷ/g, "ủy") : tokens[i + j]?.fold) === k)) continue;
       const key = folded.join("_");
+      if (!accented && LEVEL_AMBIGUOUS_UNACCENTED.has(key)) break;
       if (guarded.has(key) && !LEVEL_INTRODUCERS.has(tokens[i - 1]?.fold ?? "")) break;
       found.add(key);
       i += phrase.length - 1;
@@ -316,7 +321,7 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   while (CLASSIFIERS.has(tokens[from]?.fold ?? "") && tokens[from + 1] && !stops[from + 1]) from++;
   // The noun follows the question word directly ("bao nhiêu xã"); "số mấy ở …" counts nothing.
   const first = tokens[from];
-  if (!first || first.isNumber || stops[from] || first.fold === "nguoi") return null;
+  if (!first || first.isNumber || stops[from] || GENERIC_COUNTED.has(first.fold)) return null;
   const second = tokens[from + 1];
   const keep = second && !second.isNumber && !stops[from + 1] ? [first, second] : [first];
   return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));

@@ -120,12 +120,19 @@ interface GlossaryEntry {
 }
 
 const glossary = new Map<string, GlossaryEntry>();
+const glossaryFirstWords = new Set<string>();
 let longestGlossaryKey = 1;
 for (const [en, vi] of Object.entries(glossaryTable)) {
   // Possessives are dropped on both sides: "people's committee" is looked up as "people committee".
   const words = en.toLowerCase().replace(/['’]s\b/g, "").split(/\s+/);
   longestGlossaryKey = Math.max(longestGlossaryKey, words.length);
   glossary.set(words.join(" "), { words, vi: vi.split("|").map((v) => v.trim()) });
+  for (const w of words) glossaryFirstWords.add(w);
+}
+
+/** True when an English word (lower case) starts a glossary entry: it is a word, not a Vietnamese name. */
+export function isGlossaryWord(word: string): boolean {
+  return glossaryFirstWords.has(word) || isEnglishStopword(word);
 }
 
 /** English plural and verb endings reduced to a dictionary form: "communes" → "commune", "cells" → "cell". */

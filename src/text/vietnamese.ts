@@ -31,7 +31,9 @@ export const LEVEL_PHRASES: readonly string[][] = [
  * diacritics, "tinh" may be "tính" and "quan" "quân".
  */
 export const LEVEL_GUARDED = new Set(["trung_uong"]);
-export const LEVEL_GUARDED_UNACCENTED = new Set(["trung_uong", "tinh", "quan"]);
+export const LEVEL_GUARDED_UNACCENTED = new Set(["trung_uong", "tinh"]);
+/** Typed without diacritics, "quan" is as often quân, quan or quận: never a level there. */
+export const LEVEL_AMBIGUOUS_UNACCENTED = new Set(["quan"]);
 export const LEVEL_INTRODUCERS = new Set(["cap", "o", "tai", "cua", "cac", "moi"]);
 
 /** Counting words that stand before the counted noun ("bao nhiêu bài tham luận" counts "tham luận"). */
@@ -48,3 +50,20 @@ export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn ph
 
 /** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
 export const WHO_QUESTION_FOLDED = /(?:^|\s)(?:ai|nguoi nao|dong chi nao|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|ban nao)(?=\s|$|[?,.])|\bwho(?:m|se)?\b|\bwhich (?:body|agency|organ|authority|office|committee|official|person|level)\b/u;
+
+/**
+ * Vietnamese family names (the most common cover nearly everyone): a person's name is one of these
+ * followed by one to three capitalised syllables ("Trần Cẩm Tú", "Đào Mỹ"). Family names that also start
+ * common capitalised phrases ("Văn phòng", "Phó Thủ tướng", "Hà Nội", "Cao Bằng", "Quan hệ") are left out.
+ */
+export const FAMILY_NAMES = new Set(
+  ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm Mai Tô Hà Tạ " +
+    "Lương Đinh Cao Lưu Quách Thái Châu Phùng Tăng Kiều Chu Hứa Khổng Lã Lạc Lục Mạc Mẫn Nghiêm Ninh Nông Ông Quan Sầm " +
+    "Thân Thạch Tiêu Tôn Triệu Vi Viên Âu Bạch Bế Cù Diệp Đàm Đậu Giáp Hàn Hầu Khúc Khương Luân Mã Nhan Phí Quản Tào " +
+    "Thiều Tòng Trầm Trình Vòng Cầm Lữ")
+    .split(/\s+/)
+    .map((n) => n.normalize("NFC")),
+);
+
+/** Counted nouns that count anything ("bao nhiêu người", "bao nhiêu nơi"): they set no constraint. */
+export const GENERIC_COUNTED = new Set(["nguoi", "noi"]);
