@@ -120,6 +120,14 @@ export function friendlyError(code: ErrorCode): string {
       return "Không đọc được tệp; hãy kiểm tra tệp có bị hỏng không.";
     case "INGEST_NOTHING":
       return "Không có tài liệu nào dùng được để lập chỉ mục.";
+    case "INGEST_BUSY":
+      return "Đang có một lần lập chỉ mục khác chạy; hãy thử lại sau ít phút.";
+    case "INGEST_FAILED":
+      return "Lập chỉ mục thất bại; chỉ mục cũ vẫn đang được dùng.";
+    case "INDEX_UNWRITABLE":
+      return "Không ghi được thư mục chỉ mục; quản trị viên cần kiểm tra quyền ghi và dung lượng đĩa.";
+    case "DATA_UNAVAILABLE":
+      return "Không dùng được thư mục dữ liệu; quản trị viên cần kiểm tra quyền ghi và dung lượng đĩa.";
     case "INDEX_MISSING":
     case "INDEX_VERSION":
     case "INDEX_CORRUPT":
