@@ -132,7 +132,7 @@ export async function checkZipBounds(name: string, bytes: Buffer, limits: ParseL
   let actual = 0;
   for (const entry of directory.entries) {
     actual += await inflatedSize(bytes, entry, budget - actual);
-    if (actual > budget) throw refuse(`unpacks to more than ${mb(budget)} (its zip headers declare ${mb(declared)})`);
+    if (actual > budget) throw refuse(`unpacks to more than its zip headers declare (${mb(declared)})`);
   }
 }
 
