@@ -86,7 +86,7 @@ export function createChildIngest(opts: ChildIngestOptions): ChildIngest {
         const where = namesOf(reading);
         const keeps = "; the previous index keeps serving";
         if (timedOut) {
-          return reject(new AppError("INGEST_FAILED", `The ingest took longer than INGEST_TIMEOUT_MS (${Math.round(opts.timeoutMs / 1000)} s) and was stopped${where}: remove or split that file, or raise INGEST_TIMEOUT_MS${keeps}`));
+          return reject(new AppError("INGEST_FAILED", `The ingest took longer than INGEST_TIMEOUT_MS (${opts.timeoutMs} ms) and was stopped${where}: remove or split that file, or raise INGEST_TIMEOUT_MS${keeps}`));
         }
         if (/heap out of memory|Allocation failed/i.test(stderr) || code === 134 || signal === "SIGABRT") {
           return reject(new AppError("INGEST_FAILED", `The ingest ran out of memory (INGEST_MEMORY_MB=${opts.memoryMb})${where}: remove or split that file, or raise INGEST_MEMORY_MB${keeps}`));
