@@ -47,6 +47,11 @@ export interface DocumentIngest {
   reload(): Promise<ReloadResult>;
   /** Saves a document into the corpus folder under a safe name, re-indexes, and serves the new index. */
   addDocument(upload: { fileName: string; bytes: Uint8Array; origin?: UploadOrigin }): Promise<UploadResult>;
+  /**
+   * When this update's upload was already attempted (the bot died on it and Telegram redelivered the
+   * update), why it is not retried; null otherwise.
+   */
+  earlierAttempt?(updateId: number): { savedAs: string; reason: string } | null;
 }
 
 /** Everything a feature may use. */

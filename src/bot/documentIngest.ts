@@ -200,6 +200,11 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
         return { ...result, lines: opts.describe(summary) };
       }),
     addDocument: ({ fileName, bytes, origin }) => serial(() => add(fileName, bytes, origin)),
+    earlierAttempt: (updateId) => {
+      const entry = opts.journal?.byUpdate(updateId) ?? null;
+      if (entry === null || entry.state === "started") return null;
+      return { savedAs: entry.savedAs, reason: notRetried(entry).rejected?.reason ?? "" };
+    },
     recoverInterrupted: () => serial(recoverInterrupted),
   };
 }

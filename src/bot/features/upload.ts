@@ -70,6 +70,13 @@ export function uploadFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(TEXT.uploadTooLarge(document.file_size / 1024 / 1024, deps.config.MAX_FILE_MB));
       return;
     }
+    // A redelivered update whose upload the bot died on is never downloaded or ingested again.
+    const earlier = deps.ingest.earlierAttempt?.(ctx.update.update_id) ?? null;
+    if (earlier) {
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.uploadNotRetried(earlier.savedAs, earlier.reason), { parse_mode: "HTML" });
+      return;
+    }
     await ctx.reply(TEXT.uploadStarted(name), { parse_mode: "HTML" });
     showTyping(ctx);
     const bytes = await downloadFile(ctx, document.file_id, deps.config.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT, maxBytes);
