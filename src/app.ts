@@ -6,6 +6,7 @@ import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
 import { currentGeneration, indexFormatMatches } from "./index/store.js";
 import { buildQuizBank } from "./quiz/generate.js";
 import type { Config } from "./config.js";
+import type { ParseLimits } from "./corpus/limits.js";
 
 /** Paths and limits an ingest needs. */
 export interface IngestSettings {
@@ -13,10 +14,26 @@ export interface IngestSettings {
   indexDir: string;
   maxFileMb: number;
   efSearch: number;
+  /** Bounds on what parsing one file may cost (MAX_UNZIPPED_MB, MAX_PDF_PAGES, …). */
+  limits: ParseLimits;
+  maxPassagesPerFile: number;
 }
 
 export function ingestSettings(config: Config): IngestSettings {
-  return { corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, maxFileMb: config.MAX_FILE_MB, efSearch: config.HNSW_EF_SEARCH };
+  return {
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    maxFileMb: config.MAX_FILE_MB,
+    efSearch: config.HNSW_EF_SEARCH,
+    limits: {
+      maxUnzippedBytes: config.MAX_UNZIPPED_MB * 1024 * 1024,
+      maxUnzipRatio: config.MAX_UNZIP_RATIO,
+      maxZipEntries: config.MAX_ZIP_ENTRIES,
+      maxPdfPages: config.MAX_PDF_PAGES,
+      maxTextChars: config.MAX_TEXT_CHARS,
+    },
+    maxPassagesPerFile: config.MAX_PASSAGES_PER_FILE,
+  };
 }
 
 /**
@@ -35,15 +52,18 @@ export function quizSample<T>(passages: readonly T[], max = QUIZ_MAX_PASSAGES): 
 /** Runs the ingest with everything derived from passages (the quiz bank) built alongside. */
 export async function runIngest(
   settings: IngestSettings,
-  extra: { onProgress?: (done: number, total: number, file: string) => void; full?: boolean } = {},
+  extra: { onProgress?: (done: number, total: number, file: string) => void; onFileStart?: (file: string) => void; full?: boolean } = {},
 ): Promise<IngestSummary> {
   return ingestCorpus({
     corpusDir: settings.corpusDir,
     indexDir: settings.indexDir,
     maxFileBytes: settings.maxFileMb * 1024 * 1024,
     efSearch: settings.efSearch,
+    limits: settings.limits,
+    maxPassagesPerFile: settings.maxPassagesPerFile,
     buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
     ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
+    ...(extra.onFileStart ? { onFileStart: extra.onFileStart } : {}),
     ...(extra.full ? { full: true } : {}),
   });
 }

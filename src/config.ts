@@ -3,6 +3,7 @@
  * schema at start-up, and its default is documented here once (and in .env.example).
  */
 import { z } from "zod";
+import { DEFAULT_PARSE_LIMITS } from "./corpus/limits.js";
 import { AppError } from "./errors.js";
 
 const idList = z
@@ -45,6 +46,22 @@ const schema = z
     ALLOWED_CHAT_IDS: idList,
     /** Largest document file accepted by the ingest and by uploads, in MB. */
     MAX_FILE_MB: positiveInt(20),
+    /** Largest total a .docx/.odt may unpack to, in MB (it may also unpack to at most MAX_UNZIP_RATIO × its size). */
+    MAX_UNZIPPED_MB: positiveInt(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / (1024 * 1024)),
+    /** Largest unpacked/packed size ratio of a .docx/.odt over 10 MB unpacked (zip bombs reach thousands). */
+    MAX_UNZIP_RATIO: positiveInt(DEFAULT_PARSE_LIMITS.maxUnzipRatio),
+    /** Most entries a .docx/.odt may hold. */
+    MAX_ZIP_ENTRIES: positiveInt(DEFAULT_PARSE_LIMITS.maxZipEntries),
+    /** Most pages a PDF may have. */
+    MAX_PDF_PAGES: positiveInt(DEFAULT_PARSE_LIMITS.maxPdfPages),
+    /** Most characters of text one file may yield. */
+    MAX_TEXT_CHARS: positiveInt(DEFAULT_PARSE_LIMITS.maxTextChars),
+    /** Most passages one file may yield. */
+    MAX_PASSAGES_PER_FILE: positiveInt(20_000),
+    /** Heap limit of the ingest process the bot starts for uploads and /reload, in MB (--max-old-space-size). */
+    INGEST_MEMORY_MB: positiveInt(1536),
+    /** Time budget of that ingest process, in ms: it is killed after this long. */
+    INGEST_TIMEOUT_MS: positiveInt(600_000),
     /** Questions per user per minute before the rate limiter answers politely. */
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
     /** HNSW search width set after each index load. */

@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   FILE_EMPTY: "File has no text",
   FILE_UNREADABLE: "File could not be read",
   INGEST_NOTHING: "Nothing usable could be indexed",
+  INGEST_BUSY: "Another ingest is running",
+  INGEST_FAILED: "The ingest process failed",
+  INDEX_UNWRITABLE: "The index folder cannot be written",
+  DATA_UNAVAILABLE: "The data folder cannot be used",
   INPUT_INVALID: "Input is invalid",
 } as const;
 

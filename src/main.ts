@@ -12,15 +12,17 @@ import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import type { Bot } from "grammy";
-import { describeIngest, ensureIndex, ingestSettings, runIngest } from "./app.js";
+import { describeIngest, ensureIndex, ingestSettings } from "./app.js";
 import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/createBot.js";
-import { createDocumentIngest } from "./bot/documentIngest.js";
+import { createDocumentIngest, notifyInterruptedUploads } from "./bot/documentIngest.js";
 import { IndexReloader } from "./bot/indexReloader.js";
 import { createLogger, redact } from "./bot/logger.js";
 import { QuizRuns } from "./bot/quizRuns.js";
 import { runBot, type RunningBot } from "./bot/run.js";
 import { BotStore } from "./bot/store.js";
+import { UploadJournal } from "./bot/uploadJournal.js";
+import { createChildIngest } from "./ingestProcess.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
@@ -117,6 +119,8 @@ export async function startApp(env: Record<string, string | undefined>, options:
   let store: BotStore | undefined;
   let quizStore: QuizStore | undefined;
   const quizRuns = new QuizRuns();
+  // Uploads and /reload ingest in a child process: the bot never parses a document itself.
+  const childIngest = createChildIngest({ settings, memoryMb: config.INGEST_MEMORY_MB, timeoutMs: config.INGEST_TIMEOUT_MS });
   let bot: Bot<BotContext>;
   let running: RunningBot;
   try {
@@ -126,14 +130,19 @@ export async function startApp(env: Record<string, string | undefined>, options:
     const ingest = createDocumentIngest({
       corpusDir: config.CORPUS_DIR,
       maxFileMb: config.MAX_FILE_MB,
-      runIngest: () => runIngest(settings),
+      runIngest: () => childIngest.run(),
       describe: describeIngest,
       reloader,
       logger,
+      journal: UploadJournal.in(config.DATA_DIR),
     });
+    // An upload the bot died on last time is put aside before any update is taken, never retried.
+    const interrupted = await ingest.recoverInterrupted();
     bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: quizRuns } });
     running = await runBot(bot, { config, logger });
+    notifyInterruptedUploads(bot.api, interrupted, logger);
   } catch (err) {
+    childIngest.stop();
     await reloader.stop();
     quizRuns.close();
     quizStore?.close();
@@ -146,6 +155,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await running.stop();
+      childIngest.stop();
       await reloader.stop();
       // Quiz timers first: one firing now would write to a closed database.
       quizRuns.close();

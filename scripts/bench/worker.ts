@@ -35,12 +35,13 @@ async function directorySize(dir: string): Promise<number> {
  * with the quiz bank built alongside as the app does (`runIngest`) when `withQuiz`.
  */
 async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; withQuiz: boolean }): Promise<object> {
-  const { runIngest } = await import("../../src/app.js");
+  const { ingestSettings, runIngest } = await import("../../src/app.js");
+  const { loadConfig } = await import("../../src/config.js");
   const { ingestCorpus } = await import("../../src/index/ingest.js");
   const { currentGeneration } = await import("../../src/index/store.js");
   const started = performance.now();
   const summary = args.withQuiz
-    ? await runIngest({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileMb: 20, efSearch: args.efSearch }, { full: args.full })
+    ? await runIngest({ ...ingestSettings(loadConfig({})), corpusDir: args.corpusDir, indexDir: args.indexDir, efSearch: args.efSearch }, { full: args.full })
     : await ingestCorpus({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileBytes: 20 * 1024 * 1024, efSearch: args.efSearch, full: args.full });
   const ms = performance.now() - started;
   const generation = await currentGeneration(args.indexDir);

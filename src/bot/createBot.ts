@@ -16,7 +16,8 @@ import type { BotCommand, UserFromGetMe } from "grammy/types";
 import { isAppError } from "../errors.js";
 import { accessControl, rateLimit } from "./access.js";
 import { BotContext } from "./context.js";
-import type { BotDeps } from "./deps.js";
+import { Bookkeeping } from "./bookkeeping.js";
+import type { BotDeps, BotDepsInput } from "./deps.js";
 import { adminFeature, ADMIN_COMMANDS } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { callbacksFeature } from "./features/callbacks.js";
@@ -86,15 +87,26 @@ function featureErrorHandler(logger: Logger, secrets: ReadonlyArray<string | und
 }
 
 /** Builds the bot with every feature registered. It does not contact Telegram until started. */
-export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
-  const token = deps.config.TELEGRAM_BOT_TOKEN;
+export function createBot(input: BotDepsInput, options: CreateBotOptions = {}): Bot<BotContext> {
+  const token = input.config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error("createBot: TELEGRAM_BOT_TOKEN is not set (main.ts opens the terminal chat instead)");
-  const secrets = [token, deps.config.WEBHOOK_SECRET];
+  const secrets = [token, input.config.WEBHOOK_SECRET];
   const bot = new Bot<BotContext>(token, {
     ContextConstructor: BotContext,
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { ...(deps.config.TELEGRAM_API_ROOT ? { apiRoot: deps.config.TELEGRAM_API_ROOT } : {}) },
+    client: { ...(input.config.TELEGRAM_API_ROOT ? { apiRoot: input.config.TELEGRAM_API_ROOT } : {}) },
   });
+  const deps: BotDeps = {
+    ...input,
+    bookkeeping:
+      input.bookkeeping ??
+      new Bookkeeping({
+        dataDir: input.config.DATA_DIR,
+        adminIds: input.config.ADMIN_IDS,
+        logger: input.logger,
+        notify: (chatId, html) => bot.api.sendMessage(chatId, html, { parse_mode: "HTML" }),
+      }),
+  };
 
   // 429 (after retry_after) and 5xx are retried; a network failure is not, since a message that did
   // reach Telegram would then be delivered twice. The runner retries getUpdates on its own.
@@ -115,6 +127,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.use(rateLimit(deps.config, deps.logger));
 
   const features = new Composer<BotContext>();
+  // A button pressed under an inline-mode message has no chat: nothing here can answer it or store
+  // anything for it, so it is answered once, plainly, and goes no further.
+  features.on("callback_query", async (ctx, next) => {
+    if (ctx.chat !== undefined) return next();
+    ctx.state.outcome = "invalid";
+    await ctx.answerCallbackQuery({ text: TEXT.inlineUnsupported });
+  });
   for (const feature of options.features ?? FEATURES) features.use(feature(deps));
   bot.errorBoundary(featureErrorHandler(deps.logger, secrets), features);
 

@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { IngestSummary } from "../index/ingest.js";
 import type { QaEngine } from "../qa/engine.js";
 import type { QuizStore } from "../quiz/scores.js";
+import type { Bookkeeping } from "./bookkeeping.js";
 import type { Logger } from "./logger.js";
 import type { QuizRuns } from "./quizRuns.js";
 import type { BotStore } from "./store.js";
@@ -16,25 +17,41 @@ export interface ReloadResult {
   swapped: boolean;
   /** The generation served after the call. */
   generation: string;
+  /** The summary of the ingest run first (/reload picks up files put into the corpus folder), as lines. */
+  lines?: string[];
 }
 
 /** Outcome of adding an uploaded document. */
 export interface UploadResult {
   /** File name it was saved under, relative to the corpus folder. */
   savedAs: string;
-  summary: IngestSummary;
+  /** The ingest's summary; null when no ingest ran (a redelivered upload that is not retried). */
+  summary: IngestSummary | null;
   /** The ingest summary as human lines (describeIngest). */
   lines: string[];
+  /** True when the upload replaced a file of the same name (its previous version is kept in corpus/.history). */
+  replaced: boolean;
   /** Set when the ingest could not use the file (it is removed from the corpus again). */
   rejected: { code: string; reason: string } | null;
 }
 
+/** Where an upload came from, for the journal: a redelivered update is recognised and not retried. */
+export interface UploadOrigin {
+  updateId: number;
+  chatId: number;
+}
+
 /** Changes to the corpus and index the bot may ask for (admins only); implemented at the edge (main). */
 export interface DocumentIngest {
-  /** Serves the generation named by CURRENT if it differs from the one in service. */
+  /** Ingests the corpus folder's changes (in a child process) and serves the newest generation. */
   reload(): Promise<ReloadResult>;
   /** Saves a document into the corpus folder under a safe name, re-indexes, and serves the new index. */
-  addDocument(upload: { fileName: string; bytes: Uint8Array }): Promise<UploadResult>;
+  addDocument(upload: { fileName: string; bytes: Uint8Array; origin?: UploadOrigin }): Promise<UploadResult>;
+  /**
+   * When this update's upload was already attempted (the bot died on it and Telegram redelivered the
+   * update), why it is not retried; null otherwise.
+   */
+  earlierAttempt?(updateId: number): { savedAs: string; reason: string } | null;
 }
 
 /** Everything a feature may use. */
@@ -46,4 +63,9 @@ export interface BotDeps {
   logger: Logger;
   /** Quiz mode: scores in SQLite, and the quizzes running now (main closes both at shutdown). */
   quiz: { store: QuizStore; runs: QuizRuns };
+  /** Runs statistics/feedback/quiz writes so that their failure never costs an answer. */
+  bookkeeping: Bookkeeping;
 }
+
+/** What createBot is given: everything but bookkeeping, which it makes (it needs the bot's API) unless given. */
+export type BotDepsInput = Omit<BotDeps, "bookkeeping"> & { bookkeeping?: Bookkeeping };

@@ -4,7 +4,7 @@
  * with `PRAGMA user_version`; a newer file than this code knows is refused rather than misread.
  */
 import Database from "better-sqlite3";
-import { AppError } from "../errors.js";
+import { AppError, describeError } from "../errors.js";
 
 /** Bumped with every schema change; migrations below bring older files up to date. */
 export const STORE_SCHEMA_VERSION = 1;
@@ -111,7 +111,12 @@ export class BotStore {
 
   /** Opens (creating if needed) the database at `file`; ":memory:" for tests. */
   static open(file: string): BotStore {
-    const db = new Database(file);
+    let db: Database.Database;
+    try {
+      db = new Database(file);
+    } catch (err) {
+      throw new AppError("DATA_UNAVAILABLE", `Cannot open the bot database ${file} (${describeError(err)}): check that DATA_DIR exists, is writable and the file is readable`, { cause: err });
+    }
     try {
       db.pragma("journal_mode = WAL");
       db.pragma("foreign_keys = ON");
@@ -132,7 +137,8 @@ export class BotStore {
       }
     } catch (err) {
       db.close();
-      throw err;
+      if (err instanceof AppError) throw err;
+      throw new AppError("DATA_UNAVAILABLE", `Cannot use the bot database ${file} (${describeError(err)}): check its permissions, or move it aside if it is damaged`, { cause: err });
     }
     return new BotStore(db);
   }

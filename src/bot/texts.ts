@@ -72,10 +72,23 @@ export const TEXT = {
   uploadStarted: (name: string): string => `⏳ Đang lưu <code>${escapeHtml(name)}</code> và cập nhật chỉ mục…`,
   uploadDone: (name: string, summary: readonly string[]): string =>
     `✅ Đã thêm <code>${escapeHtml(name)}</code> vào bộ tài liệu, chỉ mục đã được nạp lại.\n<pre>${escapeHtml(summary.join("\n"))}</pre>`,
+  uploadUpdated: (name: string, summary: readonly string[]): string =>
+    `✅ Đã cập nhật <code>${escapeHtml(name)}</code>: bản mới thay bản cũ (bản cũ được giữ trong thư mục <code>.history</code> của bộ tài liệu), chỉ mục đã được nạp lại.\n<pre>${escapeHtml(summary.join("\n"))}</pre>`,
+  uploadFailed: (name: string, reason: string): string =>
+    `⚠️ Không thêm được <code>${escapeHtml(name)}</code>: ${escapeHtml(reason)}\nChỉ mục cũ vẫn đang được dùng.`,
+  uploadNotRetried: (name: string, reason: string): string =>
+    `⚠️ Không thử lại <code>${escapeHtml(name)}</code>: ${escapeHtml(reason)}`,
+  uploadInterrupted: (name: string, where: string | null): string =>
+    `⚠️ Lần thêm <code>${escapeHtml(name)}</code> trước đó bị gián đoạn vì trợ lý khởi động lại. Tệp sẽ không được xử lý lại${where ? `; nó đã được chuyển vào <code>${escapeHtml(where)}</code> trong thư mục tài liệu` : ""}.`,
+  reloadFailed: (reason: string): string => `⚠️ Lập chỉ mục thất bại: ${escapeHtml(reason)}\nChỉ mục cũ vẫn đang được dùng.`,
+  inlineUnsupported: "Nút này không dùng được ở đây (tin nhắn nội tuyến). Hãy hỏi trợ lý trong chat riêng.",
+  dataUnwritable: (dataDir: string, reason: string): string =>
+    `⚠️ Không ghi được vào thư mục dữ liệu <code>${escapeHtml(dataDir)}</code>: ${escapeHtml(reason)}\nCâu hỏi vẫn được trả lời, nhưng thống kê, góp ý và điểm quiz không được lưu cho tới khi thư mục ghi được (kiểm tra quyền ghi và dung lượng đĩa).`,
   uploadRejected: (name: string, reason: string, summary: readonly string[]): string =>
     `⚠️ Không dùng được <code>${escapeHtml(name)}</code>: ${escapeHtml(reason)}\nTệp đã được gỡ khỏi thư mục tài liệu.\n<pre>${escapeHtml(summary.join("\n"))}</pre>`,
   reloaded: (generation: string): string => `🔄 Đã nạp chỉ mục mới: <code>${escapeHtml(generation)}</code>.`,
   reloadUnchanged: (generation: string): string => `Chỉ mục không đổi: vẫn là <code>${escapeHtml(generation)}</code>.`,
+  ingestSummary: (summary: readonly string[]): string => `<pre>${escapeHtml(summary.join("\n"))}</pre>`,
   quizBadCount: (given: string): string => `Số câu <code>${escapeHtml(given)}</code> không hợp lệ: hãy dùng một số nguyên từ 1 đến ${QUIZ_MAX_QUESTIONS}.\n${quizUsage}`,
   quizBadTopic: `Chủ đề cần có chữ hoặc số và dài tối đa ${QUIZ_MAX_TOPIC_CHARS} ký tự.\n${quizUsage}`,
   quizNoBank: "Bộ tài liệu hiện tại chưa cho ra câu hỏi quiz nào (cần tài liệu có số liệu, mốc thời gian, danh sách). Hãy báo quản trị viên nạp thêm tài liệu và lập lại chỉ mục.",
@@ -120,6 +133,14 @@ export function friendlyError(code: ErrorCode): string {
       return "Không đọc được tệp; hãy kiểm tra tệp có bị hỏng không.";
     case "INGEST_NOTHING":
       return "Không có tài liệu nào dùng được để lập chỉ mục.";
+    case "INGEST_BUSY":
+      return "Đang có một lần lập chỉ mục khác chạy; hãy thử lại sau ít phút.";
+    case "INGEST_FAILED":
+      return "Lập chỉ mục thất bại; chỉ mục cũ vẫn đang được dùng.";
+    case "INDEX_UNWRITABLE":
+      return "Không ghi được thư mục chỉ mục; quản trị viên cần kiểm tra quyền ghi và dung lượng đĩa.";
+    case "DATA_UNAVAILABLE":
+      return "Không dùng được thư mục dữ liệu; quản trị viên cần kiểm tra quyền ghi và dung lượng đĩa.";
     case "INDEX_MISSING":
     case "INDEX_VERSION":
     case "INDEX_CORRUPT":

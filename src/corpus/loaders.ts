@@ -9,6 +9,7 @@ import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } fr
 import mammoth from "mammoth";
 import { AppError, describeError, isAppError } from "../errors.js";
 import { decodeText } from "./decode.js";
+import { DEFAULT_PARSE_LIMITS, checkBeforeParsing, checkTextLength, type ParseLimits } from "./limits.js";
 import { SUPPORTED_EXTENSIONS, type LoadedFile, type SourceFormat } from "./types.js";
 
 /** Largest file `loadFile` reads unless told otherwise: 20 MiB. */
@@ -17,6 +18,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export interface LoadFileOptions {
   /** Files larger than this are refused with FILE_TOO_LARGE before being read. Default DEFAULT_MAX_BYTES. */
   maxBytes?: number;
+  /** Bounds on unpacked size, pages and text (limits.ts). Default DEFAULT_PARSE_LIMITS. */
+  limits?: ParseLimits;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
@@ -69,12 +72,15 @@ export async function loadFile(absPath: string, opts: LoadFileOptions = {}): Pro
     });
   }
 
+  const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
+  await checkBeforeParsing(name, extension, bytes, limits);
   let extracted: Extracted;
   try {
     extracted = await extract(format, bytes);
   } catch (err) {
     throw unreadableError(name, format, err);
   }
+  checkTextLength(name, extracted.pages, limits);
 
   const pages = extracted.pages.map(tidyText);
   if (pages.every((page) => page === "")) throw emptyError(name, format);

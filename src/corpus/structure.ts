@@ -139,7 +139,8 @@ export function toBlocks(file: LoadedFile): Block[] {
   const blocks: Block[] = [];
   file.pages.forEach((pageText, i) => {
     if (state.ended) return;
-    blocks.push(...pageBlocks(pageText, file.format === "pdf" ? i + 1 : null, markdown, state));
+    // One push per block: spreading a page of 100,000+ paragraphs as arguments overflows the stack.
+    for (const block of pageBlocks(pageText, file.format === "pdf" ? i + 1 : null, markdown, state)) blocks.push(block);
   });
   return mergeHeadingRuns(blocks);
 }

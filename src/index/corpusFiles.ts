@@ -6,13 +6,17 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { chunkDocument } from "../corpus/chunk.js";
+import type { ParseLimits } from "../corpus/limits.js";
 import { loadFile } from "../corpus/loaders.js";
 import { readStructure } from "../corpus/document.js";
 import { SUPPORTED_EXTENSIONS, type DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestFailure, StoredPassage } from "./store.js";
 
-/** A stable document id from its path: "sub/Điều lệ.md" → "sub/dieu-le". */
+/**
+ * The readable base of a document id: "sub/Điều lệ.md" → "sub/dieu-le". Different paths can share a
+ * base ("x.txt" and "X.txt", "Điều lệ.txt" and "dieu-le.txt"): {@link assignDocIds} makes ids unique.
+ */
 export function docIdFor(relPath: string): string {
   const base = relPath.replace(/\.[^./]+$/, "");
   return base
@@ -23,6 +27,40 @@ export function docIdFor(relPath: string): string {
     .split("/")
     .map((part) => part.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "doc")
     .join("/");
+}
+
+/**
+ * A unique, stable document id for every path. A path keeps the id it had in the previous index when
+ * that id is still free; otherwise it gets its base id ({@link docIdFor}), or, when another path already
+ * has that, the base plus a short hash of its own path, which does not depend on what else is in the
+ * corpus. Paths are taken in the order given (the corpus order), previous owners first.
+ */
+export function assignDocIds(paths: readonly string[], previousIds: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const p of paths) {
+    const prev = previousIds.get(p);
+    if (prev !== undefined) counts.set(prev, (counts.get(prev) ?? 0) + 1);
+  }
+  // Previous ids first, so that an added "X.txt" never takes "x" from the "x.txt" already indexed; an
+  // id two paths shared (an index written before ids were unique) is kept by neither.
+  for (const p of paths) {
+    const prev = previousIds.get(p);
+    if (prev !== undefined && counts.get(prev) === 1 && !taken.has(prev)) {
+      ids.set(p, prev);
+      taken.add(prev);
+    }
+  }
+  for (const p of paths) {
+    if (ids.has(p)) continue;
+    const base = docIdFor(p);
+    let id = base;
+    for (let salt = 0; taken.has(id); salt++) id = `${base}-${createHash("sha256").update(`${salt}:${p}`).digest("hex").slice(0, 6)}`;
+    ids.set(p, id);
+    taken.add(id);
+  }
+  return ids;
 }
 
 /**
@@ -61,12 +99,25 @@ export interface ParsedDoc {
   passages: Omit<StoredPassage, "label">[];
 }
 
-async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBytes: number): Promise<ParsedDoc> {
-  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: maxFileBytes });
+/** How one file is read: its id and the bounds on what reading it may cost. */
+export interface ReadFileOptions {
+  docId: string;
+  maxFileBytes: number;
+  /** Bounds checked before and after extraction (corpus/limits.ts); the loader's defaults when absent. */
+  limits?: ParseLimits;
+  /** Most passages one file may yield; more is refused (the file is skipped with the reason). */
+  maxPassages?: number;
+}
+
+async function parseFile(corpusDir: string, rel: string, hash: string, opts: ReadFileOptions): Promise<ParsedDoc> {
+  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: opts.maxFileBytes, ...(opts.limits ? { limits: opts.limits } : {}) });
   const { title, header, headerText, blocks } = readStructure(loaded, path.basename(rel));
-  const docId = docIdFor(rel);
+  const docId = opts.docId;
   const passages = chunkDocument(blocks, { docId, title, headerText });
   if (passages.length === 0) throw new AppError("FILE_EMPTY", `${path.basename(rel)} has no usable text after cleaning`);
+  if (opts.maxPassages !== undefined && passages.length > opts.maxPassages) {
+    throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} yields ${passages.length} passages, over the limit of ${opts.maxPassages} per file (MAX_PASSAGES_PER_FILE): split it into smaller files`);
+  }
   return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length, header }, passages };
 }
 
@@ -95,15 +146,16 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
  * Reads one corpus file: kept as it was when its hash matches `previous`, else parsed into passages;
  * a file that cannot be used becomes a skip with its reason.
  */
-export async function readCorpusFile(corpusDir: string, rel: string, maxFileBytes: number, previous: DocumentInfo | undefined): Promise<FileOutcome> {
+export async function readCorpusFile(corpusDir: string, rel: string, opts: ReadFileOptions, previous: DocumentInfo | undefined): Promise<FileOutcome> {
   try {
     const abs = path.join(corpusDir, rel);
     const size = (await stat(abs)).size;
-    if (size > maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
+    if (size > opts.maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(opts.maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
     const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
-    if (previous && previous.hash === hash) return { kind: "kept", info: previous };
-    return { kind: previous ? "updated" : "added", doc: await parseFile(corpusDir, rel, hash, maxFileBytes) };
+    // A file whose id changed (it collided with another in an older index) is read again under its new id.
+    if (previous && previous.hash === hash && previous.docId === opts.docId) return { kind: "kept", info: previous };
+    return { kind: previous ? "updated" : "added", doc: await parseFile(corpusDir, rel, hash, opts) };
   } catch (err) {
-    return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: describeError(err) } };
+    return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: isAppError(err) ? describeError(err) : `${rel} could not be read (${describeError(err)})` } };
   }
 }

@@ -4,19 +4,20 @@
  * lexical index are updated in place (deleted passages marked, new ones added) instead of rebuilt.
  * Atomic: see store.ts. A file that cannot be used is reported and skipped.
  */
-import { mkdir, open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type { DocumentInfo } from "../corpus/types.js";
-import { AppError } from "../errors.js";
+import { AppError, describeError } from "../errors.js";
 import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats } from "./termStats.js";
-import { FILE_CONCURRENCY, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
+import type { ParseLimits } from "../corpus/limits.js";
+import { FILE_CONCURRENCY, assignDocIds, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
+import { acquireIngestLock } from "./lock.js";
 import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type LoadedIndex, type StoredPassage } from "./store.js";
 
-export { docIdFor, listCorpusFiles } from "./corpusFiles.js";
+export { assignDocIds, docIdFor, listCorpusFiles } from "./corpusFiles.js";
 
 /** HNSW build parameters: M links per node, construction search width. */
 export const HNSW_M = 16;
@@ -30,6 +31,12 @@ export interface IngestOptions {
   indexDir: string;
   maxFileBytes: number;
   efSearch: number;
+  /** Bounds on unpacked size, pages and text per file (corpus/limits.ts); the loader's defaults when absent. */
+  limits?: ParseLimits;
+  /** Most passages one file may yield; a file over it is skipped with the reason. */
+  maxPassagesPerFile?: number;
+  /** Called when a file starts being read (a crash report can then name the files in progress). */
+  onFileStart?: (file: string) => void;
   /** Called after each file with the number of files done and the total. */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Builds derived data (the quiz bank) stored with the index. */
@@ -53,38 +60,10 @@ export interface IngestSummary {
   ms: number;
 }
 
-/** Takes the ingest lock; a lock left by a dead process is taken over. */
-async function acquireLock(indexDir: string): Promise<() => Promise<void>> {
-  await mkdir(indexDir, { recursive: true });
-  const lock = path.join(indexDir, ".lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lock, { force: true });
-    } catch {
-      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      let alive = false;
-      try {
-        if (pid > 0) {
-          process.kill(pid, 0);
-          alive = true;
-        }
-      } catch {
-        alive = false;
-      }
-      if (alive) throw new AppError("INPUT_INVALID", `Another ingest (pid ${pid}) is running on ${indexDir}; wait for it to finish`);
-      await rm(lock, { force: true });
-    }
-  }
-  throw new AppError("INPUT_INVALID", `Could not take the ingest lock in ${indexDir}`);
-}
-
 /** Ingests the corpus folder into the index folder. Throws INGEST_NOTHING when nothing usable remains. */
 export async function ingestCorpus(opts: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const release = await acquireLock(opts.indexDir);
+  const release = await acquireIngestLock(opts.indexDir);
   try {
     return await ingestLocked(opts, started);
   } finally {
@@ -108,6 +87,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   // --full re-reads every file: nothing from the previous generation is reused.
   const previous = opts.full ? null : await loadPrevious(opts);
   const prevDocs = new Map((previous?.manifest.documents ?? []).map((d) => [d.path, d]));
+  const docIds = assignDocIds(supported, new Map([...prevDocs].map(([p, d]) => [p, d.docId])));
   const embeddings = new HashedEmbeddings({ dimensions: previous?.manifest.embeddings.dimensions ?? DEFAULT_DIMENSIONS });
 
   const kept: DocumentInfo[] = [];
@@ -118,8 +98,15 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   // Files are read and parsed a few at a time, so that one file's disk reads overlap another's parsing;
   // outcomes are then taken in corpus order, as a one-at-a-time loop would.
   const outcomes = await mapConcurrently(supported, FILE_CONCURRENCY, async (rel): Promise<FileOutcome> => {
+    opts.onFileStart?.(rel);
     try {
-      return await readCorpusFile(opts.corpusDir, rel, opts.maxFileBytes, prevDocs.get(rel));
+      const readOptions = {
+        docId: docIds.get(rel) ?? rel,
+        maxFileBytes: opts.maxFileBytes,
+        ...(opts.limits ? { limits: opts.limits } : {}),
+        ...(opts.maxPassagesPerFile !== undefined ? { maxPassages: opts.maxPassagesPerFile } : {}),
+      };
+      return await readCorpusFile(opts.corpusDir, rel, readOptions, prevDocs.get(rel));
     } finally {
       done++;
       opts.onProgress?.(done, supported.length, rel);
@@ -146,6 +133,8 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, started });
   }
 
+  // Passages are kept by the path of their document: ids are unique per path (assignDocIds), so a kept
+  // document's id names its passages and nobody else's; every passage of a changed or removed path goes.
   const keptDocIds = new Set(kept.map((d) => d.docId));
   const reused = (previous?.passages ?? []).filter((p) => keptDocIds.has(p.docId));
   const dropLabels = (previous?.passages ?? []).filter((p) => !keptDocIds.has(p.docId)).map((p) => p.label);
@@ -189,23 +178,28 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   passages.sort((a, b) => (docRank.get(a.docId) ?? 0) - (docRank.get(b.docId) ?? 0) || a.order - b.order);
 
   const quiz = opts.buildQuiz?.(passages) ?? { bank: null, questions: 0, dropped: 0 };
-  const generation = await writeGeneration(opts.indexDir, {
-    manifest: {
-      formatVersion: INDEX_FORMAT_VERSION,
-      builtAt: new Date().toISOString(),
-      embeddings: { name: HASHED_EMBEDDINGS_NAME, dimensions: embeddings.dimensions },
-      documents,
-      failures: skipped,
-      passageCount: passages.length,
-      deletedLabels,
-      quiz: { questions: quiz.questions, dropped: quiz.dropped },
-    },
-    passages,
-    vectorStore: makeVectorStore(embeddings, index, []),
-    lexical,
-    terms,
-    quiz: quiz.bank,
-  });
+  let generation: string;
+  try {
+    generation = await writeGeneration(opts.indexDir, {
+      manifest: {
+        formatVersion: INDEX_FORMAT_VERSION,
+        builtAt: new Date().toISOString(),
+        embeddings: { name: HASHED_EMBEDDINGS_NAME, dimensions: embeddings.dimensions },
+        documents,
+        failures: skipped,
+        passageCount: passages.length,
+        deletedLabels,
+        quiz: { questions: quiz.questions, dropped: quiz.dropped },
+      },
+      passages,
+      vectorStore: makeVectorStore(embeddings, index, []),
+      lexical,
+      terms,
+      quiz: quiz.bank,
+    });
+  } catch (err) {
+    throw new AppError("INDEX_UNWRITABLE", `Could not write the new index into ${opts.indexDir} (${describeError(err)}): check that INDEX_DIR is writable and the disk is not full; the previous index keeps serving`, { cause: err });
+  }
   return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, started });
 }
 

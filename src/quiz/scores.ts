@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { AppError } from "../errors.js";
+import { AppError, describeError } from "../errors.js";
 
 /** The store's file inside DATA_DIR. */
 export const QUIZ_DB_FILE = "quiz.sqlite";
@@ -155,18 +155,25 @@ export class QuizStore {
   /** Opens (creating if needed) the database at `file`. `now` is for tests. */
   constructor(file: string, opts: { now?: () => Date } = {}) {
     this.now = opts.now ?? (() => new Date());
-    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("foreign_keys = ON");
-    const version = Number(this.db.pragma("user_version", { simple: true }));
-    if (version > SCHEMA_VERSION) {
-      this.db.close();
-      throw new AppError("INPUT_INVALID", `${file} was written by a newer version (schema ${version}, this program knows ${SCHEMA_VERSION}): update the bot or move the file away`);
+    let db: Database.Database | undefined;
+    try {
+      if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+      db = new Database(file);
+      db.pragma("journal_mode = WAL");
+      db.pragma("busy_timeout = 5000");
+      db.pragma("foreign_keys = ON");
+      const version = Number(db.pragma("user_version", { simple: true }));
+      if (version > SCHEMA_VERSION) {
+        throw new AppError("INPUT_INVALID", `${file} was written by a newer version (schema ${version}, this program knows ${SCHEMA_VERSION}): update the bot or move the file away`);
+      }
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    } catch (err) {
+      db?.close();
+      if (err instanceof AppError) throw err;
+      throw new AppError("DATA_UNAVAILABLE", `Cannot open the quiz database ${file} (${describeError(err)}): check that DATA_DIR is writable and the file is readable, or move it aside if it is damaged`, { cause: err });
     }
-    this.db.exec(SCHEMA);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db = db;
   }
 
   private stamp(): string {

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { crc32 } from "node:zlib";
+import { constants as zlibConstants, crc32, createDeflateRaw } from "node:zlib";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import PDFDocument from "pdfkit";
 
@@ -141,4 +141,85 @@ export function toWindows1258Shape(text: string): string {
       return decomposed.replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, "").normalize("NFC") + tones;
     })
     .join("");
+}
+
+/** Options of {@link makeDocxBomb}. */
+export interface DocxBombOptions {
+  /** Size word/document.xml unpacks to, in MB. */
+  unpackedMb: number;
+  /** Writes a small unpacked size into the zip headers, as a crafted bomb does to pass a header check. */
+  lieAboutSize?: boolean;
+}
+
+/**
+ * A .docx "zip bomb": a real-looking package whose word/document.xml is megabytes of repeated
+ * paragraphs deflated to a few hundred KB (180 MB → ~550 KB, as in the reported attack). Built by
+ * streaming, so the test itself never holds the unpacked XML.
+ */
+export async function makeDocxBomb(options: DocxBombOptions): Promise<Buffer> {
+  const paragraph = Buffer.from("<w:p><w:r><w:t>Chi bộ sinh hoạt định kỳ mỗi tháng một lần theo quy định của Điều lệ Đảng.</w:t></w:r></w:p>");
+  const block = Buffer.concat(Array.from({ length: Math.ceil(65536 / paragraph.length) }, () => paragraph));
+  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>');
+  const tail = Buffer.from("</w:body></w:document>");
+  const deflate = createDeflateRaw({ level: zlibConstants.Z_BEST_COMPRESSION });
+  const packed: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => packed.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.once("end", resolve);
+    deflate.once("error", reject);
+  });
+  let crc = crc32(head);
+  let unpacked = head.length;
+  deflate.write(head);
+  const target = options.unpackedMb * 1024 * 1024;
+  while (unpacked < target) {
+    crc = crc32(block, crc);
+    unpacked += block.length;
+    if (!deflate.write(block)) await new Promise((r) => deflate.once("drain", r));
+  }
+  crc = crc32(tail, crc);
+  unpacked += tail.length;
+  deflate.end(tail);
+  await done;
+  const documentXml = { name: "word/document.xml", data: Buffer.concat(packed), crc, unpacked, method: 8 };
+  const contentTypes = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  const entries = [{ name: "[Content_Types].xml", data: contentTypes, crc: crc32(contentTypes), unpacked: contentTypes.length, method: 0 }, documentXml];
+  const parts: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const declared = options.lieAboutSize ? Math.min(e.unpacked, 4096) : e.unpacked;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.method, 10);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
 }

@@ -1,9 +1,12 @@
 /** Admin commands (ADMIN_IDS): /reload serves the newest index now, /stats summarises use and feedback. */
 import { Composer } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { describeError, isAppError } from "../../errors.js";
 import { isAdmin } from "../access.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { splitMessage } from "../format.js";
+import { sendHtml } from "../reply.js";
 import { TEXT, renderStats } from "../texts.js";
 import { rejectArguments } from "./commands.js";
 
@@ -29,8 +32,18 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
   composer.command("reload", adminsOnly, async (ctx) => {
     if (!(await rejectArguments(ctx, "reload"))) return;
     ctx.state.outcome = "command";
-    const result = await deps.ingest.reload();
-    await ctx.reply(result.swapped ? TEXT.reloaded(result.generation) : TEXT.reloadUnchanged(result.generation), { parse_mode: "HTML" });
+    let result;
+    try {
+      result = await deps.ingest.reload();
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.reloadFailed(describeError(err)), { parse_mode: "HTML" });
+      return;
+    }
+    const head = result.swapped ? TEXT.reloaded(result.generation) : TEXT.reloadUnchanged(result.generation);
+    // splitMessage keeps an over-long summary (many skipped files) deliverable.
+    await sendHtml(ctx, splitMessage([result.lines?.length ? `${head}\n${TEXT.ingestSummary(result.lines)}` : head]));
   });
 
   composer.command("stats", adminsOnly, async (ctx) => {

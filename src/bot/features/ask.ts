@@ -2,7 +2,8 @@
  * Questions: any text in a private chat; in a group, a message that mentions or replies to the bot, or
  * `/hoi <câu hỏi>`. The reply is the direct answer, then the cited passage quoted with the answer in
  * bold, then buttons; or a plain abstention naming the closest passages. The question and the passages
- * it cited are stored first, so the buttons work from SQLite alone (after a restart too).
+ * it cited are stored first, so the buttons work from SQLite alone (after a restart too); if storing
+ * fails, the answer is sent anyway, without buttons.
  */
 import { Composer } from "grammy";
 import type { AnswerResult } from "../../qa/engine.js";
@@ -35,22 +36,29 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   const generation = deps.engine.index.generation;
   const result = await deps.engine.ask(question);
   const chat = ctx.chat;
-  const questionId = deps.store.recordQuestion({
-    userId: ctx.from?.id ?? null,
-    chatId: chat?.id ?? 0,
-    chatType: chat?.type ?? "unknown",
-    question,
-    answer: result.answer,
-    abstained: result.abstained,
-    generation,
-    citations: storedCitations(result),
-  });
+  // Bookkeeping never costs the answer: if the question cannot be stored, it is sent without buttons
+  // (they would find nothing to show).
+  const questionId = deps.bookkeeping.record(
+    "recording the question",
+    () =>
+      deps.store.recordQuestion({
+        userId: ctx.from?.id ?? null,
+        chatId: chat?.id ?? 0,
+        chatType: chat?.type ?? "unknown",
+        question,
+        answer: result.answer,
+        abstained: result.abstained,
+        generation,
+        citations: storedCitations(result),
+      }),
+    null,
+  );
   const isGroup = chat?.type === "group" || chat?.type === "supergroup";
   await sendHtml(ctx, renderAnswer(result), {
-    keyboard: answerKeyboard(questionId, { abstained: result.abstained, citations: result.citations.length }),
+    ...(questionId !== null ? { keyboard: answerKeyboard(questionId, { abstained: result.abstained, citations: result.citations.length }) } : {}),
     ...(isGroup && ctx.msg ? { replyToMessageId: ctx.msg.message_id } : {}),
   });
-  deps.store.setLatency(questionId, Math.round((performance.now() - started) * 10) / 10);
+  if (questionId !== null) deps.bookkeeping.record("recording the answer time", () => deps.store.setLatency(questionId, Math.round((performance.now() - started) * 10) / 10), undefined);
   ctx.state.outcome = result.abstained ? "abstained" : "answered";
 }
 

@@ -32,9 +32,9 @@ export function callbacksFeature(deps: BotDeps): Composer<BotContext> {
   composer.on("callback_query:data", async (ctx, next) => {
     const action = parseAction(ctx.callbackQuery.data);
     if (!action) return next();
-    const question: StoredQuestion | null = deps.store.question(action.questionId);
+    const question: StoredQuestion | null = deps.bookkeeping.record("reading the question of a button", () => deps.store.question(action.questionId), null);
     // A button only works in the chat where its question was asked: forged ids reveal nothing.
-    if (!question || (ctx.chat !== undefined && question.chatId !== ctx.chat.id)) {
+    if (!question || ctx.chat === undefined || question.chatId !== ctx.chat.id) {
       ctx.state.outcome = "invalid";
       await ctx.answerCallbackQuery({ text: question ? TEXT.buttonInvalid : TEXT.questionGone });
       return;
@@ -44,7 +44,7 @@ export function callbacksFeature(deps: BotDeps): Composer<BotContext> {
     const replyTo = ctx.callbackQuery.message?.message_id;
 
     if (action.kind === "feedback") {
-      deps.store.recordFeedback(question.id, ctx.from.id, action.vote);
+      deps.bookkeeping.record("recording feedback", () => deps.store.recordFeedback(question.id, ctx.from.id, action.vote), undefined);
       await ctx.answerCallbackQuery({ text: TEXT.thanks(action.vote) });
       return;
     }

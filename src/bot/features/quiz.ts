@@ -173,7 +173,11 @@ export function quizFeature(deps: BotDeps): Composer<BotContext> {
           q.options.map((text) => ({ text })),
           { type: "quiz", is_anonymous: false, correct_option_ids: [q.correct], explanation: pollExplanation(q) },
         );
-        store.recordPoll({ pollId: message.poll.id, chatId, sessionId: session.id, questionId: q.id, correctOption: q.correct, messageId: message.message_id });
+        deps.bookkeeping.record(
+          "recording a quiz poll",
+          () => store.recordPoll({ pollId: message.poll.id, chatId, sessionId: session.id, questionId: q.id, correctOption: q.correct, messageId: message.message_id }),
+          undefined,
+        );
         run.addPoll(message.poll.id, message.message_id);
       }
     } catch (err) {
@@ -197,7 +201,7 @@ export function quizFeature(deps: BotDeps): Composer<BotContext> {
     if (!poll || !answer.user) return next();
     const voter = answer.user;
     const { running } = await quizState(ctx.api, poll.chatId);
-    const outcome = store.recordAnswer(poll.pollId, { id: voter.id, name: displayName(voter) }, answer.option_ids);
+    const outcome = deps.bookkeeping.record("recording a quiz answer", () => store.recordAnswer(poll.pollId, { id: voter.id, name: displayName(voter) }, answer.option_ids), null);
     if (!outcome?.counted) return;
     ctx.state.outcome = "scored";
     if (running?.session.id !== poll.sessionId) return;

@@ -4,7 +4,7 @@
  * corpus folder, re-indexes and serves the new index. The reply is the ingest summary.
  */
 import { Composer } from "grammy";
-import { AppError, describeError } from "../../errors.js";
+import { AppError, describeError, isAppError } from "../../errors.js";
 import { isAdmin } from "../access.js";
 import { isAddressedToBot } from "../addressing.js";
 import type { BotContext } from "../context.js";
@@ -70,14 +70,35 @@ export function uploadFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(TEXT.uploadTooLarge(document.file_size / 1024 / 1024, deps.config.MAX_FILE_MB));
       return;
     }
+    // A redelivered update whose upload the bot died on is never downloaded or ingested again.
+    const earlier = deps.ingest.earlierAttempt?.(ctx.update.update_id) ?? null;
+    if (earlier) {
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.uploadNotRetried(earlier.savedAs, earlier.reason), { parse_mode: "HTML" });
+      return;
+    }
     await ctx.reply(TEXT.uploadStarted(name), { parse_mode: "HTML" });
     showTyping(ctx);
     const bytes = await downloadFile(ctx, document.file_id, deps.config.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT, maxBytes);
-    const result = await deps.ingest.addDocument({ fileName: name, bytes });
+    let result;
+    try {
+      result = await deps.ingest.addDocument({ fileName: name, bytes, origin: { updateId: ctx.update.update_id, chatId: ctx.chat.id } });
+    } catch (err) {
+      // The admin is told what failed and where (file, limit, folder); the bot itself carries on.
+      if (!isAppError(err)) throw err;
+      ctx.state.outcome = "hint";
+      await ctx.reply(TEXT.uploadFailed(name, describeError(err)), { parse_mode: "HTML" });
+      return;
+    }
     ctx.state.outcome = result.rejected ? "hint" : "uploaded";
-    const reply = result.rejected
-      ? TEXT.uploadRejected(result.savedAs, result.rejected.reason, result.lines)
-      : TEXT.uploadDone(result.savedAs, result.lines);
+    const reply =
+      result.summary === null && result.rejected
+        ? TEXT.uploadNotRetried(result.savedAs, result.rejected.reason)
+        : result.rejected
+          ? TEXT.uploadRejected(result.savedAs, result.rejected.reason, result.lines)
+          : result.replaced
+            ? TEXT.uploadUpdated(result.savedAs, result.lines)
+            : TEXT.uploadDone(result.savedAs, result.lines);
     // splitMessage keeps an over-long summary (many skipped files) deliverable, as plain text.
     await sendHtml(ctx, splitMessage([reply]));
   });
