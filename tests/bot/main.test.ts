@@ -1,12 +1,12 @@
 /** startApp (the `npm start` entry, in-process): terminal chat mode, configuration errors. */
-import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "../../src/errors.js";
 import { NO_TOKEN_HINT, startApp } from "../../src/main.js";
 import { makeTempDir } from "../support/fixtures.js";
-import { Captured, REPO_CORPUS, buildWorkspace, type Workspace } from "./harness.js";
+import { copyShippedCorpus } from "../support/shippedCorpus.js";
+import { Captured, buildWorkspace, type Workspace } from "./harness.js";
 
 let ws: Workspace;
 
@@ -65,7 +65,7 @@ describe("terminal chat", () => {
   it("builds the index first when INDEX_DIR has none", async () => {
     const { dir, cleanup } = await makeTempDir("bot-main-fresh");
     try {
-      await cp(REPO_CORPUS, join(dir, "corpus"), { recursive: true });
+      await copyShippedCorpus(join(dir, "corpus"));
       const io = chatIO();
       const app = await startApp({ CORPUS_DIR: join(dir, "corpus"), INDEX_DIR: join(dir, "index") }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
       expect(io.stderr.value).toContain("Đã lập chỉ mục lần đầu: 1 tài liệu");

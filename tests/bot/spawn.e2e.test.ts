@@ -3,13 +3,13 @@
  * HTTP, graceful SIGTERM, and — without a token — the terminal chat on piped stdin.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { cp } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../support/botApiEmulator.js";
 import { makeTempDir } from "../support/fixtures.js";
-import { blockquotes, bolds, expectNoToken, expectValidHtml, REPO_CORPUS } from "./harness.js";
+import { copyShippedCorpus } from "../support/shippedCorpus.js";
+import { blockquotes, bolds, expectNoToken, expectValidHtml } from "./harness.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
 
@@ -53,7 +53,7 @@ let corpusDir: string;
 beforeAll(async () => {
   ({ dir: root, cleanup } = await makeTempDir("bot-spawn"));
   corpusDir = join(root, "corpus");
-  await cp(REPO_CORPUS, corpusDir, { recursive: true });
+  await copyShippedCorpus(corpusDir);
 });
 
 afterAll(async () => {

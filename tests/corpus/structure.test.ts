@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/corpus/chunk.js";
 import { formatLocation } from "../../src/corpus/location.js";
 import { pickTitle, toBlocks } from "../../src/corpus/structure.js";
+import { SHIPPED_DOCUMENT } from "../support/shippedCorpus.js";
 
-const SEED = readFileSync(new URL("../../corpus/ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak.txt", import.meta.url), "utf8");
+const SEED = readFileSync(SHIPPED_DOCUMENT, "utf8");
 
 function chunk(text: string, format: "txt" | "md" | "html" = "txt") {
   const blocks = toBlocks({ format, pages: [text], encoding: "utf-8" });
