@@ -8,6 +8,9 @@ import { makeTempDir } from "../support/fixtures.js";
 import { copyShippedCorpus } from "../support/shippedCorpus.js";
 import { Captured, buildWorkspace, type Workspace } from "./harness.js";
 
+/** Well-formed but fake: the configuration checks a token's shape before anything else. */
+const TOKEN = "123456:NOT-A-REAL-TOKEN-abcdefghijklmnopqrstuvw";
+
 let ws: Workspace;
 
 beforeAll(async () => {
@@ -81,10 +84,10 @@ describe("terminal chat", () => {
 describe("configuration", () => {
   it("refuses an invalid configuration at start-up with a message naming the setting", async () => {
     const attempt = (env: Record<string, string>) => startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, ...env }).then(() => null, (err: unknown) => err);
-    const webhook = await attempt({ TELEGRAM_BOT_TOKEN: "1:x", BOT_MODE: "webhook", WEBHOOK_SECRET: "abc" });
+    const webhook = await attempt({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "abc" });
     expect(isAppError(webhook, "CONFIG_INVALID")).toBe(true);
     expect((webhook as Error).message).toContain("WEBHOOK_URL is required when BOT_MODE=webhook");
-    const insecure = await attempt({ TELEGRAM_BOT_TOKEN: "1:x", BOT_MODE: "webhook", WEBHOOK_URL: "http://example.org/hook", WEBHOOK_SECRET: "a b" });
+    const insecure = await attempt({ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://example.org/hook", WEBHOOK_SECRET: "a b" });
     expect((insecure as Error).message).toMatch(/WEBHOOK_URL must be an https:\/\/ URL.*WEBHOOK_SECRET may only contain/);
     const ids = await attempt({ ADMIN_IDS: "12,abc" });
     expect((ids as Error).message).toContain("ADMIN_IDS must be a comma-separated list of numeric Telegram ids");
