@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     indexDir = path.join(tmp, "index");
     await runIngest({ ...settings, corpusDir, indexDir });
   } else if (!values.index) {
-    await ensureIndex(settings);
+    await ensureIndex(settings, (notice) => console.error(notice.message));
   }
   try {
     const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });

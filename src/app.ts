@@ -3,7 +3,9 @@
  * builder attached, and making sure an index exists before serving.
  */
 import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
-import { currentGeneration, indexFormatMatches } from "./index/store.js";
+import { describeError } from "./errors.js";
+import { corpusDrift, describeDrift, hasDrift, type CorpusDrift } from "./index/freshness.js";
+import { indexFormatMatches, readCurrentManifest } from "./index/store.js";
 import { buildQuizBank } from "./quiz/generate.js";
 import type { Config } from "./config.js";
 
@@ -48,13 +50,46 @@ export async function runIngest(
   });
 }
 
+/** A line ensureIndex has for the person starting the program (the terminal, or the bot's log). */
+export interface IndexNotice {
+  /** `warning`: the index in service may be out of date, and the line says why and what to do. */
+  level: "info" | "warning";
+  message: string;
+}
+
 /**
- * Builds the index when none exists yet, or when the one there was written by another version of the
- * program (after an upgrade). Returns the summary, or null when the index was already usable.
+ * Makes sure the index serves what the corpus folder holds: builds it when there is none (or it was
+ * written by another version of the program), and runs the incremental ingest when documents were
+ * added, changed or removed since it was built (announced through `notify`). When the corpus folder
+ * cannot be read, or the refresh fails, the existing index keeps serving and `notify` gets a warning.
+ * Returns the ingest's summary, or null when no ingest ran.
  */
-export async function ensureIndex(settings: IngestSettings): Promise<IngestSummary | null> {
-  if ((await currentGeneration(settings.indexDir)) && (await indexFormatMatches(settings.indexDir))) return null;
-  return runIngest(settings);
+export async function ensureIndex(settings: IngestSettings, notify: (notice: IndexNotice) => void = () => undefined): Promise<IngestSummary | null> {
+  const manifest = await readCurrentManifest(settings.indexDir);
+  if (!manifest || !(await indexFormatMatches(settings.indexDir))) {
+    const built = await runIngest(settings);
+    notify({ level: "info", message: `Đã lập chỉ mục lần đầu: ${built.documents} tài liệu, ${built.passages} đoạn.` });
+    return built;
+  }
+  let drift: CorpusDrift;
+  try {
+    drift = await corpusDrift(settings.corpusDir, manifest);
+  } catch (err) {
+    const cause = err instanceof Error && err.cause !== undefined ? describeError(err.cause) : describeError(err);
+    notify({
+      level: "warning",
+      message: `⚠️  CORPUS_DIR "${settings.corpusDir}" không đọc được (${cause}). Vẫn dùng chỉ mục cũ (${manifest.documents.length} tài liệu, lập lúc ${manifest.builtAt}), có thể đã lỗi thời: hãy sửa CORPUS_DIR trong .env hoặc tạo lại thư mục đó.`,
+    });
+    return null;
+  }
+  if (!hasDrift(drift)) return null;
+  notify({ level: "info", message: `Thư mục tài liệu "${settings.corpusDir}" đã thay đổi so với chỉ mục (${describeDrift(drift)}): đang cập nhật chỉ mục…` });
+  try {
+    return await runIngest(settings);
+  } catch (err) {
+    notify({ level: "warning", message: `⚠️  Không cập nhật được chỉ mục: ${describeError(err)}. Vẫn dùng chỉ mục cũ (${manifest.documents.length} tài liệu).` });
+    return null;
+  }
 }
 
 /** One-paragraph human summary of an ingest, for the CLI and the bot. */

@@ -83,11 +83,13 @@ export async function startApp(env: Record<string, string | undefined>, options:
   });
 
   const settings = ingestSettings(config);
-  const built = await ensureIndex(settings);
-  if (built) {
-    if (wantsChat) io.stderr.write(`Đã lập chỉ mục lần đầu: ${built.documents} tài liệu, ${built.passages} đoạn.\n`);
-    logger.info("index built", { generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
-  }
+  const built = await ensureIndex(settings, (notice) => {
+    // The terminal gets the line itself; the bot's log gets it as a JSON line (a warning goes to stderr).
+    if (wantsChat) io.stderr.write(`${notice.message}\n`);
+    else if (notice.level === "warning") logger.warn(notice.message, { corpusDir: config.CORPUS_DIR });
+    else logger.info(notice.message);
+  });
+  if (built) logger.info("index built", { mode: built.mode, generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
   // The terminal prints every citation, so it keeps the engine's default (as `npm run ask` does);
   // the bot keeps MAX_CITATIONS, quoting the first and offering the rest behind a button.
   const engine = await QaEngine.open(config.INDEX_DIR, {

@@ -49,4 +49,10 @@ export interface DocumentInfo {
   /** sha256 of the file bytes. */
   hash: string;
   passages: number;
+  /**
+   * The file's size and modification time when it was last read: at start-up, a file whose size and
+   * time still match is not re-hashed to tell whether the index is current (absent in old indexes).
+   */
+  size?: number;
+  mtimeMs?: number;
 }

@@ -11,6 +11,7 @@ import type { DocumentInfo } from "../corpus/types.js";
 import { AppError } from "../errors.js";
 import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
+import { sameRecords } from "./freshness.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats } from "./termStats.js";
 import { FILE_CONCURRENCY, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
@@ -142,7 +143,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     const reasons = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
     throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add .txt, .md, .html, .pdf or .docx files`);
   }
-  if (previous && fresh.length === 0 && removed.length === 0 && !opts.full) {
+  if (previous && fresh.length === 0 && removed.length === 0 && !opts.full && sameRecords(previous.manifest, kept, skipped)) {
     return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, started });
   }
 

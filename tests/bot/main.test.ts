@@ -1,11 +1,14 @@
 /** startApp (the `npm start` entry, in-process): terminal chat mode, configuration errors. */
+import { rm, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestSettings, runIngest } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
 import { isAppError } from "../../src/errors.js";
 import { NO_TOKEN_HINT, startApp } from "../../src/main.js";
 import { makeTempDir } from "../support/fixtures.js";
-import { copyShippedCorpus } from "../support/shippedCorpus.js";
+import { SHIPPED_DOCUMENTS, copyShippedCorpus } from "../support/shippedCorpus.js";
 import { Captured, buildWorkspace, type Workspace } from "./harness.js";
 
 /** Well-formed but fake: the configuration checks a token's shape before anything else. */
@@ -78,6 +81,76 @@ describe("terminal chat", () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe("index freshness at start-up", () => {
+  /** A temp corpus with the shipped article and one more document, indexed. */
+  async function twoDocuments(prefix: string): Promise<{ dir: string; corpusDir: string; indexDir: string; cleanup: () => Promise<void> }> {
+    const { dir, cleanup } = await makeTempDir(prefix);
+    const corpusDir = join(dir, "corpus");
+    const indexDir = join(dir, "index");
+    await copyShippedCorpus(corpusDir);
+    await writeFile(join(corpusDir, "ea-tu.txt"), "Báo cáo xã Ea Tu\n\nXã Ea Tu có 11 chi bộ thôn với 240 đảng viên.\n");
+    await runIngest(ingestSettings(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir })));
+    return { dir, corpusDir, indexDir, cleanup };
+  }
+
+  it("re-indexes a corpus changed since the last ingest, says so in one line, and stops quoting a removed document", async () => {
+    const t = await twoDocuments("bot-main-stale");
+    try {
+      const before = chatIO();
+      const first = await startApp({ CORPUS_DIR: t.corpusDir, INDEX_DIR: t.indexDir }, { io: { stdin: before.stdin, stdout: before.stdout.stream, stderr: before.stderr.stream } });
+      before.stdin.end("Xã Ea Tu có bao nhiêu chi bộ thôn?\n");
+      await first.done;
+      expect(before.stdout.value).toContain("Báo cáo xã Ea Tu");
+      expect(before.stderr.value).not.toContain("đã thay đổi");
+
+      await rm(join(t.corpusDir, "ea-tu.txt"));
+      const after = chatIO();
+      const second = await startApp({ CORPUS_DIR: t.corpusDir, INDEX_DIR: t.indexDir }, { io: { stdin: after.stdin, stdout: after.stdout.stream, stderr: after.stderr.stream } });
+      const notices = after.stderr.value.split("\n").filter((l) => l.includes("đã thay đổi"));
+      expect(notices).toEqual([`Thư mục tài liệu "${t.corpusDir}" đã thay đổi so với chỉ mục (0 tệp mới, 1 tệp bị bỏ, 0 tệp đã sửa): đang cập nhật chỉ mục…`]);
+      after.stdin.end("Xã Ea Tu có bao nhiêu chi bộ thôn?\n");
+      await second.done;
+      expect(after.stdout.value).not.toContain("Ea Tu có 11");
+      expect(second.engine.info().documents.map((d) => d.path)).toEqual([SHIPPED_DOCUMENTS[0]]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it("re-indexes a document edited in place, and not a document only touched", async () => {
+    const t = await twoDocuments("bot-main-edit");
+    try {
+      const file = join(t.corpusDir, "ea-tu.txt");
+      await utimes(file, new Date(), new Date(Date.now() + 5_000));
+      const touched = chatIO();
+      const first = await startApp({ CORPUS_DIR: t.corpusDir, INDEX_DIR: t.indexDir }, { io: { stdin: touched.stdin, stdout: touched.stdout.stream, stderr: touched.stderr.stream } });
+      await first.stop();
+      expect(touched.stderr.value).not.toContain("đã thay đổi");
+
+      await writeFile(file, "Báo cáo xã Ea Tu\n\nXã Ea Tu có 12 chi bộ thôn với 250 đảng viên.\n");
+      const edited = chatIO();
+      const second = await startApp({ CORPUS_DIR: t.corpusDir, INDEX_DIR: t.indexDir }, { io: { stdin: edited.stdin, stdout: edited.stdout.stream, stderr: edited.stderr.stream } });
+      expect(edited.stderr.value).toContain("0 tệp mới, 0 tệp bị bỏ, 1 tệp đã sửa");
+      edited.stdin.end("Xã Ea Tu có bao nhiêu chi bộ thôn?\n");
+      await second.done;
+      expect(edited.stdout.value).toContain("12 chi bộ thôn");
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it("warns loudly, naming the folder, when CORPUS_DIR is missing but an index exists, and serves that index", async () => {
+    const io = chatIO();
+    const missing = join(ws.root, "no-such-folder");
+    const app = await startApp({ CORPUS_DIR: missing, INDEX_DIR: ws.indexDir }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
+    expect(io.stderr.value).toContain(`⚠️  CORPUS_DIR "${missing}" không đọc được`);
+    expect(io.stderr.value).toContain("Vẫn dùng chỉ mục cũ (1 tài liệu");
+    io.stdin.end("co bao nhieu phuong co chi bo co quan\n");
+    await app.done;
+    expect(io.stdout.value).toContain("12/20");
   });
 });
 
