@@ -55,6 +55,7 @@ const EXPECTED_FORM: Record<string, string> = {
   QUIZ_TIMEOUT_MS: "a whole number of milliseconds from 1000 (1 s) to 86400000 (24 h)",
   SHUTDOWN_TIMEOUT_MS: WHOLE_NUMBER,
   LOG_LEVEL: "debug, info, warn or error",
+  NO_COLOR: "any text (it turns colour off)",
 };
 
 const schema = z
@@ -103,6 +104,8 @@ const schema = z
     /** On SIGTERM/SIGINT, how long the bot waits for updates in flight before closing anyway, in ms. */
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Any value turns colour off in the terminal chat (https://no-color.org); colour is only used on a TTY anyway. */
+    NO_COLOR: z.string().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
