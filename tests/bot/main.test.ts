@@ -41,7 +41,7 @@ describe("terminal chat", () => {
     await app.done;
     expect(io.stdout.value).toContain("Trả lời: 68/152 xã có chi bộ cơ quan với 918 đảng viên");
     expect(io.stdout.value).toContain("Trả lời: 12/20 phường có chi bộ cơ quan với 262 đảng viên");
-    expect(io.stdout.value).toContain("Nguồn:\n[1] Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — Mục “Những chuyển biến rõ rệt”, đoạn 1");
+    expect(io.stdout.value).toContain("Nguồn: Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — Mục “Những chuyển biến rõ rệt”, đoạn 1");
   });
 
   it("opens with --chat even when a token is set, and never contacts Telegram", async () => {
@@ -54,7 +54,37 @@ describe("terminal chat", () => {
     expect(io.stderr.value).not.toContain("BotFather");
     io.stdin.end("Ai là tác giả của Truyện Kiều?\n");
     await app.done;
-    expect(io.stdout.value).toContain("Không tìm thấy câu trả lời trong tài liệu");
+    expect(io.stdout.value).toContain("Tài liệu hiện có không đề cập đến nội dung này.");
+  });
+
+  it("answers the headline question in at most 600 characters: the answer, one quote, the source and a hint for the rest", async () => {
+    const io = chatIO();
+    const app = await startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
+    io.stdin.end("Có bao nhiêu xã có chi bộ cơ quan?\n");
+    await app.done;
+    const reply = io.stdout.value.trim();
+    expect(reply.length).toBeLessThanOrEqual(600);
+    const lines = reply.split("\n");
+    expect(lines[0]).toBe("Trả lời: 68/152 xã có chi bộ cơ quan với 918 đảng viên");
+    expect(lines.filter((l) => l.startsWith("“"))).toHaveLength(1);
+    expect(lines[1]).toContain("68/152 xã có chi bộ cơ quan với 918 đảng viên");
+    expect(lines[2]).toBe("Nguồn: Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — Mục “Những chuyển biến rõ rệt”, đoạn 1");
+    expect(lines[3]).toMatch(/^\(\+\d nguồn khác: \/nguonkhac\)$/);
+  });
+
+  it("takes /help, /nguon and /nguonkhac as commands, not questions", async () => {
+    const io = chatIO();
+    const app = await startApp({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir }, { io: { stdin: io.stdin, stdout: io.stdout.stream, stderr: io.stderr.stream } });
+    io.stdin.end("/help\n/nguon\nco bao nhieu phuong co chi bo co quan\n/nguonkhac\nchào bạn\n");
+    await app.done;
+    const out = io.stdout.value;
+    expect(out).toContain("/quiz [N] [chủ đề]");
+    expect(out).toContain("Có bao nhiêu xã có chi bộ cơ quan?");
+    expect(out).toMatch(/Tài liệu đã nạp: 1 tài liệu, \d+ đoạn/);
+    expect(out).toMatch(/1\. Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — \d+ đoạn\n {3}ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak\.txt/);
+    expect(out).toContain("Các nguồn khác liên quan:\n[1] “");
+    expect(out).toContain("Xin chào! Tôi là Trợ lý Tổ chức.");
+    expect(out).not.toContain("Tài liệu hiện có không đề cập");
   });
 
   it("ends on “thoát” or stop(), with the input still open", async () => {
