@@ -15,7 +15,8 @@ import { copyShippedCorpus } from "../support/shippedCorpus.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SHARED = path.resolve(ROOT, "../shared");
-const CHARTER_DIR = path.join(SHARED, "corpus-extra");
+// The Charter file alone: other documents that ../shared/corpus-extra may gain must not move the floors.
+const CHARTER_DIR = path.join(SHARED, "corpus-extra", "dieu-le-dang-2011.md");
 const hasShared = existsSync(path.join(SHARED, "eval", "dev.jsonl"));
 const hasCharter = existsSync(CHARTER_DIR);
 /** Appended to the name of a test that skips without ../shared, so the report says why it was skipped. */
