@@ -21,7 +21,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const settings = ingestSettings(config);
   const indexDir = values.index ?? settings.indexDir;
-  if (!values.index) await ensureIndex(settings);
+  // Notices go to stderr: stdout stays one answer (or one JSON line) per question.
+  if (!values.index) await ensureIndex(settings, (notice) => console.error(notice.message));
   const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
   if (values.batch) {
     // A byte-order mark (as Windows editors write) would make the first line unreadable as JSON.

@@ -96,7 +96,7 @@ async function main(): Promise<number> {
   try {
     let indexDir = values.index ?? settings.indexDir;
     if (extras.length > 0 || distractors.length > 0) indexDir = await buildIndex(settings, path.join(work, "corpus-run"), extras, full);
-    else if (!values.index) await ensureIndex(settings);
+    else if (!values.index) await ensureIndex(settings, (notice) => console.error(notice.message));
     const base = await run(indexDir, files, config.HNSW_EF_SEARCH, values.verbose ?? false);
     let more: Awaited<ReturnType<typeof run>> | null = null;
     if (distractors.length > 0) {

@@ -1,6 +1,7 @@
 /**
- * `npm run ingest -- [--corpus DIR] [--index DIR] [--full]` — builds or updates the index. Exit code is
- * non-zero only when nothing usable could be indexed.
+ * `npm run ingest -- [--corpus DIR] [--index DIR] [--full] [--verbose]` — builds or updates the index.
+ * The summary names the first few files of each outcome (all of them with --verbose; always in
+ * INDEX_DIR/last-ingest.json). Exit code is non-zero only when nothing usable could be indexed.
  */
 import "dotenv/config";
 import { parseArgs } from "node:util";
@@ -10,7 +11,7 @@ import { loadConfig } from "../src/config.js";
 import { describeError, isAppError } from "../src/errors.js";
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, full: { type: "boolean" }, quiet: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, full: { type: "boolean" }, quiet: { type: "boolean" }, verbose: { type: "boolean" } } });
   const config = loadConfig();
   const settings = { ...ingestSettings(config), ...(values.corpus ? { corpusDir: values.corpus } : {}), ...(values.index ? { indexDir: values.index } : {}) };
   const bar = new cliProgress.SingleBar({ format: "Ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: false, stream: process.stderr }, cliProgress.Presets.shades_classic);
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
     },
   });
   if (started) bar.stop();
-  for (const line of describeIngest(summary)) console.log(line);
+  for (const line of describeIngest(summary, { verbose: values.verbose ?? false })) console.log(line);
   return 0;
 }
 

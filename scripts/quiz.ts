@@ -75,7 +75,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const settings = ingestSettings(config);
   const indexDir = values.index ?? settings.indexDir;
-  if (!values.index) await ensureIndex(settings);
+  if (!values.index) await ensureIndex(settings, (notice) => console.error(notice.message));
   const index = await loadIndex(indexDir, { efSearch: config.HNSW_EF_SEARCH });
   let bank = loadQuizBank(index);
   if (bank.questions.length === 0 && index.passages.length > 0) {

@@ -21,10 +21,53 @@ const idList = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/**
+ * The shape of a token from @BotFather: the bot's numeric id, a colon, and a secret of 35 letters, digits,
+ * `_` and `-` (30 or more accepted). Checked before any network call, so a mistyped token is never sent
+ * to Telegram, where it would come back inside an error message.
+ */
+export const TELEGRAM_TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]{30,}$/;
+
+/** Settings whose values are never repeated in an error message. */
+const SECRET_SETTINGS = new Set(["TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET"]);
+
+const WHOLE_NUMBER = "a whole number ≥ 1";
+const ID_LIST = "a comma-separated list of numeric Telegram ids";
+
+/** What each setting must look like, in the words an error message uses ("PORT must be …"). */
+const EXPECTED_FORM: Record<string, string> = {
+  TELEGRAM_BOT_TOKEN: "a token from @BotFather, shaped like 123456789:AAE… (the bot's id, a colon, then 30 or more letters, digits, _ or -)",
+  TELEGRAM_API_ROOT: "a URL such as https://api.telegram.org",
+  BOT_MODE: "polling or webhook",
+  WEBHOOK_URL: "an https:// URL",
+  WEBHOOK_SECRET: "1-256 characters A-Z, a-z, 0-9, _ and -",
+  PORT: WHOLE_NUMBER,
+  CORPUS_DIR: "a folder path",
+  INDEX_DIR: "a folder path",
+  DATA_DIR: "a folder path",
+  ADMIN_IDS: ID_LIST,
+  ALLOWED_USER_IDS: ID_LIST,
+  ALLOWED_CHAT_IDS: ID_LIST,
+  MAX_FILE_MB: WHOLE_NUMBER,
+  RATE_LIMIT_PER_MINUTE: WHOLE_NUMBER,
+  HNSW_EF_SEARCH: WHOLE_NUMBER,
+  RELOAD_POLL_MS: WHOLE_NUMBER,
+  MAX_CITATIONS: WHOLE_NUMBER,
+  QUIZ_TIMEOUT_MS: "a whole number of milliseconds from 1000 (1 s) to 86400000 (24 h)",
+  SHUTDOWN_TIMEOUT_MS: WHOLE_NUMBER,
+  LOG_LEVEL: "debug, info, warn or error",
+  NO_COLOR: "any text (it turns colour off)",
+};
+
 const schema = z
   .object({
     /** Bot token from @BotFather. Without it, `npm start` opens the terminal chat. */
-    TELEGRAM_BOT_TOKEN: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => v === undefined || v === "" || TELEGRAM_TOKEN_SHAPE.test(v))
+      .transform((v) => (v ? v : undefined)),
     /** Bot API server root, no trailing slash (self-hosted Bot API, test emulators). */
     TELEGRAM_API_ROOT: z.string().url().optional().transform((v) => v?.replace(/\/+$/, "")),
     /** polling (default, via grammY runner) or webhook. */
@@ -78,6 +121,8 @@ const schema = z
     /** On SIGTERM/SIGINT, how long the bot waits for updates in flight before closing anyway, in ms. */
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Any value turns colour off in the terminal chat (https://no-color.org); colour is only used on a TTY anyway. */
+    NO_COLOR: z.string().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
@@ -98,8 +143,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const result = schema.safeParse(given);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`).join("; ");
-    throw new AppError("CONFIG_INVALID", `Configuration is invalid: ${problems}. See .env.example.`);
+    const problems = result.error.issues.map((issue) => describeIssue(issue, given));
+    throw new AppError("CONFIG_INVALID", `Configuration is invalid: ${[...new Set(problems)].join("; ")}. See .env.example.`);
   }
   return result.data;
+}
+
+/**
+ * One problem in plain words: the variable, the form it must take, and (unless it is a secret) what was
+ * given — "RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1 (got "abc")". Rules written for this
+ * program (superRefine, the id lists) already say what to do and keep their own wording.
+ */
+function describeIssue(issue: z.ZodIssue, given: Record<string, string | undefined>): string {
+  const name = issue.path.join(".") || "configuration";
+  const expected = EXPECTED_FORM[name];
+  if (issue.code === z.ZodIssueCode.custom && issue.message !== "Invalid input") return `${name} ${issue.message}`;
+  if (expected === undefined) return `${name} ${issue.message}`;
+  const value = given[name];
+  const shown = value === undefined ? "" : SECRET_SETTINGS.has(name) ? " (the value given is not shown)" : ` (got "${value}")`;
+  return `${name} must be ${expected}${shown}`;
 }

@@ -26,7 +26,9 @@ import { createChildIngest } from "./ingestProcess.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
-import { DEFAULT_ENGINE_OPTIONS, QaEngine } from "./qa/engine.js";
+import { QaEngine } from "./qa/engine.js";
+import { SAMPLE_QUESTIONS } from "./qa/samples.js";
+import { loadQuizBank } from "./quiz/bank.js";
 import { QuizStore, quizDbPath } from "./quiz/scores.js";
 
 /** Streams the app reads and writes; the process's own unless a test passes others. */
@@ -61,11 +63,13 @@ export interface AppHandle {
 }
 
 const BOT_DATABASE = "bot.sqlite";
+/** The terminal chat's question history, in DATA_DIR (arrow-up recalls questions from earlier runs). */
+const CHAT_HISTORY_FILE = "chat-history.txt";
 
 /** The two lines shown when there is no token, before the terminal chat opens. */
 export const NO_TOKEN_HINT = [
   "Chưa có TELEGRAM_BOT_TOKEN: mở Telegram, nhắn @BotFather lệnh /newbot để lấy token, rồi ghi TELEGRAM_BOT_TOKEN=<token> vào tệp .env (xem .env.example).",
-  "Trong lúc chờ, bạn có thể hỏi ngay tại đây (Ctrl-D để thoát).",
+  "Trong lúc chờ, bạn có thể hỏi ngay tại đây (/help để xem lệnh, Ctrl-D để thoát).",
 ];
 
 /**
@@ -85,22 +89,29 @@ export async function startApp(env: Record<string, string | undefined>, options:
   });
 
   const settings = ingestSettings(config);
-  const built = await ensureIndex(settings);
-  if (built) {
-    if (wantsChat) io.stderr.write(`Đã lập chỉ mục lần đầu: ${built.documents} tài liệu, ${built.passages} đoạn.\n`);
-    logger.info("index built", { generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
-  }
-  // The terminal prints every citation, so it keeps the engine's default (as `npm run ask` does);
-  // the bot keeps MAX_CITATIONS, quoting the first and offering the rest behind a button.
-  const engine = await QaEngine.open(config.INDEX_DIR, {
-    efSearch: config.HNSW_EF_SEARCH,
-    maxCitations: wantsChat ? DEFAULT_ENGINE_OPTIONS.maxCitations : config.MAX_CITATIONS,
+  const built = await ensureIndex(settings, (notice) => {
+    // The terminal gets the line itself; the bot's log gets it as a JSON line (a warning goes to stderr).
+    if (wantsChat) io.stderr.write(`${notice.message}\n`);
+    else if (notice.level === "warning") logger.warn(notice.message, { corpusDir: config.CORPUS_DIR });
+    else logger.info(notice.message);
   });
+  if (built) logger.info("index built", { mode: built.mode, generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
+  // Bot and terminal chat alike quote the first citation and offer the rest (a button, /nguonkhac).
+  const engine = await QaEngine.open(config.INDEX_DIR, { efSearch: config.HNSW_EF_SEARCH, maxCitations: config.MAX_CITATIONS });
   const reloader = new IndexReloader({ engine, indexDir: config.INDEX_DIR, pollMs: config.RELOAD_POLL_MS, logger }).start();
 
   if (wantsChat) {
     if (!config.TELEGRAM_BOT_TOKEN) io.stderr.write(`${NO_TOKEN_HINT.join("\n")}\n`);
-    const chat = startTerminalChat((q) => engine.ask(q), { input: io.stdin, output: io.stdout });
+    const chat = startTerminalChat(
+      {
+        ask: (q) => engine.ask(q),
+        info: () => engine.info(),
+        quizBank: () => loadQuizBank(engine.index),
+        samples: SAMPLE_QUESTIONS,
+        quizSeed: () => Math.floor(Math.random() * 2 ** 31),
+      },
+      { input: io.stdin, output: io.stdout, colour: config.NO_COLOR === undefined, historyFile: path.join(config.DATA_DIR, CHAT_HISTORY_FILE) },
+    );
     const done = chat.done.finally(() => reloader.stop());
     return {
       mode: "chat",

@@ -4,17 +4,13 @@
  */
 import type { ErrorCode } from "../errors.js";
 import type { IndexInfo } from "../qa/engine.js";
+import { SAMPLE_QUESTIONS } from "../qa/samples.js";
 import type { ScoreRow, SessionResults } from "../quiz/scores.js";
 import { escapeHtml } from "./format.js";
 import type { BotStats } from "./store.js";
 
 /** Questions the shipped corpus answers, shown by /start and /help. */
-export const SAMPLE_QUESTIONS = [
-  "Có bao nhiêu xã có chi bộ cơ quan?",
-  "co bao nhieu phuong co chi bo co quan",
-  "Toàn tỉnh có bao nhiêu đảng bộ bộ phận?",
-  "Kinh nghiệm thứ hai là gì?",
-];
+export { SAMPLE_QUESTIONS };
 
 /** Longest question accepted, in characters: longer input is almost always a pasted document. */
 export const MAX_QUESTION_CHARS = 500;

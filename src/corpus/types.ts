@@ -53,4 +53,10 @@ export interface DocumentInfo {
   passages: number;
   /** The formal header (number, date, issuer, signer), when the document has one. */
   header?: DocumentHeader | null;
+  /**
+   * The file's size and modification time when it was last read: at start-up, a file whose size and
+   * time still match is not re-hashed to tell whether the index is current (absent in old indexes).
+   */
+  size?: number;
+  mtimeMs?: number;
 }

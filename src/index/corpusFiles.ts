@@ -147,15 +147,19 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
  * a file that cannot be used becomes a skip with its reason.
  */
 export async function readCorpusFile(corpusDir: string, rel: string, opts: ReadFileOptions, previous: DocumentInfo | undefined): Promise<FileOutcome> {
+  // Taken before reading: a file changed while it is read looks changed at the next start-up.
+  let stamp: { size: number; mtimeMs: number } | Record<string, never> = {};
   try {
     const abs = path.join(corpusDir, rel);
-    const size = (await stat(abs)).size;
+    const { size, mtimeMs } = await stat(abs);
+    stamp = { size, mtimeMs };
     if (size > opts.maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(opts.maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
     const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
     // A file whose id changed (it collided with another in an older index) is read again under its new id.
-    if (previous && previous.hash === hash && previous.docId === opts.docId) return { kind: "kept", info: previous };
-    return { kind: previous ? "updated" : "added", doc: await parseFile(corpusDir, rel, hash, opts) };
+    if (previous && previous.hash === hash && previous.docId === opts.docId) return { kind: "kept", info: { ...previous, ...stamp } };
+    const doc = await parseFile(corpusDir, rel, hash, opts);
+    return { kind: previous ? "updated" : "added", doc: { ...doc, info: { ...doc.info, ...stamp } } };
   } catch (err) {
-    return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: isAppError(err) ? describeError(err) : `${rel} could not be read (${describeError(err)})` } };
+    return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: isAppError(err) ? describeError(err) : `${rel} could not be read (${describeError(err)})`, ...stamp } };
   }
 }

@@ -10,6 +10,7 @@ import type { DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError } from "../errors.js";
 import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
+import { sameRecords } from "./freshness.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats } from "./termStats.js";
 import type { ParseLimits } from "../corpus/limits.js";
@@ -126,10 +127,11 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   // Documents that vanished or failed this time are removed; a failed re-read of a known file keeps nothing stale.
   const removed = [...prevDocs.keys()].filter((p) => !keptPaths.has(p) && !freshPaths.has(p));
   if (kept.length + fresh.length === 0) {
-    const reasons = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
+    // A folder of thousands of broken files would make a message of tens of KB: the first few say enough.
+    const reasons = [...skipped.slice(0, 5).map((s) => `${s.path}: ${s.reason}`), ...(skipped.length > 5 ? [`and ${skipped.length - 5} more`] : [])].join("; ");
     throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add .txt, .md, .html, .pdf or .docx files`);
   }
-  if (previous && fresh.length === 0 && removed.length === 0 && !opts.full) {
+  if (previous && fresh.length === 0 && removed.length === 0 && !opts.full && sameRecords(previous.manifest, kept, skipped)) {
     return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, started });
   }
 

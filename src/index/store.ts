@@ -29,6 +29,9 @@ export interface IngestFailure {
   path: string;
   code: string;
   reason: string;
+  /** The file's size and modification time when it failed (absent for unsupported types and old indexes). */
+  size?: number;
+  mtimeMs?: number;
 }
 
 /** What a generation says about itself. */
@@ -85,16 +88,21 @@ export async function currentGeneration(indexDir: string): Promise<string | null
   }
 }
 
+/** The manifest of the generation in service (read alone, without loading the index), or null. */
+export async function readCurrentManifest(indexDir: string): Promise<IndexManifest | null> {
+  const generation = await currentGeneration(indexDir);
+  if (!generation) return null;
+  try {
+    return await readJson<IndexManifest>(path.join(indexDir, generation, FILES.manifest));
+  } catch {
+    return null;
+  }
+}
+
 /** True when the generation in service was written in this program's format (version and embeddings). */
 export async function indexFormatMatches(indexDir: string): Promise<boolean> {
-  const generation = await currentGeneration(indexDir);
-  if (!generation) return false;
-  try {
-    const manifest = await readJson<IndexManifest>(path.join(indexDir, generation, FILES.manifest));
-    return manifest.formatVersion === INDEX_FORMAT_VERSION && manifest.embeddings?.name === HASHED_EMBEDDINGS_NAME;
-  } catch {
-    return false;
-  }
+  const manifest = await readCurrentManifest(indexDir);
+  return manifest !== null && manifest.formatVersion === INDEX_FORMAT_VERSION && manifest.embeddings?.name === HASHED_EMBEDDINGS_NAME;
 }
 
 /** Builds the LangChain vector store around an HNSW graph, with passages as its docstore. */

@@ -87,7 +87,8 @@ export function questionId(question: string, answer: string): string {
 function toQuestion(d: Draft): QuizQuestion {
   const options = shuffled([d.answer, ...d.wrong], d.rng);
   const location = formatLocation(d.passage);
-  const budget = TELEGRAM_QUIZ_LIMITS.explanationChars - location.length - 5;
+  // The explanation is the quote alone: whoever shows it adds the source (title and location) once.
+  const budget = TELEGRAM_QUIZ_LIMITS.explanationChars - 2;
   const quoted = d.passage.text.slice(d.quote.start, d.quote.end);
   const quote = quoteAround(quoted, d.quote.keep.start - d.quote.start, d.quote.keep.end - d.quote.start, budget);
   return {
@@ -96,7 +97,7 @@ function toQuestion(d: Draft): QuizQuestion {
     question: d.question,
     options,
     correct: options.indexOf(d.answer),
-    explanation: `“${quote.replace(/\s+/g, " ")}” — ${location}`,
+    explanation: `“${quote.replace(/\s+/g, " ")}”`,
     source: { passageId: d.passage.id, docId: d.passage.docId, title: d.passage.title, location, passage: d.passage.text, highlight: d.highlight },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { splitClauses, splitSentences } from "../text/sentences.js";
 import { scanNumberWords, scanNumbers, type NumberToken } from "./numbers.js";
-import { cutRest, finishQuestion, readNoun, removeParentheticals, shortenLead, stripMarkers } from "./phrasing.js";
+import { cutRest, finishQuestion, lacksSubject, readNoun, removeParentheticals, shortenLead, stripMarkers } from "./phrasing.js";
 import type { QuizKind } from "./types.js";
 
 /** A number fact found in a passage, with the question that asks for it. Offsets are the passage's. */
@@ -102,12 +102,13 @@ function quantityFact(before: string, after: string, token: NumberToken): Clause
   if (inParen) {
     const outer = stripMarkers(removeParentheticals(before.slice(0, open))).trim();
     const inside = before.slice(open + 1).trim();
-    if (!outer) return null;
+    if (!outer || lacksSubject(outer)) return null;
     const rest = cutRest(scope.slice(length));
     body = inside === "" || inside.endsWith(",") ? `${shortenLead(outer, LEAD_MAX_CHARS)}, trong đó có ${ask} ${counted}${rest}` : `${shortenLead(outer, LEAD_MAX_CHARS)}, ${inside} ${ask} ${counted}${rest}`;
   } else {
     const rest = cutRest(removeParentheticals(after.slice(length)));
     const lead = stripMarkers(removeParentheticals(before)).trim();
+    if (lacksSubject(lead)) return null;
     if (lead === "" || /^có$/iu.test(lead)) {
       if (!noun || !rest.trim()) return null;
       body = `Có ${ask} ${counted}${rest}`;
@@ -123,7 +124,8 @@ function tailAfterTime(after: string): string {
   const clean = removeParentheticals(after);
   if (/^\s*,/.test(clean)) {
     const next = cutRest(clean.replace(/^\s*,/, " "));
-    return next.trim() ? `,${next}` : "";
+    // "Năm 2013, đã thành lập …": the sentence names no subject, so the question could not either.
+    return next.trim() && !lacksSubject(next) ? `,${next}` : "";
   }
   return cutRest(clean);
 }

@@ -19,6 +19,23 @@ const REST_CUT = /\s(?:với|nhằm|để|do|mỗi|gồm|đồng thời|trong đ
 const NOUN_MAX_WORDS = 6;
 const LIST_CONTINUATION_MAX_WORDS = 3;
 
+// Words a predicate opens with when its subject stayed in an earlier clause or sentence
+// ("…; đã thi hành kỷ luật 12 đảng viên"): a question built from it would not say who did what.
+const SUBJECTLESS_OPENING = /^(?:đã|đang|sẽ|được|bị|vừa|mới|cũng|đều|tiếp tục|tiến hành|thi hành|kết nạp|xử lý|xem xét)(?![\p{L}\p{M}])/iu;
+// Time and circumstance phrases before a comma, which are no subject ("Năm 2013, …", "Sau khi sắp xếp, …").
+const LEADING_ADVERBIAL = /^(?:năm|trong|sau|trước|đến|tính đến|từ|qua|hiện nay|giai đoạn|nhiệm kỳ|riêng|nhìn chung|nhờ|với)(?![\p{L}\p{M}])[^,]*,\s*/iu;
+
+/**
+ * True when a clause's words before its fact have no subject: they open with a verb or an auxiliary
+ * ("đã thi hành kỷ luật"), possibly after a time phrase ("Năm 2013, đã kết nạp"). Such a clause would
+ * make a question that loses who it is about, so the quiz skips it.
+ */
+export function lacksSubject(lead: string): boolean {
+  let rest = stripMarkers(lead).trim();
+  for (let m = rest.match(LEADING_ADVERBIAL); m; m = rest.match(LEADING_ADVERBIAL)) rest = rest.slice(m[0].length);
+  return SUBJECTLESS_OPENING.test(rest);
+}
+
 /** Removes leading connectives ("Kết quả,", "Đồng thời,", "Trong đó") from a sentence. */
 export function stripMarkers(text: string): string {
   let out = text.trimStart();

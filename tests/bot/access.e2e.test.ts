@@ -154,7 +154,7 @@ describe("admin uploads", () => {
     expect(texts[0]).toContain("Đang lưu gia-lai.txt");
     expect(texts[1]).toContain("Đã thêm gia-lai.txt vào bộ tài liệu");
     expect(texts[1]).toMatch(/Index updated \(gen-[^)]+\) in \d+ ms: 2 documents/);
-    expect(texts[1]).toContain("Added: gia-lai.txt");
+    expect(texts[1]).toContain("Added 1: gia-lai.txt");
     expect(existsSync(join(local.corpusDir, "gia-lai.txt"))).toBe(true);
     expect(existsSync(join(local.root, "gia-lai.txt"))).toBe(false);
     expect((await readdir(local.corpusDir)).filter((f) => f.startsWith("."))).toEqual([]);
@@ -168,7 +168,7 @@ describe("admin uploads", () => {
       emulator.sendDocument(ADMIN, chat, { fileName: "Kon Tum.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: docx }),
     );
     expect(word.outcome).toBe("uploaded");
-    expect(expectValidHtml(word.html)[1]).toContain("Added: Kon Tum.docx");
+    expect(expectValidHtml(word.html)[1]).toContain("Added 1: Kon Tum.docx");
   });
 
   it("refuses uploads from non-admins, of unsupported types, too large, and unusable files", async () => {

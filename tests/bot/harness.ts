@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { cp, mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import type { Message, Update } from "grammy/types";
 import { expect } from "vitest";
@@ -15,11 +15,10 @@ import { loadConfig } from "../../src/config.js";
 import { startApp, type AppHandle } from "../../src/main.js";
 import type { BotApiEmulator, RecordedCall } from "../support/botApiEmulator.js";
 import { makeTempDir } from "../support/fixtures.js";
+import { copyShippedCorpus } from "../support/shippedCorpus.js";
 import { validateTelegramHtml } from "../support/telegramHtml.js";
 
-export const REPO_CORPUS = resolve(import.meta.dirname, "../../corpus");
-
-/** A temp workspace: a copy of the shipped corpus and an index built from it. */
+/** A temp workspace: a copy of the shipped documents and an index built from them. */
 export interface Workspace {
   root: string;
   corpusDir: string;
@@ -27,12 +26,12 @@ export interface Workspace {
   cleanup: () => Promise<void>;
 }
 
-/** Copies the shipped corpus into a temp dir and builds its index (once per test file, in beforeAll). */
+/** Copies the shipped documents into a temp dir and builds its index (once per test file, in beforeAll). */
 export async function buildWorkspace(prefix: string): Promise<Workspace> {
   const { dir, cleanup } = await makeTempDir(prefix);
   const corpusDir = join(dir, "corpus");
   const indexDir = join(dir, "index");
-  await cp(REPO_CORPUS, corpusDir, { recursive: true });
+  await copyShippedCorpus(corpusDir);
   await runIngest(ingestSettings(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir })));
   return { root: dir, corpusDir, indexDir, cleanup };
 }

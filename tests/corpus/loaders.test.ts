@@ -160,7 +160,7 @@ describe("loadFile: PDF", () => {
     expect(loaded.pages).toEqual(["First page.", "", "Third page."]);
   });
 
-  it.skipIf(VIETNAMESE_FONT === null)("keeps Vietnamese text and paragraph breaks on each page", async () => {
+  it.skipIf(VIETNAMESE_FONT === null)(`keeps Vietnamese text and paragraph breaks on each page${VIETNAMESE_FONT === null ? " (skipped: no TTF font with Vietnamese glyphs installed, e.g. fonts-dejavu)" : ""}`, async () => {
     const longParagraph = `${CHI_BO} ${CHI_BO} ${CHI_BO}`;
     const pdf = await makePdf([["Điều 1. Chi bộ", longParagraph, NGHI_QUYET], [CHI_BO]]);
     const loaded = await loadFile(await writeFixture("vi.pdf", pdf));

@@ -5,8 +5,9 @@ import { formatLocation } from "../../src/corpus/location.js";
 import { readStructure } from "../../src/corpus/document.js";
 import { pickTitle, toBlocks } from "../../src/corpus/structure.js";
 import { unwrapLines } from "../../src/corpus/unwrap.js";
+import { SHIPPED_DOCUMENT } from "../support/shippedCorpus.js";
 
-const SEED = readFileSync(new URL("../../corpus/ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak.txt", import.meta.url), "utf8");
+const SEED = readFileSync(SHIPPED_DOCUMENT, "utf8");
 
 function chunk(text: string, format: "txt" | "md" | "html" = "txt") {
   const blocks = toBlocks({ format, pages: [text], encoding: "utf-8" });

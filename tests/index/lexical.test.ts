@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import MiniSearch, { type Query } from "minisearch";
 import { describe, expect, it } from "vitest";
 import { LexicalIndex, toLexicalDoc, type LexicalQuery } from "../../src/index/lexical.js";
 import { analyzeText } from "../../src/text/analyze.js";
+import { SHIPPED_DOCUMENT } from "../support/shippedCorpus.js";
 
 /**
  * The MiniSearch configuration the lexical index replaced, kept here as the reference it must rank
@@ -39,8 +39,7 @@ function referenceSearch(mini: MiniSearch<Doc>, query: LexicalQuery, k: number):
     .map((r) => ({ label: r.id as number, score: r.score }));
 }
 
-const corpusDir = path.resolve(import.meta.dirname, "../../corpus");
-const sentences = readFileSync(path.join(corpusDir, "ket-qua-va-kinh-nghiem-thuc-hien-nghi-quyet-22-o-dak-lak.txt"), "utf8")
+const sentences = readFileSync(SHIPPED_DOCUMENT, "utf8")
   .split(/(?<=[.;])\s+/u)
   .map((s) => s.trim())
   .filter((s) => s.split(" ").length >= 6);

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TELEGRAM_QUIZ_LIMITS } from "../../src/quiz/types.js";
 import { makeTempDir } from "../support/fixtures.js";
-import { SHIPPED_CORPUS } from "./shippedCorpus.js";
+import { copyShippedCorpus } from "../support/shippedCorpus.js";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -14,6 +14,7 @@ let cleanup: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   ({ dir, cleanup } = await makeTempDir("quiz-cli"));
+  await copyShippedCorpus(path.join(dir, "corpus"));
 });
 
 afterAll(async () => {
@@ -28,7 +29,7 @@ interface CliResult {
 
 /** Runs the quiz CLI against a throwaway index (built on first use), never touching data/. */
 async function quiz(...args: string[]): Promise<CliResult> {
-  const env = { ...process.env, INDEX_DIR: path.join(dir, "index"), DATA_DIR: path.join(dir, "data"), CORPUS_DIR: SHIPPED_CORPUS };
+  const env = { ...process.env, INDEX_DIR: path.join(dir, "index"), DATA_DIR: path.join(dir, "data"), CORPUS_DIR: path.join(dir, "corpus") };
   try {
     const { stdout, stderr } = await run("npx", ["tsx", "scripts/quiz.ts", ...args], { cwd: ROOT, env, timeout: 60_000 });
     return { code: 0, stdout, stderr };

@@ -55,7 +55,9 @@ describe("quiz bank from the shipped corpus", () => {
       const fact = q.source.passage.slice(q.source.highlight.start, q.source.highlight.end);
       expect(foldKey(fact), q.question).toContain(optionKey(answerOf(q)));
       if (NUMBER_KINDS.has(q.kind)) expect(q.source.passage, q.question).toContain(answerOf(q));
-      expect(q.explanation).toContain(q.source.location);
+      // The location is stated once, by whoever shows the source line, not again in the explanation.
+      expect(q.explanation).toMatch(/^“[^]*”$/u);
+      expect(q.explanation).not.toContain(q.source.location);
     }
   });
 
@@ -173,6 +175,16 @@ describe("generation rules on made-up passages", () => {
       makePassage("Phản hồi", { order: 2 }),
     ]);
     expect(result.bank.questions).toEqual([]);
+  });
+
+  it("keeps the subject in the question, or skips a clause that left it in an earlier one", () => {
+    const result = buildQuizBank([
+      makePassage("Năm 2015, Ủy ban kiểm tra Huyện ủy Krông Bông đã thi hành kỷ luật 12 đảng viên bằng hình thức khiển trách; đã thi hành kỷ luật 3 đảng viên bằng hình thức cảnh cáo.", { order: 0 }),
+      makePassage("Trong nhiệm kỳ, đã kết nạp 245 đảng viên mới ở các chi bộ thôn, buôn của huyện Ea Kar.", { order: 1 }),
+    ]);
+    const counts = result.bank.questions.filter((q) => q.kind === "count").map((q) => q.question);
+    expect(counts).toContain("Năm 2015, Ủy ban kiểm tra Huyện ủy Krông Bông đã thi hành kỷ luật bao nhiêu đảng viên bằng hình thức khiển trách?");
+    for (const q of counts) expect(q).not.toMatch(/^(?:Đã|Trong nhiệm kỳ, đã)\s/u);
   });
 
   it("counts number words as numbers and answers in words", () => {

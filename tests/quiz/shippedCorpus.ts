@@ -7,13 +7,15 @@ import { ingestCorpus } from "../../src/index/ingest.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../../src/index/store.js";
 import { buildQuizBank } from "../../src/quiz/generate.js";
 import { makeTempDir } from "../support/fixtures.js";
+import { copyShippedCorpus } from "../support/shippedCorpus.js";
 
-export const SHIPPED_CORPUS = path.resolve(import.meta.dirname, "../../corpus");
-
-/** Ingests the shipped corpus into a temp index; `cleanup` removes it. */
+/** Ingests the shipped documents (copied to a temp folder) into a temp index; `cleanup` removes both. */
 export async function ingestShippedCorpus(): Promise<{ index: LoadedIndex; cleanup: () => Promise<void> }> {
-  const { dir, cleanup } = await makeTempDir("quiz-index");
-  await ingestCorpus({ corpusDir: SHIPPED_CORPUS, indexDir: dir, maxFileBytes: 20 * 1024 * 1024, efSearch: 50, buildQuiz: (passages) => buildQuizBank(passages) });
+  const { dir: root, cleanup } = await makeTempDir("quiz-index");
+  const corpusDir = path.join(root, "corpus");
+  const dir = path.join(root, "index");
+  await copyShippedCorpus(corpusDir);
+  await ingestCorpus({ corpusDir, indexDir: dir, maxFileBytes: 20 * 1024 * 1024, efSearch: 50, buildQuiz: (passages) => buildQuizBank(passages) });
   return { index: await loadIndex(dir, { efSearch: 50 }), cleanup };
 }
 

@@ -1,0 +1,88 @@
+/**
+ * Small talk: a message that is only a greeting, a thank-you or a goodbye ("chào bạn", "xin chào ạ",
+ * "hello", "cảm ơn nhé", "tam biet"). Such a message has no question in it, so searching the documents
+ * for it returns a random fragment; callers (terminal chat, bot, engine) answer it in kind instead.
+ *
+ * The whole message must be small talk: "chào bạn, có bao nhiêu xã có chi bộ cơ quan?" is a question.
+ * Words may be typed with or without diacritics. What may be added here: greeting, thanking and
+ * farewell phrases people actually type, and the polite words around them (addressing the bot, particles).
+ */
+import { foldKey } from "./normalize.js";
+
+/** What kind of small talk a message is. */
+export type SmallTalkKind = "greeting" | "thanks" | "goodbye";
+
+/** Phrases (folded, lower case, single spaces) and their kind. */
+const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
+  ["xin chao", "greeting"],
+  ["chao", "greeting"],
+  ["hello", "greeting"],
+  ["helo", "greeting"],
+  ["hi", "greeting"],
+  ["hey", "greeting"],
+  ["alo", "greeting"],
+  ["good morning", "greeting"],
+  ["good afternoon", "greeting"],
+  ["good evening", "greeting"],
+  ["chao buoi sang", "greeting"],
+  ["chao buoi chieu", "greeting"],
+  ["chao buoi toi", "greeting"],
+  ["cam on", "thanks"],
+  ["cam on nhieu", "thanks"],
+  ["xin cam on", "thanks"],
+  ["cam ta", "thanks"],
+  ["thanks", "thanks"],
+  ["thank you", "thanks"],
+  ["thank", "thanks"],
+  ["thx", "thanks"],
+  ["tks", "thanks"],
+  ["tam biet", "goodbye"],
+  ["bye", "goodbye"],
+  ["goodbye", "goodbye"],
+  ["hen gap lai", "goodbye"],
+];
+
+/**
+ * Words that may surround a phrase without making the message a question: who is addressed (bạn, anh,
+ * chị, em, trợ lý, bot, mọi người) and particles (ạ, nhé, nha, ơi, nhiều, rất, ok).
+ */
+const POLITE_WORDS = new Set([
+  "ban", "anh", "chi", "em", "co", "chu", "bac", "dong", "tro", "ly", "bot", "ad", "admin", "moi", "nguoi", "ca", "minh", "toi",
+  "a", "nhe", "nha", "oi", "nhieu", "rat", "lam", "ok", "oke", "okay", "vang", "da", "u", "there", "all", "so", "much", "very",
+]);
+
+/** Longest message, in words, that can still be only small talk. */
+const MAX_WORDS = 8;
+
+const BY_PHRASE = new Map(PHRASES);
+const LONGEST_PHRASE_WORDS = Math.max(...PHRASES.map(([p]) => p.split(" ").length));
+
+/**
+ * The kind of small talk `text` is, or null when it holds anything else (a question, a topic, a number).
+ * @example detectSmallTalk("Chào bạn!") // "greeting"
+ * @example detectSmallTalk("cam on nhe") // "thanks"
+ * @example detectSmallTalk("chào bạn, có bao nhiêu xã?") // null
+ */
+export function detectSmallTalk(text: string): SmallTalkKind | null {
+  if (/[?\d]/.test(text)) return null;
+  const words = foldKey(text).split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_WORDS) return null;
+  let found: SmallTalkKind | null = null;
+  let i = 0;
+  while (i < words.length) {
+    let matched = 0;
+    // Longest phrase first: "xin chao" before "chao", "cam on nhieu" before "cam on".
+    for (let n = Math.min(LONGEST_PHRASE_WORDS, words.length - i); n >= 1; n--) {
+      const kind = BY_PHRASE.get(words.slice(i, i + n).join(" "));
+      if (kind) {
+        found ??= kind;
+        matched = n;
+        break;
+      }
+    }
+    if (matched > 0) i += matched;
+    else if (POLITE_WORDS.has(words[i] ?? "")) i += 1;
+    else return null;
+  }
+  return found;
+}
