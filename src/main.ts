@@ -24,6 +24,7 @@ import { BotStore } from "./bot/store.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
+import { ConversationMemory } from "./qa/conversationMemory.js";
 import { DEFAULT_ENGINE_OPTIONS, QaEngine } from "./qa/engine.js";
 import { QuizStore, quizDbPath } from "./quiz/scores.js";
 
@@ -98,7 +99,8 @@ export async function startApp(env: Record<string, string | undefined>, options:
 
   if (wantsChat) {
     if (!config.TELEGRAM_BOT_TOKEN) io.stderr.write(`${NO_TOKEN_HINT.join("\n")}\n`);
-    const chat = startTerminalChat((q) => engine.ask(q), { input: io.stdin, output: io.stdout });
+    const conversations = new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS });
+    const chat = startTerminalChat((q) => engine.ask(q), { input: io.stdin, output: io.stdout }, conversations);
     const done = chat.done.finally(() => reloader.stop());
     return {
       mode: "chat",
@@ -131,7 +133,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
       reloader,
       logger,
     });
-    bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: quizRuns } });
+    bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: quizRuns }, conversations: new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS }) });
     running = await runBot(bot, { config, logger });
   } catch (err) {
     await reloader.stop();

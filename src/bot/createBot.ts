@@ -4,7 +4,7 @@
  * catch-all last. Nothing here starts polling or a server: see run.ts.
  *
  * @example
- * const bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: new QuizRuns() } });
+ * const bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: new QuizRuns() }, conversations: new ConversationMemory() });
  * const running = await runBot(bot, { config, logger });
  * // …
  * await running.stop();

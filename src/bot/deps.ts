@@ -4,6 +4,7 @@
  */
 import type { Config } from "../config.js";
 import type { IngestSummary } from "../index/ingest.js";
+import type { ConversationMemory } from "../qa/conversationMemory.js";
 import type { QaEngine } from "../qa/engine.js";
 import type { QuizStore } from "../quiz/scores.js";
 import type { Logger } from "./logger.js";
@@ -46,4 +47,6 @@ export interface BotDeps {
   logger: Logger;
   /** Quiz mode: scores in SQLite, and the quizzes running now (main closes both at shutdown). */
   quiz: { store: QuizStore; runs: QuizRuns };
+  /** The last questions of each chat (and user, in groups), for follow-ups; memory only. */
+  conversations: ConversationMemory;
 }

@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { describeError } from "../errors.js";
+import { askInConversation, understoodLine, type ConversationMemory } from "../qa/conversationMemory.js";
 import type { AnswerResult } from "../qa/engine.js";
 import { formatAnswerText } from "./format.js";
 
@@ -14,6 +15,12 @@ export interface ChatIO {
   input: Readable;
   output: Writable;
 }
+
+/** Typed on its own, forgets the previous question: the next one stands alone. */
+const NEW_CONVERSATION_WORDS = new Set(["/moi", "/mới", "moi", "mới"]);
+
+/** The terminal chat is one conversation. */
+const CONVERSATION_KEY = "terminal";
 
 /** Words that end the chat when typed on their own. */
 const EXIT_WORDS = new Set(["exit", "quit", "thoat", "thoát", "/exit", "/quit", "/thoat"]);
@@ -26,8 +33,11 @@ export interface TerminalChat {
   close(): void;
 }
 
-/** Starts the chat on `io`; `ask` answers a question (QaEngine.ask). */
-export function startTerminalChat(ask: (question: string) => Promise<AnswerResult>, io: ChatIO): TerminalChat {
+/**
+ * Starts the chat on `io`; `ask` answers a question (QaEngine.ask). With `conversations`, a follow-up
+ * ("còn phường thì sao?") is read against the previous question and printed with "Hiểu là: …".
+ */
+export function startTerminalChat(ask: (question: string) => Promise<AnswerResult>, io: ChatIO, conversations?: ConversationMemory): TerminalChat {
   const interactive = (io.input as Readable & { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input: io.input, output: io.output, terminal: interactive, prompt: "❓ " });
   const print = (text: string): void => {
@@ -48,8 +58,19 @@ export function startTerminalChat(ask: (question: string) => Promise<AnswerResul
         continue;
       }
       if (EXIT_WORDS.has(question.toLowerCase())) break;
+      if (conversations && NEW_CONVERSATION_WORDS.has(question.toLowerCase())) {
+        conversations.clear(CONVERSATION_KEY);
+        print("Câu hỏi mới: câu tiếp theo được hiểu độc lập.");
+        if (interactive) rl.prompt();
+        continue;
+      }
       try {
-        print(formatAnswerText(await ask(question)));
+        if (conversations) {
+          const { result, resolution } = await askInConversation(ask, conversations, CONVERSATION_KEY, question);
+          const understood = understoodLine(resolution);
+          if (understood) print(understood);
+          print(formatAnswerText(result));
+        } else print(formatAnswerText(await ask(question)));
       } catch (err) {
         print(`Lỗi: ${describeError(err)}`);
       }
