@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { ensureIndex, ingestSettings, runIngest } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
+import { askInConversation, ConversationMemory } from "../src/qa/conversationMemory.js";
 import { QaEngine } from "../src/qa/engine.js";
 import { judge, parseQuestions, summarize } from "../src/qa/evaluate.js";
 
@@ -38,12 +39,14 @@ async function main(): Promise<number> {
     const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
     const questions = (await Promise.all(files.map((f) => readFile(f, "utf8")))).flatMap(parseQuestions);
     const outcomes = [];
+    const conversations = new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS });
     for (const q of questions) {
-      const result = await engine.ask(q.q);
+      const { result, resolution } = q.chat !== undefined ? await askInConversation((t) => engine.ask(t), conversations, String(q.chat), q.q) : { result: await engine.ask(q.q), resolution: null };
       const outcome = judge(q, result);
       outcomes.push(outcome);
       if (values.verbose && (!outcome.correct || !outcome.hit1)) {
-        console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 || q.source === undefined ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
+        const understood = resolution && resolution.kind !== "standalone" ? `\n     Hiểu là: ${resolution.question}` : "";
+        console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 || q.source === undefined ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}${understood}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
       }
     }
     const report = summarize(outcomes, questions);
