@@ -111,6 +111,7 @@ const SECTION = list(V.SECTION_WORDS);
 const OPENINGS = list(V.SUBSTITUTION_OPENINGS);
 const ENDINGS = list(V.SUBSTITUTION_ENDINGS);
 const PREPOSITIONS = list(V.ELEMENT_PREPOSITIONS);
+const CONTINUATIONS = list(V.CONTINUATION_OPENINGS);
 const QUESTION_WORDS = list(V.QUESTION_WORDS);
 const DOCUMENT_NOUNS = list(V.DOCUMENT_NOUNS);
 const VI_DEMONSTRATIVES = list(V.VI_DEMONSTRATIVES);
@@ -204,6 +205,15 @@ function findElements(tokens: readonly Token[]): Element[] {
       i += 1;
       continue;
     }
+    const docNoun = longestAt(tokens, i, DOCUMENT_NOUNS);
+    if (docNoun && !GENERIC_DOCUMENT_NOUNS.has(docNoun.phrase.fold.join(" "))) {
+      const k = i + docNoun.phrase.fold.length + (tokens[i + docNoun.phrase.fold.length]?.fold === "so" ? 1 : 0);
+      if (/\d/.test(tokens[k]?.text ?? "")) {
+        push("document", i, k + 1);
+        i = k + 1;
+        continue;
+      }
+    }
     const slot = longestAt(tokens, i, SLOT_ENTRIES);
     if (slot) {
       const len = slot.phrase.fold.length;
@@ -230,13 +240,26 @@ function findElements(tokens: readonly Token[]): Element[] {
   return out;
 }
 
-/** Token indices [from, to) covered by one of `phrases` at the start, repeatedly; returns the new start. */
+/** True when a slot phrase starting in [from, to) runs past `to` (a marker must not cut "thế thì trấn" wrongly). */
+function cutsSlot(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const slot = longestAt(tokens, i, SLOT_ENTRIES);
+    if (slot && i + slot.phrase.fold.length > to) return true;
+  }
+  return false;
+}
+
+/** Strips openings (`phrases`) from tokens[from…to), repeatedly, never cutting a slot phrase; returns the new start. */
 function stripStart(tokens: readonly Token[], from: number, to: number, phrases: ReadonlyArray<{ phrase: Phrase }>): number {
   let i = from;
   for (;;) {
-    const m = i < to ? longestAt(tokens, i, phrases) : null;
-    if (!m || i + m.phrase.fold.length > to) return i;
-    i += m.phrase.fold.length;
+    let cut = 0;
+    for (const p of phrases) {
+      const len = p.phrase.fold.length;
+      if (len > cut && i + len <= to && matchesAt(tokens, i, p.phrase) && !cutsSlot(tokens, i, i + len)) cut = len;
+    }
+    if (cut === 0) return i;
+    i += cut;
   }
 }
 
@@ -247,7 +270,7 @@ function stripEnd(tokens: readonly Token[], from: number, to: number, phrases: R
     let cut = 0;
     for (const p of phrases) {
       const len = p.phrase.fold.length;
-      if (len > cut && end - len >= from && matchesAt(tokens, end - len, p.phrase)) cut = len;
+      if (len > cut && end - len >= from && matchesAt(tokens, end - len, p.phrase) && !cutsSlot(tokens, from, end - len)) cut = len;
     }
     if (cut === 0) return end;
     end -= cut;
@@ -297,6 +320,36 @@ function documentName(document: ConversationDocument, noun: string | null, isEng
   return noun === null ? `văn bản ${quoted}` : `${noun.toLowerCase()} ${quoted}`;
 }
 
+/** Documents a question names by number: "Hướng dẫn 45-HD/BTCTW", "Kế hoạch số 87-KH/TU", "Nghị quyết 22". */
+function namedDocuments(question: string): Array<{ noun: string; name: string }> {
+  const tokens = tokenize(question);
+  const out: Array<{ noun: string; name: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const noun = longestAt(tokens, i, DOCUMENT_NOUNS);
+    if (!noun || GENERIC_DOCUMENT_NOUNS.has(noun.phrase.fold.join(" "))) continue;
+    let k = i + noun.phrase.fold.length;
+    if (tokens[k]?.fold === "so") k++;
+    const code = tokens[k];
+    const first = tokens[i];
+    if (first && code && /\d/.test(code.text)) out.push({ noun: noun.phrase.fold.join(" "), name: capitalise(question.slice(first.start, code.end)) });
+  }
+  return out;
+}
+
+/**
+ * What "<noun> đó" or "it" names: a document the last question named by number (of that type when
+ * the noun says one), else the document last cited. Null when there is none.
+ */
+function referredDocument(turns: readonly ConversationTurn[], noun: string | null, isEnglish: boolean): string | null {
+  const named = namedDocuments(turns[turns.length - 1]?.question ?? "");
+  const nounFold = noun === null ? null : tokenize(noun).map((t) => t.fold).join(" ");
+  const isGeneric = nounFold === null || GENERIC_DOCUMENT_NOUNS.has(nounFold);
+  const match = named.find((d) => d.noun === nounFold) ?? (isGeneric ? named[named.length - 1] : undefined);
+  if (match) return match.name;
+  const cited = lastDocument(turns);
+  return cited ? documentName(cited, noun, isEnglish) : null;
+}
+
 /** The newest document the conversation cited. */
 function lastDocument(turns: readonly ConversationTurn[]): ConversationDocument | null {
   for (let i = turns.length - 1; i >= 0; i--) {
@@ -318,9 +371,24 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
+/** Words after which a noun is what a question counts. */
+const COUNT_WORDS = list(["bao nhiêu", "mấy", "how many"]);
+
+/**
+ * For "có bao nhiêu thị trấn có chi bộ cơ quan?": the counted unit with what qualifies it ("thị
+ * trấn có chi bộ cơ quan"), which "ở đó" (there) points to. Only units one can be in: administrative
+ * units and party organisations.
+ */
+function countedPhrase(question: string, tokens: readonly Token[], elements: readonly Element[]): string | null {
+  const counted = elements.find((e) => (e.type === "admin" || e.type === "party-unit") && e.from > 0 && longestAt(tokens, e.from - (e.from >= 2 && longestAt(tokens, e.from - 2, COUNT_WORDS) ? 2 : 1), COUNT_WORDS));
+  if (!counted) return null;
+  return question.slice(counted.start).replace(/[\s?.!…]+$/u, "");
+}
+
 /** Replaces words pointing back ("văn bản đó", "ở đó", "it", "huyện đó") with what they point to. */
 function resolveReferences(message: string, tokens: readonly Token[], previous: ConversationTurn, turns: readonly ConversationTurn[]): string | null {
   const document = lastDocument(turns);
+  const messageIsEnglish = looksEnglish(message);
   const prevTokens = tokenize(previous.question);
   const prevElements = findElements(prevTokens);
   const prevText = (e: Element): string => previous.question.slice(e.start, e.end);
@@ -333,37 +401,43 @@ function resolveReferences(message: string, tokens: readonly Token[], previous: 
     const span = (to: number): { start: number; end: number } => ({ start: t.start, end: at(to - 1)?.end ?? t.end });
     const noun = longestAt(tokens, i, DOCUMENT_NOUNS);
     const viDemonstrative = noun ? longestAt(tokens, i + noun.phrase.fold.length, VI_DEMONSTRATIVES) : null;
-    if (noun && viDemonstrative && document) {
+    const nounText = noun ? message.slice(t.start, at(i + noun.phrase.fold.length - 1)?.end ?? t.end) : null;
+    const nounDocument = noun && viDemonstrative ? referredDocument(turns, nounText, false) : null;
+    if (noun && viDemonstrative && nounDocument) {
       const to = i + noun.phrase.fold.length + viDemonstrative.phrase.fold.length;
-      edits.push({ ...span(to), text: documentName(document, message.slice(t.start, at(i + noun.phrase.fold.length - 1)?.end ?? t.end), false) });
+      edits.push({ ...span(to), text: nounDocument });
       i = to;
       continue;
     }
     const enDemonstrative = longestAt(tokens, i, EN_DEMONSTRATIVES);
     const enNoun = enDemonstrative ? longestAt(tokens, i + enDemonstrative.phrase.fold.length, DOCUMENT_NOUNS) : null;
-    if (enDemonstrative && enNoun && document) {
+    const enDocument = enDemonstrative && enNoun ? referredDocument(turns, null, true) : null;
+    if (enDemonstrative && enNoun && enDocument) {
       const to = i + enDemonstrative.phrase.fold.length + enNoun.phrase.fold.length;
-      edits.push({ ...span(to), text: documentName(document, null, true) });
+      edits.push({ ...span(to), text: enDocument });
       i = to;
       continue;
     }
     const placeRef = longestAt(tokens, i, PLACE_REFERENCES);
     if (placeRef) {
       const to = i + placeRef.phrase.fold.length;
+      const counted = countedPhrase(previous.question, prevTokens, prevElements);
       const place = prevElements.find((e) => e.type === "place");
       const isEnglish = t.fold === "there";
-      if (place) edits.push({ ...span(to), text: `${isEnglish ? "in" : "ở"} ${prevText(place)}` });
+      if (counted) edits.push({ ...span(to), text: `${isEnglish ? "in" : "ở"} ${counted}` });
+      else if (place) edits.push({ ...span(to), text: `${isEnglish ? "in" : "ở"} ${prevText(place)}` });
       else if (document) edits.push({ ...span(to), text: `${isEnglish ? "in" : "trong"} ${documentName(document, null, isEnglish)}` });
       i = to;
       continue;
     }
-    const pronoun = longestAt(tokens, i, VI_PRONOUNS) ?? (t.fold === "it" || t.fold === "its" ? longestAt(tokens, i, EN_PRONOUNS) : null);
+    const isEnglish = messageIsEnglish && !t.isAccented && (t.fold === "it" || t.fold === "its");
+    const pronoun = longestAt(tokens, i, VI_PRONOUNS) ?? (isEnglish ? longestAt(tokens, i, EN_PRONOUNS) : null);
     if (pronoun) {
       const to = i + pronoun.phrase.fold.length;
-      const isEnglish = t.fold === "it" || t.fold === "its";
       const section = prevElements.find((e) => e.type === "section");
-      if (section && !isEnglish) edits.push({ ...span(to), text: document ? `${prevText(section)} ${documentName(document, null, false)}` : prevText(section) });
-      else if (document) edits.push({ ...span(to), text: documentName(document, null, isEnglish) });
+      const referred = referredDocument(turns, null, isEnglish);
+      if (section && !isEnglish) edits.push({ ...span(to), text: referred ? `${prevText(section)} ${referred}` : prevText(section) });
+      else if (referred) edits.push({ ...span(to), text: referred });
       i = to;
       continue;
     }
@@ -464,6 +538,8 @@ function substitute(previous: string, source: string, extraWhenUnplaced: string 
 
 /** Most words a substitution may have besides its opening and ending ("còn … thì sao"). */
 const MAX_SUBSTITUTION_TOKENS = 8;
+/** Most words a continuation ("với bao nhiêu đảng viên?") may have. */
+const MAX_CONTINUATION_TOKENS = 7;
 /** Most content words (beyond question words) a short question may have to take the previous subject. */
 const MAX_FRAGMENT_CONTENT_TOKENS = 3;
 
@@ -513,6 +589,13 @@ export function resolveFollowUp(message: string, turns: readonly ConversationTur
     }
   }
 
+  // A short question continuing the last one: "với bao nhiêu đảng viên?", "nếu ít hơn thì sao?".
+  const continuation = longestAt(tokens, 0, CONTINUATIONS);
+  if (continuation && tokens.length <= MAX_CONTINUATION_TOKENS && covered(tokens, continuation.phrase.fold.length, tokens.length, QUESTION_WORDS).size > 0) {
+    const head = previous.question.replace(/[\s?.!…]+$/u, "");
+    return followUp("fragment", `${head}, ${text.charAt(0).toLowerCase()}${text.slice(1)}`);
+  }
+
   // A short question without a subject: "ai ký?", "ban hành ngày nào?", "bao nhiêu phường?".
   const questionWords = covered(tokens, 0, tokens.length, QUESTION_WORDS);
   if (questionWords.size > 0) {
@@ -528,10 +611,9 @@ export function resolveFollowUp(message: string, turns: readonly ConversationTur
         if (rewritten !== null) return followUp("substitution", rewritten);
       }
     }
-    const document = lastDocument(turns);
-    if (document && content.length > 0 && content.length <= MAX_FRAGMENT_CONTENT_TOKENS && elements.length === 0 && content.every((k) => predicates.has(k))) {
-      const isEnglish = looksEnglish(text);
-      const name = documentName(document, null, isEnglish);
+    const isEnglish = looksEnglish(text);
+    const name = referredDocument(turns, null, isEnglish);
+    if (name && content.length > 0 && content.length <= MAX_FRAGMENT_CONTENT_TOKENS && elements.length === 0 && content.every((k) => predicates.has(k))) {
       return followUp("fragment", isEnglish ? `${text.replace(/[\s?.!]*$/u, "")} (${name})?` : `${capitalise(name)} ${text.charAt(0).toLowerCase()}${text.slice(1)}`);
     }
   }

@@ -30,6 +30,8 @@ export type SlotType =
   | "ordinal"
   /** A proper name of a place (two or more capitalised syllables): Gia Lai, Krông Bông. */
   | "place"
+  /** A document named by its number: "Quy định 11-QĐi/TW", "Chỉ thị số 35-CT/TW". */
+  | "document"
   /** Any other number. */
   | "number";
 
@@ -155,6 +157,12 @@ export const SUBSTITUTION_ENDINGS: readonly string[] = [
   "then", "too", "as well",
 ];
 
+/**
+ * Openings of a short question that continues the previous one rather than replacing part of it:
+ * "với bao nhiêu đảng viên?", "trong đó có mấy phường?", "nếu ít hơn thì sao?".
+ */
+export const CONTINUATION_OPENINGS: readonly string[] = ["với", "cùng với", "trong đó", "trong số đó", "nếu", "còn nếu", "thế nếu", "vậy nếu", "nhưng nếu", "with", "of which", "of them", "if", "and if"];
+
 /** Prepositions that may introduce the new element ("còn ở phường", "còn trong Điều lệ"). */
 export const ELEMENT_PREPOSITIONS: readonly string[] = ["ở", "tại", "trong", "của", "cho", "với", "các", "những", "in", "at", "for", "of", "the"];
 
@@ -166,7 +174,7 @@ export const QUESTION_WORDS: readonly string[] = [
 
 /** Nouns naming a document ("văn bản đó", "nghị quyết này", "that document"). */
 export const DOCUMENT_NOUNS: readonly string[] = [
-  "văn bản", "tài liệu", "bài viết", "bài", "nghị quyết", "quyết định", "quy định", "hướng dẫn", "kết luận", "chỉ thị", "điều lệ", "thông tri", "công văn", "báo cáo", "thông báo", "nghị định", "thông tư", "luật",
+  "văn bản", "tài liệu", "bài viết", "bài", "nghị quyết", "quyết định", "quy định", "hướng dẫn", "kết luận", "chỉ thị", "điều lệ", "thông tri", "công văn", "báo cáo", "thông báo", "nghị định", "thông tư", "luật", "kế hoạch", "đề án", "chương trình", "tờ trình", "vb",
   "document", "resolution", "decision", "regulation", "regulations", "guidance", "guideline", "guidelines", "directive", "conclusion", "conclusions", "charter", "report", "article", "text", "paper",
 ];
 
@@ -175,7 +183,7 @@ export const VI_DEMONSTRATIVES: readonly string[] = ["đó", "này", "ấy", "n�
 export const EN_DEMONSTRATIVES: readonly string[] = ["that", "this", "the same", "the above"];
 
 /** Words that point back on their own: "điều đó", "việc này", "it". */
-export const VI_PRONOUN_REFERENCES: readonly string[] = ["điều đó", "điều này", "việc đó", "việc này", "vấn đề đó", "vấn đề này", "nội dung đó", "nội dung này"];
+export const VI_PRONOUN_REFERENCES: readonly string[] = ["điều đó", "điều này", "việc đó", "việc này", "vấn đề đó", "vấn đề này", "nội dung đó", "nội dung này", "nó"];
 export const EN_PRONOUN_REFERENCES: readonly string[] = ["it", "its"];
 
 /** Words that point back to a place: "ở đó", "tại đó", "there". */
