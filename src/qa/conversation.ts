@@ -538,6 +538,8 @@ function substitute(previous: string, source: string, extraWhenUnplaced: string 
 
 /** Most words a substitution may have besides its opening and ending ("còn … thì sao"). */
 const MAX_SUBSTITUTION_TOKENS = 8;
+/** Most words of a short question that takes the previous question's frame ("bao nhiêu phường?"). */
+const MAX_SHORT_QUESTION_TOKENS = 4;
 /** Most words a continuation ("với bao nhiêu đảng viên?") may have. */
 const MAX_CONTINUATION_TOKENS = 7;
 /** Most content words (beyond question words) a short question may have to take the previous subject. */
@@ -604,7 +606,8 @@ export function resolveFollowUp(message: string, turns: readonly ConversationTur
     const functional = covered(tokens, 0, tokens.length, [...PREPOSITIONS, ...FILLERS, ...OPENINGS]);
     const content = tokens.map((_, k) => k).filter((k) => !questionWords.has(k) && !functional.has(k) && !inElements.has(k));
     const predicates = covered(tokens, 0, tokens.length, DOCUMENT_PREDICATES);
-    if (content.length <= MAX_FRAGMENT_CONTENT_TOKENS && elements.length > 0 && content.length === 0) {
+    // Only a short one ("bao nhiêu phường?", "ở huyện nào?"): a full question is never merged.
+    if (tokens.length <= MAX_SHORT_QUESTION_TOKENS && elements.length > 0 && content.length === 0) {
       const prevElements = findElements(tokenize(previous.question));
       if (elements.every((e) => prevElements.some((p) => p.type === e.type))) {
         const rewritten = substitute(previous.question, text, null);
