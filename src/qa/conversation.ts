@@ -371,6 +371,9 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
+/** Longest message in which a bare "it" or "nó" is taken to point to the previous document. */
+const MAX_BARE_PRONOUN_MESSAGE_TOKENS = 7;
+
 /** Words after which a noun is what a question counts. */
 const COUNT_WORDS = list(["bao nhiêu", "mấy", "how many"]);
 
@@ -432,7 +435,9 @@ function resolveReferences(message: string, tokens: readonly Token[], previous: 
     }
     const isEnglish = messageIsEnglish && !t.isAccented && (t.fold === "it" || t.fold === "its");
     const pronoun = longestAt(tokens, i, VI_PRONOUNS) ?? (isEnglish ? longestAt(tokens, i, EN_PRONOUNS) : null);
-    if (pronoun) {
+    // A bare "it" / "nó" in a long question usually points inside it ("… in its budget?").
+    const isBare = pronoun !== null && pronoun.phrase.fold.length === 1;
+    if (pronoun && (!isBare || tokens.length <= MAX_BARE_PRONOUN_MESSAGE_TOKENS)) {
       const to = i + pronoun.phrase.fold.length;
       const section = prevElements.find((e) => e.type === "section");
       const referred = referredDocument(turns, null, isEnglish);
@@ -553,7 +558,8 @@ const MAX_FRAGMENT_CONTENT_TOKENS = 3;
  *   // → { kind: "substitution", question: "Có bao nhiêu phường có chi bộ cơ quan?", … }
  */
 export function resolveFollowUp(message: string, turns: readonly ConversationTurn[]): Resolution {
-  const text = collapseSpaces(cleanUnicode(message));
+  // Lone surrogates (\p{Cs} matches only unpaired ones in a u-regex) would make the rewritten text unsendable.
+  const text = collapseSpaces(cleanUnicode(message).replace(/\p{Cs}/gu, ""));
   const previous = turns[turns.length - 1];
   if (!previous || text === "") return { kind: "standalone", question: text };
   const tokens = tokenize(text);

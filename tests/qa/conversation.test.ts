@@ -159,3 +159,12 @@ describe("conversation memory", () => {
     expect(memory.turns("a").at(-1)?.document).toEqual(ARTICLE);
   });
 });
+
+describe("messages that could not be sent back", () => {
+  it("drops lone surrogates and leaves a long question's own 'its' alone", () => {
+    const message = "Wha\udaa8t did the town party committee ask the town People's Committee to prioritise in its budget?";
+    const read = resolveFollowUp(message, after("How many communes have agency party cells?"));
+    expect(read.kind).toBe("standalone");
+    expect(read.question).not.toMatch(/\p{Cs}/u);
+  });
+});
