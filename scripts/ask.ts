@@ -1,6 +1,8 @@
 /**
  * `npm run --silent ask -- [--json] [--index DIR] "question"` and `--json --batch FILE` (JSON lines with
- * `id` and `q`). Without --index the default index is used, and built first if missing.
+ * `id` and `q`, optionally `chat`: lines with the same `chat` are one conversation, in file order, so a
+ * follow-up like "còn phường thì sao?" is read against the line before it). Without --index the default
+ * index is used, and built first if missing.
  */
 import "dotenv/config";
 import { readFile } from "node:fs/promises";
@@ -9,11 +11,14 @@ import { ensureIndex, ingestSettings } from "../src/app.js";
 import { formatAnswerText } from "../src/cli/format.js";
 import { loadConfig } from "../src/config.js";
 import { describeError, isAppError } from "../src/errors.js";
+import { askInConversation, ConversationMemory, understoodLine } from "../src/qa/conversationMemory.js";
+import type { Resolution } from "../src/qa/conversation.js";
 import { QaEngine } from "../src/qa/engine.js";
 
-function toJson(result: Awaited<ReturnType<QaEngine["ask"]>>, id?: unknown): string {
+function toJson(result: Awaited<ReturnType<QaEngine["ask"]>>, id?: unknown, resolution?: Resolution): string {
   const citations = result.citations.map((c) => ({ docId: c.docId, title: c.title, location: c.location, passage: c.passage }));
-  return JSON.stringify({ ...(id !== undefined ? { id } : {}), question: result.question, answer: result.answer, abstained: result.abstained, citations, ms: result.ms });
+  const understood = resolution && resolution.kind !== "standalone" ? { understood: resolution.question, followUp: resolution.kind } : {};
+  return JSON.stringify({ ...(id !== undefined ? { id } : {}), question: result.question, ...understood, answer: result.answer, abstained: result.abstained, citations, ms: result.ms });
 }
 
 async function main(): Promise<number> {
@@ -25,6 +30,7 @@ async function main(): Promise<number> {
   if (!values.index) await ensureIndex(settings, (notice) => console.error(notice.message));
   const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
   if (values.batch) {
+    const conversations = new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS });
     // A byte-order mark (as Windows editors write) would make the first line unreadable as JSON.
     const text = (await readFile(values.batch, "utf8")).replace(/^\uFEFF/, "");
     for (const [n, line] of text.split("\n").entries()) {
@@ -45,8 +51,17 @@ async function main(): Promise<number> {
         console.error(`line ${n + 1}: no "q" string, skipped`);
         continue;
       }
-      const result = await engine.ask(item.q);
-      console.log(values.json ? toJson(result, "id" in item ? item.id : undefined) : formatAnswerText(result));
+      const id = "id" in item ? item.id : undefined;
+      // A line with a `chat` field continues that conversation; without one, it stands alone.
+      const chat = "chat" in item && (typeof item.chat === "string" || typeof item.chat === "number") ? String(item.chat) : null;
+      if (chat === null) {
+        const result = await engine.ask(item.q);
+        console.log(values.json ? toJson(result, id) : formatAnswerText(result));
+        continue;
+      }
+      const { result, resolution } = await askInConversation((q) => engine.ask(q), conversations, chat, item.q);
+      const understood = understoodLine(resolution);
+      console.log(values.json ? toJson(result, id, resolution) : `${understood ? `${understood}\n` : ""}${formatAnswerText(result)}`);
     }
     return 0;
   }

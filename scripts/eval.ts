@@ -4,7 +4,8 @@
  * table per question file. With --corpus-extra, an index is built from the corpus plus those folders; with
  * --distractors, a second index adds those folders of unrelated documents and both runs are reported side
  * by side. --work keeps the built corpora and indexes in DIR, so that the next run only re-reads what
- * changed (--full rebuilds them).
+ * changed (--full rebuilds them). Lines with the same `chat` field are one conversation: a follow-up is
+ * read against the lines before it.
  */
 import "dotenv/config";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
@@ -14,6 +15,7 @@ import { parseArgs } from "node:util";
 import { ensureIndex, ingestSettings, runIngest, type IngestSettings } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
+import { askInConversation, ConversationMemory } from "../src/qa/conversationMemory.js";
 import { QaEngine } from "../src/qa/engine.js";
 import { judge, parseQuestions, summarize, type EvalOutcome, type EvalQuestion, type EvalReport } from "../src/qa/evaluate.js";
 
@@ -37,17 +39,20 @@ async function buildIndex(settings: IngestSettings, dir: string, extras: readonl
   return indexDir;
 }
 
-async function run(indexDir: string, files: readonly QuestionFile[], efSearch: number, verbose: boolean): Promise<Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>> {
+async function run(indexDir: string, files: readonly QuestionFile[], efSearch: number, verbose: boolean, ttlMs: number): Promise<Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>> {
   const engine = await QaEngine.open(indexDir, { efSearch });
+  // Lines with the same `chat` are one conversation, in file order.
+  const conversations = new ConversationMemory({ ttlMs });
   const out = new Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>();
   for (const { file, questions } of files) {
     const outcomes: EvalOutcome[] = [];
     for (const q of questions) {
-      const result = await engine.ask(q.q);
+      const { result, resolution } = q.chat !== undefined ? await askInConversation((t) => engine.ask(t), conversations, String(q.chat), q.q) : { result: await engine.ask(q.q), resolution: null };
       const outcome = judge(q, result);
       outcomes.push(outcome);
       if (verbose && (!outcome.correct || !outcome.hit1)) {
-        console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 || q.source === undefined ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
+        const understood = resolution && resolution.kind !== "standalone" ? `\n     Hiểu là: ${resolution.question}` : "";
+        console.log(`${outcome.correct ? "ok  " : "MISS"} ${outcome.hit1 || q.source === undefined ? "" : "(cite miss) "}${q.id} [${q.kind}] ${q.q}${understood}\n     → ${result.abstained ? `ABSTAIN (${result.reason})` : result.answer}`);
       }
     }
     out.set(file, { report: summarize(outcomes, questions), outcomes });
@@ -97,12 +102,12 @@ async function main(): Promise<number> {
     let indexDir = values.index ?? settings.indexDir;
     if (extras.length > 0 || distractors.length > 0) indexDir = await buildIndex(settings, path.join(work, "corpus-run"), extras, full);
     else if (!values.index) await ensureIndex(settings, (notice) => console.error(notice.message));
-    const base = await run(indexDir, files, config.HNSW_EF_SEARCH, values.verbose ?? false);
+    const base = await run(indexDir, files, config.HNSW_EF_SEARCH, values.verbose ?? false, config.CONVERSATION_TTL_MS);
     let more: Awaited<ReturnType<typeof run>> | null = null;
     if (distractors.length > 0) {
       const haystack = await buildIndex(settings, path.join(work, "distractor-run"), [...extras, ...distractors], full);
       if (values.verbose) console.log("--- with distractors ---");
-      more = await run(haystack, files, config.HNSW_EF_SEARCH, values.verbose ?? false);
+      more = await run(haystack, files, config.HNSW_EF_SEARCH, values.verbose ?? false, config.CONVERSATION_TTL_MS);
     }
     if (values.json) {
       const json = files.map(({ file }) => ({ file, report: base.get(file)?.report, outcomes: base.get(file)?.outcomes, distractors: more?.get(file)?.report ?? null }));

@@ -118,6 +118,11 @@ const schema = z
      * /quiz (1 s to 24 h). It ends sooner when everyone who answered the first poll has answered the last.
      */
     QUIZ_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+    /**
+     * How long a conversation remembers its last question for follow-ups ("còn phường thì sao?"), in
+     * ms, counted from the last question; 0 turns follow-ups off. Kept in memory only.
+     */
+    CONVERSATION_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
     /** On SIGTERM/SIGINT, how long the bot waits for updates in flight before closing anyway, in ms. */
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -26,6 +26,7 @@ import { createChildIngest } from "./ingestProcess.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
+import { ConversationMemory } from "./qa/conversationMemory.js";
 import { QaEngine } from "./qa/engine.js";
 import { SAMPLE_QUESTIONS } from "./qa/samples.js";
 import { loadQuizBank } from "./quiz/bank.js";
@@ -109,6 +110,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
         quizBank: () => loadQuizBank(engine.index),
         samples: SAMPLE_QUESTIONS,
         quizSeed: () => Math.floor(Math.random() * 2 ** 31),
+        conversations: new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS }),
       },
       { input: io.stdin, output: io.stdout, colour: config.NO_COLOR === undefined, historyFile: path.join(config.DATA_DIR, CHAT_HISTORY_FILE) },
     );
@@ -149,7 +151,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
     });
     // An upload the bot died on last time is put aside before any update is taken, never retried.
     const interrupted = await ingest.recoverInterrupted();
-    bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: quizRuns } });
+    bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: quizRuns }, conversations: new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS }) });
     running = await runBot(bot, { config, logger });
     notifyInterruptedUploads(bot.api, interrupted, logger);
   } catch (err) {

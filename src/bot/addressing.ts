@@ -52,3 +52,13 @@ export function questionIn(ctx: BotContext): string | null {
   }
   return stripped.replace(/\s+/g, " ").replace(/^[\s,:;–-]+/, "").trim();
 }
+
+/**
+ * The conversation an update belongs to: the chat, and in a group also the person, so that two
+ * people's questions in one group never merge.
+ */
+export function conversationKey(ctx: BotContext): string {
+  const chat = ctx.chat;
+  const isGroup = chat?.type === "group" || chat?.type === "supergroup" || chat?.type === "channel";
+  return isGroup ? `c${chat?.id ?? 0}:u${ctx.from?.id ?? 0}` : `c${chat?.id ?? 0}`;
+}

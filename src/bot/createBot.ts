@@ -4,7 +4,7 @@
  * catch-all last. Nothing here starts polling or a server: see run.ts.
  *
  * @example
- * const bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: new QuizRuns() } });
+ * const bot = createBot({ config, engine, store, ingest, logger, quiz: { store: quizStore, runs: new QuizRuns() }, conversations: new ConversationMemory() });
  * const running = await runBot(bot, { config, logger });
  * // …
  * await running.stop();
@@ -16,6 +16,7 @@ import type { BotCommand, UserFromGetMe } from "grammy/types";
 import { isAppError } from "../errors.js";
 import { accessControl, rateLimit } from "./access.js";
 import { BotContext } from "./context.js";
+import { ConversationMemory } from "../qa/conversationMemory.js";
 import { Bookkeeping } from "./bookkeeping.js";
 import type { BotDeps, BotDepsInput } from "./deps.js";
 import { adminFeature, ADMIN_COMMANDS } from "./features/admin.js";
@@ -98,6 +99,7 @@ export function createBot(input: BotDepsInput, options: CreateBotOptions = {}): 
   });
   const deps: BotDeps = {
     ...input,
+    conversations: input.conversations ?? new ConversationMemory({ ttlMs: input.config.CONVERSATION_TTL_MS }),
     bookkeeping:
       input.bookkeeping ??
       new Bookkeeping({

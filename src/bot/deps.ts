@@ -4,6 +4,7 @@
  */
 import type { Config } from "../config.js";
 import type { IngestSummary } from "../index/ingest.js";
+import type { ConversationMemory } from "../qa/conversationMemory.js";
 import type { QaEngine } from "../qa/engine.js";
 import type { QuizStore } from "../quiz/scores.js";
 import type { Bookkeeping } from "./bookkeeping.js";
@@ -65,7 +66,12 @@ export interface BotDeps {
   quiz: { store: QuizStore; runs: QuizRuns };
   /** Runs statistics/feedback/quiz writes so that their failure never costs an answer. */
   bookkeeping: Bookkeeping;
+  /** The last questions of each chat (and user, in groups), for follow-ups; memory only. */
+  conversations: ConversationMemory;
 }
 
-/** What createBot is given: everything but bookkeeping, which it makes (it needs the bot's API) unless given. */
-export type BotDepsInput = Omit<BotDeps, "bookkeeping"> & { bookkeeping?: Bookkeeping };
+/**
+ * What createBot is given: everything but bookkeeping, which it makes (it needs the bot's API), and the
+ * conversation memory, which it makes from the config, unless given.
+ */
+export type BotDepsInput = Omit<BotDeps, "bookkeeping" | "conversations"> & { bookkeeping?: Bookkeeping; conversations?: ConversationMemory };

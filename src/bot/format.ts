@@ -156,22 +156,25 @@ export interface RenderOptions {
   limit?: number;
   /** Citations quoted in the reply itself; the others are offered behind "🔎 Nguồn khác". */
   citationsShown?: number;
+  /** An HTML block shown first (how a follow-up was understood). */
+  preface?: string;
 }
 
 /** The reply to a question: the direct answer first, then the cited passage(s) as blockquotes. */
 export function renderAnswer(result: AnswerResult, options: RenderOptions = {}): string[] {
   const limit = options.limit ?? TELEGRAM_TEXT_LIMIT;
-  if (result.abstained || result.answer === null) return renderAbstention(result, limit);
+  if (result.abstained || result.answer === null) return renderAbstention(result, limit, options.preface);
   const shown = result.citations.slice(0, options.citationsShown ?? 1);
-  const blocks = [`✅ <b>Trả lời:</b> ${escapeHtml(result.answer)}`];
+  const blocks = [...(options.preface ? [options.preface] : []), `✅ <b>Trả lời:</b> ${escapeHtml(result.answer)}`];
   if (shown.length > 0) blocks.push(shown.length === 1 ? "<b>Trích dẫn nguồn:</b>" : `<b>Trích dẫn ${shown.length} nguồn:</b>`);
   for (const c of shown) blocks.push(...renderQuote(quoted(c), limit));
   return splitMessage(blocks, limit);
 }
 
 /** An abstention: says plainly that the documents do not cover the question and names the closest passages. */
-export function renderAbstention(result: AnswerResult, limit = TELEGRAM_TEXT_LIMIT): string[] {
+export function renderAbstention(result: AnswerResult, limit = TELEGRAM_TEXT_LIMIT, preface?: string): string[] {
   const blocks = [
+    ...(preface ? [preface] : []),
     "🤷 <b>Tài liệu hiện có không đề cập đến nội dung này.</b>\nTôi chỉ trả lời bằng những gì có trong tài liệu, nên không đưa ra câu trả lời để tránh suy đoán.",
   ];
   const seen = new Set<string>();

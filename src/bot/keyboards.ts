@@ -13,15 +13,18 @@ export type AnswerAction =
   /** "🔎 Nguồn khác": the other passages found for the question. */
   | { kind: "others"; questionId: number }
   /** 👍 / 👎 on the answer. */
-  | { kind: "feedback"; questionId: number; vote: 1 | -1 };
+  | { kind: "feedback"; questionId: number; vote: 1 | -1 }
+  /** "🆕 Câu hỏi mới" under a follow-up: forget the conversation, the next message stands alone. */
+  | { kind: "newConversation"; questionId: number };
 
 /** Telegram's limit for callback_data, in bytes. */
 export const CALLBACK_DATA_MAX_BYTES = 64;
 
-// x = original text, o = other sources, f = feedback. Ids are SQLite rowids: positive, no leading zero.
-const PATTERN = /^(?:([xo]):([1-9]\d{0,15})|f:([1-9]\d{0,15}):([+-]))$/;
+// x = original text, o = other sources, n = new conversation, f = feedback. Ids are SQLite rowids:
+// positive, no leading zero.
+const PATTERN = /^(?:([xon]):([1-9]\d{0,15})|f:([1-9]\d{0,15}):([+-]))$/;
 
-/** The callback data for an action: "x:42", "o:42", "f:42:+". */
+/** The callback data for an action: "x:42", "o:42", "n:42", "f:42:+". */
 export function encodeAction(action: AnswerAction): string {
   if (!Number.isSafeInteger(action.questionId) || action.questionId < 1) {
     throw new RangeError(`encodeAction: question ids are positive integers, got ${action.questionId}`);
@@ -31,6 +34,8 @@ export function encodeAction(action: AnswerAction): string {
       return `x:${action.questionId}`;
     case "others":
       return `o:${action.questionId}`;
+    case "newConversation":
+      return `n:${action.questionId}`;
     case "feedback":
       return `f:${action.questionId}:${action.vote === 1 ? "+" : "-"}`;
   }
@@ -44,15 +49,18 @@ export function parseAction(data: string): AnswerAction | null {
   if (kind !== undefined && id !== undefined) {
     const questionId = Number(id);
     if (!Number.isSafeInteger(questionId)) return null;
-    return kind === "x" ? { kind: "original", questionId } : { kind: "others", questionId };
+    return kind === "x" ? { kind: "original", questionId } : kind === "o" ? { kind: "others", questionId } : { kind: "newConversation", questionId };
   }
   const questionId = Number(feedbackId);
   if (!Number.isSafeInteger(questionId)) return null;
   return { kind: "feedback", questionId, vote: vote === "+" ? 1 : -1 };
 }
 
-/** Buttons under an answer (or an abstention, which offers the closest passages instead of the text). */
-export function answerKeyboard(questionId: number, opts: { abstained: boolean; citations: number }): InlineKeyboard {
+/**
+ * Buttons under an answer (or an abstention, which offers the closest passages instead of the text);
+ * under a follow-up, also "🆕 Câu hỏi mới".
+ */
+export function answerKeyboard(questionId: number, opts: { abstained: boolean; citations: number; isFollowUp?: boolean }): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (opts.abstained) {
     if (opts.citations > 0) keyboard.text("🔎 Xem các đoạn gần nhất", encodeAction({ kind: "others", questionId })).row();
@@ -61,7 +69,7 @@ export function answerKeyboard(questionId: number, opts: { abstained: boolean; c
     if (opts.citations > 1) keyboard.text("🔎 Nguồn khác", encodeAction({ kind: "others", questionId }));
     keyboard.row();
   }
-  return keyboard
-    .text("👍", encodeAction({ kind: "feedback", questionId, vote: 1 }))
-    .text("👎", encodeAction({ kind: "feedback", questionId, vote: -1 }));
+  keyboard.text("👍", encodeAction({ kind: "feedback", questionId, vote: 1 })).text("👎", encodeAction({ kind: "feedback", questionId, vote: -1 }));
+  if (opts.isFollowUp) keyboard.row().text("🆕 Câu hỏi mới", encodeAction({ kind: "newConversation", questionId }));
+  return keyboard;
 }

@@ -3,6 +3,7 @@
  * which returns what to print. Lines are questions, commands (/help, /nguon, /nguonkhac, /quiz, /thoat),
  * small talk (answered with a greeting and sample questions), or, during a quiz, answers to it.
  */
+import { askInConversation, understoodLine, type ConversationMemory } from "../qa/conversationMemory.js";
 import type { AnswerResult, IndexInfo } from "../qa/engine.js";
 import { pickQuiz } from "../quiz/pick.js";
 import type { QuizBank, QuizQuestion } from "../quiz/types.js";
@@ -20,7 +21,12 @@ export interface ChatDeps {
   samples: readonly string[];
   /** A seed for each quiz (random in the app, fixed in tests). */
   quizSeed(): number;
+  /** With it, a follow-up ("còn phường thì sao?") is read against the previous question. */
+  conversations?: ConversationMemory;
 }
+
+/** The terminal chat is one conversation. */
+const CONVERSATION_KEY = "terminal";
 
 /** What to print for one line, and whether the chat ends. */
 export interface ChatReply {
@@ -77,6 +83,9 @@ export class ChatSession {
       case "/start":
       case "/huongdan":
         return { text: formatHelp(this.deps.samples, this.style), done: false };
+      case "/moi":
+        this.deps.conversations?.clear(CONVERSATION_KEY);
+        return { text: "Câu hỏi mới: câu tiếp theo được hiểu độc lập.", done: false };
       case "/nguon":
         return { text: formatSources(this.deps.info(), this.style), done: false };
       case MORE_SOURCES_COMMAND:
@@ -89,8 +98,15 @@ export class ChatSession {
     }
     const smallTalk = detectSmallTalk(line);
     if (smallTalk) return { text: formatSmallTalk(smallTalk, this.deps.samples, this.style), done: false };
-    this.last = await this.deps.ask(line);
-    return { text: formatChatAnswer(this.last, this.style), done: false };
+    const conversations = this.deps.conversations;
+    if (!conversations) {
+      this.last = await this.deps.ask(line);
+      return { text: formatChatAnswer(this.last, this.style), done: false };
+    }
+    const { result, resolution } = await askInConversation((q) => this.deps.ask(q), conversations, CONVERSATION_KEY, line);
+    this.last = result;
+    const understood = understoodLine(resolution);
+    return { text: `${understood ? `${this.style.muted(understood)}\n` : ""}${formatChatAnswer(result, this.style)}`, done: false };
   }
 
   /** `/quiz [N] [chủ đề]`: picks the questions and asks the first. */

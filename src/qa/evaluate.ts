@@ -1,6 +1,8 @@
 /**
  * Evaluation of the engine on question sets (JSON lines with id, kind, q and expect_any | expect_all |
- * expect_abstain, source): answer accuracy, citation hit@1/hit@3 and latency, per kind.
+ * expect_abstain, source, and optionally chat): answer accuracy, citation hit@1/hit@3 and latency, per
+ * kind. Lines with the same `chat` are one conversation in file order: a follow-up ("còn phường thì
+ * sao?") is read against the lines before it.
  */
 import type { AnswerResult } from "./engine.js";
 
@@ -13,6 +15,8 @@ export interface EvalQuestion {
   expect_all?: string[];
   expect_abstain?: boolean;
   source?: string;
+  /** Conversation id: the question follows the earlier lines with the same id. */
+  chat?: string;
 }
 
 /** Per-question outcome. */

@@ -153,10 +153,10 @@ describe("commands", () => {
     const calls = emulator.calls.filter((c) => c.method === "setMyCommands" && c.ok);
     const everyone = calls.find((c) => c.params.scope === undefined);
     const commands = (everyone?.params.commands ?? []) as Array<{ command: string; description: string }>;
-    expect(commands.map((c) => c.command)).toEqual(["start", "help", "nguon", "hoi", "quiz", "ketqua", "bangxephang", "dungquiz"]);
+    expect(commands.map((c) => c.command)).toEqual(["start", "help", "nguon", "hoi", "moi", "quiz", "ketqua", "bangxephang", "dungquiz"]);
     expect(commands.find((c) => c.command === "nguon")?.description).toBe("Danh sách tài liệu đã nạp");
     const admin = calls.find((c) => (c.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN.id);
-    expect((admin?.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["start", "help", "nguon", "hoi", "quiz", "ketqua", "bangxephang", "dungquiz", "reload", "stats"]);
+    expect((admin?.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["start", "help", "nguon", "hoi", "moi", "quiz", "ketqua", "bangxephang", "dungquiz", "reload", "stats"]);
   });
 
   it("/start introduces the bot with sample questions", async () => {

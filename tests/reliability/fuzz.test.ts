@@ -21,6 +21,7 @@ import type { DocumentIngest } from "../../src/bot/deps.js";
 import { QuizRuns } from "../../src/bot/quizRuns.js";
 import { BotStore } from "../../src/bot/store.js";
 import { SAMPLE_QUESTIONS } from "../../src/bot/texts.js";
+import { ConversationMemory } from "../../src/qa/conversationMemory.js";
 import { QaEngine } from "../../src/qa/engine.js";
 import { QuizStore } from "../../src/quiz/scores.js";
 import { type BotApiEmulator, groupChat, privateChat, startBotApiEmulator, type UserMessage, user } from "../support/botApiEmulator.js";
@@ -88,7 +89,7 @@ describe("the bot's handler, in-process", () => {
         throw new Error("no uploads in this test");
       },
     };
-    const bot = createBot({ config, engine, store, ingest, logger, quiz }, { botInfo });
+    const bot = createBot({ config, engine, store, ingest, logger, quiz, conversations: new ConversationMemory({ ttlMs: config.CONVERSATION_TTL_MS }) }, { botInfo });
     const telegram = new OfflineTelegram(botInfo);
     telegram.install(bot);
 

@@ -4,10 +4,16 @@
  * bold, then buttons; or a plain abstention naming the closest passages. The question and the passages
  * it cited are stored first, so the buttons work from SQLite alone (after a restart too); if storing
  * fails, the answer is sent anyway, without buttons.
+ *
+ *
+ * A follow-up ("còn phường thì sao?") is read against the last question of the same chat (and, in a
+ * group, of the same person) and answered as the full question, shown as "Hiểu là: …" above the
+ * answer with a "🆕 Câu hỏi mới" button; `/moi` forgets the conversation.
  */
 import { Composer } from "grammy";
+import { askInConversation } from "../../qa/conversationMemory.js";
 import type { AnswerResult } from "../../qa/engine.js";
-import { questionIn } from "../addressing.js";
+import { conversationKey, questionIn } from "../addressing.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { renderAnswer } from "../format.js";
@@ -34,7 +40,8 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   const started = performance.now();
   showTyping(ctx);
   const generation = deps.engine.index.generation;
-  const result = await deps.engine.ask(question);
+  const { result, resolution } = await askInConversation((q) => deps.engine.ask(q), deps.conversations, conversationKey(ctx), question);
+  const isFollowUp = resolution.kind !== "standalone";
   const chat = ctx.chat;
   // Bookkeeping never costs the answer: if the question cannot be stored, it is sent without buttons
   // (they would find nothing to show).
@@ -45,7 +52,8 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
         userId: ctx.from?.id ?? null,
         chatId: chat?.id ?? 0,
         chatType: chat?.type ?? "unknown",
-        question,
+        // What was answered: for a follow-up, the question as understood.
+        question: resolution.question,
         answer: result.answer,
         abstained: result.abstained,
         generation,
@@ -54,8 +62,8 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
     null,
   );
   const isGroup = chat?.type === "group" || chat?.type === "supergroup";
-  await sendHtml(ctx, renderAnswer(result), {
-    ...(questionId !== null ? { keyboard: answerKeyboard(questionId, { abstained: result.abstained, citations: result.citations.length }) } : {}),
+  await sendHtml(ctx, renderAnswer(result, isFollowUp ? { preface: TEXT.understood(resolution.question) } : {}), {
+    ...(questionId !== null ? { keyboard: answerKeyboard(questionId, { abstained: result.abstained, citations: result.citations.length, isFollowUp }) } : {}),
     ...(isGroup && ctx.msg ? { replyToMessageId: ctx.msg.message_id } : {}),
   });
   if (questionId !== null) deps.bookkeeping.record("recording the answer time", () => deps.store.setLatency(questionId, Math.round((performance.now() - started) * 10) / 10), undefined);
@@ -74,6 +82,12 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     await answerQuestion(ctx, deps, question);
+  });
+
+  composer.command("moi", async (ctx) => {
+    ctx.state.outcome = "command";
+    deps.conversations.clear(conversationKey(ctx));
+    await ctx.reply(TEXT.newConversation);
   });
 
   composer.on(["message:text", "edited_message:text"], async (ctx, next) => {

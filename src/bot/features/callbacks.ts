@@ -7,6 +7,7 @@
 import { Composer } from "grammy";
 import { toCitation } from "../../qa/engine.js";
 import type { StoredPassage } from "../../index/store.js";
+import { conversationKey } from "../addressing.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { quoted, renderDocumentExcerpt, renderPassages, type QuotedPassage } from "../format.js";
@@ -42,6 +43,12 @@ export function callbacksFeature(deps: BotDeps): Composer<BotContext> {
     ctx.state.outcome = "button";
     ctx.state.text = `${ctx.callbackQuery.data} (${question.question})`;
     const replyTo = ctx.callbackQuery.message?.message_id;
+
+    if (action.kind === "newConversation") {
+      deps.conversations.clear(conversationKey(ctx));
+      await ctx.answerCallbackQuery({ text: TEXT.newConversation });
+      return;
+    }
 
     if (action.kind === "feedback") {
       deps.bookkeeping.record("recording feedback", () => deps.store.recordFeedback(question.id, ctx.from.id, action.vote), undefined);

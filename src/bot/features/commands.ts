@@ -13,6 +13,7 @@ export const PUBLIC_COMMANDS: BotCommand[] = [
   { command: "help", description: "Hướng dẫn và câu hỏi mẫu" },
   { command: "nguon", description: "Danh sách tài liệu đã nạp" },
   { command: "hoi", description: "Đặt câu hỏi (dùng trong nhóm): /hoi câu hỏi" },
+  { command: "moi", description: "Câu hỏi mới: quên câu hỏi trước" },
 ];
 
 /**
