@@ -46,6 +46,12 @@ export const TEXT = {
       "<b>Lệnh</b>\n/start — giới thiệu\n/help — hướng dẫn này\n/nguon — danh sách tài liệu đã nạp\n/hoi — đặt câu hỏi (dùng trong nhóm)\n/moi — bắt đầu câu hỏi mới (quên câu hỏi trước)",
       "<b>Quiz</b>\n<code>/quiz [số câu] [chủ đề]</code> — câu hỏi trắc nghiệm từ tài liệu, ví dụ <code>/quiz 5 chi bộ</code>\n/ketqua — kết quả quiz\n/bangxephang — bảng xếp hạng\n/dungquiz — dừng quiz (người điều hành)",
     ].join("\n\n"),
+  /** The reply to a greeting, a thank-you or a goodbye. */
+  smallTalk: (kind: "greeting" | "thanks" | "goodbye"): string =>
+    [
+      { greeting: "Xin chào! Tôi là <b>Trợ lý Tổ chức</b>.", thanks: "Không có gì! Rất vui được giúp bạn.", goodbye: "Tạm biệt! Khi cần, bạn cứ hỏi tiếp." }[kind],
+      `Bạn có thể hỏi về nội dung các tài liệu đã nạp, ví dụ:\n${samples()}`,
+    ].join("\n\n"),
   /** Above the answer to a follow-up, so that a wrong reading is visible. */
   understood: (question: string): string => `🔁 <i>Hiểu là: ${escapeHtml(question)}</i>`,
   newConversation: "🆕 Đã bắt đầu câu hỏi mới: câu tiếp theo sẽ được hiểu độc lập.",

@@ -41,6 +41,9 @@ export function readStructure(file: LoadedFile, fileName: string): DocumentStruc
   }
   const blocks = toBlocks({ ...file, pages: pageTexts });
   const name = header ? citationName(header) : null;
-  const title = name ? cut(collapseSpaces(`${name}${header?.subject ? `: ${header.subject}` : ""}`), MAX_TITLE_CHARS) : pickTitle(blocks, fileName);
+  // Cited as Vietnamese cite documents: kind, number, date, issuing body, subject. The issuer and the
+  // subject are context for every passage ("… của Cần Thơ" is answered by a passage that never says it).
+  const issuer = header?.issuer ? ` của ${header.issuer.replace(/,\s*/g, " ")}` : "";
+  const title = name ? cut(collapseSpaces(`${name}${issuer}${header?.subject ? `: ${header.subject}` : ""}`), MAX_TITLE_CHARS) : pickTitle(blocks, fileName);
   return { title, header, headerText: header ? headerPassageText(header) : null, blocks };
 }

@@ -260,6 +260,23 @@ export function citationName(header: DocumentHeader): string | null {
 }
 
 /**
+ * The labelled lines of a header passage, and what a question asking for each looks like (folded): "ai
+ * ký", "ban hành ngày nào", "số hiệu", "cơ quan nào ban hành", "gửi cho ai".
+ */
+export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?: readonly string[] }> = [
+  { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/ },
+  { label: "Ngày ban hành", asks: /ban hanh|\bky\b|\bissued?\b|\bsigned\b|\bdated?\b/, kinds: ["date", "when"] },
+  { label: "Cơ quan ban hành", asks: /ban hanh|\bissu(?:ed|es|ing)?\b/, kinds: ["who"] },
+  { label: "Số hiệu", asks: /so hieu|\bso (?:may|bao nhieu)\b|\bnumber\b/ },
+  { label: "Nơi nhận", asks: /noi nhan|gui (?:cho|den|toi)|recipient|sent to/ },
+];
+
+/** The document number a header passage records ("45-HD/BTCTW"), or null. */
+export function headerNumber(headerText: string): string | null {
+  return headerText.match(/^Số hiệu: (\S+)/mu)?.[1] ?? null;
+}
+
+/**
  * The header as a quotable passage, one fact a line, each line labelled the way questions ask for it
  * ("Người ký", "Ngày ban hành"): "ai ký …", "ban hành ngày nào" find their line.
  */

@@ -8,6 +8,7 @@ import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
+import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_OR_ROLE, FAMILY_NAMES, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
@@ -139,12 +140,15 @@ export function personNames(text: string): string[] {
 }
 
 /**
- * Whether a unit names someone the question did not (2 = a person, 1 = a body or role, 0 = neither):
+ * Whether a unit names someone the question did not (3 = a person by name, 2 = a person by office
+ * ("đồng chí Thường trực Ban Bí thư"), 1 = a body or role, 0 = neither):
  * "ai đang là bí thư Thị ủy Buôn Hồ?" is not answered by a sentence about Thị ủy Buôn Hồ itself.
  */
-function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 {
+function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   const question = foldedQuestion(plan);
-  if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 2;
+  if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 3;
+  // "đồng chí Thường trực Ban Bí thư": a person named by office.
+  for (const m of unit.matchAll(/đồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)) if (!question.includes(foldKey(m[1] ?? ""))) return 2;
   for (const m of unit.matchAll(new RegExp(BODY_OR_ROLE.source, "giu"))) {
     const at = (m.index ?? 0) + m[0].length;
     const phrase = foldKey(`${m[0]}${unit.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();
@@ -183,7 +187,7 @@ function kindScore(plan: QueryPlan, unit: string): number {
       return FREQUENCY.test(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
     case "who": {
       const actor = namesActor(unit, plan);
-      return actor === 2 ? 1.2 : actor === 1 && plan.actor !== "person" ? 0.5 : -1;
+      return actor === 3 ? 1.2 : actor === 2 ? 0.8 : actor === 1 && plan.actor !== "person" ? 0.5 : -1;
     }
     case "list": {
       // A list answer names several things: reward separators, and an announced list ("gồm: …").
@@ -304,12 +308,23 @@ function ordinalPattern(n: number): RegExp {
 }
 
 /** Units of a passage: its sentences and, where a sentence has several, their clauses (memoised). */
-function unitsOf(text: string): Unit[] {
+function unitsOf(text: string, isHeader = false): Unit[] {
   let units = unitCache.get(text);
   if (!units) {
-    units = computeUnits(text);
+    // A header passage is a record: each labelled line is a unit, and the whole is none.
+    units = isHeader ? lineUnits(text) : computeUnits(text);
     if (unitCache.size >= TERM_SET_CACHE_LIMIT) unitCache.clear();
     unitCache.set(text, units);
+  }
+  return units;
+}
+
+function lineUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim()) units.push({ text: line, start: offset, end: offset + line.length });
+    offset += line.length + 1;
   }
   return units;
 }
@@ -419,7 +434,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // its section: the passage is about something else.
     const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, passageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
     let bestUnit: PassageAnswer | null = null;
-    for (const unit of unitsOf(candidate.text)) {
+    // A header's signer, date or issuer answers only for its own document, not one its subject names.
+    const headerNum = candidate.isHeader ? headerNumber(candidate.text) : null;
+    const otherDocument = headerNum !== null && plan.docRefs.length > 0 && !plan.docRefs.includes(String(Number(headerNum.match(/^\d+/)?.[0] ?? "")));
+    for (const unit of unitsOf(candidate.text, candidate.isHeader)) {
+      const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
+      if (field && otherDocument) continue;
       const unitSets = termSets(unit.text);
       // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
       // question asks for that item, terms found in the section count in full.
@@ -442,6 +462,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += anchorFollowed(plan.anchor, unit.text) ? policy.anchorBonus : -2 * policy.anchorBonus;
       if (isAskedItem) score += policy.askedItemBonus;
+      if (field && field.asks.test(foldedQuestion(plan)) && (!field.kinds || field.kinds.includes(plan.kind))) score += policy.askedItemBonus;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins
       // (but a list is as long as its members).
       const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;

@@ -8,6 +8,7 @@ import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
 import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting } from "../text/lexicon.js";
+import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { understandQuestion } from "./query.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
@@ -35,6 +36,8 @@ export interface AnswerResult {
   reason: string | null;
   /** Milliseconds spent answering, index already loaded. */
   ms: number;
+  /** Set when the message was a greeting, a thank-you or a goodbye rather than a question. */
+  smallTalk?: SmallTalkKind;
 }
 
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
@@ -160,9 +163,15 @@ export class QaEngine {
     return out;
   }
 
-  /** Answers a question from the index, citing its passage, or abstains. */
+  /**
+   * Answers a question from the index, citing its passage, or abstains. A greeting or a thank-you is not a
+   * question: it is not searched (a search would return a random fragment) and gets an abstention whose
+   * `smallTalk` says what it was.
+   */
   async ask(question: string): Promise<AnswerResult> {
     const started = performance.now();
+    const smallTalk = detectSmallTalk(question);
+    if (smallTalk) return { question, answer: null, abstained: true, citations: [], reason: `small talk (${smallTalk})`, smallTalk, ms: 0 };
     const retrieved = await this.retrieve(question);
     return { ...this.answer(retrieved, this.options.policy), ms: Math.round((performance.now() - started) * 100) / 100 };
   }

@@ -6,7 +6,7 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { CLASSIFIERS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { CLASSIFIERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -59,6 +59,11 @@ export interface QueryPlan {
    * only of other levels does not answer it.
    */
   levels: string[];
+  /**
+   * Numbers of the documents the question names ("Quy định 383", "HD 45", "Kết luận 07-KL/VPTW" → "383",
+   * "45", "7"), without leading zeros: a header's signer or date answers only for its own document.
+   */
+  docRefs: string[];
   /** For who-questions: whether a person must be named ("đồng chí nào") or a person or body will do ("ai"). */
   actor: "person" | "any" | null;
   /** Proper names of two or more capitalised syllables ("Gia Lai", "Krông Bông"), as folded bigrams. */
@@ -149,10 +154,10 @@ export function understandQuestion(raw: string): QueryPlan {
     const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
     const tokens = analyzeText(primary.replace("\u0000", "")).tokens;
     const stops = stopMask(tokens, accented);
-    // "không" negates ("doanh nghiệp không có vốn Nhà nước") except as the closing particle of a yes/no
-    // question ("… có chi bộ không?").
+    // "không", "chưa" negate ("doanh nghiệp không có vốn Nhà nước") except as the closing particle of a
+    // yes/no question ("… có chi bộ không?", "… đã thành lập chưa?").
     const last = tokens.length - 1;
-    if (!isSynonymOfQuestion && tokens[last]?.fold === "khong") stops[last] = true;
+    if (!isSynonymOfQuestion && (tokens[last]?.fold === "khong" || tokens[last]?.fold === "chua")) stops[last] = true;
     let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
       if (ti <= skipUntil) continue;
@@ -212,12 +217,23 @@ export function understandQuestion(raw: string): QueryPlan {
     unknownWords,
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
     names,
+    docRefs: documentReferences(folded),
     actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b/.test(folded) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
     headPhrase: english ? headPhraseOf(groups, kindWords ?? DATE_WORDS) : null,
   };
+}
+
+const DOC_REFERENCE = new RegExp(
+  `(?:^|[^a-z])(?:${[...DOCUMENT_KIND_WORDS.map((w) => foldKey(w)), "hd", "qd", "kl", "nq", "ct", "tb", "kh", "cv", "regulation", "guideline", "guidance", "conclusion", "resolution", "decision", "directive", "plan", "notice", "instruction"].join("|")})\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?(\\d+)`,
+  "g",
+);
+
+/** Numbers of the documents a (folded) question names, without leading zeros. */
+export function documentReferences(folded: string): string[] {
+  return [...new Set([...folded.matchAll(DOC_REFERENCE)].map((m) => String(Number(m[1]))))];
 }
 
 const LEVEL_KEYS = LEVEL_PHRASES.map((phrase) => ({ accented: phrase.map((s) => s.normalize("NFC")), folded: phrase.map(foldKey) }));

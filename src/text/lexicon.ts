@@ -148,7 +148,9 @@ const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "whom", "whose",
 
 /**
  * True when a question reads as English: mostly ASCII words (Vietnamese names like "Buôn Hồ" may stand
- * in it), with English function words and at least one word that cannot be a Vietnamese syllable.
+ * in it), with English function words, and not mostly words that are Vietnamese syllables or
+ * abbreviations ("quyet dinh 2579 cua ubnd can tho ban hanh ngay nao" is Vietnamese typed without
+ * diacritics, "can" notwithstanding).
  */
 export function looksEnglish(question: string): boolean {
   const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
@@ -156,7 +158,8 @@ export function looksEnglish(question: string): boolean {
   const ascii = words.filter((w) => /^[a-z']+$/.test(w));
   if (ascii.length / words.length < 0.6) return false;
   const markers = ascii.filter((w) => ENGLISH_MARKERS.has(w)).length;
-  return markers >= 1 && ascii.some((w) => w.length > 3 && !isVietnameseSyllable(w));
+  const vietnamese = words.filter((w) => isVietnameseSyllable(foldKey(w)) || allFoldedAbbreviations.has(foldKey(w)) || textingKeys.has(w)).length;
+  return markers >= 1 && ascii.some((w) => w.length > 3 && !isVietnameseSyllable(w)) && vietnamese / words.length < 0.7;
 }
 
 /** The result of translating an English question through the glossary. */
@@ -217,6 +220,8 @@ export function findSynonyms(foldedQuestion: string): Array<{ found: string; oth
   return out;
 }
 
+const textingTableForKeys = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
+const textingKeys = new Set([...Object.keys(textingTableForKeys.entries), ...Object.keys(textingTableForKeys.ambiguous)].map((k) => k.toLowerCase()));
 const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);

@@ -11,6 +11,7 @@
  * answer with a "🆕 Câu hỏi mới" button; `/moi` forgets the conversation.
  */
 import { Composer } from "grammy";
+import { detectSmallTalk } from "../../text/smallTalk.js";
 import { askInConversation } from "../../qa/conversationMemory.js";
 import type { AnswerResult } from "../../qa/engine.js";
 import { conversationKey, questionIn } from "../addressing.js";
@@ -35,6 +36,13 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   if (question.length > MAX_QUESTION_CHARS) {
     ctx.state.outcome = "hint";
     await ctx.reply(TEXT.tooLong);
+    return;
+  }
+  // A greeting or a thank-you gets one in return, with sample questions: it is not searched.
+  const smallTalk = detectSmallTalk(question);
+  if (smallTalk) {
+    ctx.state.outcome = "hint";
+    await sendHtml(ctx, [TEXT.smallTalk(smallTalk)]);
     return;
   }
   const started = performance.now();
