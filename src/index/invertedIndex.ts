@@ -350,6 +350,14 @@ export class InvertedIndex {
   }
 
   /** Live postings of a term in its rows. */
+  /** How many passages of a field have the term (discarded ones may still count until a vacuum); 0 if none. */
+  fieldTermFrequency(field: number, term: string): number {
+    const postings = this.fields[field];
+    const id = postings?.termIds.get(term);
+    if (!postings || id === undefined) return 0;
+    return postings.rows(id).reduce((n, row) => n + (row.end - row.start), 0);
+  }
+
   documentFrequency(rows: readonly Row[]): number {
     let df = 0;
     const allLive = this.liveCount === this.slotCount;

@@ -56,6 +56,9 @@ export function toLexicalDoc(label: number, text: string, context: string, view:
 }
 
 /** BM25 index over passages, addressed by integer label. */
+/** Index of the bigram field in FIELDS. */
+const BIGRAM_FIELD = 2;
+
 export class LexicalIndex {
   /** Folded terms (not numbers) by length, for fuzzy look-ups; extended as terms are added. */
   private readonly foldByLength = new Map<number, string[]>();
@@ -92,6 +95,11 @@ export class LexicalIndex {
 
   addAll(docs: readonly LexicalDoc[]): void {
     for (const doc of docs) this.add(doc);
+  }
+
+  /** How many passages have the folded bigram ("tai_chinh"): how much the two syllables are a compound here. */
+  bigramFrequency(bigram: string): number {
+    return this.index.fieldTermFrequency(BIGRAM_FIELD, bigram);
   }
 
   /** Removes passages by label (lazily; `vacuum` compacts). Unknown labels are ignored. */

@@ -43,6 +43,10 @@ export interface PassageAnswer {
   end: number;
   score: number;
   coverage: number;
+  /** The heaviest key term found nowhere (unit, passage, context), as a share of the question's weight. */
+  missingShare: number;
+  /** That term (folded), for the abstention reason. */
+  missingTerm: string | null;
 }
 
 /** Outcome of extraction. */
@@ -425,6 +429,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const unknownWeight = weights.length > 0 ? plan.unknownWords.length * policy.unknownEnglishWeight * (knownWeight / weights.length) : 0;
   const totalWeight = knownWeight + unknownWeight;
   const queryBigrams = new Set(plan.bigrams);
+  const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
   for (const candidate of candidates) {
@@ -445,11 +450,36 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // question asks for that item, terms found in the section count in full.
       const isAskedItem = ordinalLead !== null && ordinalLead.test(unit.text);
       let matched = 0;
+      let missingWeight = 0;
+      let missingTerm: string | null = null;
+      const found: boolean[] = [];
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
+        found[i] = true;
         if (termIn(term, unitSets)) matched += w;
         else if (termIn(term, passageSets)) matched += (candidate.isHeader ? 1 : policy.passageCredit) * w;
         else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
+        else found[i] = false;
+      });
+      // What is missing is weighed by whole compounds: "tài chính" is missing from a passage that has
+      // "tài liệu" and no "chính", and from one that has both syllables apart.
+      const inCompound = new Set<number>();
+      for (const [a, b] of compounds) {
+        inCompound.add(a).add(b);
+        const bigram = `${plan.terms[a]?.fold}_${plan.terms[b]?.fold}`;
+        if (unitSets.bigrams.has(bigram) || passageSets.bigrams.has(bigram) || contextSets.bigrams.has(bigram)) continue;
+        const w = (weights[a] ?? 0) + (weights[b] ?? 0);
+        if (w > missingWeight) {
+          missingWeight = w;
+          missingTerm = bigram.replace("_", " ");
+        }
+      }
+      plan.terms.forEach((term, i) => {
+        const w = weights[i] ?? 0;
+        if (!found[i] && !inCompound.has(i) && w > missingWeight) {
+          missingWeight = w;
+          missingTerm = term.phrase ? term.phrase.join(" ") : term.fold;
+        }
       });
       const coverage = totalWeight > 0 ? matched / totalWeight : 0;
       let bigramHits = 0;
@@ -469,7 +499,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       score -= (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
       if (!bestUnit || score > bestUnit.score) {
         const text = `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`;
-        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage };
+        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm };
       }
     }
     if (bestUnit) ranked.push(bestUnit);
@@ -502,6 +532,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
   if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
   if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
+  if (best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
     const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);

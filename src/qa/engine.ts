@@ -183,7 +183,7 @@ export class QaEngine {
   async retrieve(question: string): Promise<RetrievedQuestion> {
     const index = this.current;
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
-    const plan = checkSpelling(understandQuestion(written), index.terms);
+    const plan = checkSpelling(understandQuestion(written), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
     const hits = await this.retriever.search(plan, this.options.candidates, index);
     return { plan, hits, index };
   }

@@ -23,6 +23,12 @@ export interface AnswerPolicy {
    * its document's context), the engine abstains. Range 0.4–0.85.
    */
   minCoverage: number;
+  /**
+   * *Fitted.* The heaviest key term found nowhere (not in the unit, its passage or its context) may weigh
+   * at most this share of the question: a question about "tài chính của Đảng" is not answered by a
+   * passage that never says "tài chính", however much else it shares. Range 0.1–1 (1 = off).
+   */
+  maxMissingShare: number;
   /** Credit for a key term found in the unit's passage but not the unit itself. Range 0–1. */
   passageCredit: number;
   /**
@@ -76,6 +82,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
   vectorWeight: 0.6,
   candidates: 8,
   minCoverage: 0.62,
+  maxMissingShare: 0.3,
   passageCredit: 0.6,
   contextCredit: 0.5,
   unknownTermFactor: 1.5,
@@ -99,6 +106,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
 /** The knobs `npm run calibrate` fits, with the values it tries. */
 export const FITTED_KNOBS: ReadonlyArray<{ key: keyof AnswerPolicy; values: readonly number[] }> = [
   { key: "minCoverage", values: [0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75] },
+  { key: "maxMissingShare", values: [0.15, 0.2, 0.25, 0.3, 0.4, 1] },
   { key: "contextCredit", values: [0.3, 0.5, 0.7, 0.9] },
   { key: "unknownEnglishWeight", values: [0.25, 0.5, 1] },
 ];

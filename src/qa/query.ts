@@ -28,6 +28,8 @@ export interface QueryTerm extends TermKey {
    * (folded syllables, consecutive) occurs.
    */
   phrase?: string[];
+  /** Position of the syllable in the question as typed (Vietnamese questions), for compounds. */
+  position?: number;
   /**
    * For a syllable of a translated compound ("dân số" for "population"): the folded bigram that must
    * occur, so that "dân" in "tổ dân phố" does not count.
@@ -185,6 +187,7 @@ export function understandQuestion(raw: string): QueryPlan {
       if (isSynonymOfQuestion || seen.has(key)) continue;
       seen.add(key);
       const term: QueryTerm = { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
+      if (!english && group === groups[0]) term.position = ti;
       if (english && tokens.length >= 2) {
         const partner = tokens[ti + 1] ?? tokens[ti - 1];
         if (partner) term.bigram = ti + 1 < tokens.length ? `${t.fold}_${partner.fold}` : `${partner.fold}_${t.fold}`;
@@ -224,6 +227,34 @@ export function understandQuestion(raw: string): QueryPlan {
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
     headPhrase: english ? headPhraseOf(groups, kindWords ?? DATE_WORDS) : null,
   };
+}
+
+/**
+ * Pairs of key terms (indexes into `plan.terms`) that stand next to each other in the question and form
+ * a compound the corpus uses ("tài chính", "chuyên đề"): such a pair is found only as the pair. Where two
+ * pairs overlap ("mỗi chi bộ"), the one the corpus uses more wins; `frequency` counts passages with a
+ * folded bigram, and at least `minFrequency` make a compound.
+ */
+export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBigram: string) => number, minFrequency = 2): Array<[number, number]> {
+  const byPosition = terms
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.position !== undefined && !t.isNumber && !t.phrase)
+    .sort((a, b) => (a.t.position ?? 0) - (b.t.position ?? 0));
+  const pairFrequency = (k: number): number => {
+    const a = byPosition[k];
+    const b = byPosition[k + 1];
+    if (!a || !b || (b.t.position ?? 0) !== (a.t.position ?? 0) + 1) return 0;
+    const f = frequency(`${a.t.fold}_${b.t.fold}`);
+    return f >= minFrequency ? f : 0;
+  };
+  const pairs: Array<[number, number]> = [];
+  for (let k = 0; k + 1 < byPosition.length; k++) {
+    const here = pairFrequency(k);
+    if (here === 0 || pairFrequency(k + 1) > here) continue;
+    pairs.push([byPosition[k]?.i ?? 0, byPosition[k + 1]?.i ?? 0]);
+    k++;
+  }
+  return pairs;
 }
 
 const DOC_REFERENCE = new RegExp(

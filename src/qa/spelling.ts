@@ -5,7 +5,7 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { isKnownAbbreviation } from "../text/lexicon.js";
-import type { QueryPlan, QueryTerm } from "./query.js";
+import { findCompounds, type QueryPlan, type QueryTerm } from "./query.js";
 
 // Accent keys end with the tone's Telex letter; Vietnamese syllables never end with these letters otherwise.
 const TONE_LETTER = /[fsrxj]$/;
@@ -14,10 +14,12 @@ const TONE_LETTER = /[fsrxj]$/;
 export interface CheckedPlan extends QueryPlan {
   /** Terms (by index into `terms`) the corpus does not know even after correction. */
   unknownTerms: Set<number>;
+  /** Adjacent terms that form a compound the corpus uses (see `findCompounds`). */
+  compounds: Array<[number, number]>;
 }
 
 /** Corrects terms against the corpus vocabulary; corrected folds are also added for the lexical search. */
-export function checkSpelling(plan: QueryPlan, stats: TermStats): CheckedPlan {
+export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency: (foldedBigram: string) => number = () => 0): CheckedPlan {
   const unknownTerms = new Set<number>();
   const extraFolds: string[] = [];
   const terms: QueryTerm[] = plan.terms.map((term, i) => {
@@ -46,5 +48,5 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats): CheckedPlan {
   // The counted or asked noun is corrected the same way ("dang vein" → "dang vien").
   const fixKeys = (keys: QueryPlan["countedNoun"]): QueryPlan["countedNoun"] =>
     keys?.map((k) => (k.accent === null && !stats.has(k.fold, false) ? { fold: stats.correct(k.fold) ?? k.fold, accent: null } : k)) ?? null;
-  return { ...plan, terms, fold: [...plan.fold, ...extraFolds], unknownTerms, countedNoun: fixKeys(plan.countedNoun), askedNoun: fixKeys(plan.askedNoun) };
+  return { ...plan, terms, fold: [...plan.fold, ...extraFolds], unknownTerms, compounds: findCompounds(terms, bigramFrequency), countedNoun: fixKeys(plan.countedNoun), askedNoun: fixKeys(plan.askedNoun) };
 }
