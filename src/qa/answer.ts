@@ -117,6 +117,8 @@ function termIn(term: QueryTerm, sets: TermSets): boolean {
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
+const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "count", "duration", "percent", "list"]);
+
 /** Folded questions, memoised per plan (namesActor runs for every unit). */
 const foldedQuestions = new WeakMap<QueryPlan, string>();
 
@@ -445,6 +447,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     for (const unit of unitsOf(candidate.text, candidate.isHeader)) {
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
       if (field && otherDocument) continue;
+      // The header's title line says what the document is; it states no signer, date, count or list.
+      if (candidate.isHeader && !field && TITLE_LINE_NEVER_ANSWERS.has(plan.kind)) continue;
       const unitSets = termSets(unit.text);
       // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
       // question asks for that item, terms found in the section count in full.

@@ -176,6 +176,19 @@ export class QaEngine {
     return { ...this.answer(retrieved, this.options.policy), ms: Math.round((performance.now() - started) * 100) / 100 };
   }
 
+  /** Header passages of the documents whose number starts with one of `numbers` ("383" → 383-QĐ/TW). */
+  private headersOf(numbers: readonly string[], index: LoadedIndex): StoredPassage[] {
+    if (numbers.length === 0) return [];
+    const out: StoredPassage[] = [];
+    for (const doc of index.manifest.documents) {
+      const number = doc.header?.number?.match(/^\d+/)?.[0];
+      if (number === undefined || !numbers.includes(String(Number(number)))) continue;
+      const passage = index.byId.get(`${doc.docId}#0`);
+      if (passage?.section === HEADER_SECTION) out.push(passage);
+    }
+    return out.slice(0, 3);
+  }
+
   /**
    * The first half of `ask`: the question understood and its passages retrieved, pinned to the index
    * generation in service. `answer` may then be run with several policies (calibration).
@@ -185,6 +198,9 @@ export class QaEngine {
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
     const plan = checkSpelling(understandQuestion(written), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
     const hits = await this.retriever.search(plan, this.options.candidates, index);
+    // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
+    // candidates: its signer, date and issuer are asked for in words the passage shares little with.
+    for (const header of this.headersOf(plan.docRefs, index)) if (!hits.some((h) => h.passage.id === header.id)) hits.push({ passage: header, score: 0 });
     return { plan, hits, index };
   }
 
