@@ -2,6 +2,7 @@
  * Composition helpers shared by the entry points (bot, CLI scripts): running an ingest with the quiz
  * builder attached, and making sure an index exists before serving.
  */
+import { createTesseractReader } from "./corpus/ocr.js";
 import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
 import { currentGeneration, indexFormatMatches } from "./index/store.js";
 import { buildQuizBank } from "./quiz/generate.js";
@@ -13,10 +14,12 @@ export interface IngestSettings {
   indexDir: string;
   maxFileMb: number;
   efSearch: number;
+  /** Most pages of one file read by OCR (OCR_MAX_PAGES). */
+  ocrMaxPages: number;
 }
 
 export function ingestSettings(config: Config): IngestSettings {
-  return { corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, maxFileMb: config.MAX_FILE_MB, efSearch: config.HNSW_EF_SEARCH };
+  return { corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, maxFileMb: config.MAX_FILE_MB, efSearch: config.HNSW_EF_SEARCH, ocrMaxPages: config.OCR_MAX_PAGES };
 }
 
 /**
@@ -32,20 +35,34 @@ export function quizSample<T>(passages: readonly T[], max = QUIZ_MAX_PASSAGES): 
   return Array.from({ length: max }, (_, i) => passages[Math.floor(i * step)] as T);
 }
 
-/** Runs the ingest with everything derived from passages (the quiz bank) built alongside. */
+/**
+ * Runs the ingest with everything derived from passages (the quiz bank) built alongside, and one OCR
+ * worker for the whole run (started only if a scan or image needs it, stopped at the end).
+ */
 export async function runIngest(
   settings: IngestSettings,
-  extra: { onProgress?: (done: number, total: number, file: string) => void; full?: boolean } = {},
+  extra: {
+    onProgress?: (done: number, total: number, file: string) => void;
+    /** Called before each page read by OCR. */
+    onOcrPage?: (file: string, page: number, pages: number) => void;
+    full?: boolean;
+  } = {},
 ): Promise<IngestSummary> {
-  return ingestCorpus({
-    corpusDir: settings.corpusDir,
-    indexDir: settings.indexDir,
-    maxFileBytes: settings.maxFileMb * 1024 * 1024,
-    efSearch: settings.efSearch,
-    buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
-    ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
-    ...(extra.full ? { full: true } : {}),
-  });
+  const reader = createTesseractReader();
+  try {
+    return await ingestCorpus({
+      corpusDir: settings.corpusDir,
+      indexDir: settings.indexDir,
+      maxFileBytes: settings.maxFileMb * 1024 * 1024,
+      efSearch: settings.efSearch,
+      buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
+      ocr: { reader, maxPages: settings.ocrMaxPages, ...(extra.onOcrPage ? { onPage: extra.onOcrPage } : {}) },
+      ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
+      ...(extra.full ? { full: true } : {}),
+    });
+  } finally {
+    await reader.close();
+  }
 }
 
 /**

@@ -45,6 +45,11 @@ const schema = z
     ALLOWED_CHAT_IDS: idList,
     /** Largest document file accepted by the ingest and by uploads, in MB. */
     MAX_FILE_MB: positiveInt(20),
+    /**
+     * Most pages of one file read by OCR (scanned PDF pages without a text layer; an image is one page).
+     * OCR takes about a second a page; a file needing more pages is skipped with a message saying so.
+     */
+    OCR_MAX_PAGES: positiveInt(50),
     /** Questions per user per minute before the rate limiter answers politely. */
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
     /** HNSW search width set after each index load. */

@@ -40,7 +40,7 @@ async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; with
   const { currentGeneration } = await import("../../src/index/store.js");
   const started = performance.now();
   const summary = args.withQuiz
-    ? await runIngest({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileMb: 20, efSearch: args.efSearch }, { full: args.full })
+    ? await runIngest({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileMb: 20, efSearch: args.efSearch, ocrMaxPages: 50 }, { full: args.full })
     : await ingestCorpus({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileBytes: 20 * 1024 * 1024, efSearch: args.efSearch, full: args.full });
   const ms = performance.now() - started;
   const generation = await currentGeneration(args.indexDir);

@@ -7,8 +7,9 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chunkDocument } from "../corpus/chunk.js";
 import { loadFile } from "../corpus/loaders.js";
+import type { OcrOptions } from "../corpus/scans.js";
 import { pickTitle, toBlocks } from "../corpus/structure.js";
-import { SUPPORTED_EXTENSIONS, type DocumentInfo } from "../corpus/types.js";
+import { SUPPORTED_EXTENSIONS, type DocumentInfo, type LoadedFile } from "../corpus/types.js";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestFailure, StoredPassage } from "./store.js";
 
@@ -53,14 +54,22 @@ export interface ParsedDoc {
   passages: Omit<StoredPassage, "label">[];
 }
 
-async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBytes: number): Promise<ParsedDoc> {
-  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: maxFileBytes });
+async function parseFile(corpusDir: string, rel: string, hash: string, maxFileBytes: number, ocr: OcrOptions | undefined): Promise<ParsedDoc> {
+  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: maxFileBytes, ...(ocr ? { ocr } : {}) });
   const blocks = toBlocks(loaded);
   const docId = docIdFor(rel);
   const title = pickTitle(blocks, path.basename(rel));
-  const passages = chunkDocument(blocks, { docId, title });
+  const passages = markScanned(chunkDocument(blocks, { docId, title }), loaded);
   if (passages.length === 0) throw new AppError("FILE_EMPTY", `${path.basename(rel)} has no usable text after cleaning`);
   return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length }, passages };
+}
+
+/** Flags the passages that stand on a page read by OCR (every passage of an image). */
+function markScanned<T extends { page: number | null }>(passages: T[], loaded: LoadedFile): T[] {
+  const scanned = new Set(loaded.scannedPages ?? []);
+  if (scanned.size === 0) return passages;
+  // Only PDF passages know their page; an image is a single scanned page.
+  return passages.map((p) => (p.page === null || scanned.has(p.page) ? { ...p, isScanned: true } : p));
 }
 
 /** Files read and parsed at the same time. */
@@ -85,17 +94,17 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
 }
 
 /**
- * Reads one corpus file: kept as it was when its hash matches `previous`, else parsed into passages;
- * a file that cannot be used becomes a skip with its reason.
+ * Reads one corpus file: kept as it was when its hash matches `previous`, else parsed into passages
+ * (scanned pages and images read with `ocr`); a file that cannot be used becomes a skip with its reason.
  */
-export async function readCorpusFile(corpusDir: string, rel: string, maxFileBytes: number, previous: DocumentInfo | undefined): Promise<FileOutcome> {
+export async function readCorpusFile(corpusDir: string, rel: string, maxFileBytes: number, previous: DocumentInfo | undefined, ocr?: OcrOptions): Promise<FileOutcome> {
   try {
     const abs = path.join(corpusDir, rel);
     const size = (await stat(abs)).size;
     if (size > maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
     const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
     if (previous && previous.hash === hash) return { kind: "kept", info: previous };
-    return { kind: previous ? "updated" : "added", doc: await parseFile(corpusDir, rel, hash, maxFileBytes) };
+    return { kind: previous ? "updated" : "added", doc: await parseFile(corpusDir, rel, hash, maxFileBytes, ocr) };
   } catch (err) {
     return { kind: "skipped", failure: { path: rel, code: isAppError(err) ? err.code : "FILE_UNREADABLE", reason: describeError(err) } };
   }

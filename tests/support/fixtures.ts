@@ -4,10 +4,12 @@
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { PDFParse } from "pdf-parse";
 import PDFDocument from "pdfkit";
 
 /** A paragraph of a generated DOCX: a heading (Heading 1), body text, or both (heading first). */
@@ -27,11 +29,21 @@ export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** DejaVu Sans from the `dejavu-fonts-ttf` devDependency: present wherever `npm ci` ran. */
+function packagedDejaVuSans(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+  } catch {
+    return null;
+  }
+}
+
 /**
- * TTF fonts with Vietnamese coverage that are commonly installed. PDFKit's built-in Helvetica only
- * covers WinAnsi, so "ệ", "ư", "Đ"… come out as garbage without one of these.
+ * TTF fonts with Vietnamese coverage: the packaged one first, then commonly installed ones. PDFKit's
+ * built-in Helvetica only covers WinAnsi, so "ệ", "ư", "Đ"… come out as garbage without one of these.
  */
 const VIETNAMESE_FONT_CANDIDATES = [
+  packagedDejaVuSans(),
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/TTF/DejaVuSans.ttf",
@@ -44,7 +56,7 @@ const VIETNAMESE_FONT_CANDIDATES = [
 
 /** Path of an installed TTF that can render Vietnamese, or null; tests needing it should skip when null. */
 export function findVietnameseFont(): string | null {
-  return VIETNAMESE_FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return VIETNAMESE_FONT_CANDIDATES.find((path): path is string => path !== null && existsSync(path)) ?? null;
 }
 
 export interface MakePdfOptions {
@@ -141,4 +153,50 @@ export function toWindows1258Shape(text: string): string {
       return decomposed.replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, "").normalize("NFC") + tones;
     })
     .join("");
+}
+
+/**
+ * Renders page `page` (1-based) of a PDF to PNG at `scale` × 72 dpi, as a scanner would image the
+ * printed page.
+ */
+export async function renderPdfPage(pdf: Uint8Array, page: number, scale: number): Promise<Buffer> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const shot = await parser.getScreenshot({ partial: [page], scale, imageBuffer: true, imageDataUrl: false });
+    const data = shot.pages[0]?.data;
+    if (data === undefined) throw new Error(`page ${page} was not rendered`);
+    return Buffer.from(data);
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** A PDF with one A4 page per image and no text layer at all: what a scanner produces. */
+export async function makeImagePdf(images: readonly Buffer[]): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  for (const image of images) {
+    doc.addPage({ size: "A4", margin: 0 });
+    doc.image(image, 0, 0, { width: doc.page.width, height: doc.page.height });
+  }
+  doc.end();
+  return done;
+}
+
+/**
+ * A scanned copy of the PDF `makePdf(pages)` would make: each page typeset, rendered to an image at
+ * `scale` × 72 dpi, and wrapped in an image-only PDF. Returns the PDF and the page images.
+ */
+export async function makeScannedPdf(pages: string[][], scale = 2): Promise<{ pdf: Buffer; images: Buffer[] }> {
+  const fontPath = findVietnameseFont();
+  if (fontPath === null) throw new Error("no font with Vietnamese glyphs: run `npm ci` (dejavu-fonts-ttf)");
+  const typeset = await makePdf(pages, { fontPath });
+  const images: Buffer[] = [];
+  for (let page = 1; page <= pages.length; page++) images.push(await renderPdfPage(typeset, page, scale));
+  return { pdf: await makeImagePdf(images), images };
 }
