@@ -17,8 +17,12 @@ const RUNNING_LINE_MIN_PAGES = 2;
 const PAGE_NUMBER = /^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:\/|of|trên)\s*\d{1,4})?[-–—\s.]*$/iu;
 /** Headings that legitimately begin several pages ("Điều 5" on one, "Điều 6" on the next). */
 const STRUCTURAL_LINE = /^(?:phần|chương|mục|điều|khoản)\s+\S+/iu;
-/** A line that starts a new point: "Điều 5.", "Chương II", "1.", "2)", "a)", "- ", "• ". */
-const STARTS_POINT = /^(?:(?:Điều|Chương|Mục|Phần|Khoản|Phụ lục)\s+\S+|[-–—•+*]\s|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s)/u;
+/**
+ * A line that starts a new point: "Điều 5.", "Chương II", "1.", "2)", "a)", "- ", "• ". A numbered
+ * part must end its line or be followed by "." or ":", so that a cross-reference wrapped onto a new
+ * line ("Điều 5 của Điều lệ") and "Điều lệ Đảng" do not.
+ */
+const STARTS_POINT = /^(?:(?:điều|chương|mục|phần|khoản|phụ lục)\s+(?:\d+|[ivxlcdm]+)\s*(?:[.:]|$)|[-–—•+*]\s|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s)/iu;
 /** A word broken at a line end with a hyphen: "tổ chức hóa-" + "đơn". */
 const HYPHEN_END = /\p{L}-$/u;
 

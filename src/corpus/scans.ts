@@ -27,10 +27,11 @@ export interface OcrOptions {
 }
 
 /**
- * Scale at which a scanned page is rendered for OCR: 3 × 72 dpi = 216 dpi, where Tesseract reads 10-12 pt
- * print well; a higher scale costs time for little gain.
+ * Scale at which a scanned page is rendered for OCR: 2.5 × 72 = 180 dpi. Official documents are set in
+ * 13-14 pt; on a 300 dpi scan of 12 pt text, renders at 144, 180, 216 and 288 dpi were all read at
+ * 99.9-100 % of characters, and time grows with the pixels.
  */
-export const OCR_RENDER_SCALE = 3;
+export const OCR_RENDER_SCALE = 2.5;
 
 /**
  * A PDF page with fewer letters than this in its text layer is read by OCR. Scanners and stamps often

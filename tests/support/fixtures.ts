@@ -171,8 +171,12 @@ export async function renderPdfPage(pdf: Uint8Array, page: number, scale: number
   }
 }
 
-/** A PDF with one A4 page per image and no text layer at all: what a scanner produces. */
-export async function makeImagePdf(images: readonly Buffer[]): Promise<Buffer> {
+/**
+ * A PDF with one A4 page per entry: an image fills its page with no text layer at all (what a scanner
+ * produces); a list of paragraphs is typeset with a Vietnamese font, with a text layer.
+ */
+export async function makeImagePdf(pages: ReadonlyArray<Buffer | readonly string[]>): Promise<Buffer> {
+  const fontPath = findVietnameseFont();
   const doc = new PDFDocument({ autoFirstPage: false });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -180,9 +184,15 @@ export async function makeImagePdf(images: readonly Buffer[]): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  for (const image of images) {
-    doc.addPage({ size: "A4", margin: 0 });
-    doc.image(image, 0, 0, { width: doc.page.width, height: doc.page.height });
+  for (const page of pages) {
+    if (Buffer.isBuffer(page)) {
+      doc.addPage({ size: "A4", margin: 0 });
+      doc.image(page, 0, 0, { width: doc.page.width, height: doc.page.height });
+      continue;
+    }
+    doc.addPage({ size: "A4", margin: 72 });
+    if (fontPath !== null) doc.font(fontPath);
+    for (const paragraph of page) doc.fontSize(12).text(paragraph, { paragraphGap: 12 });
   }
   doc.end();
   return done;
