@@ -65,7 +65,8 @@ export function safeFileName(raw: string): string | null {
  */
 export function photoFileName(caption: string | undefined, sentAtS: number): string {
   const firstLine = caption?.split("\n")[0]?.trim() ?? "";
-  const fromCaption = firstLine === "" ? null : safeFileName(`${firstLine.replace(/\.+$/u, "")}.jpg`);
+  // A caption is a title, not a path: "quý I/2025" keeps both parts.
+  const fromCaption = firstLine === "" ? null : safeFileName(`${firstLine.replace(/[/\\]/gu, "-").replace(/\.+$/u, "")}.jpg`);
   if (fromCaption !== null && fromCaption !== "tai-lieu.jpg") return fromCaption;
   const stamp = new Date(sentAtS * 1000).toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
   return `anh-${stamp}.jpg`;

@@ -5,7 +5,7 @@
  */
 import { readdir, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { createCanvas } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFile } from "../../src/corpus/loaders.js";
 import { createTesseractReader, type OcrReader } from "../../src/corpus/ocr.js";
@@ -13,7 +13,7 @@ import { foldDiacritics } from "../../src/text/normalize.js";
 import { ingestCorpus, type IngestOptions } from "../../src/index/ingest.js";
 import { OCR_CACHE_DIR, fileOcrCache } from "../../src/index/ocrCache.js";
 import { QaEngine } from "../../src/qa/engine.js";
-import { makeImagePdf, makePdf, makeTempDir, renderPdfPage } from "../support/fixtures.js";
+import { makeImagePdf, makePdf, makeTempDir, photographed, renderPdfPage } from "../support/fixtures.js";
 
 /** Page 1 of the report: what the scanned PDF shows. */
 const SCANNED_PAGE = [
@@ -64,20 +64,6 @@ function characterAccuracy(expected: string, actual: string): number {
   return 1 - editDistance(norm(expected), norm(actual)) / Array.from(norm(expected)).length;
 }
 
-/** A phone-like copy of a page image: a grey, slightly rotated JPEG. */
-async function photographed(png: Buffer): Promise<Buffer> {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#d8d4cc";
-  ctx.fillRect(0, 0, image.width, image.height);
-  ctx.globalAlpha = 0.92;
-  ctx.translate(image.width / 2, image.height / 2);
-  ctx.rotate((0.6 * Math.PI) / 180);
-  ctx.drawImage(image, -image.width / 2, -image.height / 2);
-  return canvas.encode("jpeg", 80);
-}
-
 let root: { dir: string; cleanup: () => Promise<void> };
 let corpusDir: string;
 let indexDir: string;
@@ -97,7 +83,7 @@ beforeAll(async () => {
   const scan = await renderPdfPage(typeset, 1, SCAN_SCALE);
   scannedPdf = path.join(corpusDir, "bao-cao-scan.pdf");
   await writeFile(scannedPdf, await makeImagePdf([scan]));
-  await writeFile(path.join(corpusDir, "anh-chup.jpg"), await photographed(await renderPdfPage(typeset, 2, SCAN_SCALE)));
+  await writeFile(path.join(corpusDir, "anh-chup.jpg"), (await photographed(await renderPdfPage(typeset, 2, SCAN_SCALE))).jpeg);
   await writeFile(path.join(corpusDir, "phu-luc.pdf"), await makeImagePdf([TYPED_PAGE, scan]));
   // Three pages of scans, for the page cap.
   await mkdir(path.join(root.dir, "big"), { recursive: true });

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { PDFParse } from "pdf-parse";
 import PDFDocument from "pdfkit";
@@ -209,4 +210,18 @@ export async function makeScannedPdf(pages: string[][], scale = 2): Promise<{ pd
   const images: Buffer[] = [];
   for (let page = 1; page <= pages.length; page++) images.push(await renderPdfPage(typeset, page, scale));
   return { pdf: await makeImagePdf(images), images };
+}
+
+/** A phone-like copy of a page image: a grey, slightly rotated JPEG, as Telegram delivers photos. */
+export async function photographed(png: Buffer): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#d8d4cc";
+  ctx.fillRect(0, 0, image.width, image.height);
+  ctx.globalAlpha = 0.92;
+  ctx.translate(image.width / 2, image.height / 2);
+  ctx.rotate((0.6 * Math.PI) / 180);
+  ctx.drawImage(image, -image.width / 2, -image.height / 2);
+  return { jpeg: await canvas.encode("jpeg", 80), width: image.width, height: image.height };
 }
