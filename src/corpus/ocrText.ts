@@ -23,6 +23,9 @@ const STRUCTURAL_LINE = /^(?:phần|chương|mục|điều|khoản)\s+\S+/iu;
  * line ("Điều 5 của Điều lệ") and "Điều lệ Đảng" do not.
  */
 const STARTS_POINT = /^(?:(?:điều|chương|mục|phần|khoản|phụ lục)\s+(?:\d+|[ivxlcdm]+)\s*(?:[.:]|$)|[-–—•+*]\s|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s)/iu;
+/** A line shorter than this share of the page's full line width, ending a sentence, ends its paragraph. */
+const SHORT_LINE_RATIO = 0.8;
+const SENTENCE_END = /[.!?:;…]["”’»)]*$/u;
 /** A word broken at a line end with a hyphen: "tổ chức hóa-" + "đơn". */
 const HYPHEN_END = /\p{L}-$/u;
 
@@ -82,18 +85,27 @@ function isUpperCaseLine(line: string): boolean {
   return /\p{L}/u.test(line) && line === line.toUpperCase();
 }
 
+/** The length of a full line of the page's text: the 90th percentile of its line lengths, in characters. */
+function fullLineChars(pageLines: readonly string[]): number {
+  const lengths = pageLines.map((line) => Array.from(line).length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 0;
+}
+
 /**
- * Tesseract separates the paragraphs it sees with a blank line and keeps the printed line breaks within
- * them. Lines of a paragraph are joined into one, except before a new point and around a line in capitals
- * (a heading such as "BÁO CÁO" set above its subtitle): those keep their own line.
+ * Tesseract often separates the paragraphs it sees with a blank line, and keeps the printed line breaks
+ * within them. Lines are joined into one paragraph, except before a new point, around a line in capitals
+ * (a heading such as "BÁO CÁO" set above its subtitle), and after a short line that ends a sentence (the
+ * last line of a paragraph, when Tesseract gave no blank line).
  */
 function joinParagraphs(pageLines: readonly string[]): string {
+  const fullChars = fullLineChars(pageLines);
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = (): void => {
     if (current.length > 0) paragraphs.push(current.join("\n"));
     current = [];
   };
+  // The previous printed line (not the paragraph joined so far): its length and its end decide.
   let previous: string | null = null;
   for (const line of pageLines) {
     if (!/[\p{L}\p{N}]/u.test(line)) {
@@ -101,18 +113,17 @@ function joinParagraphs(pageLines: readonly string[]): string {
       previous = null;
       continue;
     }
-    if (previous === null) {
-      current.push(line);
-    } else if (STARTS_POINT.test(line) || isUpperCaseLine(previous) || isUpperCaseLine(line)) {
+    const joinedSoFar = current[current.length - 1];
+    const endsParagraph = previous !== null && SENTENCE_END.test(previous) && Array.from(previous).length < fullChars * SHORT_LINE_RATIO;
+    if (previous === null || joinedSoFar === undefined || endsParagraph || STARTS_POINT.test(line) || isUpperCaseLine(previous) || isUpperCaseLine(line)) {
       current.push(line);
     } else if (HYPHEN_END.test(previous)) {
       // A lower-case continuation is the rest of a broken word; a capital starts a hyphenated name ("Mác-Lênin").
-      const joined = /^\p{Ll}/u.test(line) ? `${previous.slice(0, -1)}${line}` : `${previous}${line}`;
-      current[current.length - 1] = joined;
+      current[current.length - 1] = /^\p{Ll}/u.test(line) ? `${joinedSoFar.slice(0, -1)}${line}` : `${joinedSoFar}${line}`;
     } else {
-      current[current.length - 1] = `${previous} ${line}`;
+      current[current.length - 1] = `${joinedSoFar} ${line}`;
     }
-    previous = current[current.length - 1] ?? null;
+    previous = line;
   }
   flush();
   // Each line left is a paragraph, a heading or a point of its own for the structure pipeline.

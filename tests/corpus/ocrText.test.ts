@@ -33,6 +33,15 @@ describe("cleanOcrPages", () => {
     expect(cleaned).toBe("Trong năm 2024, Đảng bộ tỉnh đã kết nạp được 1.287 đảng viên mới theo chương trình computer hóa và chủ nghĩa Mác-Lênin.");
   });
 
+  it("ends a paragraph at a short line that ends a sentence, when Tesseract gave no blank line", () => {
+    const [cleaned] = cleanOcrPages([
+      "Tổng số đảng viên toàn Đảng bộ đến ngày 30/6/2025 là 38.917 đồng chí, tăng\nso với cùng kỳ năm trước.\nĐã xóa tên 41 đảng viên và cho ra khỏi Đảng 12 đảng viên không còn đủ tư\ncách đảng viên.",
+    ]);
+    expect(cleaned).toBe(
+      "Tổng số đảng viên toàn Đảng bộ đến ngày 30/6/2025 là 38.917 đồng chí, tăng so với cùng kỳ năm trước.\n\nĐã xóa tên 41 đảng viên và cho ra khỏi Đảng 12 đảng viên không còn đủ tư cách đảng viên.",
+    );
+  });
+
   it("keeps numbered points and headings in capitals on lines of their own, so the structure is recognised", () => {
     const [cleaned] = cleanOcrPages([
       "BÁO CÁO\nKẾT QUẢ CÔNG TÁC TỔ CHỨC NĂM 2024\n\nĐiều 1. Phạm vi điều chỉnh\n\nNgười vào Đảng phải:\n1. Tán thành Cương lĩnh chính trị,\nĐiều lệ Đảng.\n2. Có lý lịch rõ ràng.\na) Điều kiện riêng.",
