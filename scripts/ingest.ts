@@ -14,21 +14,31 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, full: { type: "boolean" }, quiet: { type: "boolean" }, verbose: { type: "boolean" } } });
   const config = loadConfig();
   const settings = { ...ingestSettings(config), ...(values.corpus ? { corpusDir: values.corpus } : {}), ...(values.index ? { indexDir: values.index } : {}) };
-  const bar = new cliProgress.SingleBar({ format: "Ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: false, stream: process.stderr }, cliProgress.Presets.shades_classic);
   const showBar = !values.quiet && process.stderr.isTTY;
-  let started = false;
+  const bars = new cliProgress.MultiBar({ hideCursor: true, noTTYOutput: false, stream: process.stderr, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+  let filesBar: cliProgress.SingleBar | null = null;
+  // OCR is slow (about a second a page): each scanned file gets a bar of its own, page by page.
+  let ocrBar: { file: string; bar: cliProgress.SingleBar } | null = null;
   const summary = await runIngest(settings, {
     full: values.full ?? false,
     onProgress: (done, total, file) => {
       if (!showBar || total < 5) return;
-      if (!started) {
-        bar.start(total, 0, { file: "" });
-        started = true;
+      filesBar ??= bars.create(total, 0, { file: "" }, { format: "Ingest [{bar}] {value}/{total} files | {file}" });
+      filesBar.update(done, { file: file.slice(-40) });
+    },
+    onOcrPage: (file, page, pages) => {
+      if (values.quiet) return;
+      if (!showBar) {
+        console.error(`OCR ${file}: page ${page}/${pages}`);
+        return;
       }
-      bar.update(done, { file: file.slice(-40) });
+      if (ocrBar?.file !== file) {
+        ocrBar = { file, bar: bars.create(pages, 0, { file: file.slice(-40) }, { format: "OCR    [{bar}] page {value}/{total} | {file} | ETA {eta}s" }) };
+      }
+      ocrBar.bar.update(page);
     },
   });
-  if (started) bar.stop();
+  bars.stop();
   for (const line of describeIngest(summary, { verbose: values.verbose ?? false })) console.log(line);
   return 0;
 }

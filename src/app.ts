@@ -2,6 +2,7 @@
  * Composition helpers shared by the entry points (bot, CLI scripts): running an ingest with the quiz
  * builder attached, and making sure an index exists before serving.
  */
+import { createTesseractReader } from "./corpus/ocr.js";
 import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,6 +22,8 @@ export interface IngestSettings {
   /** Bounds on what parsing one file may cost (MAX_UNZIPPED_MB, MAX_PDF_PAGES, …). */
   limits: ParseLimits;
   maxPassagesPerFile: number;
+  /** Most pages of one file read by OCR (OCR_MAX_PAGES). */
+  ocrMaxPages: number;
 }
 
 export function ingestSettings(config: Config): IngestSettings {
@@ -37,6 +40,7 @@ export function ingestSettings(config: Config): IngestSettings {
       maxTextChars: config.MAX_TEXT_CHARS,
     },
     maxPassagesPerFile: config.MAX_PASSAGES_PER_FILE,
+    ocrMaxPages: config.OCR_MAX_PAGES,
   };
 }
 
@@ -53,23 +57,39 @@ export function quizSample<T>(passages: readonly T[], max = QUIZ_MAX_PASSAGES): 
   return Array.from({ length: max }, (_, i) => passages[Math.floor(i * step)] as T);
 }
 
-/** Runs the ingest with everything derived from passages (the quiz bank) built alongside. */
+/**
+ * Runs the ingest with everything derived from passages (the quiz bank) built alongside, and one OCR
+ * worker for the whole run (started only if a scan or image needs it, stopped at the end).
+ */
 export async function runIngest(
   settings: IngestSettings,
-  extra: { onProgress?: (done: number, total: number, file: string) => void; onFileStart?: (file: string) => void; full?: boolean } = {},
+  extra: {
+    onProgress?: (done: number, total: number, file: string) => void;
+    onFileStart?: (file: string) => void;
+    /** Called before each page read by OCR. */
+    onOcrPage?: (file: string, page: number, pages: number) => void;
+    full?: boolean;
+  } = {},
 ): Promise<IngestSummary> {
-  const summary = await ingestCorpus({
-    corpusDir: settings.corpusDir,
-    indexDir: settings.indexDir,
-    maxFileBytes: settings.maxFileMb * 1024 * 1024,
-    efSearch: settings.efSearch,
-    limits: settings.limits,
-    maxPassagesPerFile: settings.maxPassagesPerFile,
-    buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
-    ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
-    ...(extra.onFileStart ? { onFileStart: extra.onFileStart } : {}),
-    ...(extra.full ? { full: true } : {}),
-  });
+  const reader = createTesseractReader();
+  let summary: IngestSummary;
+  try {
+    summary = await ingestCorpus({
+      corpusDir: settings.corpusDir,
+      indexDir: settings.indexDir,
+      maxFileBytes: settings.maxFileMb * 1024 * 1024,
+      efSearch: settings.efSearch,
+      limits: settings.limits,
+      maxPassagesPerFile: settings.maxPassagesPerFile,
+      buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
+      ocr: { reader, maxPages: settings.ocrMaxPages, ...(extra.onOcrPage ? { onPage: extra.onOcrPage } : {}) },
+      ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
+      ...(extra.onFileStart ? { onFileStart: extra.onFileStart } : {}),
+      ...(extra.full ? { full: true } : {}),
+    });
+  } finally {
+    await reader.close();
+  }
   await writeIngestReport(settings.indexDir, summary);
   return summary;
 }

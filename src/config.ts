@@ -105,6 +105,11 @@ const schema = z
     INGEST_MEMORY_MB: positiveInt(1536),
     /** Time budget of that ingest process, in ms: it is killed after this long. */
     INGEST_TIMEOUT_MS: positiveInt(600_000),
+    /**
+     * Most pages of one file read by OCR (scanned PDF pages without a text layer; an image is one page).
+     * OCR takes about a second a page; a file needing more pages is skipped with a message saying so.
+     */
+    OCR_MAX_PAGES: positiveInt(50),
     /** Questions per user per minute before the rate limiter answers politely. */
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
     /** HNSW search width set after each index load. */

@@ -48,7 +48,7 @@ describe("runIngest", () => {
       const indexDir = path.join(dir, "index");
       await mkdir(corpusDir);
       for (let i = 0; i < 8; i++) await writeFile(path.join(corpusDir, `xa-${i}.txt`), `Báo cáo xã số ${i}\n\nXã số ${i} có ${i + 3} chi bộ thôn với ${i * 20 + 40} đảng viên.\n`);
-      await runIngest({ corpusDir, indexDir, maxFileMb: 1, efSearch: 50, limits: DEFAULT_PARSE_LIMITS, maxPassagesPerFile: 10_000 });
+      await runIngest({ corpusDir, indexDir, maxFileMb: 1, efSearch: 50, limits: DEFAULT_PARSE_LIMITS, maxPassagesPerFile: 10_000, ocrMaxPages: 5 });
       const report = JSON.parse(await readFile(path.join(indexDir, INGEST_REPORT_FILE), "utf8")) as IngestSummary;
       expect(report.added).toHaveLength(8);
       expect(report.documents).toBe(8);

@@ -16,7 +16,7 @@ import path from "node:path";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestSummary } from "../index/ingest.js";
 import type { DocumentIngest, UploadOrigin, UploadResult } from "./deps.js";
-import { safeFileName } from "./fileNames.js";
+import { UPLOAD_EXTENSIONS, safeFileName } from "./fileNames.js";
 import type { IndexReloader } from "./indexReloader.js";
 import { errorFields, type Logger } from "./logger.js";
 import { TEXT } from "./texts.js";
@@ -85,7 +85,7 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
     const previous = origin && opts.journal ? opts.journal.byUpdate(origin.updateId) : null;
     if (previous && previous.state !== "started") return notRetried(previous);
     const name = safeFileName(fileName);
-    if (name === null) throw new AppError("FILE_UNSUPPORTED", `${fileName}: only .txt, .md, .html, .pdf and .docx files can be added`);
+    if (name === null) throw new AppError("FILE_UNSUPPORTED", `${fileName}: only ${UPLOAD_EXTENSIONS.join(", ")} files can be added`);
     if (bytes.byteLength === 0) throw new AppError("FILE_EMPTY", `${name} is empty`);
     if (bytes.byteLength > opts.maxFileMb * 1024 * 1024) throw new AppError("FILE_TOO_LARGE", `${name} is larger than MAX_FILE_MB (${opts.maxFileMb} MB)`);
     const target = path.join(corpus, name);

@@ -4,8 +4,15 @@
  * ingest. Only the last path segment survives, reduced to letters, digits, spaces and `._()-`.
  */
 
-/** Extensions an admin may upload (the formats the ingest reads). */
-export const UPLOAD_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
+import { IMAGE_EXTENSIONS, SUPPORTED_EXTENSIONS } from "../corpus/types.js";
+
+/** Extensions an admin may upload: the formats the ingest reads. */
+export const UPLOAD_EXTENSIONS = SUPPORTED_EXTENSIONS;
+
+/** True for an image format, which the ingest reads by OCR (slow: the reply says so). */
+export function isImageFileName(name: string): boolean {
+  return (IMAGE_EXTENSIONS as readonly string[]).some((extension) => name.toLowerCase().endsWith(extension));
+}
 
 const MAX_STEM_CHARS = 100;
 /**
@@ -49,4 +56,18 @@ export function safeFileName(raw: string): string | null {
       .replace(/^[\s._-]+|[\s.]+$/g, ""),
   );
   return `${stem || "tai-lieu"}${extension}`;
+}
+
+/**
+ * The name a photo (which has none) is saved under: its caption when it has one ("Báo cáo quý I" →
+ * "Báo cáo quý I.jpg"), else "anh-" and the time it was sent (UTC): "anh-20250314-081502.jpg".
+ * Telegram sends every photo as JPEG.
+ */
+export function photoFileName(caption: string | undefined, sentAtS: number): string {
+  const firstLine = caption?.split("\n")[0]?.trim() ?? "";
+  // A caption is a title, not a path: "quý I/2025" keeps both parts.
+  const fromCaption = firstLine === "" ? null : safeFileName(`${firstLine.replace(/[/\\]/gu, "-").replace(/\.+$/u, "")}.jpg`);
+  if (fromCaption !== null && fromCaption !== "tai-lieu.jpg") return fromCaption;
+  const stamp = new Date(sentAtS * 1000).toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `anh-${stamp}.jpg`;
 }

@@ -76,6 +76,8 @@ export const TEXT = {
   uploadBadType: (allowed: readonly string[]): string => `Tôi chỉ nhận tệp ${allowed.map((e) => escapeHtml(e)).join(", ")}.`,
   uploadTooLarge: (mb: number, limitMb: number): string => `Tệp quá lớn (${mb.toFixed(1)} MB); giới hạn là ${limitMb} MB.`,
   uploadStarted: (name: string): string => `⏳ Đang lưu <code>${escapeHtml(name)}</code> và cập nhật chỉ mục…`,
+  uploadStartedOcr: (name: string): string =>
+    `⏳ Đang lưu <code>${escapeHtml(name)}</code>, nhận dạng chữ (OCR, khoảng 1–2 giây mỗi trang) và cập nhật chỉ mục…\nẢnh chụp càng rõ, thẳng và đủ sáng thì chữ càng chính xác; gửi ảnh dạng tệp (không nén) cho kết quả tốt nhất.`,
   uploadDone: (name: string, summary: readonly string[]): string =>
     `✅ Đã thêm <code>${escapeHtml(name)}</code> vào bộ tài liệu, chỉ mục đã được nạp lại.\n<pre>${escapeHtml(summary.join("\n"))}</pre>`,
   uploadUpdated: (name: string, summary: readonly string[]): string =>

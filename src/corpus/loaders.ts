@@ -7,9 +7,12 @@ import { basename, extname } from "node:path";
 import { PDFLoader } from "@langchain/community/document_loaders/fs/pdf";
 import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } from "html-to-text";
 import mammoth from "mammoth";
+import { PDFParse } from "pdf-parse";
 import { AppError, describeError, isAppError } from "../errors.js";
 import { decodeText } from "./decode.js";
 import { DEFAULT_PARSE_LIMITS, checkBeforeParsing, checkTextLength, type ParseLimits } from "./limits.js";
+import { odtToText, wordDocToText } from "./office.js";
+import { ocrImage, ocrPdfPages, type OcrOptions } from "./scans.js";
 import { SUPPORTED_EXTENSIONS, type LoadedFile, type SourceFormat } from "./types.js";
 
 /** Largest file `loadFile` reads unless told otherwise: 20 MiB. */
@@ -20,6 +23,11 @@ export interface LoadFileOptions {
   maxBytes?: number;
   /** Bounds on unpacked size, pages and text (limits.ts). Default DEFAULT_PARSE_LIMITS. */
   limits?: ParseLimits;
+  /**
+   * OCR for PDF pages without a text layer and for images. Without it such PDF pages stay empty and an
+   * image is refused with FILE_UNSUPPORTED.
+   */
+  ocr?: OcrOptions;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
@@ -29,17 +37,26 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   ".htm": "html",
   ".pdf": "pdf",
   ".docx": "docx",
+  ".doc": "doc",
+  ".odt": "odt",
+  ".png": "image",
+  ".jpg": "image",
+  ".jpeg": "image",
+  ".tif": "image",
+  ".tiff": "image",
 };
 
 interface Extracted {
   pages: string[];
   encoding: string;
+  scannedPages?: number[];
 }
 
 /**
- * Loads a .txt, .md, .html/.htm, .pdf or .docx file (extension case-insensitive) as NFC text: one page
- * per PDF page, a single page otherwise. Throws FILE_UNSUPPORTED, FILE_TOO_LARGE, FILE_EMPTY or
- * FILE_UNREADABLE.
+ * Loads a .txt, .md, .html/.htm, .pdf, .docx, .doc, .odt or image (.png, .jpg/.jpeg, .tif/.tiff) file
+ * (extension case-insensitive) as NFC text: one page per PDF page, a single page otherwise. PDF pages
+ * without a text layer and images are read by OCR when `opts.ocr` is given. Throws FILE_UNSUPPORTED,
+ * FILE_TOO_LARGE, FILE_EMPTY or FILE_UNREADABLE.
  * @example const { pages } = await loadFile("/srv/corpus/dieu-le-dang.pdf", { maxBytes: 5_000_000 });
  */
 export async function loadFile(absPath: string, opts: LoadFileOptions = {}): Promise<LoadedFile> {
@@ -76,7 +93,7 @@ export async function loadFile(absPath: string, opts: LoadFileOptions = {}): Pro
   await checkBeforeParsing(name, extension, bytes, limits);
   let extracted: Extracted;
   try {
-    extracted = await extract(format, bytes);
+    extracted = await extract(format, bytes, opts.ocr);
   } catch (err) {
     throw unreadableError(name, format, err);
   }
@@ -84,7 +101,8 @@ export async function loadFile(absPath: string, opts: LoadFileOptions = {}): Pro
 
   const pages = extracted.pages.map(tidyText);
   if (pages.every((page) => page === "")) throw emptyError(name, format);
-  return { format, pages, encoding: extracted.encoding };
+  const scanned = extracted.scannedPages ?? [];
+  return { format, pages, encoding: extracted.encoding, ...(scanned.length > 0 ? { scannedPages: scanned } : {}) };
 }
 
 async function fileSize(absPath: string, name: string): Promise<number> {
@@ -106,8 +124,8 @@ function formatMiB(bytes: number): string {
 
 function emptyError(name: string, format: SourceFormat): AppError {
   const hint =
-    format === "pdf"
-      ? "has no text layer (probably a scanned image): run it through OCR, or supply a .docx or .txt version"
+    format === "pdf" || format === "image"
+      ? "has no readable text, even by OCR: scan it again at 300 dpi or more, or supply a .docx or .txt version"
       : "has no text: add content to it or remove it from the corpus";
   return new AppError("FILE_EMPTY", `${name} ${hint}`);
 }
@@ -126,11 +144,17 @@ function unreadableError(name: string, format: SourceFormat, err: unknown): AppE
       ? "it is not a valid PDF; re-export it from the original document"
       : format === "docx"
         ? "it is not a valid .docx (an old .doc renamed?); open it in Word and save it as .docx"
-        : "save it again as UTF-8 text";
+        : format === "doc"
+          ? "it is not a valid Word 97-2003 .doc; open it in Word or LibreOffice and save it as .docx"
+          : format === "odt"
+            ? "it is not a valid OpenDocument text; open it in LibreOffice and save it again"
+            : format === "image"
+              ? "it is not a valid PNG, JPEG or TIFF image; save or scan it again"
+              : "save it again as UTF-8 text";
   return new AppError("FILE_UNREADABLE", `${name} could not be read (${reason}): ${hint}`, { cause: err });
 }
 
-async function extract(format: SourceFormat, bytes: Buffer): Promise<Extracted> {
+async function extract(format: SourceFormat, bytes: Buffer, ocr: OcrOptions | undefined): Promise<Extracted> {
   switch (format) {
     case "txt":
     case "md": {
@@ -143,8 +167,17 @@ async function extract(format: SourceFormat, bytes: Buffer): Promise<Extracted> 
     }
     case "docx":
       return { pages: [await docxToText(bytes)], encoding: "utf-8" };
-    case "pdf":
-      return { pages: await pdfToPages(bytes), encoding: "pdf" };
+    case "doc":
+      return { pages: [await wordDocToText(bytes)], encoding: "doc" };
+    case "odt":
+      return { pages: [await odtToText(bytes)], encoding: "utf-8" };
+    case "pdf": {
+      const pages = await pdfToPages(bytes);
+      return ocr ? { ...(await ocrPdfPages(bytes, pages, ocr)), encoding: "pdf" } : { pages, encoding: "pdf" };
+    }
+    case "image":
+      if (!ocr) throw new AppError("FILE_UNSUPPORTED", "is an image, which is only read with OCR, and OCR is not available here");
+      return { pages: [await ocrImage(bytes, ocr)], encoding: "ocr", scannedPages: [1] };
   }
 }
 
@@ -285,13 +318,14 @@ async function docxToText(bytes: Buffer): Promise<string> {
 
 /**
  * LangChain's PDFLoader works with pdf-parse 2.x here (it detects the v2 `PDFParse` class), but it leaves
- * out pages without text, so pages are put back in place by `loc.pageNumber` and `pdf.totalPages`.
+ * out pages without text, so pages are put back in place by `loc.pageNumber` and `pdf.totalPages`; when
+ * no page has text (a scan), the pages are counted by pdf-parse itself.
  */
 async function pdfToPages(bytes: Buffer): Promise<string[]> {
   const loader = new PDFLoader(new Blob([new Uint8Array(bytes)]), { splitPages: true });
   const docs = await loader.load();
   const first = docs[0];
-  if (first === undefined) return [];
+  if (first === undefined) return new Array<string>(await pdfPageCount(bytes)).fill("");
 
   const totalPages = numberAt(first.metadata, ["pdf", "totalPages"]) ?? docs.length;
   const pages: string[] = new Array<string>(totalPages).fill("");
@@ -300,6 +334,15 @@ async function pdfToPages(bytes: Buffer): Promise<string[]> {
     pages[pageNumber - 1] = markPdfParagraphs(doc.pageContent);
   }
   return pages;
+}
+
+async function pdfPageCount(bytes: Buffer): Promise<number> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getInfo()).total;
+  } finally {
+    await parser.destroy();
+  }
 }
 
 function numberAt(value: unknown, path: string[]): number | null {

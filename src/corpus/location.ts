@@ -1,11 +1,20 @@
 /** Human-readable location of a passage in its document, in Vietnamese. */
 import type { Passage } from "./types.js";
 
+/** Added to the location of a passage read by OCR, so that readers check the original before relying on it. */
+export const SCANNED_MARKER = "(văn bản quét)";
+
 /**
- * "Chương V › Điều 21, khoản 2", "Mục “Kinh nghiệm”, đoạn 4", "đoạn 3, trang 2". Numbered clauses under
- * an article are named by their own number (khoản), as lawyers and cadres cite them.
+ * "Chương V › Điều 21, khoản 2", "Mục “Kinh nghiệm”, đoạn 4", "đoạn 3, trang 2", and "… (văn bản quét)"
+ * for a passage read by OCR. Numbered clauses under an article are named by their own number (khoản),
+ * as lawyers and cadres cite them.
  */
-export function formatLocation(p: Pick<Passage, "section" | "paragraph" | "page" | "text">): string {
+export function formatLocation(p: Pick<Passage, "section" | "paragraph" | "page" | "text" | "isScanned">): string {
+  const location = placeOf(p);
+  return p.isScanned ? `${location} ${SCANNED_MARKER}` : location;
+}
+
+function placeOf(p: Pick<Passage, "section" | "paragraph" | "page" | "text">): string {
   const parts: string[] = [];
   if (p.paragraph === 0 && p.section !== null) return p.section;
   if (p.paragraph === 0 && p.section === null) return p.page !== null ? `Tiêu đề, trang ${p.page}` : "Tiêu đề";

@@ -1,8 +1,10 @@
 import type { DocumentHeader } from "./header.js";
 
 /** Formats the ingest understands, by file extension. */
-export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
-export type SourceFormat = "txt" | "md" | "html" | "pdf" | "docx";
+export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"] as const;
+/** Image formats read by OCR as one-page documents. */
+export const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".tif", ".tiff"] as const;
+export type SourceFormat = "txt" | "md" | "html" | "pdf" | "docx" | "doc" | "odt" | "image";
 
 /**
  * A file's text as a loader extracted it: one entry per page (PDF) or a single entry for other formats.
@@ -14,6 +16,11 @@ export interface LoadedFile {
   pages: string[];
   /** Character encoding the bytes were decoded from (utf-8, utf-16le, windows-1258, …). */
   encoding: string;
+  /**
+   * 1-based pages whose text was read by OCR (the page of an image; a PDF's pages without a text layer).
+   * Absent when no page was.
+   */
+  scannedPages?: number[];
 }
 
 /** A structural block of a document, after cleaning. */
@@ -39,6 +46,8 @@ export interface Passage {
   order: number;
   /** The document's own text (NFC), as quoted to users. */
   text: string;
+  /** True when the text was read by OCR from a scan or photo: it may hold misread characters. */
+  isScanned?: boolean;
 }
 
 /** A document in the index. */

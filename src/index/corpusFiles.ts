@@ -9,7 +9,8 @@ import { chunkDocument } from "../corpus/chunk.js";
 import type { ParseLimits } from "../corpus/limits.js";
 import { loadFile } from "../corpus/loaders.js";
 import { readStructure } from "../corpus/document.js";
-import { SUPPORTED_EXTENSIONS, type DocumentInfo } from "../corpus/types.js";
+import type { OcrOptions } from "../corpus/scans.js";
+import { SUPPORTED_EXTENSIONS, type DocumentInfo, type LoadedFile } from "../corpus/types.js";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestFailure, StoredPassage } from "./store.js";
 
@@ -107,18 +108,28 @@ export interface ReadFileOptions {
   limits?: ParseLimits;
   /** Most passages one file may yield; more is refused (the file is skipped with the reason). */
   maxPassages?: number;
+  /** OCR for scanned PDF pages and images; without it they are skipped. */
+  ocr?: OcrOptions;
 }
 
 async function parseFile(corpusDir: string, rel: string, hash: string, opts: ReadFileOptions): Promise<ParsedDoc> {
-  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: opts.maxFileBytes, ...(opts.limits ? { limits: opts.limits } : {}) });
+  const loaded = await loadFile(path.join(corpusDir, rel), { maxBytes: opts.maxFileBytes, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.ocr ? { ocr: opts.ocr } : {}) });
   const { title, header, headerText, blocks } = readStructure(loaded, path.basename(rel));
   const docId = opts.docId;
-  const passages = chunkDocument(blocks, { docId, title, headerText });
+  const passages = markScanned(chunkDocument(blocks, { docId, title, headerText }), loaded);
   if (passages.length === 0) throw new AppError("FILE_EMPTY", `${path.basename(rel)} has no usable text after cleaning`);
   if (opts.maxPassages !== undefined && passages.length > opts.maxPassages) {
     throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} yields ${passages.length} passages, over the limit of ${opts.maxPassages} per file (MAX_PASSAGES_PER_FILE): split it into smaller files`);
   }
   return { info: { docId, title, path: rel, format: loaded.format, hash, passages: passages.length, header }, passages };
+}
+
+/** Flags the passages that stand on a page read by OCR (every passage of an image). */
+function markScanned<T extends { page: number | null }>(passages: T[], loaded: LoadedFile): T[] {
+  const scanned = new Set(loaded.scannedPages ?? []);
+  if (scanned.size === 0) return passages;
+  // Only PDF passages know their page; an image is a single scanned page.
+  return passages.map((p) => (p.page === null || scanned.has(p.page) ? { ...p, isScanned: true } : p));
 }
 
 /** Files read and parsed at the same time. */
@@ -143,8 +154,8 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
 }
 
 /**
- * Reads one corpus file: kept as it was when its hash matches `previous`, else parsed into passages;
- * a file that cannot be used becomes a skip with its reason.
+ * Reads one corpus file: kept as it was when its hash matches `previous`, else parsed into passages
+ * (scanned pages and images read with `ocr`); a file that cannot be used becomes a skip with its reason.
  */
 export async function readCorpusFile(corpusDir: string, rel: string, opts: ReadFileOptions, previous: DocumentInfo | undefined): Promise<FileOutcome> {
   // Taken before reading: a file changed while it is read looks changed at the next start-up.

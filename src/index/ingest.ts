@@ -6,12 +6,15 @@
  */
 import path from "node:path";
 import hnswlib from "hnswlib-node";
-import type { DocumentInfo } from "../corpus/types.js";
+import type { OcrReader } from "../corpus/ocr.js";
+import type { OcrOptions } from "../corpus/scans.js";
+import { SUPPORTED_EXTENSIONS, type DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError } from "../errors.js";
 import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { sameRecords } from "./freshness.js";
 import { LexicalIndex } from "./lexical.js";
+import { OCR_CACHE_DIR, fileOcrCache, pruneOcrCache } from "./ocrCache.js";
 import { TermStats } from "./termStats.js";
 import type { ParseLimits } from "../corpus/limits.js";
 import { FILE_CONCURRENCY, assignDocIds, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
@@ -44,6 +47,17 @@ export interface IngestOptions {
   buildQuiz?: (passages: readonly StoredPassage[]) => { bank: unknown; questions: number; dropped: number };
   /** Forces a full rebuild even when an incremental update is possible. */
   full?: boolean;
+  /**
+   * OCR for scanned PDF pages and images, results cached in INDEX_DIR/ocr-cache. Without it, images are
+   * skipped and scanned pages stay empty. The caller owns the reader (and closes it).
+   */
+  ocr?: {
+    reader: OcrReader;
+    /** Most pages read by OCR in one file (OCR_MAX_PAGES); a file needing more is skipped. */
+    maxPages: number;
+    /** Called before each page is read by OCR: the file, the page's rank among those to read, their count. */
+    onPage?: (file: string, page: number, pages: number) => void;
+  };
 }
 
 /** What an ingest run did. */
@@ -96,6 +110,11 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   const added: string[] = [];
   const updated: string[] = [];
   let done = 0;
+  const ocrCacheDir = path.join(opts.indexDir, OCR_CACHE_DIR);
+  const ocrCache = fileOcrCache(ocrCacheDir);
+  const ocr = opts.ocr;
+  const ocrFor = (rel: string): OcrOptions | undefined =>
+    ocr && { reader: ocr.reader, maxPages: ocr.maxPages, cache: ocrCache, ...(ocr.onPage ? { onPage: (page: number, pages: number) => ocr.onPage?.(rel, page, pages) } : {}) };
   // Files are read and parsed a few at a time, so that one file's disk reads overlap another's parsing;
   // outcomes are then taken in corpus order, as a one-at-a-time loop would.
   const outcomes = await mapConcurrently(supported, FILE_CONCURRENCY, async (rel): Promise<FileOutcome> => {
@@ -106,6 +125,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
         maxFileBytes: opts.maxFileBytes,
         ...(opts.limits ? { limits: opts.limits } : {}),
         ...(opts.maxPassagesPerFile !== undefined ? { maxPassages: opts.maxPassagesPerFile } : {}),
+        ...(ocrFor(rel) ? { ocr: ocrFor(rel) } : {}),
       };
       return await readCorpusFile(opts.corpusDir, rel, readOptions, prevDocs.get(rel));
     } finally {
@@ -129,7 +149,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   if (kept.length + fresh.length === 0) {
     // A folder of thousands of broken files would make a message of tens of KB: the first few say enough.
     const reasons = [...skipped.slice(0, 5).map((s) => `${s.path}: ${s.reason}`), ...(skipped.length > 5 ? [`and ${skipped.length - 5} more`] : [])].join("; ");
-    throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add .txt, .md, .html, .pdf or .docx files`);
+    throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add ${SUPPORTED_EXTENSIONS.join(", ")} files`);
   }
   if (previous && fresh.length === 0 && removed.length === 0 && !opts.full && sameRecords(previous.manifest, kept, skipped)) {
     return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, started });
@@ -202,6 +222,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   } catch (err) {
     throw new AppError("INDEX_UNWRITABLE", `Could not write the new index into ${opts.indexDir} (${describeError(err)}): check that INDEX_DIR is writable and the disk is not full; the previous index keeps serving`, { cause: err });
   }
+  await pruneOcrCache(ocrCacheDir, new Set(documents.map((d) => d.hash)));
   return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, started });
 }
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../../src/main.js";
 import { type BotApiEmulator, groupChat, privateChat, startBotApiEmulator, type UserMessage, user } from "../support/botApiEmulator.js";
-import { makeDocx } from "../support/fixtures.js";
+import { makeDocx, makePdf, photographed, renderPdfPage } from "../support/fixtures.js";
 import {
   Captured,
   buildWorkspace,
@@ -169,6 +169,35 @@ describe("admin uploads", () => {
     );
     expect(word.outcome).toBe("uploaded");
     expect(expectValidHtml(word.html)[1]).toContain("Added 1: Kon Tum.docx");
+  });
+
+  it("reads an admin's photo by OCR, names it after its caption, and answers from it citing the scan", async () => {
+    const local = await cloneWorkspace(ws, "upload-photo");
+    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id), MAX_FILE_MB: "5" });
+    const running = bot;
+    const page = await makePdf([["Kết quả kết nạp đảng viên ở Kon Plông", "Năm 2023, Huyện ủy Kon Plông đã kết nạp 318 đảng viên mới, trong đó có 96 đảng viên là người dân tộc thiểu số."]]);
+    const photo = await photographed(await renderPdfPage(page, 1, 2));
+
+    // A member's photo is not a document: it gets the usual "write your question" hint.
+    const fromMember = await exchange(emulator, running, () => emulator.sendPhoto(member, privateChat(member), { bytes: photo.jpeg, width: photo.width, height: photo.height }));
+    expect(fromMember.outcome).toBe("hint");
+    expect(existsSync(join(local.corpusDir, "anh.jpg"))).toBe(false);
+
+    const chat = privateChat(ADMIN);
+    const upload = await exchange(emulator, running, () =>
+      emulator.sendPhoto(ADMIN, chat, { bytes: photo.jpeg, width: photo.width, height: photo.height, caption: "Kon Plông 2023\nảnh chụp bản gốc" }),
+    );
+    expect(upload.outcome).toBe("uploaded");
+    const texts = expectValidHtml(upload.html);
+    expect(texts[0]).toContain("nhận dạng chữ (OCR");
+    expect(texts[1]).toContain("Added: Kon Plông 2023.jpg");
+    expect(existsSync(join(local.corpusDir, "Kon Plông 2023.jpg"))).toBe(true);
+
+    const after = await exchange(emulator, running, () => emulator.sendText(ADMIN, chat, "Năm 2023 Huyện ủy Kon Plông kết nạp bao nhiêu đảng viên mới?"));
+    expect(after.outcome).toBe("answered");
+    const answer = expectValidHtml(after.html)[0];
+    expect(answer).toContain("318 đảng viên mới");
+    expect(answer).toContain("(văn bản quét)");
   });
 
   it("refuses uploads from non-admins, of unsupported types, too large, and unusable files", async () => {

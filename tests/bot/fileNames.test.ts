@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeFileName } from "../../src/bot/fileNames.js";
+import { photoFileName, safeFileName } from "../../src/bot/fileNames.js";
 
 describe("safeFileName", () => {
   it("keeps a plain Vietnamese name (NFC) and lower-cases the extension", () => {
@@ -33,5 +33,17 @@ describe("safeFileName", () => {
   it("clips very long names", () => {
     const name = safeFileName(`${"a".repeat(500)}.txt`);
     expect(name?.length).toBeLessThanOrEqual(104);
+  });
+});
+
+describe("photoFileName", () => {
+  it("names a photo after the first line of its caption, as a .jpg", () => {
+    expect(photoFileName("Báo cáo quý I/2025\nbản chụp", 1_741_939_502)).toBe("Báo cáo quý I-2025.jpg");
+  });
+
+  it("names a photo without a usable caption after the time it was sent (UTC)", () => {
+    expect(photoFileName(undefined, 1_741_939_502)).toBe("anh-20250314-080502.jpg");
+    expect(photoFileName("  \n", 1_741_939_502)).toBe("anh-20250314-080502.jpg");
+    expect(photoFileName("...", 1_741_939_502)).toBe("anh-20250314-080502.jpg");
   });
 });

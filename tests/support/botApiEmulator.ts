@@ -105,6 +105,14 @@ export interface DocumentUpload {
   caption?: string;
 }
 
+/** A photo a user sends: Telegram offers it in several sizes, the given one being the largest. */
+export interface PhotoUpload {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  caption?: string;
+}
+
 /** Extras for {@link BotApiEmulator.sendText}. */
 export interface TextExtra {
   /** Makes the message a reply to this one (e.g. to a message the bot sent). */
@@ -163,6 +171,8 @@ export interface BotApiEmulator {
   sendPollAnswer(from: User, pollId: string, optionIds: number[]): UpdateWith<"poll_answer">;
   /** A user sends a file; getFile and the download URL serve its bytes. */
   sendDocument(from: User, chat: UserChat, document: DocumentUpload): UpdateWith<"message">;
+  /** A user sends a photo: a thumbnail and the photo itself, as Telegram does. */
+  sendPhoto(from: User, chat: UserChat, photo: PhotoUpload): UpdateWith<"message">;
   /** A user sends a message without text (photo, sticker, voice…). */
   sendNonText(from: User, chat: UserChat, kind: NonTextKind): UpdateWith<"message">;
   /** Queues any other update; `update_id` is filled in. */
@@ -742,6 +752,20 @@ class Emulator implements BotApiEmulator {
       },
     };
     if (document.caption !== undefined) content.caption = document.caption;
+    return this.enqueue("message", this.userMessage(from, chat, content));
+  }
+
+  sendPhoto(from: User, chat: UserChat, photo: PhotoUpload): UpdateWith<"message"> {
+    // The thumbnail is not a real image: a bot that OCRs it instead of the largest size reads nothing.
+    const thumbnail = this.storeFile("photos", "thumb.jpg", Buffer.alloc(900, 7));
+    const full = this.storeFile("photos", "photo.jpg", Buffer.from(photo.bytes));
+    const content: Partial<Message> = {
+      photo: [
+        { file_id: thumbnail.fileId, file_unique_id: thumbnail.fileUniqueId, width: 90, height: Math.round((90 * photo.height) / photo.width), file_size: 900 },
+        { file_id: full.fileId, file_unique_id: full.fileUniqueId, width: photo.width, height: photo.height, file_size: full.bytes.length },
+      ],
+    };
+    if (photo.caption !== undefined) content.caption = photo.caption;
     return this.enqueue("message", this.userMessage(from, chat, content));
   }
 

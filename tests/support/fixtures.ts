@@ -4,10 +4,13 @@
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { constants as zlibConstants, crc32, createDeflateRaw } from "node:zlib";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { PDFParse } from "pdf-parse";
 import PDFDocument from "pdfkit";
 
 /** A paragraph of a generated DOCX: a heading (Heading 1), body text, or both (heading first). */
@@ -27,11 +30,21 @@ export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** DejaVu Sans from the `dejavu-fonts-ttf` devDependency: present wherever `npm ci` ran. */
+function packagedDejaVuSans(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+  } catch {
+    return null;
+  }
+}
+
 /**
- * TTF fonts with Vietnamese coverage that are commonly installed. PDFKit's built-in Helvetica only
- * covers WinAnsi, so "ệ", "ư", "Đ"… come out as garbage without one of these.
+ * TTF fonts with Vietnamese coverage: the packaged one first, then commonly installed ones. PDFKit's
+ * built-in Helvetica only covers WinAnsi, so "ệ", "ư", "Đ"… come out as garbage without one of these.
  */
 const VIETNAMESE_FONT_CANDIDATES = [
+  packagedDejaVuSans(),
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/TTF/DejaVuSans.ttf",
@@ -44,7 +57,7 @@ const VIETNAMESE_FONT_CANDIDATES = [
 
 /** Path of an installed TTF that can render Vietnamese, or null; tests needing it should skip when null. */
 export function findVietnameseFont(): string | null {
-  return VIETNAMESE_FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return VIETNAMESE_FONT_CANDIDATES.find((path): path is string => path !== null && existsSync(path)) ?? null;
 }
 
 export interface MakePdfOptions {
@@ -222,4 +235,74 @@ export async function makeDocxBomb(options: DocxBombOptions): Promise<Buffer> {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
+}
+
+/**
+ * Renders page `page` (1-based) of a PDF to PNG at `scale` × 72 dpi, as a scanner would image the
+ * printed page.
+ */
+export async function renderPdfPage(pdf: Uint8Array, page: number, scale: number): Promise<Buffer> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const shot = await parser.getScreenshot({ partial: [page], scale, imageBuffer: true, imageDataUrl: false });
+    const data = shot.pages[0]?.data;
+    if (data === undefined) throw new Error(`page ${page} was not rendered`);
+    return Buffer.from(data);
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/**
+ * A PDF with one A4 page per entry: an image fills its page with no text layer at all (what a scanner
+ * produces); a list of paragraphs is typeset with a Vietnamese font, with a text layer.
+ */
+export async function makeImagePdf(pages: ReadonlyArray<Buffer | readonly string[]>): Promise<Buffer> {
+  const fontPath = findVietnameseFont();
+  const doc = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  for (const page of pages) {
+    if (Buffer.isBuffer(page)) {
+      doc.addPage({ size: "A4", margin: 0 });
+      doc.image(page, 0, 0, { width: doc.page.width, height: doc.page.height });
+      continue;
+    }
+    doc.addPage({ size: "A4", margin: 72 });
+    if (fontPath !== null) doc.font(fontPath);
+    for (const paragraph of page) doc.fontSize(12).text(paragraph, { paragraphGap: 12 });
+  }
+  doc.end();
+  return done;
+}
+
+/**
+ * A scanned copy of the PDF `makePdf(pages)` would make: each page typeset, rendered to an image at
+ * `scale` × 72 dpi, and wrapped in an image-only PDF. Returns the PDF and the page images.
+ */
+export async function makeScannedPdf(pages: string[][], scale = 2): Promise<{ pdf: Buffer; images: Buffer[] }> {
+  const fontPath = findVietnameseFont();
+  if (fontPath === null) throw new Error("no font with Vietnamese glyphs: run `npm ci` (dejavu-fonts-ttf)");
+  const typeset = await makePdf(pages, { fontPath });
+  const images: Buffer[] = [];
+  for (let page = 1; page <= pages.length; page++) images.push(await renderPdfPage(typeset, page, scale));
+  return { pdf: await makeImagePdf(images), images };
+}
+
+/** A phone-like copy of a page image: a grey, slightly rotated JPEG, as Telegram delivers photos. */
+export async function photographed(png: Buffer): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#d8d4cc";
+  ctx.fillRect(0, 0, image.width, image.height);
+  ctx.globalAlpha = 0.92;
+  ctx.translate(image.width / 2, image.height / 2);
+  ctx.rotate((0.6 * Math.PI) / 180);
+  ctx.drawImage(image, -image.width / 2, -image.height / 2);
+  return { jpeg: await canvas.encode("jpeg", 80), width: image.width, height: image.height };
 }
