@@ -2,6 +2,7 @@
  * What the bot says, in one place: Vietnamese, Telegram HTML (anything interpolated is escaped by the
  * caller or here). Error codes from src/errors.ts map to a friendly sentence that says what to do next.
  */
+import type { SmallTalkKind } from "../text/smallTalk.js";
 import type { ErrorCode } from "../errors.js";
 import type { IndexInfo } from "../qa/engine.js";
 import { SAMPLE_QUESTIONS } from "../qa/samples.js";
@@ -47,9 +48,14 @@ export const TEXT = {
       "<b>Quiz</b>\n<code>/quiz [số câu] [chủ đề]</code> — câu hỏi trắc nghiệm từ tài liệu, ví dụ <code>/quiz 5 chi bộ</code>\n/ketqua — kết quả quiz\n/bangxephang — bảng xếp hạng\n/dungquiz — dừng quiz (người điều hành)",
     ].join("\n\n"),
   /** The reply to a greeting, a thank-you or a goodbye. */
-  smallTalk: (kind: "greeting" | "thanks" | "goodbye"): string =>
+  smallTalk: (kind: SmallTalkKind): string =>
     [
-      { greeting: "Xin chào! Tôi là <b>Trợ lý Tổ chức</b>.", thanks: "Không có gì! Rất vui được giúp bạn.", goodbye: "Tạm biệt! Khi cần, bạn cứ hỏi tiếp." }[kind],
+      {
+        greeting: "Xin chào! Tôi là <b>Trợ lý Tổ chức</b>.",
+        thanks: "Không có gì! Rất vui được giúp bạn.",
+        goodbye: "Tạm biệt! Khi cần, bạn cứ hỏi tiếp.",
+        personal: "Tôi là <b>Trợ lý Tổ chức</b>: tôi chỉ trả lời từ các tài liệu đã được nạp, không nói chuyện ngoài lề được.",
+      }[kind],
       `Bạn có thể hỏi về nội dung các tài liệu đã nạp, ví dụ:\n${samples()}`,
     ].join("\n\n"),
   /** Above the answer to a follow-up, so that a wrong reading is visible. */

@@ -4,6 +4,7 @@
  * quote trimmed around the answering sentence, the source, and a hint for the other passages.
  * Colour is a {@link Style}: the chat uses ANSI colours on a TTY and {@link PLAIN} everywhere else.
  */
+import type { SmallTalkKind } from "../text/smallTalk.js";
 import type { AnswerResult, Citation, IndexInfo } from "../qa/engine.js";
 import { quoteAround } from "../quiz/phrasing.js";
 
@@ -150,7 +151,12 @@ export function formatHelp(samples: readonly string[], style: Style = PLAIN): st
 }
 
 /** The reply to a greeting, a thank-you or a goodbye: a greeting back and sample questions. */
-export function formatSmallTalk(kind: "greeting" | "thanks" | "goodbye", samples: readonly string[], style: Style = PLAIN): string {
-  const opening = { greeting: "Xin chào! Tôi là Trợ lý Tổ chức.", thanks: "Không có gì! Rất vui được giúp bạn.", goodbye: "Tạm biệt! Gõ /thoat hoặc Ctrl-D để đóng." }[kind];
+export function formatSmallTalk(kind: SmallTalkKind, samples: readonly string[], style: Style = PLAIN): string {
+  const opening = {
+    greeting: "Xin chào! Tôi là Trợ lý Tổ chức.",
+    thanks: "Không có gì! Rất vui được giúp bạn.",
+    goodbye: "Tạm biệt! Gõ /thoat hoặc Ctrl-D để đóng.",
+    personal: "Tôi là Trợ lý Tổ chức: tôi chỉ trả lời từ các tài liệu đã được nạp.",
+  }[kind];
   return [style.heading(opening), "Bạn có thể hỏi về nội dung các tài liệu đã nạp, ví dụ:", ...samples.map((q) => `  • ${q}`), style.muted("Gõ /help để xem các lệnh.")].join("\n");
 }

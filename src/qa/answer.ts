@@ -10,7 +10,7 @@ import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_OR_ROLE, FAMILY_NAMES, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, FAMILY_NAMES, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
@@ -213,19 +213,37 @@ function kindScore(plan: QueryPlan, unit: string): number {
  * For "bao nhiêu <noun>" questions: whether the unit gives a number directly followed by that noun
  * ("68/152 xã", "ba mươi đảng viên"). Null when the question sets no noun.
  */
+/** A number that counts nothing: a year ("2017"), a date ("31/12/2020"), a footnote mark ("[38]"). */
+function isCountingNumber(t: Token, unit: string): boolean {
+  if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
+  if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
+  return !(unit[t.start - 1] === "[" && unit[t.end] === "]");
+}
+
 function countsNoun(plan: QueryPlan, unit: string): boolean | null {
+  const tokens = unitTokens(unit);
+  // "bao nhiêu người": a number of people of some kind.
+  if (plan.countsPeople) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t || !isCountingNumber(t, unit)) continue;
+      for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
+        if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k))) return true;
+      }
+    }
+    return false;
+  }
   const noun = plan.countedNoun;
   if (!noun || noun.length === 0) return null;
-  const tokens = unitTokens(unit);
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
   if (!noun.every((key) => tokens.some((t) => matches(t, key)))) return false;
-  // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun may follow it
-  // within two words. Only the noun's first syllable must match ("tuổi" of "tuổi mới").
+  // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
+  // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || !(t.isNumber || NUMBER_SYLLABLES.has(t.lower))) continue;
+    if (!t || !isCountingNumber(t, unit)) continue;
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (matches(tokens[i + gap], noun[0])) return true;
     }
@@ -261,7 +279,7 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   if (plan.kind === "percent") return /%|phần trăm|\d+\/\d+/iu.test(unit);
-  if (plan.kind === "duration") return statesDuration(unit) || /\d/.test(unit);
+  if (plan.kind === "duration") return statesDuration(unit);
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   return true;
 }
@@ -550,7 +568,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const missingName = plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
     if (missingName) return `name not in the passage: ${missingName.join(" ")}`;
   }
-  if (countsNoun(plan, best.text) === false) return `no count of "${plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
+  if (countsNoun(plan, best.text) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   return null;
 }

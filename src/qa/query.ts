@@ -6,7 +6,7 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { CLASSIFIERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -54,6 +54,8 @@ export interface QueryPlan {
   ordinal: number | null;
   /** English words the glossary did not know. */
   unknownWords: string[];
+  /** For "bao nhiêu người": people are counted, so the answer's number must count people. */
+  countsPeople: boolean;
   /** For "bao nhiêu xã …": the noun counted ("xã"), which the answer's number must qualify. */
   countedNoun: TermKey[] | null;
   /**
@@ -103,7 +105,7 @@ function detectKind(folded: string): QuestionKind {
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";
   if (has(/bao nhieu|\bmay\b|how many|how much|what number/)) return "count";
   if (has(/nhung ai|gom nhung/)) return "list";
-  if (WHO_QUESTION_FOLDED.test(folded)) return "who";
+  if (WHO_QUESTION_FOLDED.test(folded) || has(/\bten (?:la )?gi\b|\bten la\b|what (?:is|was) the name\b/)) return "who";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
   if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";
   if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|^nhung\b.*\bnao\b|\bnhung [a-z ,]+ nao\b|what are|\blist\b|which (?:\w+ )?(?:are|were)\b/)) return "list";
@@ -218,10 +220,12 @@ export function understandQuestion(raw: string): QueryPlan {
     numbers: terms.filter((t) => t.isNumber).map((t) => t.fold),
     ordinal,
     unknownWords,
+    countsPeople: kind === "count" && /\bbao nhieu nguoi\b|\bmay nguoi\b|\bhow many (?:people|persons|members)\b/.test(folded),
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
     names,
     docRefs: documentReferences(folded),
-    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b/.test(folded) ? "person" : "any",
+    // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "tên là gì" ask for a person.
+    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bten (?:la )?gi\b|\bten la\b|\bname\b/.test(folded) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
@@ -370,7 +374,7 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const first = tokens[from];
   if (!first || first.isNumber || stops[from] || GENERIC_COUNTED.has(first.fold)) return null;
   const second = tokens[from + 1];
-  const keep = second && !second.isNumber && !stops[from + 1] ? [first, second] : [first];
+  const keep = second && !second.isNumber && !stops[from + 1] && !COUNTED_NOUN_BREAKERS.has(second.fold) ? [first, second] : [first];
   return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
 }
 

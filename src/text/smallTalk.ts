@@ -10,7 +10,7 @@
 import { foldKey } from "./normalize.js";
 
 /** What kind of small talk a message is. */
-export type SmallTalkKind = "greeting" | "thanks" | "goodbye";
+export type SmallTalkKind = "greeting" | "thanks" | "goodbye" | "personal";
 
 /** Phrases (folded, lower case, single spaces) and their kind. */
 const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
@@ -36,6 +36,9 @@ const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
   ["thank", "thanks"],
   ["thx", "thanks"],
   ["tks", "thanks"],
+  ["hom nay the nao", "greeting"],
+  ["khoe khong", "greeting"],
+  ["co khoe khong", "greeting"],
   ["tam biet", "goodbye"],
   ["bye", "goodbye"],
   ["goodbye", "goodbye"],
@@ -64,7 +67,8 @@ const LONGEST_PHRASE_WORDS = Math.max(...PHRASES.map(([p]) => p.split(" ").lengt
  * @example detectSmallTalk("chào bạn, có bao nhiêu xã?") // null
  */
 export function detectSmallTalk(text: string): SmallTalkKind | null {
-  if (/[?\d]/.test(text)) return null;
+  if (isPersonalQuestion(text)) return "personal";
+  if (/\d/.test(text)) return null;
   const words = foldKey(text).split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   let found: SmallTalkKind | null = null;
@@ -85,4 +89,15 @@ export function detectSmallTalk(text: string): SmallTalkKind | null {
     else return null;
   }
   return found;
+}
+
+// "Bạn ăn cơm chưa?", "bạn là ai?", "bạn khỏe không": a short question to the assistant about itself.
+const ADDRESSED = /^(?:bạn|bot|em|anh|chị|trợ lý)\s+(?:ơi\s+)?(?:(?:đã|có|đang|là|thấy|tên|khỏe|khoẻ|ăn|ngủ|bao nhiêu tuổi|ở đâu|làm gì|thích|biết không|nghĩ)(?![\p{L}]))/iu;
+const ABOUT_THE_DOCUMENTS = /(?:tài liệu|văn bản|quy định|hướng dẫn|điều lệ|nghị quyết|đảng|chi bộ|cán bộ|cho (?:tôi|mình|em) hỏi)/iu;
+
+/** A short question addressed to the assistant about itself, not about the documents. */
+function isPersonalQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  return words.length <= MAX_WORDS && ADDRESSED.test(trimmed.normalize("NFC")) && !ABOUT_THE_DOCUMENTS.test(trimmed);
 }

@@ -67,3 +67,15 @@ export const FAMILY_NAMES = new Set(
 
 /** Counted nouns that count anything ("bao nhiêu người", "bao nhiêu nơi"): they set no constraint. */
 export const GENERIC_COUNTED = new Set(["nguoi", "noi"]);
+
+/**
+ * Nouns for people, folded, as syllable phrases: "bao nhiêu người" is answered by a number of these
+ * ("918 đảng viên", "8 đồng chí"), not by any number.
+ */
+export const PERSON_NOUNS: readonly string[][] = [
+  ["nguoi"], ["dang", "vien"], ["can", "bo"], ["dong", "chi"], ["dai", "bieu"], ["uy", "vien"], ["thanh", "vien"], ["cong", "chuc"],
+  ["vien", "chuc"], ["quan", "chung"], ["hoi", "vien"], ["doan", "vien"], ["cu", "tri"], ["ca", "nhan"], ["lao", "dong"], ["nhan", "khau"],
+];
+
+/** Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries. */
+export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi"]);
