@@ -37,6 +37,7 @@ export interface HeaderParse {
 const KIND_LINE = new RegExp(`^(?:${DOCUMENT_KIND_WORDS.join("|")})$`, "iu");
 const NUMBER = /^(?:số(?:\s*hiệu)?)\s*:?\s*([0-9][0-9A-Za-zĐđ.\-/&]*[0-9A-Za-zĐđ])/iu;
 const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu;
 const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
 const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
@@ -124,9 +125,12 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   let sawNumber = false;
   for (let i = 0; i < headerEnd; i++) {
     const t = texts[i] ?? "";
-    if (t === "") continue;
+    if (t === "" || consumed.has(i)) continue;
     const number = t.match(NUMBER);
-    const placeDate = t.match(PLACE_DATE);
+    // The place-and-date line may be wrapped in a text that is otherwise not ("ngày 18 / tháng 11 …").
+    const joined = `${t} ${texts[i + 1] ?? ""}`;
+    const placeDate = t.match(PLACE_DATE) ?? joined.match(PLACE_DATE);
+    if (placeDate && !t.match(PLACE_DATE)) consumed.add(i + 1);
     if (number?.[1]) {
       header.number ??= number[1];
       sawNumber = true;
@@ -168,7 +172,12 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   // Upper-case header lines are written as the body writes the same words ("Ban Chấp hành Trung ương").
   const body = texts.filter((_, i) => !consumed.has(i)).join("\n");
   const keepSymbols = (w: string): string => (/[\d/]/.test(w) ? w : w.toLowerCase());
-  if (issuerLines.length > 0 && hasHeader) header.issuer ??= issuerLines.map((line) => recase(line, body, titleCase)).join(", ");
+  if (issuerLines.length > 0 && hasHeader) {
+    // "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LẮK" is one name; "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" two bodies.
+    header.issuer ??= issuerLines
+      .map((line) => recase(line, body, titleCase))
+      .reduce((name, part) => (name === "" ? part : ADMINISTRATIVE_UNIT.test(part) ? `${name} ${part.charAt(0).toLowerCase()}${part.slice(1)}` : `${name}, ${part}`), "");
+  }
   if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
   if (header.signerRole) header.signerRole = recase(header.signerRole, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
   const found = header.number !== null || header.date !== null || header.signer !== null;

@@ -73,6 +73,13 @@ interface TermSets {
   fold: Set<string>;
   accent: Set<string>;
   bigrams: Set<string>;
+  /** Whole numbers without leading zeros ("0310" → "310"): "Kế hoạch 310" is "Kế hoạch số 0310". */
+  numbers: Set<string>;
+}
+
+/** "0310" → "310"; other keys unchanged. */
+function withoutLeadingZeros(key: string): string {
+  return /^0+\d/.test(key) ? key.replace(/^0+/, "") : key;
 }
 
 // Syllables that are numbers on their own ("ba đảng viên", "mười tám tuổi"); see NUMBER_WORD for context rules.
@@ -99,7 +106,7 @@ function termSets(text: string): TermSets {
   let sets = termSetCache.get(text);
   if (!sets) {
     const view = analyzeText(text);
-    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams) };
+    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers: new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros)) };
     if (termSetCache.size >= TERM_SET_CACHE_LIMIT) termSetCache.clear();
     termSetCache.set(text, sets);
   }
@@ -113,7 +120,7 @@ function keyIn(key: TermKey, sets: TermSets): boolean {
 function termIn(term: QueryTerm, sets: TermSets): boolean {
   if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
   const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
-  if (primary || (term.isNumber && sets.fold.has(term.fold))) return true;
+  if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(withoutLeadingZeros(term.fold))))) return true;
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
@@ -333,10 +340,11 @@ function ordinalPattern(n: number): RegExp {
 
 /** Units of a passage: its sentences and, where a sentence has several, their clauses (memoised). */
 function unitsOf(text: string, isHeader = false): Unit[] {
+  // A header passage is a record: each labelled line is a unit, and the whole is none.
+  if (isHeader) return lineUnits(text);
   let units = unitCache.get(text);
   if (!units) {
-    // A header passage is a record: each labelled line is a unit, and the whole is none.
-    units = isHeader ? lineUnits(text) : computeUnits(text);
+    units = computeUnits(text);
     if (unitCache.size >= TERM_SET_CACHE_LIMIT) unitCache.clear();
     unitCache.set(text, units);
   }
@@ -558,7 +566,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
     const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);
-    const missing = plan.numbers.filter((n) => !sets.fold.has(n));
+    const missing = plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(withoutLeadingZeros(n)));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
     if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {

@@ -11,6 +11,7 @@ import { expandTexting } from "../text/lexicon.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { understandQuestion } from "./query.js";
+import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
 
@@ -198,10 +199,12 @@ export class QaEngine {
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
     const plan = checkSpelling(understandQuestion(written), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
     const hits = await this.retriever.search(plan, this.options.candidates, index);
+    // Typed without diacritics: the question's terms take the accented forms the retrieved passages use.
+    const restored = plan.language === "vi" && plan.accent === null ? withRestoredAccents(plan, hits.map((h) => h.passage.text), index.terms) : plan;
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
     // candidates: its signer, date and issuer are asked for in words the passage shares little with.
     for (const header of this.headersOf(plan.docRefs, index)) if (!hits.some((h) => h.passage.id === header.id)) hits.push({ passage: header, score: 0 });
-    return { plan, hits, index };
+    return { plan: restored, hits, index };
   }
 
   /** The second half of `ask`: extraction and citations under a policy. */

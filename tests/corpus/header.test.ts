@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { citationName, headerNumber, headerPassageText, parseHeader, recase, titleCase } from "../../src/corpus/header.js";
+import { unwrapLines } from "../../src/corpus/unwrap.js";
+
+const lines = (text: string): string[] => unwrapLines(text.split("\n"));
+
+describe("document header", () => {
+  it("reads a provincial plan's header, its site label table and its signer", () => {
+    const doc = lines(
+      [
+        "**Số hiệu:**", "|", "0125/KH-UBND", "|", "**Người ký:**", "|", "Đào Mỹ", "|",
+        "|", "**ỦY BAN NHÂN DÂN**", "TỈNH ĐẮK LẮK", "-------", "|", "**CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+        "Số: 0125/KH-UBND", "|", "*Đắk Lắk, ngày 18", "tháng 11 năm 2025*", "|", "", "**KẾ HOẠCH**", "PHÁT ĐỘNG PHONG TRÀO THI ĐUA", "",
+        "Ủy ban nhân dân tỉnh Đắk Lắk phát động phong trào thi đua trong toàn tỉnh.", "",
+        "|", "Nơi nhận:", "- Các sở, ban, ngành;", "- Lưu: VT.", "|", "**KT. CHỦ TỊCH**", "PHÓ CHỦ TỊCH", "**Đào Mỹ**", "|",
+      ].join("\n"),
+    );
+    const { header, consumed } = parseHeader(doc);
+    expect(header).toMatchObject({ kind: "Kế hoạch", number: "0125/KH-UBND", place: "Đắk Lắk", date: "18/11/2025", signer: "Đào Mỹ" });
+    expect(header?.issuer).toBe("Ủy ban nhân dân tỉnh Đắk Lắk");
+    expect(header?.recipients).toEqual(["Các sở, ban, ngành", "Lưu: VT"]);
+    expect(consumed.size).toBeGreaterThan(5);
+    const text = headerPassageText(header!);
+    expect(headerNumber(text)).toBe("0125/KH-UBND");
+    expect(text).toContain("Người ký: Đào Mỹ (KT. Chủ Tịch, Phó Chủ Tịch)");
+    expect(citationName(header!)).toBe("Kế hoạch số 0125/KH-UBND ngày 18/11/2025");
+  });
+
+  it("finds no header in a report without one", () => {
+    expect(parseHeader(["Kết quả thực hiện Nghị quyết 22", "", "Tỉnh ủy chỉ đạo sắp xếp các tổ chức đảng."]).header).toBeNull();
+  });
+
+  it("writes upper-case header words as the body writes them", () => {
+    expect(recase("BAN CHẤP HÀNH TRUNG ƯƠNG", "Theo quyết định của Ban Chấp hành Trung ương Đảng.", titleCase)).toBe("Ban Chấp hành Trung ương");
+    expect(recase("BAN TỔ CHỨC", "không có", titleCase)).toBe("Ban Tổ Chức");
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Precision on a document the code was not written for: a small official document (header, signing
+ * block, hard-wrapped lines) and a report, ingested into a temporary index and asked the questions whose
+ * tempting wrong answers the engine must refuse.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestCorpus } from "../../src/index/ingest.js";
+import { QaEngine } from "../../src/qa/engine.js";
+import { makeTempDir } from "../support/fixtures.js";
+
+const OFFICIAL = [
+  "|", "**ỦY BAN NHÂN DÂN**", "TỈNH GIA LAI", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+  "Số: 0310/KH-UBND", "|", "*Gia Lai, ngày 05", "tháng 3 năm 2026*", "|", "", "**KẾ HOẠCH**", "", "TỔ CHỨC HỘI THI CÁN BỘ DÂN VẬN KHÉO", "",
+  "**I. Mục", "đích, yêu cầu**", "",
+  "1. Hội thi được tổ chức ở cấp tỉnh vào tháng 8 năm 2026 với sự tham gia của", "các xã, phường trên địa bàn tỉnh; mỗi xã cử 03 thí sinh dự thi.", "",
+  "2. Ở cấp xã, Ủy ban nhân dân xã chủ trì hội thi vòng sơ khảo trước ngày", "30/6/2026 và chọn thí sinh dự thi cấp tỉnh.", "",
+  "3. Sở Nội vụ chủ trì tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trong thời hạn", "15 ngày làm việc kể từ khi kết thúc hội thi.", "",
+  "|", "Nơi nhận:", "- Các sở, ban, ngành;", "- Lưu: VT.", "|", "**KT. CHỦ TỊCH**", "PHÓ CHỦ TỊCH", "**Trần Văn Bình**", "|", "",
+  "Cảm ơn đã dùng trang web của chúng tôi.",
+].join("\n");
+
+const REPORT = [
+  "Báo cáo kết quả công tác xây dựng Đảng năm 2025 của Đảng bộ huyện Ia Grai",
+  "",
+  "Năm 2025, toàn Đảng bộ huyện kết nạp 214 đảng viên mới, trong đó có 37 đảng viên là người dân tộc thiểu số.",
+  "",
+  "Đảng bộ huyện có 48 tổ chức cơ sở đảng, tăng 2 tổ chức so với năm 2024.",
+].join("\n");
+
+let tmp: { dir: string; cleanup: () => Promise<void> };
+let engine: QaEngine;
+
+beforeAll(async () => {
+  tmp = await makeTempDir("precision-");
+  const corpusDir = path.join(tmp.dir, "corpus");
+  await mkdir(corpusDir, { recursive: true });
+  await writeFile(path.join(corpusDir, "ke-hoach-hoi-thi.md"), OFFICIAL);
+  await writeFile(path.join(corpusDir, "bao-cao-ia-grai.txt"), REPORT);
+  await ingestCorpus({ corpusDir, indexDir: path.join(tmp.dir, "index"), maxFileBytes: 1 << 20, efSearch: 50 });
+  engine = await QaEngine.open(path.join(tmp.dir, "index"));
+});
+
+afterAll(async () => {
+  if (!process.env.KEEP_TMP) await tmp.cleanup();
+  else console.log(tmp.dir);
+});
+
+describe("answers that hold on a new official document", () => {
+  it("answers who signed it from its signing block, and when it was issued from its header", async () => {
+    expect((await engine.ask("Kế hoạch 0310/KH-UBND do ai ký?")).answer).toContain("Trần Văn Bình");
+    expect((await engine.ask("Kế hoạch số 310 về hội thi dân vận khéo ban hành ngày nào?")).answer).toContain("ngày 05 tháng 3 năm 2026");
+  });
+
+  it("cites the header as the document's information and names the document by number and date", async () => {
+    const r = await engine.ask("Kế hoạch 0310/KH-UBND do ai ký?");
+    expect(r.citations[0]?.location).toBe("Thông tin văn bản");
+    expect(r.citations[0]?.title).toMatch(/^Kế hoạch số 0310\/KH-UBND ngày 05\/03\/2026 của Ủy ban nhân dân tỉnh Gia Lai/u);
+  });
+
+  it("answers from a sentence the site wrapped over two lines", async () => {
+    expect((await engine.ask("Mỗi xã cử bao nhiêu thí sinh dự thi?")).answer).toContain("03 thí sinh");
+  });
+
+  it("refuses the signer of another document the question names", async () => {
+    const r = await engine.ask("Quyết định 1234/QĐ-UBND về hội thi do ai ký?");
+    expect(r.abstained).toBe(true);
+  });
+
+  it("refuses a level the text does not speak of", async () => {
+    const r = await engine.ask("Ở cấp huyện, cơ quan nào chủ trì hội thi vòng sơ khảo?");
+    expect(r.abstained).toBe(true);
+  });
+
+  it("refuses a person the documents do not name", async () => {
+    expect((await engine.ask("Ai là Bí thư Đảng bộ huyện Ia Grai năm 2025?")).abstained).toBe(true);
+  });
+
+  it("counts only what the question counts", async () => {
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện Ia Grai kết nạp bao nhiêu đảng viên mới?")).answer).toContain("214 đảng viên mới");
+    expect((await engine.ask("Đảng bộ huyện Ia Grai có bao nhiêu chi bộ quân sự?")).abstained).toBe(true);
+  });
+
+  it("does not answer a greeting or a question about the assistant from the documents", async () => {
+    for (const q of ["chào bạn", "Bạn ăn cơm chưa?", "cảm ơn nhé"]) {
+      const r = await engine.ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(r.smallTalk, q).toBeDefined();
+    }
+  });
+
+  it("never quotes the publishing site's text after the signature", async () => {
+    const r = await engine.ask("Cảm ơn đã dùng trang web nào?");
+    expect(r.citations.map((c) => c.passage).join(" ")).not.toContain("trang web của chúng tôi");
+  });
+});
