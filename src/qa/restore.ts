@@ -5,6 +5,7 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
+import { isStopAccent } from "../text/lexicon.js";
 import { restoreAccents, type RestorationModel } from "./diacritics.js";
 import type { CheckedPlan } from "./spelling.js";
 
@@ -41,11 +42,21 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
   // Proper names keep matching folded (Đắk Lắk, Đăk Lăk, Dak Lak).
   const nameSyllables = new Set(plan.names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
   let changed = false;
-  const terms = plan.terms.map((term) => {
+  const restored = plan.terms.map((term) => {
     const key = term.position !== undefined ? keys[term.position] : null;
     if (!key || term.accent !== null || term.phrase || nameSyllables.has(term.fold) || tokens[term.position ?? -1]?.fold !== term.fold) return term;
     changed = true;
     return { ...term, accent: key };
   });
-  return changed ? { ...plan, terms } : plan;
+  if (!changed) return plan;
+  // A syllable read as a function word ("thi" → thì) is no key term after all.
+  const kept = restored.map((term) => term.accent === null || !isStopAccent(term.accent));
+  const newIndex: number[] = [];
+  let next = 0;
+  for (const k of kept) newIndex.push(k ? next++ : -1);
+  const compounds = plan.compounds
+    .filter(([a, b]) => kept[a] && kept[b])
+    .map(([a, b]): [number, number] => [newIndex[a] ?? a, newIndex[b] ?? b]);
+  const unknownTerms = new Set([...plan.unknownTerms].filter((i) => kept[i]).map((i) => newIndex[i] ?? i));
+  return { ...plan, terms: restored.filter((_, i) => kept[i]), compounds, unknownTerms };
 }
