@@ -105,9 +105,9 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
 
 /** The knobs `npm run calibrate` fits, with the values it tries. */
 export const FITTED_KNOBS: ReadonlyArray<{ key: keyof AnswerPolicy; values: readonly number[] }> = [
-  { key: "minCoverage", values: [0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75] },
-  { key: "maxMissingShare", values: [0.15, 0.2, 0.25, 0.3, 0.4, 1] },
-  { key: "contextCredit", values: [0.3, 0.5, 0.7, 0.9] },
+  { key: "minCoverage", values: [0.55, 0.6, 0.62, 0.65, 0.7] },
+  { key: "maxMissingShare", values: [0.2, 0.25, 0.3, 0.4, 1] },
+  { key: "contextCredit", values: [0.3, 0.5, 0.7] },
   { key: "unknownEnglishWeight", values: [0.25, 0.5, 1] },
 ];
 
