@@ -174,9 +174,9 @@ function isUpperCase(text: string): boolean {
 // Words that name a kind of guidance document; a heading with one is the best title.
 const DOCUMENT_KINDS = /^(?:điều lệ|nghị quyết|hướng dẫn|quy định|chỉ thị|kết luận|quyết định|thông tri|luật|nghị định|thông tư|kế hoạch|báo cáo|quy chế|đề án|chương trình)(?!\p{L})/iu;
 
-/** The document's title: a heading naming a document kind near the top, else its first heading or line, else the file name. */
 export { STRUCTURAL as STRUCTURAL_HEADING };
 
+/** The document's title: a heading naming a document kind near the top, else its first heading or line, else the file name. */
 export function pickTitle(blocks: readonly Block[], fileName: string): string {
   const top = blocks.slice(0, 12);
   const kind = top.find((b) => b.kind === "heading" && DOCUMENT_KINDS.test(b.text));

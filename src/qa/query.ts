@@ -86,6 +86,12 @@ export interface QueryPlan {
   headPhrase: string[][] | null;
 }
 
+/** A phrase of the question with its alternatives; a synonym group found inside the question says so. */
+interface PhraseGroup {
+  phrases: string[];
+  isSynonymOfQuestion: boolean;
+}
+
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
 export const MAX_QUESTION_CHARS = 500;
 
@@ -133,16 +139,17 @@ export function understandQuestion(raw: string): QueryPlan {
   const ordinal = detectOrdinal(folded);
   const numeral = ordinal !== null ? NUMERALS[ordinal] : undefined;
 
-  // Each group is a phrase of the question with its alternatives (glossary translations, synonyms).
-  let groups: string[][];
+  // Each group is a phrase of the question with its alternatives (glossary translations, synonyms). A
+  // synonym group found inside the question only lends alternatives to the question's own terms.
+  let groups: PhraseGroup[];
   let unknownWords: string[] = [];
   if (english) {
     const translation = translateEnglish(question);
-    groups = translation.groups;
+    groups = translation.groups.map((phrases) => ({ phrases, isSynonymOfQuestion: false }));
     unknownWords = translation.unknown;
   } else {
-    groups = [[question]];
-    for (const { found, others } of findSynonyms(folded)) groups.push([found, ...others].map((p, i) => (i === 0 ? `\u0000${p}` : p)));
+    groups = [{ phrases: [question], isSynonymOfQuestion: false }];
+    for (const { found, others } of findSynonyms(folded)) groups.push({ phrases: [found, ...others], isSynonymOfQuestion: true });
   }
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
@@ -152,11 +159,10 @@ export function understandQuestion(raw: string): QueryPlan {
     return !(ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal)));
   };
   for (const group of groups) {
-    const [primary = "", ...alternatives] = group;
-    // A synonym found inside the question (marked with \u0000) only lends alternatives to its own terms.
-    const isSynonymOfQuestion = primary.startsWith("\u0000");
+    const [primary = "", ...alternatives] = group.phrases;
+    const isSynonymOfQuestion = group.isSynonymOfQuestion;
     const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
-    const tokens = analyzeText(primary.replace("\u0000", "")).tokens;
+    const tokens = analyzeText(primary).tokens;
     const stops = stopMask(tokens, accented);
     // "không", "chưa" negate ("doanh nghiệp không có vốn Nhà nước") except as the closing particle of a
     // yes/no question ("… có chi bộ không?", "… đã thành lập chưa?").
@@ -198,7 +204,7 @@ export function understandQuestion(raw: string): QueryPlan {
     }
   }
   // Search with every phrase and alternative; commas keep bigrams inside phrases.
-  let searchText = groups.flat().map((p) => p.replace("\u0000", "")).join(", ");
+  let searchText = groups.flatMap((g) => g.phrases).join(", ");
   // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
   if (numeral) searchText = `${searchText}, ${numeral} là`;
   const view = analyzeText(searchText);
@@ -229,7 +235,7 @@ export function understandQuestion(raw: string): QueryPlan {
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
-    headPhrase: english ? headPhraseOf(groups, kindWords ?? DATE_WORDS) : null,
+    headPhrase: english ? headPhraseOf(groups.map((g) => g.phrases), kindWords ?? DATE_WORDS) : null,
   };
 }
 
