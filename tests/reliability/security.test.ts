@@ -30,7 +30,10 @@ const SOURCE = "Báo cáo công tác tổ chức xã Ea Tu\n\nXã Ea Tu có 11 c
 
 /** A small workspace of its own (one document), so every upload re-indexes in milliseconds. */
 async function smallWorkspace(prefix: string): Promise<Workspace> {
-  const { dir, cleanup } = await makeTempDir(prefix);
+  // The workspace sits alone in a folder of its own, so that "nothing written beside it" is checked
+  // against a folder no other test writes to.
+  const { dir: parent, cleanup } = await makeTempDir(prefix);
+  const dir = join(parent, "workspace");
   const corpusDir = join(dir, "corpus");
   const indexDir = join(dir, "index");
   await mkdir(corpusDir, { recursive: true });
