@@ -70,8 +70,10 @@ async function main(): Promise<number> {
         const source = q.source?.normalize("NFC");
         const bySource = source ? index.passages.find((p) => p.text.normalize("NFC").includes(source))?.docId : undefined;
         const doc = (q.doc ? docOfPath.get(q.doc) : undefined) ?? bySource ?? retrieved.hits[0]?.passage.docId ?? "unknown";
-        const correct = candidates.map((setting) => judge(q, { ...engine.answer(retrieved, withPolicy(setting)), ms: 0 }).correct);
-        rows.push({ id: q.id, set: path.basename(file, ".jsonl"), kind: q.kind, doc, correct, tunable });
+        const results = candidates.map((setting) => engine.answer(retrieved, withPolicy(setting)));
+        const correct = results.map((result) => judge(q, { ...result, ms: 0 }).correct);
+        const answered = results.map((result) => !result.abstained);
+        rows.push({ id: q.id, set: path.basename(file, ".jsonl"), kind: q.kind, doc, correct, answered, tunable });
       }
     }
     const result = crossValidate(rows, candidates);

@@ -473,6 +473,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     for (const unit of unitsOf(candidate.text, candidate.isHeader)) {
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
       if (field && otherDocument) continue;
+      // A header field answers only the question that asks for it (the recipients are nobody's answer to "ai").
+      const asksField = field !== undefined && field.asks.test(foldedQuestion(plan)) && (!field.kinds || field.kinds.includes(plan.kind));
+      if (field && !asksField) continue;
       // The header's title line says what the document is; it states no signer, date, count or list.
       if (candidate.isHeader && !field && TITLE_LINE_NEVER_ANSWERS.has(plan.kind)) continue;
       const unitSets = termSets(unit.text);
@@ -522,7 +525,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += anchorFollowed(plan.anchor, unit.text) ? policy.anchorBonus : -2 * policy.anchorBonus;
       if (isAskedItem) score += policy.askedItemBonus;
-      if (field && field.asks.test(foldedQuestion(plan)) && (!field.kinds || field.kinds.includes(plan.kind))) score += policy.askedItemBonus;
+      if (asksField) score += policy.askedItemBonus;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins
       // (but a list is as long as its members).
       const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;

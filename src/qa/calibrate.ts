@@ -17,6 +17,8 @@ export interface CalibrationRow {
   doc: string;
   /** Correct under candidate policy i. */
   correct: boolean[];
+  /** Answered (did not abstain) under candidate policy i: an answer that is not correct is a wrong fact. */
+  answered: boolean[];
   /** Whether this question may be used for fitting (held-out sets are only scored). */
   tunable: boolean;
 }
@@ -37,9 +39,22 @@ function distanceFromDefault(setting: KnobSetting): number {
 }
 
 /**
- * The candidate with the best mean accuracy over `rows`, each set weighing the same (a set of 70
- * questions on one article should not outvote a set of 45 on three documents); ties go to the candidate
- * nearest the defaults.
+ * What a wrong answer costs against a right one: a wrong fact stated with a citation is the worst outcome
+ * the product can have, an abstention only a missed chance.
+ */
+export const WRONG_ANSWER_COST = 2;
+
+/** A candidate's utility on some rows: right answers and abstentions earn 1, wrong answers cost. */
+function utility(rows: readonly CalibrationRow[], i: number): number {
+  let sum = 0;
+  for (const r of rows) sum += r.correct[i] ? 1 : r.answered[i] ? -WRONG_ANSWER_COST : 0;
+  return sum / Math.max(1, rows.length);
+}
+
+/**
+ * The candidate with the best mean utility over `rows` (right answers and right abstentions earn, wrong
+ * answers cost WRONG_ANSWER_COST), each set weighing the same (a set of 70 questions on one article should
+ * not outvote a set of 45 on three documents); ties go to the candidate nearest the defaults.
  */
 export function bestCandidate(rows: readonly CalibrationRow[], settings: readonly KnobSetting[]): number {
   const sets = [...new Set(rows.map((r) => r.set))];
@@ -47,10 +62,7 @@ export function bestCandidate(rows: readonly CalibrationRow[], settings: readonl
   let bestScore = -Infinity;
   settings.forEach((setting, i) => {
     let score = 0;
-    for (const set of sets) {
-      const inSet = rows.filter((r) => r.set === set);
-      score += inSet.filter((r) => r.correct[i]).length / inSet.length;
-    }
+    for (const set of sets) score += utility(rows.filter((r) => r.set === set), i);
     const tie = Math.abs(score - bestScore) < 1e-9;
     if (score > bestScore + 1e-9 || (tie && distanceFromDefault(setting) < distanceFromDefault(settings[best] ?? {}))) {
       best = i;

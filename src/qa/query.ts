@@ -210,7 +210,12 @@ export function understandQuestion(raw: string): QueryPlan {
   const view = analyzeText(searchText);
   const questionTokens = analyzeText(question, false).tokens;
   // In an English question only runs of Vietnamese syllables are names ("Buôn Đôn", "Krong Bong").
-  const names = english ? nameRuns(questionTokens, question).filter((run) => run.every((b) => b.split("_").every((k) => isVietnameseSyllable(k) && !isGlossaryWord(k)))) : nameRuns(questionTokens, question);
+  const accentedSyllables = new Set(questionTokens.filter((t) => hasDiacritics(t.lower)).map((t) => t.fold));
+  const names = english
+    ? nameRuns(questionTokens, question).filter((run) =>
+        run.every((b) => b.split("_").every((k) => accentedSyllables.has(k) || (isVietnameseSyllable(k) && !isGlossaryWord(k)))),
+      )
+    : nameRuns(questionTokens, question);
   // Proper names are spelt many ways (Đắk Lắk, Đăk Lăk, Dak Lak): their syllables match folded.
   const nameSyllables = new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
   for (const term of terms) if (nameSyllables.has(term.fold)) term.accent = null;
