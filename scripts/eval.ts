@@ -61,7 +61,7 @@ async function run(indexDir: string, files: readonly QuestionFile[], efSearch: n
 }
 
 function describe(report: EvalReport): string[] {
-  const lines = [`questions: ${report.total}   accuracy: ${report.accuracy.toFixed(3)}   hit@1: ${report.hit1.toFixed(3)}   hit@3: ${report.hit3.toFixed(3)}`];
+  const lines = [`questions: ${report.total}   accuracy: ${report.accuracy.toFixed(3)}   wrong answers: ${report.wrongAnswers}   hit@1: ${report.hit1.toFixed(3)}   hit@3: ${report.hit3.toFixed(3)}`];
   for (const [kind, k] of Object.entries(report.byKind)) lines.push(`  ${kind.padEnd(10)} n=${String(k.n).padStart(3)}  accuracy ${k.accuracy.toFixed(3)}`);
   lines.push(`latency: p50 ${report.p50Ms.toFixed(2)} ms   p95 ${report.p95Ms.toFixed(2)} ms`);
   return lines;
@@ -71,7 +71,7 @@ function sideBySide(base: EvalReport, more: EvalReport): string[] {
   const row = (label: string, a: number, b: number, digits = 3): string =>
     `  ${label.padEnd(18)} ${a.toFixed(digits).padStart(8)} ${b.toFixed(digits).padStart(16)} ${(b - a >= 0 ? "+" : "") + (b - a).toFixed(digits)}`;
   const lines = [`  ${"".padEnd(18)} ${"corpus".padStart(8)} ${"+ distractors".padStart(16)}  change`];
-  lines.push(row("accuracy", base.accuracy, more.accuracy), row("hit@1", base.hit1, more.hit1), row("hit@3", base.hit3, more.hit3));
+  lines.push(row("accuracy", base.accuracy, more.accuracy), row("wrong answers", base.wrongAnswers, more.wrongAnswers, 0), row("hit@1", base.hit1, more.hit1), row("hit@3", base.hit3, more.hit3));
   for (const [kind, k] of Object.entries(base.byKind)) lines.push(row(`${kind} (n=${k.n})`, k.accuracy, more.byKind[kind]?.accuracy ?? 0));
   lines.push(row("p50 ms", base.p50Ms, more.p50Ms, 2), row("p95 ms", base.p95Ms, more.p95Ms, 2));
   return lines;

@@ -71,6 +71,8 @@ export function judge(question: EvalQuestion, result: AnswerResult): EvalOutcome
 export interface EvalReport {
   total: number;
   accuracy: number;
+  /** Questions answered with something that is not the expected answer: wrong facts stated with a citation. */
+  wrongAnswers: number;
   byKind: Record<string, { n: number; accuracy: number }>;
   /** Over questions with a source (answerable ones). */
   hit1: number;
@@ -98,6 +100,7 @@ export function summarize(outcomes: readonly EvalOutcome[], questions: readonly 
   return {
     total: outcomes.length,
     accuracy: share(outcomes, (o) => o.correct),
+    wrongAnswers: outcomes.filter((o) => !o.correct && o.answer !== null).length,
     byKind,
     hit1: share(withSource, (o) => o.hit1),
     hit3: share(withSource, (o) => o.hit3),
