@@ -190,7 +190,7 @@ describe("admin uploads", () => {
     expect(upload.outcome).toBe("uploaded");
     const texts = expectValidHtml(upload.html);
     expect(texts[0]).toContain("nhận dạng chữ (OCR");
-    expect(texts[1]).toContain("Added: Kon Plông 2023.jpg");
+    expect(texts[1]).toContain("Added 1: Kon Plông 2023.jpg");
     expect(existsSync(join(local.corpusDir, "Kon Plông 2023.jpg"))).toBe(true);
 
     const after = await exchange(emulator, running, () => emulator.sendText(ADMIN, chat, "Năm 2023 Huyện ủy Kon Plông kết nạp bao nhiêu đảng viên mới?"));
