@@ -21,6 +21,11 @@ function placeOf(p: Pick<Passage, "section" | "paragraph" | "page" | "text">): s
   const clause = p.text.match(/^(\d+)\.\s/);
   if (p.section && /(?:^|› )(?:Điều|Mục)\s/u.test(p.section)) {
     parts.push(clause ? `${p.section}, khoản ${clause[1]}` : `${p.section}, đoạn ${p.paragraph}`);
+  } else if (p.section && /^[IVXLC]+\.\s/u.test(p.section)) {
+    // "I. Về phân cấp quản lý cán bộ" with a point "1.2. …": cited "Mục I “Về phân cấp quản lý cán bộ”, 1.2".
+    const [, roman = "", name = ""] = p.section.match(/^([IVXLC]+)\.\s+(.*)$/u) ?? [];
+    const point = p.text.match(/^(\d+(?:\.\d+)*)\.\s/u)?.[1] ?? p.text.match(/^([a-zđ])\)\s/u)?.[1];
+    parts.push(`Mục ${roman} “${name}”, ${point ?? `đoạn ${p.paragraph}`}`);
   } else if (p.section && /^(?:Chương|Phần)\s/u.test(p.section)) {
     parts.push(`${p.section}, đoạn ${p.paragraph}`);
   } else if (p.section) {

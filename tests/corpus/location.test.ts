@@ -14,3 +14,15 @@ describe("formatLocation", () => {
     expect(formatLocation({ ...passage, isScanned: false })).toBe("Điều 3, khoản 1, trang 2");
   });
 });
+
+describe("locations in official documents", () => {
+  it("cites a numbered point under a Roman-numbered part as a cadre would", () => {
+    expect(formatLocation({ section: "I. Về phân cấp quản lý cán bộ", paragraph: 3, page: null, text: "1.2. Chịu trách nhiệm trực tiếp…" })).toBe("Mục I “Về phân cấp quản lý cán bộ”, 1.2");
+    expect(formatLocation({ section: "II. Về quy hoạch cán bộ", paragraph: 2, page: null, text: "b) Hằng năm rà soát…" })).toBe("Mục II “Về quy hoạch cán bộ”, b");
+    expect(formatLocation({ section: "II. Về quy hoạch cán bộ", paragraph: 4, page: null, text: "Đồng chí Nguyễn Văn X…" })).toBe("Mục II “Về quy hoạch cán bộ”, đoạn 4");
+  });
+
+  it("names the header passage of a document as its information", () => {
+    expect(formatLocation({ section: "Thông tin văn bản", paragraph: 0, page: null, text: "Số hiệu: 45-HD/BTCTW" })).toBe("Thông tin văn bản");
+  });
+});
