@@ -171,7 +171,8 @@ interface BenchOptions {
   questions: number;
   seed: number;
   pdf: boolean;
-  efSearch: number;
+  /** HNSW_EF_SEARCH when set; unset: each index's measured width. */
+  efSearch: number | undefined;
   corporaDir: string;
   baselineSample: number | null;
   timeoutMs: number;

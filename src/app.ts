@@ -12,7 +12,8 @@ export interface IngestSettings {
   corpusDir: string;
   indexDir: string;
   maxFileMb: number;
-  efSearch: number;
+  /** HNSW search width override (HNSW_EF_SEARCH); unset: measured at ingest. */
+  efSearch?: number | undefined;
 }
 
 export function ingestSettings(config: Config): IngestSettings {

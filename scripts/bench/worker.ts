@@ -10,7 +10,8 @@ import { RESULT_MARKER, evenSample, peakRssMb, summarizeLatencies } from "./stat
 
 interface IndexArgs {
   indexDir: string;
-  efSearch: number;
+  /** HNSW_EF_SEARCH override; absent: the width measured at ingest. */
+  efSearch?: number;
 }
 
 async function readQuestions(file: string): Promise<SyntheticQuestion[]> {
@@ -146,9 +147,9 @@ async function recall(args: IndexArgs & { questionsFile: string; k: number; efSw
     }
     return { ef, recall: Math.round((found / Math.max(1, exact.length * k)) * 1000) / 1000, searchMeanMs: Math.round((searchMs / Math.max(1, exact.length)) * 1000) / 1000 };
   };
-  const configured = measure(args.efSearch);
-  const sweep = args.efSweep.filter((ef) => ef !== args.efSearch).map(measure);
-  return { k: args.k, efSearch: args.efSearch, queries: questions.length, recall: configured.recall, hnswSearchMeanMs: configured.searchMeanMs, sweep, peakRssMb: peakRssMb() };
+  const configured = measure(index.efSearch);
+  const sweep = args.efSweep.filter((ef) => ef !== index.efSearch).map(measure);
+  return { k: args.k, efSearch: index.efSearch, measuredAtIngest: index.manifest.vectorSearch ?? null, queries: questions.length, recall: configured.recall, hnswSearchMeanMs: configured.searchMeanMs, sweep, peakRssMb: peakRssMb() };
 }
 
 /** Time from process start to the first answer: what a user waits for after the bot starts. */

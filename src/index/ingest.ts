@@ -14,6 +14,7 @@ import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./
 import { LexicalIndex } from "./lexical.js";
 import { TermStats } from "./termStats.js";
 import { FILE_CONCURRENCY, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
+import { DEFAULT_CALIBRATION, calibrateEfSearch, pseudoQuestion, spreadRows, type VectorSearchSettings } from "./vectorSearch.js";
 import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type LoadedIndex, type StoredPassage } from "./store.js";
 
 export { docIdFor, listCorpusFiles } from "./corpusFiles.js";
@@ -29,7 +30,8 @@ export interface IngestOptions {
   corpusDir: string;
   indexDir: string;
   maxFileBytes: number;
-  efSearch: number;
+  /** HNSW search width override used when the previous generation is loaded; unset: the measured one. */
+  efSearch?: number | undefined;
   /** Called after each file with the number of files done and the total. */
   onProgress?: (done: number, total: number, file: string) => void;
   /** Builds derived data (the quiz bank) stored with the index. */
@@ -159,6 +161,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   let index: hnswlib.HierarchicalNSW;
   let deletedLabels: number;
   let terms: TermStats;
+  let vectorSearch: VectorSearchSettings;
   if (incremental && previous) {
     terms = previous.terms;
     for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
@@ -173,14 +176,17 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     indexPassages(labelled, { vectors: index, lexical, terms, embeddings });
     passages = [...reused, ...labelled];
     deletedLabels = deletedAfter;
+    vectorSearch = keptOrRemeasured(previous.manifest.vectorSearch, index, passages, embeddings);
   } else {
     const all = [...reused.map(({ label: _label, ...rest }) => rest), ...newPassages];
     passages = all.map((p, label) => ({ ...p, label }));
     index = newGraph(embeddings.dimensions, passages.length);
     terms = new TermStats();
     lexical = LexicalIndex.create();
-    indexPassages(passages, { vectors: index, lexical, terms, embeddings });
+    const vectors = indexPassages(passages, { vectors: index, lexical, terms, embeddings });
     deletedLabels = 0;
+    // Labels are rows here: passage i has label i.
+    vectorSearch = calibrateEfSearch(index, vectors, embeddings.dimensions, (label) => (label < passages.length ? label : undefined), pseudoQueries(passages, embeddings));
   }
   // Keep documents in corpus order, passages in document order.
   const docOrder = new Map(supported.map((p, i) => [p, i]));
@@ -199,6 +205,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
       passageCount: passages.length,
       deletedLabels,
       quiz: { questions: quiz.questions, dropped: quiz.dropped },
+      vectorSearch,
     },
     passages,
     vectorStore: makeVectorStore(embeddings, index, []),
@@ -216,6 +223,27 @@ function newGraph(dimensions: number, capacity: number): hnswlib.HierarchicalNSW
   return graph;
 }
 
+/** Embedded pseudo-questions from an even spread of passages, for measuring recall. */
+function pseudoQueries(passages: readonly StoredPassage[], embeddings: HashedEmbeddings): Float32Array[] {
+  return spreadRows(passages.length, DEFAULT_CALIBRATION.queries).map((row) => embeddings.embedSync(pseudoQuestion(passages[row]?.text ?? "", DEFAULT_CALIBRATION.queryWords)));
+}
+
+/**
+ * The previous search width while the index stays about the same size; measured again (vectors read back
+ * from the graph) when it grew or shrank by more than the tolerance, or was never measured.
+ */
+function keptOrRemeasured(previous: VectorSearchSettings | undefined, graph: hnswlib.HierarchicalNSW, passages: readonly StoredPassage[], embeddings: HashedEmbeddings): VectorSearchSettings {
+  if (previous && Math.abs(passages.length - previous.passages) <= previous.passages * DEFAULT_CALIBRATION.resizeTolerance) return previous;
+  const dim = embeddings.dimensions;
+  const vectors = new Float32Array(passages.length * dim);
+  const rowOf = new Map<number, number>();
+  passages.forEach((p, row) => {
+    vectors.set(graph.getPoint(p.label), row * dim);
+    rowOf.set(p.label, row);
+  });
+  return calibrateEfSearch(graph, vectors, dim, (label) => rowOf.get(label), pseudoQueries(passages, embeddings));
+}
+
 /** The text whose terms count for a passage: its own words, its section and its document title. */
 function matchingText(p: { text: string; context: string; title: string }): string {
   return `${p.text}\n${p.context}\n${p.title}`;
@@ -224,11 +252,13 @@ function matchingText(p: { text: string; context: string; title: string }): stri
 /**
  * Adds passages to the vector graph, the lexical index and the term statistics, analysing each passage's
  * text once for all three (and each section context and title once for all the passages under it).
+ * Returns the vectors added, row i for passages[i].
  */
 function indexPassages(
   passages: readonly StoredPassage[],
   into: { vectors: hnswlib.HierarchicalNSW; lexical: LexicalIndex; terms: TermStats; embeddings: HashedEmbeddings },
-): void {
+): Float32Array {
+  const added = new Float32Array(passages.length * into.embeddings.dimensions);
   const shared = new Map<string, TermView>();
   const analysedPart = (text: string): TermView => {
     let view = shared.get(text);
@@ -239,7 +269,7 @@ function indexPassages(
     return view;
   };
   let docId: string | null = null;
-  for (const p of passages) {
+  passages.forEach((p, row) => {
     // Contexts and titles repeat within a document, rarely across documents: the cache lives per document.
     if (p.docId !== docId) {
       shared.clear();
@@ -247,11 +277,14 @@ function indexPassages(
     }
     const view = analyzeText(p.text);
     const context = analysedPart(p.context);
-    into.vectors.addPoint(Array.from(into.embeddings.embedView(view)), p.label);
+    const vector = into.embeddings.embedView(view);
+    added.set(vector, row * into.embeddings.dimensions);
+    into.vectors.addPoint(Array.from(vector), p.label);
     into.lexical.addAnalysed(p.label, view, context);
     // The same terms as `terms.add(matchingText(p))`.
     into.terms.addAnalysed([view, context, analysedPart(p.title)]);
-  }
+  });
+  return added;
 }
 
 function summary(
