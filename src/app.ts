@@ -20,19 +20,6 @@ export function ingestSettings(config: Config): IngestSettings {
   return { corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, maxFileMb: config.MAX_FILE_MB, efSearch: config.HNSW_EF_SEARCH };
 }
 
-/**
- * Quiz generation compares every fact with every number in its input, so its cost grows with the square
- * of the corpus (minutes at 10,000 passages): it draws from at most this many passages.
- */
-export const QUIZ_MAX_PASSAGES = 1_500;
-
-/** An even, deterministic spread of at most QUIZ_MAX_PASSAGES passages over the whole corpus. */
-export function quizSample<T>(passages: readonly T[], max = QUIZ_MAX_PASSAGES): readonly T[] {
-  if (passages.length <= max) return passages;
-  const step = passages.length / max;
-  return Array.from({ length: max }, (_, i) => passages[Math.floor(i * step)] as T);
-}
-
 /** Runs the ingest with everything derived from passages (the quiz bank) built alongside. */
 export async function runIngest(
   settings: IngestSettings,
@@ -43,7 +30,7 @@ export async function runIngest(
     indexDir: settings.indexDir,
     maxFileBytes: settings.maxFileMb * 1024 * 1024,
     efSearch: settings.efSearch,
-    buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
+    buildQuiz: (passages) => buildQuizBank(passages),
     ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
     ...(extra.full ? { full: true } : {}),
   });
