@@ -14,10 +14,12 @@ export interface IngestSettings {
   maxFileMb: number;
   /** HNSW search width override (HNSW_EF_SEARCH); unset: measured at ingest. */
   efSearch?: number | undefined;
+  /** Ingest worker threads (INGEST_WORKERS); unset: one per core. */
+  workers?: number | undefined;
 }
 
 export function ingestSettings(config: Config): IngestSettings {
-  return { corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, maxFileMb: config.MAX_FILE_MB, efSearch: config.HNSW_EF_SEARCH };
+  return { corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, maxFileMb: config.MAX_FILE_MB, efSearch: config.HNSW_EF_SEARCH, workers: config.INGEST_WORKERS };
 }
 
 /** Runs the ingest with everything derived from passages (the quiz bank) built alongside. */
@@ -30,6 +32,7 @@ export async function runIngest(
     indexDir: settings.indexDir,
     maxFileBytes: settings.maxFileMb * 1024 * 1024,
     efSearch: settings.efSearch,
+    workers: settings.workers,
     buildQuiz: (passages) => buildQuizBank(passages),
     ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
     ...(extra.full ? { full: true } : {}),

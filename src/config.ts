@@ -52,6 +52,11 @@ const schema = z
      * (the smallest reaching recall@10 ≥ 0.98 on pseudo-questions). Unset: the measured one.
      */
     HNSW_EF_SEARCH: z.coerce.number().int().positive().optional(),
+    /**
+     * Threads that read, clean, chunk and analyse files during an ingest (one thread writes the index,
+     * which is the same whatever this is). 1: no worker threads. Unset: one per core.
+     */
+    INGEST_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     /** How often the bot checks for a new index generation, in ms. */
     RELOAD_POLL_MS: positiveInt(1000),
     /** Passages kept per answer: the first is quoted in the reply, the others behind "🔎 Nguồn khác". */

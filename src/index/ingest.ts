@@ -5,15 +5,17 @@
  * Atomic: see store.ts. A file that cannot be used is reported and skipped.
  */
 import { mkdir, open, readFile, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type { DocumentInfo } from "../corpus/types.js";
 import { AppError } from "../errors.js";
-import { analyzeText, type TermView } from "../text/analyze.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats } from "./termStats.js";
-import { FILE_CONCURRENCY, listCorpusFiles, mapConcurrently, readCorpusFile, type FileOutcome, type ParsedDoc } from "./corpusFiles.js";
+import { listCorpusFiles, type ParsedDoc } from "./corpusFiles.js";
+import { inThreadReaders, workerReaders, type AnalysedOutcome, type FileReaders } from "./fileReaders.js";
+import { analysePassages, type PassageAnalysis } from "./passageAnalysis.js";
 import { DEFAULT_CALIBRATION, calibrateEfSearch, pseudoQuestion, spreadRows, type VectorSearchSettings } from "./vectorSearch.js";
 import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type LoadedIndex, type StoredPassage } from "./store.js";
 
@@ -22,6 +24,16 @@ export { docIdFor, listCorpusFiles } from "./corpusFiles.js";
 /** HNSW build parameters: M links per node, construction search width. */
 export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 100;
+/** Files read ahead of the one being added to the index. */
+const READ_AHEAD_FILES = 16;
+/** A worker thread is worth starting (~0.3 s) only with at least this many files to read. */
+const MIN_FILES_PER_WORKER = 8;
+
+/** Worker threads for an ingest when none is configured: one per core. */
+export function defaultIngestWorkers(): number {
+  return os.availableParallelism();
+}
+
 /** Above this share of deleted labels an update rebuilds the graph from scratch. */
 const MAX_DELETED_SHARE = 0.25;
 
@@ -38,6 +50,11 @@ export interface IngestOptions {
   buildQuiz?: (passages: readonly StoredPassage[]) => { bank: unknown; questions: number; dropped: number };
   /** Forces a full rebuild even when an incremental update is possible. */
   full?: boolean;
+  /**
+   * Threads reading, cleaning, chunking and analysing files (INGEST_WORKERS); 1 does it all in this
+   * thread. The index is the same whatever the number. Default: one per core.
+   */
+  workers?: number | undefined;
 }
 
 /** What an ingest run did. */
@@ -116,26 +133,49 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   const fresh: ParsedDoc[] = [];
   const added: string[] = [];
   const updated: string[] = [];
-  let done = 0;
-  // Files are read and parsed a few at a time, so that one file's disk reads overlap another's parsing;
-  // outcomes are then taken in corpus order, as a one-at-a-time loop would.
-  const outcomes = await mapConcurrently(supported, FILE_CONCURRENCY, async (rel): Promise<FileOutcome> => {
-    try {
-      return await readCorpusFile(opts.corpusDir, rel, opts.maxFileBytes, prevDocs.get(rel));
-    } finally {
-      done++;
-      opts.onProgress?.(done, supported.length, rel);
+  // A first build (nothing to reuse) adds each document to the indexes as soon as it is read, in corpus
+  // order, while the workers read the next ones; otherwise the analyses wait until the plan is known.
+  const building = previous === null ? new FreshBuild(embeddings, supported.length) : null;
+  const analysesOf = new Map<ParsedDoc, PassageAnalysis[]>();
+  const readers = openReaders(opts, supported.length, embeddings);
+  try {
+    let done = 0;
+    const reads: Array<Promise<AnalysedOutcome>> = [];
+    const issue = (i: number): void => {
+      const rel = supported[i];
+      if (rel === undefined) return;
+      const read = readers.read(rel, prevDocs.get(rel)).finally(() => {
+        done++;
+        opts.onProgress?.(done, supported.length, rel);
+      });
+      // A read that fails while an earlier one is awaited is reported when its turn comes, not as unhandled.
+      read.catch(() => undefined);
+      reads[i] = read;
+    };
+    // Reading runs at most READ_AHEAD_FILES ahead of the writer, so that finished files cannot pile up.
+    for (let i = 0; i < READ_AHEAD_FILES; i++) issue(i);
+    // Outcomes are taken in corpus order, as a one-at-a-time loop would.
+    for (let i = 0; i < supported.length; i++) {
+      const read = reads[i];
+      if (!read) throw new Error(`file ${i} was never read`);
+      const { outcome, analyses: unpack } = await read;
+      delete reads[i];
+      issue(i + READ_AHEAD_FILES);
+      const analyses = unpack();
+      const rel = supported[i] ?? "";
+      if (outcome.kind === "kept") kept.push(outcome.info);
+      else if (outcome.kind === "skipped") skipped.push(outcome.failure);
+      else {
+        fresh.push(outcome.doc);
+        (outcome.kind === "updated" ? updated : added).push(rel);
+        if (!analyses) throw new Error(`no analysis came with ${rel}`);
+        if (building) building.add(outcome.doc.passages, analyses);
+        else analysesOf.set(outcome.doc, analyses);
+      }
     }
-  });
-  outcomes.forEach((outcome, i) => {
-    const rel = supported[i] ?? "";
-    if (outcome.kind === "kept") kept.push(outcome.info);
-    else if (outcome.kind === "skipped") skipped.push(outcome.failure);
-    else {
-      fresh.push(outcome.doc);
-      (outcome.kind === "updated" ? updated : added).push(rel);
-    }
-  });
+  } finally {
+    await readers.close();
+  }
   const keptPaths = new Set(kept.map((d) => d.path));
   const freshPaths = new Set(fresh.map((d) => d.info.path));
   // Documents that vanished or failed this time are removed; a failed re-read of a known file keeps nothing stale.
@@ -152,6 +192,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   const reused = (previous?.passages ?? []).filter((p) => keptDocIds.has(p.docId));
   const dropLabels = (previous?.passages ?? []).filter((p) => !keptDocIds.has(p.docId)).map((p) => p.label);
   const newPassages = fresh.flatMap((d) => d.passages);
+  const newAnalyses = fresh.flatMap((d) => analysesOf.get(d) ?? []);
   const deletedAfter = (previous?.manifest.deletedLabels ?? 0) + dropLabels.length;
   const totalAfter = reused.length + newPassages.length;
   const incremental = previous !== null && !opts.full && deletedAfter / Math.max(1, totalAfter + deletedAfter) <= MAX_DELETED_SHARE;
@@ -162,7 +203,11 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   let deletedLabels: number;
   let terms: TermStats;
   let vectorSearch: VectorSearchSettings;
-  if (incremental && previous) {
+  if (building) {
+    ({ passages, graph: index, lexical, terms } = building);
+    deletedLabels = 0;
+    vectorSearch = building.calibrate();
+  } else if (incremental && previous) {
     terms = previous.terms;
     for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
     // The graph loaded with the previous generation is updated in place: it is not read from disk twice.
@@ -173,20 +218,20 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     let next = index.getCurrentCount();
     const labelled = newPassages.map((p) => ({ ...p, label: next++ }));
     index.resizeIndex(Math.max(index.getMaxElements(), next));
-    indexPassages(labelled, { vectors: index, lexical, terms, embeddings });
+    labelled.forEach((p, i) => addPassage(p, newAnalyses[i], { graph: index, lexical, terms }));
     passages = [...reused, ...labelled];
     deletedLabels = deletedAfter;
     vectorSearch = keptOrRemeasured(previous.manifest.vectorSearch, index, passages, embeddings);
   } else {
-    const all = [...reused.map(({ label: _label, ...rest }) => rest), ...newPassages];
-    passages = all.map((p, label) => ({ ...p, label }));
-    index = newGraph(embeddings.dimensions, passages.length);
-    terms = new TermStats();
-    lexical = LexicalIndex.create();
-    const vectors = indexPassages(passages, { vectors: index, lexical, terms, embeddings });
+    // A rebuild that keeps some documents: their passages are analysed again here, the new ones were read with theirs.
+    const rebuild = new FreshBuild(embeddings, reused.length + newPassages.length);
+    const reusedByDoc = new Map<string, Array<Omit<StoredPassage, "label">>>();
+    for (const { label: _label, ...rest } of reused) reusedByDoc.set(rest.docId, [...(reusedByDoc.get(rest.docId) ?? []), rest]);
+    for (const docPassages of reusedByDoc.values()) rebuild.add(docPassages, analysePassages(docPassages, embeddings));
+    rebuild.add(newPassages, newAnalyses);
+    ({ passages, graph: index, lexical, terms } = rebuild);
     deletedLabels = 0;
-    // Labels are rows here: passage i has label i.
-    vectorSearch = calibrateEfSearch(index, vectors, embeddings.dimensions, (label) => (label < passages.length ? label : undefined), pseudoQueries(passages, embeddings));
+    vectorSearch = rebuild.calibrate();
   }
   // Keep documents in corpus order, passages in document order.
   const docOrder = new Map(supported.map((p, i) => [p, i]));
@@ -249,42 +294,58 @@ function matchingText(p: { text: string; context: string; title: string }): stri
   return `${p.text}\n${p.context}\n${p.title}`;
 }
 
+/** Adds one analysed passage to the vector graph, the lexical index and the term statistics. */
+function addPassage(p: StoredPassage, analysis: PassageAnalysis | undefined, into: { graph: hnswlib.HierarchicalNSW; lexical: LexicalIndex; terms: TermStats }): void {
+  if (!analysis) throw new Error(`passage ${p.id} has no analysis`);
+  into.graph.addPoint(Array.from(analysis.vector), p.label);
+  into.lexical.addAnalysed(p.label, analysis.text, analysis.context);
+  // The same terms as `terms.add(matchingText(p))`.
+  into.terms.addAnalysed([analysis.text, analysis.context, analysis.title]);
+}
+
 /**
- * Adds passages to the vector graph, the lexical index and the term statistics, analysing each passage's
- * text once for all three (and each section context and title once for all the passages under it).
- * Returns the vectors added, row i for passages[i].
+ * A new generation built from nothing, one document at a time in corpus order: passage i gets label i,
+ * and the graph grows as passages come (its capacity is not known until every file is read).
  */
-function indexPassages(
-  passages: readonly StoredPassage[],
-  into: { vectors: hnswlib.HierarchicalNSW; lexical: LexicalIndex; terms: TermStats; embeddings: HashedEmbeddings },
-): Float32Array {
-  const added = new Float32Array(passages.length * into.embeddings.dimensions);
-  const shared = new Map<string, TermView>();
-  const analysedPart = (text: string): TermView => {
-    let view = shared.get(text);
-    if (!view) {
-      view = analyzeText(text);
-      shared.set(text, view);
-    }
-    return view;
-  };
-  let docId: string | null = null;
-  passages.forEach((p, row) => {
-    // Contexts and titles repeat within a document, rarely across documents: the cache lives per document.
-    if (p.docId !== docId) {
-      shared.clear();
-      docId = p.docId;
-    }
-    const view = analyzeText(p.text);
-    const context = analysedPart(p.context);
-    const vector = into.embeddings.embedView(view);
-    added.set(vector, row * into.embeddings.dimensions);
-    into.vectors.addPoint(Array.from(vector), p.label);
-    into.lexical.addAnalysed(p.label, view, context);
-    // The same terms as `terms.add(matchingText(p))`.
-    into.terms.addAnalysed([view, context, analysedPart(p.title)]);
-  });
-  return added;
+class FreshBuild {
+  readonly passages: StoredPassage[] = [];
+  readonly lexical = LexicalIndex.create();
+  readonly terms = new TermStats();
+  readonly graph: hnswlib.HierarchicalNSW;
+  private readonly vectors: Float32Array[] = [];
+
+  constructor(
+    private readonly embeddings: HashedEmbeddings,
+    expectedDocuments: number,
+  ) {
+    this.graph = newGraph(embeddings.dimensions, Math.max(1024, expectedDocuments * 16));
+  }
+
+  add(docPassages: ReadonlyArray<Omit<StoredPassage, "label">>, analyses: readonly PassageAnalysis[]): void {
+    docPassages.forEach((p, i) => {
+      const passage = { ...p, label: this.passages.length };
+      if (passage.label >= this.graph.getMaxElements()) this.graph.resizeIndex(this.graph.getMaxElements() * 2);
+      const analysis = analyses[i];
+      addPassage(passage, analysis, this);
+      if (analysis) this.vectors.push(analysis.vector);
+      this.passages.push(passage);
+    });
+  }
+
+  /** The search width measured over what was built (labels are rows). */
+  calibrate(): VectorSearchSettings {
+    const dim = this.embeddings.dimensions;
+    const all = new Float32Array(this.vectors.length * dim);
+    this.vectors.forEach((v, row) => all.set(v, row * dim));
+    const count = this.passages.length;
+    return calibrateEfSearch(this.graph, all, dim, (label) => (label < count ? label : undefined), pseudoQueries(this.passages, this.embeddings));
+  }
+}
+
+/** In this thread for one worker or a small corpus, else in worker threads. */
+function openReaders(opts: IngestOptions, files: number, embeddings: HashedEmbeddings): FileReaders {
+  const workers = Math.min(opts.workers ?? defaultIngestWorkers(), Math.floor(files / MIN_FILES_PER_WORKER));
+  return workers > 1 ? workerReaders(workers, opts.corpusDir, opts.maxFileBytes, embeddings.dimensions) : inThreadReaders(opts.corpusDir, opts.maxFileBytes, embeddings);
 }
 
 function summary(
