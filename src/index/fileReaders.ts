@@ -34,6 +34,8 @@ export interface AnalysedOutcome {
 
 /** Reads corpus files; `close` ends its threads. */
 export interface FileReaders {
+  /** Threads reading: 1 when reading in this thread. */
+  readonly threads: number;
   read(rel: string, previous: DocumentInfo | undefined): Promise<AnalysedOutcome>;
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function inThreadReaders(corpusDir: string, maxFileBytes: number, embeddi
   let running = 0;
   const waiting: Array<() => void> = [];
   return {
+    threads: 1,
     async read(rel, previous) {
       if (running >= FILE_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
       running++;
@@ -135,6 +138,7 @@ export function workerReaders(count: number, corpusDir: string, maxFileBytes: nu
     slots.push(slot);
   }
   return {
+    threads: count,
     read(rel, previous) {
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {

@@ -26,8 +26,11 @@ export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 100;
 /** Files read ahead of the one being added to the index. */
 const READ_AHEAD_FILES = 16;
-/** A worker thread is worth starting (~0.3 s) only with at least this many files to read. */
-const MIN_FILES_PER_WORKER = 8;
+/**
+ * A worker thread is worth starting (0.5–3 s: it loads the loaders and the text modules) only with at
+ * least this many files to read.
+ */
+const MIN_FILES_PER_WORKER = 64;
 
 /** Worker threads for an ingest when none is configured: one per core. */
 export function defaultIngestWorkers(): number {
@@ -69,6 +72,8 @@ export interface IngestSummary {
   unchanged: number;
   skipped: IngestFailure[];
   quiz: { questions: number; dropped: number };
+  /** Threads that read and analysed the files: 1 is this thread alone. */
+  workers: number;
   ms: number;
 }
 
@@ -137,7 +142,8 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   // order, while the workers read the next ones; otherwise the analyses wait until the plan is known.
   const building = previous === null ? new FreshBuild(embeddings, supported.length) : null;
   const analysesOf = new Map<ParsedDoc, PassageAnalysis[]>();
-  const readers = openReaders(opts, supported.length, embeddings);
+  // Worker threads only for a first build: an update mostly re-hashes unchanged files, cheaper in this thread.
+  const readers = openReaders(opts, building ? supported.length : 0, embeddings);
   try {
     let done = 0;
     const reads: Array<Promise<AnalysedOutcome>> = [];
@@ -185,7 +191,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add .txt, .md, .html, .pdf or .docx files`);
   }
   if (previous && fresh.length === 0 && removed.length === 0 && !opts.full) {
-    return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, started });
+    return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, workers: readers.threads, started });
   }
 
   const keptDocIds = new Set(kept.map((d) => d.docId));
@@ -258,7 +264,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     terms,
     quiz: quiz.bank,
   });
-  return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, started });
+  return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, workers: readers.threads, started });
 }
 
 /** An empty vector graph with the ingest's parameters (hnswlib's seed 100: builds are reproducible). */
@@ -353,7 +359,7 @@ function summary(
   generation: string,
   documents: readonly DocumentInfo[],
   passages: number,
-  rest: { added: string[]; updated: string[]; removed: string[]; unchanged: number; skipped: IngestFailure[]; quiz: { questions: number; dropped: number }; started: number },
+  rest: { added: string[]; updated: string[]; removed: string[]; unchanged: number; skipped: IngestFailure[]; quiz: { questions: number; dropped: number }; workers: number; started: number },
 ): IngestSummary {
   const { started, quiz, ...lists } = rest;
   return { mode, generation, documents: documents.length, passages, ...lists, quiz: { questions: quiz.questions, dropped: quiz.dropped }, ms: Math.round(performance.now() - started) };
