@@ -71,6 +71,7 @@ function runPhase<T>(phase: string, args: object, timeoutMs: number): Promise<Ph
 
 interface IngestResult {
   ms: number;
+  workers: number;
   mode: string;
   documents: number;
   passages: number;
@@ -133,8 +134,8 @@ interface SizeReport {
   measuredAt?: { at: string; commit: string | null };
   corpus: { documents: number; formats: Record<string, number>; questions: number; generatedMs: number; dir: string };
   ingest: Phase<IngestResult>;
-  /** The same full ingest with one thread (INGEST_WORKERS=1): the baseline of the workers' speed-up. */
-  ingestOneThread?: Phase<IngestResult>;
+  /** The same full ingest with `--compare-workers` threads, for the workers' speed-up in the same run. */
+  ingestCompared?: Phase<IngestResult>;
   serve?: Phase<Omit<ServeResult, "latenciesMs">>;
   recall?: Phase<RecallResult>;
   startup?: Phase<StartupResult>;
@@ -150,7 +151,7 @@ interface SizeReport {
     engineOnSample: LatencySummary | null;
     speedupMean: number | null;
     speedupP50: number | null;
-    /** One-thread ingest time over the ingest with workers, measured in the same run. */
+    /** Full ingest time as configured over the time with `--compare-workers` threads, in the same run. */
     workerSpeedup?: number;
     /** Quiz bank build time over the index's full ingest time. */
     quizShareOfIngest?: number;
@@ -192,8 +193,9 @@ interface BenchOptions {
   quizLimitMs: number;
   /** Ingest worker threads (INGEST_WORKERS); unset: one per core. */
   workers: number | undefined;
-  /** Up to this many passages, the full ingest is also timed in one thread, for the workers' speed-up. */
+  /** Up to this many passages, the full ingest is also timed with `compareWorkers` threads. */
   ingestBaselineMaxPassages: number;
+  compareWorkers: number;
 }
 
 async function benchSize(size: number, opts: BenchOptions): Promise<SizeReport> {
@@ -235,10 +237,10 @@ async function measureCorpus(report: SizeReport, on: MeasuredCorpus, opts: Bench
     const ingest = report.ingest.result;
     if (!ingest) return report;
     if (report.size === 0) report.size = ingest.passages;
-    if (ingest.passages <= opts.ingestBaselineMaxPassages) {
-      log(`${label}: full ingest in one thread, for the speed-up of the workers…`);
-      report.ingestOneThread = await runPhase<IngestResult>("ingest", { ...common, indexDir: `${indexDir}-one`, corpusDir: on.corpusDir, full: true, withQuiz: false, workers: 1 }, opts.timeoutMs);
-      await rm(`${indexDir}-one`, { recursive: true, force: true });
+    if (ingest.passages <= opts.ingestBaselineMaxPassages && opts.compareWorkers !== ingest.workers) {
+      log(`${label}: full ingest with ${opts.compareWorkers} workers, for their speed-up…`);
+      report.ingestCompared = await runPhase<IngestResult>("ingest", { ...common, indexDir: `${indexDir}-compared`, corpusDir: on.corpusDir, full: true, withQuiz: false, workers: opts.compareWorkers }, opts.timeoutMs);
+      await rm(`${indexDir}-compared`, { recursive: true, force: true });
     }
     log(`${label}: ${ingest.passages} passages in ${ingest.ms} ms; answering ${on.questions.length} questions…`);
     const serve = await runPhase<ServeResult>(on.servePhase, { ...common, questionsFile: on.questionsFile }, opts.timeoutMs);
@@ -282,8 +284,8 @@ async function measureCorpus(report: SizeReport, on: MeasuredCorpus, opts: Bench
     }
     const ingestMs = ingest.ms;
     report.derived.passagesPerS = round(ingest.passages / (ingestMs / 1000), 0);
-    const oneThread = report.ingestOneThread?.result;
-    if (oneThread) report.derived.workerSpeedup = round(oneThread.ms / ingestMs, 2);
+    const compared = report.ingestCompared?.result;
+    if (compared) report.derived.workerSpeedup = round(ingestMs / compared.ms, 2);
     if (report.quiz?.result) report.derived.quizShareOfIngest = round(report.quiz.result.ms / ingestMs, 2);
     if (report.reingest.result) report.derived.reingestShareOfFull = round(report.reingest.result.ms / ingestMs, 4);
     const peaks = [ingest.peakRssMb, report.serve.result?.peakRssMb, report.reingest.result?.peakRssMb, report.startup.result?.peakRssMb].filter((x): x is number => x !== undefined);
@@ -397,7 +399,7 @@ function buildTable(reports: readonly SizeReport[]): string[][] {
   if (reports.some((r) => r.quiz)) {
     add("  + quiz bank (runIngest)", "", (r) => (r.quiz?.result ? `${fmt.ms(r.quiz.result.ms)} (${fmt.num(r.quiz.result.questions)} q)` : r.quiz ? `> ${fmt.ms(r.quiz.limitMs)} (stopped)` : "–"));
   }
-  add("  one thread → workers", "ratio, same run", (r) => (r.derived.workerSpeedup ? `${fmt.ms(r.ingestOneThread?.result?.ms)} → ${r.derived.workerSpeedup}×` : "–"));
+  add("  with N workers (speed-up)", "ratio, same run", (r) => (r.derived.workerSpeedup ? `${r.ingestCompared?.result?.workers ?? "?"}: ${fmt.ms(r.ingestCompared?.result?.ms)} (${r.derived.workerSpeedup}×)` : "–"));
   add("  quiz bank / full ingest", "", (r) => (r.derived.quizShareOfIngest !== undefined ? `${r.derived.quizShareOfIngest}×` : "–"));
   add("re-ingest, 1 doc changed", "", (r) => (r.reingest?.result ? `${fmt.ms(r.reingest.result.ms)} (${r.reingest.result.mode})` : r.reingest?.error ? "failed" : "–"));
   add("  share of full ingest", `≤ 5% @10k`, (r) => `${fmt.pct(r.derived.reingestShareOfFull)}${mark(r.size === 10_000 ? (r.derived.reingestShareOfFull ?? 1) <= TARGETS.reingestShareOfFull : null)}`);
@@ -451,6 +453,7 @@ async function main(): Promise<number> {
       "quiz-limit-s": { type: "string", default: "120" },
       workers: { type: "string" },
       "ingest-baseline-max": { type: "string", default: "20000" },
+      "compare-workers": { type: "string", default: "2" },
       corpus: { type: "string", multiple: true },
       "eval-corpus": { type: "string", multiple: true },
       eval: { type: "string", multiple: true },
@@ -479,6 +482,7 @@ async function main(): Promise<number> {
     quizLimitMs: Number(values["quiz-limit-s"]) * 1000,
     workers: values.workers ? Number(values.workers) : config.INGEST_WORKERS,
     ingestBaselineMaxPassages: Number(values["ingest-baseline-max"]),
+    compareWorkers: Number(values["compare-workers"]),
   };
   const real: RealTextOptions | null = corpora.length
     ? { corpora, evalCorpora: (values["eval-corpus"] ?? []).map((d) => path.resolve(d)), evalFiles: (values.eval ?? ["eval/questions.jsonl", "eval/questions-dieu-le.jsonl"]).map((f) => path.resolve(f)) }
@@ -525,7 +529,7 @@ async function main(): Promise<number> {
     );
   }
   for (const r of columns) {
-    const failures = [["ingest", r.ingest], ["ingest, one thread", r.ingestOneThread], ["serve", r.serve], ["recall", r.recall], ["startup", r.startup], ["baseline", r.baseline], ["re-ingest", r.reingest], ["quiz", r.quiz?.result ? r.quiz : undefined]] as const;
+    const failures = [["ingest", r.ingest], ["ingest, compared", r.ingestCompared], ["serve", r.serve], ["recall", r.recall], ["startup", r.startup], ["baseline", r.baseline], ["re-ingest", r.reingest], ["quiz", r.quiz?.result ? r.quiz : undefined]] as const;
     for (const [name, phase] of failures) if (phase && !phase.ok) console.log(`${r.size}: ${name} failed: ${phase.error}`);
     if (r.baseline?.note && r.baseline.result && r.baseline.result.latency.n < (r.serve?.result?.latency.n ?? 0)) console.log(`${fmt.num(r.size)}: BM25 baseline timed on a ${r.baseline.note}; the ratio compares the engine on the same questions.`);
     if (r.ingest.result?.skippedCount) console.log(`${r.size}: ${r.ingest.result.skippedCount} file(s) skipped by the ingest, e.g. ${r.ingest.result.skipped[0] ?? ""}`);

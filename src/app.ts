@@ -14,7 +14,7 @@ export interface IngestSettings {
   maxFileMb: number;
   /** HNSW search width override (HNSW_EF_SEARCH); unset: measured at ingest. */
   efSearch?: number | undefined;
-  /** Ingest worker threads (INGEST_WORKERS); unset: one per core. */
+  /** Ingest worker threads (INGEST_WORKERS); unset: one per core beyond the first. */
   workers?: number | undefined;
 }
 

@@ -54,7 +54,7 @@ const schema = z
     HNSW_EF_SEARCH: z.coerce.number().int().positive().optional(),
     /**
      * Threads that read, clean, chunk and analyse files during an ingest (one thread writes the index,
-     * which is the same whatever this is). 1: no worker threads. Unset: one per core.
+     * which is the same whatever this is). 1: no worker threads. Unset: one per core beyond the first.
      */
     INGEST_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     /** How often the bot checks for a new index generation, in ms. */

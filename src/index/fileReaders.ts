@@ -46,8 +46,11 @@ export interface FileReaders {
  */
 const WORKER_HEAP_MB = 256;
 
-/** Files each worker thread is given at once: the next is queued while it works on one. */
-const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Files each worker thread is given at once. Replies are taken only when the writer's thread returns to its
+ * event loop, which it may not do for a while as it adds finished files: a queue keeps workers busy meanwhile.
+ */
+const IN_FLIGHT_PER_WORKER = 8;
 
 /** Reads in this thread: what one worker means, and what small corpora get. */
 export function inThreadReaders(corpusDir: string, maxFileBytes: number, embeddings: HashedEmbeddings): FileReaders {

@@ -40,7 +40,7 @@ export interface CalibrationPolicy {
   resizeTolerance: number;
 }
 
-export const DEFAULT_CALIBRATION: CalibrationPolicy = { targetRecall: 0.98, k: 10, queries: 64, queryWords: 6, ladder: [200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400], resizeTolerance: 0.1 };
+export const DEFAULT_CALIBRATION: CalibrationPolicy = { targetRecall: 0.98, k: 10, queries: 64, queryWords: 8, ladder: [200, 300, 400, 600, 800, 1200, 1600], resizeTolerance: 0.1 };
 
 /** Search width for an index without a stored setting (an index written before calibration existed). */
 export function fallbackEfSearch(passages: number): number {
