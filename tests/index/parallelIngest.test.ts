@@ -2,6 +2,8 @@ import { readFile, readdir, writeFile, mkdir, copyFile, appendFile } from "node:
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestCorpus, type IngestSummary } from "../../src/index/ingest.js";
+import { HashedEmbeddings } from "../../src/index/embeddings.js";
+import { analysePassages, packAnalyses, unpackAnalyses } from "../../src/index/passageAnalysis.js";
 import { currentGeneration } from "../../src/index/store.js";
 import { makeDocx, makePdf, makeTempDir } from "../support/fixtures.js";
 
@@ -63,4 +65,19 @@ describe("parallel ingest", () => {
     expect(d).toMatchObject({ mode: "incremental", added: c.added, updated: c.updated, passages: c.passages });
     expect(await generationFiles(two)).toEqual(await generationFiles(one));
   }, 120_000);
+});
+
+describe("analyses sent between threads", () => {
+  it("unpack to exactly what was packed, empty term lists included", () => {
+    const embeddings = new HashedEmbeddings();
+    const passages = [
+      { text: "Năm 2020, huyện có 45 chi bộ nông thôn với 1.200 đảng viên.", context: "Báo cáo > Kết quả", title: "Báo cáo công tác đảng" },
+      { text: "Đảng ủy xã họp thường lệ mỗi quý một lần.", context: "", title: "Báo cáo công tác đảng" },
+    ];
+    const analyses = analysePassages(passages, embeddings);
+    const unpacked = unpackAnalyses(packAnalyses(analyses, embeddings.dimensions), embeddings.dimensions);
+    expect(unpacked.map((a) => ({ ...a, vector: Array.from(a.vector) }))).toEqual(analyses.map((a) => ({ ...a, vector: Array.from(a.vector) })));
+    expect(unpacked[1]?.context.fold).toEqual([]);
+    expect(unpackAnalyses(packAnalyses([], embeddings.dimensions), embeddings.dimensions)).toEqual([]);
+  });
 });
