@@ -285,7 +285,8 @@ async function measureCorpus(report: SizeReport, on: MeasuredCorpus, opts: Bench
     const ingestMs = ingest.ms;
     report.derived.passagesPerS = round(ingest.passages / (ingestMs / 1000), 0);
     const compared = report.ingestCompared?.result;
-    if (compared) report.derived.workerSpeedup = round(ingestMs / compared.ms, 2);
+    // A corpus too small for worker threads is read in one thread either way: no ratio to report.
+    if (compared && compared.workers !== ingest.workers) report.derived.workerSpeedup = round(ingestMs / compared.ms, 2);
     if (report.quiz?.result) report.derived.quizShareOfIngest = round(report.quiz.result.ms / ingestMs, 2);
     if (report.reingest.result) report.derived.reingestShareOfFull = round(report.reingest.result.ms / ingestMs, 4);
     const peaks = [ingest.peakRssMb, report.serve.result?.peakRssMb, report.reingest.result?.peakRssMb, report.startup.result?.peakRssMb].filter((x): x is number => x !== undefined);
