@@ -322,13 +322,16 @@ class FreshBuild {
   readonly lexical = LexicalIndex.create();
   readonly terms = new TermStats();
   readonly graph: hnswlib.HierarchicalNSW;
-  private readonly vectors: Float32Array[] = [];
+  /** Every vector added, row i for label i, kept for measuring recall; grown by doubling. */
+  private vectors: Float32Array;
 
   constructor(
     private readonly embeddings: HashedEmbeddings,
     expectedDocuments: number,
   ) {
-    this.graph = newGraph(embeddings.dimensions, Math.max(1024, expectedDocuments * 16));
+    const capacity = Math.max(1024, expectedDocuments * 16);
+    this.graph = newGraph(embeddings.dimensions, capacity);
+    this.vectors = new Float32Array(capacity * embeddings.dimensions);
   }
 
   add(docPassages: ReadonlyArray<Omit<StoredPassage, "label">>, analyses: readonly PassageAnalysis[]): void {
@@ -337,7 +340,13 @@ class FreshBuild {
       if (passage.label >= this.graph.getMaxElements()) this.graph.resizeIndex(this.graph.getMaxElements() * 2);
       const analysis = analyses[i];
       addPassage(passage, analysis, this);
-      if (analysis) this.vectors.push(analysis.vector);
+      const dim = this.embeddings.dimensions;
+      if ((passage.label + 1) * dim > this.vectors.length) {
+        const grown = new Float32Array(this.vectors.length * 2);
+        grown.set(this.vectors);
+        this.vectors = grown;
+      }
+      if (analysis) this.vectors.set(analysis.vector, passage.label * dim);
       this.passages.push(passage);
     });
   }
@@ -345,10 +354,8 @@ class FreshBuild {
   /** The search width measured over what was built (labels are rows). */
   calibrate(): VectorSearchSettings {
     const dim = this.embeddings.dimensions;
-    const all = new Float32Array(this.vectors.length * dim);
-    this.vectors.forEach((v, row) => all.set(v, row * dim));
     const count = this.passages.length;
-    return calibrateEfSearch(this.graph, all, dim, (label) => (label < count ? label : undefined), pseudoQueries(this.passages, this.embeddings));
+    return calibrateEfSearch(this.graph, this.vectors.subarray(0, count * dim), dim, (label) => (label < count ? label : undefined), pseudoQueries(this.passages, this.embeddings));
   }
 }
 
