@@ -39,8 +39,8 @@ async function buildIndex(settings: IngestSettings, dir: string, extras: readonl
   return indexDir;
 }
 
-async function run(indexDir: string, files: readonly QuestionFile[], efSearch: number, verbose: boolean, ttlMs: number): Promise<Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>> {
-  const engine = await QaEngine.open(indexDir, { efSearch });
+async function run(indexDir: string, files: readonly QuestionFile[], efSearch: number | undefined, verbose: boolean, ttlMs: number): Promise<Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>> {
+  const engine = await QaEngine.open(indexDir, efSearch !== undefined ? { efSearch } : {});
   // Lines with the same `chat` are one conversation, in file order.
   const conversations = new ConversationMemory({ ttlMs });
   const out = new Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>();

@@ -18,7 +18,10 @@ export interface IngestSettings {
   corpusDir: string;
   indexDir: string;
   maxFileMb: number;
-  efSearch: number;
+  /** HNSW search width override (HNSW_EF_SEARCH); unset: measured at ingest. */
+  efSearch?: number | undefined;
+  /** Ingest worker threads (INGEST_WORKERS); unset: one per core beyond the first. */
+  workers?: number | undefined;
   /** Bounds on what parsing one file may cost (MAX_UNZIPPED_MB, MAX_PDF_PAGES, …). */
   limits: ParseLimits;
   maxPassagesPerFile: number;
@@ -41,20 +44,8 @@ export function ingestSettings(config: Config): IngestSettings {
     },
     maxPassagesPerFile: config.MAX_PASSAGES_PER_FILE,
     ocrMaxPages: config.OCR_MAX_PAGES,
+    workers: config.INGEST_WORKERS,
   };
-}
-
-/**
- * Quiz generation compares every fact with every number in its input, so its cost grows with the square
- * of the corpus (minutes at 10,000 passages): it draws from at most this many passages.
- */
-export const QUIZ_MAX_PASSAGES = 1_500;
-
-/** An even, deterministic spread of at most QUIZ_MAX_PASSAGES passages over the whole corpus. */
-export function quizSample<T>(passages: readonly T[], max = QUIZ_MAX_PASSAGES): readonly T[] {
-  if (passages.length <= max) return passages;
-  const step = passages.length / max;
-  return Array.from({ length: max }, (_, i) => passages[Math.floor(i * step)] as T);
 }
 
 /**
@@ -79,9 +70,10 @@ export async function runIngest(
       indexDir: settings.indexDir,
       maxFileBytes: settings.maxFileMb * 1024 * 1024,
       efSearch: settings.efSearch,
+      workers: settings.workers,
       limits: settings.limits,
       maxPassagesPerFile: settings.maxPassagesPerFile,
-      buildQuiz: (passages) => buildQuizBank(quizSample(passages)),
+      buildQuiz: (passages) => buildQuizBank(passages),
       ocr: { reader, maxPages: settings.ocrMaxPages, ...(extra.onOcrPage ? { onPage: extra.onOcrPage } : {}) },
       ...(extra.onProgress ? { onProgress: extra.onProgress } : {}),
       ...(extra.onFileStart ? { onFileStart: extra.onFileStart } : {}),

@@ -8,7 +8,7 @@ import type { IngestSummary } from "../src/index/ingest.js";
 import { makeTempDir } from "./support/fixtures.js";
 
 function summary(over: Partial<IngestSummary> = {}): IngestSummary {
-  return { mode: "full", generation: "gen-1", documents: 1, passages: 1, added: [], updated: [], removed: [], unchanged: 0, skipped: [], quiz: { questions: 1, dropped: 0 }, ms: 12, ...over };
+  return { mode: "full", generation: "gen-1", documents: 1, passages: 1, added: [], updated: [], removed: [], unchanged: 0, skipped: [], quiz: { questions: 1, dropped: 0 }, workers: 1, ms: 12, ...over };
 }
 
 describe("describeIngest", () => {

@@ -10,7 +10,8 @@ import { RESULT_MARKER, evenSample, peakRssMb, summarizeLatencies } from "./stat
 
 interface IndexArgs {
   indexDir: string;
-  efSearch: number;
+  /** HNSW_EF_SEARCH override; absent: the width measured at ingest. */
+  efSearch?: number;
 }
 
 async function readQuestions(file: string): Promise<SyntheticQuestion[]> {
@@ -34,15 +35,15 @@ async function directorySize(dir: string): Promise<number> {
  * Full or incremental ingest of the corpus into the index folder: the index alone (`ingestCorpus`), or
  * with the quiz bank built alongside as the app does (`runIngest`) when `withQuiz`.
  */
-async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; withQuiz: boolean }): Promise<object> {
+async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; withQuiz: boolean; workers?: number }): Promise<object> {
   const { ingestSettings, runIngest } = await import("../../src/app.js");
   const { loadConfig } = await import("../../src/config.js");
   const { ingestCorpus } = await import("../../src/index/ingest.js");
   const { currentGeneration } = await import("../../src/index/store.js");
   const started = performance.now();
   const summary = args.withQuiz
-    ? await runIngest({ ...ingestSettings(loadConfig({})), corpusDir: args.corpusDir, indexDir: args.indexDir, efSearch: args.efSearch }, { full: args.full })
-    : await ingestCorpus({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileBytes: 20 * 1024 * 1024, efSearch: args.efSearch, full: args.full });
+    ? await runIngest({ ...ingestSettings(loadConfig({})), corpusDir: args.corpusDir, indexDir: args.indexDir, efSearch: args.efSearch, workers: args.workers }, { full: args.full })
+    : await ingestCorpus({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileBytes: 20 * 1024 * 1024, efSearch: args.efSearch, full: args.full, workers: args.workers });
   const ms = performance.now() - started;
   const generation = await currentGeneration(args.indexDir);
   const genDir = path.join(args.indexDir, generation ?? "");
@@ -59,6 +60,7 @@ async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; with
     updated: summary.updated,
     indexBytes: await directorySize(genDir),
     indexFiles: files,
+    workers: summary.workers,
     peakRssMb: peakRssMb(),
   };
 }
@@ -99,6 +101,45 @@ async function serve(args: IndexArgs & { questionsFile: string }): Promise<objec
     answered: answered / n,
     correct: correct / n,
     docHit1: docHit1 / n,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+/**
+ * Opens the engine and runs question sets in the evaluation format (expect_any / expect_all /
+ * expect_abstain), timing each: latency as `serve` reports it, plus accuracy and citation hits.
+ */
+async function evaluate(args: IndexArgs & { questionsFile: string }): Promise<object> {
+  const { QaEngine } = await import("../../src/qa/engine.js");
+  const { judge, parseQuestions, summarize } = await import("../../src/qa/evaluate.js");
+  const questions = parseQuestions(await readFile(args.questionsFile, "utf8"));
+  const openStarted = performance.now();
+  const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch });
+  const loadMs = performance.now() - openStarted;
+  const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 1048576);
+  const firstStarted = performance.now();
+  await engine.ask("Có bao nhiêu chi bộ cơ sở?");
+  const firstAskMs = performance.now() - firstStarted;
+  const latencies: number[] = [];
+  const outcomes = [];
+  for (const q of questions) {
+    const started = performance.now();
+    const result = await engine.ask(q.q);
+    latencies.push(performance.now() - started);
+    outcomes.push(judge(q, result));
+  }
+  const report = summarize(outcomes, questions);
+  const n = Math.max(1, questions.length);
+  return {
+    loadMs: Math.round(loadMs),
+    firstAskMs: Math.round(firstAskMs * 100) / 100,
+    rssAfterLoadMb,
+    latency: summarizeLatencies(latencies),
+    latenciesMs: latencies.map((x) => Math.round(x * 100) / 100),
+    answered: outcomes.filter((o) => o.answer !== null).length / n,
+    correct: report.accuracy,
+    docHit1: report.hit1,
+    accuracy: { ...report, missed: outcomes.filter((o) => !o.correct).map((o) => o.id) },
     peakRssMb: peakRssMb(),
   };
 }
@@ -147,9 +188,9 @@ async function recall(args: IndexArgs & { questionsFile: string; k: number; efSw
     }
     return { ef, recall: Math.round((found / Math.max(1, exact.length * k)) * 1000) / 1000, searchMeanMs: Math.round((searchMs / Math.max(1, exact.length)) * 1000) / 1000 };
   };
-  const configured = measure(args.efSearch);
-  const sweep = args.efSweep.filter((ef) => ef !== args.efSearch).map(measure);
-  return { k: args.k, efSearch: args.efSearch, queries: questions.length, recall: configured.recall, hnswSearchMeanMs: configured.searchMeanMs, sweep, peakRssMb: peakRssMb() };
+  const configured = measure(index.efSearch);
+  const sweep = args.efSweep.filter((ef) => ef !== index.efSearch).map(measure);
+  return { k: args.k, efSearch: index.efSearch, measuredAtIngest: index.manifest.vectorSearch ?? null, queries: questions.length, recall: configured.recall, hnswSearchMeanMs: configured.searchMeanMs, sweep, peakRssMb: peakRssMb() };
 }
 
 /** Time from process start to the first answer: what a user waits for after the bot starts. */
@@ -196,7 +237,7 @@ async function baseline(args: { indexDir: string; questionsFile: string; sample:
     const started = performance.now();
     const hits = await retriever.invoke(q.q);
     latencies.push(performance.now() - started);
-    if (hits[0]?.metadata.docId === docIdFor(q.path)) docHit1++;
+    if (q.path !== undefined && hits[0]?.metadata.docId === docIdFor(q.path)) docHit1++;
   }
   return {
     sample,
@@ -219,7 +260,7 @@ async function quiz(args: { indexDir: string }): Promise<object> {
   return { ms: Math.round(performance.now() - started), questions: result.questions, dropped: result.dropped, peakRssMb: peakRssMb() };
 }
 
-const PHASES: Record<string, (args: never) => Promise<object>> = { ingest, serve, recall, startup, baseline, quiz };
+const PHASES: Record<string, (args: never) => Promise<object>> = { ingest, serve, evaluate, recall, startup, baseline, quiz };
 
 async function main(): Promise<void> {
   const [phase, json] = process.argv.slice(2);

@@ -141,18 +141,6 @@ export type FileOutcome =
   | { kind: "added" | "updated"; doc: ParsedDoc }
   | { kind: "skipped"; failure: IngestFailure };
 
-/** `map` with at most `limit` calls in flight; results in input order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  // One iterator shared by the workers: each takes the next item when it is free.
-  const queue = items.entries();
-  const worker = async (): Promise<void> => {
-    for (const [i, item] of queue) results[i] = await fn(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /**
  * Reads one corpus file: kept as it was when its hash matches `previous`, else parsed into passages
  * (scanned pages and images read with `ocr`); a file that cannot be used becomes a skip with its reason.

@@ -89,7 +89,7 @@ export class LexicalIndex {
    * Adds a passage from its text and context already analysed: the same as `add(toLexicalDoc(…))`
    * without joining the terms into strings and splitting them again.
    */
-  addAnalysed(label: number, view: TermView, contextView: TermView): void {
+  addAnalysed(label: number, view: Pick<TermView, "accent" | "fold" | "bigrams">, contextView: Pick<TermView, "fold" | "bigrams">): void {
     this.index.add(label, [view.accent, view.fold, view.bigrams, [...contextView.fold, ...contextView.bigrams]]);
   }
 

@@ -18,6 +18,7 @@ import { AppError, describeError } from "../errors.js";
 import { HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats, type TermStatsJSON } from "./termStats.js";
+import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -45,6 +46,8 @@ export interface IndexManifest {
   /** Labels marked deleted in the HNSW graph (kept by incremental updates until the next full build). */
   deletedLabels: number;
   quiz: { questions: number; dropped: number };
+  /** The HNSW search width measured at ingest (absent in indexes written before it was). */
+  vectorSearch?: VectorSearchSettings;
 }
 
 /** A passage as stored, with its vector label. */
@@ -76,6 +79,8 @@ export interface LoadedIndex {
   terms: TermStats;
   embeddings: HashedEmbeddings;
   quiz: unknown;
+  /** The HNSW search width in use: the override, else the one measured at ingest. */
+  efSearch: number;
 }
 
 /** The name of the generation in service, or null when the folder holds no index. */
@@ -117,10 +122,11 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 /**
- * Loads the generation in service. `efSearch` is the HNSW search width; hnswlib does not save it and
- * its default (10) loses recall, so it is set on every load.
+ * Loads the generation in service. hnswlib does not save its search width and its default (10) loses
+ * recall, so it is set on every load: `efSearch` when given (HNSW_EF_SEARCH), else the width the ingest
+ * measured for this index (see vectorSearch.ts).
  */
-export async function loadIndex(indexDir: string, opts: { efSearch: number; generation?: string }): Promise<LoadedIndex> {
+export async function loadIndex(indexDir: string, opts: { efSearch?: number | undefined; generation?: string } = {}): Promise<LoadedIndex> {
   const generation = opts.generation ?? (await currentGeneration(indexDir));
   if (!generation) throw new AppError("INDEX_MISSING", `INDEX_DIR ${indexDir} has no index: run \`npm run ingest\``);
   const dir = path.join(indexDir, generation);
@@ -160,7 +166,8 @@ export async function loadIndex(indexDir: string, opts: { efSearch: number; gene
     ]);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
     await vectorsRead;
-    index.setEf(opts.efSearch);
+    const efSearch = opts.efSearch ?? manifest.vectorSearch?.efSearch ?? fallbackEfSearch(passages.length);
+    index.setEf(efSearch);
     if (passages.length !== manifest.passageCount || lexical.size !== passages.length) {
       throw new Error(`passage counts disagree (manifest ${manifest.passageCount}, passages ${passages.length}, lexical ${lexical.size})`);
     }
@@ -168,7 +175,7 @@ export async function loadIndex(indexDir: string, opts: { efSearch: number; gene
     const byId = new Map(passages.map((p) => [p.id, p]));
     const vectorStore = makeVectorStore(embeddings, index, passages);
     const terms = TermStats.fromJSON(termsJson);
-    return { dir, generation, manifest, passages, byLabel, byId, vectorStore, lexical, terms, embeddings, quiz };
+    return { dir, generation, manifest, passages, byLabel, byId, vectorStore, lexical, terms, embeddings, quiz, efSearch };
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError("INDEX_CORRUPT", `The index in ${dir} is damaged (${describeError(err)}): run \`npm run ingest\` to rebuild it`, { cause: err });

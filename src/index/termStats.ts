@@ -30,11 +30,11 @@ export class TermStats {
     return { passages: this.passages, fold: [...this.fold], accent: [...this.accent] };
   }
 
-  private update(views: readonly TermView[], delta: 1 | -1): void {
+  private update(views: ReadonlyArray<Pick<TermView, "fold" | "accent">>, delta: 1 | -1): void {
     this.byLength = null;
     this.accentsByFold = null;
     this.passages += delta;
-    for (const [map, keysOf] of [[this.fold, (v: TermView) => v.fold], [this.accent, (v: TermView) => v.accent]] as const) {
+    for (const [map, keysOf] of [[this.fold, (v: Pick<TermView, "fold">) => v.fold], [this.accent, (v: Pick<TermView, "accent">) => v.accent]] as const) {
       const keys = new Set<string>();
       for (const view of views) for (const key of keysOf(view)) keys.add(key);
       for (const key of keys) {
@@ -54,7 +54,7 @@ export class TermStats {
    * Counts a passage from its parts already analysed (text, context, title): the same as `add` of the
    * parts joined by line breaks, without analysing them again.
    */
-  addAnalysed(parts: readonly TermView[]): void {
+  addAnalysed(parts: ReadonlyArray<Pick<TermView, "fold" | "accent">>): void {
     this.update(parts, 1);
   }
 

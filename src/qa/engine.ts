@@ -50,8 +50,8 @@ export interface RetrievedQuestion {
 
 /** Engine settings. */
 export interface EngineOptions {
-  /** HNSW search width set after every load. */
-  efSearch: number;
+  /** HNSW search width set after every load; unset: the width measured at ingest. */
+  efSearch?: number | undefined;
   /** Passages examined for an answer. */
   candidates: number;
   /** Citations returned. */
@@ -65,7 +65,7 @@ const PREPARE_ALL_MAX_PASSAGES = 5_000;
 
 const WARM_UP_QUESTIONS = ["Có bao nhiêu đảng viên?", "co bao nhieu chi bo", "Ban hành ngày nào?", "How many party cells?", "Gồm những ai?", "Thứ hai là gì?"];
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { efSearch: 100, candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
 
 /** Summary of what the engine serves. */
 export interface IndexInfo {

@@ -58,7 +58,7 @@ interface Candidate {
  */
 export function numberDistractors(
   fact: NumericFact,
-  corpus: readonly CorpusNumber[],
+  corpus: CorpusNumberIndex,
   passageKeys: ReadonlySet<string>,
   rng: Rng,
   opts: { want: number; isStated: (text: string) => boolean },
@@ -73,7 +73,7 @@ export function numberDistractors(
       chosen.push(c);
     }
   };
-  const { similar, others } = fromCorpus(fact, corpus);
+  const { similar, others } = fromCorpus(fact, corpus, rng);
   // At most one wrong option comes from elsewhere in the corpus: more would turn the question into
   // "which of these numbers do you remember", not "what does the document say".
   take(similar, 1);
@@ -95,66 +95,169 @@ function headNoun(noun: string): string {
   return noun.split(/[\s,]+/).slice(0, 2).join(" ");
 }
 
-function fromCorpus(fact: NumericFact, corpus: readonly CorpusNumber[]): { similar: Candidate[]; others: Candidate[] } {
-  const similar: Candidate[] = [];
-  const others: Candidate[] = [];
-  const v = fact.token.value;
-  for (const c of corpus) {
-    let candidate: Candidate | null = null;
-    let isSimilar = false;
-    switch (fact.kind) {
-      case "count":
-      case "numberWord": {
-        if (c.kind !== "count" && c.kind !== "numberWord") break;
-        const w = c.token.value;
-        const close = v <= 10 ? Math.abs(w - v) <= 5 && w > 0 : w >= v / 3 && w <= v * 3;
-        if (!close || !Number.isInteger(w) !== !Number.isInteger(v) || (fact.kind === "numberWord" && (w < 2 || w > 99))) break;
-        candidate = { text: formatLike(fact.token, w), key: `n:${w}`, value: w };
-        isSimilar = headNoun(c.noun) !== "" && headNoun(c.noun) === headNoun(fact.noun);
-        break;
-      }
-      case "percent":
-        if (c.kind === "percent" && c.token.value >= v / 3 && c.token.value <= Math.min(100, v * 3) && decimalsOf(c.token.text) === decimalsOf(fact.token.text)) {
-          candidate = { text: formatLike(fact.token, c.token.value), key: `p:${c.token.value}`, value: c.token.value };
-          isSimilar = true;
-        }
-        break;
-      case "fraction": {
-        const [, b] = fact.token.text.split("/");
-        const [ca, cb] = c.token.text.split("/");
-        if (c.kind === "fraction" && cb === b && ca !== undefined) {
-          candidate = { text: `${ca}/${cb}`, key: `f:${ca}/${cb}`, value: Number(ca) };
-          isSimilar = true;
-        }
-        break;
-      }
-      case "year":
-        if (c.kind === "year" && Math.abs(c.token.value - v) <= 12) candidate = { text: String(c.token.value), key: `n:${c.token.value}` };
-        if (c.kind === "date") {
-          const { year } = dateParts(c.token);
-          if (Math.abs(year - v) <= 12) candidate = { text: String(year), key: `n:${year}` };
-        }
-        isSimilar = true;
-        break;
-      case "date":
-        if (c.kind === "date") {
-          const { day, month, year } = dateParts(c.token);
-          candidate = { text: formatDateLike(fact.token, day, month, year), key: `d:${c.token.value}` };
-          isSimilar = true;
-        }
-        break;
-      case "documentCode": {
-        const suffix = fact.token.text.replace(/^\d+/, "");
-        if (c.kind === "documentCode" && c.token.text.replace(/^\d+/, "") === suffix) {
-          candidate = { text: c.token.text, key: valueKey("documentCode", c.token) };
-          isSimilar = true;
-        }
-        break;
+/**
+ * How many corpus numbers in range a question looks at, among those counting the same thing and among
+ * all: a random sample, so the cost does not grow with the corpus.
+ */
+const CORPUS_SAMPLE = { similar: 8, any: 16 } as const;
+
+/** A corpus number filed under a lookup group, with the value its group is sorted by. */
+interface Filed {
+  value: number;
+  number: CorpusNumber;
+}
+
+/**
+ * Corpus numbers filed by what a question of each kind may draw from (quantities, percentages, fractions
+ * by denominator, years, dates, document codes by suffix), each group sorted by value: a question finds
+ * its candidates by binary search and samples them, instead of scanning every number of the corpus.
+ */
+export class CorpusNumberIndex {
+  private readonly groups = new Map<string, Filed[]>();
+
+  constructor(numbers: readonly CorpusNumber[]) {
+    const file = (group: string, value: number, number: CorpusNumber): void => {
+      let list = this.groups.get(group);
+      if (!list) this.groups.set(group, (list = []));
+      list.push({ value, number });
+    };
+    for (const c of numbers) {
+      switch (c.kind) {
+        case "count":
+        case "numberWord":
+          file("quantity", c.token.value, c);
+          if (headNoun(c.noun) !== "") file(`quantity:${headNoun(c.noun)}`, c.token.value, c);
+          break;
+        case "percent":
+          file("percent", c.token.value, c);
+          break;
+        case "fraction":
+          file(`fraction:${c.token.text.split("/")[1] ?? ""}`, Number(c.token.text.split("/")[0]), c);
+          break;
+        case "year":
+          file("year", c.token.value, c);
+          break;
+        case "date":
+          file("date", c.token.value, c);
+          file("year", dateParts(c.token).year, c);
+          break;
+        case "documentCode":
+          file(`code:${c.token.text.replace(/^\d+/, "")}`, c.token.value, c);
+          break;
       }
     }
-    if (candidate) (isSimilar ? similar : others).push(candidate);
+    for (const list of this.groups.values()) list.sort((a, b) => a.value - b.value);
   }
+
+  /** Numbers of a group with values in [min, max], as a slice of the sorted group. */
+  range(group: string, min = -Infinity, max = Infinity): { list: readonly Filed[]; from: number; to: number } {
+    const list = this.groups.get(group) ?? [];
+    return { list, from: lowerBound(list, min), to: lowerBound(list, max, true) };
+  }
+}
+
+/** First position whose value is ≥ `value` (or > it, when `after`). */
+function lowerBound(list: readonly Filed[], value: number, after = false): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]?.value ?? 0;
+    if (v < value || (after && v === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Up to `size` distinct random positions of [from, to), in random order (a partial Fisher–Yates). */
+function samplePositions(from: number, to: number, size: number, rng: Rng): number[] {
+  const n = to - from;
+  const swapped = new Map<number, number>();
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(size, n); i++) {
+    const j = i + Math.floor(rng() * (n - i));
+    const atJ = swapped.get(j) ?? j;
+    swapped.set(j, swapped.get(i) ?? i);
+    out.push(from + atJ);
+  }
+  return out;
+}
+
+/** The group and value range a fact's corpus candidates come from. */
+function lookupFor(fact: NumericFact): { group: string; min: number; max: number } {
+  const v = fact.token.value;
+  switch (fact.kind) {
+    case "count":
+    case "numberWord":
+      return v <= 10 ? { group: "quantity", min: v - 5, max: v + 5 } : { group: "quantity", min: v / 3, max: v * 3 };
+    case "percent":
+      return { group: "percent", min: v / 3, max: Math.min(100, v * 3) };
+    case "fraction":
+      return { group: `fraction:${fact.token.text.split("/")[1] ?? ""}`, min: -Infinity, max: Infinity };
+    case "year":
+      return { group: "year", min: v - 12, max: v + 12 };
+    case "date":
+      return { group: "date", min: -Infinity, max: Infinity };
+    case "documentCode":
+      return { group: `code:${fact.token.text.replace(/^\d+/, "")}`, min: -Infinity, max: Infinity };
+  }
+}
+
+function fromCorpus(fact: NumericFact, corpus: CorpusNumberIndex, rng: Rng): { similar: Candidate[]; others: Candidate[] } {
+  const similar: Candidate[] = [];
+  const others: Candidate[] = [];
+  const { group, min, max } = lookupFor(fact);
+  const draw = (slice: { list: readonly Filed[]; from: number; to: number }, size: number): void => {
+    for (const at of samplePositions(slice.from, slice.to, size, rng)) {
+      const c = slice.list[at]?.number;
+      const found = c ? asCandidate(fact, c) : null;
+      if (found) (found.isSimilar ? similar : others).push(found.candidate);
+    }
+  };
+  // Quantities counting the same thing are filed apart too: a sample of all of them would seldom find one.
+  const noun = headNoun(fact.noun);
+  if (group === "quantity" && noun !== "") draw(corpus.range(`quantity:${noun}`, min, max), CORPUS_SAMPLE.similar);
+  draw(corpus.range(group, min, max), CORPUS_SAMPLE.any);
   return { similar, others };
+}
+
+/** A corpus number as a wrong option for `fact`, written like its answer; null when it does not fit. */
+function asCandidate(fact: NumericFact, c: CorpusNumber): { candidate: Candidate; isSimilar: boolean } | null {
+  const v = fact.token.value;
+  switch (fact.kind) {
+    case "count":
+    case "numberWord": {
+      if (c.kind !== "count" && c.kind !== "numberWord") return null;
+      const w = c.token.value;
+      const close = v <= 10 ? Math.abs(w - v) <= 5 && w > 0 : w >= v / 3 && w <= v * 3;
+      if (!close || !Number.isInteger(w) !== !Number.isInteger(v) || (fact.kind === "numberWord" && (w < 2 || w > 99))) return null;
+      return { candidate: { text: formatLike(fact.token, w), key: `n:${w}`, value: w }, isSimilar: headNoun(c.noun) !== "" && headNoun(c.noun) === headNoun(fact.noun) };
+    }
+    case "percent":
+      if (c.kind === "percent" && c.token.value >= v / 3 && c.token.value <= Math.min(100, v * 3) && decimalsOf(c.token.text) === decimalsOf(fact.token.text)) {
+        return { candidate: { text: formatLike(fact.token, c.token.value), key: `p:${c.token.value}`, value: c.token.value }, isSimilar: true };
+      }
+      return null;
+    case "fraction": {
+      const [, b] = fact.token.text.split("/");
+      const [ca, cb] = c.token.text.split("/");
+      if (c.kind === "fraction" && cb === b && ca !== undefined) return { candidate: { text: `${ca}/${cb}`, key: `f:${ca}/${cb}`, value: Number(ca) }, isSimilar: true };
+      return null;
+    }
+    case "year": {
+      const year = c.kind === "year" ? c.token.value : c.kind === "date" ? dateParts(c.token).year : null;
+      if (year === null || Math.abs(year - v) > 12) return null;
+      return { candidate: { text: String(year), key: `n:${year}` }, isSimilar: true };
+    }
+    case "date": {
+      if (c.kind !== "date") return null;
+      const { day, month, year } = dateParts(c.token);
+      return { candidate: { text: formatDateLike(fact.token, day, month, year), key: `d:${c.token.value}` }, isSimilar: true };
+    }
+    case "documentCode":
+      if (c.kind === "documentCode" && c.token.text.replace(/^\d+/, "") === fact.token.text.replace(/^\d+/, "")) return { candidate: { text: c.token.text, key: valueKey("documentCode", c.token) }, isSimilar: true };
+      return null;
+  }
 }
 
 function perturbed(fact: NumericFact, rng: Rng): Candidate[] {

@@ -9,14 +9,14 @@ import { formatLocation } from "../corpus/location.js";
 import type { StoredPassage } from "../index/store.js";
 import { foldKey } from "../text/normalize.js";
 import { splitSentences } from "../text/sentences.js";
-import { numberDistractors, passageValueKeys, type CorpusNumber } from "./distractors.js";
+import { CorpusNumberIndex, numberDistractors, passageValueKeys } from "./distractors.js";
 import { findEnumerations, itemSummary, ORDINAL_WORDS } from "./enumerations.js";
 import { corpusNames, findNamedLists } from "./lists.js";
 import { numericFacts } from "./numeric.js";
 import { capitalise, quoteAround, shortenAtWord } from "./phrasing.js";
 import { rngFor, shuffled, type Rng } from "./random.js";
 import { QUIZ_BANK_VERSION, TELEGRAM_QUIZ_LIMITS, type QuizBank, type QuizKind, type QuizQuestion } from "./types.js";
-import { containsTerm, optionKey, validateQuestion } from "./validate.js";
+import { containsTerm, optionKey, termFinder, validateQuestion } from "./validate.js";
 
 /** Seed used when none is given, so that every ingest of the same corpus stores the same bank. */
 export const DEFAULT_QUIZ_SEED = 22;
@@ -102,28 +102,30 @@ function toQuestion(d: Draft): QuizQuestion {
   };
 }
 
-/** The sentence of `text` containing offset `at`. */
-function sentenceAt(text: string, at: number): { start: number; end: number } {
-  const s = splitSentences(text).find((x) => x.start <= at && at < x.end);
+/** The sentence of `text` containing offset `at` (`sentences`: the text's, when already split). */
+function sentenceAt(text: string, at: number, sentences = splitSentences(text)): { start: number; end: number } {
+  const s = sentences.find((x) => x.start <= at && at < x.end);
   return s ? { start: s.start, end: s.end } : { start: 0, end: text.length };
 }
 
 function numberDrafts(passages: readonly StoredPassage[], seed: number): Draft[] {
   const found = passages.map((p) => ({ p, facts: numericFacts(p.text) }));
-  const corpus: CorpusNumber[] = found.flatMap(({ facts }) => facts.map((f) => ({ kind: f.kind, token: f.token, noun: f.noun })));
+  const corpus = new CorpusNumberIndex(found.flatMap(({ facts }) => facts.map((f) => ({ kind: f.kind, token: f.token, noun: f.noun }))));
   const drafts: Draft[] = [];
   for (const { p, facts } of found) {
+    if (facts.length === 0) continue;
     const keys = passageValueKeys(p.text);
+    const sentences = splitSentences(p.text);
     for (const f of facts) {
       const rng = rngFor(seed, `${p.id}:${f.kind}:${f.token.start}`);
       drafts.push({
         kind: f.kind,
         question: f.question,
         answer: f.token.text,
-        wrong: numberDistractors(f, corpus, keys, rng, { want: WRONG_OPTIONS, isStated: (text) => containsTerm(p.text.slice(f.clause.start, f.clause.end), text) }),
+        wrong: numberDistractors(f, corpus, keys, rng, { want: WRONG_OPTIONS, isStated: termFinder(p.text.slice(f.clause.start, f.clause.end)) }),
         passage: p,
         highlight: f.clause,
-        quote: { ...sentenceAt(p.text, f.token.start), keep: { start: f.token.start, end: f.token.end } },
+        quote: { ...sentenceAt(p.text, f.token.start, sentences), keep: { start: f.token.start, end: f.token.end } },
         rng,
       });
     }
@@ -167,7 +169,8 @@ function listDrafts(passages: readonly StoredPassage[], seed: number): Draft[] {
     const sentence = sentenceAt(p.text, list.span.start);
     const sentenceText = p.text.slice(sentence.start, sentence.end);
     // A wrong option must be a name this sentence never mentions, nor part of a member's name.
-    const outsiders = names.filter((n) => !containsTerm(sentenceText, n) && !list.members.some((m) => foldKey(m).includes(foldKey(n)) || foldKey(n).includes(foldKey(m))));
+    const inSentence = termFinder(sentenceText);
+    const isOutsider = (n: string): boolean => !inSentence(n) && !list.members.some((m) => foldKey(m).includes(foldKey(n)) || foldKey(n).includes(foldKey(m)));
     const unitWords = /đảng bộ|huyện|xã|phường|thị trấn|tỉnh|thành phố|đơn vị|chi bộ/iu.test(list.statement);
     const question = shortenAtWord(list.statement, TELEGRAM_QUIZ_LIMITS.questionChars - 45) + ` ${unitWords ? "Đơn vị" : "Tên"} nào sau đây nằm trong số đó?`;
     for (const member of list.members) {
@@ -177,7 +180,7 @@ function listDrafts(passages: readonly StoredPassage[], seed: number): Draft[] {
         kind: "listMember",
         question,
         answer: member,
-        wrong: shuffled(outsiders, rng).slice(0, WRONG_OPTIONS),
+        wrong: sampleMatching(names, isOutsider, WRONG_OPTIONS, rng),
         passage: p,
         highlight: list.span,
         quote: { ...sentence, keep: at >= 0 ? { start: at, end: at + member.length } : list.span },
@@ -186,6 +189,23 @@ function listDrafts(passages: readonly StoredPassage[], seed: number): Draft[] {
     }
   }
   return drafts;
+}
+
+/** Names tried per wrong option wanted before giving up: the draw stays bounded however many names the corpus has. */
+const DRAWS_PER_OPTION = 20;
+
+/** Up to `want` distinct items that pass `accept`, drawn at random: never a scan of the whole list. */
+function sampleMatching(items: readonly string[], accept: (item: string) => boolean, want: number, rng: Rng): string[] {
+  const out: string[] = [];
+  const tried = new Set<number>();
+  for (let draw = 0; draw < want * DRAWS_PER_OPTION && out.length < want && tried.size < items.length; draw++) {
+    const at = Math.floor(rng() * items.length);
+    if (tried.has(at)) continue;
+    tried.add(at);
+    const item = items[at];
+    if (item !== undefined && accept(item)) out.push(item);
+  }
+  return out;
 }
 
 /** Number questions whose wording is shared by different answers (two documents, same sentence) are dropped. */

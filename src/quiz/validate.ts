@@ -15,15 +15,22 @@ export function optionKey(option: string): string {
 
 /** True when `needle` occurs in `haystack` as whole words/numbers, ignoring case and diacritics. */
 export function containsTerm(haystack: string, needle: string): boolean {
+  return termFinder(haystack)(needle);
+}
+
+/** `containsTerm` for one haystack and many needles: the haystack is folded once. */
+export function termFinder(haystack: string): (needle: string) => boolean {
   const hay = foldKey(haystack).replace(/\s+/g, " ");
-  const key = optionKey(needle);
-  if (!key) return false;
-  for (let at = hay.indexOf(key); at >= 0; at = hay.indexOf(key, at + 1)) {
-    const before = hay[at - 1] ?? " ";
-    const after = hay[at + key.length] ?? " ";
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
+  return (needle) => {
+    const key = optionKey(needle);
+    if (!key) return false;
+    for (let at = hay.indexOf(key); at >= 0; at = hay.indexOf(key, at + 1)) {
+      const before = hay[at - 1] ?? " ";
+      const after = hay[at + key.length] ?? " ";
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    }
+    return false;
+  };
 }
 
 /** Why a question cannot be used, or null when it is valid. */

@@ -40,7 +40,7 @@ describe("OpenDocument .odt", () => {
     const merged = passages.find((p) => p.text.includes("hợp nhất 14 chi bộ"));
     expect(merged?.text).toMatch(/^2\. Công tác kiện toàn tổ chức/u);
     expect(merged?.section).toBe("II. Kết quả thực hiện");
-    expect(merged && formatLocation(merged)).toBe("Mục “II. Kết quả thực hiện”, đoạn 2");
+    expect(merged && formatLocation(merged)).toBe("Mục II “Kết quả thực hiện”, 2");
   });
 
   it("refuses a zip without content.xml as FILE_UNREADABLE, naming the file and what to do", async () => {
