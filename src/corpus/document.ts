@@ -3,7 +3,7 @@
  * taken out as metadata, the rest cleaned into blocks, and the title chosen. Pure: no I/O.
  */
 import { collapseSpaces } from "../text/normalize.js";
-import { citationName, headerPassageText, parseHeader, type DocumentHeader } from "./header.js";
+import { citationName, headerPassageText, parseHeader, unnumberedName, type DocumentHeader } from "./header.js";
 import { pickTitle, toBlocks } from "./structure.js";
 import type { Block, LoadedFile } from "./types.js";
 import { isHardWrapped, unwrapLines } from "./unwrap.js";
@@ -44,6 +44,7 @@ export function readStructure(file: LoadedFile, fileName: string): DocumentStruc
   // Cited as Vietnamese cite documents: kind, number, date, issuing body, subject. The issuer and the
   // subject are context for every passage ("… của Cần Thơ" is answered by a passage that never says it).
   const issuer = header?.issuer ? ` của ${header.issuer.replace(/,\s*/g, " ")}` : "";
-  const title = name ? cut(collapseSpaces(`${name}${issuer}${header?.subject ? `: ${header.subject}` : ""}`), MAX_TITLE_CHARS) : pickTitle(blocks, fileName);
+  const unnumbered = header ? unnumberedName(header) : null;
+  const title = name ? cut(collapseSpaces(`${name}${issuer}${header?.subject ? `: ${header.subject}` : ""}`), MAX_TITLE_CHARS) : unnumbered ? cut(unnumbered, MAX_TITLE_CHARS) : pickTitle(blocks, fileName);
   return { title, header, headerText: header ? headerPassageText(header) : null, blocks };
 }

@@ -61,6 +61,10 @@ function isUpper(text: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
+function capitals(text: string): number {
+  return (text.match(/\p{Lu}/gu) ?? []).length;
+}
+
 /** "BAN TỔ CHỨC" → "Ban Tổ Chức": upper-case header lines read as names. */
 export function titleCase(text: string): string {
   if (!isUpper(text)) return text;
@@ -243,15 +247,26 @@ export function recase(upper: string, body: string, fallback: (text: string) => 
     // The longest run of words (up to 8) that the body has, in the body's own capitals.
     for (let n = Math.min(8, words.length - i); n >= 2 && taken === 0; n--) {
       const phrase = words.slice(i, i + n).join(" ").toLowerCase();
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
-      const at = lower.search(re);
-      if (at >= 0) {
-        out.push(...haystack.slice(at, at + phrase.length).split(" "));
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+      // The body's most capitalised spelling: a body is named "Ban Chấp hành Trung ương", a common noun
+      // phrase ("ban chấp hành đảng bộ") is not.
+      let best: string | null = null;
+      for (const m of lower.matchAll(re)) {
+        const spelled = haystack.slice(m.index ?? 0, (m.index ?? 0) + phrase.length);
+        if (best === null || capitals(spelled) > capitals(best)) best = spelled;
+      }
+      if (best !== null) {
+        out.push(...best.split(" "));
         taken = n;
       }
     }
     if (taken === 0) {
-      out.push(...fallback(words[i] ?? "").split(" "));
+      // A word alone continues a name in capitals when the body writes it so ("… Cộng sản Việt" + "Nam").
+      const word = words[i] ?? "";
+      const previous = out[out.length - 1] ?? "";
+      const capitalised = `${word.charAt(0)}${word.slice(1).toLowerCase()}`;
+      const namesOn = /^\p{Lu}/u.test(previous) && new RegExp(`(?<![\\p{L}])${capitalised}(?![\\p{L}])`, "u").test(haystack);
+      out.push(...(namesOn ? capitalised : fallback(word)).split(" "));
       taken = 1;
     }
     i += taken;
@@ -266,6 +281,12 @@ export function recase(upper: string, body: string, fallback: (text: string) => 
 export function citationName(header: DocumentHeader): string | null {
   if (!header.kind || !header.number) return null;
   return `${header.kind} số ${header.number}${header.date ? ` ngày ${header.date}` : ""}`;
+}
+
+/** A document without a number is named by its kind and subject: "Điều lệ Đảng Cộng sản Việt Nam". */
+export function unnumberedName(header: DocumentHeader): string | null {
+  if (!header.kind || header.number || !header.subject) return null;
+  return `${header.kind} ${header.subject}${header.date ? ` (${header.date})` : ""}`;
 }
 
 /**
