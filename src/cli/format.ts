@@ -79,6 +79,13 @@ export function sourceLine(c: Pick<Citation, "title" | "location">): string {
  * its start), with the highlighted words styled.
  */
 export function trimmedQuote(c: Pick<Citation, "passage" | "highlight">, maxChars: number, style: Style = PLAIN): string {
+  // In a passage of lines (a document's header, a list), the line that answers is the quote.
+  if (c.highlight && c.passage.includes("\n")) {
+    const from = c.passage.lastIndexOf("\n", Math.max(0, c.highlight.start - 1)) + 1;
+    const next = c.passage.indexOf("\n", c.highlight.start);
+    const to = next < 0 ? c.passage.length : next;
+    if (c.highlight.end <= to) return trimmedQuote({ passage: c.passage.slice(from, to), highlight: { start: c.highlight.start - from, end: c.highlight.end - from } }, maxChars, style);
+  }
   const text = c.passage.replace(/\s+/g, " ").trim();
   const raw = c.highlight ? c.passage.slice(c.highlight.start, c.highlight.end).replace(/\s+/g, " ").trim() : "";
   const at = raw === "" ? -1 : text.indexOf(raw);
