@@ -30,6 +30,8 @@ export interface QueryTerm extends TermKey {
   phrase?: string[];
   /** Position of the syllable in the question as typed (Vietnamese questions), for compounds. */
   position?: number;
+  /** True when only whitespace separates it from the syllable before ("xã, phường": no compound). */
+  joinsPrevious?: boolean;
   /**
    * For a syllable of a translated compound ("dân số" for "population"): the folded bigram that must
    * occur, so that "dân" in "tổ dân phố" does not count.
@@ -195,7 +197,12 @@ export function understandQuestion(raw: string): QueryPlan {
       if (isSynonymOfQuestion || seen.has(key)) continue;
       seen.add(key);
       const term: QueryTerm = { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
-      if (!english && group === groups[0]) term.position = ti;
+      if (!english && group === groups[0]) {
+        term.position = ti;
+        // Only whitespace between this syllable and the one before: the two may form a compound.
+        const before = tokens[ti - 1];
+        term.joinsPrevious = before !== undefined && /^\s+$/u.test(primary.slice(before.end, t.start));
+      }
       if (english && tokens.length >= 2) {
         const partner = tokens[ti + 1] ?? tokens[ti - 1];
         if (partner) term.bigram = ti + 1 < tokens.length ? `${t.fold}_${partner.fold}` : `${partner.fold}_${t.fold}`;
@@ -259,7 +266,7 @@ export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBig
   const pairFrequency = (k: number): number => {
     const a = byPosition[k];
     const b = byPosition[k + 1];
-    if (!a || !b || (b.t.position ?? 0) !== (a.t.position ?? 0) + 1) return 0;
+    if (!a || !b || (b.t.position ?? 0) !== (a.t.position ?? 0) + 1 || !b.t.joinsPrevious) return 0;
     const f = frequency(`${a.t.fold}_${b.t.fold}`);
     return f >= minFrequency ? f : 0;
   };
