@@ -287,6 +287,8 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   if (plan.kind === "percent") return /%|phần trăm|\d+\/\d+/iu.test(unit);
   if (plan.kind === "duration") return statesDuration(unit);
+  // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
+  if (plan.kind === "who" && /\bky\b/.test(foldedQuestion(plan)) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   return true;
 }
@@ -460,7 +462,14 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
-  for (const candidate of candidates) {
+  // A passage without the question's numbers or names is about something else: it competes only when no
+  // passage has them (then its unit still gives the reason to abstain).
+  const holdsQualifiers = (c: CandidatePassage): boolean => {
+    const sets = termSets(`${c.text}\n${c.context}\n${c.title}`);
+    return plan.numbers.every((n) => sets.fold.has(n) || sets.numbers.has(withoutLeadingZeros(n))) && plan.names.every((name) => name.every((b) => sets.bigrams.has(b)));
+  };
+  const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter(holdsQualifiers) : candidates;
+  for (const candidate of qualified.length > 0 ? qualified : candidates) {
     const passageSets = termSets(candidate.text);
     const contextSets = termSets(`${candidate.context}\n${candidate.title}`);
     // An English question's subject ("population", "party cell congress") missing from the passage and

@@ -10,7 +10,7 @@ import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting } from "../text/lexicon.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { understandQuestion } from "./query.js";
+import { documentReferenceText, understandQuestion } from "./query.js";
 import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
@@ -40,6 +40,11 @@ export interface AnswerResult {
   /** Set when the message was a greeting, a thank-you or a goodbye rather than a question. */
   smallTalk?: SmallTalkKind;
 }
+
+/** Passages that cite a document the question names, added to the candidates. */
+const CITING_PASSAGES = 3;
+/** How many passages the reference's own search looks through for those that carry its number. */
+const CITING_POOL = 50;
 
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
 export interface RetrievedQuestion {
@@ -177,6 +182,25 @@ export class QaEngine {
     return { ...this.answer(retrieved, this.options.policy), ms: Math.round((performance.now() - started) * 100) / 100 };
   }
 
+  /**
+   * Passages that cite a document the question names by number ("Hướng dẫn số 35-HD/BTCTW"): in a large
+   * corpus the number is common and the whole question's words rank other passages first, so the
+   * reference is searched on its own and the passages that carry its number join the candidates.
+   */
+  private citingPassages(plan: CheckedPlan, index: LoadedIndex): StoredPassage[] {
+    if (plan.docRefs.length === 0) return [];
+    const cited = documentReferenceText(plan.question);
+    if (cited === null) return [];
+    const reference = understandQuestion(cited);
+    if (reference.terms.length === 0) return [];
+    const numbers = plan.docRefs.map((n) => new RegExp(`(?<!\\d)0*${n}(?!\\d)`));
+    return index.lexical
+      .search(reference, CITING_POOL)
+      .map((h) => index.byLabel.get(h.label))
+      .filter((p): p is StoredPassage => p !== undefined && numbers.some((re) => re.test(p.text)))
+      .slice(0, CITING_PASSAGES);
+  }
+
   /** Header passages of the documents whose number starts with one of `numbers` ("383" → 383-QĐ/TW). */
   private headersOf(numbers: readonly string[], index: LoadedIndex): StoredPassage[] {
     if (numbers.length === 0) return [];
@@ -204,6 +228,7 @@ export class QaEngine {
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
     // candidates: its signer, date and issuer are asked for in words the passage shares little with.
     for (const header of this.headersOf(plan.docRefs, index)) if (!hits.some((h) => h.passage.id === header.id)) hits.push({ passage: header, score: 0 });
+    for (const citing of this.citingPassages(plan, index)) if (!hits.some((h) => h.passage.id === citing.id)) hits.push({ passage: citing, score: 0 });
     return { plan: restored, hits, index };
   }
 

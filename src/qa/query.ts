@@ -285,6 +285,16 @@ const DOC_REFERENCE = new RegExp(
   "g",
 );
 
+const DOC_REFERENCE_TEXT = new RegExp(
+  `(?<![\\p{L}])(?:${[...DOCUMENT_KIND_WORDS, "hd", "qđ", "qd", "kl", "nq", "ct", "tb", "kh", "cv"].join("|")})\\s*(?:số\\s*)?\\d+[\\p{L}\\d/.-]*`,
+  "iu",
+);
+
+/** The words of a question that name a document by kind and number ("Hướng dẫn số 35-HD/BTCTW"), or null. */
+export function documentReferenceText(question: string): string | null {
+  return question.match(DOC_REFERENCE_TEXT)?.[0] ?? null;
+}
+
 /** Numbers of the documents a (folded) question names, without leading zeros. */
 export function documentReferences(folded: string): string[] {
   return [...new Set([...folded.matchAll(DOC_REFERENCE)].map((m) => String(Number(m[1]))))];
