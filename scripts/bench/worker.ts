@@ -65,18 +65,23 @@ async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; with
   };
 }
 
-/** Opens the engine and answers every question, timing each. */
-async function serve(args: IndexArgs & { questionsFile: string }): Promise<object> {
+/** Opens the engine and asks a first question, timing both: what `serve` and `evaluate` report first. */
+async function openTimed(args: IndexArgs) {
   const { QaEngine } = await import("../../src/qa/engine.js");
-  const { docIdFor } = await import("../../src/index/ingest.js");
-  const questions = await readQuestions(args.questionsFile);
   const openStarted = performance.now();
   const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch });
   const loadMs = performance.now() - openStarted;
   const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 1048576);
   const firstStarted = performance.now();
   await engine.ask("Có bao nhiêu chi bộ cơ sở?");
-  const firstAskMs = performance.now() - firstStarted;
+  return { engine, loadMs, rssAfterLoadMb, firstAskMs: performance.now() - firstStarted };
+}
+
+/** Opens the engine and answers every question, timing each. */
+async function serve(args: IndexArgs & { questionsFile: string }): Promise<object> {
+  const { docIdFor } = await import("../../src/index/ingest.js");
+  const questions = await readQuestions(args.questionsFile);
+  const { engine, loadMs, rssAfterLoadMb, firstAskMs } = await openTimed(args);
   const latencies: number[] = [];
   let answered = 0;
   let correct = 0;
@@ -110,16 +115,9 @@ async function serve(args: IndexArgs & { questionsFile: string }): Promise<objec
  * expect_abstain), timing each: latency as `serve` reports it, plus accuracy and citation hits.
  */
 async function evaluate(args: IndexArgs & { questionsFile: string }): Promise<object> {
-  const { QaEngine } = await import("../../src/qa/engine.js");
   const { judge, parseQuestions, summarize } = await import("../../src/qa/evaluate.js");
   const questions = parseQuestions(await readFile(args.questionsFile, "utf8"));
-  const openStarted = performance.now();
-  const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch });
-  const loadMs = performance.now() - openStarted;
-  const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 1048576);
-  const firstStarted = performance.now();
-  await engine.ask("Có bao nhiêu chi bộ cơ sở?");
-  const firstAskMs = performance.now() - firstStarted;
+  const { engine, loadMs, rssAfterLoadMb, firstAskMs } = await openTimed(args);
   const latencies: number[] = [];
   const outcomes = [];
   for (const q of questions) {

@@ -12,7 +12,7 @@ import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_OR_ROLE, FAMILY_NAMES, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -162,7 +162,7 @@ function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 3;
   // "đồng chí Thường trực Ban Bí thư": a person named by office.
   for (const m of unit.matchAll(/đồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)) if (!question.includes(foldKey(m[1] ?? ""))) return 2;
-  for (const m of unit.matchAll(new RegExp(BODY_OR_ROLE.source, "giu"))) {
+  for (const m of unit.matchAll(BODY_OR_ROLE_ALL)) {
     const at = (m.index ?? 0) + m[0].length;
     const phrase = foldKey(`${m[0]}${unit.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();
     if (!question.includes(phrase)) return 1;
@@ -170,16 +170,19 @@ function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   return 0;
 }
 
+// "30 ngày làm việc", "một năm", "02 nhiệm kỳ": a number, at most one word, a unit of time.
+const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
+const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");
+
 /** Whether a unit states a duration: a number of time units, or a frequency. */
 function statesDuration(unit: string): boolean {
   if (FREQUENCY.test(unit)) return true;
-  const m = unit.match(new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu"));
-  return m !== null;
+  return NUMBER_OF_TIME_UNITS.test(unit);
 }
 
 function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = DEFAULT_POLICY): number {
-  const scale = policy.kindBonus / 1.2;
-  return kindScore(plan, unit) * (kindScore(plan, unit) > 0 ? scale : policy.kindPenalty);
+  const score = kindScore(plan, unit);
+  return score * (score > 0 ? policy.kindBonus / 1.2 : policy.kindPenalty);
 }
 
 function kindScore(plan: QueryPlan, unit: string): number {
@@ -465,8 +468,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // A passage without the question's numbers or names is about something else: it competes only when no
   // passage has them (then its unit still gives the reason to abstain).
   const holdsQualifiers = (c: CandidatePassage): boolean => {
-    const sets = termSets(`${c.text}\n${c.context}\n${c.title}`);
-    return plan.numbers.every((n) => sets.fold.has(n) || sets.numbers.has(withoutLeadingZeros(n))) && plan.names.every((name) => name.every((b) => sets.bigrams.has(b)));
+    const sets = passageWithContext(c);
+    return missingNumbers(plan, sets).length === 0 && missingName(plan, sets) === undefined;
   };
   const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter(holdsQualifiers) : candidates;
   for (const candidate of qualified.length > 0 ? qualified : candidates) {
@@ -478,7 +481,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let bestUnit: PassageAnswer | null = null;
     // A header's signer, date or issuer answers only for its own document, not one its subject names.
     const headerNum = candidate.isHeader ? headerNumber(candidate.text) : null;
-    const otherDocument = headerNum !== null && plan.docRefs.length > 0 && !plan.docRefs.includes(String(Number(headerNum.match(/^\d+/)?.[0] ?? "")));
+    const otherDocument = headerNum !== null && plan.docRefs.length > 0 && !plan.docRefs.includes(documentNumberKey(headerNum) ?? "");
     for (const unit of unitsOf(candidate.text, candidate.isHeader)) {
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
       if (field && otherDocument) continue;
@@ -571,6 +574,21 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
 
+/** The question's numbers a passage (with its context) lacks; "0310" stands for "310". */
+function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
+  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(withoutLeadingZeros(n)));
+}
+
+/** A name the question gives ("Gia Lai") that a passage (with its context) lacks, as folded bigrams. */
+function missingName(plan: QueryPlan, sets: TermSets): string[] | undefined {
+  return plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
+}
+
+/** A passage's own words with its section context and document title, analysed once. */
+function passageWithContext(c: CandidatePassage): TermSets {
+  return termSets(`${c.text}\n${c.context}\n${c.title}`);
+}
+
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
   if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
   if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
@@ -578,16 +596,16 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
-    const sets = termSets(`${passage.text}\n${passage.context}\n${passage.title}`);
-    const missing = plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(withoutLeadingZeros(n)));
+    const sets = passageWithContext(passage);
+    const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
     if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
     }
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
-    const missingName = plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
-    if (missingName) return `name not in the passage: ${missingName.join(" ")}`;
+    const name = missingName(plan, sets);
+    if (name) return `name not in the passage: ${name.join(" ")}`;
   }
   if (countsNoun(plan, best.text) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;

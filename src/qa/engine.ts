@@ -10,7 +10,7 @@ import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting } from "../text/lexicon.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentReferenceText, understandQuestion } from "./query.js";
+import { documentNumberKey, documentReferenceText, understandQuestion } from "./query.js";
 import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
@@ -206,8 +206,8 @@ export class QaEngine {
     if (numbers.length === 0) return [];
     const out: StoredPassage[] = [];
     for (const doc of index.manifest.documents) {
-      const number = doc.header?.number?.match(/^\d+/)?.[0];
-      if (number === undefined || !numbers.includes(String(Number(number)))) continue;
+      const number = doc.header?.number ? documentNumberKey(doc.header.number) : null;
+      if (number === null || !numbers.includes(number)) continue;
       const passage = index.byId.get(`${doc.docId}#0`);
       if (passage?.section === HEADER_SECTION) out.push(passage);
     }

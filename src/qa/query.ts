@@ -297,7 +297,13 @@ export function documentReferenceText(question: string): string | null {
 
 /** Numbers of the documents a (folded) question names, without leading zeros. */
 export function documentReferences(folded: string): string[] {
-  return [...new Set([...folded.matchAll(DOC_REFERENCE)].map((m) => String(Number(m[1]))))];
+  return [...new Set([...folded.matchAll(DOC_REFERENCE)].flatMap((m) => documentNumberKey(m[1] ?? "") ?? []))];
+}
+
+/** A document number as questions refer to it: its leading digits without zeros ("07-KL/VPTW" → "7"), or null. */
+export function documentNumberKey(number: string): string | null {
+  const digits = number.match(/^\d+/)?.[0];
+  return digits === undefined ? null : String(Number(digits));
 }
 
 const LEVEL_KEYS = LEVEL_PHRASES.map((phrase) => ({ accented: phrase.map((s) => s.normalize("NFC")), folded: phrase.map(foldKey) }));
