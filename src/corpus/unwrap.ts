@@ -11,6 +11,9 @@ export const HARD_WRAP_MIN_SHARE = 0.12;
 // structural words with a number, markdown headings.
 const ITEM_START = /^(?:[-•–+]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.)]\s|(?:phần|chương|mục|điều)\s+(?:\d+|[ivxlc]+)\b|#)/iu;
 const SENTENCE_END = /[.!?;:…]["”’)]*$/u;
+// A clause end (";", ":") before a line that goes on in lower case without an item mark: the same item
+// goes on ("… do Chánh Văn phòng quyết định;" / "tại lưu trữ … do thường trực tỉnh ủy quyết định.").
+const CLAUSE_END = /[;:]["”’)]*$/u;
 // Lines that only carry table bars, rules or emphasis marks: paragraph breaks.
 const SEPARATOR = /^[\s|*_\-=~.]*$/u;
 
@@ -56,7 +59,8 @@ function continues(current: string, next: string): boolean {
   if (/^\s*\*\*.*\*\*\s*$/u.test(current)) return false;
   const a = bare(current);
   const b = bare(next);
-  if (a.length === 0 || ITEM_START.test(b) || SENTENCE_END.test(a)) return false;
+  if (a.length === 0 || ITEM_START.test(b)) return false;
+  if (SENTENCE_END.test(a)) return CLAUSE_END.test(a) && /^\p{Ll}/u.test(b);
   // A change between upper-case and mixed-case lines is a boundary (a title above its body).
   const upperA = isUpperCaseLine(a);
   const upperB = isUpperCaseLine(b);

@@ -109,6 +109,23 @@ describe("official documents as legal-document websites publish them", () => {
     expect(header?.text).toContain("Ngày ban hành: Hà Nội, ngày 03 tháng 02 năm 2024");
   });
 
+  it("keeps an item together across a clause end when the next line goes on in lower case", () => {
+    const wrapped = [
+      "4. Thẩm quyền quyết định hủy tài liệu hết giá trị tại",
+      "lưu trữ lịch sử của Trung ương do Chánh Văn phòng quyết định;",
+      "tại lưu trữ lịch sử ở cấp tỉnh do thường trực tỉnh ủy quyết định.",
+      "5. Khi hủy tài liệu lưu trữ phải hủy toàn bộ tài liệu gồm:",
+      "a) bản gốc;",
+      "b) bản sao.",
+    ];
+    expect(unwrapLines(wrapped, true)).toEqual([
+      "4. Thẩm quyền quyết định hủy tài liệu hết giá trị tại lưu trữ lịch sử của Trung ương do Chánh Văn phòng quyết định; tại lưu trữ lịch sử ở cấp tỉnh do thường trực tỉnh ủy quyết định.",
+      "5. Khi hủy tài liệu lưu trữ phải hủy toàn bộ tài liệu gồm:",
+      "a) bản gốc;",
+      "b) bản sao.",
+    ]);
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);
