@@ -105,11 +105,12 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     pending = null;
   };
 
-  // A formal header is quotable as the document's first passage ("ai ký", "số hiệu", "ban hành ngày nào").
+  // A formal header is quotable as the document's first passage ("ai ký", "số hiệu", "ban hành ngày nào");
+  // its section label is its context: it is what a question about "văn bản" (the document) itself asks.
   let titleQuoted = false;
   if (doc.headerText) {
     titleQuoted = true;
-    passages.push({ id: `${doc.docId}#0`, docId: doc.docId, title: doc.title, section: HEADER_SECTION, paragraph: 0, page: null, order: 0, text: doc.headerText, context: "" });
+    passages.push({ id: `${doc.docId}#0`, docId: doc.docId, title: doc.title, section: HEADER_SECTION, paragraph: 0, page: null, order: 0, text: doc.headerText, context: HEADER_SECTION });
   }
   for (const block of blocks) {
     if (block.kind === "heading") {

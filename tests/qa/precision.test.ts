@@ -53,6 +53,10 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch số 310 về hội thi dân vận khéo ban hành ngày nào?")).answer).toContain("ngày 05 tháng 3 năm 2026");
   });
 
+  it("answers a question that calls the document \"văn bản\" from the document's information", async () => {
+    expect((await engine.ask("Văn bản Kế hoạch 0310/KH-UBND do ai ký?")).answer).toContain("Trần Văn Bình");
+  });
+
   it("cites the header as the document's information and names the document by number and date", async () => {
     const r = await engine.ask("Kế hoạch 0310/KH-UBND do ai ký?");
     expect(r.citations[0]?.location).toBe("Thông tin văn bản");
