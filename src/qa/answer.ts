@@ -508,11 +508,18 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       });
       // What is missing is weighed by whole compounds: "tài chính" is missing from a passage that has
       // "tài liệu" and no "chính", and from one that has both syllables apart.
+      // A compound stated by a synonym ("tối đa" as "không quá") is there: both syllables were found, one
+      // of them only through its synonym group.
+      const bySynonymOnly = (i: number): boolean => {
+        const term = plan.terms[i];
+        return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets);
+      };
       const inCompound = new Set<number>();
       for (const [a, b] of compounds) {
         inCompound.add(a).add(b);
         const bigram = `${plan.terms[a]?.fold}_${plan.terms[b]?.fold}`;
         if (unitSets.bigrams.has(bigram) || passageSets.bigrams.has(bigram) || contextSets.bigrams.has(bigram)) continue;
+        if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b))) continue;
         const w = (weights[a] ?? 0) + (weights[b] ?? 0);
         if (w > missingWeight) {
           missingWeight = w;

@@ -27,6 +27,12 @@ const REPORT = [
   "Năm 2025, toàn Đảng bộ huyện kết nạp 214 đảng viên mới, trong đó có 37 đảng viên là người dân tộc thiểu số.",
   "",
   "Đảng bộ huyện có 48 tổ chức cơ sở đảng, tăng 2 tổ chức so với năm 2024.",
+  "",
+  "Mỗi buổi sinh hoạt chuyên đề kéo dài tối đa 90 phút.",
+  "",
+  "Mỗi đảng viên dự tối đa hai hội nghị tập huấn trong năm.",
+  "",
+  "Mỗi chi bộ cử không quá 02 đảng viên tham gia lớp bồi dưỡng lý luận chính trị.",
 ].join("\n");
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
@@ -61,6 +67,11 @@ describe("answers that hold on a new official document", () => {
     const r = await engine.ask("Kế hoạch 0310/KH-UBND do ai ký?");
     expect(r.citations[0]?.location).toBe("Thông tin văn bản");
     expect(r.citations[0]?.title).toMatch(/^Kế hoạch số 0310\/KH-UBND ngày 05\/03\/2026 của Ủy ban nhân dân tỉnh Gia Lai/u);
+  });
+
+  it("finds a compound the text states by its synonym (\"tối đa\" written \"không quá\")", async () => {
+    const r = await engine.ask("Mỗi chi bộ cử tối đa bao nhiêu đảng viên?");
+    expect(r.answer).toContain("không quá 02 đảng viên");
   });
 
   it("answers from a sentence the site wrapped over two lines", async () => {
