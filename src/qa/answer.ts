@@ -63,7 +63,8 @@ export interface Extraction {
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
 const NUMBER_WORD = /(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
 const DIGIT = /\d/;
-const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}[-/]\d{4}/iu;
+// A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
+const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
 const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
@@ -591,6 +592,12 @@ function missingName(plan: QueryPlan, sets: TermSets): string[] | undefined {
   return plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
 }
 
+/** Where the sentence that holds offset `at` (a unit's end) ends. */
+function sentenceEnd(text: string, at: number): number {
+  for (const sentence of splitSentences(text)) if (sentence.end >= at) return sentence.end;
+  return text.length;
+}
+
 /** A passage's own words with its section context and document title, analysed once. */
 function passageWithContext(c: CandidatePassage): TermSets {
   return termSets(`${c.text}\n${c.context}\n${c.title}`);
@@ -603,7 +610,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
-    const sets = passageWithContext(passage);
+    // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
+    // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
+    const sets = passageWithContext({ ...passage, text: passage.text.slice(0, sentenceEnd(passage.text, best.end)) });
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").

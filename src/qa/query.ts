@@ -107,7 +107,7 @@ const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, b
 function detectKind(folded: string): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
-  if (has(/ngay nao|ngay thang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date/)) return "date";
+  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date|which month|what month|in what month/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";

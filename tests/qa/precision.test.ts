@@ -30,9 +30,13 @@ const REPORT = [
   "",
   "Mỗi buổi sinh hoạt chuyên đề kéo dài tối đa 90 phút.",
   "",
+  "Chi bộ sinh hoạt chuyên đề mỗi quý một lần.",
+  "",
   "Mỗi đảng viên dự tối đa hai hội nghị tập huấn trong năm.",
   "",
   "Mỗi chi bộ cử không quá 02 đảng viên tham gia lớp bồi dưỡng lý luận chính trị.",
+  "",
+  "Toàn tỉnh có 1.520 đảng viên được tặng Huy hiệu Đảng. Huyện Chư Păh tổ chức lễ trao Huy hiệu Đảng vào dịp kỷ niệm ngày thành lập Đảng.",
 ].join("\n");
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
@@ -81,6 +85,16 @@ describe("answers that hold on a new official document", () => {
   it("refuses the signer of another document the question names", async () => {
     const r = await engine.ask("Quyết định 1234/QĐ-UBND về hội thi do ai ký?");
     expect(r.abstained).toBe(true);
+  });
+
+  it("refuses a fact about a place the passage names only in a later sentence", async () => {
+    expect((await engine.ask("Toàn tỉnh có bao nhiêu đảng viên được tặng Huy hiệu Đảng?")).answer).toContain("1.520");
+    expect((await engine.ask("Ở Chư Păh có bao nhiêu đảng viên được tặng Huy hiệu Đảng?")).abstained).toBe(true);
+  });
+
+  it("asks for a month with \"tháng nào\" and refuses a frequency", async () => {
+    expect((await engine.ask("Hội thi cấp tỉnh tổ chức vào tháng nào?")).answer).toContain("tháng 8 năm 2026");
+    expect((await engine.ask("Chi bộ sinh hoạt chuyên đề vào những tháng nào?")).abstained).toBe(true);
   });
 
   it("refuses a level the text does not speak of", async () => {
