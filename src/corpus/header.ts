@@ -295,7 +295,7 @@ export function unnumberedName(header: DocumentHeader): string | null {
  */
 export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?: readonly string[] }> = [
   { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/ },
-  { label: "Ngày ban hành", asks: /ban hanh|\bky\b|\bissued?\b|\bsigned\b|\bdated?\b/, kinds: ["date", "when"] },
+  { label: "Ngày ban hành", asks: /ban hanh|\bky\b|\bissued?\b|\bsigned\b|\bdated?\b/, kinds: ["date", "when", "where"] },
   { label: "Cơ quan ban hành", asks: /ban hanh|\bissu(?:ed|es|ing)?\b/, kinds: ["who"] },
   { label: "Số hiệu", asks: /so hieu|\bso (?:may|bao nhieu)\b|\bnumber\b/ },
   { label: "Nơi nhận", asks: /noi nhan|gui (?:cho|den|toi)|recipient|sent to/ },

@@ -67,6 +67,12 @@ const DIGIT = /\d/;
 const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
 const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
+// A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
+// The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
+const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d/u;
+const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
+// The question asks for a named place ("ở tỉnh nào", "in which city"), not where something is kept.
+const NAMED_PLACE_ASKED = /\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|\b(?:which|what) (?:city|province|district|town|country|commune|ward)\b/;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
@@ -211,6 +217,8 @@ function kindScore(plan: QueryPlan, unit: string): number {
       const separators = (unit.match(/[,;]/g) ?? []).length;
       return Math.min(1.2, separators * 0.15) + (LIST.test(unit) ? 0.6 : 0);
     }
+    case "where":
+      return PLACE_NAMED.test(unit) ? 1.2 : LOCATIVE.test(unit) ? 0.6 : -1;
     case "purpose":
       return /(?:^|\s)(?:để|nhằm)\s/iu.test(unit) ? 2 : 0;
     case "reason":
@@ -294,6 +302,8 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
   if (plan.kind === "who" && /\bky\b/.test(foldedQuestion(plan)) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
+  // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
+  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_ASKED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
   return true;
 }
 

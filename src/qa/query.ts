@@ -9,7 +9,7 @@ import type { Token } from "../text/tokenize.js";
 import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
-export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "list" | "purpose" | "reason" | "definition" | "other";
+export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "where" | "list" | "purpose" | "reason" | "definition" | "other";
 
 /** One way of writing a term: its folded key and, for accented input, its accent key. */
 export interface TermKey {
@@ -104,6 +104,10 @@ const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
 const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 
+// "ở đâu", "tại đâu", "nơi nào", "ở tỉnh nào", "where", "in which city": a place is asked.
+const WHERE_QUESTION_FOLDED =
+  /\b(?:o|tai) dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:o|tai) (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|^where\b|\bwhere (?:is|was|are|were|do|does|did|will|can|should|must)\b|\b(?:in|at) (?:which|what) (?:city|province|place|district|town|country|location|commune|ward|venue)\b/;
+
 function detectKind(folded: string): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
@@ -113,6 +117,7 @@ function detectKind(folded: string): QuestionKind {
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";
   if (has(/bao nhieu|\bmay\b|how many|how much|what number/)) return "count";
   if (has(/nhung ai|gom nhung/)) return "list";
+  if (WHERE_QUESTION_FOLDED.test(folded)) return "where";
   if (WHO_QUESTION_FOLDED.test(folded) || has(/\bten (?:la )?gi\b|\bten la\b|what (?:is|was) the name\b/)) return "who";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
   if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";

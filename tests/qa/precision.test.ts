@@ -97,6 +97,12 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Chi bộ sinh hoạt chuyên đề vào những tháng nào?")).abstained).toBe(true);
   });
 
+  it("asks for a place with \"ở đâu\" or \"tại thành phố nào\" and refuses a text that names none", async () => {
+    expect((await engine.ask("Kế hoạch 0310/KH-UBND ban hành ở đâu?")).answer).toContain("Gia Lai");
+    expect((await engine.ask("Hội thi cấp tỉnh tổ chức tại thành phố nào?")).abstained).toBe(true);
+    expect((await engine.ask("In which city will the provincial contest be held?")).abstained).toBe(true);
+  });
+
   it("refuses a level the text does not speak of", async () => {
     const r = await engine.ask("Ở cấp huyện, cơ quan nào chủ trì hội thi vòng sơ khảo?");
     expect(r.abstained).toBe(true);
