@@ -275,13 +275,22 @@ function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boolean {
   return phrases.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))));
 }
 
-/** Whether some text (the answer) follows the anchor bigram in a unit, rather than the unit ending there. */
-function anchorFollowed(anchor: string, unit: string): boolean {
+/**
+ * Where the anchor bigram occurs in a unit, its two syllables adjacent or one syllable apart ("tài liệu
+ * gồm" written "tài liệu bao gồm"): "followed" when some text (the answer) comes after it, "last" when the
+ * unit ends there, null when it is not there.
+ */
+function anchorIn(anchor: string, unit: string): "followed" | "last" | null {
+  const [first, second] = anchor.split("_");
   const tokens = unitTokens(unit);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (`${tokens[i]?.fold}_${tokens[i + 1]?.fold}` === anchor) return unit.length - (tokens[i + 1]?.end ?? 0) > 12;
+    if (tokens[i]?.fold !== first) continue;
+    for (let gap = 1; gap <= 2 && i + gap < tokens.length; gap++) {
+      const end = tokens[i + gap];
+      if (end !== undefined && end.fold === second) return unit.length - end.end > 12 ? "followed" : "last";
+    }
   }
-  return true;
+  return null;
 }
 
 /** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
@@ -553,7 +562,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (counts === false) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
-      if (plan.anchor && unitSets.bigrams.has(plan.anchor)) score += anchorFollowed(plan.anchor, unit.text) ? policy.anchorBonus : -2 * policy.anchorBonus;
+      const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
+      if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;
       if (isAskedItem) score += policy.askedItemBonus;
       if (asksField) score += policy.askedItemBonus;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins

@@ -84,4 +84,15 @@ describe("trimming long answers", () => {
     expect(out).toContain("chi bộ cơ quan xã tăng cường");
     expect(out.endsWith("…")).toBe(true);
   });
+
+  it("answers a list question from the unit whose subject announces the list (\"gồm\" written \"bao gồm\")", () => {
+    const passages = [
+      "Hồ sơ đảng viên được lập, bổ sung, quản lý theo quy định.",
+      "Hồ sơ đảng viên bao gồm lý lịch đảng viên và phiếu đảng viên.",
+    ];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    const r = extractAnswer(understandQuestion("Hồ sơ đảng viên gồm những loại nào?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn", rank })), s);
+    expect(r.best?.text).toContain("lý lịch đảng viên và phiếu đảng viên");
+  });
 });
