@@ -66,6 +66,19 @@ function looksLikeHeading(text: string): boolean {
   return /^[\p{Lu}\d]/u.test(text);
 }
 
+/**
+ * A short numbered line without closing punctuation followed, after a blank line, by a paragraph that is not another item
+ * ("1. Sở Y tế" above its duties) names a section; one followed by further items is a list item.
+ */
+function isNumberedHeading(text: string, rawLines: readonly string[], i: number): boolean {
+  if (!/^\d+(?:\.\d+)*[.)]\s+\p{Lu}/u.test(text) || text.length > 80 || TERMINAL.test(text)) return false;
+  let j = i + 1;
+  while (j < rawLines.length && (rawLines[j] ?? "").trim() === "") j++;
+  // A blank line between: the next line starts a paragraph rather than going on with this one.
+  const next = classifyLine(rawLines[j] ?? "", false).text;
+  return j > i + 1 && next.length > 0 && !LIST_MARKER.test(next) && !STRUCTURAL.test(next);
+}
+
 function isBoilerplate(text: string): boolean {
   return BOILERPLATE_LINES.has(foldKey(text).replace(/[\s.:!…]+$/u, ""));
 }
@@ -121,7 +134,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     const isHeading =
       line.kind === "heading" ||
       (line.kind === "emphasis" && STRUCTURAL.test(line.text)) ||
-      (line.kind === "plain" && !continues && !/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") && looksLikeHeading(line.text));
+      (line.kind === "plain" && !continues && !/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
     if (isHeading) {
       blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page });
       continue;

@@ -71,16 +71,17 @@ function continues(current: string, next: string): boolean {
 
 /**
  * Joins the lines of a hard-wrapped text back into logical lines (paragraphs, list items, headings);
- * separators and blank lines are kept as they are. A text that is not hard-wrapped (`hardWrapped`, decided
- * on the whole text by default) is returned unchanged.
+ * separators and blank lines are kept as they are. In a text that is not hard-wrapped (`hardWrapped`, decided
+ * on the whole text by default) only a line with unclosed emphasis is joined to the next.
  * @example unwrapLines(["Thực hiện Quy định số", "377-QĐ/TW ngày 08/10/2025 …"]) // one line
  */
 export function unwrapLines(lines: readonly string[], hardWrapped = isHardWrapped(lines)): string[] {
-  if (!hardWrapped) return [...lines];
   const out: string[] = [];
   let current: string | null = null;
   for (const line of lines) {
-    if (current !== null && continues(current, line)) {
+    // Emphasis opened and not closed ("**I. Mục" / "đích, yêu cầu**") joins lines in any text.
+    const joins = current !== null && (hardWrapped ? continues(current, line) : hasOpenEmphasis(current) && !SEPARATOR.test(line));
+    if (current !== null && joins) {
       current = `${current.replace(/\s+$/u, "")} ${line.trim()}`;
       continue;
     }

@@ -502,7 +502,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // A header's signer, date or issuer answers only for its own document, not one its subject names.
     const headerNum = candidate.isHeader ? headerNumber(candidate.text) : null;
     const otherDocument = headerNum !== null && plan.docRefs.length > 0 && !plan.docRefs.includes(documentNumberKey(headerNum) ?? "");
-    for (const unit of unitsOf(candidate.text, candidate.isHeader)) {
+    // A duty listed under the body that holds it ("1. Sở Y tế" / "Chủ trì …"): the heading is the actor.
+    const actor = plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null;
+    for (const listed of unitsOf(candidate.text, candidate.isHeader)) {
+      const unit = actor && !foldKey(listed.text).includes(foldKey(actor)) ? { ...listed, text: `${actor}: ${listed.text}` } : listed;
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
       if (field && otherDocument) continue;
       // A header field answers only the question that asks for it (the recipients are nobody's answer to "ai").
@@ -610,6 +613,22 @@ function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
 /** A name the question gives ("Gia Lai") that a passage (with its context) lacks, as folded bigrams. */
 function missingName(plan: QueryPlan, sets: TermSets): string[] | undefined {
   return plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
+}
+
+// Section titles that begin like a body's name but name none ("Tổ chức thực hiện").
+const NOT_AN_ACTOR_HEADING = /^(?:tổ chức thực hiện|tổ chức triển khai|trách nhiệm|nhiệm vụ|phân công|kinh phí|hiệu lực)/iu;
+const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s+/u;
+
+/**
+ * The body a section's nearest heading names, when that heading is only a name ("1. Sở Y tế",
+ * "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"), else null.
+ */
+function headingActor(context: string): string | null {
+  const last = context.split(/\.\s+(?=(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s)/u).pop() ?? "";
+  const heading = last.replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
+  if (heading.length === 0 || heading.length > 90 || !/^\p{Lu}/u.test(heading) || NOT_AN_ACTOR_HEADING.test(heading)) return null;
+  const body = BODY_OR_ROLE.exec(heading.replace(/^Đề nghị\s+/u, ""));
+  return body !== null && body.index === 0 ? heading : null;
 }
 
 /** Where the sentence that holds offset `at` (a unit's end) ends. */

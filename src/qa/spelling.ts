@@ -32,7 +32,10 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
       const tone = TONE_LETTER.exec(term.accent)?.[0] ?? "";
       const sameTone = stats.accentVariants(term.fold).filter((k) => (TONE_LETTER.exec(k)?.[0] ?? "") === tone);
       const best = sameTone.sort((a, b) => (stats.accent.get(b) ?? 0) - (stats.accent.get(a) ?? 0))[0];
-      return best ? { ...term, accent: best } : term;
+      if (best) return { ...term, accent: best };
+      // A syllable typed with no marks at all ("viec" among accented words): the marks were left out,
+      // as in a question typed without diacritics; it matches folded.
+      return term.accent === term.fold ? { ...term, accent: null } : term;
     }
     if (stats.has(term.fold, false)) return term;
     // An abbreviation is not a typo: its expansion carries the meaning.

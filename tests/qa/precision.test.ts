@@ -17,6 +17,9 @@ const OFFICIAL = [
   "1. Hội thi được tổ chức ở cấp tỉnh vào tháng 8 năm 2026 với sự tham gia của", "các xã, phường trên địa bàn tỉnh; mỗi xã cử 03 thí sinh dự thi.", "",
   "2. Ở cấp xã, Ủy ban nhân dân xã chủ trì hội thi vòng sơ khảo trước ngày", "30/6/2026 và chọn thí sinh dự thi cấp tỉnh.", "",
   "3. Sở Nội vụ chủ trì tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trong thời hạn", "15 ngày làm việc kể từ khi kết thúc hội thi.", "",
+  "**II. Tổ chức thực hiện**", "",
+  "1. Sở Văn hóa, Thể thao và Du lịch", "",
+  "Chủ trì xây dựng bộ câu hỏi thi và bố trí địa điểm tổ chức vòng chung kết.", "",
   "|", "Nơi nhận:", "- Các sở, ban, ngành;", "- Lưu: VT.", "|", "**KT. CHỦ TỊCH**", "PHÓ CHỦ TỊCH", "**Trần Văn Bình**", "|", "",
   "Cảm ơn đã dùng trang web của chúng tôi.",
 ].join("\n");
@@ -101,6 +104,14 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch 0310/KH-UBND ban hành ở đâu?")).answer).toContain("Gia Lai");
     expect((await engine.ask("Hội thi cấp tỉnh tổ chức tại thành phố nào?")).abstained).toBe(true);
     expect((await engine.ask("In which city will the provincial contest be held?")).abstained).toBe(true);
+  });
+
+  it("names the body a duty is listed under when asked which body does it", async () => {
+    expect((await engine.ask("Cơ quan nào chủ trì xây dựng bộ câu hỏi thi?")).answer).toContain("Sở Văn hóa, Thể thao và Du lịch");
+  });
+
+  it("reads a word typed without marks among accented ones, and chat particles, as the user meant", async () => {
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp bn đảng viên moi v?")).answer).toContain("214 đảng viên");
   });
 
   it("refuses a level the text does not speak of", async () => {
