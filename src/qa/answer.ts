@@ -12,7 +12,7 @@ import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_OR_ROLE, FAMILY_NAMES, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -487,7 +487,15 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const ranked: PassageAnswer[] = [];
   // A passage without the question's numbers or names is about something else: it competes only when no
   // passage has them (then its unit still gives the reason to abstain).
+  // The document the question names by number is the one asked about: its header answers for it, even
+  // when the question describes it with numbers the header does not repeat ("giai đoạn 2026-2031").
+  const askedNumber = askedDocumentNumber(foldedQuestion(plan));
+  const headerKey = (c: CandidatePassage): string | null => {
+    const number = c.isHeader ? headerNumber(c.text) : null;
+    return number === null ? null : documentNumberKey(number);
+  };
   const holdsQualifiers = (c: CandidatePassage): boolean => {
+    if (askedNumber !== null && headerKey(c) === askedNumber) return true;
     const sets = passageWithContext(c);
     return missingNumbers(plan, sets).length === 0 && missingName(plan, sets) === undefined;
   };
@@ -500,8 +508,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, passageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
     let bestUnit: PassageAnswer | null = null;
     // A header's signer, date or issuer answers only for its own document, not one its subject names.
-    const headerNum = candidate.isHeader ? headerNumber(candidate.text) : null;
-    const otherDocument = headerNum !== null && plan.docRefs.length > 0 && !plan.docRefs.includes(documentNumberKey(headerNum) ?? "");
+    const key = headerKey(candidate);
+    const otherDocument = key !== null && (askedNumber !== null ? key !== askedNumber : plan.docRefs.includes(key));
     // A duty listed under the body that holds it ("1. Sở Y tế" / "Chủ trì …"): the heading is the actor.
     const actor = plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null;
     for (const listed of unitsOf(candidate.text, candidate.isHeader)) {

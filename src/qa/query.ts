@@ -285,10 +285,10 @@ export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBig
   return pairs;
 }
 
-const DOC_REFERENCE = new RegExp(
-  `(?:^|[^a-z])(?:${[...DOCUMENT_KIND_WORDS.map((w) => foldKey(w)), "hd", "qd", "kl", "nq", "ct", "tb", "kh", "cv", "regulation", "guideline", "guidance", "conclusion", "resolution", "decision", "directive", "plan", "notice", "instruction"].join("|")})\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?(\\d+)`,
-  "g",
-);
+// Words that name a document by kind in a folded question: Vietnamese, their abbreviations, English.
+const DOC_KIND_KEYS = [...DOCUMENT_KIND_WORDS.map((w) => foldKey(w)), "hd", "qd", "kl", "nq", "ct", "tb", "kh", "cv", "regulation", "guideline", "guidance", "conclusion", "resolution", "decision", "directive", "plan", "notice", "instruction"];
+
+const DOC_REFERENCE = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?(\\d+)`, "g");
 
 const DOC_REFERENCE_TEXT = new RegExp(
   `(?<![\\p{L}])(?:${[...DOCUMENT_KIND_WORDS, "hd", "qđ", "qd", "kl", "nq", "ct", "tb", "kh", "cv"].join("|")})\\s*(?:số\\s*)?\\d+[\\p{L}\\d/.-]*`,
@@ -298,6 +298,22 @@ const DOC_REFERENCE_TEXT = new RegExp(
 /** The words of a question that name a document by kind and number ("Hướng dẫn số 35-HD/BTCTW"), or null. */
 export function documentReferenceText(question: string): string | null {
   return question.match(DOC_REFERENCE_TEXT)?.[0] ?? null;
+}
+
+const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?![a-z])`);
+
+/**
+ * The number of the document a (folded) question asks about: its first mention of a document, when that
+ * mention carries a number ("Quyết định 2610 … do ai ký" → "2610"). Null when the first mention has none
+ * ("Ai ký Kế hoạch … thực hiện Chỉ thị 27": the plan is asked about, the directive only describes it).
+ */
+export function askedDocumentNumber(folded: string): string | null {
+  const kind = DOC_KIND_FOLDED.exec(folded);
+  DOC_REFERENCE.lastIndex = 0;
+  const reference = DOC_REFERENCE.exec(folded);
+  DOC_REFERENCE.lastIndex = 0;
+  if (!kind || !reference || reference.index !== kind.index) return null;
+  return documentNumberKey(reference[1] ?? "");
 }
 
 /** Numbers of the documents a (folded) question names, without leading zeros. */

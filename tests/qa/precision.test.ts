@@ -12,7 +12,7 @@ import { makeTempDir } from "../support/fixtures.js";
 
 const OFFICIAL = [
   "|", "**ỦY BAN NHÂN DÂN**", "TỈNH GIA LAI", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
-  "Số: 0310/KH-UBND", "|", "*Gia Lai, ngày 05", "tháng 3 năm 2026*", "|", "", "**KẾ HOẠCH**", "", "TỔ CHỨC HỘI THI CÁN BỘ DÂN VẬN KHÉO", "",
+  "Số: 0310/KH-UBND", "|", "*Gia Lai, ngày 05", "tháng 3 năm 2026*", "|", "", "**KẾ HOẠCH**", "", "TỔ CHỨC HỘI THI CÁN BỘ DÂN VẬN KHÉO THỰC HIỆN CHỈ THỊ SỐ 05-CT/TU", "",
   "**I. Mục", "đích, yêu cầu**", "",
   "1. Hội thi được tổ chức ở cấp tỉnh vào tháng 8 năm 2026 với sự tham gia của", "các xã, phường trên địa bàn tỉnh; mỗi xã cử 03 thí sinh dự thi.", "",
   "2. Ở cấp xã, Ủy ban nhân dân xã chủ trì hội thi vòng sơ khảo trước ngày", "30/6/2026 và chọn thí sinh dự thi cấp tỉnh.", "",
@@ -83,6 +83,11 @@ describe("answers that hold on a new official document", () => {
 
   it("answers from a sentence the site wrapped over two lines", async () => {
     expect((await engine.ask("Mỗi xã cử bao nhiêu thí sinh dự thi?")).answer).toContain("03 thí sinh");
+  });
+
+  it("answers who signed a document the question describes by another document it implements", async () => {
+    expect((await engine.ask("Ai ký Kế hoạch tổ chức hội thi thực hiện Chỉ thị 05?")).answer).toContain("Trần Văn Bình");
+    expect((await engine.ask("Who signed the plan implementing Directive 05 on the contest?")).answer).toContain("Trần Văn Bình");
   });
 
   it("refuses the signer of another document the question names", async () => {
