@@ -10,7 +10,7 @@ import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_OR_ROLE, FAMILY_NAMES, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, FAMILY_NAMES, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
@@ -113,7 +113,13 @@ function termSets(text: string): TermSets {
   let sets = termSetCache.get(text);
   if (!sets) {
     const view = analyzeText(text);
-    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers: new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros)) };
+    const numbers = new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros));
+    // "Đại hội XIV" counts as 14 for a question that writes "đại hội 14".
+    for (const m of text.matchAll(/(?<![\p{L}\d])[IVXLC]{2,}(?![\p{L}\d])/gu)) {
+      const value = romanNumeralValue(m[0]);
+      if (value !== null) numbers.add(String(value));
+    }
+    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
     if (termSetCache.size >= TERM_SET_CACHE_LIMIT) termSetCache.clear();
     termSetCache.set(text, sets);
   }

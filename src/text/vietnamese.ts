@@ -79,3 +79,20 @@ export const PERSON_NOUNS: readonly string[][] = [
 
 /** Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries. */
 export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi"]);
+
+/**
+ * The value of an upper-case Roman numeral of two letters or more ("XIV" → 14; congresses, terms and
+ * parts are numbered so: "Đại hội XIV", "khóa XV"), or null. Single letters are left alone: "V", "X"
+ * are too often initials.
+ */
+export function romanNumeralValue(text: string): number | null {
+  if (!/^(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u.test(text)) return null;
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = values[text[i] ?? ""] ?? 0;
+    const next = values[text[i + 1] ?? ""] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}

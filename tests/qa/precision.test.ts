@@ -39,6 +39,8 @@ const REPORT = [
   "",
   "Mỗi chi bộ cử không quá 02 đảng viên tham gia lớp bồi dưỡng lý luận chính trị.",
   "",
+  "Chào mừng Đại hội XIV của Đảng, toàn huyện có 56 công trình thi đua được gắn biển.",
+  "",
   "Toàn tỉnh có 1.520 đảng viên được tặng Huy hiệu Đảng. Huyện Chư Păh tổ chức lễ trao Huy hiệu Đảng vào dịp kỷ niệm ngày thành lập Đảng.",
 ].join("\n");
 
@@ -117,6 +119,11 @@ describe("answers that hold on a new official document", () => {
 
   it("reads a word typed without marks among accented ones, and chat particles, as the user meant", async () => {
     expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp bn đảng viên moi v?")).answer).toContain("214 đảng viên");
+  });
+
+  it("reads a congress numbered in Roman numerals as the number a question types", async () => {
+    expect((await engine.ask("Chào mừng đại hội 14, huyện có bao nhiêu công trình thi đua được gắn biển?")).answer).toContain("56 công trình");
+    expect((await engine.ask("Chào mừng đại hội 13, huyện có bao nhiêu công trình thi đua được gắn biển?")).abstained).toBe(true);
   });
 
   it("refuses a level the text does not speak of", async () => {
