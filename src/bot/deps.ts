@@ -6,11 +6,11 @@ import type { Config } from "../config.js";
 import type { IngestSummary } from "../index/ingest.js";
 import type { ConversationMemory } from "../qa/conversationMemory.js";
 import type { QaEngine } from "../qa/engine.js";
-import type { QuizStore } from "../quiz/scores.js";
+import type { QuizStore } from "../storage/quizStore.js";
 import type { Bookkeeping } from "./bookkeeping.js";
 import type { Logger } from "./logger.js";
 import type { QuizRuns } from "./quizRuns.js";
-import type { BotStore } from "./store.js";
+import type { BotStore } from "../storage/botStore.js";
 
 /** Outcome of asking for the newest index. */
 export interface ReloadResult {

@@ -6,9 +6,9 @@ import type { SmallTalkKind } from "../text/smallTalk.js";
 import type { ErrorCode } from "../errors.js";
 import type { IndexInfo } from "../qa/engine.js";
 import { SAMPLE_QUESTIONS } from "../qa/samples.js";
-import type { ScoreRow, SessionResults } from "../quiz/scores.js";
+import type { ScoreRow, SessionResults } from "../storage/quizStore.js";
 import { escapeHtml } from "./format.js";
-import type { BotStats } from "./store.js";
+import type { BotStats } from "../storage/botStore.js";
 
 /** Questions the shipped corpus answers, shown by /start and /help. */
 export { SAMPLE_QUESTIONS };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { displayName, parseQuizArgs, pollExplanation, pollQuestion } from "../../src/bot/quizPolls.js";
 import { renderLeaderboard, renderQuizResults } from "../../src/bot/texts.js";
-import type { ScoreRow, SessionResults } from "../../src/quiz/scores.js";
+import type { ScoreRow, SessionResults } from "../../src/storage/quizStore.js";
 import type { QuizQuestion } from "../../src/quiz/types.js";
 import { validateTelegramHtml } from "../support/telegramHtml.js";
 

@@ -20,7 +20,7 @@ import type { BotDeps } from "../deps.js";
 import { renderAnswer } from "../format.js";
 import { answerKeyboard } from "../keyboards.js";
 import { sendHtml, showTyping } from "../reply.js";
-import type { StoredCitation } from "../store.js";
+import type { StoredCitation } from "../../storage/botStore.js";
 import { MAX_QUESTION_CHARS, TEXT } from "../texts.js";
 
 function storedCitations(result: AnswerResult): StoredCitation[] {

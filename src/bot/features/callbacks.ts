@@ -13,7 +13,7 @@ import type { BotDeps } from "../deps.js";
 import { quoted, renderDocumentExcerpt, renderPassages, type QuotedPassage } from "../format.js";
 import { parseAction } from "../keyboards.js";
 import { sendHtml } from "../reply.js";
-import type { StoredCitation, StoredQuestion } from "../store.js";
+import type { StoredCitation, StoredQuestion } from "../../storage/botStore.js";
 import { TEXT } from "../texts.js";
 
 /** Where the stored highlighted words are in the passage as it is now (it may have been re-indexed). */

@@ -19,7 +19,7 @@ import type { LoadedIndex } from "../../index/store.js";
 import { parseQuizBank } from "../../quiz/bank.js";
 import { buildQuizBank } from "../../quiz/generate.js";
 import { pickQuiz } from "../../quiz/pick.js";
-import type { QuizSession } from "../../quiz/scores.js";
+import type { QuizSession } from "../../storage/quizStore.js";
 import type { QuizBank } from "../../quiz/types.js";
 import { isAdmin } from "../access.js";
 import type { BotContext } from "../context.js";
