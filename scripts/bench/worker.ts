@@ -36,7 +36,7 @@ async function directorySize(dir: string): Promise<number> {
  * with the quiz bank built alongside as the app does (`runIngest`) when `withQuiz`.
  */
 async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; withQuiz: boolean; workers?: number }): Promise<object> {
-  const { ingestSettings, runIngest } = await import("../../src/app.js");
+  const { ingestSettings, runIngest } = await import("../../src/app/ingestRunner.js");
   const { loadConfig } = await import("../../src/config.js");
   const { ingestCorpus } = await import("../../src/index/ingest.js");
   const { currentGeneration } = await import("../../src/index/store.js");

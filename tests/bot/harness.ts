@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import type { Message, Update } from "grammy/types";
 import { expect } from "vitest";
-import { ingestSettings, runIngest } from "../../src/app.js";
+import { ingestSettings, runIngest } from "../../src/app/ingestRunner.js";
 import { loadConfig } from "../../src/config.js";
 import { startApp, type AppHandle } from "../../src/main.js";
 import type { BotApiEmulator, RecordedCall } from "../support/botApiEmulator.js";

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { UploadJournal } from "../../src/bot/uploadJournal.js";
+import { UploadJournal } from "../../src/app/uploadJournal.js";
 import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../support/botApiEmulator.js";
 import { makeDocxBomb, makePdf } from "../support/fixtures.js";
 import { buildWorkspace, cloneWorkspace, exchange, expectValidHtml, type RunningApp, startBot, type Workspace } from "../bot/harness.js";

@@ -47,7 +47,7 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   }
   const started = performance.now();
   showTyping(ctx);
-  const generation = deps.engine.index.generation;
+  const generation = deps.engine.generation;
   const { result, resolution } = await askInConversation((q) => deps.engine.ask(q), deps.conversations, conversationKey(ctx), question);
   const isFollowUp = resolution.kind !== "standalone";
   const chat = ctx.chat;

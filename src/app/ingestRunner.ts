@@ -2,16 +2,16 @@
  * Composition helpers shared by the entry points (bot, CLI scripts): running an ingest with the quiz
  * builder attached, and making sure an index exists before serving.
  */
-import { createTesseractReader } from "./corpus/ocr.js";
-import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
+import { createTesseractReader } from "../corpus/ocr.js";
+import { ingestCorpus, type IngestSummary } from "../index/ingest.js";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describeError } from "./errors.js";
-import { corpusDrift, describeDrift, hasDrift, type CorpusDrift } from "./index/freshness.js";
-import { indexFormatMatches, readCurrentManifest } from "./index/store.js";
-import { buildQuizBank } from "./quiz/generate.js";
-import type { Config } from "./config.js";
-import type { ParseLimits } from "./corpus/limits.js";
+import { describeError } from "../errors.js";
+import { corpusDrift, describeDrift, hasDrift, type CorpusDrift } from "../index/freshness.js";
+import { indexFormatMatches, readCurrentManifest } from "../index/store.js";
+import { buildQuizBank } from "../quiz/generate.js";
+import type { Config } from "../config.js";
+import type { ParseLimits } from "../corpus/limits.js";
 
 /** Paths and limits an ingest needs. */
 export interface IngestSettings {
