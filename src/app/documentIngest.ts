@@ -13,6 +13,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { BYTES_PER_MB, checkFileSize } from "../corpus/limits.js";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestSummary } from "../index/ingest.js";
 import type { DocumentIngest, InterruptedUpload, UploadOrigin, UploadResult } from "../bot/deps.js";
@@ -78,7 +79,7 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
     const name = safeFileName(fileName);
     if (name === null) throw new AppError("FILE_UNSUPPORTED", `${fileName}: only ${UPLOAD_EXTENSIONS.join(", ")} files can be added`);
     if (bytes.byteLength === 0) throw new AppError("FILE_EMPTY", `${name} is empty`);
-    if (bytes.byteLength > opts.maxFileMb * 1024 * 1024) throw new AppError("FILE_TOO_LARGE", `${name} is larger than MAX_FILE_MB (${opts.maxFileMb} MB)`);
+    checkFileSize(name, bytes.byteLength, opts.maxFileMb * BYTES_PER_MB);
     const target = path.join(corpus, name);
     // safeFileName leaves no separators; this is the belt to its braces.
     if (path.dirname(target) !== corpus) throw new AppError("INPUT_INVALID", `${fileName}: not a plain file name`);

@@ -11,7 +11,7 @@ import { corpusDrift, describeDrift, hasDrift, type CorpusDrift } from "../index
 import { indexFormatMatches, readCurrentManifest } from "../index/store.js";
 import { buildQuizBank } from "../quiz/generate.js";
 import type { Config } from "../config.js";
-import type { ParseLimits } from "../corpus/limits.js";
+import { BYTES_PER_MB, type ParseLimits } from "../corpus/limits.js";
 
 /** Paths and limits an ingest needs. */
 export interface IngestSettings {
@@ -36,7 +36,7 @@ export function ingestSettings(config: Config): IngestSettings {
     maxFileMb: config.MAX_FILE_MB,
     efSearch: config.HNSW_EF_SEARCH,
     limits: {
-      maxUnzippedBytes: config.MAX_UNZIPPED_MB * 1024 * 1024,
+      maxUnzippedBytes: config.MAX_UNZIPPED_MB * BYTES_PER_MB,
       maxUnzipRatio: config.MAX_UNZIP_RATIO,
       maxZipEntries: config.MAX_ZIP_ENTRIES,
       maxPdfPages: config.MAX_PDF_PAGES,
@@ -68,7 +68,7 @@ export async function runIngest(
     summary = await ingestCorpus({
       corpusDir: settings.corpusDir,
       indexDir: settings.indexDir,
-      maxFileBytes: settings.maxFileMb * 1024 * 1024,
+      maxFileBytes: settings.maxFileMb * BYTES_PER_MB,
       efSearch: settings.efSearch,
       workers: settings.workers,
       limits: settings.limits,

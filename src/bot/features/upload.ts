@@ -5,6 +5,7 @@
  * serves the new index. The reply is the ingest summary.
  */
 import { Composer } from "grammy";
+import { maxFileBytes } from "../../config.js";
 import { AppError, describeError, isAppError } from "../../errors.js";
 import { isAdmin } from "../access.js";
 import { isAddressedToBot } from "../addressing.js";
@@ -52,7 +53,7 @@ interface Incoming {
 
 export function uploadFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const maxBytes = deps.config.MAX_FILE_MB * 1024 * 1024;
+  const maxBytes = maxFileBytes(deps.config);
 
   const receive = async (ctx: BotContext, file: Incoming): Promise<void> => {
     if (file.sizeBytes !== undefined && file.sizeBytes > maxBytes) {
