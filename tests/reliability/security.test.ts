@@ -19,7 +19,7 @@ import { silentLogger } from "../../src/bot/logger.js";
 import { loadConfig } from "../../src/config.js";
 import { isAppError } from "../../src/errors.js";
 import { QaEngine } from "../../src/qa/engine.js";
-import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../support/botApiEmulator.js";
+import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../../testing/botApiEmulator.js";
 import { makeTempDir } from "../support/fixtures.js";
 import { buttonData, exchange, expectValidHtml, type RunningApp, startBot, type Workspace } from "../bot/harness.js";
 import { hasLoneSurrogate } from "./fuzzInputs.js";
