@@ -7,7 +7,7 @@
 import "dotenv/config";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { ensureIndex, ingestSettings } from "../src/app.js";
+import { ensureIndex, ingestSettings } from "../src/app/ingestRunner.js";
 import { formatAnswerText } from "../src/cli/format.js";
 import { loadConfig } from "../src/config.js";
 import { describeError, isAppError } from "../src/errors.js";

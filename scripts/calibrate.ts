@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, symlink, mkdir, cp, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ingestSettings, runIngest } from "../src/app.js";
+import { ingestSettings, runIngest } from "../src/app/ingestRunner.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { candidateSettings, crossValidate, type CalibrationRow } from "../src/qa/calibrate.js";

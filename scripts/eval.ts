@@ -12,7 +12,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureIndex, ingestSettings, runIngest, type IngestSettings } from "../src/app.js";
+import { ensureIndex, ingestSettings, runIngest, type IngestSettings } from "../src/app/ingestRunner.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { askInConversation, ConversationMemory } from "../src/qa/conversationMemory.js";

@@ -6,7 +6,7 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { describeIngest, ingestSettings, runIngest } from "../src/app.js";
+import { describeIngest, ingestSettings, runIngest } from "../src/app/ingestRunner.js";
 import { loadConfig } from "../src/config.js";
 import { describeError, isAppError } from "../src/errors.js";
 

@@ -1,7 +1,7 @@
 /**
  * `npm run loadtest -- [--users 200] [--questions 10] [--timeout-s 300] [--in-process] [--out bench/loadtest.json]`
  *
- * Simulated users against the real app: starts the Bot API emulator from tests/support on 127.0.0.1
+ * Simulated users against the real app: starts the Bot API emulator from testing/ on 127.0.0.1
  * (nothing leaves the machine) and the app as `npm start` runs it (src/main.ts → startApp) with a
  * temporary corpus copy, index and data folder. Each user asks its questions one after another (the
  * next once the answer has arrived), all users at once, with questions taken in turn from
@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import type { Update } from "grammy/types";
 import { describeError } from "../src/errors.js";
 import { startApp } from "../src/main.js";
-import { type BotApiEmulator, privateChat, type RecordedCall, startBotApiEmulator, user } from "../tests/support/botApiEmulator.js";
+import { type BotApiEmulator, privateChat, type RecordedCall, startBotApiEmulator, user } from "../testing/botApiEmulator.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

@@ -9,7 +9,7 @@
  */
 import "dotenv/config";
 import { parseArgs } from "node:util";
-import { ensureIndex, ingestSettings } from "../src/app.js";
+import { ensureIndex, ingestSettings } from "../src/app/ingestRunner.js";
 import { loadConfig } from "../src/config.js";
 import { AppError, describeError, isAppError } from "../src/errors.js";
 import { loadIndex } from "../src/index/store.js";

@@ -3,7 +3,7 @@
  * schema at start-up, and its default is documented here once (and in .env.example).
  */
 import { z } from "zod";
-import { DEFAULT_PARSE_LIMITS } from "./corpus/limits.js";
+import { BYTES_PER_MB, DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_LIMITS } from "./corpus/limits.js";
 import { AppError } from "./errors.js";
 
 const idList = z
@@ -88,9 +88,9 @@ const schema = z
     /** When set, only these chats may use the bot. */
     ALLOWED_CHAT_IDS: idList,
     /** Largest document file accepted by the ingest and by uploads, in MB. */
-    MAX_FILE_MB: positiveInt(20),
+    MAX_FILE_MB: positiveInt(DEFAULT_MAX_FILE_BYTES / BYTES_PER_MB),
     /** Largest total a .docx/.odt may unpack to, in MB (it may also unpack to at most MAX_UNZIP_RATIO × its size). */
-    MAX_UNZIPPED_MB: positiveInt(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / (1024 * 1024)),
+    MAX_UNZIPPED_MB: positiveInt(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / BYTES_PER_MB),
     /** Largest unpacked/packed size ratio of a .docx/.odt over 10 MB unpacked (zip bombs reach thousands). */
     MAX_UNZIP_RATIO: positiveInt(DEFAULT_PARSE_LIMITS.maxUnzipRatio),
     /** Most entries a .docx/.odt may hold. */
@@ -154,6 +154,11 @@ const schema = z
 
 /** Checked configuration. */
 export type Config = z.infer<typeof schema>;
+
+/** MAX_FILE_MB in bytes: the largest document the ingest and uploads accept. */
+export function maxFileBytes(config: Pick<Config, "MAX_FILE_MB">): number {
+  return config.MAX_FILE_MB * BYTES_PER_MB;
+}
 
 /** Parses and checks configuration from an environment; throws CONFIG_INVALID listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -12,17 +12,18 @@ import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import type { Bot } from "grammy";
-import { describeIngest, ensureIndex, ingestSettings } from "./app.js";
+import { createDocumentIngest } from "./app/documentIngest.js";
+import { IndexReloader } from "./app/indexReloader.js";
+import { createChildIngest } from "./app/ingestProcess.js";
+import { describeIngest, ensureIndex, ingestSettings } from "./app/ingestRunner.js";
+import { UploadJournal } from "./app/uploadJournal.js";
 import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/createBot.js";
-import { createDocumentIngest, notifyInterruptedUploads } from "./bot/documentIngest.js";
-import { IndexReloader } from "./bot/indexReloader.js";
+import { notifyInterruptedUploads } from "./bot/features/upload.js";
 import { createLogger, redact } from "./bot/logger.js";
 import { QuizRuns } from "./bot/quizRuns.js";
 import { runBot, type RunningBot } from "./bot/run.js";
-import { BotStore } from "./bot/store.js";
-import { UploadJournal } from "./bot/uploadJournal.js";
-import { createChildIngest } from "./ingestProcess.js";
+import { BotStore, botDbPath } from "./storage/botStore.js";
 import { startTerminalChat } from "./cli/chat.js";
 import { loadConfig, type Config } from "./config.js";
 import { describeError, isAppError } from "./errors.js";
@@ -30,7 +31,7 @@ import { ConversationMemory } from "./qa/conversationMemory.js";
 import { QaEngine } from "./qa/engine.js";
 import { SAMPLE_QUESTIONS } from "./qa/samples.js";
 import { loadQuizBank } from "./quiz/bank.js";
-import { QuizStore, quizDbPath } from "./quiz/scores.js";
+import { QuizStore, quizDbPath } from "./storage/quizStore.js";
 
 /** Streams the app reads and writes; the process's own unless a test passes others. */
 export interface AppIO {
@@ -63,7 +64,6 @@ export interface AppHandle {
   stop(): Promise<void>;
 }
 
-const BOT_DATABASE = "bot.sqlite";
 /** The terminal chat's question history, in DATA_DIR (arrow-up recalls questions from earlier runs). */
 const CHAT_HISTORY_FILE = "chat-history.txt";
 
@@ -138,7 +138,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
   let running: RunningBot;
   try {
     await mkdir(config.DATA_DIR, { recursive: true });
-    store = BotStore.open(path.join(config.DATA_DIR, BOT_DATABASE));
+    store = BotStore.open(botDbPath(config.DATA_DIR));
     quizStore = new QuizStore(quizDbPath(config.DATA_DIR));
     const ingest = createDocumentIngest({
       corpusDir: config.CORPUS_DIR,

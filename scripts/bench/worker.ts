@@ -36,14 +36,15 @@ async function directorySize(dir: string): Promise<number> {
  * with the quiz bank built alongside as the app does (`runIngest`) when `withQuiz`.
  */
 async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; withQuiz: boolean; workers?: number }): Promise<object> {
-  const { ingestSettings, runIngest } = await import("../../src/app.js");
+  const { ingestSettings, runIngest } = await import("../../src/app/ingestRunner.js");
   const { loadConfig } = await import("../../src/config.js");
   const { ingestCorpus } = await import("../../src/index/ingest.js");
   const { currentGeneration } = await import("../../src/index/store.js");
+  const { DEFAULT_MAX_FILE_BYTES } = await import("../../src/corpus/limits.js");
   const started = performance.now();
   const summary = args.withQuiz
     ? await runIngest({ ...ingestSettings(loadConfig({})), corpusDir: args.corpusDir, indexDir: args.indexDir, efSearch: args.efSearch, workers: args.workers }, { full: args.full })
-    : await ingestCorpus({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileBytes: 20 * 1024 * 1024, efSearch: args.efSearch, full: args.full, workers: args.workers });
+    : await ingestCorpus({ corpusDir: args.corpusDir, indexDir: args.indexDir, maxFileBytes: DEFAULT_MAX_FILE_BYTES, efSearch: args.efSearch, full: args.full, workers: args.workers });
   const ms = performance.now() - started;
   const generation = await currentGeneration(args.indexDir);
   const genDir = path.join(args.indexDir, generation ?? "");

@@ -1,16 +1,16 @@
 /**
  * What the bot is given to work with. Features receive these through `createBot(deps)` and never reach
- * for globals, files or environment variables themselves.
+ * for globals, files or environment variables themselves: the engine's narrow surface (QaService), the
+ * SQLite stores opened by main, and the corpus changes implemented at the edge (src/app/documentIngest.ts).
  */
 import type { Config } from "../config.js";
-import type { IngestSummary } from "../index/ingest.js";
 import type { ConversationMemory } from "../qa/conversationMemory.js";
-import type { QaEngine } from "../qa/engine.js";
-import type { QuizStore } from "../quiz/scores.js";
+import type { QaService } from "../qa/engine.js";
+import type { QuizStore } from "../storage/quizStore.js";
 import type { Bookkeeping } from "./bookkeeping.js";
 import type { Logger } from "./logger.js";
 import type { QuizRuns } from "./quizRuns.js";
-import type { BotStore } from "./store.js";
+import type { BotStore } from "../storage/botStore.js";
 
 /** Outcome of asking for the newest index. */
 export interface ReloadResult {
@@ -26,8 +26,8 @@ export interface ReloadResult {
 export interface UploadResult {
   /** File name it was saved under, relative to the corpus folder. */
   savedAs: string;
-  /** The ingest's summary; null when no ingest ran (a redelivered upload that is not retried). */
-  summary: IngestSummary | null;
+  /** True when no ingest ran: a redelivered upload the bot died on, which is not retried (see `rejected`). */
+  isNotRetried: boolean;
   /** The ingest summary as human lines (describeIngest). */
   lines: string[];
   /** True when the upload replaced a file of the same name (its previous version is kept in corpus/.history). */
@@ -42,7 +42,15 @@ export interface UploadOrigin {
   chatId: number;
 }
 
-/** Changes to the corpus and index the bot may ask for (admins only); implemented at the edge (main). */
+/** An upload a restart found unfinished, after it was put aside. */
+export interface InterruptedUpload {
+  savedAs: string;
+  chatId: number | null;
+  /** Where the file was moved, relative to the corpus folder; null when it never reached the corpus. */
+  quarantinedAs: string | null;
+}
+
+/** Changes to the corpus and index the bot may ask for (admins only); implemented at the edge (src/app/). */
 export interface DocumentIngest {
   /** Ingests the corpus folder's changes (in a child process) and serves the newest generation. */
   reload(): Promise<ReloadResult>;
@@ -58,7 +66,7 @@ export interface DocumentIngest {
 /** Everything a feature may use. */
 export interface BotDeps {
   config: Config;
-  engine: QaEngine;
+  engine: QaService;
   store: BotStore;
   ingest: DocumentIngest;
   logger: Logger;

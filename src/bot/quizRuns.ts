@@ -11,7 +11,7 @@
  * // …
  * runs.close(); // at shutdown, before the store closes
  */
-import type { QuizSession } from "../quiz/scores.js";
+import type { QuizSession } from "../storage/quizStore.js";
 
 /** One running quiz. */
 export class QuizRun {

@@ -5,16 +5,14 @@
 import type { SmallTalkKind } from "../text/smallTalk.js";
 import type { ErrorCode } from "../errors.js";
 import type { IndexInfo } from "../qa/engine.js";
+import { MAX_QUESTION_CHARS } from "../qa/query.js";
 import { SAMPLE_QUESTIONS } from "../qa/samples.js";
-import type { ScoreRow, SessionResults } from "../quiz/scores.js";
+import type { ScoreRow, SessionResults } from "../storage/quizStore.js";
 import { escapeHtml } from "./format.js";
-import type { BotStats } from "./store.js";
+import type { BotStats } from "../storage/botStore.js";
 
 /** Questions the shipped corpus answers, shown by /start and /help. */
 export { SAMPLE_QUESTIONS };
-
-/** Longest question accepted, in characters: longer input is almost always a pasted document. */
-export const MAX_QUESTION_CHARS = 500;
 
 /** Polls a `/quiz` without a number sends. */
 export const QUIZ_DEFAULT_QUESTIONS = 5;

@@ -8,6 +8,12 @@ import { createInflateRaw } from "node:zlib";
 import { PDFParse } from "pdf-parse";
 import { AppError } from "../errors.js";
 
+/** Bytes in a megabyte, as the *_MB settings (MAX_FILE_MB, MAX_UNZIPPED_MB) count them. */
+export const BYTES_PER_MB = 1024 * 1024;
+
+/** Largest file the ingest and uploads accept unless MAX_FILE_MB says otherwise (its default). */
+export const DEFAULT_MAX_FILE_BYTES = 20 * BYTES_PER_MB;
+
 /** Parsing bounds; the defaults below are the configuration defaults (src/config.ts). */
 export interface ParseLimits {
   /** Largest total a zip-based document (.docx, .odt) may unpack to, in bytes, whatever its own size. */
@@ -23,7 +29,7 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
-  maxUnzippedBytes: 100 * 1024 * 1024,
+  maxUnzippedBytes: 100 * BYTES_PER_MB,
   maxUnzipRatio: 50,
   maxZipEntries: 2_000,
   maxPdfPages: 2_000,
@@ -31,10 +37,20 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
 };
 
 /** Below this unpacked size the ratio is not checked: small documents compress very well, and cost nothing. */
-export const UNZIP_RATIO_FLOOR_BYTES = 10 * 1024 * 1024;
+export const UNZIP_RATIO_FLOOR_BYTES = 10 * BYTES_PER_MB;
 
 function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / BYTES_PER_MB).toFixed(1)} MB`;
+}
+
+/**
+ * The size limit of one file (MAX_FILE_MB), checked before it is read: by the ingest (before hashing),
+ * by `loadFile` and by uploads. Throws FILE_TOO_LARGE naming the file, its size and the limit.
+ */
+export function checkFileSize(name: string, sizeBytes: number, maxBytes: number): void {
+  if (sizeBytes > maxBytes) {
+    throw new AppError("FILE_TOO_LARGE", `${name} is ${mb(sizeBytes)}, over the ${mb(maxBytes)} limit (MAX_FILE_MB): split it into smaller files or raise MAX_FILE_MB`);
+  }
 }
 
 /** The unpacked size a zip of `packedBytes` may reach. */

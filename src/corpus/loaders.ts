@@ -10,16 +10,13 @@ import mammoth from "mammoth";
 import { PDFParse } from "pdf-parse";
 import { AppError, describeError, isAppError } from "../errors.js";
 import { decodeText } from "./decode.js";
-import { DEFAULT_PARSE_LIMITS, checkBeforeParsing, checkTextLength, type ParseLimits } from "./limits.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_LIMITS, checkBeforeParsing, checkFileSize, checkTextLength, type ParseLimits } from "./limits.js";
 import { odtToText, wordDocToText } from "./office.js";
 import { ocrImage, ocrPdfPages, type OcrOptions } from "./scans.js";
 import { SUPPORTED_EXTENSIONS, type LoadedFile, type SourceFormat } from "./types.js";
 
-/** Largest file `loadFile` reads unless told otherwise: 20 MiB. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
 export interface LoadFileOptions {
-  /** Files larger than this are refused with FILE_TOO_LARGE before being read. Default DEFAULT_MAX_BYTES. */
+  /** Files larger than this are refused with FILE_TOO_LARGE before being read. Default DEFAULT_MAX_FILE_BYTES (limits.ts). */
   maxBytes?: number;
   /** Bounds on unpacked size, pages and text (limits.ts). Default DEFAULT_PARSE_LIMITS. */
   limits?: ParseLimits;
@@ -70,14 +67,8 @@ export async function loadFile(absPath: string, opts: LoadFileOptions = {}): Pro
     );
   }
 
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const sizeBytes = await fileSize(absPath, name);
-  if (sizeBytes > maxBytes) {
-    throw new AppError(
-      "FILE_TOO_LARGE",
-      `${name} is ${formatMiB(sizeBytes)}, over the ${formatMiB(maxBytes)} limit: split it into smaller files or raise the limit`,
-    );
-  }
+  checkFileSize(name, sizeBytes, opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (sizeBytes === 0) throw new AppError("FILE_EMPTY", `${name} is empty (0 bytes): add content to it or remove it`);
 
   let bytes: Buffer;
@@ -116,10 +107,6 @@ async function fileSize(absPath: string, name: string): Promise<number> {
   }
   if (!stats.isFile()) throw new AppError("FILE_UNREADABLE", `${name} is not a regular file: pass a file, not a folder`);
   return stats.size;
-}
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 function emptyError(name: string, format: SourceFormat): AppError {

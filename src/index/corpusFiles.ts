@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { chunkDocument } from "../corpus/chunk.js";
-import type { ParseLimits } from "../corpus/limits.js";
+import { checkFileSize, type ParseLimits } from "../corpus/limits.js";
 import { loadFile } from "../corpus/loaders.js";
 import { readStructure } from "../corpus/document.js";
 import type { OcrOptions } from "../corpus/scans.js";
@@ -152,7 +152,7 @@ export async function readCorpusFile(corpusDir: string, rel: string, opts: ReadF
     const abs = path.join(corpusDir, rel);
     const { size, mtimeMs } = await stat(abs);
     stamp = { size, mtimeMs };
-    if (size > opts.maxFileBytes) throw new AppError("FILE_TOO_LARGE", `${path.basename(rel)} is ${(size / 1048576).toFixed(1)} MB, over the ${(opts.maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
+    checkFileSize(path.basename(rel), size, opts.maxFileBytes);
     const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
     // A file whose id changed (it collided with another in an older index) is read again under its new id.
     if (previous && previous.hash === hash && previous.docId === opts.docId) return { kind: "kept", info: { ...previous, ...stamp } };

@@ -8,7 +8,7 @@
  * and 1 GB of memory.
  */
 
-import { BM25, Scratch, binarySearch, searchBm25, type TermLookup } from "./bm25.js";
+import { BM25, Scratch, binarySearch, searchBm25, type FieldNorms, type Row, type ScoredPostings, type TermLookup } from "./bm25.js";
 
 /** Documents per batch of postings sealed while adding. */
 const SEAL_EVERY_DOCUMENTS = 8192;
@@ -206,22 +206,8 @@ export class FieldPostings {
   }
 }
 
-/** Postings of one term in one segment: `docs[start..end)` with their term frequencies. */
-export interface Row {
-  docs: Uint32Array;
-  tfs: Uint16Array;
-  start: number;
-  end: number;
-}
-
-/** Per slot: k · (1 − b + b · length / average length), and the BM25 tf factor at tf = 1. */
-export interface FieldNorms {
-  norm: Float64Array;
-  once: Float64Array;
-}
-
 /** Documents by slot: labels, liveness and per-field length statistics. */
-export class InvertedIndex {
+export class InvertedIndex implements ScoredPostings {
   readonly fields: FieldPostings[];
   labels = new Float64Array(0);
   live = new Uint8Array(0);
@@ -349,7 +335,6 @@ export class InvertedIndex {
     return this.norms[field] ?? { norm: new Float64Array(0), once: new Float64Array(0) };
   }
 
-  /** Live postings of a term in its rows. */
   /** How many passages of a field have the term (discarded ones may still count until a vacuum); 0 if none. */
   fieldTermFrequency(field: number, term: string): number {
     const postings = this.fields[field];

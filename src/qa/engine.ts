@@ -1,11 +1,15 @@
 /**
  * The question-answering engine: retrieval, extraction, citations. It holds the loaded index and can
  * swap in a new generation while questions are in flight (each question uses the generation it started
- * with). It never touches Telegram and never reads configuration itself.
+ * with). It never touches Telegram and never reads configuration itself. The bot and the terminal chat
+ * see only its narrow surface, {@link QaService}; scripts and the app layer may use the whole class.
  */
 import { HEADER_SECTION } from "../corpus/chunk.js";
 import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
+import { parseQuizBank, type QuizBankProblem } from "../quiz/bank.js";
+import { buildQuizBank } from "../quiz/generate.js";
+import type { QuizBank } from "../quiz/types.js";
 import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting } from "../text/lexicon.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
@@ -14,6 +18,9 @@ import { documentNumberKey, documentReferenceText, understandQuestion } from "./
 import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
+
+/** A passage of the index in service, as the engine hands it out. */
+export type Passage = StoredPassage;
 
 /** A cited passage. */
 export interface Citation {
@@ -80,7 +87,31 @@ export interface IndexInfo {
   passages: number;
 }
 
-export function toCitation(p: StoredPassage, answer: PassageAnswer | null): Citation {
+/** The quiz bank of the generation in service (see `QaEngine.quizBank`). */
+export interface QuizBankReading {
+  generation: string;
+  bank: QuizBank;
+  /** Why the stored bank was not (fully) usable: missing, of another version, or partly malformed. */
+  problem: QuizBankProblem | null;
+  /** True when the index had no usable bank and this one was built in memory from its passages. */
+  isBuiltInMemory: boolean;
+}
+
+/**
+ * What the bot and the terminal chat use of the engine: questions, passages and their neighbours, the
+ * documents served, the quiz bank. Nothing of the loaded index itself, so they never depend on index/.
+ */
+export interface QaService {
+  /** The index generation in service. */
+  readonly generation: string;
+  ask(question: string): Promise<AnswerResult>;
+  passage(id: string): Passage | undefined;
+  neighbours(id: string, radius?: number): Passage[];
+  info(): IndexInfo;
+  quizBank(): QuizBankReading;
+}
+
+export function toCitation(p: Passage, answer: PassageAnswer | null): Citation {
   return {
     passageId: p.id,
     docId: p.docId,
@@ -91,9 +122,11 @@ export function toCitation(p: StoredPassage, answer: PassageAnswer | null): Cita
   };
 }
 
-export class QaEngine {
+export class QaEngine implements QaService {
   private current: LoadedIndex;
   private readonly retriever: HybridRetriever;
+  /** The quiz bank of one generation, read (or built) at its first use. */
+  private quiz: QuizBankReading | undefined;
 
   constructor(
     index: LoadedIndex,
@@ -125,6 +158,10 @@ export class QaEngine {
     return this.current;
   }
 
+  get generation(): string {
+    return this.current.generation;
+  }
+
   /** The LangChain retriever, for callers that compose chains. */
   get langchainRetriever(): HybridRetriever {
     return this.retriever;
@@ -151,6 +188,19 @@ export class QaEngine {
       documents: m.documents.map((d) => ({ docId: d.docId, title: d.title, path: d.path, passages: d.passages })),
       passages: this.current.passages.length,
     };
+  }
+
+  /**
+   * The quiz bank stored with the generation in service, read once per generation. An index built before
+   * quiz support has no bank: one is built in memory from its passages, as `npm run quiz` does.
+   */
+  quizBank(): QuizBankReading {
+    const index = this.current;
+    if (this.quiz?.generation === index.generation) return this.quiz;
+    const { bank, problem } = parseQuizBank(index.quiz);
+    const isBuiltInMemory = bank.questions.length === 0 && index.passages.length > 0;
+    this.quiz = { generation: index.generation, bank: isBuiltInMemory ? buildQuizBank(index.passages).bank : bank, problem, isBuiltInMemory };
+    return this.quiz;
   }
 
   passage(id: string): StoredPassage | undefined {

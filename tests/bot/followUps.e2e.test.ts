@@ -3,32 +3,18 @@
  * question, "Hiểu là: …" above the answer, "🆕 Câu hỏi mới" and /moi, and people in a group kept apart.
  */
 import type { Message } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotApiEmulator, groupChat, privateChat, startBotApiEmulator, type UserChat, user } from "../support/botApiEmulator.js";
-import { buildWorkspace, buttonData, exchange, expectValidHtml, type RunningApp, startBot, type Workspace } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { groupChat, privateChat, user, type UserChat } from "../../testing/botApiEmulator.js";
+import { buttonData, e2eSuite, expectValidHtml } from "./harness.js";
 
 const alice = user(201, { firstName: "Alice" });
 const bob = user(202, { firstName: "Bob" });
 const carol = user(203, { firstName: "Carol" });
 
-let ws: Workspace;
-let emulator: BotApiEmulator;
-let bot: RunningApp;
-
-beforeAll(async () => {
-  ws = await buildWorkspace("bot-followups");
-  emulator = await startBotApiEmulator();
-  bot = await startBot(emulator, ws);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
-  await ws?.cleanup();
-});
+const e2e = e2eSuite("bot-followups", { env: {} });
 
 const ask = async (from: typeof alice, text: string, chat: UserChat = privateChat(from)) => {
-  const result = await exchange(emulator, bot, () => emulator.sendText(from, chat, text));
+  const result = await e2e.exchange(() => e2e.emulator.sendText(from, chat, text));
   return { ...result, text: expectValidHtml(result.html).join("\n") };
 };
 
@@ -58,7 +44,7 @@ describe("follow-up questions in a private chat", () => {
     const followUp = await ask(bob, "còn phường thì sao?");
     const message = followUp.messages.at(-1) as Message;
     const data = buttonData(message).find((d) => d.startsWith("n:")) ?? "";
-    const pressed = await exchange(emulator, bot, () => emulator.sendCallback(bob, message, data));
+    const pressed = await e2e.exchange(() => e2e.emulator.sendCallback(bob, message, data));
     expect(pressed.outcome).toBe("button");
     expect(pressed.calls.find((c) => c.method === "answerCallbackQuery")?.params.text).toContain("câu hỏi mới");
     expect((await ask(bob, "thị trấn?")).text).not.toContain("Hiểu là");

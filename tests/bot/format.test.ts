@@ -13,7 +13,7 @@ import {
   type QuotedPassage,
 } from "../../src/bot/format.js";
 import type { AnswerResult, Citation } from "../../src/qa/engine.js";
-import { validateTelegramHtml } from "../support/telegramHtml.js";
+import { validateTelegramHtml } from "../../testing/telegramHtml.js";
 
 const SENTENCE = "Chi bộ sinh hoạt thường kỳ mỗi tháng một lần theo quy định của Điều lệ Đảng. ";
 

@@ -2,21 +2,22 @@
  * End-to-end harness: a copied corpus and an index built once per test file (temp dirs, never the
  * repo's data/ or corpus/), the Bot API emulator, and the real app started through `startApp` — the
  * same entry point as `npm start` — with its logs captured so tests can wait for an update to be
- * fully handled (its log line) and check that the token never appears.
+ * fully handled (its log line) and check that the token never appears. {@link e2eSuite} is the set-up
+ * and tear-down every end-to-end test file shares.
  */
 import { randomBytes } from "node:crypto";
 import { cp, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import type { Message, Update } from "grammy/types";
-import { expect } from "vitest";
-import { ingestSettings, runIngest } from "../../src/app.js";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { ingestSettings, runIngest } from "../../src/app/ingestRunner.js";
 import { loadConfig } from "../../src/config.js";
 import { startApp, type AppHandle } from "../../src/main.js";
-import type { BotApiEmulator, RecordedCall } from "../support/botApiEmulator.js";
+import { type BotApiEmulator, type RecordedCall, startBotApiEmulator } from "../../testing/botApiEmulator.js";
 import { makeTempDir } from "../support/fixtures.js";
 import { copyShippedCorpus } from "../support/shippedCorpus.js";
-import { validateTelegramHtml } from "../support/telegramHtml.js";
+import { validateTelegramHtml } from "../../testing/telegramHtml.js";
 
 /** A temp workspace: a copy of the shipped documents and an index built from them. */
 export interface Workspace {
@@ -179,4 +180,88 @@ export function buttonData(message: Message | undefined): string[] {
 export function expectNoToken(text: string, token: string): void {
   expect(text.includes(token)).toBe(false);
   expect(text.includes(token.split(":")[1] ?? "")).toBe(false);
+}
+
+/** Options of {@link e2eSuite}. */
+export interface E2eSuiteOptions {
+  /**
+   * The environment of one bot started for the whole file (given the workspace, for settings that name
+   * folders in it). Without it, each test starts its own bot (`start`), stopped after the test.
+   */
+  env?: Record<string, string> | ((ws: Workspace) => Record<string, string>);
+}
+
+/** What an end-to-end test file works with; see {@link e2eSuite}. */
+export interface E2eSuite {
+  /** The file's workspace: the shipped documents and their index. */
+  readonly ws: Workspace;
+  readonly emulator: BotApiEmulator;
+  /** The running bot; throws when none is running. */
+  readonly bot: RunningApp;
+  /** Starts a bot on `workspace` (default the file's) with `env`, after stopping the one running (a restart). */
+  start(env?: Record<string, string>, workspace?: Workspace): Promise<RunningApp>;
+  /** Sends an update (via `send`) to the running bot and waits until it has handled it. */
+  exchange(send: () => Update): Promise<Exchange>;
+}
+
+function started<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`e2eSuite: no ${what} (used outside a test, or no bot started)`);
+  return value;
+}
+
+/**
+ * The set-up every end-to-end test file shares, registered as its hooks: before all tests, a workspace
+ * (`prefix` names its temp dir) and an emulator, and the file's bot when `env` is given; after each
+ * test, the bot it started (when there is no file bot); after all, the bot stopped and every bot's logs
+ * checked for the token, then the emulator and the workspace removed.
+ *
+ * @example
+ * const e2e = e2eSuite("bot-questions", { env: { ADMIN_IDS: "1" } });
+ * it("answers", async () => expect((await e2e.exchange(() => e2e.emulator.sendText(alice, privateChat(alice), "…"))).outcome).toBe("answered"));
+ */
+export function e2eSuite(prefix: string, options: E2eSuiteOptions = {}): E2eSuite {
+  let ws: Workspace | undefined;
+  let emulator: BotApiEmulator | undefined;
+  let bot: RunningApp | undefined;
+  const logs: string[] = [];
+
+  const stop = async (): Promise<void> => {
+    const running = bot;
+    bot = undefined;
+    if (!running) return;
+    await running.stop();
+    logs.push(running.stdout.value, running.stderr.value);
+  };
+  const start = async (env: Record<string, string> = {}, workspace?: Workspace): Promise<RunningApp> => {
+    await stop();
+    bot = await startBot(started(emulator, "emulator"), workspace ?? started(ws, "workspace"), env);
+    return bot;
+  };
+
+  beforeAll(async () => {
+    ws = await buildWorkspace(prefix);
+    emulator = await startBotApiEmulator();
+    if (options.env !== undefined) await start(typeof options.env === "function" ? options.env(ws) : options.env);
+  });
+  if (options.env === undefined) afterEach(stop);
+  afterAll(async () => {
+    await stop();
+    if (emulator) expectNoToken(logs.join("\n"), emulator.token);
+    await emulator?.close();
+    await ws?.cleanup();
+  });
+
+  return {
+    get ws() {
+      return started(ws, "workspace");
+    },
+    get emulator() {
+      return started(emulator, "emulator");
+    },
+    get bot() {
+      return started(bot, "bot");
+    },
+    start,
+    exchange: (send) => exchange(started(emulator, "emulator"), started(bot, "bot"), send),
+  };
 }

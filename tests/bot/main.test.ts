@@ -3,7 +3,7 @@ import { rm, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestSettings, runIngest } from "../../src/app.js";
+import { ingestSettings, runIngest } from "../../src/app/ingestRunner.js";
 import { loadConfig } from "../../src/config.js";
 import { isAppError } from "../../src/errors.js";
 import { NO_TOKEN_HINT, startApp } from "../../src/main.js";

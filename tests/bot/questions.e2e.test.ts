@@ -3,20 +3,9 @@
  * abstentions, commands, buttons (also after a restart), long answers, HTML-looking input, 429s, groups.
  */
 import type { Message } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotApiEmulator, groupChat, privateChat, startBotApiEmulator, type UserChat, type UserMessage, user } from "../support/botApiEmulator.js";
-import {
-  blockquotes,
-  bolds,
-  buildWorkspace,
-  buttonData,
-  exchange,
-  expectNoToken,
-  expectValidHtml,
-  type RunningApp,
-  startBot,
-  type Workspace,
-} from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { groupChat, privateChat, user, type UserChat, type UserMessage } from "../../testing/botApiEmulator.js";
+import { blockquotes, bolds, buttonData, e2eSuite, expectValidHtml } from "./harness.js";
 
 const ADMIN = user(1, { firstName: "Quản trị" });
 const alice = user(101, { firstName: "Alice" });
@@ -25,26 +14,9 @@ const bob = user(102, { firstName: "Bob" });
 // Eight citations per answer: "🔎 Nguồn khác" then holds more than one Telegram message can.
 const BOT_ENV = { ADMIN_IDS: String(ADMIN.id), MAX_CITATIONS: "8" };
 
-let ws: Workspace;
-let emulator: BotApiEmulator;
-let bot: RunningApp;
-const logs: string[] = [];
+const e2e = e2eSuite("bot-questions", { env: BOT_ENV });
 
-beforeAll(async () => {
-  ws = await buildWorkspace("bot-questions");
-  emulator = await startBotApiEmulator();
-  bot = await startBot(emulator, ws, BOT_ENV);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  logs.push(bot?.stdout.value ?? "", bot?.stderr.value ?? "");
-  expectNoToken(logs.join("\n"), emulator.token);
-  await emulator?.close();
-  await ws?.cleanup();
-});
-
-const ask = (from = alice, text: string, chat: UserChat = privateChat(from)) => exchange(emulator, bot, () => emulator.sendText(from, chat, text));
+const ask = (from = alice, text: string, chat: UserChat = privateChat(from)) => e2e.exchange(() => e2e.emulator.sendText(from, chat, text));
 
 describe("questions in a private chat", () => {
   it("answers with the figure first, then the cited passage quoted with the answer in bold", async () => {
@@ -95,10 +67,10 @@ describe("questions in a private chat", () => {
 
   it("answers an edited question again", async () => {
     const first = await ask(bob, "Ai là tác giả của Truyện Kiều?");
-    const original = emulator.chatHistory(bob.id).find((m) => m.text === "Ai là tác giả của Truyện Kiều?");
+    const original = e2e.emulator.chatHistory(bob.id).find((m) => m.text === "Ai là tác giả của Truyện Kiều?");
     expect(first.outcome).toBe("abstained");
     if (!original) throw new Error("question not in history");
-    const edited = await exchange(emulator, bot, () => emulator.sendEditedText(original as UserMessage, "Có bao nhiêu xã có chi bộ cơ quan?"));
+    const edited = await e2e.exchange(() => e2e.emulator.sendEditedText(original as UserMessage, "Có bao nhiêu xã có chi bộ cơ quan?"));
     expect(edited.outcome).toBe("answered");
     expect(expectValidHtml(edited.html)[0]).toContain("68/152");
   });
@@ -110,13 +82,13 @@ describe("questions in a private chat", () => {
   });
 
   it("gives a short hint for a non-text message", async () => {
-    const { outcome, html } = await exchange(emulator, bot, () => emulator.sendNonText(bob, privateChat(bob), "sticker"));
+    const { outcome, html } = await e2e.exchange(() => e2e.emulator.sendNonText(bob, privateChat(bob), "sticker"));
     expect(outcome).toBe("hint");
     expect(html[0]).toContain("câu hỏi dạng chữ");
   });
 
   it("delivers the reply exactly once after a 429 with retry_after", async () => {
-    emulator.failNext("sendMessage", { kind: "429", retryAfterS: 1 });
+    e2e.emulator.failNext("sendMessage", { kind: "429", retryAfterS: 1 });
     const { outcome, calls } = await ask(bob, "Có bao nhiêu xã có chi bộ cơ quan?");
     expect(outcome).toBe("answered");
     const attempts = calls.filter((c) => c.method === "sendMessage");
@@ -125,11 +97,11 @@ describe("questions in a private chat", () => {
   });
 
   it("survives a failing update: logs it, apologises, and answers the next one", async () => {
-    emulator.failNext("sendMessage", { kind: "error", errorCode: 400, description: "Bad Request: something unexpected" });
+    e2e.emulator.failNext("sendMessage", { kind: "error", errorCode: 400, description: "Bad Request: something unexpected" });
     const failed = await ask(bob, "Có bao nhiêu xã có chi bộ cơ quan?");
     expect(failed.outcome).toBe("error");
     expect(failed.html.join("")).toContain("đã có lỗi");
-    expect(bot.records().some((r) => r.msg === "update failed" && String(r.error).includes("something unexpected"))).toBe(true);
+    expect(e2e.bot.records().some((r) => r.msg === "update failed" && String(r.error).includes("something unexpected"))).toBe(true);
     const next = await ask(bob, "co bao nhieu phuong co chi bo co quan");
     expect(next.outcome).toBe("answered");
   });
@@ -138,19 +110,19 @@ describe("questions in a private chat", () => {
 describe("logs", () => {
   it("writes one JSON line per update (user, chat type, latency, outcome) and no message text at LOG_LEVEL=info", async () => {
     const question = "Toàn tỉnh có bao nhiêu đảng bộ bộ phận?";
-    const update = emulator.sendText(alice, privateChat(alice), question);
-    const line = await bot.handled(update);
+    const update = e2e.emulator.sendText(alice, privateChat(alice), question);
+    const line = await e2e.bot.handled(update);
     expect(line).toMatchObject({ level: "info", msg: "update", update_type: "message", user_id: alice.id, chat_type: "private", outcome: "answered" });
     expect(typeof line.latency_ms).toBe("number");
     expect(line).not.toHaveProperty("text");
-    expect(bot.records().filter((r) => r.update_id === update.update_id)).toHaveLength(1);
-    expect(bot.stdout.value + bot.stderr.value).not.toContain(question);
+    expect(e2e.bot.records().filter((r) => r.update_id === update.update_id)).toHaveLength(1);
+    expect(e2e.bot.stdout.value + e2e.bot.stderr.value).not.toContain(question);
   });
 });
 
 describe("commands", () => {
   it("registers the command menu with Vietnamese descriptions, admin commands only for admins", () => {
-    const calls = emulator.calls.filter((c) => c.method === "setMyCommands" && c.ok);
+    const calls = e2e.emulator.calls.filter((c) => c.method === "setMyCommands" && c.ok);
     const everyone = calls.find((c) => c.params.scope === undefined);
     const commands = (everyone?.params.commands ?? []) as Array<{ command: string; description: string }>;
     expect(commands.map((c) => c.command)).toEqual(["start", "help", "nguon", "hoi", "moi", "quiz", "ketqua", "bangxephang", "dungquiz"]);
@@ -175,7 +147,7 @@ describe("commands", () => {
   });
 
   it("/nguon lists the indexed documents with passage counts and the index date", async () => {
-    const info = bot.app.engine.info();
+    const info = e2e.bot.app.engine.info();
     const [text] = expectValidHtml((await ask(alice, "/nguon")).html);
     expect(text).toContain(`1 tài liệu, ${info.passages} đoạn`);
     expect(text).toContain(`Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — ${info.passages} đoạn`);
@@ -204,7 +176,7 @@ describe("commands", () => {
     const stats = await ask(ADMIN, "/stats");
     expect(stats.outcome).toBe("command");
     const [text] = expectValidHtml(stats.html);
-    const s = bot.app.store?.stats();
+    const s = e2e.bot.app.store?.stats();
     expect(s && s.questions).toBeGreaterThan(3);
     expect(text).toContain(`Câu hỏi: ${s?.questions}`);
     expect(text).toMatch(/Từ chối vì tài liệu không đề cập: \d+ \(\d+\.\d%\)/);
@@ -222,7 +194,7 @@ describe("buttons", () => {
     if (!last) throw new Error("no answer");
     return last;
   }
-  const press = (from: typeof alice, message: Message, data: string) => exchange(emulator, bot, () => emulator.sendCallback(from, message, data));
+  const press = (from: typeof alice, message: Message, data: string) => e2e.exchange(() => e2e.emulator.sendCallback(from, message, data));
 
   it("📄 Xem nguyên văn shows the cited passage with its neighbours, the answer still in bold", async () => {
     const message = await answered();
@@ -243,8 +215,8 @@ describe("buttons", () => {
   it("🔎 Nguồn khác shows the other passages, split into valid messages when over 4,096 characters", async () => {
     const message = await answered();
     const questionId = Number((buttonData(message)[1] ?? "").split(":")[1]);
-    const stored = bot.app.store?.question(questionId);
-    const others = (stored?.citations ?? []).slice(1).map((c) => bot.app.engine.passage(c.passageId)?.text.length ?? 0);
+    const stored = e2e.bot.app.store?.question(questionId);
+    const others = (stored?.citations ?? []).slice(1).map((c) => e2e.bot.app.engine.passage(c.passageId)?.text.length ?? 0);
     // Precondition: the other passages together are longer than one Telegram message.
     expect(others.reduce((a, b) => a + b, 0)).toBeGreaterThan(4096);
     const { html, messages } = await press(alice, message, `o:${questionId}`);
@@ -264,10 +236,10 @@ describe("buttons", () => {
     const liked = await press(alice, message, up ?? "");
     expect(liked.calls.find((c) => c.method === "answerCallbackQuery")?.params.text).toContain("Cảm ơn");
     await press(bob, { ...message }, down ?? "");
-    expect(bot.app.store?.feedbackFor(questionId)).toEqual({ up: 1, down: 1 });
+    expect(e2e.bot.app.store?.feedbackFor(questionId)).toEqual({ up: 1, down: 1 });
     // Alice changes her mind: one vote per person.
     await press(alice, message, down ?? "");
-    expect(bot.app.store?.feedbackFor(questionId)).toEqual({ up: 0, down: 2 });
+    expect(e2e.bot.app.store?.feedbackFor(questionId)).toEqual({ up: 0, down: 2 });
   });
 
   it("the abstention's button lists the closest passages without claiming they answer", async () => {
@@ -307,12 +279,12 @@ describe("groups", () => {
     expect(expectValidHtml(hoi.html)[0]).toContain("12/20");
     const botMessage = hoi.messages.at(-1);
     if (!botMessage) throw new Error("no answer");
-    const reply = await exchange(emulator, bot, () => emulator.sendText(bob, group, "Có bao nhiêu xã có chi bộ cơ quan?", { replyTo: botMessage }));
+    const reply = await e2e.exchange(() => e2e.emulator.sendText(bob, group, "Có bao nhiêu xã có chi bộ cơ quan?", { replyTo: botMessage }));
     expect(reply.outcome).toBe("answered");
     const chatter = await ask(bob, "Hôm nay họp chi bộ lúc mấy giờ?", group);
     expect(chatter.outcome).toBe("ignored");
     expect(chatter.html).toEqual([]);
-    const sticker = await exchange(emulator, bot, () => emulator.sendNonText(bob, group, "sticker"));
+    const sticker = await e2e.exchange(() => e2e.emulator.sendNonText(bob, group, "sticker"));
     expect(sticker.html).toEqual([]);
   });
 });
@@ -323,20 +295,18 @@ describe("restart", () => {
     const message = messages.at(-1);
     if (!message) throw new Error("no answer");
     const [original, others, up] = buttonData(message);
-    const dataDir = bot.app.config.DATA_DIR;
-    await bot.stop();
-    logs.push(bot.stdout.value, bot.stderr.value);
-    bot = await startBot(emulator, ws, { ...BOT_ENV, DATA_DIR: dataDir });
+    const dataDir = e2e.bot.app.config.DATA_DIR;
+    await e2e.start({ ...BOT_ENV, DATA_DIR: dataDir });
 
-    const shown = await exchange(emulator, bot, () => emulator.sendCallback(alice, message, original ?? ""));
+    const shown = await e2e.exchange(() => e2e.emulator.sendCallback(alice, message, original ?? ""));
     expect(shown.outcome).toBe("button");
     expect(shown.messages.flatMap(bolds)).toContain("68/152 xã có chi bộ cơ quan với 918 đảng viên");
-    const more = await exchange(emulator, bot, () => emulator.sendCallback(alice, message, others ?? ""));
+    const more = await e2e.exchange(() => e2e.emulator.sendCallback(alice, message, others ?? ""));
     expect(more.outcome).toBe("button");
     expectValidHtml(more.html);
-    await exchange(emulator, bot, () => emulator.sendCallback(alice, message, up ?? ""));
-    expect(bot.app.store?.feedbackFor(Number((up ?? "").split(":")[1]))).toEqual({ up: 1, down: 0 });
+    await e2e.exchange(() => e2e.emulator.sendCallback(alice, message, up ?? ""));
+    expect(e2e.bot.app.store?.feedbackFor(Number((up ?? "").split(":")[1]))).toEqual({ up: 1, down: 0 });
     // The restart did not handle any earlier update a second time.
-    expect(bot.records().filter((r) => r.msg === "update")).toHaveLength(3);
+    expect(e2e.bot.records().filter((r) => r.msg === "update")).toHaveLength(3);
   });
 });

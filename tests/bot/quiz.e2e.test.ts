@@ -6,13 +6,13 @@
  */
 import { join } from "node:path";
 import type { Message, Poll } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadIndex } from "../../src/index/store.js";
 import { loadQuizBank } from "../../src/quiz/bank.js";
 import { matchesTopic, questionsOnTopic } from "../../src/quiz/pick.js";
 import type { QuizBank, QuizQuestion } from "../../src/quiz/types.js";
-import { type BotApiEmulator, groupChat, privateChat, type RecordedCall, startBotApiEmulator, type UserChat, user } from "../support/botApiEmulator.js";
-import { buildWorkspace, exchange, type Exchange, expectNoToken, expectValidHtml, type RunningApp, startBot, type Workspace } from "./harness.js";
+import { groupChat, privateChat, type RecordedCall, user, type UserChat } from "../../testing/botApiEmulator.js";
+import { e2eSuite, type Exchange, expectValidHtml, type Workspace } from "./harness.js";
 
 const ADMIN = user(1, { firstName: "Quản trị" });
 const alice = user(101, { firstName: "Alice", lastName: "<Nguyễn>" });
@@ -20,39 +20,23 @@ const bob = user(102, { firstName: "Bob" });
 const carol = user(103, { firstName: "Carol" });
 const TITLE = "Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk";
 
-let ws: Workspace;
-let emulator: BotApiEmulator;
-let bot: RunningApp;
 let bank: QuizBank;
-let env: Record<string, string>;
-const logs: string[] = [];
+// One DATA_DIR for every bot of this file, so scores can be checked across restarts.
+const env = (ws: Workspace): Record<string, string> => ({ ADMIN_IDS: String(ADMIN.id), DATA_DIR: join(ws.root, "quiz-data") });
+const e2e = e2eSuite("bot-quiz", { env });
 
 beforeAll(async () => {
-  ws = await buildWorkspace("bot-quiz");
-  emulator = await startBotApiEmulator();
-  bank = loadQuizBank(await loadIndex(ws.indexDir, { efSearch: 100 }));
-  // One DATA_DIR for every bot of this file, so scores can be checked across restarts.
-  env = { ADMIN_IDS: String(ADMIN.id), DATA_DIR: join(ws.root, "quiz-data") };
-  bot = await startBot(emulator, ws, env);
+  bank = loadQuizBank(await loadIndex(e2e.ws.indexDir, { efSearch: 100 }));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  logs.push(bot?.stdout.value ?? "", bot?.stderr.value ?? "");
-  expectNoToken(logs.join("\n"), emulator.token);
-  await emulator?.close();
-  await ws?.cleanup();
-});
-
+/** Restarts the bot on the same data folder, with `extraEnv` on top. */
 async function restart(extraEnv: Record<string, string> = {}): Promise<void> {
-  await bot.stop();
-  logs.push(bot.stdout.value, bot.stderr.value);
-  bot = await startBot(emulator, ws, { ...env, ...extraEnv });
+  await e2e.start({ ...env(e2e.ws), ...extraEnv });
 }
 
-const say = (from: ReturnType<typeof user>, chat: UserChat, text: string): Promise<Exchange> => exchange(emulator, bot, () => emulator.sendText(from, chat, text));
+const say = (from: ReturnType<typeof user>, chat: UserChat, text: string): Promise<Exchange> => e2e.exchange(() => e2e.emulator.sendText(from, chat, text));
 const vote = (from: ReturnType<typeof user>, pollId: string, option: number): Promise<Exchange> =>
-  exchange(emulator, bot, () => emulator.sendPollAnswer(from, pollId, [option]));
+  e2e.exchange(() => e2e.emulator.sendPollAnswer(from, pollId, [option]));
 
 /** A poll the bot sent: the call, Telegram's poll, and the bank question it was made from. */
 interface SentPoll {
@@ -100,7 +84,7 @@ describe("/quiz", () => {
       expect(poll.explanation).toContain(question.source.location);
     }
     // Telegram's menu lists the quiz commands with Vietnamese descriptions.
-    const menu = emulator.calls.find((c) => c.method === "setMyCommands" && c.ok && c.params.scope === undefined);
+    const menu = e2e.emulator.calls.find((c) => c.method === "setMyCommands" && c.ok && c.params.scope === undefined);
     const commands = (menu?.params.commands ?? []) as Array<{ command: string; description: string }>;
     expect(commands.map((c) => c.command)).toEqual(expect.arrayContaining(["quiz", "ketqua", "bangxephang", "dungquiz"]));
     expect(commands.find((c) => c.command === "dungquiz")?.description).toBe("Dừng quiz (người điều hành)");
@@ -247,7 +231,7 @@ describe("/dungquiz", () => {
     expect(byAdmin.calls.filter((c) => c.method === "stopPoll" && c.ok)).toHaveLength(first.length);
 
     await say(bob, group, "/quiz 2");
-    emulator.setChatMemberStatus(group.id, carol.id, "administrator");
+    e2e.emulator.setChatMemberStatus(group.id, carol.id, "administrator");
     const byChatAdmin = await say(carol, group, "/dungquiz");
     expect(byChatAdmin.calls.some((c) => c.method === "getChatMember" && c.params.user_id === carol.id)).toBe(true);
     expect(expectValidHtml(byChatAdmin.html)[0]).toContain("Quiz đã dừng");
@@ -270,15 +254,15 @@ describe("time-out", () => {
     expect((await vote(bob, stale.poll.id, correctOf(stale))).outcome).toBe("ignored");
 
     const group = groupChat(-1001000000010, "Lớp hẹn giờ");
-    const from = emulator.calls.length;
+    const from = e2e.emulator.calls.length;
     const started = await say(alice, group, "/quiz 2");
     const polls = sentPolls(started.calls);
     expect(expectValidHtml(started.html)[0]).toContain("sau 1 giây");
-    const posted = await emulator.waitFor((c) => c.method === "sendMessage" && c.ok && c.params.chat_id === group.id && String(c.params.text).includes("Hết giờ"), {
+    const posted = await e2e.emulator.waitFor((c) => c.method === "sendMessage" && c.ok && c.params.chat_id === group.id && String(c.params.text).includes("Hết giờ"), {
       fromIndex: from,
       timeoutMs: 5000,
     });
     expect(expectValidHtml([String(posted.params.text)])[0]).toContain("Chưa có ai trả lời.");
-    await emulator.waitFor((c) => c.method === "stopPoll" && c.params.chat_id === group.id && c.params.message_id === (polls[1]?.call.result as Message).message_id, { fromIndex: from });
+    await e2e.emulator.waitFor((c) => c.method === "stopPoll" && c.params.chat_id === group.id && c.params.message_id === (polls[1]?.call.result as Message).message_id, { fromIndex: from });
   });
 });

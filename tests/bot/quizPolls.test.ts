@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { displayName, parseQuizArgs, pollExplanation, pollQuestion } from "../../src/bot/quizPolls.js";
 import { renderLeaderboard, renderQuizResults } from "../../src/bot/texts.js";
-import type { ScoreRow, SessionResults } from "../../src/quiz/scores.js";
+import type { ScoreRow, SessionResults } from "../../src/storage/quizStore.js";
 import type { QuizQuestion } from "../../src/quiz/types.js";
-import { validateTelegramHtml } from "../support/telegramHtml.js";
+import { validateTelegramHtml } from "../../testing/telegramHtml.js";
 
 const PASSAGE =
   "Qua 5 năm thực hiện Nghị quyết, toàn tỉnh đã sắp xếp lại các tổ chức cơ sở đảng. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên. Các chi bộ hoạt động nền nếp.";

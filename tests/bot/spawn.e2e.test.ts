@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../support/botApiEmulator.js";
+import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../../testing/botApiEmulator.js";
 import { makeTempDir } from "../support/fixtures.js";
 import { copyShippedCorpus } from "../support/shippedCorpus.js";
 import { blockquotes, bolds, expectNoToken, expectValidHtml } from "./harness.js";

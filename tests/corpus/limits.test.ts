@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_PARSE_LIMITS, checkZipBounds } from "../../src/corpus/limits.js";
+import { DEFAULT_PARSE_LIMITS, checkFileSize, checkZipBounds } from "../../src/corpus/limits.js";
 import { loadFile } from "../../src/corpus/loaders.js";
 import { isAppError } from "../../src/errors.js";
 import { ingestCorpus } from "../../src/index/ingest.js";
@@ -34,6 +34,18 @@ async function refusal(file: string, bytes: Buffer, limits = DEFAULT_PARSE_LIMIT
   }
   throw new Error(`${file} was not refused`);
 }
+
+describe("the file size limit", () => {
+  it("refuses a file over MAX_FILE_MB by name, size and limit, the same way for the ingest and for loadFile", async () => {
+    expect(() => checkFileSize("lon.pdf", 2 * 1024 * 1024, 2 * 1024 * 1024)).not.toThrow();
+    expect(() => checkFileSize("lon.pdf", 2 * 1024 * 1024 + 1, 2 * 1024 * 1024)).toThrow(
+      "lon.pdf is 2.0 MB, over the 2.0 MB limit (MAX_FILE_MB): split it into smaller files or raise MAX_FILE_MB",
+    );
+    const abs = path.join(tmp.dir, "lon.txt");
+    await writeFile(abs, Buffer.alloc(3 * 1024 * 1024, 65));
+    await expect(loadFile(abs, { maxBytes: 1024 * 1024 })).rejects.toThrow("lon.txt is 3.0 MB, over the 1.0 MB limit (MAX_FILE_MB)");
+  });
+});
 
 describe("zip-based documents", () => {
   it("refuses a .docx bomb from its declared sizes, by name and limit, in well under a second", async () => {

@@ -6,9 +6,9 @@
 import { writeFile, rm, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeIngest, ingestSettings, runIngest } from "../../src/app.js";
-import { createDocumentIngest } from "../../src/bot/documentIngest.js";
-import { IndexReloader } from "../../src/bot/indexReloader.js";
+import { describeIngest, ingestSettings, runIngest } from "../../src/app/ingestRunner.js";
+import { createDocumentIngest } from "../../src/app/documentIngest.js";
+import { IndexReloader } from "../../src/app/indexReloader.js";
 import { loadConfig } from "../../src/config.js";
 import { assignDocIds, ingestCorpus } from "../../src/index/ingest.js";
 import { loadIndex } from "../../src/index/store.js";

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import type { Update, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotApiEmulator, privateChat, type RecordedCall, startBotApiEmulator, user } from "../support/botApiEmulator.js";
+import { type BotApiEmulator, privateChat, type RecordedCall, startBotApiEmulator, user } from "../../testing/botApiEmulator.js";
 import { buildWorkspace, exchange, expectNoToken, expectValidHtml, type RunningApp, startBot, type Workspace } from "../bot/harness.js";
 
 const REPO = resolve(import.meta.dirname, "../..");

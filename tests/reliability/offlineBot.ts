@@ -9,7 +9,9 @@ import type { Bot } from "grammy";
 import type { Chat, Message, Poll, Update, User, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../../src/bot/context.js";
 import type { LogFields, Logger } from "../../src/bot/logger.js";
-import { validateTelegramHtml } from "../support/telegramHtml.js";
+import { userTextEntities } from "../../testing/botApi/userActions.js";
+import { CALLBACK_DATA_MAX_BYTES, POLL_EXPLANATION_MAX, POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX } from "../../testing/botApi/validation.js";
+import { TELEGRAM_MESSAGE_LIMIT, validateTelegramHtml } from "../../testing/telegramHtml.js";
 import { hasLoneSurrogate } from "./fuzzInputs.js";
 
 /** A call the bot made, as it passed it to the API. */
@@ -34,13 +36,8 @@ export function collectingLogger(): Logger & { lines: CollectedLog[] } {
   return { level: "debug", isDebug: true, lines, debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
 
-const CALLBACK_DATA_MAX_BYTES = 64;
+/** Longest text of a callback answer (the emulator does not check it). */
 const CALLBACK_ANSWER_MAX_CHARS = 200;
-const TEXT_LIMIT = 4096;
-const POLL_QUESTION_MAX_CHARS = 300;
-const POLL_OPTIONS_MAX = 10;
-const POLL_OPTION_MAX_CHARS = 100;
-const POLL_EXPLANATION_MAX_CHARS = 200;
 
 /** Why Telegram would refuse a call, or null when it would accept it. */
 export function refusal(call: OfflineCall): string | null {
@@ -55,7 +52,7 @@ export function refusal(call: OfflineCall): string | null {
     } else {
       if (payload.parse_mode !== undefined) return `unexpected parse_mode ${String(payload.parse_mode)}`;
       if (hasLoneSurrogate(text)) return "Text contains invalid Unicode characters";
-      if (text.length > TEXT_LIMIT) return "message is too long";
+      if (text.length > TELEGRAM_MESSAGE_LIMIT) return "message is too long";
       if (text.trim() === "") return "message text is empty";
     }
     const markup = payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: unknown }>> } | undefined;
@@ -67,11 +64,11 @@ export function refusal(call: OfflineCall): string | null {
   if (method === "sendPoll") {
     const question = payload.question;
     const options = Array.isArray(payload.options) ? payload.options.map((o: unknown) => (typeof o === "string" ? o : (o as { text?: unknown }).text)) : [];
-    if (typeof question !== "string" || question.trim() === "" || question.length > POLL_QUESTION_MAX_CHARS || hasLoneSurrogate(question)) return "poll question is invalid";
+    if (typeof question !== "string" || question.trim() === "" || question.length > POLL_QUESTION_MAX || hasLoneSurrogate(question)) return "poll question is invalid";
     if (options.length < 2 || options.length > POLL_OPTIONS_MAX) return "poll must have 2 to 10 options";
-    if (options.some((o) => typeof o !== "string" || o.trim() === "" || o.length > POLL_OPTION_MAX_CHARS || hasLoneSurrogate(o))) return "poll option is invalid";
+    if (options.some((o) => typeof o !== "string" || o.trim() === "" || o.length > POLL_OPTION_MAX || hasLoneSurrogate(o))) return "poll option is invalid";
     const explanation = payload.explanation;
-    if (explanation !== undefined && (typeof explanation !== "string" || explanation.length > POLL_EXPLANATION_MAX_CHARS)) return "poll explanation is too long";
+    if (explanation !== undefined && (typeof explanation !== "string" || explanation.length > POLL_EXPLANATION_MAX)) return "poll explanation is too long";
     if (payload.type === "quiz") {
       const correct = Array.isArray(payload.correct_option_ids) ? payload.correct_option_ids : [payload.correct_option_id];
       if (correct.length === 0 || correct.some((i) => !Number.isInteger(i) || (i as number) < 0 || (i as number) >= options.length)) return "QUIZ_CORRECT_ANSWER_INVALID";
@@ -156,21 +153,6 @@ export class OfflineTelegram {
   botMessage(chat: Chat, text = "✅ Trả lời"): Message {
     return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: this.botMessageAuthor(), text };
   }
-}
-
-/**
- * The entities Telegram adds to what a user types: a leading /command (with an optional @bot) and
- * @mentions after it — the same rules as the Bot API emulator.
- */
-export function userTextEntities(text: string): NonNullable<Message["entities"]> {
-  const entities: NonNullable<Message["entities"]> = [];
-  const command = /^\/[A-Za-z0-9_]{1,64}(@[A-Za-z0-9_]{3,32})?/.exec(text);
-  if (command !== null) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
-  const commandEnd = command?.[0].length ?? 0;
-  for (const mention of text.matchAll(/(?<![A-Za-z0-9_])@[A-Za-z0-9_]{5,32}(?![A-Za-z0-9_])/g)) {
-    if (mention.index >= commandEnd) entities.push({ type: "mention", offset: mention.index, length: mention[0].length });
-  }
-  return entities;
 }
 
 /** Builds updates as Telegram would deliver them. */

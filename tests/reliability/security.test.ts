@@ -12,14 +12,14 @@ import { lstat, mkdir, readdir, readFile, realpath, symlink, writeFile } from "n
 import { basename, join, relative, sep } from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeIngest, ingestSettings, runIngest } from "../../src/app.js";
-import { createDocumentIngest } from "../../src/bot/documentIngest.js";
-import { IndexReloader } from "../../src/bot/indexReloader.js";
+import { describeIngest, ingestSettings, runIngest } from "../../src/app/ingestRunner.js";
+import { createDocumentIngest } from "../../src/app/documentIngest.js";
+import { IndexReloader } from "../../src/app/indexReloader.js";
 import { silentLogger } from "../../src/bot/logger.js";
 import { loadConfig } from "../../src/config.js";
 import { isAppError } from "../../src/errors.js";
 import { QaEngine } from "../../src/qa/engine.js";
-import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../support/botApiEmulator.js";
+import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../../testing/botApiEmulator.js";
 import { makeTempDir } from "../support/fixtures.js";
 import { buttonData, exchange, expectValidHtml, type RunningApp, startBot, type Workspace } from "../bot/harness.js";
 import { hasLoneSurrogate } from "./fuzzInputs.js";

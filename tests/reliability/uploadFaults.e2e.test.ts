@@ -9,35 +9,18 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { UploadJournal } from "../../src/bot/uploadJournal.js";
-import { type BotApiEmulator, privateChat, startBotApiEmulator, user } from "../support/botApiEmulator.js";
+import { describe, expect, it } from "vitest";
+import { UploadJournal } from "../../src/app/uploadJournal.js";
+import { privateChat, user } from "../../testing/botApiEmulator.js";
 import { makeDocxBomb, makePdf } from "../support/fixtures.js";
-import { buildWorkspace, cloneWorkspace, exchange, expectValidHtml, type RunningApp, startBot, type Workspace } from "../bot/harness.js";
+import { cloneWorkspace, e2eSuite, expectValidHtml, type RunningApp } from "../bot/harness.js";
 
 const ADMIN = user(930001, { firstName: "Quản trị" });
 const member = user(930002, { firstName: "Lan" });
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const QUESTION = "Có bao nhiêu xã có chi bộ cơ quan?";
 
-let ws: Workspace;
-let emulator: BotApiEmulator;
-let bot: RunningApp | undefined;
-
-beforeAll(async () => {
-  ws = await buildWorkspace("upload-faults");
-  emulator = await startBotApiEmulator();
-}, 120_000);
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
-
-afterAll(async () => {
-  await emulator?.close();
-  await ws?.cleanup();
-});
+const e2e = e2eSuite("upload-faults");
 
 /** Samples this process's RSS (the bot runs in it) every 20 ms until stopped; returns the peak in MB. */
 function sampleRss(): () => number {
@@ -54,28 +37,28 @@ function sampleRss(): () => number {
  * Returns both outcomes and timings.
  */
 async function uploadWhileAsking(running: RunningApp, fileName: string, mimeType: string, bytes: Buffer) {
-  const from = emulator.calls.length;
+  const from = e2e.emulator.calls.length;
   const peakRss = sampleRss();
   const sentAt = Date.now();
-  const upload = emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName, mimeType, bytes });
-  await emulator.waitFor((c) => c.method === "sendMessage" && c.ok && Number(c.params.chat_id) === ADMIN.id && String(c.params.text).includes("Đang lưu"), { fromIndex: from, timeoutMs: 20_000 });
+  const upload = e2e.emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName, mimeType, bytes });
+  await e2e.emulator.waitFor((c) => c.method === "sendMessage" && c.ok && Number(c.params.chat_id) === ADMIN.id && String(c.params.text).includes("Đang lưu"), { fromIndex: from, timeoutMs: 20_000 });
   const askedAt = Date.now();
-  const question = emulator.sendText(member, privateChat(member), QUESTION);
+  const question = e2e.emulator.sendText(member, privateChat(member), QUESTION);
   const answered = await running.handled(question, 10_000);
   const answerMs = Date.now() - askedAt;
   const uploadLine = await running.handled(upload, 60_000);
   const rejectMs = Date.now() - sentAt;
-  const toAdmin = emulator.calls.slice(from).filter((c) => c.method === "sendMessage" && c.ok && Number(c.params.chat_id) === ADMIN.id);
+  const toAdmin = e2e.emulator.calls.slice(from).filter((c) => c.method === "sendMessage" && c.ok && Number(c.params.chat_id) === ADMIN.id);
   const uploadDoneFirst = running.records().findIndex((r) => r.update_id === upload.update_id) < running.records().findIndex((r) => r.update_id === question.update_id);
   return { answered, answerMs, uploadLine, rejectMs, uploadDoneFirst, replies: expectValidHtml(toAdmin.map((c) => String(c.params.text))), peakRssMb: peakRss() };
 }
 
 describe("hostile uploads", () => {
   it("rejects a .docx bomb with its reason while another user's question is answered within 2 s, and the bot stays small", async () => {
-    const local = await cloneWorkspace(ws, "bomb");
-    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id), MAX_FILE_MB: "5" });
+    const local = await cloneWorkspace(e2e.ws, "bomb");
+    await e2e.start({ ADMIN_IDS: String(ADMIN.id), MAX_FILE_MB: "5" }, local);
     const bomb = await makeDocxBomb({ unpackedMb: 180 });
-    const run = await uploadWhileAsking(bot, "bom.docx", DOCX, bomb);
+    const run = await uploadWhileAsking(e2e.bot, "bom.docx", DOCX, bomb);
     expect(run.answered.outcome).toBe("answered");
     expect(run.answerMs).toBeLessThan(2000);
     // The question did not wait for the upload: it was answered while the upload was still being handled.
@@ -89,10 +72,10 @@ describe("hostile uploads", () => {
   }, 120_000);
 
   it("rejects a PDF over MAX_PDF_PAGES with its reason while another user's question is answered", async () => {
-    const local = await cloneWorkspace(ws, "pdf");
-    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id), MAX_FILE_MB: "5", MAX_PDF_PAGES: "200" });
+    const local = await cloneWorkspace(e2e.ws, "pdf");
+    await e2e.start({ ADMIN_IDS: String(ADMIN.id), MAX_FILE_MB: "5", MAX_PDF_PAGES: "200" }, local);
     const pdf = await makePdf(Array.from({ length: 400 }, (_, i) => [`Trang ${i + 1}. Chi bộ sinh hoạt định kỳ mỗi tháng một lần.`]), { fontPath: null });
-    const run = await uploadWhileAsking(bot, "dai.pdf", "application/pdf", pdf);
+    const run = await uploadWhileAsking(e2e.bot, "dai.pdf", "application/pdf", pdf);
     expect(run.answered.outcome).toBe("answered");
     expect(run.answerMs).toBeLessThan(2000);
     expect(run.replies.at(-1)).toContain("Không dùng được dai.pdf: dai.pdf has 400 pages, over the limit of 200 (MAX_PDF_PAGES): split it into smaller PDFs");
@@ -101,26 +84,24 @@ describe("hostile uploads", () => {
   }, 120_000);
 
   it("reports an ingest that overruns INGEST_TIMEOUT_MS, naming the limit, and keeps the old index and corpus", async () => {
-    const local = await cloneWorkspace(ws, "timeout");
-    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id), INGEST_TIMEOUT_MS: "1" });
-    const running = bot;
+    const local = await cloneWorkspace(e2e.ws, "timeout");
+    const running = await e2e.start({ ADMIN_IDS: String(ADMIN.id), INGEST_TIMEOUT_MS: "1" }, local);
     const generation = running.app.engine.index.generation;
-    const result = await exchange(emulator, running, () => emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName: "cham.txt", mimeType: "text/plain", bytes: Buffer.from("Chậm\n\nNội dung.\n") }));
+    const result = await e2e.exchange(() => e2e.emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName: "cham.txt", mimeType: "text/plain", bytes: Buffer.from("Chậm\n\nNội dung.\n") }));
     expect(result.outcome).toBe("hint");
     expect(expectValidHtml(result.html).at(-1)).toMatch(/^⚠️ Không thêm được cham\.txt: The ingest took longer than INGEST_TIMEOUT_MS \(1 ms\) and was stopped.*; the previous index keeps serving/);
     expect(existsSync(join(local.corpusDir, "cham.txt"))).toBe(false);
     expect(running.app.engine.index.generation).toBe(generation);
-    const reload = await exchange(emulator, running, () => emulator.sendText(ADMIN, privateChat(ADMIN), "/reload"));
+    const reload = await e2e.exchange(() => e2e.emulator.sendText(ADMIN, privateChat(ADMIN), "/reload"));
     expect(expectValidHtml(reload.html)[0]).toContain("Lập chỉ mục thất bại: The ingest took longer than INGEST_TIMEOUT_MS");
   }, 120_000);
 });
 
 describe("replacing a document", () => {
   it("keeps the previous version in corpus/.history, says 'Đã cập nhật', and never indexes the history", async () => {
-    const local = await cloneWorkspace(ws, "replace");
-    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id) });
-    const running = bot;
-    const send = (text: string) => exchange(emulator, running, () => emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName: "ea-kao.txt", mimeType: "text/plain", bytes: Buffer.from(text) }));
+    const local = await cloneWorkspace(e2e.ws, "replace");
+    const running = await e2e.start({ ADMIN_IDS: String(ADMIN.id) }, local);
+    const send = (text: string) => e2e.exchange(() => e2e.emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName: "ea-kao.txt", mimeType: "text/plain", bytes: Buffer.from(text) }));
     const first = await send("Báo cáo Ea Kao\n\nChi bộ thôn Ea Kao có 12 đảng viên.\n");
     expect(expectValidHtml(first.html).at(-1)).toContain("Đã thêm ea-kao.txt");
     const second = await send("Báo cáo Ea Kao\n\nChi bộ thôn Ea Kao có 15 đảng viên.\n");
@@ -131,27 +112,26 @@ describe("replacing a document", () => {
     expect(history[0]).toMatch(/^ea-kao\.txt\.\d{4}-\d\d-\d\dT[\d-]+Z$/);
     expect(await readFile(join(local.corpusDir, ".history", history[0] ?? ""), "utf8")).toContain("12 đảng viên");
     expect(running.app.engine.info().documents.map((d) => d.path).filter((p) => p.includes("history"))).toEqual([]);
-    const answer = await exchange(emulator, running, () => emulator.sendText(member, privateChat(member), "Chi bộ thôn Ea Kao có bao nhiêu đảng viên?"));
+    const answer = await e2e.exchange(() => e2e.emulator.sendText(member, privateChat(member), "Chi bộ thôn Ea Kao có bao nhiêu đảng viên?"));
     expect(expectValidHtml(answer.html)[0]).toContain("15 đảng viên");
   }, 120_000);
 });
 
 describe("an upload the bot died on", () => {
   it("is put aside at the next start, its admin is told, and it is never retried", async () => {
-    const local = await cloneWorkspace(ws, "restart");
+    const local = await cloneWorkspace(e2e.ws, "restart");
     const dataDir = join(local.root, "data");
     // The state a crash mid-upload leaves: the update not confirmed, the journal saying "started", the file in the corpus.
     const poison = Buffer.from("Tài liệu độc\n\nNội dung làm trợ lý chết.\n");
-    const update = emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName: "doc-hai.txt", mimeType: "text/plain", bytes: poison });
+    const update = e2e.emulator.sendDocument(ADMIN, privateChat(ADMIN), { fileName: "doc-hai.txt", mimeType: "text/plain", bytes: poison });
     await writeFile(join(local.corpusDir, "doc-hai.txt"), poison);
     UploadJournal.in(dataDir).begin({ updateId: update.update_id, chatId: ADMIN.id, savedAs: "doc-hai.txt", historyCopy: null, sha256: createHash("sha256").update(poison).digest("hex") });
 
-    const from = emulator.calls.length;
-    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id), DATA_DIR: dataDir });
-    const running = bot;
+    const from = e2e.emulator.calls.length;
+    const running = await e2e.start({ ADMIN_IDS: String(ADMIN.id), DATA_DIR: dataDir }, local);
     const redelivered = await running.handled(update, 30_000);
     expect(redelivered.outcome).toBe("hint");
-    const toAdmin = expectValidHtml(emulator.calls.slice(from).filter((c) => c.method === "sendMessage" && c.ok && Number(c.params.chat_id) === ADMIN.id).map((c) => String(c.params.text)));
+    const toAdmin = expectValidHtml(e2e.emulator.calls.slice(from).filter((c) => c.method === "sendMessage" && c.ok && Number(c.params.chat_id) === ADMIN.id).map((c) => String(c.params.text)));
     expect(toAdmin.some((t) => t.includes("Lần thêm doc-hai.txt trước đó bị gián đoạn") && t.includes(".quarantine/doc-hai.txt."))).toBe(true);
     expect(toAdmin.some((t) => t.startsWith("⚠️ Không thử lại doc-hai.txt"))).toBe(true);
     expect(toAdmin.some((t) => t.includes("Đang lưu"))).toBe(false);
@@ -162,11 +142,10 @@ describe("an upload the bot died on", () => {
     expect(UploadJournal.in(dataDir).entries().map((e) => e.state)).toEqual(["interrupted"]);
 
     // Another restart: nothing left to recover, nothing retried.
-    await running.stop();
-    const calls = emulator.calls.length;
-    bot = await startBot(emulator, local, { ADMIN_IDS: String(ADMIN.id), DATA_DIR: dataDir });
-    const ask = await exchange(emulator, bot, () => emulator.sendText(member, privateChat(member), QUESTION));
+    const calls = e2e.emulator.calls.length;
+    await e2e.start({ ADMIN_IDS: String(ADMIN.id), DATA_DIR: dataDir }, local);
+    const ask = await e2e.exchange(() => e2e.emulator.sendText(member, privateChat(member), QUESTION));
     expect(ask.outcome).toBe("answered");
-    expect(emulator.calls.slice(calls).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === ADMIN.id)).toEqual([]);
+    expect(e2e.emulator.calls.slice(calls).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === ADMIN.id)).toEqual([]);
   }, 120_000);
 });

@@ -49,7 +49,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
   composer.command("stats", adminsOnly, async (ctx) => {
     if (!(await rejectArguments(ctx, "stats"))) return;
     ctx.state.outcome = "command";
-    await ctx.reply(renderStats(deps.store.stats(), deps.engine.index.generation), { parse_mode: "HTML" });
+    await ctx.reply(renderStats(deps.store.stats(), deps.engine.generation), { parse_mode: "HTML" });
   });
 
   return composer;

@@ -14,14 +14,15 @@ import { Composer } from "grammy";
 import { detectSmallTalk } from "../../text/smallTalk.js";
 import { askInConversation } from "../../qa/conversationMemory.js";
 import type { AnswerResult } from "../../qa/engine.js";
+import { MAX_QUESTION_CHARS } from "../../qa/query.js";
 import { conversationKey, questionIn } from "../addressing.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { renderAnswer } from "../format.js";
 import { answerKeyboard } from "../keyboards.js";
 import { sendHtml, showTyping } from "../reply.js";
-import type { StoredCitation } from "../store.js";
-import { MAX_QUESTION_CHARS, TEXT } from "../texts.js";
+import type { StoredCitation } from "../../storage/botStore.js";
+import { TEXT } from "../texts.js";
 
 function storedCitations(result: AnswerResult): StoredCitation[] {
   return result.citations.map((c) => ({
@@ -33,6 +34,7 @@ function storedCitations(result: AnswerResult): StoredCitation[] {
 /** Answers `question` in the update's chat: engine, store, render, send. */
 export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
   ctx.state.text = question;
+  // Longer input is almost always a pasted document: refused here rather than cut by the engine.
   if (question.length > MAX_QUESTION_CHARS) {
     ctx.state.outcome = "hint";
     await ctx.reply(TEXT.tooLong);
@@ -47,7 +49,7 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
   }
   const started = performance.now();
   showTyping(ctx);
-  const generation = deps.engine.index.generation;
+  const generation = deps.engine.generation;
   const { result, resolution } = await askInConversation((q) => deps.engine.ask(q), deps.conversations, conversationKey(ctx), question);
   const isFollowUp = resolution.kind !== "standalone";
   const chat = ctx.chat;

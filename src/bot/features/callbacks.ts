@@ -5,25 +5,24 @@
  * recognise is passed on: other features have buttons too, and the fallback answers forgeries.
  */
 import { Composer } from "grammy";
-import { toCitation } from "../../qa/engine.js";
-import type { StoredPassage } from "../../index/store.js";
+import { toCitation, type Passage } from "../../qa/engine.js";
 import { conversationKey } from "../addressing.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { quoted, renderDocumentExcerpt, renderPassages, type QuotedPassage } from "../format.js";
 import { parseAction } from "../keyboards.js";
 import { sendHtml } from "../reply.js";
-import type { StoredCitation, StoredQuestion } from "../store.js";
+import type { StoredCitation, StoredQuestion } from "../../storage/botStore.js";
 import { TEXT } from "../texts.js";
 
 /** Where the stored highlighted words are in the passage as it is now (it may have been re-indexed). */
-function findHighlight(passage: StoredPassage, quote: string | null): QuotedPassage["highlight"] {
+function findHighlight(passage: Passage, quote: string | null): QuotedPassage["highlight"] {
   if (!quote) return null;
   const start = passage.text.indexOf(quote);
   return start < 0 ? null : { start, end: start + quote.length };
 }
 
-function quoteOf(passage: StoredPassage, citation: StoredCitation | null): QuotedPassage {
+function quoteOf(passage: Passage, citation: StoredCitation | null): QuotedPassage {
   return { ...quoted(toCitation(passage, null)), highlight: citation ? findHighlight(passage, citation.quote) : null };
 }
 

@@ -15,11 +15,8 @@
 import { randomInt } from "node:crypto";
 import { Composer, type Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import type { LoadedIndex } from "../../index/store.js";
-import { parseQuizBank } from "../../quiz/bank.js";
-import { buildQuizBank } from "../../quiz/generate.js";
 import { pickQuiz } from "../../quiz/pick.js";
-import type { QuizSession } from "../../quiz/scores.js";
+import type { QuizSession } from "../../storage/quizStore.js";
 import type { QuizBank } from "../../quiz/types.js";
 import { isAdmin } from "../access.js";
 import type { BotContext } from "../context.js";
@@ -52,23 +49,19 @@ interface QuizState {
 }
 
 /**
- * The quiz bank of the index in service, read once per generation. An index built before quiz support
- * has no bank: one is built in memory from its passages, as `npm run quiz` does.
+ * The quiz bank of the index in service (the engine reads it once per generation); a bank that had to be
+ * built in memory, or was partly unusable, is logged once per generation.
  */
-function bankReader(deps: BotDeps): (index: LoadedIndex) => QuizBank {
-  let cached: { generation: string; bank: QuizBank } | undefined;
-  return (index) => {
-    if (cached?.generation === index.generation) return cached.bank;
-    const { bank, problem } = parseQuizBank(index.quiz);
-    let usable = bank;
-    if (bank.questions.length === 0 && index.passages.length > 0) {
-      usable = buildQuizBank(index.passages).bank;
-      deps.logger.warn("quiz bank built in memory", { generation: index.generation, reason: problem?.reason, questions: usable.questions.length });
-    } else if (problem) {
-      deps.logger.warn("quiz bank partly unusable", { generation: index.generation, reason: problem.reason });
+function bankReader(deps: BotDeps): () => QuizBank {
+  let logged: string | undefined;
+  return () => {
+    const { generation, bank, problem, isBuiltInMemory } = deps.engine.quizBank();
+    if (logged !== generation) {
+      logged = generation;
+      if (isBuiltInMemory) deps.logger.warn("quiz bank built in memory", { generation, reason: problem?.reason, questions: bank.questions.length });
+      else if (problem) deps.logger.warn("quiz bank partly unusable", { generation, reason: problem.reason });
     }
-    cached = { generation: index.generation, bank: usable };
-    return usable;
+    return bank;
   };
 }
 
@@ -152,7 +145,7 @@ export function quizFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(TEXT.quizRunning);
       return;
     }
-    const bank = bankOf(deps.engine.index);
+    const bank = bankOf();
     const questions = pickQuiz(bank, { n: request.count, seed: randomInt(2 ** 31), ...(request.topic ? { topic: request.topic } : {}) });
     if (questions.length === 0) {
       ctx.state.outcome = "hint";

@@ -5,13 +5,15 @@
  * serves the new index. The reply is the ingest summary.
  */
 import { Composer } from "grammy";
+import { maxFileBytes } from "../../config.js";
 import { AppError, describeError, isAppError } from "../../errors.js";
 import { isAdmin } from "../access.js";
 import { isAddressedToBot } from "../addressing.js";
 import type { BotContext } from "../context.js";
-import type { BotDeps } from "../deps.js";
+import type { BotDeps, InterruptedUpload } from "../deps.js";
 import { splitMessage } from "../format.js";
 import { UPLOAD_EXTENSIONS, isImageFileName, photoFileName, safeFileName } from "../fileNames.js";
+import { errorFields, type Logger } from "../logger.js";
 import { sendHtml, showTyping } from "../reply.js";
 import { TEXT } from "../texts.js";
 
@@ -51,7 +53,7 @@ interface Incoming {
 
 export function uploadFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const maxBytes = deps.config.MAX_FILE_MB * 1024 * 1024;
+  const maxBytes = maxFileBytes(deps.config);
 
   const receive = async (ctx: BotContext, file: Incoming): Promise<void> => {
     if (file.sizeBytes !== undefined && file.sizeBytes > maxBytes) {
@@ -81,7 +83,7 @@ export function uploadFeature(deps: BotDeps): Composer<BotContext> {
     }
     ctx.state.outcome = result.rejected ? "hint" : "uploaded";
     const reply =
-      result.summary === null && result.rejected
+      result.isNotRetried && result.rejected
         ? TEXT.uploadNotRetried(result.savedAs, result.rejected.reason)
         : result.rejected
           ? TEXT.uploadRejected(result.savedAs, result.rejected.reason, result.lines)
@@ -127,4 +129,18 @@ export function uploadFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   return composer;
+}
+
+/** Tells each admin whose upload was interrupted that it was put aside and will not be retried. */
+export function notifyInterruptedUploads(
+  api: { sendMessage(chatId: number, text: string, other: { parse_mode: "HTML" }): Promise<unknown> },
+  uploads: readonly InterruptedUpload[],
+  logger: Logger,
+): void {
+  for (const upload of uploads) {
+    if (upload.chatId === null) continue;
+    api.sendMessage(upload.chatId, TEXT.uploadInterrupted(upload.savedAs, upload.quarantinedAs), { parse_mode: "HTML" }).catch((err: unknown) => {
+      logger.warn("could not tell an admin about an interrupted upload", { file: upload.savedAs, ...errorFields(err) });
+    });
+  }
 }

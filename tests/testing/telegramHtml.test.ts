@@ -4,7 +4,7 @@ import {
   TELEGRAM_CAPTION_LIMIT,
   TELEGRAM_MESSAGE_LIMIT,
   validateTelegramHtml,
-} from "./telegramHtml.js";
+} from "../../testing/telegramHtml.js";
 
 function errorOf(html: string): string {
   const result = validateTelegramHtml(html);

@@ -1,6 +1,6 @@
 /**
- * The edge implementation of DocumentIngest (deps.ts): writes an uploaded document into the corpus
- * folder, runs the ingest passed in (in production a child process: src/ingestProcess.ts), and serves
+ * The edge implementation of the bot's DocumentIngest (bot/deps.ts): writes an uploaded document into the corpus
+ * folder, runs the ingest passed in (in production a child process: ingestProcess.ts), and serves
  * the new index through the reloader. Uploads are serialised: two admins uploading at once get two
  * ingests, one after the other.
  *
@@ -13,13 +13,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { BYTES_PER_MB, checkFileSize } from "../corpus/limits.js";
 import { AppError, describeError, isAppError } from "../errors.js";
 import type { IngestSummary } from "../index/ingest.js";
-import type { DocumentIngest, UploadOrigin, UploadResult } from "./deps.js";
-import { UPLOAD_EXTENSIONS, safeFileName } from "./fileNames.js";
+import type { DocumentIngest, InterruptedUpload, UploadOrigin, UploadResult } from "../bot/deps.js";
+import { UPLOAD_EXTENSIONS, safeFileName } from "../bot/fileNames.js";
 import type { IndexReloader } from "./indexReloader.js";
-import { errorFields, type Logger } from "./logger.js";
-import { TEXT } from "./texts.js";
+import type { Logger } from "../bot/logger.js";
 import type { UploadEntry, UploadJournal } from "./uploadJournal.js";
 
 /** Folder of previous versions of replaced files, inside the corpus folder. */
@@ -39,14 +39,6 @@ export interface DocumentIngestOptions {
   logger: Logger;
   /** The upload journal in DATA_DIR; without one, uploads are not journaled (tests). */
   journal?: UploadJournal;
-}
-
-/** An upload a restart found unfinished, after it was put aside. */
-export interface InterruptedUpload {
-  savedAs: string;
-  chatId: number | null;
-  /** Where the file was moved, relative to the corpus folder; null when it never reached the corpus. */
-  quarantinedAs: string | null;
 }
 
 /** DocumentIngest plus what main needs at start-up. */
@@ -75,7 +67,7 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
 
   const notRetried = (entry: UploadEntry): UploadResult => ({
     savedAs: entry.savedAs,
-    summary: null,
+    isNotRetried: true,
     lines: [],
     replaced: false,
     rejected: { code: "INGEST_FAILED", reason: entry.reason ?? "this upload was interrupted by a restart and is not retried" },
@@ -87,7 +79,7 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
     const name = safeFileName(fileName);
     if (name === null) throw new AppError("FILE_UNSUPPORTED", `${fileName}: only ${UPLOAD_EXTENSIONS.join(", ")} files can be added`);
     if (bytes.byteLength === 0) throw new AppError("FILE_EMPTY", `${name} is empty`);
-    if (bytes.byteLength > opts.maxFileMb * 1024 * 1024) throw new AppError("FILE_TOO_LARGE", `${name} is larger than MAX_FILE_MB (${opts.maxFileMb} MB)`);
+    checkFileSize(name, bytes.byteLength, opts.maxFileMb * BYTES_PER_MB);
     const target = path.join(corpus, name);
     // safeFileName leaves no separators; this is the belt to its braces.
     if (path.dirname(target) !== corpus) throw new AppError("INPUT_INVALID", `${fileName}: not a plain file name`);
@@ -151,7 +143,7 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
     opts.logger.info("document added", { file: name, bytes: bytes.byteLength, replaced: historyCopy !== null, generation: summary.generation, rejected: failure?.code });
     return {
       savedAs: name,
-      summary,
+      isNotRetried: false,
       lines: opts.describe(summary),
       replaced: historyCopy !== null && !failure,
       rejected: failure ? { code: failure.code, reason: failure.reason } : null,
@@ -207,18 +199,4 @@ export function createDocumentIngest(opts: DocumentIngestOptions): DocumentInges
     },
     recoverInterrupted: () => serial(recoverInterrupted),
   };
-}
-
-/** Tells each admin whose upload was interrupted that it was put aside and will not be retried. */
-export function notifyInterruptedUploads(
-  api: { sendMessage(chatId: number, text: string, other: { parse_mode: "HTML" }): Promise<unknown> },
-  uploads: readonly InterruptedUpload[],
-  logger: Logger,
-): void {
-  for (const upload of uploads) {
-    if (upload.chatId === null) continue;
-    api.sendMessage(upload.chatId, TEXT.uploadInterrupted(upload.savedAs, upload.quarantinedAs), { parse_mode: "HTML" }).catch((err: unknown) => {
-      logger.warn("could not tell an admin about an interrupted upload", { file: upload.savedAs, ...errorFields(err) });
-    });
-  }
 }

@@ -1,16 +1,25 @@
 /**
  * The bot's own records in SQLite (better-sqlite3): each question with the passages it cited, so the
  * buttons under an answer work after a restart, and 👍/👎 feedback for admins. The schema is versioned
- * with `PRAGMA user_version`; a newer file than this code knows is refused rather than misread.
+ * (sqlite.ts): older files are migrated, a newer one is refused rather than misread.
  */
-import Database from "better-sqlite3";
-import { AppError, describeError } from "../errors.js";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { openDatabase, type Migration } from "./sqlite.js";
 
-/** Bumped with every schema change; migrations below bring older files up to date. */
-export const STORE_SCHEMA_VERSION = 1;
+/** The bot's database inside DATA_DIR. */
+export const BOT_DB_FILE = "bot.sqlite";
 
-const MIGRATIONS: Record<number, string> = {
-  1: `
+/** The path of the bot's database under a data folder. */
+export function botDbPath(dataDir: string): string {
+  return path.join(dataDir, BOT_DB_FILE);
+}
+
+/** Every schema change, oldest first; a new one is appended with the next version. */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
     CREATE TABLE questions (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       asked_at TEXT NOT NULL,
@@ -33,7 +42,8 @@ const MIGRATIONS: Record<number, string> = {
       PRIMARY KEY (question_id, user_id)
     );
   `,
-};
+  },
+];
 
 /** A passage a question cited: its id and the highlighted words, to find the highlight again after a re-index. */
 export interface StoredCitation {
@@ -111,36 +121,7 @@ export class BotStore {
 
   /** Opens (creating if needed) the database at `file`; ":memory:" for tests. */
   static open(file: string): BotStore {
-    let db: Database.Database;
-    try {
-      db = new Database(file);
-    } catch (err) {
-      throw new AppError("DATA_UNAVAILABLE", `Cannot open the bot database ${file} (${describeError(err)}): check that DATA_DIR exists, is writable and the file is readable`, { cause: err });
-    }
-    try {
-      db.pragma("journal_mode = WAL");
-      db.pragma("foreign_keys = ON");
-      const version = Number(db.pragma("user_version", { simple: true }));
-      if (version > STORE_SCHEMA_VERSION) {
-        throw new AppError(
-          "INPUT_INVALID",
-          `${file} was written by a newer version (schema ${version}, this program knows ${STORE_SCHEMA_VERSION}): upgrade the bot or point DATA_DIR elsewhere`,
-        );
-      }
-      for (let v = version + 1; v <= STORE_SCHEMA_VERSION; v++) {
-        const sql = MIGRATIONS[v];
-        if (sql === undefined) throw new Error(`missing migration ${v}`);
-        db.transaction(() => {
-          db.exec(sql);
-          db.pragma(`user_version = ${v}`);
-        })();
-      }
-    } catch (err) {
-      db.close();
-      if (err instanceof AppError) throw err;
-      throw new AppError("DATA_UNAVAILABLE", `Cannot use the bot database ${file} (${describeError(err)}): check its permissions, or move it aside if it is damaged`, { cause: err });
-    }
-    return new BotStore(db);
+    return new BotStore(openDatabase(file, { label: "bot database", migrations: MIGRATIONS }));
   }
 
   /** Records a question and returns its id (used in callback data). */

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BotStore, type NewQuestion } from "../../src/bot/store.js";
+import { BotStore, type NewQuestion } from "../../src/storage/botStore.js";
 import { makeTempDir } from "../support/fixtures.js";
 
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -4,9 +4,9 @@
  * or failure, and exits. Its heap limit and time budget are set by the parent; if the parent goes
  * away, it stops too.
  */
-import { runIngest, type IngestSettings } from "./app.js";
-import { describeError, isAppError } from "./errors.js";
-import type { IngestSummary } from "./index/ingest.js";
+import { runIngest, type IngestSettings } from "./ingestRunner.js";
+import { describeError, isAppError } from "../errors.js";
+import type { IngestSummary } from "../index/ingest.js";
 
 /** What the parent sends. */
 export interface WorkerRequest {
@@ -49,6 +49,6 @@ if (process.send) {
   // The bot went away (stopped or killed): an ingest nobody waits for is not finished.
   process.once("disconnect", () => process.exit(1));
 } else {
-  process.stderr.write("src/ingestWorker.ts is started by the bot; run `npm run ingest` instead.\n");
+  process.stderr.write("src/app/ingestWorker.ts is started by the bot; run `npm run ingest` instead.\n");
   process.exit(2);
 }

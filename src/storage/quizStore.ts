@@ -2,16 +2,15 @@
  * Quiz sessions, polls and answers in a local SQLite file (better-sqlite3, WAL mode), so scores survive
  * restarts. Keyed by Telegram chat and user; knows nothing about Telegram itself. The bot records each
  * poll it sends and each answer it receives; a user's first answer to a poll is the one that counts.
+ * The schema is versioned (sqlite.ts): older files are migrated, a newer one is refused.
  */
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { AppError, describeError } from "../errors.js";
+import type Database from "better-sqlite3";
+import { AppError } from "../errors.js";
+import { openDatabase, type Migration } from "./sqlite.js";
 
 /** The store's file inside DATA_DIR. */
 export const QUIZ_DB_FILE = "quiz.sqlite";
-/** Bumped when the tables change; files written by a newer version are refused. */
-const SCHEMA_VERSION = 1;
 
 /** The path of the quiz database under a data folder. */
 export function quizDbPath(dataDir: string): string {
@@ -73,7 +72,14 @@ export interface AnswerOutcome {
   correct: boolean;
 }
 
-const SCHEMA = `
+/**
+ * Every schema change, oldest first; a new one is appended with the next version. Version 1 keeps
+ * `IF NOT EXISTS`: files from before the migration list have these tables at user_version 1 already.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
 CREATE TABLE IF NOT EXISTS sessions (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   chat_id INTEGER NOT NULL,
@@ -108,7 +114,9 @@ CREATE TABLE IF NOT EXISTS answers (
   answered_at TEXT NOT NULL,
   PRIMARY KEY (poll_id, user_id)
 );
-`;
+`,
+  },
+];
 
 interface SessionRow {
   id: number;
@@ -155,25 +163,7 @@ export class QuizStore {
   /** Opens (creating if needed) the database at `file`. `now` is for tests. */
   constructor(file: string, opts: { now?: () => Date } = {}) {
     this.now = opts.now ?? (() => new Date());
-    let db: Database.Database | undefined;
-    try {
-      if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-      db = new Database(file);
-      db.pragma("journal_mode = WAL");
-      db.pragma("busy_timeout = 5000");
-      db.pragma("foreign_keys = ON");
-      const version = Number(db.pragma("user_version", { simple: true }));
-      if (version > SCHEMA_VERSION) {
-        throw new AppError("INPUT_INVALID", `${file} was written by a newer version (schema ${version}, this program knows ${SCHEMA_VERSION}): update the bot or move the file away`);
-      }
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    } catch (err) {
-      db?.close();
-      if (err instanceof AppError) throw err;
-      throw new AppError("DATA_UNAVAILABLE", `Cannot open the quiz database ${file} (${describeError(err)}): check that DATA_DIR is writable and the file is readable, or move it aside if it is damaged`, { cause: err });
-    }
-    this.db = db;
+    this.db = openDatabase(file, { label: "quiz database", migrations: MIGRATIONS, busyTimeoutMs: 5000 });
   }
 
   private stamp(): string {

@@ -2,16 +2,16 @@
  * Composition helpers shared by the entry points (bot, CLI scripts): running an ingest with the quiz
  * builder attached, and making sure an index exists before serving.
  */
-import { createTesseractReader } from "./corpus/ocr.js";
-import { ingestCorpus, type IngestSummary } from "./index/ingest.js";
+import { createTesseractReader } from "../corpus/ocr.js";
+import { ingestCorpus, type IngestSummary } from "../index/ingest.js";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describeError } from "./errors.js";
-import { corpusDrift, describeDrift, hasDrift, type CorpusDrift } from "./index/freshness.js";
-import { indexFormatMatches, readCurrentManifest } from "./index/store.js";
-import { buildQuizBank } from "./quiz/generate.js";
-import type { Config } from "./config.js";
-import type { ParseLimits } from "./corpus/limits.js";
+import { describeError } from "../errors.js";
+import { corpusDrift, describeDrift, hasDrift, type CorpusDrift } from "../index/freshness.js";
+import { indexFormatMatches, readCurrentManifest } from "../index/store.js";
+import { buildQuizBank } from "../quiz/generate.js";
+import type { Config } from "../config.js";
+import { BYTES_PER_MB, type ParseLimits } from "../corpus/limits.js";
 
 /** Paths and limits an ingest needs. */
 export interface IngestSettings {
@@ -36,7 +36,7 @@ export function ingestSettings(config: Config): IngestSettings {
     maxFileMb: config.MAX_FILE_MB,
     efSearch: config.HNSW_EF_SEARCH,
     limits: {
-      maxUnzippedBytes: config.MAX_UNZIPPED_MB * 1024 * 1024,
+      maxUnzippedBytes: config.MAX_UNZIPPED_MB * BYTES_PER_MB,
       maxUnzipRatio: config.MAX_UNZIP_RATIO,
       maxZipEntries: config.MAX_ZIP_ENTRIES,
       maxPdfPages: config.MAX_PDF_PAGES,
@@ -68,7 +68,7 @@ export async function runIngest(
     summary = await ingestCorpus({
       corpusDir: settings.corpusDir,
       indexDir: settings.indexDir,
-      maxFileBytes: settings.maxFileMb * 1024 * 1024,
+      maxFileBytes: settings.maxFileMb * BYTES_PER_MB,
       efSearch: settings.efSearch,
       workers: settings.workers,
       limits: settings.limits,

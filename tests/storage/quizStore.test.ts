@@ -2,7 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isAppError } from "../../src/errors.js";
-import { QuizStore, quizDbPath } from "../../src/quiz/scores.js";
+import { QuizStore, quizDbPath } from "../../src/storage/quizStore.js";
 import { makeTempDir } from "../support/fixtures.js";
 
 const CHAT = -1001234567890;

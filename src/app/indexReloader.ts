@@ -8,8 +8,8 @@
  */
 import { currentGeneration } from "../index/store.js";
 import type { QaEngine } from "../qa/engine.js";
-import type { ReloadResult } from "./deps.js";
-import { errorFields, type Logger } from "./logger.js";
+import type { ReloadResult } from "../bot/deps.js";
+import { errorFields, type Logger } from "../bot/logger.js";
 
 /** Options of {@link IndexReloader}. */
 export interface IndexReloaderOptions {

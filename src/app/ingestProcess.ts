@@ -1,5 +1,5 @@
 /**
- * Runs an ingest in a child process (src/ingestWorker.ts) so that the bot's own process never parses
+ * Runs an ingest in a child process (ingestWorker.ts) so that the bot's own process never parses
  * a document: the child has its own heap limit (`--max-old-space-size`) and a time budget, and a child
  * that runs out of memory, crashes or overruns is reported as an INGEST_FAILED that names the files it
  * was reading, while the bot keeps answering from the index it serves.
@@ -8,9 +8,9 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { IngestSettings } from "./app.js";
-import { AppError, ERROR_CODES, type ErrorCode } from "./errors.js";
-import type { IngestSummary } from "./index/ingest.js";
+import type { IngestSettings } from "./ingestRunner.js";
+import { AppError, ERROR_CODES, type ErrorCode } from "../errors.js";
+import type { IngestSummary } from "../index/ingest.js";
 import type { WorkerMessage, WorkerRequest } from "./ingestWorker.js";
 
 /** Options of {@link createChildIngest}. */

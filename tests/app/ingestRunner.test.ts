@@ -1,11 +1,11 @@
 /** The ingest summary printed by `npm run ingest` and sent to admins, and its full record on disk. */
-import { DEFAULT_PARSE_LIMITS } from "../src/corpus/limits.js";
+import { DEFAULT_PARSE_LIMITS } from "../../src/corpus/limits.js";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { INGEST_REPORT_FILE, describeIngest, runIngest } from "../src/app.js";
-import type { IngestSummary } from "../src/index/ingest.js";
-import { makeTempDir } from "./support/fixtures.js";
+import { INGEST_REPORT_FILE, describeIngest, runIngest } from "../../src/app/ingestRunner.js";
+import type { IngestSummary } from "../../src/index/ingest.js";
+import { makeTempDir } from "../support/fixtures.js";
 
 function summary(over: Partial<IngestSummary> = {}): IngestSummary {
   return { mode: "full", generation: "gen-1", documents: 1, passages: 1, added: [], updated: [], removed: [], unchanged: 0, skipped: [], quiz: { questions: 1, dropped: 0 }, workers: 1, ms: 12, ...over };

@@ -10,7 +10,7 @@ import {
   type RecordedCall,
   startBotApiEmulator,
   user,
-} from "./botApiEmulator.js";
+} from "../../testing/botApiEmulator.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 
