@@ -10,7 +10,7 @@ import type { AnswerResult } from "../../src/qa/engine.js";
 const ARTICLE: ConversationDocument = { docId: "nq22", title: "Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk" };
 const GUIDANCE: ConversationDocument = { docId: "hd45", title: "HƯỚNG DẪN MỘT SỐ NỘI DUNG QUY ĐỊNH SỐ 377-QĐ/TW NGÀY" };
 
-const after = (question: string, document: ConversationDocument | null = ARTICLE): ConversationTurn[] => [{ question, document, atMs: 0 }];
+const after = (question: string, document: ConversationDocument | null = ARTICLE): ConversationTurn[] => [{ question, document, answer: null, atMs: 0 }];
 const read = (message: string, previous: string, document: ConversationDocument | null = ARTICLE) => resolveFollowUp(message, after(previous, document));
 
 describe("substitution of an element of the previous question", () => {
