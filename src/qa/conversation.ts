@@ -15,6 +15,7 @@ import {
   CONDITIONAL_OPENINGS,
   CONTINUATIONS,
   covered,
+  DETERMINER_FOLDS,
   elementRuns,
   ENDINGS,
   FILLERS,
@@ -67,8 +68,6 @@ export type Resolution =
 
 const DOCUMENT_PREDICATES = list(V.DOCUMENT_PREDICATES);
 const LEVEL_WORDS = list(V.LEVEL_WORDS);
-/** Words before a noun that do not belong to what it names ("các", "những", "the"). */
-const DETERMINER_FOLDS = new Set(["cac", "nhung", "the"]);
 
 const tokenRange = (e: Element): number[] => Array.from({ length: e.to - e.from }, (_, k) => e.from + k);
 
@@ -194,7 +193,7 @@ function targetSpan(previous: Previous, target: Element, phrase: { text: string;
   for (let n = 0; n < phrase.preModifiers; n++) {
     const k = from - 1;
     const t = tokens[k];
-    if (!t || previous.elements.some((e) => e.to > k && e.from <= k) || longestAt(tokens, k, FILLERS) || longestAt(tokens, k, QUESTION_WORDS) || longestAt(tokens, k, PREPOSITIONS)) break;
+    if (!t || previous.elements.some((e) => e.to > k && e.from <= k) || DETERMINER_FOLDS.has(t.fold) || longestAt(tokens, k, FILLERS) || longestAt(tokens, k, QUESTION_WORDS) || longestAt(tokens, k, PREPOSITIONS)) break;
     from = k;
   }
   return { from, to };
@@ -212,7 +211,8 @@ function substituteElements(previous: Previous, source: string): { question: str
   const used = new Set<Element>();
   const edits: Edit[] = [];
   const unplaced: string[] = [];
-  const consumed = covered(tokens, 0, tokens.length, [...PREPOSITIONS, ...FILLERS]);
+  const consumed = covered(tokens, 0, tokens.length, [...PREPOSITIONS, ...FILLERS, ...QUESTION_WORDS]);
+  tokens.forEach((t, k) => DETERMINER_FOLDS.has(t.fold) && consumed.add(k));
   for (const run of elementRuns(source, tokens, elements, false)) {
     const members = run.map((k) => elements[k]).filter((e): e is Element => e !== undefined);
     const first = members[0];
@@ -229,7 +229,8 @@ function substituteElements(previous: Previous, source: string): { question: str
     // Qualifiers come after a Vietnamese noun ("chi bộ công an") and before an English one ("police party cells").
     const postEnd = first.isEnglish ? last.to : modifierEnd(source, tokens, last.to, elements, { crossElements: false });
     let preFrom = first.from;
-    if (first.isEnglish) while (preFrom > (leading?.length ?? 0) && !elements.some((e) => e.from < preFrom && e.to >= preFrom) && !longestAt(tokens, preFrom - 1, FILLERS) && !longestAt(tokens, preFrom - 1, PREPOSITIONS)) preFrom--;
+    const isPlain = (k: number): boolean => DETERMINER_FOLDS.has(tokens[k]?.fold ?? "") || longestAt(tokens, k, FILLERS) !== null || longestAt(tokens, k, PREPOSITIONS) !== null;
+    if (first.isEnglish) while (preFrom > (leading?.length ?? 0) && !elements.some((e) => e.from < preFrom && e.to >= preFrom) && !isPlain(preFrom - 1)) preFrom--;
     for (let k = preFrom; k < postEnd; k++) consumed.add(k);
     const targetText = previous.text.slice(target.start, target.end);
     const isLone = members.length === 1 && postEnd === last.to && preFrom === first.from;
@@ -343,8 +344,10 @@ function resolveSubstitution(text: string, tokens: readonly Token[], previous: P
   if (anchored !== null) return anchored;
   // Some words placed and others not: better asked as typed than merged with words dropped.
   if (merged && merged.placed > 0) return null;
-  // Nothing placed: the message's own words go in as typed, not just its recognised parts.
-  return collapseSpaces(appendToQuestion(previous.text, content.length === 0 && merged ? merged.unplaced : [rest]));
+  // Only elements the previous question lacked ("năm 2020", "ở huyện Ea Kar") are added; other words
+  // with nothing to replace ("tốt quá cảm ơn bạn", "lại") do not make a follow-up.
+  if (!merged || content.length > 0) return null;
+  return collapseSpaces(appendToQuestion(previous.text, merged.unplaced));
 }
 
 /**

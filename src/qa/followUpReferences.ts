@@ -12,11 +12,14 @@ import {
   capitalise,
   covered,
   DOCUMENT_NOUNS,
+  FILLERS,
   findElements,
   GENERIC_DOCUMENT_NOUNS,
   isDocumentCode,
   list,
   longestAt,
+  NOT_SLOT,
+  PREPOSITIONS,
   QUESTION_WORDS,
   SLOT_ENTRIES,
   TOKEN,
@@ -74,9 +77,9 @@ const nounKey = (tokens: readonly Token[]): string => tokens.map((t) => t.fold).
 
 /**
  * Where the words describing a document named at tokens[…codeAt] end: its issuer ("của Bộ Chính
- * trị") and its subject ("về tiếp công dân"), up to what is asked of it ("ban hành", "do ai ký", a
- * comma). Words with nothing asked of the document after them are not taken: where they end cannot
- * be told, and "về nội dung gì" is itself the question.
+ * trị") and its subject ("về tiếp công dân"), up to what is asked of it ("ban hành", "do ai ký").
+ * Words not followed by what is asked are not taken: where they end cannot be told ("của Bộ Chính
+ * trị, Ban Bí thư …" lists on), and "về nội dung gì" is itself the question.
  */
 export function documentDescriptionEnd(text: string, tokens: readonly Token[], codeAt: number): number {
   const separated = (k: number): boolean => {
@@ -92,7 +95,7 @@ export function documentDescriptionEnd(text: string, tokens: readonly Token[], c
     if (!t || separated(end) || !(isIssuer || t.fold === "ve")) return end;
     let k = end + 1;
     while (k < tokens.length && !separated(k) && !isPredicate(k) && !longestAt(tokens, k, QUESTION_WORDS) && !(isIssuer && tokens[k]?.fold === "ve")) k++;
-    const stopsWell = k < tokens.length && (separated(k) || isPredicate(k) || tokens[k]?.fold === "ve");
+    const stopsWell = k < tokens.length && !separated(k) && (isPredicate(k) || tokens[k]?.fold === "ve");
     if (k === end + 1 || !stopsWell) return end;
     end = k;
   }
@@ -181,7 +184,8 @@ export function referredDocument(turns: readonly ConversationTurn[], noun: strin
   if (match) {
     // Named without diacritics ("huong dan so 45-HD/BTCTW"): the cited title writes it properly.
     const titled = !hasDiacritics(match.name) && cited ? namedDocuments(readableTitle(cited.title)).find((d) => d.code === match.code) : undefined;
-    return titled?.short ?? match.name;
+    // An English question takes the number alone, not a Vietnamese description.
+    return titled?.short ?? (isEnglish ? match.short : match.name);
   }
   return cited ? documentName(cited, noun, isEnglish) : null;
 }
@@ -213,21 +217,36 @@ const MAX_NAME_TOKENS = 5;
 
 /** The person the last answer named in reply to "ai …?" ("Người ký: Hoàng Đăng Quang (…)"), or null. */
 function answeredPerson(previous: ConversationTurn): string | null {
-  if (!previous.answer) return null;
+  const answer = previous.answer;
+  if (!answer) return null;
   const asked = tokenize(previous.question);
   if (covered(asked, 0, asked.length, WHO_WORDS).size === 0) return null;
-  const tokens = tokenize(previous.answer);
+  const tokens = tokenize(answer);
   for (let i = 0; i < tokens.length; i++) {
     const marker = longestAt(tokens, i, ANSWER_NAME_MARKERS);
     if (!marker) continue;
     const from = i + marker.phrase.fold.length;
     let to = from;
-    while (to < tokens.length && to - from < MAX_NAME_TOKENS && tokens[to]?.isCapitalised && /^\p{L}+$/u.test(tokens[to]?.text ?? "")) to++;
+    const isNamePart = (k: number): boolean => {
+      const t = tokens[k];
+      const before = tokens[k - 1];
+      return t !== undefined && t.isCapitalised && /^\p{L}+$/u.test(t.text) && (k === from || (before !== undefined && /^\s+$/.test(answer.slice(before.end, t.start))));
+    };
+    while (to < tokens.length && to - from < MAX_NAME_TOKENS && isNamePart(to)) to++;
     const first = tokens[from];
     const last = tokens[to - 1];
-    if (to - from >= 2 && first && last) return previous.answer.slice(first.start, last.end);
+    if (to - from >= 2 && first && last) return answer.slice(first.start, last.end);
   }
   return null;
+}
+
+/** True when tokens[i] is inside (not at the start of) a compound that is no slot ("kỷ luật", "xã hội"). */
+function insideCompound(tokens: readonly Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const compound = longestAt(tokens, k, NOT_SLOT);
+    if (compound && k + compound.phrase.fold.length > i) return true;
+  }
+  return false;
 }
 
 /** Most words between a document noun and its demonstrative ("văn bản kết luận hội nghị đó", "vb bị thay thế đó"). */
@@ -239,7 +258,8 @@ const MAX_DOCUMENT_QUALIFIER_TOKENS = 3;
  */
 function documentReferenceAt(tokens: readonly Token[], i: number): { to: number; nounFrom: number; nounTo: number } | null {
   const noun = longestAt(tokens, i, DOCUMENT_NOUNS);
-  if (!noun) return null;
+  // "luật" inside "kỷ luật" (discipline) is no law.
+  if (!noun || insideCompound(tokens, i)) return null;
   let nounFrom = i;
   let nounTo = i + noun.phrase.fold.length;
   let j = nounTo;
@@ -277,6 +297,35 @@ function countedPhrase(question: string, tokens: readonly Token[], elements: rea
   const counted = elements.find((e) => (e.type === "admin" || e.type === "party-unit") && e.from > 0 && longestAt(tokens, e.from - (e.from >= 2 && longestAt(tokens, e.from - 2, COUNT_WORDS) ? 2 : 1), COUNT_WORDS));
   if (!counted) return null;
   return question.slice(counted.start).replace(/[\s?.!…]+$/u, "");
+}
+
+/** Most qualifiers between an English demonstrative and the unit it points to ("those police cells"). */
+const MAX_ENGLISH_QUALIFIER_TOKENS = 2;
+
+/**
+ * "those police cells" at tokens[from…] after "how many commune-level military party cells": the
+ * previous question's unit of that kind with its qualifiers, the typed ones replacing as many of the
+ * nearest ("the commune-level police party cells"). Null when the previous question has none.
+ */
+function englishUnitReference(tokens: readonly Token[], from: number, message: string, previous: string, prevTokens: readonly Token[], prevElements: readonly Element[]): { to: number; text: string } | null {
+  for (let j = from; j <= from + MAX_ENGLISH_QUALIFIER_TOKENS && j < tokens.length; j++) {
+    const slot = longestAt(tokens, j, SLOT_ENTRIES);
+    if (!slot) continue;
+    if (!slot.isEnglish) return null;
+    const target = prevElements.find((e) => e.type === slot.type);
+    if (!target) return null;
+    const asks = covered(prevTokens, 0, prevTokens.length, QUESTION_WORDS);
+    const plain = covered(prevTokens, 0, prevTokens.length, [...FILLERS, ...PREPOSITIONS]);
+    let modFrom = target.from;
+    while (modFrom > 0 && !asks.has(modFrom - 1) && !plain.has(modFrom - 1) && !prevElements.some((e) => e.from < modFrom && e.to >= modFrom)) modFrom--;
+    const typed = j - from;
+    const kept = Math.max(modFrom, target.from - typed);
+    const keptText = kept > modFrom ? previous.slice(prevTokens[modFrom]?.start ?? 0, prevTokens[kept - 1]?.end ?? 0) : "";
+    const typedText = typed > 0 ? message.slice(tokens[from]?.start ?? 0, tokens[j - 1]?.end ?? 0) : "";
+    const text = ["the", keptText, typedText, previous.slice(target.start, target.end)].filter((w) => w !== "").join(" ");
+    return { to: j + slot.phrase.fold.length, text };
+  }
+  return null;
 }
 
 /** Longest message in which a bare "it" or "nó" is taken to point to the previous document. */
@@ -319,6 +368,13 @@ export function resolveReferences(message: string, tokens: readonly Token[], tur
       const to = i + enDemonstrative.phrase.fold.length + enNoun.phrase.fold.length;
       edits.push({ ...span(to), text: enDocument });
       i = to;
+      continue;
+    }
+    // "those police cells": the unit of that kind the previous question named, the typed qualifiers in place of its nearest ones.
+    const enUnit = enDemonstrative && !enNoun ? englishUnitReference(tokens, i + enDemonstrative.phrase.fold.length, message, previous.question, prevTokens, prevElements) : null;
+    if (enUnit) {
+      edits.push({ ...span(enUnit.to), text: enUnit.text });
+      i = enUnit.to;
       continue;
     }
     // "đồng chí ấy", "người đó", "he": the person the last answer named.

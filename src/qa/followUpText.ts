@@ -93,7 +93,7 @@ export const SLOT_ENTRIES: SlotEntry[] = Object.entries(V.SLOT_WORDS).flatMap(([
     ...(word.en ?? []).map((en) => ({ phrase: phrase(en), type: type as V.SlotType, word, isEnglish: true })),
   ]),
 );
-const NOT_SLOT = list(V.NOT_SLOT_PHRASES);
+export const NOT_SLOT = list(V.NOT_SLOT_PHRASES);
 const SECTION = list(V.SECTION_WORDS);
 export const OPENINGS = list(V.SUBSTITUTION_OPENINGS);
 export const ENDINGS = list(V.SUBSTITUTION_ENDINGS);
@@ -103,7 +103,7 @@ export const CONDITIONAL_OPENINGS = list(V.CONDITIONAL_OPENINGS);
 export const QUESTION_WORDS = list(V.QUESTION_WORDS);
 export const DOCUMENT_NOUNS = list(V.DOCUMENT_NOUNS);
 export const FILLERS = list(V.FILLER_WORDS);
-const QUALIFIERS = list(V.PHRASE_END_QUALIFIERS);
+const BOUNDARY_WORDS = list(V.PHRASE_BOUNDARY_WORDS);
 const LIST_JOINERS = list(V.LIST_JOINERS);
 const LEVEL_WORD = list(V.LEVEL_WORDS);
 export const GENERIC_DOCUMENT_NOUNS = new Set(["van ban", "tai lieu", "bai viet", "bai", "vb", "document", "text", "paper"]);
@@ -248,6 +248,9 @@ export function findElements(tokens: readonly Token[]): Element[] {
   return out;
 }
 
+/** Determiners and articles before a noun: not part of what it names ("các", "những", "the", "an"). */
+export const DETERMINER_FOLDS: ReadonlySet<string> = new Set(["cac", "nhung", "moi", "the", "a", "an"]);
+
 /** Kinds of element that name a noun phrase and can be listed together ("đảng bộ xã, phường"). */
 const NOUN_TYPES: ReadonlySet<V.SlotType> = new Set(["admin", "party-unit", "body", "role", "place"]);
 
@@ -294,7 +297,7 @@ export function modifierEnd(text: string, tokens: readonly Token[], from: number
     const before = tokens[k - 1];
     if (!t) break;
     if (before && /[^\s]/.test(text.slice(before.end, t.start))) break;
-    if (longestAt(tokens, k, PREPOSITIONS) || longestAt(tokens, k, QUESTION_WORDS) || longestAt(tokens, k, FILLERS) || longestAt(tokens, k, QUALIFIERS)) break;
+    if (longestAt(tokens, k, PREPOSITIONS) || longestAt(tokens, k, QUESTION_WORDS) || longestAt(tokens, k, FILLERS) || longestAt(tokens, k, BOUNDARY_WORDS)) break;
     const element = elements.find((e) => e.from === k);
     if (element) {
       if (!options.crossElements) break;

@@ -20,6 +20,8 @@ export type SlotType =
   | "role"
   /** What is asked about something: nhiệm vụ, quyền, tiêu chuẩn, nhiệm kỳ… */
   | "aspect"
+  /** Forms of party discipline (Điều lệ Đảng): khiển trách, cảnh cáo, cách chức, khai trừ, giải tán. */
+  | "discipline"
   /** A year: 2020, "năm 2020". */
   | "year"
   /** A date: 19/11/2025. */
@@ -42,7 +44,7 @@ export interface SlotWord {
 }
 
 /** Interchangeable words by type; longer phrases win over shorter ones they contain ("chi bộ cơ quan" over "chi bộ"). */
-export const SLOT_WORDS: Readonly<Record<"admin" | "party-unit" | "body" | "role" | "aspect", readonly SlotWord[]>> = {
+export const SLOT_WORDS: Readonly<Record<"admin" | "party-unit" | "body" | "role" | "aspect" | "discipline", readonly SlotWord[]>> = {
   admin: [
     { vi: "xã", en: ["commune", "communes"] },
     { vi: "phường", en: ["ward", "wards"] },
@@ -132,13 +134,20 @@ export const SLOT_WORDS: Readonly<Record<"admin" | "party-unit" | "body" | "role
     { vi: "số lượng", en: ["number"] },
     { vi: "quyền lợi", en: ["benefit", "benefits"] },
   ],
+  discipline: [
+    { vi: "khiển trách", en: ["reprimand"] },
+    { vi: "cảnh cáo", en: ["warning"] },
+    { vi: "cách chức", en: ["dismissal", "removal from office"] },
+    { vi: "khai trừ", en: ["expulsion"] },
+    { vi: "giải tán", en: ["dissolution"] },
+  ],
 };
 
 /**
  * Compounds that contain a slot word but are not one ("xã hội" is society, not a commune): a match
  * inside one of these is ignored.
  */
-export const NOT_SLOT_PHRASES: readonly string[] = ["xã hội", "hợp tác xã", "xã viên", "cơ sở dữ liệu", "văn bản", "bản chất", "căn bản", "cơ bản", "phiên bản", "bản sao", "ban hành"];
+export const NOT_SLOT_PHRASES: readonly string[] = ["xã hội", "hợp tác xã", "xã viên", "cơ sở dữ liệu", "văn bản", "bản chất", "căn bản", "cơ bản", "phiên bản", "bản sao", "ban hành", "kỷ luật", "pháp luật"];
 
 /** Words before a section number: "Điều 5", "Chương II", "article 5". */
 export const SECTION_WORDS: readonly string[] = ["điều", "chương", "mục", "khoản", "điểm", "phần", "article", "chapter", "section", "clause", "part"];
@@ -184,8 +193,15 @@ export const ELEMENT_PREPOSITIONS: readonly string[] = [
   "in", "at", "for", "of", "into", "from", "to", "about", "the",
 ];
 
-/** Words that end a noun phrase's qualifiers: quantities and limits ("lưu trữ hiện hành tối đa là…"). */
-export const PHRASE_END_QUALIFIERS: readonly string[] = ["tối đa", "tối thiểu", "ít nhất", "nhiều nhất", "chậm nhất", "sớm nhất", "trở lên", "trở xuống", "at most", "at least"];
+/**
+ * Words that end a noun phrase's qualifiers ("lưu trữ hiện hành | tối đa là…", "hoàn thành xuất sắc |
+ * cần bao nhiêu điểm"): quantities and limits, and the modal and auxiliary verbs that open a predicate.
+ */
+export const PHRASE_BOUNDARY_WORDS: readonly string[] = [
+  "tối đa", "tối thiểu", "ít nhất", "nhiều nhất", "chậm nhất", "sớm nhất", "trở lên", "trở xuống",
+  "cần", "phải", "nên", "sẽ", "đã", "đang", "bị", "không", "chưa", "mới",
+  "at most", "at least", "must", "should", "can", "will",
+];
 
 /** Words that join a list of units ("xã, phường và thị trấn"). */
 export const LIST_JOINERS: readonly string[] = ["và", "hoặc", "hay", "and", "or"];
@@ -196,7 +212,7 @@ export const LEVEL_WORDS: readonly string[] = ["cấp"];
 /** Question words: a message with one of them (outside the endings above) asks something itself. */
 export const QUESTION_WORDS: readonly string[] = [
   "bao nhiêu", "mấy", "gì", "nào", "ai", "khi nào", "bao giờ", "ở đâu", "đâu", "sao", "thế nào", "như thế nào", "ra sao", "tại sao", "vì sao", "không", "chưa", "hả", "phải không", "là gì",
-  "how", "what", "who", "whom", "whose", "when", "where", "which", "why", "is", "are", "does", "do", "did", "was", "were", "can", "must", "should",
+  "how", "how many", "how much", "what", "who", "whom", "whose", "when", "where", "which", "why", "is", "are", "does", "do", "did", "was", "were", "can", "must", "should",
 ];
 
 /** Nouns naming a document ("văn bản đó", "nghị quyết này", "that document"). */
@@ -207,7 +223,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 
 /** Demonstratives after a noun that point back ("đó", "này", "ấy", "nói trên"); English ones come before it. */
 export const VI_DEMONSTRATIVES: readonly string[] = ["đó", "này", "ấy", "nói trên", "trên", "vừa rồi", "vừa nêu", "kia"];
-export const EN_DEMONSTRATIVES: readonly string[] = ["that", "this", "the same", "the above"];
+export const EN_DEMONSTRATIVES: readonly string[] = ["that", "this", "those", "these", "the same", "the above"];
 
 /** Words that point back on their own: "điều đó", "việc này", "it". */
 export const VI_PRONOUN_REFERENCES: readonly string[] = ["điều đó", "điều này", "việc đó", "việc này", "vấn đề đó", "vấn đề này", "nội dung đó", "nội dung này", "nó"];
@@ -243,4 +259,4 @@ export const DOCUMENT_PREDICATES: readonly string[] = [
 ];
 
 /** Words with no content of their own, ignored when deciding whether a message says anything new. */
-export const FILLER_WORDS: readonly string[] = ["có", "được", "là", "thì", "vậy", "thế", "ạ", "nhé", "nhỉ", "à", "ơi", "bạn", "cho", "tôi", "hỏi", "biết", "xin", "the", "a", "an", "of", "in", "by", "to", "on", "at", "for"];
+export const FILLER_WORDS: readonly string[] = ["có", "được", "là", "thì", "vậy", "thế", "ạ", "nhé", "nhỉ", "à", "ơi", "bạn", "cho", "tôi", "hỏi", "biết", "xin", "the", "of", "in", "by", "to", "on", "at", "for", "have", "has", "had", "be", "been"];
