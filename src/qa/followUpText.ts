@@ -347,3 +347,19 @@ function cutsSlot(tokens: readonly Token[], from: number, to: number): boolean {
 }
 
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A replacement of [start, end) of a text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = `${out.slice(0, e.start)}${e.text}${out.slice(e.end)}`;
+  return out;
+}
+
+/** The token indices an element covers. */
+export const tokenRange = (e: Element): number[] => Array.from({ length: e.to - e.from }, (_, k) => e.from + k);

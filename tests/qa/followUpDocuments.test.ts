@@ -3,7 +3,7 @@
  * question names by number with what describes them.
  */
 import { describe, expect, it } from "vitest";
-import { documentName, namedDocuments, readableTitle } from "../../src/qa/followUpReferences.js";
+import { documentName, namedDocuments, readableTitle } from "../../src/qa/followUpDocuments.js";
 
 describe("naming documents", () => {
   it("writes a title in capitals as a sentence, keeping document codes", () => {
