@@ -93,7 +93,7 @@ export async function askInConversation(
   const cited = result.abstained ? undefined : result.citations[0];
   const previousDocument = turns[turns.length - 1]?.document ?? null;
   const document = cited ? { docId: cited.docId, title: cited.title } : resolution.kind === "standalone" ? null : previousDocument;
-  memory.record(key, { question: resolution.question, document });
+  memory.record(key, { question: resolution.question, document, answer: result.abstained ? null : result.answer });
   return { result, resolution };
 }
 

@@ -3,15 +3,18 @@
  * stand alone, and the memory that keeps conversations apart and forgets them after the timeout.
  */
 import { describe, expect, it } from "vitest";
-import { readableTitle, resolveFollowUp, type ConversationDocument, type ConversationTurn } from "../../src/qa/conversation.js";
+import { resolveFollowUp, type ConversationDocument, type ConversationTurn } from "../../src/qa/conversation.js";
 import { askInConversation, ConversationMemory, understoodLine } from "../../src/qa/conversationMemory.js";
 import type { AnswerResult } from "../../src/qa/engine.js";
 
 const ARTICLE: ConversationDocument = { docId: "nq22", title: "Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk" };
 const GUIDANCE: ConversationDocument = { docId: "hd45", title: "HƯỚNG DẪN MỘT SỐ NỘI DUNG QUY ĐỊNH SỐ 377-QĐ/TW NGÀY" };
 
-const after = (question: string, document: ConversationDocument | null = ARTICLE): ConversationTurn[] => [{ question, document, atMs: 0 }];
-const read = (message: string, previous: string, document: ConversationDocument | null = ARTICLE) => resolveFollowUp(message, after(previous, document));
+const REGULATION: ConversationDocument = { docId: "qd383", title: "Quy định số 383-QĐ/TW ngày 19/11/2025 của Ban Chấp hành Trung ương: Về Phông lưu trữ Đảng Cộng sản Việt Nam" };
+const CONCLUSION: ConversationDocument = { docId: "kl07", title: "Kết luận số 07-KL/VPTW ngày 01/12/2025 của Văn phòng Trung ương Đảng tại Hội nghị toàn quốc công tác văn phòng" };
+
+const after = (question: string, document: ConversationDocument | null = ARTICLE, answer: string | null = null): ConversationTurn[] => [{ question, document, answer, atMs: 0 }];
+const read = (message: string, previous: string, document: ConversationDocument | null = ARTICLE, answer: string | null = null) => resolveFollowUp(message, after(previous, document, answer));
 
 describe("substitution of an element of the previous question", () => {
   it.each([
@@ -50,6 +53,54 @@ describe("substitution of an element of the previous question", () => {
   it("does not take 'xã hội' (society) for a commune", () => {
     expect(read("xã hội thì sao", "Có bao nhiêu xã có chi bộ cơ quan?").question).not.toContain("Có bao nhiêu xã hội");
   });
+
+  it("puts a list of units or bodies in place of one element", () => {
+    expect(read("còn phường và thị trấn?", "Có bao nhiêu xã có chi bộ cơ quan?").question).toBe("Có bao nhiêu phường và thị trấn có chi bộ cơ quan?");
+    expect(read("thế hội nghị tỉnh ủy?", "Ban Chấp hành Trung ương họp thường lệ bao lâu một lần?").question).toBe("Hội nghị tỉnh ủy họp thường lệ bao lâu một lần?");
+    expect(read("the dang bo xa phuong dac khu", "Thời điểm tính tuổi quy hoạch cấp ủy cấp trên trực tiếp cơ sở nhiệm kỳ 2030-2035 là khi nào?").question).toBe(
+      "Thời điểm tính tuổi quy hoạch cấp ủy đảng bộ xã phường đặc khu nhiệm kỳ 2030-2035 là khi nào?",
+    );
+  });
+
+  it("replaces a run of bodies whole, or the one of them the new body shares a syllable with", () => {
+    expect(read("con dang bo co so thi sao", "Hội nghị tỉnh ủy họp thường lệ bao lâu một lần?").question).toBe("Đảng bộ cơ sở họp thường lệ bao lâu một lần?");
+    expect(read("còn huyện ủy?", "Ban thường vụ tỉnh ủy họp mấy lần một năm?").question).toBe("Ban thường vụ huyện ủy họp mấy lần một năm?");
+  });
+
+  it("carries the new element's qualifiers in place of the old one's", () => {
+    expect(read("còn chi bộ công an?", "Có bao nhiêu chi bộ quân sự xã được thành lập?").question).toBe("Có bao nhiêu chi bộ công an xã được thành lập?");
+    expect(read("And police party cells?", "By the end of 2013, how many commune-level military party cells had Dak Lak set up?").question).toBe(
+      "By the end of 2013, how many commune-level police party cells had Dak Lak set up?",
+    );
+  });
+
+  it("reads a level with words between 'cấp' and the unit as one element", () => {
+    expect(read("còn cấp trên trực tiếp cơ sở?", "Thời điểm tính tuổi quy hoạch cấp ủy cấp cơ sở nhiệm kỳ 2030-2035 là khi nào?").question).toBe(
+      "Thời điểm tính tuổi quy hoạch cấp ủy cấp trên trực tiếp cơ sở nhiệm kỳ 2030-2035 là khi nào?",
+    );
+  });
+
+  it("keeps the typed preposition, or the level word, when a unit replaces a level", () => {
+    const previous = "Ở lưu trữ lịch sử của Đảng cấp tỉnh, ai quyết định hủy tài liệu hết giá trị?";
+    expect(read("còn ở Trung ương?", previous).question).toBe("Ở lưu trữ lịch sử của Đảng ở Trung ương, ai quyết định hủy tài liệu hết giá trị?");
+    expect(read("thế còn Trung ương?", previous).question).toBe("Ở lưu trữ lịch sử của Đảng cấp Trung ương, ai quyết định hủy tài liệu hết giá trị?");
+  });
+
+  it("drops what described the replaced document or body", () => {
+    expect(read("còn Quy định 11-QĐi/TW?", "Chỉ thị số 35-CT/TW của Bộ Chính trị về tiếp công dân ban hành ngày nào?").question).toBe("Quy định 11-QĐi/TW ban hành ngày nào?");
+    expect(read("còn Ban Chấp hành Trung ương?", "Đại hội đại biểu toàn quốc của Đảng họp thường lệ bao lâu một lần?").question).toBe("Ban Chấp hành Trung ương họp thường lệ bao lâu một lần?");
+  });
+
+  it("replaces a form of discipline", () => {
+    expect(read("còn khai trừ?", "Đảng viên bị kỷ luật cách chức thì bao lâu không được bầu vào cấp ủy?").question).toBe("Đảng viên bị kỷ luật khai trừ thì bao lâu không được bầu vào cấp ủy?");
+  });
+
+  it("puts a phrase of unknown words in place of what followed the same words in the previous question", () => {
+    const previous = "Thời hạn nộp hồ sơ, tài liệu vào lưu trữ hiện hành tối đa là bao lâu?";
+    expect(read("còn vào lưu trữ lịch sử?", previous).question).toBe("Thời hạn nộp hồ sơ, tài liệu vào lưu trữ lịch sử tối đa là bao lâu?");
+    expect(read("thế tài liệu vĩnh viễn của Quân ủy Trung ương?", previous).question).toBe("Thời hạn nộp hồ sơ, tài liệu vĩnh viễn của Quân ủy Trung ương vào lưu trữ hiện hành tối đa là bao lâu?");
+    expect(read("còn với tổ chức đảng?", "Điều lệ quy định những hình thức kỷ luật nào đối với đảng viên chính thức?").question).toBe("Điều lệ quy định những hình thức kỷ luật nào đối với tổ chức đảng?");
+  });
 });
 
 describe("references to the previous document, place or unit", () => {
@@ -72,8 +123,44 @@ describe("references to the previous document, place or unit", () => {
     expect(read("huyện đó có bao nhiêu đảng viên?", "Huyện Krông Bông có bao nhiêu chi bộ?").question).toBe("Huyện Krông Bông có bao nhiêu đảng viên?");
   });
 
-  it("writes a title in capitals as a sentence, keeping document codes", () => {
-    expect(readableTitle("QUY ĐỊNH SỐ 377-QĐ/TW VỀ PHÂN CẤP")).toBe("Quy định số 377-QĐ/TW về phân cấp");
+  it("names a document by its number when its title opens with it", () => {
+    expect(read("văn bản này có hiệu lực từ khi nào?", "Phông lưu trữ gồm những gì?", REGULATION).question).toBe("Quy định số 383-QĐ/TW có hiệu lực từ khi nào?");
+    expect(read("văn bản kết luận hội nghị đó do ai ký?", "Ban Tổ chức Hội nghị nhận được bao nhiêu tham luận?", CONCLUSION).question).toBe("Kết luận số 07-KL/VPTW do ai ký?");
+  });
+
+  it("writes the name without diacritics in a message typed without them", () => {
+    expect(read("van ban do ban hanh ngay nao", "Phông lưu trữ gồm những gì?", REGULATION).question).toBe("Quy dinh so 383-QD/TW ban hanh ngay nao");
+  });
+
+  it("after 'which document?', reads 'vb đó' as the document the answer named", () => {
+    const answer = "Quy định này thay thế Quy định số 270-QĐ/TW, ngày 06/12/2014 của Ban Bí thư về Phông lưu trữ Đảng Cộng sản Việt Nam.";
+    expect(read("vb bị thay thế đó ban hành ngày nào?", "Quy định 383-QĐ/TW thay thế văn bản nào?", REGULATION, answer).question).toBe("Quy định số 270-QĐ/TW ban hành ngày nào?");
+    expect(read("văn bản đó ban hành ngày nào?", "Quy định 383-QĐ/TW do ai ký?", REGULATION, answer).question).toBe("Quy định 383-QĐ/TW ban hành ngày nào?");
+  });
+
+  it("after 'ai ký?', reads 'đồng chí ấy' as the person the answer named, and leaves it when it named none", () => {
+    const previous = "Hướng dẫn 45-HD/BTCTW do đồng chí nào ký?";
+    expect(read("đồng chí ấy ký với chức vụ gì?", previous, GUIDANCE, "Người ký: Hoàng Đăng Quang (Phó Trưởng Ban Thường trực)").question).toBe("đồng chí Hoàng Đăng Quang ký với chức vụ gì?");
+    expect(read("đồng chí ấy ký với chức vụ gì?", previous, GUIDANCE, null).kind).toBe("standalone");
+  });
+
+  it("reads 'those police cells' as the unit the previous English question named", () => {
+    expect(read("Who sits in those police cells?", "By the end of 2013, how many commune-level military party cells had Dak Lak set up?").question).toBe("Who sits in the commune-level police party cells?");
+  });
+
+  it("gives a short question about signing the document the previous question named", () => {
+    expect(read("ký thay mặt cơ quan nào?", "Quy định 383-QĐ/TW về Phông lưu trữ Đảng Cộng sản Việt Nam do ai ký?", REGULATION)).toMatchObject({
+      kind: "fragment",
+      question: "Quy định 383-QĐ/TW về Phông lưu trữ Đảng Cộng sản Việt Nam ký thay mặt cơ quan nào?",
+    });
+    expect(read("When was it issued?", "Quy định 383-QĐ/TW về Phông lưu trữ Đảng Cộng sản Việt Nam do ai ký?", REGULATION).question).toBe("When was Quy định 383-QĐ/TW issued?");
+  });
+
+  it("continues the previous question with a condition", () => {
+    expect(read("nếu ít hơn thì sao?", "Chi bộ có từ bao nhiêu đảng viên chính thức trở lên thì bầu chi ủy?")).toMatchObject({
+      kind: "fragment",
+      question: "Chi bộ có từ bao nhiêu đảng viên chính thức trở lên thì bầu chi ủy, nếu ít hơn thì sao?",
+    });
   });
 });
 
@@ -84,6 +171,20 @@ describe("questions that stand on their own", () => {
 
   it("does not read the Vietnamese 'ít' (few) as the English 'it'", () => {
     expect(read("nếu ít hơn thì sao?", "Chi bộ có từ bao nhiêu đảng viên thì bầu chi ủy?", GUIDANCE).question).not.toContain("Hướng dẫn");
+  });
+
+  it.each(["thế thì tốt quá cảm ơn bạn", "vậy à", "còn lại thì sao?"])("does not append words that replace nothing: %s", (message) => {
+    expect(read(message, "Có bao nhiêu xã có chi bộ cơ quan?").kind).toBe("standalone");
+  });
+
+  it("asks as typed a message whose words could not all be placed", () => {
+    const previous = "Thời điểm tính tuổi quy hoạch cấp ủy đảng bộ xã phường đặc khu nhiệm kỳ 2030-2035 là khi nào?";
+    expect(read("còn Mặt trận Tổ quốc ở Trung ương nhiệm kỳ 2031-2036?", previous).kind).toBe("standalone");
+  });
+
+  it("does not take 'luật' in 'kỷ luật' for a law, nor a bare 'quan' in an accented message for 'quận'", () => {
+    expect(read("quyết định kỷ luật đó có được khiếu nại không?", "Đảng viên bị kỷ luật được khiếu nại trong bao lâu?", REGULATION).kind).toBe("standalone");
+    expect(read("còn cơ quan thì sao?", "Có bao nhiêu quận có chi bộ?").question).not.toContain("cơ quận");
   });
 
   it("answers everything on its own when there is no previous question", () => {
@@ -150,6 +251,13 @@ describe("conversation memory", () => {
     await askInConversation(ask, memory, "c", "y?");
     expect(memory.size).toBe(2);
     expect(memory.turns("a")).toEqual([]);
+  });
+
+  it("remembers the answer's text, so that a later message can point to what it named", async () => {
+    const memory = new ConversationMemory({ now: () => 0 });
+    await askInConversation(async (q) => ({ ...fakeAnswer(q, GUIDANCE), answer: "Người ký: Hoàng Đăng Quang" }), memory, "a", "Hướng dẫn 45-HD/BTCTW do ai ký?");
+    expect(memory.turns("a").at(-1)?.answer).toBe("Người ký: Hoàng Đăng Quang");
+    expect((await askInConversation(ask, memory, "a", "đồng chí ấy giữ chức vụ gì?")).resolution.question).toBe("đồng chí Hoàng Đăng Quang giữ chức vụ gì?");
   });
 
   it("remembers the document cited before when a follow-up is not answered", async () => {
