@@ -169,6 +169,17 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     }
     if (subject.length > 0) subjectUpper = subject.join(" ");
   }
+  // An official letter (công văn) states its subject on a "V/v …" (về việc) line under its number.
+  // (A hard-wrapped text may have joined it to the number line: "Số: 10989/BNV-TCBC V/v đề xuất …".)
+  const ABOUT = /(?:^|\s)V\/v[.:]?\s+(.+)$/iu;
+  const aboutAt = hasHeader && subjectUpper === null ? texts.findIndex((t, i) => i < HEADER_WINDOW && ABOUT.test(t)) : -1;
+  if (aboutAt >= 0) {
+    const about = ((texts[aboutAt] ?? "").match(ABOUT)?.[1] ?? "").trim();
+    if (about.length > 0) {
+      header.subject = `V/v ${about}`;
+      consumed.add(aboutAt);
+    }
+  }
   // Everything above the header's first line is the publishing site's, not the document's.
   const firstHeaderLine = Math.min(...consumed);
   if (consumed.size > 0 && Number.isFinite(firstHeaderLine)) for (let i = 0; i < firstHeaderLine; i++) consumed.add(i);

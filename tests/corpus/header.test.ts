@@ -26,6 +26,19 @@ describe("document header", () => {
     expect(citationName(header!)).toBe("Kế hoạch số 0125/KH-UBND ngày 18/11/2025");
   });
 
+  it("takes an official letter's subject from its \"V/v\" line", () => {
+    const doc = lines(
+      [
+        "**BỘ NỘI VỤ**", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+        "Số: 10989/BNV-TCBC", "*V/v", "đề xuất biên chế giai đoạn 2026-2031*", "|", "*Hà Nội, ngày 21 tháng 11 năm 2025*", "|",
+        "Kính gửi: Các bộ, cơ quan ngang bộ.", "",
+        "Bộ Nội vụ đề nghị các bộ gửi đề xuất biên chế trước ngày 15/12/2025.",
+      ].join("\n"),
+    );
+    const { header } = parseHeader(doc);
+    expect(header?.subject).toBe("V/v đề xuất biên chế giai đoạn 2026-2031");
+  });
+
   it("finds no header in a report without one", () => {
     expect(parseHeader(["Kết quả thực hiện Nghị quyết 22", "", "Tỉnh ủy chỉ đạo sắp xếp các tổ chức đảng."]).header).toBeNull();
   });
