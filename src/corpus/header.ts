@@ -4,7 +4,7 @@
  * including the markdown-table form in which legal-document websites publish them, and those sites' own
  * label/value tables ("Số hiệu:", "Người ký:"). Pure functions over logical lines (see `unwrapLines`).
  */
-import { collapseSpaces } from "../text/normalize.js";
+import { collapseSpaces, foldKey } from "../text/normalize.js";
 import { DOCUMENT_KIND_WORDS, NATIONAL_MOTTO, SIGNING_MARKER } from "../text/vietnamese.js";
 
 /** What a document's header says about it. Every field is text found in the document. */
@@ -306,7 +306,8 @@ export function unnumberedName(header: DocumentHeader): string | null {
  */
 export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?: readonly string[] }> = [
   { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/ },
-  { label: "Ngày ban hành", asks: /ban hanh|\bky\b|\bissued?\b|\bsigned\b|\bdated?\b/, kinds: ["date", "when", "where"] },
+  // "ra Thông báo 659 … ngày nào": "ra" (issue) with a document kind asks for its date too.
+  { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated?\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["date", "when", "where"] },
   { label: "Cơ quan ban hành", asks: /ban hanh|\bissu(?:ed|es|ing)?\b/, kinds: ["who"] },
   { label: "Số hiệu", asks: /so hieu|\bso (?:may|bao nhieu)\b|\bnumber\b/ },
   { label: "Nơi nhận", asks: /noi nhan|gui (?:cho|den|toi)|recipient|sent to/ },

@@ -68,6 +68,10 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch số 310 về hội thi dân vận khéo ban hành ngày nào?")).answer).toContain("ngày 05 tháng 3 năm 2026");
   });
 
+  it("reads \"ra Kế hoạch … vào ngày nào\" as asking when the document was issued", async () => {
+    expect((await engine.ask("Ủy ban nhân dân tỉnh ra Kế hoạch 0310 về hội thi dân vận khéo vào ngày nào?")).answer).toContain("ngày 05 tháng 3 năm 2026");
+  });
+
   it("answers a question that calls the document \"văn bản\" from the document's information", async () => {
     expect((await engine.ask("Văn bản Kế hoạch 0310/KH-UBND do ai ký?")).answer).toContain("Trần Văn Bình");
   });
