@@ -435,27 +435,32 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
     let length = 0;
     for (let to = from; to < segments.length; to++) {
       length += (segments[to]?.length ?? 0) + 1;
-      if (length > maxChars - 2 && to > from) break;
+      // A last segment that does not fit is cut at the end: the window is judged by the part that shows
+      // ("Ngày 28/11, tại Trụ sở Chính phủ, Phó Thủ tướng … đã chủ trì cuộc họp về…").
+      const overflows = length > maxChars - 2 && to > from;
+      const shownLast = overflows ? termSets((segments[to] ?? "").slice(0, Math.max(0, maxChars - 2 - (length - (segments[to]?.length ?? 0) - 1)))) : null;
+      const coversLast = (i: number): boolean => (shownLast ? termIn(plan.terms[i] as QueryTerm, shownLast) : covered[to]?.[i] === true);
       let score = 0;
       plan.terms.forEach((_, i) => {
         for (let k = from; k <= to; k++) {
-          if (covered[k]?.[i]) {
+          if (k === to ? coversLast(i) : covered[k]?.[i]) {
             score += termWeights?.[i] ?? 1;
             break;
           }
         }
       });
-      if (statesKind.slice(from, to + 1).some(Boolean)) score += askedWeight;
+      if (statesKind.slice(from, overflows ? to : to + 1).some(Boolean)) score += askedWeight;
       for (let k = from; k <= to; k++) {
-        if (anchored[k] && (k === to ? k === segments.length - 1 : true)) {
+        if (anchored[k] && !(overflows && k === to) && (k === to ? k === segments.length - 1 : true)) {
           score += askedWeight;
           break;
         }
       }
       // Prefer windows that start at the beginning of the unit (the subject is usually there) and, at equal
       // coverage, longer ones: what a "what / for whom" question asks for follows the matched words.
-      score += -from * 0.1 + length / 1000;
+      score += -from * 0.1 + Math.min(length, maxChars) / 1000;
       if (score > best.score) best = { from, to, score };
+      if (overflows) break;
     }
   }
   let text = segments.slice(best.from, best.to + 1).join(" ").replace(/,$/, "");

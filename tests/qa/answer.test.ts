@@ -95,4 +95,12 @@ describe("trimming long answers", () => {
     const r = extractAnswer(understandQuestion("Hồ sơ đảng viên gồm những loại nào?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn", rank })), s);
     expect(r.best?.text).toContain("lý lịch đảng viên và phiếu đảng viên");
   });
+
+  it("keeps the place a where-question asks for when it trims a long sentence", () => {
+    const unit =
+      "Ngày 28 tháng 11 năm 2025, tại Trụ sở Ủy ban, Phó Chủ tịch tỉnh Nguyễn Văn An đã chủ trì hội nghị sơ kết việc thực hiện chương trình chuyển đổi số của tỉnh trong giai đoạn 2021-2025 với sự tham dự của đại diện các sở ngành và địa phương trong toàn tỉnh cùng nhiều đại biểu khách mời đến từ các cơ quan trung ương và các tỉnh bạn trong khu vực Tây Nguyên và duyên hải miền Trung";
+    const trimmed = trimAnswer(unit, understandQuestion("Hội nghị sơ kết chương trình chuyển đổi số do Phó Chủ tịch tỉnh chủ trì được tổ chức ở đâu?"), 220);
+    expect(trimmed).toContain("tại Trụ sở Ủy ban");
+    expect(trimmed).toContain("đã chủ trì hội nghị sơ kết");
+  });
 });
