@@ -17,7 +17,7 @@ import { describeError } from "../src/errors.js";
 import { candidateSettings, crossValidate, type CalibrationRow } from "../src/qa/calibrate.js";
 import { QaEngine } from "../src/qa/engine.js";
 import { judge, parseQuestions, type EvalQuestion } from "../src/qa/evaluate.js";
-import { withPolicy } from "../src/qa/policy.js";
+import { DEFAULT_POLICY, FITTED_KNOBS, withPolicy } from "../src/qa/policy.js";
 
 const SHARED = path.resolve("../shared");
 const TUNED_SETS = [
@@ -53,7 +53,9 @@ async function main(): Promise<number> {
     for (const folder of DOCUMENT_FOLDERS) await symlink(path.resolve(folder), path.join(corpusDir, path.basename(folder)), "dir");
     const indexDir = path.join(work, "index");
     await runIngest({ ...settings, corpusDir, indexDir });
-    const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH });
+    // Retrieval runs once, for the largest candidate count tried; each policy answers from its own share.
+    const mostCandidates = Math.max(DEFAULT_POLICY.candidates, ...(FITTED_KNOBS.find((k) => k.key === "candidates")?.values ?? []));
+    const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH, candidates: mostCandidates });
     const index = engine.index;
     const docOfPath = new Map(index.manifest.documents.map((d) => [path.basename(d.path), d.docId]));
 

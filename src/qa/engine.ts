@@ -14,7 +14,8 @@ import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting } from "../text/lexicon.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, documentReferenceText, understandQuestion } from "./query.js";
+import { askedDocumentNumber, documentNumberKey, documentReferenceText, understandQuestion } from "./query.js";
+import { foldKey } from "../text/normalize.js";
 import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
@@ -52,11 +53,15 @@ export interface AnswerResult {
 const CITING_PASSAGES = 3;
 /** How many passages the reference's own search looks through for those that carry its number. */
 const CITING_POOL = 50;
+/** Lexical hits searched for passages of the document a question asks about by number. */
+const ASKED_DOCUMENT_POOL = 300;
 
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
 export interface RetrievedQuestion {
   plan: CheckedPlan;
   hits: RetrievedPassage[];
+  /** How many of `hits` the retriever ranked (best first); the rest were added for documents the question names. */
+  ranked: number;
   index: LoadedIndex;
 }
 
@@ -251,6 +256,29 @@ export class QaEngine implements QaService {
       .slice(0, CITING_PASSAGES);
   }
 
+  /** Documents (by id) the question asks about by number ("Quy định 383 …" → the 383-QĐ/TW in the index). */
+  private askedDocuments(plan: CheckedPlan, index: LoadedIndex): Set<string> {
+    const asked = askedDocumentNumber(foldKey(plan.question));
+    const out = new Set<string>();
+    if (asked === null) return out;
+    for (const doc of index.manifest.documents) if (doc.header?.number && documentNumberKey(doc.header.number) === asked) out.add(doc.docId);
+    return out;
+  }
+
+  /** The retrieved passages of `docs`, topped up from a wider lexical search within them. */
+  private withinDocuments(hits: readonly RetrievedPassage[], docs: ReadonlySet<string>, plan: CheckedPlan, index: LoadedIndex): RetrievedPassage[] {
+    const out = hits.filter((h) => docs.has(h.passage.docId));
+    const seen = new Set(out.map((h) => h.passage.id));
+    for (const h of index.lexical.search(plan, ASKED_DOCUMENT_POOL)) {
+      if (out.length >= this.options.candidates) break;
+      const p = index.byLabel.get(h.label);
+      if (!p || !docs.has(p.docId) || seen.has(p.id)) continue;
+      seen.add(p.id);
+      out.push({ passage: p, score: 0 });
+    }
+    return out;
+  }
+
   /** Header passages of the documents whose number starts with one of `numbers` ("383" → 383-QĐ/TW). */
   private headersOf(numbers: readonly string[], index: LoadedIndex): StoredPassage[] {
     if (numbers.length === 0) return [];
@@ -272,18 +300,25 @@ export class QaEngine implements QaService {
     const index = this.current;
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
     const plan = checkSpelling(understandQuestion(written), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
-    const hits = await this.retriever.search(plan, this.options.candidates, index);
+    let hits = await this.retriever.search(plan, this.options.candidates, index);
+    // A question about a document named by number ("Hướng dẫn 45 yêu cầu …") is answered from that
+    // document when the index holds it: passages of other documents, however similar, are not asked about.
+    const asked = this.askedDocuments(plan, index);
+    if (asked.size > 0) hits = this.withinDocuments(hits, asked, plan, index);
+    const ranked = hits.length;
     // Typed without diacritics: the question's terms take the accented forms the retrieved passages use.
     const restored = plan.language === "vi" && plan.accent === null ? withRestoredAccents(plan, hits.map((h) => h.passage.text), index.terms) : plan;
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
     // candidates: its signer, date and issuer are asked for in words the passage shares little with.
     for (const header of this.headersOf(plan.docRefs, index)) if (!hits.some((h) => h.passage.id === header.id)) hits.push({ passage: header, score: 0 });
-    for (const citing of this.citingPassages(plan, index)) if (!hits.some((h) => h.passage.id === citing.id)) hits.push({ passage: citing, score: 0 });
-    return { plan: restored, hits, index };
+    if (asked.size === 0) for (const citing of this.citingPassages(plan, index)) if (!hits.some((h) => h.passage.id === citing.id)) hits.push({ passage: citing, score: 0 });
+    return { plan: restored, hits, ranked, index };
   }
 
   /** The second half of `ask`: extraction and citations under a policy. */
-  answer({ plan, hits, index }: RetrievedQuestion, policy: AnswerPolicy): Omit<AnswerResult, "ms"> {
+  answer({ plan, hits: retrieved, ranked, index }: RetrievedQuestion, policy: AnswerPolicy): Omit<AnswerResult, "ms"> {
+    // The policy's candidate count applies to the ranked hits (calibration retrieves once for several counts).
+    const hits = retrieved.filter((_, i) => i < Math.min(policy.candidates, ranked) || i >= ranked);
     const extraction = extractAnswer(
       plan,
       hits.map((h, rank) => ({ id: h.passage.id, text: h.passage.text, context: h.passage.context, title: h.passage.title, rank, isHeader: h.passage.section === HEADER_SECTION && h.passage.paragraph === 0 })),

@@ -109,6 +109,7 @@ export const FITTED_KNOBS: ReadonlyArray<{ key: keyof AnswerPolicy; values: read
   { key: "maxMissingShare", values: [0.2, 0.25, 0.3, 0.4, 1] },
   { key: "contextCredit", values: [0.3, 0.5, 0.7] },
   { key: "unknownEnglishWeight", values: [0.25, 0.5, 1] },
+  { key: "candidates", values: [8, 12] },
 ];
 
 /** A policy with some knobs changed; unknown keys are rejected by the type. */

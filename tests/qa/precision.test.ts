@@ -35,6 +35,8 @@ const REPORT = [
   "",
   "Chi bộ sinh hoạt chuyên đề mỗi quý một lần.",
   "",
+  "Thực hiện Kế hoạch 0310, Đảng bộ huyện tổ chức 12 buổi tập huấn cho cán bộ dân vận.",
+  "",
   "Mỗi đảng viên dự tối đa hai hội nghị tập huấn trong năm.",
   "",
   "Mỗi chi bộ cử không quá 02 đảng viên tham gia lớp bồi dưỡng lý luận chính trị.",
@@ -128,6 +130,11 @@ describe("answers that hold on a new official document", () => {
   it("reads a congress numbered in Roman numerals as the number a question types", async () => {
     expect((await engine.ask("Chào mừng đại hội 14, huyện có bao nhiêu công trình thi đua được gắn biển?")).answer).toContain("56 công trình");
     expect((await engine.ask("Chào mừng đại hội 13, huyện có bao nhiêu công trình thi đua được gắn biển?")).abstained).toBe(true);
+  });
+
+  it("answers a question about a document named by number only from that document", async () => {
+    expect((await engine.ask("Đảng bộ huyện tổ chức bao nhiêu buổi tập huấn cho cán bộ dân vận?")).answer).toContain("12 buổi");
+    expect((await engine.ask("Kế hoạch 0310 yêu cầu tổ chức bao nhiêu buổi tập huấn cho cán bộ dân vận?")).abstained).toBe(true);
   });
 
   it("refuses a level the text does not speak of", async () => {
