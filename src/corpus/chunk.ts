@@ -13,6 +13,8 @@ export const HEADER_SECTION = "Thông tin văn bản";
 /** Passages longer than this are split at sentence boundaries. */
 export const MAX_PASSAGE_CHARS = 1200;
 
+// A numbered or lettered clause ("1.", "2.3.", "a)", "II."), which a lead line introduces as context.
+const NUMBERED_CLAUSE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.)\s/u;
 const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
@@ -145,6 +147,14 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     const text = block.text;
     if (pending && DASH_ITEM.test(text)) {
       pending.text = `${pending.text}\n${text}`;
+      continue;
+    }
+    // A lead line followed by one plain paragraph ("Các hình thức khen thưởng bao gồm:" / "Huân chương
+    // Lao động; Bằng khen …") is one statement: quoted together, and the lead goes no further.
+    if (pending && !pending.text.includes("\n") && !NUMBERED_CLAUSE.test(text)) {
+      state.lead = null;
+      emit(`${pending.text} ${text}`, pending.page);
+      pending = null;
       continue;
     }
     flushPending();

@@ -126,6 +126,21 @@ describe("official documents as legal-document websites publish them", () => {
     ]);
   });
 
+  it("quotes a lead line together with the one paragraph it introduces, and no further", () => {
+    const blocks = [
+      { kind: "heading" as const, text: "3. Hình thức khen thưởng", page: null },
+      { kind: "paragraph" as const, text: "Các hình thức khen thưởng bao gồm:", page: null },
+      { kind: "paragraph" as const, text: "Huân chương Lao động; Bằng khen của Thủ tướng Chính phủ; Giấy khen.", page: null },
+      { kind: "paragraph" as const, text: "Việc xét khen thưởng thực hiện theo quy định của pháp luật.", page: null },
+    ];
+    const passages = chunkDocument(blocks, { docId: "kh", title: "Kế hoạch thi đua" });
+    expect(passages.map((p) => p.text)).toEqual([
+      "Các hình thức khen thưởng bao gồm: Huân chương Lao động; Bằng khen của Thủ tướng Chính phủ; Giấy khen.",
+      "Việc xét khen thưởng thực hiện theo quy định của pháp luật.",
+    ]);
+    expect(passages[1]?.context).toBe("3. Hình thức khen thưởng");
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);
