@@ -80,7 +80,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
   perIndex: 20,
   lexicalWeight: 1,
   vectorWeight: 0.6,
-  candidates: 8,
+  candidates: 12,
   minCoverage: 0.55,
   maxMissingShare: 0.2,
   passageCredit: 0.6,
