@@ -11,7 +11,8 @@ import { parseQuizBank, type QuizBankProblem } from "../quiz/bank.js";
 import { buildQuizBank } from "../quiz/generate.js";
 import type { QuizBank } from "../quiz/types.js";
 import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
-import { expandTexting } from "../text/lexicon.js";
+import { expandTexting, isStopFold } from "../text/lexicon.js";
+import { analyzeText } from "../text/analyze.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { askedDocumentNumber, documentNumberKey, documentReferenceText, understandQuestion } from "./query.js";
@@ -55,6 +56,10 @@ const CITING_PASSAGES = 3;
 const CITING_POOL = 50;
 /** Lexical hits searched for passages of the document a question asks about by number. */
 const ASKED_DOCUMENT_POOL = 300;
+/** Share of a question's weight a document's title must hold for the question to be read as about it. */
+const TITLE_SHARE = 0.35;
+/** Passages added from the documents a question's words name by their title. */
+const TITLED_PASSAGES = 4;
 
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
 export interface RetrievedQuestion {
@@ -132,6 +137,7 @@ export class QaEngine implements QaService {
   private readonly retriever: HybridRetriever;
   /** The quiz bank of one generation, read (or built) at its first use. */
   private quiz: QuizBankReading | undefined;
+  private titles: { generation: string; words: Map<string, Set<string>> } | undefined;
 
   constructor(
     index: LoadedIndex,
@@ -256,6 +262,44 @@ export class QaEngine implements QaService {
       .slice(0, CITING_PASSAGES);
   }
 
+  /** Folded title words of each document (its title line, which carries the header's subject), per generation. */
+  private titleWords(index: LoadedIndex): Map<string, Set<string>> {
+    if (this.titles?.generation === index.generation) return this.titles.words;
+    const words = new Map(index.manifest.documents.map((d) => [d.docId, new Set(analyzeText(d.title, false).fold)]));
+    this.titles = { generation: index.generation, words };
+    return words;
+  }
+
+  /** The best passages, for the words the title does not hold, of the documents whose title holds much of a question. */
+  private titledPassages(plan: CheckedPlan, index: LoadedIndex): StoredPassage[] {
+    if (plan.language !== "vi") return [];
+    const tokens = analyzeText(plan.question, false).tokens;
+    const weightOf = (fold: string): number => (isStopFold(fold) ? 0 : index.terms.idf(fold, false));
+    const total = tokens.reduce((sum, t) => sum + weightOf(t.fold), 0);
+    if (total === 0) return [];
+    const shares: Array<{ docId: string; share: number; words: Set<string> }> = [];
+    for (const [docId, words] of this.titleWords(index)) {
+      const inTitle = tokens.reduce((sum, t) => sum + (words.has(t.fold) ? weightOf(t.fold) : 0), 0);
+      if (inTitle / total >= TITLE_SHARE) shares.push({ docId, share: inTitle / total, words });
+    }
+    if (shares.length === 0) return [];
+    const top = Math.max(...shares.map((d) => d.share));
+    const chosen = shares.filter((d) => d.share === top);
+    if (chosen.length > 2) return [];
+    const titleWords = chosen[0]?.words ?? new Set<string>();
+    const rest = tokens.filter((t) => !titleWords.has(t.fold)).map((t) => t.lower).join(" ");
+    const residual = understandQuestion(rest);
+    if (residual.terms.length === 0) return [];
+    const docs = new Set(chosen.map((d) => d.docId));
+    const out: StoredPassage[] = [];
+    for (const h of index.lexical.search(residual, ASKED_DOCUMENT_POOL)) {
+      const p = index.byLabel.get(h.label);
+      if (p && docs.has(p.docId) && p.paragraph > 0) out.push(p);
+      if (out.length >= TITLED_PASSAGES) break;
+    }
+    return out;
+  }
+
   /** Documents (by id) the question asks about by number ("Quy định 383 …" → the 383-QĐ/TW in the index). */
   private askedDocuments(plan: CheckedPlan, index: LoadedIndex): Set<string> {
     const asked = askedDocumentNumber(foldKey(plan.question));
@@ -306,6 +350,10 @@ export class QaEngine implements QaService {
     const asked = this.askedDocuments(plan, index);
     if (asked.size > 0) hits = this.withinDocuments(hits, asked, plan, index);
     const ranked = hits.length;
+    // Words of the question that name a document by its title ("Đợt thi đua chào mừng Đại hội XIV …")
+    // choose the document; its passages are then searched for the rest ("… những hình thức khen thưởng
+    // nào?"), which a search for the whole question ranks below passages that repeat the title.
+    if (asked.size === 0) for (const p of this.titledPassages(plan, index)) if (!hits.some((h) => h.passage.id === p.id)) hits.push({ passage: p, score: 0 });
     // Typed without diacritics: the question's terms take the accented forms the retrieved passages use.
     const restored = plan.language === "vi" && plan.accent === null ? withRestoredAccents(plan, hits.map((h) => h.passage.text), index.terms) : plan;
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
