@@ -137,6 +137,19 @@ function termIn(term: QueryTerm, sets: TermSets): boolean {
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
+// Kinds of body a who-question may ask for by name ("Bộ nào", "công ty nào"), folded; "cơ quan nào",
+// "đơn vị nào", "cấp nào" ask for any body.
+const BODY_KINDS: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];
+
+/** The kind of body a who-question's asked noun names ("công ty" in "công ty nào"), as its last syllables, or null. */
+function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
+  for (const kind of BODY_KINDS) {
+    const tail = noun.slice(-kind.length);
+    if (tail.length === kind.length && tail.every((k, i) => k.fold === kind[i])) return tail;
+  }
+  return null;
+}
+
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "count", "duration", "percent", "list"]);
 
 /** Folded questions, memoised per plan (namesActor runs for every unit). */
@@ -316,6 +329,9 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "duration") return statesDuration(unit);
   // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
   if (plan.kind === "who" && /\bky\b/.test(foldedQuestion(plan)) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
+  // "Công ty nào", "Bộ nào": a body of that kind ("Bộ Tư pháp"); "cơ quan nào", "đơn vị nào": any body.
+  const kindOfBody = plan.kind === "who" && plan.askedNoun ? bodyKindAsked(plan.askedNoun) : null;
+  if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
   if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_ASKED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));

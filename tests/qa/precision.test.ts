@@ -137,6 +137,10 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch 0310 yêu cầu tổ chức bao nhiêu buổi tập huấn cho cán bộ dân vận?")).abstained).toBe(true);
   });
 
+  it("asks \"công ty nào\" for a body and refuses a text that names none", async () => {
+    expect((await engine.ask("Công ty nào xây dựng bộ câu hỏi thi và bố trí địa điểm tổ chức vòng chung kết?")).abstained).toBe(true);
+  });
+
   it("refuses a level the text does not speak of", async () => {
     const r = await engine.ask("Ở cấp huyện, cơ quan nào chủ trì hội thi vòng sơ khảo?");
     expect(r.abstained).toBe(true);
