@@ -9,6 +9,7 @@ import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } fr
 import mammoth from "mammoth";
 import { PDFParse } from "pdf-parse";
 import { AppError, describeError, isAppError } from "../errors.js";
+import { DIVISION_WORDS } from "../text/vietnamese.js";
 import { decodeText } from "./decode.js";
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_LIMITS, checkBeforeParsing, checkFileSize, checkTextLength, type ParseLimits } from "./limits.js";
 import { odtToText, wordDocToText } from "./office.js";
@@ -347,8 +348,12 @@ const PDF_SHORT_LINE_RATIO = 0.75;
 const PDF_MIN_PROSE_LINE_CHARS = 30;
 const SENTENCE_END = /[.!?:…]["”’»)]*$/u;
 const CLAUSE_END = /[;,]["”’»)]*$/u;
-const STRUCTURE_MARKER =
-  /^(?:(?:Điều|Chương|Mục|Phần|Khoản|Phụ lục)\s+\S+|[-–—•+*]\s|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s)/u;
+// Capitalised as a line opens: "Phần I", "Chương II", "Mục 1", "Điều 5", "Khoản 2", "Phụ lục".
+const STRUCTURE_WORDS = [...DIVISION_WORDS, "khoản", "phụ lục"].map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+const STRUCTURE_MARKER = new RegExp(
+  String.raw`^(?:(?:${STRUCTURE_WORDS.join("|")})\s+\S+|[-–—•+*]\s|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s)`,
+  "u",
+);
 
 /**
  * pdf-parse gives one line per printed line and no paragraph breaks, and positions are not exposed, so

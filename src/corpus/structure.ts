@@ -4,6 +4,7 @@
  * lines); wrapped lines are joined back into paragraphs. Pure functions: no I/O.
  */
 import { cleanUnicode, collapseSpaces, foldKey } from "../text/normalize.js";
+import { DIVISION_WORDS } from "../text/vietnamese.js";
 import type { Block, LoadedFile } from "./types.js";
 
 // Lines that web pages add around an article. Compared folded, without trailing punctuation.
@@ -21,8 +22,9 @@ const TAIL_MARKERS = new Set(
 );
 const CAPTION = /^(?:ảnh|hình|photo|image)\s*(?:\d+)?\s*[:.–-]|\((?:ảnh|nguồn ảnh|photo)\s*:?[^)]*\)\s*$|^ảnh minh họa|^ảnh minh hoạ/iu;
 const METADATA = /^(?:source|nguồn|url|link)\s*:/iu;
-const STRUCTURAL = /^(?:phần|chương|mục|điều)\s+(?:\d+|[ivxlcdm]+)(?![\p{L}\p{N}])/iu;
-const STRUCTURAL_LEAD = /^((?:phần|chương|mục|điều)\s+(?:\d+|[ivxlcdm]+))(?![\p{L}\p{N}])\s*[.:]\s*(.+)$/iu;
+const DIVISION = DIVISION_WORDS.join("|");
+const STRUCTURAL = new RegExp(String.raw`^(?:${DIVISION})\s+(?:\d+|[ivxlcdm]+)(?![\p{L}\p{N}])`, "iu");
+const STRUCTURAL_LEAD = new RegExp(String.raw`^((?:${DIVISION})\s+(?:\d+|[ivxlcdm]+))(?![\p{L}\p{N}])\s*[.:]\s*(.+)$`, "iu");
 const LIST_MARKER = /^(?:\d+[.)]|[a-zđ][.)]|[-•–+*]\s)/u;
 const TERMINAL = /[.!?;:…,"”)]$/u;
 

@@ -10,7 +10,7 @@ import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_OR_ROLE, FAMILY_NAMES, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, FAMILY_NAMES, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
@@ -61,11 +61,11 @@ export interface Extraction {
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
-const NUMBER_WORD = /(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|nửa)(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)/iu;
+const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|${[...NUMBER_SYLLABLES].filter((w) => w !== "một" && w !== "năm").join("|")})(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)`, "iu");
 const DIGIT = /\d/;
 // A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
 const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
-const FREQUENCY = /(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:một|hai|ba|bốn|năm|sáu)\s+(?:lần|tháng|năm)/iu;
+const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
 // The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
@@ -74,7 +74,7 @@ const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/i
 // The question asks for a named place ("ở tỉnh nào", "in which city"), not where something is kept.
 const NAMED_PLACE_ASKED = /\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|\b(?:which|what) (?:city|province|district|town|country|commune|ward)\b/;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
-const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+const NUMERALS = ["", ...NUMBER_WORDS];
 
 interface TermSets {
   fold: Set<string>;
@@ -88,9 +88,6 @@ interface TermSets {
 function withoutLeadingZeros(key: string): string {
   return /^0+\d/.test(key) ? key.replace(/^0+/, "") : key;
 }
-
-// Syllables that are numbers on their own ("ba đảng viên", "mười tám tuổi"); see NUMBER_WORD for context rules.
-const NUMBER_SYLLABLES = new Set(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "nửa"]);
 
 const tokenCache = new Map<string, Token[]>();
 

@@ -7,6 +7,7 @@
  *
  * Vietnamese phrases are written with diacritics; a message typed without them matches too.
  */
+import { ORDINAL_VALUES } from "../text/vietnamese.js";
 
 /** Kinds of element a follow-up can replace in the previous question. */
 export type SlotType =
@@ -153,7 +154,7 @@ export const NOT_SLOT_PHRASES: readonly string[] = ["xã hội", "hợp tác xã
 export const SECTION_WORDS: readonly string[] = ["điều", "chương", "mục", "khoản", "điểm", "phần", "article", "chapter", "section", "clause", "part"];
 
 /** Syllables after "thứ" that make an ordinal ("thứ hai"), and English ordinals. */
-export const ORDINAL_NUMERALS: readonly string[] = ["nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+export const ORDINAL_NUMERALS: readonly string[] = Object.keys(ORDINAL_VALUES);
 export const ENGLISH_ORDINALS: readonly string[] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
 /**

@@ -6,7 +6,7 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, NUMBER_WORDS, ORDINAL_VALUES, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "where" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -101,8 +101,8 @@ export const MAX_QUESTION_CHARS = 500;
 const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "lau", "tuan", "quy", "ngay"]);
 const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
 const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
-const NUMERALS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
-const ORDINAL_WORDS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+const NUMERALS = ["", ...NUMBER_WORDS];
+const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
 
 // "ở đâu", "tại đâu", "nơi nào", "ở tỉnh nào", "where", "in which city": a place is asked.
 const WHERE_QUESTION_FOLDED =

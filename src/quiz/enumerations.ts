@@ -5,6 +5,7 @@
  */
 import type { StoredPassage } from "../index/store.js";
 import { splitSentences } from "../text/sentences.js";
+import { NUMBER_WORDS, ORDINAL_WORDS } from "../text/vietnamese.js";
 import { capitalise, shortenAtWord } from "./phrasing.js";
 
 /** One point of an enumeration. Offsets are those of its passage's text. */
@@ -26,10 +27,8 @@ export interface Enumeration {
   noun: string;
 }
 
-const COUNT_WORDS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
-/** Ordinal words after "thứ": thứ nhất, thứ hai, … thứ tư … */
-export const ORDINAL_WORDS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
-const MARKER = /(?:^|(?<=[.;:]\s))(?:(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là|Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*/gu;
+// "Một là, …" (capitalised number words) or "Thứ nhất, …" (ordinal words), opening a sentence or a clause.
+const MARKER = new RegExp(String.raw`(?:^|(?<=[.;:]\s))(?:(${NUMBER_WORDS.map(capitalise).join("|")}) là|Thứ (${ORDINAL_WORDS.join("|")}))\s*[,:]\s*`, "gu");
 const MIN_ITEMS = 3;
 // Section words naming what a list of points is, most specific first.
 const NOUNS: Array<[RegExp, string]> = [
@@ -47,7 +46,7 @@ const NOUNS: Array<[RegExp, string]> = [
 function markersOf(p: StoredPassage): Array<{ ordinal: number; markerStart: number; start: number }> {
   const out: Array<{ ordinal: number; markerStart: number; start: number }> = [];
   for (const m of p.text.matchAll(MARKER)) {
-    const ordinal = m[1] ? COUNT_WORDS.indexOf(m[1].toLowerCase()) + 1 : ORDINAL_WORDS.indexOf(m[2] ?? "") + 1;
+    const ordinal = m[1] ? NUMBER_WORDS.indexOf(m[1].toLowerCase()) + 1 : ORDINAL_WORDS.indexOf(m[2] ?? "") + 1;
     if (ordinal > 0) out.push({ ordinal, markerStart: m.index ?? 0, start: (m.index ?? 0) + m[0].length });
   }
   return out;

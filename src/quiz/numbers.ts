@@ -4,6 +4,7 @@
  * ("17-11-2009"), document codes ("35-HD/BTCTW") and number words ("mười tám"). Each can be re-written in
  * the same style with another value, which is how distractors look like the answer.
  */
+import { NUMBER_WORDS } from "../text/vietnamese.js";
 
 /** The shape of a number in the text. */
 export type NumberShape = "count" | "fraction" | "percent" | "date" | "code" | "numberWord";
@@ -35,7 +36,8 @@ const NUMBER_PATTERN = new RegExp(
   "gu",
 );
 
-const UNITS: Record<string, number> = { hai: 2, ba: 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9 };
+// Number words from two to nine: "một" and "mười" are read on their own terms below.
+const UNITS: Record<string, number> = Object.fromEntries(NUMBER_WORDS.slice(1, 9).map((w, i) => [w, i + 2]));
 const AFTER_TENS: Record<string, number> = { ...UNITS, "mốt": 1, "một": 1, "tư": 4, "lăm": 5 };
 const AFTER_TEN: Record<string, number> = { ...UNITS, "một": 1, "lăm": 5 };
 // Words before which a number word is an ordinal or a name, not a quantity ("thứ ba", "tháng ba", "cấp ba").
@@ -130,7 +132,7 @@ export function scanNumberWords(text: string): NumberToken[] {
 
 /** A whole number from 2 to 99 in words: 18 → "mười tám", 21 → "hai mươi mốt", 25 → "hai mươi lăm". */
 export function numberToWords(n: number): string {
-  const units = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+  const units = ["", ...NUMBER_WORDS.slice(0, 9)];
   if (n < 10) return units[n] ?? String(n);
   const tens = Math.floor(n / 10);
   const unit = n % 10;

@@ -19,6 +19,12 @@ export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đ�
 export const SIGNING_MARKER = /^(?:T\/M|TM\.|K\/T|KT\.|Q\.|TL\.|TUQ\.|T\.M|K\.T)\s*/u;
 
 /**
+ * Words that number the divisions of a document, largest first: "Phần I", "Chương II", "Mục 1", "Điều 5".
+ * Paragraphs within an article ("Khoản 2", "Điểm a") are not divisions with a heading of their own.
+ */
+export const DIVISION_WORDS: readonly string[] = ["phần", "chương", "mục", "điều"];
+
+/**
  * Administrative and party levels, as folded syllable phrases (longest first where one contains another).
  * A question about one level is not answered by a text that speaks only of another.
  */
@@ -79,6 +85,29 @@ export const PERSON_NOUNS: readonly string[][] = [
 
 /** Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries. */
 export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi"]);
+
+// ── Numbers ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The number words from one to ten, in order: `NUMBER_WORDS[n - 1]` is n ("một" = 1, "mười" = 10). */
+export const NUMBER_WORDS: readonly string[] = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
+/**
+ * Syllables that are numbers on their own ("ba đảng viên", "mười tám tuổi", "hai mươi", "nửa nhiệm kỳ"):
+ * the number words, then tens, hundreds, thousands (both spellings), millions and a half. Whether one
+ * counts something in a given text is the user's context rule ("năm" is also "year", "một số" is "some").
+ */
+export const NUMBER_SYLLABLES: ReadonlySet<string> = new Set([...NUMBER_WORDS, "mươi", "trăm", "nghìn", "ngàn", "triệu", "nửa"]);
+
+/** The ordinal words after "thứ", in order: `ORDINAL_WORDS[n - 1]` is the n-th (thứ nhất, thứ hai, … thứ tư …). */
+export const ORDINAL_WORDS: readonly string[] = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
+/**
+ * Every syllable after "thứ" that makes an ordinal, with its value: the ordinal words, and "bốn" beside
+ * "tư" ("thứ bốn" is written too). Accented; fold the keys to match folded text.
+ */
+export const ORDINAL_VALUES: Readonly<Record<string, number>> = Object.fromEntries(
+  ORDINAL_WORDS.flatMap((word, i): Array<[string, number]> => (word === "tư" ? [[word, 4], ["bốn", 4]] : [[word, i + 1]])),
+);
 
 /**
  * The value of an upper-case Roman numeral of two letters or more ("XIV" → 14; congresses, terms and
