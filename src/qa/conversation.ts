@@ -15,23 +15,8 @@ import { appendToQuestion, parsePrevious, resolveSubstitution, substituteElement
 import { capitalise, CONDITIONAL_OPENINGS, CONTINUATIONS, covered, FILLERS, findElements, list, longestAt, OPENINGS, PREPOSITIONS, QUESTION_WORDS, tokenize, tokenRange } from "./followUpText.js";
 import * as V from "./followUpVocabulary.js";
 
-/** The document an answer cited. */
-export interface ConversationDocument {
-  docId: string;
-  title: string;
-}
-
-/** One answered turn of a conversation. */
-export interface ConversationTurn {
-  /** The full question as understood (the rewritten one for a follow-up). */
-  question: string;
-  /** The document of the answer's first citation; null when it abstained or cited nothing. */
-  document: ConversationDocument | null;
-  /** The answer's text (what "đồng chí ấy" or "văn bản đó" may point to); null when it abstained. */
-  answer: string | null;
-  /** When it was asked, in ms (epoch or a fake clock: only differences matter). */
-  atMs: number;
-}
+export type { ConversationDocument, ConversationTurn } from "./conversationTypes.js";
+import type { ConversationDocument, ConversationTurn } from "./conversationTypes.js";
 
 /** How a message was read. */
 export type Resolution =

@@ -3,7 +3,7 @@
  * 87-KH/TU của Ban Thường vụ Tỉnh ủy"), and how to name a cited document when a message points to
  * it ("Quy định số 383-QĐ/TW", else its quoted title). Pure.
  */
-import type { ConversationDocument } from "./conversation.js";
+import type { ConversationDocument } from "./conversationTypes.js";
 import * as V from "./followUpVocabulary.js";
 import { capitalise, DOCUMENT_NOUNS, GENERIC_DOCUMENT_NOUNS, isDocumentCode, list, longestAt, QUESTION_WORDS, TOKEN, tokenize, type Token } from "./followUpText.js";
 import { collapseSpaces } from "../text/normalize.js";

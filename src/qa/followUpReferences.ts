@@ -6,7 +6,7 @@
  */
 import { looksEnglish } from "../text/lexicon.js";
 import { collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
-import type { ConversationDocument, ConversationTurn } from "./conversation.js";
+import type { ConversationDocument, ConversationTurn } from "./conversationTypes.js";
 import { documentName, namedDocuments, nounKey, readableTitle } from "./followUpDocuments.js";
 import * as V from "./followUpVocabulary.js";
 import {
