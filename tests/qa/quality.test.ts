@@ -127,16 +127,18 @@ describe.skipIf(!hasExtra)(`answer quality on official documents (../shared/corp
 
   it("keeps its floors on the official documents' dev set", async () => {
     const report = await evaluate(engine, path.join(SHARED, "eval/dev-official.jsonl"));
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.75);
-    expect(accuracy(report, "vi")).toBeGreaterThanOrEqual(0.8);
-    expect(accuracy(report, "vi-nodiac")).toBeGreaterThanOrEqual(0.8);
-    expect(report.wrongAnswers).toBeLessThanOrEqual(6);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy(report, "vi")).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(report, "vi-nodiac")).toBeGreaterThanOrEqual(0.85);
+    expect(accuracy(report, "en")).toBeGreaterThanOrEqual(0.7);
+    expect(report.hit1).toBeGreaterThanOrEqual(0.85);
+    expect(report.wrongAnswers).toBeLessThanOrEqual(2);
   });
 
   it("refuses the tempting questions the documents cannot answer", async () => {
     const report = await evaluate(engine, path.join(SHARED, "eval/dev-traps.jsonl"));
-    expect(accuracy(report, "none")).toBeGreaterThanOrEqual(0.85);
-    expect(report.wrongAnswers).toBeLessThanOrEqual(2);
+    expect(accuracy(report, "none")).toBeGreaterThanOrEqual(0.95);
+    expect(report.wrongAnswers).toBeLessThanOrEqual(1);
   });
 
   it("answers a header fact of each official document: who signed it", async () => {
@@ -156,14 +158,17 @@ describe.skipIf(!hasExtra || !hasMore)(`held-out quality on documents never tune
     engine = await buildEngine("held-out", [EXTRA, MORE]);
   });
 
-  it("keeps its floors on both held-out sets (written without the code)", async () => {
-    for (const [file, floor] of [
-      ["eval/heldout-more-a.jsonl", 0.7],
-      ["eval/heldout-more-b.jsonl", 0.6],
+  it("keeps its floors on the held-out sets (written without the code)", async () => {
+    for (const [file, floor, maxWrong] of [
+      ["eval/heldout-more-a.jsonl", 0.8, 7],
+      ["eval/heldout-more-b.jsonl", 0.68, 10],
+      ["eval/heldout-c-seen.jsonl", 0.68, 5],
+      // Never read while writing rules: its floor only guards against a fall.
+      ["eval/heldout-c.jsonl", 0.5, 10],
     ] as const) {
       const report = await evaluate(engine, path.join(ROOT, file));
       expect(report.accuracy, file).toBeGreaterThanOrEqual(floor);
-      expect(report.wrongAnswers, file).toBeLessThanOrEqual(12);
+      expect(report.wrongAnswers, file).toBeLessThanOrEqual(maxWrong);
     }
   });
 });
