@@ -130,7 +130,10 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   for (let i = 0; i < headerEnd; i++) {
     const t = texts[i] ?? "";
     if (t === "" || consumed.has(i)) continue;
-    const number = t.match(NUMBER);
+    // "Số:" alone on its line, the number on the next ("Số:" / "2610/QĐ-UBND").
+    const numberLabelAlone = /^Số\s*:?\s*$/u.test(t);
+    const number = numberLabelAlone ? `${t} ${texts[i + 1] ?? ""}`.match(NUMBER) : t.match(NUMBER);
+    if (numberLabelAlone && number) consumed.add(i + 1);
     // The place-and-date line may be wrapped in a text that is otherwise not ("ngày 18 / tháng 11 …").
     const joined = `${t} ${texts[i + 1] ?? ""}`;
     const placeDate = t.match(PLACE_DATE) ?? joined.match(PLACE_DATE);
@@ -191,7 +194,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     // "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LẮK" is one name; "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" two bodies.
     header.issuer ??= issuerLines
       .map((line) => recase(line, body, titleCase))
-      .reduce((name, part) => (name === "" ? part : ADMINISTRATIVE_UNIT.test(part) ? `${name} ${part.charAt(0).toLowerCase()}${part.slice(1)}` : `${name}, ${part}`), "");
+      .reduce((name, part) => (name === "" ? part : ADMINISTRATIVE_UNIT.test(part) ? `${name} ${isUpper(part) ? part : `${part.charAt(0).toLowerCase()}${part.slice(1)}`}` : `${name}, ${part}`), "");
   }
   if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
   if (header.signerRole) header.signerRole = recase(header.signerRole, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
@@ -264,6 +267,8 @@ export function recase(upper: string, body: string, fallback: (text: string) => 
       let best: string | null = null;
       for (const m of lower.matchAll(re)) {
         const spelled = haystack.slice(m.index ?? 0, (m.index ?? 0) + phrase.length);
+        // Another upper-case line ("CHỦ TỊCH ỦY BAN NHÂN DÂN …") says nothing about how the name is written.
+        if (isUpper(spelled)) continue;
         if (best === null || capitals(spelled) > capitals(best)) best = spelled;
       }
       if (best !== null) {

@@ -39,6 +39,19 @@ describe("document header", () => {
     expect(header?.subject).toBe("V/v đề xuất biên chế giai đoạn 2026-2031");
   });
 
+  it("reads a number written on the line after \"Số:\" and writes the issuer as the body does, not as a heading in capitals", () => {
+    const doc = lines(
+      [
+        "|", "**ỦY BAN NHÂN", "DÂN **", "THÀNH PHỐ CẦN THƠ", "--------", "|", "**CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+        "Số:", "2610/QĐ-UBND", "|", "*Cần Thơ, ngày", "24 tháng 11 năm 2025*", "|", "", "**QUYẾT ĐỊNH**", "", "BAN HÀNH QUY CHẾ LẤY Ý KIẾN ĐIỆN TỬ", "",
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ**", "", "Căn cứ đề nghị của Ủy ban nhân dân thành phố Cần Thơ về quy chế lấy ý kiến điện tử;", "",
+      ].join("\n"),
+    );
+    const { header } = parseHeader(doc);
+    expect(header?.number).toBe("2610/QĐ-UBND");
+    expect(header?.issuer).toBe("Ủy ban nhân dân thành phố Cần Thơ");
+  });
+
   it("finds no header in a report without one", () => {
     expect(parseHeader(["Kết quả thực hiện Nghị quyết 22", "", "Tỉnh ủy chỉ đạo sắp xếp các tổ chức đảng."]).header).toBeNull();
   });
