@@ -27,11 +27,11 @@ const TUNED_SETS = [
   "../shared/eval/dev-traps.jsonl",
   "eval/questions.jsonl",
   "eval/questions-dieu-le.jsonl",
-  // Half of set C (odd ids), read while writing rules: in-sample from then on.
-  "eval/heldout-c-seen.jsonl",
+  // Written without the code like the held-out sets, then read while writing rules: in-sample since.
+  "eval/heldout-c.jsonl",
 ];
-// Set C's other half (even ids) was never looked at; the a/b sets predate this policy's rules.
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-c.jsonl"];
+// Never read while writing rules (set D was written last, and only measured).
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl"];
 const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more"];
 
 type Labelled = EvalQuestion & { doc?: string };

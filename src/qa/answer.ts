@@ -73,6 +73,11 @@ const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|qu�
 const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
 // The question asks for a named place ("ở tỉnh nào", "in which city"), not where something is kept.
 const NAMED_PLACE_ASKED = /\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|\b(?:which|what) (?:city|province|district|town|country|commune|ward)\b/;
+// A deadline asked ("hạn chót … ngày nào", "chậm nhất khi nào", "deadline") is answered by a date the
+// text sets as one ("trước ngày 26/11/2025", "chậm nhất ngày …", "không muộn hơn …"), not by any date.
+// ("By when had … been set up" asks when something was done, not for a deadline.)
+const DEADLINE_ASKED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\btruoc ngay nao\b|\bdeadline\b|\bno later than\b/;
+const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
@@ -315,10 +320,16 @@ function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
   return keys.every((k) => keyIn(k, sets));
 }
 
+/** Whether a date or time question asks for a deadline. */
+function asksDeadline(plan: QueryPlan): boolean {
+  return (plan.kind === "date" || plan.kind === "when") && DEADLINE_ASKED.test(foldedQuestion(plan));
+}
+
 /** Whether the kind of fact asked for is present at all in a unit. */
 function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
   // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
+  if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
   if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit) || /(?:^|\s)ngày\s/iu.test(unit);
   if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
@@ -596,6 +607,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const counts = countsNoun(plan, unit.text);
       if (counts === false) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
       if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;

@@ -141,6 +141,11 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Công ty nào xây dựng bộ câu hỏi thi và bố trí địa điểm tổ chức vòng chung kết?")).abstained).toBe(true);
   });
 
+  it("answers a deadline with the date the text sets as one, not another date nearby", async () => {
+    expect((await engine.ask("Hạn chót để Ủy ban nhân dân xã chủ trì hội thi vòng sơ khảo là ngày nào?")).answer).toContain("trước ngày 30/6/2026");
+    expect((await engine.ask("Hạn chót tổ chức hội thi ở cấp tỉnh là ngày nào?")).abstained).toBe(true);
+  });
+
   it("refuses a level the text does not speak of", async () => {
     const r = await engine.ask("Ở cấp huyện, cơ quan nào chủ trì hội thi vòng sơ khảo?");
     expect(r.abstained).toBe(true);

@@ -162,9 +162,7 @@ describe.skipIf(!hasExtra || !hasMore)(`held-out quality on documents never tune
     for (const [file, floor, maxWrong] of [
       ["eval/heldout-more-a.jsonl", 0.8, 7],
       ["eval/heldout-more-b.jsonl", 0.68, 10],
-      ["eval/heldout-c-seen.jsonl", 0.68, 5],
-      // Never read while writing rules: its floor only guards against a fall.
-      ["eval/heldout-c.jsonl", 0.5, 10],
+      ["eval/heldout-c.jsonl", 0.65, 9],
     ] as const) {
       const report = await evaluate(engine, path.join(ROOT, file));
       expect(report.accuracy, file).toBeGreaterThanOrEqual(floor);
