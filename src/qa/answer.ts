@@ -12,7 +12,7 @@ import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_OR_ROLE, FAMILY_NAMES, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { askedDocumentKinds, askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -224,9 +224,9 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "percent":
       return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) ? 1.2 : -1;
     case "date":
-      return DATE.test(unit) ? 1.2 : -1;
+      return DATE.test(uncited(unit, plan)) ? 1.2 : -1;
     case "when":
-      return DATE.test(unit) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
+      return DATE.test(uncited(unit, plan)) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
     case "duration":
       return FREQUENCY.test(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
     case "who": {
@@ -320,6 +320,15 @@ function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
   return keys.every((k) => keyIn(k, sets));
 }
 
+// A document cited with its number and date ("Hướng dẫn số 7886/HD-BNV ngày 14/9/2025"): the date is
+// that document's, not one the sentence states.
+const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành ngày)\s*\d{1,2}(?:\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{2,4}| tháng \d{1,2} năm \d{4})/giu;
+
+/** A unit without the dates of the documents it cites, unless the question names that document. */
+function uncited(unit: string, plan: QueryPlan): string {
+  return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
+}
+
 /** Whether a date or time question asks for a deadline. */
 function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_ASKED.test(foldedQuestion(plan));
@@ -330,8 +339,10 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
   // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
   if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
-  if (plan.kind === "date") return DATE.test(unit) || /\d{4}/.test(unit) || /(?:^|\s)ngày\s/iu.test(unit);
-  if (plan.kind === "when") return DATE.test(unit) || CONDITION.test(unit) || /\d{4}/.test(unit);
+  if (plan.kind === "date" || plan.kind === "when") {
+    const own = uncited(unit, plan);
+    return DATE.test(own) || /\d{4}/.test(own) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
+  }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   if (plan.kind === "percent") return /%|phần trăm|\d+\/\d+/iu.test(unit);
   if (plan.kind === "duration") return statesDuration(unit);
@@ -525,6 +536,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // The document the question names by number is the one asked about: its header answers for it, even
   // when the question describes it with numbers the header does not repeat ("giai đoạn 2026-2031").
   const askedNumber = askedDocumentNumber(foldedQuestion(plan));
+  const askedKinds = askedDocumentKinds(foldedQuestion(plan));
   const headerKey = (c: CandidatePassage): string | null => {
     const number = c.isHeader ? headerNumber(c.text) : null;
     return number === null ? null : documentNumberKey(number);
@@ -544,7 +556,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let bestUnit: PassageAnswer | null = null;
     // A header's signer, date or issuer answers only for its own document, not one its subject names.
     const key = headerKey(candidate);
-    const otherDocument = key !== null && (askedNumber !== null ? key !== askedNumber : plan.docRefs.includes(key));
+    // A header answers for its own document only: not one the question names by another number, nor one
+    // of another kind ("Cơ quan nào … ban hành Nghị quyết về …" is not asked of a Kết luận's header).
+    const otherKind = candidate.isHeader && askedKinds !== null && !askedKinds.some((k) => foldKey(candidate.text).startsWith(k));
+    const otherDocument = otherKind || (key !== null && (askedNumber !== null ? key !== askedNumber : plan.docRefs.includes(key)));
     // A duty listed under the body that holds it ("1. Sở Y tế" / "Chủ trì …"): the heading is the actor.
     const actor = plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null;
     for (const listed of unitsOf(candidate.text, candidate.isHeader)) {

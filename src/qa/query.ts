@@ -244,7 +244,7 @@ export function understandQuestion(raw: string): QueryPlan {
     ordinal,
     unknownWords,
     countsPeople: kind === "count" && /\bbao nhieu nguoi\b|\bmay nguoi\b|\bhow many (?:people|persons|members)\b/.test(folded),
-    countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented) : null,
+    countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null,
     names,
     docRefs: documentReferences(folded),
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "tên là gì" ask for a person, and so
@@ -314,6 +314,23 @@ export function askedDocumentNumber(folded: string): string | null {
   DOC_REFERENCE.lastIndex = 0;
   if (!kind || !reference || reference.index !== kind.index) return null;
   return documentNumberKey(reference[1] ?? "");
+}
+
+// What a document-kind word of a question may stand for, folded: abbreviations and English name the same kinds.
+const KIND_ALIASES: Record<string, string[]> = {
+  hd: ["huong dan"], qd: ["quy dinh", "quyet dinh"], kl: ["ket luan"], nq: ["nghi quyet"], ct: ["chi thi", "chuong trinh"], tb: ["thong bao"], kh: ["ke hoach"], cv: ["cong van"],
+  regulation: ["quy dinh", "quy che"], guideline: ["huong dan"], guidance: ["huong dan"], conclusion: ["ket luan"], resolution: ["nghi quyet"], decision: ["quyet dinh"], directive: ["chi thi"], plan: ["ke hoach"], notice: ["thong bao"], instruction: ["huong dan", "chi thi"],
+};
+
+/**
+ * The kinds (folded) the question's first mention of a document may be ("Nghị quyết về …" → ["nghi quyet"],
+ * "QĐ 383" → ["quy dinh", "quyet dinh"]), or null when it mentions none: a header's facts answer only a
+ * question about a document of its kind.
+ */
+export function askedDocumentKinds(folded: string): string[] | null {
+  const kind = DOC_KIND_FOLDED.exec(folded)?.[0]?.replace(/^[^a-z]/, "");
+  if (!kind) return null;
+  return KIND_ALIASES[kind] ?? [kind];
 }
 
 /** Numbers of the documents a (folded) question names, without leading zeros. */
@@ -412,7 +429,7 @@ function askedNounOf(tokens: readonly Token[], accented: boolean): TermKey[] | n
  * chi bộ quân sự" → "chi bộ"), in English the first translated phrase ("How many communes" → "xã").
  * "người" counts anything and sets no constraint.
  */
-function countedNounOf(tokens: readonly Token[], english: boolean, accented: boolean): TermKey[] | null {
+function countedNounOf(tokens: readonly Token[], english: boolean, accented: boolean, text = ""): TermKey[] | null {
   let from = english ? 0 : -1;
   if (!english) {
     for (let i = 0; i < tokens.length; i++) {
@@ -428,7 +445,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   while (CLASSIFIERS.has(tokens[from]?.fold ?? "") && tokens[from + 1] && !stops[from + 1]) from++;
   // The noun follows the question word directly ("bao nhiêu xã"); "số mấy ở …" counts nothing.
   const first = tokens[from];
-  if (!first || first.isNumber || stops[from] || GENERIC_COUNTED.has(first.fold)) return null;
+  // A capitalised word there is a name's start, not a function word ("bao nhiêu Bằng khen").
+  const capitalised = first !== undefined && /^\p{Lu}/u.test(text.charAt(first.start));
+  if (!first || first.isNumber || (stops[from] && !capitalised) || GENERIC_COUNTED.has(first.fold)) return null;
   const second = tokens[from + 1];
   const keep = second && !second.isNumber && !stops[from + 1] && !COUNTED_NOUN_BREAKERS.has(second.fold) ? [first, second] : [first];
   return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));

@@ -37,6 +37,10 @@ const REPORT = [
   "",
   "Thực hiện Kế hoạch 0310, Đảng bộ huyện tổ chức 12 buổi tập huấn cho cán bộ dân vận.",
   "",
+  "Thực hiện Hướng dẫn số 12-HD/BTCTW ngày 03/02/2024 của Ban Tổ chức Trung ương, huyện tổ chức hội nghị tổng kết công tác đảng viên.",
+  "",
+  "Năm 2025, Đảng bộ huyện được tặng 3 Giấy khen của Ban Thường vụ Tỉnh ủy.",
+  "",
   "Mỗi đảng viên dự tối đa hai hội nghị tập huấn trong năm.",
   "",
   "Mỗi chi bộ cử không quá 02 đảng viên tham gia lớp bồi dưỡng lý luận chính trị.",
@@ -144,6 +148,21 @@ describe("answers that hold on a new official document", () => {
   it("answers a deadline with the date the text sets as one, not another date nearby", async () => {
     expect((await engine.ask("Hạn chót để Ủy ban nhân dân xã chủ trì hội thi vòng sơ khảo là ngày nào?")).answer).toContain("trước ngày 30/6/2026");
     expect((await engine.ask("Hạn chót tổ chức hội thi ở cấp tỉnh là ngày nào?")).abstained).toBe(true);
+  });
+
+  it("does not take the date of a cited document for the date asked", async () => {
+    expect((await engine.ask("Huyện tổ chức hội nghị tổng kết công tác đảng viên vào ngày nào?")).abstained).toBe(true);
+    expect((await engine.ask("Hướng dẫn 12-HD/BTCTW ban hành ngày nào?")).answer).toContain("03/02/2024");
+  });
+
+  it("answers a header fact only for a document of the kind the question names", async () => {
+    expect((await engine.ask("Cơ quan nào được giao chủ trì ban hành Nghị quyết về tổ chức hội thi cán bộ dân vận khéo thực hiện Chỉ thị số 05?")).abstained).toBe(true);
+    expect((await engine.ask("Cơ quan nào ban hành Kế hoạch tổ chức hội thi cán bộ dân vận khéo?")).answer).toContain("Ủy ban nhân dân tỉnh Gia Lai");
+  });
+
+  it("counts a capitalised noun after \"bao nhiêu\" (\"Bằng khen\") and refuses a count of something else", async () => {
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện được tặng bao nhiêu Bằng khen?")).abstained).toBe(true);
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện được tặng bao nhiêu Giấy khen?")).answer).toContain("3 Giấy khen");
   });
 
   it("refuses a level the text does not speak of", async () => {
