@@ -94,7 +94,12 @@ export class TermStats {
    * than 3 letters are never corrected: too many syllables are one edit apart.
    */
   correct(folded: string): string | null {
-    if (folded.length < 3 || /\d/.test(folded)) return null;
+    return this.nearFolds(folded)[0] ?? null;
+  }
+
+  /** Folded terms of the corpus one edit from `folded` (not itself), most common first. */
+  nearFolds(folded: string): string[] {
+    if (folded.length < 3 || /\d/.test(folded)) return [];
     if (!this.byLength) {
       this.byLength = new Map();
       for (const key of this.fold.keys()) {
@@ -103,18 +108,14 @@ export class TermStats {
         this.byLength.set(key.length, bucket);
       }
     }
-    let best: string | null = null;
-    let bestDf = 0;
+    const near: Array<{ key: string; df: number }> = [];
     for (let len = folded.length - 1; len <= folded.length + 1; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         const df = this.fold.get(candidate) ?? 0;
-        if (df > bestDf && withinOneEdit(folded, candidate)) {
-          best = candidate;
-          bestDf = df;
-        }
+        if (df > 0 && candidate !== folded && withinOneEdit(folded, candidate)) near.push({ key: candidate, df });
       }
     }
-    return best;
+    return near.sort((a, b) => b.df - a.df).map((n) => n.key);
   }
 }
 

@@ -18,6 +18,32 @@ export interface CheckedPlan extends QueryPlan {
   compounds: Array<[number, number]>;
 }
 
+/** Pairs seen fewer times than this are no evidence of a compound. */
+const MIN_COMPOUND_FREQUENCY = 3;
+
+/**
+ * For a term the corpus does not know as typed: the folded syllable one edit away that forms a compound
+ * the corpus uses with the question's syllable before or after it, when the term as typed forms none.
+ */
+function compoundCorrection(plan: QueryPlan, i: number, stats: TermStats, bigramFrequency: (foldedBigram: string) => number): string | null {
+  const term = plan.terms[i];
+  if (!term || term.position === undefined) return null;
+  const before = term.joinsPrevious ? plan.terms.find((t) => t.position === (term.position ?? 0) - 1) : undefined;
+  const after = plan.terms.find((t) => t.position === (term.position ?? 0) + 1 && t.joinsPrevious);
+  const pairs = (fold: string): number => Math.max(before ? bigramFrequency(`${before.fold}_${fold}`) : 0, after ? bigramFrequency(`${fold}_${after.fold}`) : 0);
+  if (pairs(term.fold) >= MIN_COMPOUND_FREQUENCY) return null;
+  let best: string | null = null;
+  let bestPairs = MIN_COMPOUND_FREQUENCY - 1;
+  for (const candidate of stats.nearFolds(term.fold)) {
+    const n = pairs(candidate);
+    if (n > bestPairs) {
+      best = candidate;
+      bestPairs = n;
+    }
+  }
+  return best;
+}
+
 /** Corrects terms against the corpus vocabulary; corrected folds are also added for the lexical search. */
 export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency: (foldedBigram: string) => number = () => 0): CheckedPlan {
   const unknownTerms = new Set<number>();
@@ -25,6 +51,12 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
   const terms: QueryTerm[] = plan.terms.map((term, i) => {
     if (term.isNumber || term.phrase) return term;
     if (term.accent !== null && stats.has(term.accent, true)) return term;
+    // A typo that makes another word ("hoàn thàn" for "hoàn thành"): the neighbour's compound decides.
+    const inCompound = term.accent !== null && !stats.has(term.accent, true) ? compoundCorrection(plan, i, stats, bigramFrequency) : null;
+    if (inCompound) {
+      extraFolds.push(inCompound);
+      return { ...term, fold: inCompound, accent: null };
+    }
     if (term.accent !== null && stats.has(term.fold, false)) {
       // Same tone, a vowel mark missed ("chi bọ" for "chi bộ"): a typo, corrected. A different tone
       // ("lương" where the corpus has "lượng") is usually another word: it stays strict, though it is not
