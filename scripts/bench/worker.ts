@@ -98,16 +98,17 @@ async function serve(args: IndexArgs & { questionsFile: string }): Promise<objec
     if (result.citations[0]?.docId === docIdFor(q.path)) docHit1++;
   }
   const n = Math.max(1, questions.length);
+  return { ...timings({ loadMs, firstAskMs, rssAfterLoadMb }, latencies), answered: answered / n, correct: correct / n, docHit1: docHit1 / n, peakRssMb: peakRssMb() };
+}
+
+/** The load, first-answer and per-question timings `serve` and `evaluate` both report. */
+function timings(opened: { loadMs: number; firstAskMs: number; rssAfterLoadMb: number }, latencies: readonly number[]) {
   return {
-    loadMs: Math.round(loadMs),
-    firstAskMs: Math.round(firstAskMs * 100) / 100,
-    rssAfterLoadMb,
+    loadMs: Math.round(opened.loadMs),
+    firstAskMs: Math.round(opened.firstAskMs * 100) / 100,
+    rssAfterLoadMb: opened.rssAfterLoadMb,
     latency: summarizeLatencies(latencies),
     latenciesMs: latencies.map((x) => Math.round(x * 100) / 100),
-    answered: answered / n,
-    correct: correct / n,
-    docHit1: docHit1 / n,
-    peakRssMb: peakRssMb(),
   };
 }
 
@@ -130,11 +131,7 @@ async function evaluate(args: IndexArgs & { questionsFile: string }): Promise<ob
   const report = summarize(outcomes, questions);
   const n = Math.max(1, questions.length);
   return {
-    loadMs: Math.round(loadMs),
-    firstAskMs: Math.round(firstAskMs * 100) / 100,
-    rssAfterLoadMb,
-    latency: summarizeLatencies(latencies),
-    latenciesMs: latencies.map((x) => Math.round(x * 100) / 100),
+    ...timings({ loadMs, firstAskMs, rssAfterLoadMb }, latencies),
     answered: outcomes.filter((o) => o.answer !== null).length / n,
     correct: report.accuracy,
     docHit1: report.hit1,

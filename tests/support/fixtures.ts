@@ -68,16 +68,21 @@ export interface MakePdfOptions {
   fontPath?: string | null;
 }
 
-/** Builds a PDF with one page per outer entry; each inner entry is a paragraph, separated by a blank gap. */
-export async function makePdf(pages: string[][], options: MakePdfOptions = {}): Promise<Buffer> {
-  const fontPath = options.fontPath === undefined ? findVietnameseFont() : options.fontPath;
-  const doc = new PDFDocument({ autoFirstPage: false, compress: false });
+/** The bytes a PDFKit document writes, once it is ended. */
+function collectPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+}
+
+/** Builds a PDF with one page per outer entry; each inner entry is a paragraph, separated by a blank gap. */
+export async function makePdf(pages: string[][], options: MakePdfOptions = {}): Promise<Buffer> {
+  const fontPath = options.fontPath === undefined ? findVietnameseFont() : options.fontPath;
+  const doc = new PDFDocument({ autoFirstPage: false, compress: false });
+  const done = collectPdf(doc);
   for (const paragraphs of pages) {
     doc.addPage({ size: "A4", margin: 72 });
     if (fontPath !== null) doc.font(fontPath);
@@ -260,12 +265,7 @@ export async function renderPdfPage(pdf: Uint8Array, page: number, scale: number
 export async function makeImagePdf(pages: ReadonlyArray<Buffer | readonly string[]>): Promise<Buffer> {
   const fontPath = findVietnameseFont();
   const doc = new PDFDocument({ autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = collectPdf(doc);
   for (const page of pages) {
     if (Buffer.isBuffer(page)) {
       doc.addPage({ size: "A4", margin: 0 });
