@@ -10,7 +10,7 @@ import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_OR_ROLE, FAMILY_NAMES, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { askedDocumentKinds, askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 
@@ -71,12 +71,7 @@ const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
 const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d/u;
 const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
-// The question asks for a named place ("ở tỉnh nào", "in which city"), not where something is kept.
-const NAMED_PLACE_ASKED = /\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|\b(?:which|what) (?:city|province|district|town|country|commune|ward)\b/;
-// A deadline asked ("hạn chót … ngày nào", "chậm nhất khi nào", "deadline") is answered by a date the
-// text sets as one ("trước ngày 26/11/2025", "chậm nhất ngày …", "không muộn hơn …"), not by any date.
-// ("By when had … been set up" asks when something was done, not for a deadline.)
-const DEADLINE_ASKED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\btruoc ngay nao\b|\bdeadline\b|\bno later than\b/;
+// A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
 const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 const NUMERALS = ["", ...NUMBER_WORDS];
@@ -139,13 +134,10 @@ function termIn(term: QueryTerm, sets: TermSets): boolean {
   return term.alternatives.some((alt) => keyIn(alt, sets));
 }
 
-// Kinds of body a who-question may ask for by name ("Bộ nào", "công ty nào"), folded; "cơ quan nào",
-// "đơn vị nào", "cấp nào" ask for any body.
-const BODY_KINDS: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];
 
 /** The kind of body a who-question's asked noun names ("công ty" in "công ty nào"), as its last syllables, or null. */
 function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
-  for (const kind of BODY_KINDS) {
+  for (const kind of BODY_KINDS_FOLDED) {
     const tail = noun.slice(-kind.length);
     if (tail.length === kind.length && tail.every((k, i) => k.fold === kind[i])) return tail;
   }
@@ -331,7 +323,7 @@ function uncited(unit: string, plan: QueryPlan): string {
 
 /** Whether a date or time question asks for a deadline. */
 function asksDeadline(plan: QueryPlan): boolean {
-  return (plan.kind === "date" || plan.kind === "when") && DEADLINE_ASKED.test(foldedQuestion(plan));
+  return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
 }
 
 /** Whether the kind of fact asked for is present at all in a unit. */
@@ -353,7 +345,7 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
   if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
-  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_ASKED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
+  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
   return true;
 }
 

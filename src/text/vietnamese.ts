@@ -125,3 +125,21 @@ export function romanNumeralValue(text: string): number | null {
   }
   return total;
 }
+
+// Question words, folded, beyond the who-question above.
+
+// "ở đâu", "tại đâu", "nơi nào", "ở tỉnh nào", "where", "in which city": a place is asked.
+export const WHERE_QUESTION_FOLDED =
+  /\b(?:o|tai) dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:o|tai) (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|^where\b|\bwhere (?:is|was|are|were|do|does|did|will|can|should|must)\b|\b(?:in|at) (?:which|what) (?:city|province|place|district|town|country|location|commune|ward|venue)\b/;
+
+// The question asks for a named place ("ở tỉnh nào", "in which city"), not where something is kept.
+export const NAMED_PLACE_QUESTION_FOLDED = /\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dia phuong|nuoc|quoc gia) nao\b|\b(?:which|what) (?:city|province|district|town|country|commune|ward)\b/;
+
+// A deadline asked ("hạn chót … ngày nào", "chậm nhất khi nào", "deadline") is answered by a date the
+// text sets as one ("trước ngày 26/11/2025", "chậm nhất ngày …", "không muộn hơn …"), not by any date.
+// ("By when had … been set up" asks when something was done, not for a deadline.)
+export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\btruoc ngay nao\b|\bdeadline\b|\bno later than\b/;
+
+// Kinds of body a who-question may ask for by name ("Bộ nào", "công ty nào"), folded; "cơ quan nào",
+// "đơn vị nào", "cấp nào" ask for any body.
+export const BODY_KINDS_FOLDED: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];
