@@ -6,7 +6,7 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "where" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -374,6 +374,8 @@ function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string
     const alternatives = group.map((p) => analyzeText(p, false).tokens.map((t) => t.fold)).filter((keys) => keys.length > 0);
     const first = alternatives[0];
     if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
+    // A modifier ("which earlier regulation" → "trước") is not what the question is about.
+    if (MODIFIER_PHRASES_FOLDED.has(first.join(" "))) continue;
     // A capitalised name kept from the question is checked by the lexical match, not here.
     if (group.length === 1 && /^\p{Lu}/u.test(group[0] ?? "")) continue;
     return alternatives;

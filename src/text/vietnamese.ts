@@ -143,3 +143,9 @@ export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\bt
 // Kinds of body a who-question may ask for by name ("Bộ nào", "công ty nào"), folded; "cơ quan nào",
 // "đơn vị nào", "cấp nào" ask for any body.
 export const BODY_KINDS_FOLDED: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];
+
+/**
+ * Translations of English modifiers ("earlier", "new", "current", "next", "other"), folded: they qualify
+ * what a question is about and are never its subject.
+ */
+export const MODIFIER_PHRASES_FOLDED: ReadonlySet<string> = new Set(["truoc", "truoc day", "som hon", "moi", "cu", "hien hanh", "hien tai", "tiep theo", "ke tiep", "sau", "khac", "chinh", "cuoi cung", "dau tien"]);

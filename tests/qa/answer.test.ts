@@ -103,4 +103,12 @@ describe("trimming long answers", () => {
     expect(trimmed).toContain("tại Trụ sở Ủy ban");
     expect(trimmed).toContain("đã chủ trì hội nghị sơ kết");
   });
+
+  it("does not take an English modifier (\"which earlier regulation\") for what the question is about", () => {
+    const passages = ["Quy định này thay thế Quy định số 270-QĐ/TW ngày 06/12/2014 của Ban Bí thư.", "Tài liệu hình thành trước năm 2014 được chỉnh lý theo quy định của Ban Bí thư."];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    const r = extractAnswer(understandQuestion("Which earlier regulation does this regulation replace?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Quy định", rank })), s);
+    expect(r.best?.text).toContain("270-QĐ/TW");
+  });
 });
