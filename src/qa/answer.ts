@@ -73,6 +73,7 @@ const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|qu�
 const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
 const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
+const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
@@ -431,7 +432,8 @@ function computeUnits(text: string): Unit[] {
     if (sentence.text.includes("\n")) {
       let offset = sentence.start;
       for (const line of sentence.text.split("\n")) {
-        if (line.trim().length > 0) units.push({ text: line.trim(), start: offset + line.indexOf(line.trim()), end: offset + line.indexOf(line.trim()) + line.trim().length });
+        // A label line of a list ("d) Đối với cá nhân", "2. Tiêu chí thi đua") states nothing by itself.
+        if (line.trim().length > 0 && !LIST_LABEL.test(line.trim())) units.push({ text: line.trim(), start: offset + line.indexOf(line.trim()), end: offset + line.indexOf(line.trim()) + line.trim().length });
         offset += line.length + 1;
       }
     }

@@ -435,6 +435,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
       const t = tokens[i] as Token;
       if (t.fold === "nhieu" && tokens[i - 1]?.fold === "bao") from = i + 1;
       else if (accented ? t.lower === "mấy" : t.fold === "may") from = i + 1;
+      // "số mấy", "số bao nhiêu": a document's or an item's number is asked, nothing is counted.
+      const before = tokens[t.fold === "nhieu" ? i - 2 : i - 1];
+      if (from >= 0 && (accented ? before?.lower === "số" : before?.fold === "so")) return null;
       if (from >= 0) break;
     }
   }
