@@ -82,26 +82,32 @@ async function main(): Promise<number> {
       }
     }
     const result = crossValidate(rows, candidates);
+    // The policy the product ships (DEFAULT_POLICY): one of the candidates, reported beside the fits.
+    const shipped = candidates.findIndex((setting) => Object.entries(setting).every(([key, value]) => DEFAULT_POLICY[key as keyof typeof DEFAULT_POLICY] === value));
     console.log(`Candidates: ${candidates.length} settings of ${Object.keys(candidates[0] ?? {}).join(", ")}; ${rows.length} questions on ${new Set(rows.map((r) => r.doc)).size} documents.`);
     console.log(`In-sample fit (all tunable questions): ${JSON.stringify(result.inSample)}`);
     console.log("");
-    console.log(`${"set".padEnd(22)} ${"kind".padEnd(10)} ${"n".padStart(4)}  in-sample  cross-validated (leave one document out)`);
-    const report: Array<{ set: string; kind: string; n: number; inSample: number; crossValidated: number; heldOut: boolean }> = [];
+    console.log(`Shipped defaults: ${JSON.stringify(shipped >= 0 ? candidates[shipped] : {})}`);
+    console.log("");
+    console.log(`${"set".padEnd(22)} ${"kind".padEnd(10)} ${"n".padStart(4)}    shipped  in-sample  cross-validated (leave one document out)`);
+    const report: Array<{ set: string; kind: string; n: number; shipped: number; inSample: number; crossValidated: number; heldOut: boolean }> = [];
     for (const set of [...new Set(rows.map((r) => r.set))]) {
       const kinds = ["all", ...new Set(rows.filter((r) => r.set === set).map((r) => r.kind))];
       for (const kind of kinds) {
         const idx = rows.flatMap((r, i) => (r.set === set && (kind === "all" || r.kind === kind) ? [i] : []));
         const a = idx.map((i) => result.inSampleCorrect[i] ?? false);
         const b = idx.map((i) => result.crossValidatedCorrect[i] ?? false);
+        const c = idx.map((i) => rows[i]?.correct[shipped] ?? false);
         const heldOut = !(rows[idx[0] ?? 0]?.tunable ?? true);
-        console.log(`${(kind === "all" ? set + (heldOut ? " (held out)" : "") : "").padEnd(22)} ${kind.padEnd(10)} ${String(idx.length).padStart(4)}  ${pct(a).padStart(9)}  ${pct(b).padStart(9)}`);
-        report.push({ set, kind, n: idx.length, inSample: a.filter(Boolean).length / Math.max(1, a.length), crossValidated: b.filter(Boolean).length / Math.max(1, b.length), heldOut });
+        console.log(`${(kind === "all" ? set + (heldOut ? " (held out)" : "") : "").padEnd(22)} ${kind.padEnd(10)} ${String(idx.length).padStart(4)}  ${pct(c).padStart(9)}  ${pct(a).padStart(9)}  ${pct(b).padStart(9)}`);
+        const share = (xs: boolean[]): number => xs.filter(Boolean).length / Math.max(1, xs.length);
+        report.push({ set, kind, n: idx.length, shipped: share(c), inSample: share(a), crossValidated: share(b), heldOut });
       }
     }
     console.log("");
     console.log("Setting chosen with each document left out:");
     for (const [doc, setting] of Object.entries(result.perDocument)) console.log(`  ${doc.padEnd(48)} ${JSON.stringify(setting)}`);
-    if (values.out) await writeFile(values.out, `${JSON.stringify({ inSample: result.inSample, perDocument: result.perDocument, report }, null, 1)}\n`);
+    if (values.out) await writeFile(values.out, `${JSON.stringify({ shipped: candidates[shipped] ?? null, inSample: result.inSample, perDocument: result.perDocument, report }, null, 1)}\n`);
     return 0;
   } finally {
     await rm(work, { recursive: true, force: true });
