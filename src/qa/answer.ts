@@ -499,10 +499,17 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;
 }
 
+const unitLevels = new Map<string, string[]>();
+
 /** Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated). */
 function contradictsLevel(plan: QueryPlan, unit: string): boolean {
   if (plan.levels.length === 0) return false;
-  const levels = levelsOf(unitTokens(unit));
+  let levels = unitLevels.get(unit);
+  if (!levels) {
+    levels = levelsOf(unitTokens(unit));
+    if (unitLevels.size >= TERM_SET_CACHE_LIMIT) unitLevels.clear();
+    unitLevels.set(unit, levels);
+  }
   return levels.length > 0 && !levels.some((l) => plan.levels.includes(l));
 }
 

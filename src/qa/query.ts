@@ -342,6 +342,13 @@ export function documentNumberKey(number: string): string | null {
 }
 
 const LEVEL_KEYS = LEVEL_PHRASES.map((phrase) => ({ accented: phrase.map((s) => s.normalize("NFC")), folded: phrase.map(foldKey) }));
+const groupByFirst = (first: (key: (typeof LEVEL_KEYS)[number]) => string): Map<string, typeof LEVEL_KEYS> => {
+  const out = new Map<string, typeof LEVEL_KEYS>();
+  for (const key of LEVEL_KEYS) out.set(first(key), [...(out.get(first(key)) ?? []), key]);
+  return out;
+};
+const LEVEL_KEYS_BY_ACCENTED_FIRST = groupByFirst((k) => k.accented[0] ?? "");
+const LEVEL_KEYS_BY_FOLDED_FIRST = groupByFirst((k) => k.folded[0] ?? "");
 
 /**
  * The levels named in a text's tokens, as folded keys (see `QueryPlan.levels`); `accented` compares the
@@ -350,10 +357,13 @@ const LEVEL_KEYS = LEVEL_PHRASES.map((phrase) => ({ accented: phrase.map((s) => 
 export function levelsOf(tokens: ReadonlyArray<{ fold: string; lower: string }>, accented = true): string[] {
   const found = new Set<string>();
   const guarded = accented ? LEVEL_GUARDED : LEVEL_GUARDED_UNACCENTED;
+  const keys = tokens.map((t) => (accented ? t.lower.replace(/uỷ/g, "ủy") : t.fold));
+  const byFirst = accented ? LEVEL_KEYS_BY_ACCENTED_FIRST : LEVEL_KEYS_BY_FOLDED_FIRST;
   for (let i = 0; i < tokens.length; i++) {
-    for (const { accented: syllables, folded } of LEVEL_KEYS) {
+    // Only the phrases that start with this syllable can match here (in LEVEL_PHRASES order).
+    for (const { accented: syllables, folded } of byFirst.get(keys[i] ?? "") ?? []) {
       const phrase = accented ? syllables : folded;
-      if (!phrase.every((k, j) => (accented ? tokens[i + j]?.lower.replace(/uỷ/g, "ủy") : tokens[i + j]?.fold) === k)) continue;
+      if (!phrase.every((k, j) => keys[i + j] === k)) continue;
       const key = folded.join("_");
       if (!accented && LEVEL_AMBIGUOUS_UNACCENTED.has(key)) break;
       if (guarded.has(key) && !LEVEL_INTRODUCERS.has(tokens[i - 1]?.fold ?? "")) break;
