@@ -684,6 +684,9 @@ const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s+/u;
  * "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"), else null.
  */
 function headingActor(context: string): string | null {
+  // "Điều 15. Trách nhiệm của Công an thành phố": the duties that follow are that body's.
+  const dutiesOf = context.match(/(?:^|\.\s)(?:Trách nhiệm|Nhiệm vụ|Nhiệm vụ, quyền hạn)(?: cụ thể)? của (\p{Lu}[^.]{1,80})$/u)?.[1]?.trim();
+  if (dutiesOf && BODY_OR_ROLE.exec(dutiesOf)?.index === 0) return dutiesOf;
   const last = context.split(/\.\s+(?=(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s)/u).pop() ?? "";
   const heading = last.replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
   if (heading.length === 0 || heading.length > 90 || !/^\p{Lu}/u.test(heading) || NOT_AN_ACTOR_HEADING.test(heading)) return null;

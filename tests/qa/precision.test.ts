@@ -20,6 +20,8 @@ const OFFICIAL = [
   "**II. Tổ chức thực hiện**", "",
   "1. Sở Văn hóa, Thể thao và Du lịch", "",
   "Chủ trì xây dựng bộ câu hỏi thi và bố trí địa điểm tổ chức vòng chung kết.", "",
+  "**III. Trách nhiệm của Công an tỉnh**", "",
+  "Bảo đảm an ninh, trật tự tại địa điểm tổ chức vòng chung kết.", "",
   "|", "Nơi nhận:", "- Các sở, ban, ngành;", "- Lưu: VT.", "|", "**KT. CHỦ TỊCH**", "PHÓ CHỦ TỊCH", "**Trần Văn Bình**", "|", "",
   "Cảm ơn đã dùng trang web của chúng tôi.",
 ].join("\n");
@@ -125,6 +127,10 @@ describe("answers that hold on a new official document", () => {
 
   it("names the body a duty is listed under when asked which body does it", async () => {
     expect((await engine.ask("Cơ quan nào chủ trì xây dựng bộ câu hỏi thi?")).answer).toContain("Sở Văn hóa, Thể thao và Du lịch");
+  });
+
+  it("names the body whose duties a section lists (\"Trách nhiệm của Công an tỉnh\")", async () => {
+    expect((await engine.ask("Cơ quan nào bảo đảm an ninh, trật tự tại địa điểm tổ chức vòng chung kết?")).answer).toContain("Công an tỉnh");
   });
 
   it("reads a word typed without marks among accented ones, and chat particles, as the user meant", async () => {
