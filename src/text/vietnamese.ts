@@ -145,7 +145,7 @@ export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\bt
 export const BODY_KINDS_FOLDED: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];
 
 /**
- * Translations of English modifiers ("earlier", "new", "current", "next", "other"), folded: they qualify
+ * Translations of English modifiers ("earlier", "new", "current", "next", "other", "by the end of"), folded: they qualify
  * what a question is about and are never its subject.
  */
-export const MODIFIER_PHRASES_FOLDED: ReadonlySet<string> = new Set(["truoc", "truoc day", "som hon", "moi", "cu", "hien hanh", "hien tai", "tiep theo", "ke tiep", "sau", "khac", "chinh", "cuoi cung", "dau tien"]);
+export const MODIFIER_PHRASES_FOLDED: ReadonlySet<string> = new Set(["truoc", "truoc day", "som hon", "moi", "cu", "hien hanh", "hien tai", "tiep theo", "ke tiep", "sau", "khac", "chinh", "cuoi cung", "dau tien", "cuoi", "den cuoi", "cham nhat"]);
