@@ -279,6 +279,8 @@ function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     if (!t || !isCountingNumber(t, unit)) continue;
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (matches(tokens[i + gap], noun[0])) return true;
+      // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
+      if (tokens[i + gap]?.fold === "la" && gap >= 2 && matches(tokens[i + gap + 1], noun[0])) return true;
     }
   }
   return false;

@@ -111,4 +111,13 @@ describe("trimming long answers", () => {
     const r = extractAnswer(understandQuestion("Which earlier regulation does this regulation replace?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Quy định", rank })), s);
     expect(r.best?.text).toContain("270-QĐ/TW");
   });
+
+  it("counts people of the kind asked in \"8 đảng viên là chủ doanh nghiệp\"", () => {
+    const passages = ["Đến nay, toàn tỉnh đã kết nạp được 8 đảng viên là chủ doanh nghiệp tư nhân.", "Toàn tỉnh có 59 doanh nghiệp tư nhân có tổ chức đảng."];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    const r = extractAnswer(understandQuestion("Toàn tỉnh đã kết nạp được bao nhiêu chủ doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    expect(r.best?.text).toContain("8 đảng viên là chủ doanh nghiệp");
+    expect(r.abstained).toBe(false);
+  });
 });
