@@ -339,7 +339,8 @@ function answersKind(plan: QueryPlan, unit: string): boolean {
     return DATE.test(own) || /\d{4}/.test(own) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
   }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
-  if (plan.kind === "percent") return /%|phần trăm|\d+\/\d+/iu.test(unit);
+  // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)
+  if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit);
   if (plan.kind === "duration") return statesDuration(unit);
   // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
   if (plan.kind === "who" && /\bky\b/.test(foldedQuestion(plan)) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;

@@ -120,4 +120,12 @@ describe("trimming long answers", () => {
     expect(r.best?.text).toContain("8 đảng viên là chủ doanh nghiệp");
     expect(r.abstained).toBe(false);
   });
+
+  it("does not take a document number or a date for a ratio (\"135/2020/NĐ-CP\", \"31/12/2020\")", () => {
+    const passages = ["Tuổi quy hoạch tính theo Nghị định số 135/2020/NĐ-CP ngày 31/12/2020 của Chính phủ đối với cán bộ nữ."];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    const r = extractAnswer(understandQuestion("Tỷ lệ cán bộ nữ trong quy hoạch là bao nhiêu phần trăm?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn", rank })), s);
+    expect(r.abstained).toBe(true);
+  });
 });
