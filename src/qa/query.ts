@@ -347,6 +347,7 @@ const groupByFirst = (first: (key: (typeof LEVEL_KEYS)[number]) => string): Map<
   for (const key of LEVEL_KEYS) out.set(first(key), [...(out.get(first(key)) ?? []), key]);
   return out;
 };
+const LEVEL_SYLLABLES = new Set(LEVEL_KEYS.flatMap((k) => k.folded));
 const LEVEL_KEYS_BY_ACCENTED_FIRST = groupByFirst((k) => k.accented[0] ?? "");
 const LEVEL_KEYS_BY_FOLDED_FIRST = groupByFirst((k) => k.folded[0] ?? "");
 
@@ -469,7 +470,15 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
 function englishCountedTokens(question: string): Token[] {
   const after = /\bhow (?:many|much)\s+(.*)$/i.exec(question)?.[1];
   if (!after) return [];
-  const first = translateEnglish(after).groups[0]?.[0];
+  // The first phrase that names a thing: not a level ("commune-level military cells" counts cells) nor a modifier.
+  const first = translateEnglish(after)
+    .groups.map((g) => g[0] ?? "")
+    .find((phrase) => {
+      const keys = analyzeText(phrase, false).tokens.map((t) => t.fold);
+      // "commune-level" → "cấp xã" qualifies; "communes" → "xã" is what is counted.
+      const isLevel = keys[0] === "cap" && keys.every((k) => k === "cap" || LEVEL_SYLLABLES.has(k));
+      return keys.length > 0 && !isLevel && !MODIFIER_PHRASES_FOLDED.has(keys.join(" "));
+    });
   // Only when the counted word comes right after "how many" (not "how much can …").
   const firstWord = after.split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!first || isEnglishStopword(firstWord)) return [];

@@ -128,4 +128,10 @@ describe("trimming long answers", () => {
     const r = extractAnswer(understandQuestion("Tỷ lệ cán bộ nữ trong quy hoạch là bao nhiêu phần trăm?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn", rank })), s);
     expect(r.abstained).toBe(true);
   });
+
+  it("counts what an English question counts, not its level (\"how many commune-level … cells\")", () => {
+    const r = ask("How many commune-level agency party cells were there?");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("68/152");
+  });
 });
