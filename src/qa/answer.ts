@@ -277,10 +277,12 @@ function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit)) continue;
+    // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
+    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (matches(tokens[i + gap], noun[0])) return true;
+      if (nounAt(i + gap)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
-      if (tokens[i + gap]?.fold === "la" && gap >= 2 && matches(tokens[i + gap + 1], noun[0])) return true;
+      if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1)) return true;
     }
   }
   return false;

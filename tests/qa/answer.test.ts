@@ -134,4 +134,12 @@ describe("trimming long answers", () => {
     expect(r.abstained).toBe(false);
     expect(r.best?.text).toContain("68/152");
   });
+
+  it("counts a noun only where the whole noun follows the number (\"8 đảng viên\" counts no \"đảng bộ\")", () => {
+    const passages = ["Đến nay Đảng bộ tỉnh đã kết nạp được 8 đảng viên là chủ doanh nghiệp tư nhân."];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    const r = extractAnswer(understandQuestion("Tỉnh chọn bao nhiêu đảng bộ thí điểm kết nạp chủ doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    expect(r.abstained).toBe(true);
+  });
 });
