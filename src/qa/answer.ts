@@ -554,11 +554,11 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   };
   const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter(holdsQualifiers) : candidates;
   for (const candidate of qualified.length > 0 ? qualified : candidates) {
-    const passageSets = termSets(candidate.text);
+    const wholePassageSets = termSets(candidate.text);
     const contextSets = termSets(`${candidate.context}\n${candidate.title}`);
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
-    const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, passageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
+    const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, wholePassageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
     let bestUnit: PassageAnswer | null = null;
     // A header's signer, date or issuer answers only for its own document, not one its subject names.
     const key = headerKey(candidate);
@@ -578,6 +578,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // The header's title line says what the document is; it states no signer, date, count or list.
       if (candidate.isHeader && !field && TITLE_LINE_NEVER_ANSWERS.has(plan.kind)) continue;
       const unitSets = termSets(unit.text);
+      // What the passage says before the unit (and in its sentence) qualifies it; what comes later does not.
+      const passageSets = candidate.isHeader ? wholePassageSets : termSets(candidate.text.slice(0, sentenceEnd(candidate.text, listed.end)));
       // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
       // question asks for that item, terms found in the section count in full.
       const isAskedItem = ordinalLead !== null && ordinalLead.test(unit.text);

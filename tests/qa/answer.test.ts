@@ -142,4 +142,13 @@ describe("trimming long answers", () => {
     const r = extractAnswer(understandQuestion("Tỉnh chọn bao nhiêu đảng bộ thí điểm kết nạp chủ doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
     expect(r.abstained).toBe(true);
   });
+
+  it("does not let a later sentence of the passage supply what the answering sentence lacks", () => {
+    const passages = ["Năm 2025, huyện kết nạp 214 đảng viên mới. Công tác phát triển đảng viên trong doanh nghiệp tư nhân tiếp tục được các cấp ủy chú trọng."];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    s.add("Các chi bộ sinh hoạt đều đặn.");
+    const r = extractAnswer(understandQuestion("Huyện có bao nhiêu đảng viên trong doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    expect(r.abstained).toBe(true);
+  });
 });
