@@ -151,4 +151,12 @@ describe("trimming long answers", () => {
     const r = extractAnswer(understandQuestion("Huyện có bao nhiêu đảng viên trong doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
     expect(r.abstained).toBe(true);
   });
+
+  it("answers an ordinal question only with the item of that number", () => {
+    const passages = ["Rút kinh nghiệm từ thực tiễn chiến tranh, quân đội chú trọng huấn luyện.", "Ba là, xây dựng TCCSĐ và hệ thống chính trị ở cơ sở vững mạnh."];
+    const s = new TermStats();
+    passages.forEach((p) => s.add(p));
+    const r = extractAnswer(understandQuestion("Kinh nghiệm thứ tư là gì?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Bài viết", rank })), s);
+    expect(r.abstained).toBe(true);
+  });
 });
