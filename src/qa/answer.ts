@@ -5,14 +5,14 @@
  * span of a cited passage.
  */
 import type { TermStats } from "../index/termStats.js";
-import { analyzeText } from "../text/analyze.js";
-import type { Token } from "../text/tokenize.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS, romanNumeralValue } from "../text/vietnamese.js";
+import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { askedDocumentKinds, askedDocumentNumber, documentNumberKey, levelsOf, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { askedDocumentKinds, askedDocumentNumber, documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
+import { TERM_SET_CACHE_LIMIT, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, withoutLeadingZeros } from "./termSets.js";
+import { DEADLINE_SET, anchorIn, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -59,301 +59,10 @@ export interface Extraction {
   ranked: PassageAnswer[];
 }
 
-// Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
-// "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
-const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|${[...NUMBER_SYLLABLES].filter((w) => w !== "một" && w !== "năm").join("|")})(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)`, "iu");
-const DIGIT = /\d/;
-// A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
-const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
-const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
-const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
-// A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
-// The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
-const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d/u;
-const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
-// A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
-const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
-const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
-const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
-const NUMERALS = ["", ...NUMBER_WORDS];
-
-interface TermSets {
-  fold: Set<string>;
-  accent: Set<string>;
-  bigrams: Set<string>;
-  /** Whole numbers without leading zeros ("0310" → "310"): "Kế hoạch 310" is "Kế hoạch số 0310". */
-  numbers: Set<string>;
-}
-
-/** "0310" → "310"; other keys unchanged. */
-function withoutLeadingZeros(key: string): string {
-  return /^0+\d/.test(key) ? key.replace(/^0+/, "") : key;
-}
-
-const tokenCache = new Map<string, Token[]>();
-
-/** Tokens of a unit without abbreviation expansion, memoised like the term sets. */
-function unitTokens(text: string): Token[] {
-  let tokens = tokenCache.get(text);
-  if (!tokens) {
-    tokens = analyzeText(text, false).tokens;
-    if (tokenCache.size >= TERM_SET_CACHE_LIMIT) tokenCache.clear();
-    tokenCache.set(text, tokens);
-  }
-  return tokens;
-}
-
-// Passages are analysed again and again for different questions: memoise by text (bounded).
-const termSetCache = new Map<string, TermSets>();
-const TERM_SET_CACHE_LIMIT = 20_000;
-
-function termSets(text: string): TermSets {
-  let sets = termSetCache.get(text);
-  if (!sets) {
-    const view = analyzeText(text);
-    const numbers = new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros));
-    // "Đại hội XIV" counts as 14 for a question that writes "đại hội 14".
-    for (const m of text.matchAll(/(?<![\p{L}\d])[IVXLC]{2,}(?![\p{L}\d])/gu)) {
-      const value = romanNumeralValue(m[0]);
-      if (value !== null) numbers.add(String(value));
-    }
-    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
-    if (termSetCache.size >= TERM_SET_CACHE_LIMIT) termSetCache.clear();
-    termSetCache.set(text, sets);
-  }
-  return sets;
-}
-
-function keyIn(key: TermKey, sets: TermSets): boolean {
-  return key.accent !== null ? sets.accent.has(key.accent) : sets.fold.has(key.fold);
-}
-
-function termIn(term: QueryTerm, sets: TermSets): boolean {
-  if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
-  const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
-  if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(withoutLeadingZeros(term.fold))))) return true;
-  return term.alternatives.some((alt) => keyIn(alt, sets));
-}
-
-
-/** The kind of body a who-question's asked noun names ("công ty" in "công ty nào"), as its last syllables, or null. */
-function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
-  for (const kind of BODY_KINDS_FOLDED) {
-    const tail = noun.slice(-kind.length);
-    if (tail.length === kind.length && tail.every((k, i) => k.fold === kind[i])) return tail;
-  }
-  return null;
-}
-
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "count", "duration", "percent", "list"]);
 
-/** Folded questions, memoised per plan (namesActor runs for every unit). */
-const foldedQuestions = new WeakMap<QueryPlan, string>();
-
-function foldedQuestion(plan: QueryPlan): string {
-  let folded = foldedQuestions.get(plan);
-  if (folded === undefined) {
-    folded = foldKey(plan.question);
-    foldedQuestions.set(plan, folded);
-  }
-  return folded;
-}
-
-/** People named in a text: a family name and one to three capitalised syllables ("Trần Cẩm Tú"). */
-export function personNames(text: string): string[] {
-  const words = text.match(/[\p{L}]+/gu) ?? [];
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!FAMILY_NAMES.has(words[i] ?? "")) continue;
-    let j = i + 1;
-    while (j < words.length && j - i <= 3 && /^\p{Lu}\p{Ll}*$/u.test(words[j] ?? "")) j++;
-    if (j - i >= 2) out.push(words.slice(i, j).join(" "));
-    i = j - 1;
-  }
-  return out;
-}
-
-/**
- * Whether a unit names someone the question did not (3 = a person by name, 2 = a person by office
- * ("đồng chí Thường trực Ban Bí thư"), 1 = a body or role, 0 = neither):
- * "ai đang là bí thư Thị ủy Buôn Hồ?" is not answered by a sentence about Thị ủy Buôn Hồ itself.
- */
-function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
-  const question = foldedQuestion(plan);
-  if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 3;
-  // "đồng chí Thường trực Ban Bí thư": a person named by office.
-  for (const m of unit.matchAll(/đồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)) if (!question.includes(foldKey(m[1] ?? ""))) return 2;
-  for (const m of unit.matchAll(BODY_OR_ROLE_ALL)) {
-    const at = (m.index ?? 0) + m[0].length;
-    const phrase = foldKey(`${m[0]}${unit.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();
-    if (!question.includes(phrase)) return 1;
-  }
-  return 0;
-}
-
-// "30 ngày làm việc", "một năm", "02 nhiệm kỳ": a number, at most one word, a unit of time.
-const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
-const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");
-
-/** Whether a unit states a duration: a number of time units, or a frequency. */
-function statesDuration(unit: string): boolean {
-  if (FREQUENCY.test(unit)) return true;
-  return NUMBER_OF_TIME_UNITS.test(unit);
-}
-
-function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = DEFAULT_POLICY): number {
-  const score = kindScore(plan, unit);
-  return score * (score > 0 ? policy.kindBonus / 1.2 : policy.kindPenalty);
-}
-
-function kindScore(plan: QueryPlan, unit: string): number {
-  const numbersBeyondQuestion = (): boolean => {
-    const digits = unit.match(/\d+(?:[.,/-]\d+)*%?/g) ?? [];
-    return digits.some((d) => !plan.numbers.includes(d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2"))) || NUMBER_WORD.test(unit);
-  };
-  switch (plan.kind) {
-    case "count":
-      return numbersBeyondQuestion() ? 1 : -1;
-    case "percent":
-      return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) ? 1.2 : -1;
-    case "date":
-      return DATE.test(uncited(unit, plan)) ? 1.2 : -1;
-    case "when":
-      return DATE.test(uncited(unit, plan)) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
-    case "duration":
-      return FREQUENCY.test(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
-    case "who": {
-      const actor = namesActor(unit, plan);
-      return actor === 3 ? 1.2 : actor === 2 ? 0.8 : actor === 1 && plan.actor !== "person" ? 0.5 : -1;
-    }
-    case "list": {
-      // A list answer names several things: reward separators, and an announced list ("gồm: …").
-      const separators = (unit.match(/[,;]/g) ?? []).length;
-      return Math.min(1.2, separators * 0.15) + (LIST.test(unit) ? 0.6 : 0);
-    }
-    case "where":
-      return PLACE_NAMED.test(unit) ? 1.2 : LOCATIVE.test(unit) ? 0.6 : -1;
-    case "purpose":
-      return /(?:^|\s)(?:để|nhằm)\s/iu.test(unit) ? 2 : 0;
-    case "reason":
-      return /(?:^|\s)(?:do|vì|bởi|nhằm|để)\s/iu.test(unit) ? 1 : 0;
-    default:
-      return 0;
-  }
-}
-
-/**
- * For "bao nhiêu <noun>" questions: whether the unit gives a number directly followed by that noun
- * ("68/152 xã", "ba mươi đảng viên"). Null when the question sets no noun.
- */
-/** A number that counts nothing: a year ("2017"), a date ("31/12/2020"), a footnote mark ("[38]"). */
-function isCountingNumber(t: Token, unit: string): boolean {
-  if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
-  if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
-  return !(unit[t.start - 1] === "[" && unit[t.end] === "]");
-}
-
-function countsNoun(plan: QueryPlan, unit: string): boolean | null {
-  const tokens = unitTokens(unit);
-  // "bao nhiêu người": a number of people of some kind.
-  if (plan.countsPeople) {
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const t = tokens[i];
-      if (!t || !isCountingNumber(t, unit)) continue;
-      for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-        if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k))) return true;
-      }
-    }
-    return false;
-  }
-  const noun = plan.countedNoun;
-  if (!noun || noun.length === 0) return null;
-  const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
-    t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
-  // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
-  if (!noun.every((key) => tokens.some((t) => matches(t, key)))) return false;
-  // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
-  // may follow it within two words.
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t || !isCountingNumber(t, unit)) continue;
-    // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
-    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key));
-    for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap)) return true;
-      // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
-      if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1)) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether one of the alternative phrases (folded syllables) occurs, as consecutive syllables. */
-function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boolean {
-  return phrases.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))));
-}
-
-/**
- * Where the anchor bigram occurs in a unit, its two syllables adjacent or one syllable apart ("tài liệu
- * gồm" written "tài liệu bao gồm"): "followed" when some text (the answer) comes after it, "last" when the
- * unit ends there, null when it is not there.
- */
-function anchorIn(anchor: string, unit: string): "followed" | "last" | null {
-  const [first, second] = anchor.split("_");
-  const tokens = unitTokens(unit);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i]?.fold !== first) continue;
-    for (let gap = 1; gap <= 2 && i + gap < tokens.length; gap++) {
-      const end = tokens[i + gap];
-      if (end !== undefined && end.fold === second) return unit.length - end.end > 12 ? "followed" : "last";
-    }
-  }
-  return null;
-}
-
-/** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
-function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
-  if (keys.length >= 2) return sets.bigrams.has(`${keys[0]?.fold}_${keys[1]?.fold}`) && keys.every((k) => keyIn(k, sets));
-  return keys.every((k) => keyIn(k, sets));
-}
-
-// A document cited with its number and date ("Hướng dẫn số 7886/HD-BNV ngày 14/9/2025"): the date is
-// that document's, not one the sentence states.
-const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành ngày)\s*\d{1,2}(?:\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{2,4}| tháng \d{1,2} năm \d{4})/giu;
-
-/** A unit without the dates of the documents it cites, unless the question names that document. */
-function uncited(unit: string, plan: QueryPlan): string {
-  return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
-}
-
-/** Whether a date or time question asks for a deadline. */
-function asksDeadline(plan: QueryPlan): boolean {
-  return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
-}
-
-/** Whether the kind of fact asked for is present at all in a unit. */
-function answersKind(plan: QueryPlan, unit: string): boolean {
-  if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
-  // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
-  if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
-  if (plan.kind === "date" || plan.kind === "when") {
-    const own = uncited(unit, plan);
-    return DATE.test(own) || /\d{4}/.test(own) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
-  }
-  // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
-  // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)
-  if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit);
-  if (plan.kind === "duration") return statesDuration(unit);
-  // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
-  if (plan.kind === "who" && /\bky\b/.test(foldedQuestion(plan)) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
-  // "Công ty nào", "Bộ nào": a body of that kind ("Bộ Tư pháp"); "cơ quan nào", "đơn vị nào": any body.
-  const kindOfBody = plan.kind === "who" && plan.askedNoun ? bodyKindAsked(plan.askedNoun) : null;
-  if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;
-  if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
-  // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
-  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
-  return true;
-}
+const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
+const NUMERALS = ["", ...NUMBER_WORDS];
 
 const unitCache = new Map<string, Unit[]>();
 
@@ -502,20 +211,6 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   const cutBefore = best.from > 0;
   const cutAfter = best.to < segments.length - 1 || text.length < unit.length - (cutBefore ? 1 : 0) && !unit.endsWith(text);
   return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;
-}
-
-const unitLevels = new Map<string, string[]>();
-
-/** Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated). */
-function contradictsLevel(plan: QueryPlan, unit: string): boolean {
-  if (plan.levels.length === 0) return false;
-  let levels = unitLevels.get(unit);
-  if (!levels) {
-    levels = levelsOf(unitTokens(unit));
-    if (unitLevels.size >= TERM_SET_CACHE_LIMIT) unitLevels.clear();
-    unitLevels.set(unit, levels);
-  }
-  return levels.length > 0 && !levels.some((l) => plan.levels.includes(l));
 }
 
 /** Scores every unit of every candidate and decides whether the best one answers the question. */
@@ -680,25 +375,6 @@ function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
 /** A name the question gives ("Gia Lai") that a passage (with its context) lacks, as folded bigrams. */
 function missingName(plan: QueryPlan, sets: TermSets): string[] | undefined {
   return plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
-}
-
-// Section titles that begin like a body's name but name none ("Tổ chức thực hiện").
-const NOT_AN_ACTOR_HEADING = /^(?:tổ chức thực hiện|tổ chức triển khai|trách nhiệm|nhiệm vụ|phân công|kinh phí|hiệu lực)/iu;
-const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s+/u;
-
-/**
- * The body a section's nearest heading names, when that heading is only a name ("1. Sở Y tế",
- * "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"), else null.
- */
-function headingActor(context: string): string | null {
-  // "Điều 15. Trách nhiệm của Công an thành phố": the duties that follow are that body's.
-  const dutiesOf = context.match(/(?:^|\.\s)(?:Trách nhiệm|Nhiệm vụ|Nhiệm vụ, quyền hạn)(?: cụ thể)? của (\p{Lu}[^.]{1,80})$/u)?.[1]?.trim();
-  if (dutiesOf && BODY_OR_ROLE.exec(dutiesOf)?.index === 0) return dutiesOf;
-  const last = context.split(/\.\s+(?=(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s)/u).pop() ?? "";
-  const heading = last.replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
-  if (heading.length === 0 || heading.length > 90 || !/^\p{Lu}/u.test(heading) || NOT_AN_ACTOR_HEADING.test(heading)) return null;
-  const body = BODY_OR_ROLE.exec(heading.replace(/^Đề nghị\s+/u, ""));
-  return body !== null && body.index === 0 ? heading : null;
 }
 
 /** Where the sentence that holds offset `at` (a unit's end) ends. */
