@@ -10,8 +10,8 @@ import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { askedDocumentKinds, askedDocumentNumber, documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
-import { TERM_SET_CACHE_LIMIT, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, withoutLeadingZeros } from "./termSets.js";
+import { documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
+import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, withoutLeadingZeros } from "./termSets.js";
 import { DEADLINE_SET, anchorIn, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -115,13 +115,7 @@ function ordinalPattern(n: number): RegExp {
 function unitsOf(text: string, isHeader = false): Unit[] {
   // A header passage is a record: each labelled line is a unit, and the whole is none.
   if (isHeader) return lineUnits(text);
-  let units = unitCache.get(text);
-  if (!units) {
-    units = computeUnits(text);
-    if (unitCache.size >= TERM_SET_CACHE_LIMIT) unitCache.clear();
-    unitCache.set(text, units);
-  }
-  return units;
+  return memoised(unitCache, text, computeUnits);
 }
 
 function lineUnits(text: string): Unit[] {
@@ -236,8 +230,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // passage has them (then its unit still gives the reason to abstain).
   // The document the question names by number is the one asked about: its header answers for it, even
   // when the question describes it with numbers the header does not repeat ("giai đoạn 2026-2031").
-  const askedNumber = askedDocumentNumber(foldedQuestion(plan));
-  const askedKinds = askedDocumentKinds(foldedQuestion(plan));
+  const { number: askedNumber, kinds: askedKinds } = plan.askedDocument;
   const headerKey = (c: CandidatePassage): string | null => {
     const number = c.isHeader ? headerNumber(c.text) : null;
     return number === null ? null : documentNumberKey(number);
@@ -377,10 +370,12 @@ function missingName(plan: QueryPlan, sets: TermSets): string[] | undefined {
   return plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
 }
 
-/** Where the sentence that holds offset `at` (a unit's end) ends. */
+const sentenceEndsCache = new Map<string, number[]>();
+
+/** Where the sentence that holds offset `at` (a unit's end) ends (a passage's sentences found once). */
 function sentenceEnd(text: string, at: number): number {
-  for (const sentence of splitSentences(text)) if (sentence.end >= at) return sentence.end;
-  return text.length;
+  const ends = memoised(sentenceEndsCache, text, (t) => splitSentences(t).map((s) => s.end));
+  return ends.find((end) => end >= at) ?? text.length;
 }
 
 /** A passage's own words with its section context and document title, analysed once. */

@@ -15,8 +15,7 @@ import { expandTexting, isStopFold } from "../text/lexicon.js";
 import { analyzeText } from "../text/analyze.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { askedDocumentNumber, documentNumberKey, documentReferenceText, understandQuestion } from "./query.js";
-import { foldKey } from "../text/normalize.js";
+import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
 import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
@@ -290,22 +289,26 @@ export class QaEngine implements QaService {
     const rest = tokens.filter((t) => !titleWords.has(t.fold)).map((t) => t.lower).join(" ");
     const residual = understandQuestion(rest);
     if (residual.terms.length === 0) return [];
-    const docs = new Set(chosen.map((d) => d.docId));
-    const out: StoredPassage[] = [];
-    for (const h of index.lexical.search(residual, ASKED_DOCUMENT_POOL)) {
-      const p = index.byLabel.get(h.label);
-      if (p && docs.has(p.docId) && p.paragraph > 0) out.push(p);
-      if (out.length >= TITLED_PASSAGES) break;
-    }
-    return out;
+    return this.searchWithin(residual, new Set(chosen.map((d) => d.docId)), TITLED_PASSAGES, index, (p) => p.paragraph > 0);
   }
 
-  /** Documents (by id) the question asks about by number ("Quy định 383 …" → the 383-QĐ/TW in the index). */
-  private askedDocuments(plan: CheckedPlan, index: LoadedIndex): Set<string> {
-    const asked = askedDocumentNumber(foldKey(plan.question));
-    const out = new Set<string>();
-    if (asked === null) return out;
-    for (const doc of index.manifest.documents) if (doc.header?.number && documentNumberKey(doc.header.number) === asked) out.add(doc.docId);
+  /** Documents (by id) whose number, as questions refer to it, is one of `numbers` ("383" → 383-QĐ/TW). */
+  private documentsNumbered(numbers: readonly string[], index: LoadedIndex): string[] {
+    if (numbers.length === 0) return [];
+    return index.manifest.documents.filter((doc) => doc.header?.number && numbers.includes(documentNumberKey(doc.header.number) ?? "")).map((doc) => doc.docId);
+  }
+
+  /**
+   * Up to `limit` passages of `docs` that pass `keep`, best first for `plan`, from a lexical search wide
+   * enough to reach them in a large index.
+   */
+  private searchWithin(plan: QueryPlan, docs: ReadonlySet<string>, limit: number, index: LoadedIndex, keep: (p: StoredPassage) => boolean = () => true): StoredPassage[] {
+    const out: StoredPassage[] = [];
+    for (const h of index.lexical.search(plan, ASKED_DOCUMENT_POOL)) {
+      if (out.length >= limit) break;
+      const p = index.byLabel.get(h.label);
+      if (p && docs.has(p.docId) && keep(p)) out.push(p);
+    }
     return out;
   }
 
@@ -313,27 +316,16 @@ export class QaEngine implements QaService {
   private withinDocuments(hits: readonly RetrievedPassage[], docs: ReadonlySet<string>, plan: CheckedPlan, index: LoadedIndex): RetrievedPassage[] {
     const out = hits.filter((h) => docs.has(h.passage.docId));
     const seen = new Set(out.map((h) => h.passage.id));
-    for (const h of index.lexical.search(plan, ASKED_DOCUMENT_POOL)) {
-      if (out.length >= this.options.candidates) break;
-      const p = index.byLabel.get(h.label);
-      if (!p || !docs.has(p.docId) || seen.has(p.id)) continue;
-      seen.add(p.id);
-      out.push({ passage: p, score: 0 });
-    }
-    return out;
+    const more = this.searchWithin(plan, docs, this.options.candidates - out.length, index, (p) => !seen.has(p.id));
+    return [...out, ...more.map((passage) => ({ passage, score: 0 }))];
   }
 
   /** Header passages of the documents whose number starts with one of `numbers` ("383" → 383-QĐ/TW). */
   private headersOf(numbers: readonly string[], index: LoadedIndex): StoredPassage[] {
-    if (numbers.length === 0) return [];
-    const out: StoredPassage[] = [];
-    for (const doc of index.manifest.documents) {
-      const number = doc.header?.number ? documentNumberKey(doc.header.number) : null;
-      if (number === null || !numbers.includes(number)) continue;
-      const passage = index.byId.get(`${doc.docId}#0`);
-      if (passage?.section === HEADER_SECTION) out.push(passage);
-    }
-    return out.slice(0, 3);
+    return this.documentsNumbered(numbers, index)
+      .map((docId) => index.byId.get(`${docId}#0`))
+      .filter((p): p is StoredPassage => p?.section === HEADER_SECTION)
+      .slice(0, 3);
   }
 
   /**
@@ -345,21 +337,25 @@ export class QaEngine implements QaService {
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
     const plan = checkSpelling(understandQuestion(written), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
     let hits = await this.retriever.search(plan, this.options.candidates, index);
+    // Passages added beside the ranked ones, each once.
+    const add = (passages: readonly StoredPassage[]): void => {
+      for (const passage of passages) if (!hits.some((h) => h.passage.id === passage.id)) hits.push({ passage, score: 0 });
+    };
     // A question about a document named by number ("Hướng dẫn 45 yêu cầu …") is answered from that
     // document when the index holds it: passages of other documents, however similar, are not asked about.
-    const asked = this.askedDocuments(plan, index);
+    const asked = new Set(this.documentsNumbered(plan.askedDocument.number === null ? [] : [plan.askedDocument.number], index));
     if (asked.size > 0) hits = this.withinDocuments(hits, asked, plan, index);
     const ranked = hits.length;
     // Words of the question that name a document by its title ("Đợt thi đua chào mừng Đại hội XIV …")
     // choose the document; its passages are then searched for the rest ("… những hình thức khen thưởng
     // nào?"), which a search for the whole question ranks below passages that repeat the title.
-    if (asked.size === 0) for (const p of this.titledPassages(plan, index)) if (!hits.some((h) => h.passage.id === p.id)) hits.push({ passage: p, score: 0 });
+    if (asked.size === 0) add(this.titledPassages(plan, index));
     // Typed without diacritics: the question's terms take the accented forms the retrieved passages use.
     const restored = plan.language === "vi" && plan.accent === null ? withRestoredAccents(plan, hits.map((h) => h.passage.text), index.terms) : plan;
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
     // candidates: its signer, date and issuer are asked for in words the passage shares little with.
-    for (const header of this.headersOf(plan.docRefs, index)) if (!hits.some((h) => h.passage.id === header.id)) hits.push({ passage: header, score: 0 });
-    if (asked.size === 0) for (const citing of this.citingPassages(plan, index)) if (!hits.some((h) => h.passage.id === citing.id)) hits.push({ passage: citing, score: 0 });
+    add(this.headersOf(plan.docRefs, index));
+    if (asked.size === 0) add(this.citingPassages(plan, index));
     return { plan: restored, hits, ranked, index };
   }
 

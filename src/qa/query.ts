@@ -70,6 +70,12 @@ export interface QueryPlan {
    * "45", "7"), without leading zeros: a header's signer or date answers only for its own document.
    */
   docRefs: string[];
+  /**
+   * The document the question asks about, by its first mention of one: its number when that mention has
+   * one ("Quyết định 2610 … do ai ký" → "2610"; not "Kế hoạch … thực hiện Chỉ thị 27"), and the kinds the
+   * mention may stand for ("QĐ" → quy định, quyết định); null where there is none.
+   */
+  askedDocument: { number: string | null; kinds: string[] | null };
   /** For who-questions: whether a person must be named ("đồng chí nào") or a person or body will do ("ai"). */
   actor: "person" | "any" | null;
   /** Proper names of two or more capitalised syllables ("Gia Lai", "Krông Bông"), as folded bigrams. */
@@ -244,6 +250,7 @@ export function understandQuestion(raw: string): QueryPlan {
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null,
     names,
     docRefs: documentReferences(folded),
+    askedDocument: { number: askedDocumentNumber(folded), kinds: askedDocumentKinds(folded) },
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "tên là gì" ask for a person, and so
     // does signing: a document is signed by a person ("ai ký", "who signed"); so are speaking and chairing.
     actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bky\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) ? "person" : "any",
@@ -304,7 +311,7 @@ const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?
  * mention carries a number ("Quyết định 2610 … do ai ký" → "2610"). Null when the first mention has none
  * ("Ai ký Kế hoạch … thực hiện Chỉ thị 27": the plan is asked about, the directive only describes it).
  */
-export function askedDocumentNumber(folded: string): string | null {
+function askedDocumentNumber(folded: string): string | null {
   const kind = DOC_KIND_FOLDED.exec(folded);
   DOC_REFERENCE.lastIndex = 0;
   const reference = DOC_REFERENCE.exec(folded);
@@ -324,7 +331,7 @@ const KIND_ALIASES: Record<string, string[]> = {
  * "QĐ 383" → ["quy dinh", "quyet dinh"]), or null when it mentions none: a header's facts answer only a
  * question about a document of its kind.
  */
-export function askedDocumentKinds(folded: string): string[] | null {
+function askedDocumentKinds(folded: string): string[] | null {
   const kind = DOC_KIND_FOLDED.exec(folded)?.[0]?.replace(/^[^a-z]/, "");
   if (!kind) return null;
   return KIND_ALIASES[kind] ?? [kind];

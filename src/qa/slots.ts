@@ -8,26 +8,26 @@ import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
-import { TERM_SET_CACHE_LIMIT, hasPhrase, termSets, unitTokens } from "./termSets.js";
+import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
-export const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|${[...NUMBER_SYLLABLES].filter((w) => w !== "một" && w !== "năm").join("|")})(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)`, "iu");
-export const DIGIT = /\d/;
+const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|${[...NUMBER_SYLLABLES].filter((w) => w !== "một" && w !== "năm").join("|")})(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)`, "iu");
+const DIGIT = /\d/;
 // A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
-export const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
-export const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
-export const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
+const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
+const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
+const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
 // The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
-export const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d/u;
-export const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
+const PLACE_NAMED = /(?:^|[^\p{L}])(?:tại|ở|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d/u;
+const LOCATIVE = /(?:^|[^\p{L}])(?:tại|ở|nơi|địa điểm|trụ sở)\s/iu;
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
 export const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
-export const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
+const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 
 /** The kind of body a who-question's asked noun names ("công ty" in "công ty nào"), as its last syllables, or null. */
-export function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
+function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
   for (const kind of BODY_KINDS_FOLDED) {
     const tail = noun.slice(-kind.length);
     if (tail.length === kind.length && tail.every((k, i) => k.fold === kind[i])) return tail;
@@ -36,7 +36,7 @@ export function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
 }
 
 /** Folded questions, memoised per plan (namesActor runs for every unit). */
-export const foldedQuestions = new WeakMap<QueryPlan, string>();
+const foldedQuestions = new WeakMap<QueryPlan, string>();
 
 export function foldedQuestion(plan: QueryPlan): string {
   let folded = foldedQuestions.get(plan);
@@ -48,7 +48,7 @@ export function foldedQuestion(plan: QueryPlan): string {
 }
 
 /** People named in a text: a family name and one to three capitalised syllables ("Trần Cẩm Tú"). */
-export function personNames(text: string): string[] {
+function personNames(text: string): string[] {
   const words = text.match(/[\p{L}]+/gu) ?? [];
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -66,7 +66,7 @@ export function personNames(text: string): string[] {
  * ("đồng chí Thường trực Ban Bí thư"), 1 = a body or role, 0 = neither):
  * "ai đang là bí thư Thị ủy Buôn Hồ?" is not answered by a sentence about Thị ủy Buôn Hồ itself.
  */
-export function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
+function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   const question = foldedQuestion(plan);
   if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 3;
   // "đồng chí Thường trực Ban Bí thư": a person named by office.
@@ -80,11 +80,11 @@ export function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
 }
 
 // "30 ngày làm việc", "một năm", "02 nhiệm kỳ": a number, at most one word, a unit of time.
-export const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
-export const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");
+const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
+const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");
 
 /** Whether a unit states a duration: a number of time units, or a frequency. */
-export function statesDuration(unit: string): boolean {
+function statesDuration(unit: string): boolean {
   if (FREQUENCY.test(unit)) return true;
   return NUMBER_OF_TIME_UNITS.test(unit);
 }
@@ -94,7 +94,7 @@ export function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = 
   return score * (score > 0 ? policy.kindBonus / 1.2 : policy.kindPenalty);
 }
 
-export function kindScore(plan: QueryPlan, unit: string): number {
+function kindScore(plan: QueryPlan, unit: string): number {
   const numbersBeyondQuestion = (): boolean => {
     const digits = unit.match(/\d+(?:[.,/-]\d+)*%?/g) ?? [];
     return digits.some((d) => !plan.numbers.includes(d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2"))) || NUMBER_WORD.test(unit);
@@ -135,7 +135,7 @@ export function kindScore(plan: QueryPlan, unit: string): number {
  * ("68/152 xã", "ba mươi đảng viên"). Null when the question sets no noun.
  */
 /** A number that counts nothing: a year ("2017"), a date ("31/12/2020"), a footnote mark ("[38]"). */
-export function isCountingNumber(t: Token, unit: string): boolean {
+function isCountingNumber(t: Token, unit: string): boolean {
   if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
   if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
   return !(unit[t.start - 1] === "[" && unit[t.end] === "]");
@@ -196,10 +196,10 @@ export function anchorIn(anchor: string, unit: string): "followed" | "last" | nu
 
 // A document cited with its number and date ("Hướng dẫn số 7886/HD-BNV ngày 14/9/2025"): the date is
 // that document's, not one the sentence states.
-export const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành ngày)\s*\d{1,2}(?:\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{2,4}| tháng \d{1,2} năm \d{4})/giu;
+const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành ngày)\s*\d{1,2}(?:\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{2,4}| tháng \d{1,2} năm \d{4})/giu;
 
 /** A unit without the dates of the documents it cites, unless the question names that document. */
-export function uncited(unit: string, plan: QueryPlan): string {
+function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
 }
 
@@ -232,23 +232,18 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   return true;
 }
 
-export const unitLevels = new Map<string, string[]>();
+const unitLevels = new Map<string, string[]>();
 
 /** Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated). */
 export function contradictsLevel(plan: QueryPlan, unit: string): boolean {
   if (plan.levels.length === 0) return false;
-  let levels = unitLevels.get(unit);
-  if (!levels) {
-    levels = levelsOf(unitTokens(unit));
-    if (unitLevels.size >= TERM_SET_CACHE_LIMIT) unitLevels.clear();
-    unitLevels.set(unit, levels);
-  }
+  const levels = memoised(unitLevels, unit, (u) => levelsOf(unitTokens(u)));
   return levels.length > 0 && !levels.some((l) => plan.levels.includes(l));
 }
 
 // Section titles that begin like a body's name but name none ("Tổ chức thực hiện").
-export const NOT_AN_ACTOR_HEADING = /^(?:tổ chức thực hiện|tổ chức triển khai|trách nhiệm|nhiệm vụ|phân công|kinh phí|hiệu lực)/iu;
-export const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s+/u;
+const NOT_AN_ACTOR_HEADING = /^(?:tổ chức thực hiện|tổ chức triển khai|trách nhiệm|nhiệm vụ|phân công|kinh phí|hiệu lực)/iu;
+const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s+/u;
 
 /**
  * The body a section's nearest heading names, when that heading is only a name ("1. Sở Y tế",

@@ -20,38 +20,41 @@ export function withoutLeadingZeros(key: string): string {
   return /^0+\d/.test(key) ? key.replace(/^0+/, "") : key;
 }
 
-export const tokenCache = new Map<string, Token[]>();
+// Passages are analysed again and again for different questions: analyses are memoised by text (bounded).
+const TERM_SET_CACHE_LIMIT = 20_000;
+
+/** `compute(text)`, remembered in `cache` (emptied when it reaches TERM_SET_CACHE_LIMIT entries). */
+export function memoised<V>(cache: Map<string, V>, text: string, compute: (text: string) => V): V {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (cache.size >= TERM_SET_CACHE_LIMIT) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
+
+const tokenCache = new Map<string, Token[]>();
 
 /** Tokens of a unit without abbreviation expansion, memoised like the term sets. */
 export function unitTokens(text: string): Token[] {
-  let tokens = tokenCache.get(text);
-  if (!tokens) {
-    tokens = analyzeText(text, false).tokens;
-    if (tokenCache.size >= TERM_SET_CACHE_LIMIT) tokenCache.clear();
-    tokenCache.set(text, tokens);
-  }
-  return tokens;
+  return memoised(tokenCache, text, (t) => analyzeText(t, false).tokens);
 }
 
-// Passages are analysed again and again for different questions: memoise by text (bounded).
-export const termSetCache = new Map<string, TermSets>();
-export const TERM_SET_CACHE_LIMIT = 20_000;
+const termSetCache = new Map<string, TermSets>();
 
+/** The term sets of a text (memoised). */
 export function termSets(text: string): TermSets {
-  let sets = termSetCache.get(text);
-  if (!sets) {
-    const view = analyzeText(text);
+  return memoised(termSetCache, text, (t) => {
+    const view = analyzeText(t);
     const numbers = new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros));
     // "Đại hội XIV" counts as 14 for a question that writes "đại hội 14".
-    for (const m of text.matchAll(/(?<![\p{L}\d])[IVXLC]{2,}(?![\p{L}\d])/gu)) {
+    for (const m of t.matchAll(/(?<![\p{L}\d])[IVXLC]{2,}(?![\p{L}\d])/gu)) {
       const value = romanNumeralValue(m[0]);
       if (value !== null) numbers.add(String(value));
     }
-    sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
-    if (termSetCache.size >= TERM_SET_CACHE_LIMIT) termSetCache.clear();
-    termSetCache.set(text, sets);
-  }
-  return sets;
+    return { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
+  });
 }
 
 export function keyIn(key: TermKey, sets: TermSets): boolean {
