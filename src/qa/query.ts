@@ -250,7 +250,7 @@ export function understandQuestion(raw: string): QueryPlan {
     countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null,
     names,
     docRefs: documentReferences(folded),
-    askedDocument: { number: askedDocumentNumber(folded), kinds: askedDocumentKinds(folded) },
+    askedDocument: askedDocumentOf(folded),
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "tên là gì" ask for a person, and so
     // does signing: a document is signed by a person ("ai ký", "who signed"); so are speaking and chairing.
     actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bky\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) ? "person" : "any",
@@ -289,10 +289,18 @@ export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBig
   return pairs;
 }
 
-// Words that name a document by kind in a folded question: Vietnamese, their abbreviations, English.
-const DOC_KIND_KEYS = [...DOCUMENT_KIND_WORDS.map((w) => foldKey(w)), "hd", "qd", "kl", "nq", "ct", "tb", "kh", "cv", "regulation", "guideline", "guidance", "conclusion", "resolution", "decision", "directive", "plan", "notice", "instruction"];
+// What a document-kind abbreviation or English word in a folded question stands for (folded kinds).
+const KIND_ALIASES: Record<string, string[]> = {
+  hd: ["huong dan"], qd: ["quy dinh", "quyet dinh"], kl: ["ket luan"], nq: ["nghi quyet"], ct: ["chi thi", "chuong trinh"], tb: ["thong bao"], kh: ["ke hoach"], cv: ["cong van"],
+  regulation: ["quy dinh", "quy che"], guideline: ["huong dan"], guidance: ["huong dan"], conclusion: ["ket luan"], resolution: ["nghi quyet"], decision: ["quyet dinh"], directive: ["chi thi"], plan: ["ke hoach"], notice: ["thong bao"], instruction: ["huong dan", "chi thi"],
+};
 
-const DOC_REFERENCE = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?(\\d+)`, "g");
+// Words that name a document by kind in a folded question: Vietnamese, their abbreviations, English.
+const DOC_KIND_KEYS = [...DOCUMENT_KIND_WORDS.map((w) => foldKey(w)), ...Object.keys(KIND_ALIASES)];
+const DOC_REFERENCE_SOURCE = `(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?(\\d+)`;
+const DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE, "g");
+const FIRST_DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE);
+const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?![a-z])`);
 
 const DOC_REFERENCE_TEXT = new RegExp(
   `(?<![\\p{L}])(?:${[...DOCUMENT_KIND_WORDS, "hd", "qđ", "qd", "kl", "nq", "ct", "tb", "kh", "cv"].join("|")})\\s*(?:số\\s*)?\\d+[\\p{L}\\d/.-]*`,
@@ -304,37 +312,19 @@ export function documentReferenceText(question: string): string | null {
   return question.match(DOC_REFERENCE_TEXT)?.[0] ?? null;
 }
 
-const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?![a-z])`);
-
 /**
- * The number of the document a (folded) question asks about: its first mention of a document, when that
- * mention carries a number ("Quyết định 2610 … do ai ký" → "2610"). Null when the first mention has none
- * ("Ai ký Kế hoạch … thực hiện Chỉ thị 27": the plan is asked about, the directive only describes it).
+ * The document a (folded) question asks about: its first mention of a document. Its number when that
+ * mention carries one ("Quyết định 2610 … do ai ký" → "2610"; "Ai ký Kế hoạch … thực hiện Chỉ thị 27":
+ * the plan is asked about, the directive only describes it), and the kinds the mention may stand for
+ * ("Nghị quyết về …" → ["nghi quyet"], "QĐ 383" → ["quy dinh", "quyet dinh"]): a header's facts answer
+ * only a question about a document of its kind.
  */
-function askedDocumentNumber(folded: string): string | null {
+function askedDocumentOf(folded: string): QueryPlan["askedDocument"] {
   const kind = DOC_KIND_FOLDED.exec(folded);
-  DOC_REFERENCE.lastIndex = 0;
-  const reference = DOC_REFERENCE.exec(folded);
-  DOC_REFERENCE.lastIndex = 0;
-  if (!kind || !reference || reference.index !== kind.index) return null;
-  return documentNumberKey(reference[1] ?? "");
-}
-
-// What a document-kind word of a question may stand for, folded: abbreviations and English name the same kinds.
-const KIND_ALIASES: Record<string, string[]> = {
-  hd: ["huong dan"], qd: ["quy dinh", "quyet dinh"], kl: ["ket luan"], nq: ["nghi quyet"], ct: ["chi thi", "chuong trinh"], tb: ["thong bao"], kh: ["ke hoach"], cv: ["cong van"],
-  regulation: ["quy dinh", "quy che"], guideline: ["huong dan"], guidance: ["huong dan"], conclusion: ["ket luan"], resolution: ["nghi quyet"], decision: ["quyet dinh"], directive: ["chi thi"], plan: ["ke hoach"], notice: ["thong bao"], instruction: ["huong dan", "chi thi"],
-};
-
-/**
- * The kinds (folded) the question's first mention of a document may be ("Nghị quyết về …" → ["nghi quyet"],
- * "QĐ 383" → ["quy dinh", "quyet dinh"]), or null when it mentions none: a header's facts answer only a
- * question about a document of its kind.
- */
-function askedDocumentKinds(folded: string): string[] | null {
-  const kind = DOC_KIND_FOLDED.exec(folded)?.[0]?.replace(/^[^a-z]/, "");
-  if (!kind) return null;
-  return KIND_ALIASES[kind] ?? [kind];
+  if (!kind) return { number: null, kinds: null };
+  const word = kind[0].replace(/^[^a-z]/, "");
+  const reference = FIRST_DOC_REFERENCE.exec(folded);
+  return { number: reference && reference.index === kind.index ? documentNumberKey(reference[1] ?? "") : null, kinds: KIND_ALIASES[word] ?? [word] };
 }
 
 /** Numbers of the documents a (folded) question names, without leading zeros. */
