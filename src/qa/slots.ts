@@ -243,7 +243,11 @@ export function contradictsLevel(plan: QueryPlan, unit: string): boolean {
 
 // Section titles that begin like a body's name but name none ("Tổ chức thực hiện").
 const NOT_AN_ACTOR_HEADING = /^(?:tổ chức thực hiện|tổ chức triển khai|trách nhiệm|nhiệm vụ|phân công|kinh phí|hiệu lực)/iu;
-const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s+/u;
+// A heading's numbering ("1.", "2.3.", "a)", "II."), followed by space.
+const NUMBERING_MARK = String.raw`(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s`;
+const NUMBERING = new RegExp(`^${NUMBERING_MARK}+`, "u");
+// A context's headings are joined by ". ": the last one starts after the last ". " before a numbering.
+const BEFORE_NUMBERED_HEADING = new RegExp(`\\.\\s+(?=${NUMBERING_MARK})`, "u");
 
 /**
  * The body a section's nearest heading names, when that heading is only a name ("1. Sở Y tế",
@@ -253,7 +257,7 @@ export function headingActor(context: string): string | null {
   // "Điều 15. Trách nhiệm của Công an thành phố": the duties that follow are that body's.
   const dutiesOf = context.match(/(?:^|\.\s)(?:Trách nhiệm|Nhiệm vụ|Nhiệm vụ, quyền hạn)(?: cụ thể)? của (\p{Lu}[^.]{1,80})$/u)?.[1]?.trim();
   if (dutiesOf && BODY_OR_ROLE.exec(dutiesOf)?.index === 0) return dutiesOf;
-  const last = context.split(/\.\s+(?=(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s)/u).pop() ?? "";
+  const last = context.split(BEFORE_NUMBERED_HEADING).pop() ?? "";
   const heading = last.replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
   if (heading.length === 0 || heading.length > 90 || !/^\p{Lu}/u.test(heading) || NOT_AN_ACTOR_HEADING.test(heading)) return null;
   const body = BODY_OR_ROLE.exec(heading.replace(/^Đề nghị\s+/u, ""));
