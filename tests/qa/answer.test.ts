@@ -21,6 +21,13 @@ function candidates(order: number[]): CandidatePassage[] {
   return order.map((i, rank) => ({ id: `p${i}`, text: PASSAGES[i] ?? "", context: CONTEXTS[i] ?? "", title: "Kết quả thực hiện Nghị quyết ở Đăk Lăk", rank }));
 }
 
+/** Extraction over `passages` alone, titled `title`; term statistics from them and the `alsoIndexed` texts. */
+function askAmong(passages: readonly string[], question: string, title: string, alsoIndexed: readonly string[] = []) {
+  const s = new TermStats();
+  for (const p of [...passages, ...alsoIndexed]) s.add(p);
+  return extractAnswer(understandQuestion(question), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title, rank })), s);
+}
+
 function ask(question: string, order = [0, 1, 2, 3]) {
   return extractAnswer(understandQuestion(question), candidates(order), stats());
 }
@@ -90,9 +97,7 @@ describe("trimming long answers", () => {
       "Hồ sơ đảng viên được lập, bổ sung, quản lý theo quy định.",
       "Hồ sơ đảng viên bao gồm lý lịch đảng viên và phiếu đảng viên.",
     ];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    const r = extractAnswer(understandQuestion("Hồ sơ đảng viên gồm những loại nào?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn", rank })), s);
+    const r = askAmong(passages, "Hồ sơ đảng viên gồm những loại nào?", "Hướng dẫn");
     expect(r.best?.text).toContain("lý lịch đảng viên và phiếu đảng viên");
   });
 
@@ -106,26 +111,20 @@ describe("trimming long answers", () => {
 
   it("does not take an English modifier (\"which earlier regulation\") for what the question is about", () => {
     const passages = ["Quy định này thay thế Quy định số 270-QĐ/TW ngày 06/12/2014 của Ban Bí thư.", "Tài liệu hình thành trước năm 2014 được chỉnh lý theo quy định của Ban Bí thư."];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    const r = extractAnswer(understandQuestion("Which earlier regulation does this regulation replace?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Quy định", rank })), s);
+    const r = askAmong(passages, "Which earlier regulation does this regulation replace?", "Quy định");
     expect(r.best?.text).toContain("270-QĐ/TW");
   });
 
   it("counts people of the kind asked in \"8 đảng viên là chủ doanh nghiệp\"", () => {
     const passages = ["Đến nay, toàn tỉnh đã kết nạp được 8 đảng viên là chủ doanh nghiệp tư nhân.", "Toàn tỉnh có 59 doanh nghiệp tư nhân có tổ chức đảng."];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    const r = extractAnswer(understandQuestion("Toàn tỉnh đã kết nạp được bao nhiêu chủ doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    const r = askAmong(passages, "Toàn tỉnh đã kết nạp được bao nhiêu chủ doanh nghiệp tư nhân?", "Báo cáo");
     expect(r.best?.text).toContain("8 đảng viên là chủ doanh nghiệp");
     expect(r.abstained).toBe(false);
   });
 
   it("does not take a document number or a date for a ratio (\"135/2020/NĐ-CP\", \"31/12/2020\")", () => {
     const passages = ["Tuổi quy hoạch tính theo Nghị định số 135/2020/NĐ-CP ngày 31/12/2020 của Chính phủ đối với cán bộ nữ."];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    const r = extractAnswer(understandQuestion("Tỷ lệ cán bộ nữ trong quy hoạch là bao nhiêu phần trăm?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn", rank })), s);
+    const r = askAmong(passages, "Tỷ lệ cán bộ nữ trong quy hoạch là bao nhiêu phần trăm?", "Hướng dẫn");
     expect(r.abstained).toBe(true);
   });
 
@@ -137,26 +136,19 @@ describe("trimming long answers", () => {
 
   it("counts a noun only where the whole noun follows the number (\"8 đảng viên\" counts no \"đảng bộ\")", () => {
     const passages = ["Đến nay Đảng bộ tỉnh đã kết nạp được 8 đảng viên là chủ doanh nghiệp tư nhân."];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    const r = extractAnswer(understandQuestion("Tỉnh chọn bao nhiêu đảng bộ thí điểm kết nạp chủ doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    const r = askAmong(passages, "Tỉnh chọn bao nhiêu đảng bộ thí điểm kết nạp chủ doanh nghiệp tư nhân?", "Báo cáo");
     expect(r.abstained).toBe(true);
   });
 
   it("does not let a later sentence of the passage supply what the answering sentence lacks", () => {
     const passages = ["Năm 2025, huyện kết nạp 214 đảng viên mới. Công tác phát triển đảng viên trong doanh nghiệp tư nhân tiếp tục được các cấp ủy chú trọng."];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    s.add("Các chi bộ sinh hoạt đều đặn.");
-    const r = extractAnswer(understandQuestion("Huyện có bao nhiêu đảng viên trong doanh nghiệp tư nhân?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    const r = askAmong(passages, "Huyện có bao nhiêu đảng viên trong doanh nghiệp tư nhân?", "Báo cáo", ["Các chi bộ sinh hoạt đều đặn."]);
     expect(r.abstained).toBe(true);
   });
 
   it("answers an ordinal question only with the item of that number", () => {
     const passages = ["Rút kinh nghiệm từ thực tiễn chiến tranh, quân đội chú trọng huấn luyện.", "Ba là, xây dựng TCCSĐ và hệ thống chính trị ở cơ sở vững mạnh."];
-    const s = new TermStats();
-    passages.forEach((p) => s.add(p));
-    const r = extractAnswer(understandQuestion("Kinh nghiệm thứ tư là gì?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Bài viết", rank })), s);
+    const r = askAmong(passages, "Kinh nghiệm thứ tư là gì?", "Bài viết");
     expect(r.abstained).toBe(true);
   });
 });
