@@ -294,8 +294,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const inCompound = new Set<number>();
       for (const [a, b] of compounds) {
         inCompound.add(a).add(b);
-        const bigram = `${plan.terms[a]?.fold}_${plan.terms[b]?.fold}`;
-        if (unitSets.bigrams.has(bigram) || passageSets.bigrams.has(bigram) || contextSets.bigrams.has(bigram)) continue;
+        const first = plan.terms[a];
+        const second = plan.terms[b];
+        const bigram = `${first?.fold}_${second?.fold}`;
+        // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
+        const compoundIn = (sets: TermSets): boolean => sets.bigrams.has(bigram) && first !== undefined && second !== undefined && keyIn(first, sets) && keyIn(second, sets);
+        if (compoundIn(unitSets) || compoundIn(passageSets) || compoundIn(contextSets)) continue;
         if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b))) continue;
         const w = (weights[a] ?? 0) + (weights[b] ?? 0);
         if (w > missingWeight) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TermStats } from "../../src/index/termStats.js";
 import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/answer.js";
 import { understandQuestion } from "../../src/qa/query.js";
+import { checkSpelling } from "../../src/qa/spelling.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -80,6 +81,20 @@ describe("answer extraction", () => {
   it("abstains when a count is asked but the passage states none", () => {
     const r = extractAnswer(understandQuestion("Có bao nhiêu chi bộ vững mạnh?"), candidates([3]), stats());
     expect(r.abstained).toBe(true);
+  });
+});
+
+describe("compounds", () => {
+  it("finds a compound only where its accented syllables stand together (\"cơ quan Ủy ban\" is no \"Quân ủy\")", () => {
+    const passages = ["Các cơ quan Ủy ban nhân dân huyện cử 4 ủy viên tham gia đoàn kiểm tra.", "Quân ủy huyện cử 3 ủy viên tham gia đoàn kiểm tra."];
+    const extract = (among: readonly string[]) => {
+      const s = new TermStats();
+      for (const p of passages) s.add(p);
+      const plan = checkSpelling(understandQuestion("Quân ủy huyện cử bao nhiêu ủy viên tham gia đoàn kiểm tra?"), s, (bigram) => (bigram === "quan_uy" ? 5 : 0));
+      return extractAnswer(plan, among.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank })), s);
+    };
+    expect(extract(passages).best?.text).toContain("3 ủy viên");
+    expect(extract(passages.slice(0, 1)).abstained).toBe(true);
   });
 });
 
