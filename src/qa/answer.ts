@@ -161,7 +161,8 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
     const sets = termSets(seg);
     return plan.terms.map((t) => termIn(t, sets));
   });
-  const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0);
+  // A count states the fact only where it counts the noun asked ("mười tám tuổi", not "một tổ chức").
+  const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0 && countsNoun(plan, seg) !== false);
   const anchored = segments.map((seg) => plan.anchor !== null && termSets(seg).bigrams.has(plan.anchor));
   // What the question asks for (the kind of fact, the words after the anchor) weighs as much as half
   // the question's terms: a window without it is not an answer.

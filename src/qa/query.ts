@@ -21,8 +21,11 @@ export interface TermKey {
 /** A key term of the question, weighed by rarity when answers are checked. */
 export interface QueryTerm extends TermKey {
   isNumber: boolean;
-  /** Syllables of synonyms or other translations: the term also counts as found when one of these is. */
-  alternatives: TermKey[];
+  /**
+   * Synonyms or other translations of the phrase the term belongs to, each as its syllables: the term
+   * also counts as found where one of them occurs whole ("họp" is found in "sinh hoạt", not in "hoạt động").
+   */
+  alternatives: TermKey[][];
   /**
    * An abbreviation and its full form as one term: found when the abbreviation or the whole phrase
    * (folded syllables, consecutive) occurs.
@@ -171,7 +174,7 @@ export function understandQuestion(raw: string): QueryPlan {
   for (const group of groups) {
     const [primary = "", ...alternatives] = group.phrases;
     const isSynonymOfQuestion = group.isSynonymOfQuestion;
-    const altKeys = alternatives.flatMap((a) => analyzeText(a, false).tokens.map(keyOf));
+    const altKeys = alternatives.map((a) => analyzeText(a, false).tokens.map(keyOf)).filter((keys) => keys.length > 0);
     const tokens = analyzeText(primary).tokens;
     const stops = stopMask(tokens, accented);
     // "không", "chưa" negate ("doanh nghiệp không có vốn Nhà nước") except as the closing particle of a

@@ -76,7 +76,7 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
       extraFolds.push(fixed);
       return { ...term, fold: fixed, accent: null };
     }
-    const hasKnownAlternative = term.alternatives.some((a) => (a.accent !== null ? stats.has(a.accent, true) : stats.has(a.fold, false)));
+    const hasKnownAlternative = term.alternatives.some((phrase) => phrase.every((a) => (a.accent !== null ? stats.has(a.accent, true) : stats.has(a.fold, false))));
     if (!hasKnownAlternative) unknownTerms.add(i);
     return term;
   });

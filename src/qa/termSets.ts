@@ -65,7 +65,12 @@ export function termIn(term: QueryTerm, sets: TermSets): boolean {
   if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
   const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
   if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(withoutLeadingZeros(term.fold))))) return true;
-  return term.alternatives.some((alt) => keyIn(alt, sets));
+  return term.alternatives.some((alt) => phraseIn(alt, sets));
+}
+
+/** Whether every syllable of a phrase occurs, each after the one before it (as a bigram). */
+function phraseIn(keys: readonly TermKey[], sets: TermSets): boolean {
+  return keys.every((k, i) => keyIn(k, sets) && (i === 0 || sets.bigrams.has(`${keys[i - 1]?.fold}_${k.fold}`)));
 }
 
 

@@ -98,7 +98,19 @@ describe("compounds", () => {
   });
 });
 
+describe("synonyms", () => {
+  it("finds a word through a synonym phrase only where the whole phrase stands (\"sinh hoạt\", not the \"hoạt\" of \"hoạt động\")", () => {
+    expect(askAmong(["Hội đồng sinh hoạt vào tháng 3 hằng năm."], "Hội đồng họp vào tháng nào?", "Quy chế").best?.text).toContain("tháng 3");
+    expect(askAmong(["Hội đồng hoạt động từ tháng 3 năm 2020."], "Hội đồng họp vào tháng nào?", "Quy chế").abstained).toBe(true);
+  });
+});
+
 describe("trimming long answers", () => {
+  it("keeps the window that counts the noun asked, not one with another number", () => {
+    const unit = "Công dân Việt Nam từ mười tám tuổi trở lên; thừa nhận và tự nguyện: thực hiện Cương lĩnh chính trị, Điều lệ Đảng, tiêu chuẩn và nhiệm vụ đảng viên, hoạt động trong một tổ chức cơ sở đảng; qua thực tiễn chứng tỏ là người ưu tú, được nhân dân tín nhiệm, đều có thể được xét để kết nạp vào Đảng.";
+    expect(trimAnswer(unit, understandQuestion("Công dân phải từ bao nhiêu tuổi mới được xét kết nạp vào Đảng?"), 160)).toContain("mười tám tuổi");
+  });
+
   it("keeps answers within 250 characters and marks cuts", () => {
     const long = `Huyện ủy Krông Bông có chủ trương hỗ trợ kinh phí hằng tháng cho những đảng viên ở chi bộ cơ quan xã tăng cường xuống làm bí thư chi bộ các thôn, buôn vùng sâu, xa trung tâm, tạo điều kiện cho đảng viên bám sát địa bàn, tham gia sinh hoạt với các tổ chức thôn, buôn, kịp thời nắm bắt và tháo gỡ những vấn đề nảy sinh từ cơ sở, góp phần đẩy mạnh công tác phát triển đảng viên.`;
     const out = trimAnswer(long, understandQuestion("Huyện ủy Krông Bông hỗ trợ kinh phí hằng tháng cho ai?"));
