@@ -105,7 +105,7 @@ export function prepareUnits(text: string): void {
 }
 
 /** "Bốn là, …", "Thứ tư, …", "4. …": the start of the n-th item of an enumeration. */
-function ordinalPattern(n: number): RegExp {
+export function ordinalPattern(n: number): RegExp {
   const numeral = NUMERALS[n] ?? String(n);
   const ordinalWord = n === 1 ? "nhất" : n === 4 ? "tư" : numeral;
   return new RegExp(`^(?:${numeral} là|thứ ${ordinalWord}|${n}[.)])`, "iu");

@@ -10,7 +10,7 @@ import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.
 import { parseQuizBank, type QuizBankProblem } from "../quiz/bank.js";
 import { buildQuizBank } from "../quiz/generate.js";
 import type { QuizBank } from "../quiz/types.js";
-import { extractAnswer, prepareUnits, type PassageAnswer } from "./answer.js";
+import { extractAnswer, ordinalPattern, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting, isStopFold } from "../text/lexicon.js";
 import { analyzeText } from "../text/analyze.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
@@ -18,6 +18,7 @@ import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
 import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
+import { termIn, termSets } from "./termSets.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
 
 /** A passage of the index in service, as the engine hands it out. */
@@ -59,6 +60,9 @@ const ASKED_DOCUMENT_POOL = 300;
 const TITLE_SHARE = 0.35;
 /** Passages added from the documents a question's words name by their title. */
 const TITLED_PASSAGES = 4;
+
+/** Passages added that are the n-th item under a section the question names ("Kinh nghiệm thứ tư"). */
+const ITEM_PASSAGES = 3;
 
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
 export interface RetrievedQuestion {
@@ -137,6 +141,8 @@ export class QaEngine implements QaService {
   /** The quiz bank of one generation, read (or built) at its first use. */
   private quiz: QuizBankReading | undefined;
   private titles: { generation: string; words: Map<string, Set<string>> } | undefined;
+  /** Passages that open the n-th item of an enumeration, by n, found once per generation for each n asked. */
+  private items: { generation: string; byOrdinal: Map<number, StoredPassage[]> } | undefined;
 
   constructor(
     index: LoadedIndex,
@@ -292,6 +298,23 @@ export class QaEngine implements QaService {
     return this.searchWithin(residual, new Set(chosen.map((d) => d.docId)), TITLED_PASSAGES, index, (p) => p.paragraph > 0);
   }
 
+  /**
+   * The passages that open the item an ordinal question asks for ("Kinh nghiệm thứ tư là gì?" → "Bốn là,
+   * …") under a section heading that holds every key term: a search for two common words ranks them
+   * below any text that repeats those words.
+   */
+  private itemPassages(plan: CheckedPlan, index: LoadedIndex): StoredPassage[] {
+    if (plan.ordinal === null || plan.terms.length === 0) return [];
+    if (this.items?.generation !== index.generation) this.items = { generation: index.generation, byOrdinal: new Map() };
+    let items = this.items.byOrdinal.get(plan.ordinal);
+    if (!items) {
+      const lead = ordinalPattern(plan.ordinal);
+      items = [...index.byId.values()].filter((p) => lead.test(p.text));
+      this.items.byOrdinal.set(plan.ordinal, items);
+    }
+    return items.filter((p) => plan.terms.every((t) => termIn(t, termSets(p.context)))).slice(0, ITEM_PASSAGES);
+  }
+
   /** Documents (by id) whose number, as questions refer to it, is one of `numbers` ("383" → 383-QĐ/TW). */
   private documentsNumbered(numbers: readonly string[], index: LoadedIndex): string[] {
     if (numbers.length === 0) return [];
@@ -350,6 +373,7 @@ export class QaEngine implements QaService {
     // choose the document; its passages are then searched for the rest ("… những hình thức khen thưởng
     // nào?"), which a search for the whole question ranks below passages that repeat the title.
     if (asked.size === 0) add(this.titledPassages(plan, index));
+    add(this.itemPassages(plan, index).filter((p) => asked.size === 0 || asked.has(p.docId)));
     // Typed without diacritics: the question's terms take the accented forms the retrieved passages use.
     const restored = plan.language === "vi" && plan.accent === null ? withRestoredAccents(plan, hits.map((h) => h.passage.text), index.terms) : plan;
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the

@@ -1,0 +1,60 @@
+/**
+ * Retrieval beside the ranked search: passages a question asks for by their place in a document, which a
+ * search for its few words ranks below texts that repeat those words.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestCorpus } from "../../src/index/ingest.js";
+import { QaEngine } from "../../src/qa/engine.js";
+import { makeTempDir } from "../support/fixtures.js";
+
+const REPORT = [
+  "# Báo cáo tổng kết công tác xây dựng Đảng",
+  "",
+  "## Kết quả",
+  "",
+  "Toàn huyện kết nạp 120 đảng viên mới trong năm.",
+  "",
+  "## Kinh nghiệm",
+  "",
+  "Một là, cấp ủy phải quán triệt sâu sắc nghị quyết.",
+  "",
+  "Hai là, phát huy vai trò của người đứng đầu.",
+  "",
+  "Ba là, chú trọng công tác tuyên truyền.",
+  "",
+  "Bốn là, thường xuyên sơ kết, rút ra bài học từ cơ sở.",
+].join("\n");
+
+// Many passages that repeat the question's words, and none of them an enumeration's fourth item.
+const OTHER = Array.from({ length: 30 }, (_, i) => `Kinh nghiệm số ${i + 1}: trao đổi kinh nghiệm, học hỏi kinh nghiệm giữa các đơn vị bạn về kinh nghiệm quản lý.`).join("\n\n");
+
+let tmp: { dir: string; cleanup: () => Promise<void> };
+let engine: QaEngine;
+
+beforeAll(async () => {
+  tmp = await makeTempDir("retrieval-");
+  const corpusDir = path.join(tmp.dir, "corpus");
+  await mkdir(corpusDir, { recursive: true });
+  await writeFile(path.join(corpusDir, "bao-cao.md"), REPORT);
+  await writeFile(path.join(corpusDir, "trao-doi.md"), OTHER);
+  await ingestCorpus({ corpusDir, indexDir: path.join(tmp.dir, "index"), maxFileBytes: 1 << 20, efSearch: 50 });
+  engine = await QaEngine.open(path.join(tmp.dir, "index"), { candidates: 3 });
+});
+
+afterAll(async () => {
+  await tmp.cleanup();
+});
+
+describe("passages asked for by their place", () => {
+  it("finds the n-th item under the section a question names, however many texts repeat its words", async () => {
+    const r = await engine.ask("Kinh nghiệm thứ tư là gì?");
+    expect(r.answer).toContain("thường xuyên sơ kết");
+  });
+
+  it("does not take an item of a section the question does not name", async () => {
+    const r = await engine.ask("Kết quả thứ tư là gì?");
+    expect(r.answer ?? "").not.toContain("thường xuyên sơ kết");
+  });
+});
