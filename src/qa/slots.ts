@@ -83,10 +83,18 @@ function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
 const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
 const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");
 
-/** Whether a unit states a duration: a number of time units, or a frequency. */
+// Dates, whose "26 tháng 4 năm 2011" holds a number of months and years that no duration states.
+const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|(?:ngày \d{1,2} )?tháng \d{1,2}(?: năm \d{4}|[-/]\d{4})?(?!\d)|năm \d{4}/giu;
+
+/** Whether a unit states a duration: a number of time units, or a frequency (its dates aside). */
 function statesDuration(unit: string): boolean {
-  if (FREQUENCY.test(unit)) return true;
-  return NUMBER_OF_TIME_UNITS.test(unit);
+  const own = unit.replace(DATES, " ");
+  return FREQUENCY.test(own) || NUMBER_OF_TIME_UNITS.test(own);
+}
+
+/** Whether a unit states a frequency ("mỗi tháng", "2 lần"), its dates aside. */
+function statesFrequency(unit: string): boolean {
+  return FREQUENCY.test(unit.replace(DATES, " "));
 }
 
 export function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = DEFAULT_POLICY): number {
@@ -109,7 +117,7 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "when":
       return DATE.test(uncited(unit, plan)) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
     case "duration":
-      return FREQUENCY.test(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
+      return statesFrequency(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
     case "who": {
       const actor = namesActor(unit, plan);
       return actor === 3 ? 1.2 : actor === 2 ? 0.8 : actor === 1 && plan.actor !== "person" ? 0.5 : -1;

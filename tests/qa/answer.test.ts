@@ -98,6 +98,14 @@ describe("compounds", () => {
   });
 });
 
+describe("durations", () => {
+  it("reads no duration into a date (\"ngày 26 tháng 4 năm 2011\")", () => {
+    const question = "Đảng viên bị kỷ luật khiển trách thì sau bao lâu mới được bầu vào cấp ủy?";
+    expect(askAmong(["Đảng viên bị kỷ luật khiển trách, sau 6 tháng mới được bầu vào cấp ủy."], question, "Quy định").best?.text).toContain("6 tháng");
+    expect(askAmong(["Theo Hướng dẫn số 01-HD/UBKTTW ngày 26 tháng 4 năm 2011, đảng viên vi phạm bị kỷ luật khiển trách và không được bầu vào cấp ủy."], question, "Quy định").abstained).toBe(true);
+  });
+});
+
 describe("synonyms", () => {
   it("finds a word through a synonym phrase only where the whole phrase stands (\"sinh hoạt\", not the \"hoạt\" of \"hoạt động\")", () => {
     expect(askAmong(["Hội đồng sinh hoạt vào tháng 3 hằng năm."], "Hội đồng họp vào tháng nào?", "Quy chế").best?.text).toContain("tháng 3");
