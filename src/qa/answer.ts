@@ -12,7 +12,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, withoutLeadingZeros } from "./termSets.js";
-import { DEADLINE_SET, anchorIn, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
+import { DEADLINE_SET, prepareUnitSlots, anchorIn, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -101,6 +101,7 @@ export function prepareUnits(text: string): void {
   for (const unit of unitsOf(text)) {
     termSets(unit.text);
     unitTokens(unit.text);
+    prepareUnitSlots(unit.text);
   }
 }
 
@@ -268,7 +269,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (candidate.isHeader && !field && TITLE_LINE_NEVER_ANSWERS.has(plan.kind)) continue;
       const unitSets = termSets(unit.text);
       // What the passage says before the unit (and in its sentence) qualifies it; what comes later does not.
-      const passageSets = candidate.isHeader ? wholePassageSets : termSets(candidate.text.slice(0, sentenceEnd(candidate.text, listed.end)));
+      const passageSets = candidate.isHeader ? wholePassageSets : setsUpTo(candidate.text, listed.end);
       // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
       // question asks for that item, terms found in the section count in full.
       const isAskedItem = ordinalLead !== null && ordinalLead.test(unit.text);
@@ -375,17 +376,41 @@ function missingName(plan: QueryPlan, sets: TermSets): string[] | undefined {
   return plan.names.find((name) => !name.every((bigram) => sets.bigrams.has(bigram)));
 }
 
-const sentenceEndsCache = new Map<string, number[]>();
-
-/** Where the sentence that holds offset `at` (a unit's end) ends (a passage's sentences found once). */
-function sentenceEnd(text: string, at: number): number {
-  const ends = memoised(sentenceEndsCache, text, (t) => splitSentences(t).map((s) => s.end));
-  return ends.find((end) => end >= at) ?? text.length;
+/** A passage's sentences, and the term sets of the text up to the end of each, built as asked. */
+interface SentencePrefixes {
+  sentences: Span[];
+  upTo: TermSets[];
 }
 
-/** A passage's own words with its section context and document title, analysed once. */
+const prefixCache = new Map<string, SentencePrefixes>();
+
+/** Two texts' term sets as one (a text's sentences never share a bigram across their end). */
+function unionOf(a: TermSets, b: TermSets): TermSets {
+  return { fold: new Set([...a.fold, ...b.fold]), accent: new Set([...a.accent, ...b.accent]), bigrams: new Set([...a.bigrams, ...b.bigrams]), numbers: new Set([...a.numbers, ...b.numbers]) };
+}
+
+/**
+ * The term sets of a passage up to the end of the sentence that holds offset `at` (a unit's end): what
+ * the text has said by the time the unit is read. Built sentence by sentence, once per passage.
+ */
+function setsUpTo(text: string, at: number): TermSets {
+  const prefixes = memoised(prefixCache, text, (t) => ({ sentences: splitSentences(t), upTo: [] }));
+  const last = prefixes.sentences.findIndex((s) => s.end >= at);
+  if (last < 0) return termSets(text);
+  for (let i = prefixes.upTo.length; i <= last; i++) {
+    const sentence = prefixes.sentences[i] as Span;
+    const own = termSets(text.slice(sentence.start, sentence.end));
+    prefixes.upTo.push(i === 0 ? own : unionOf(prefixes.upTo[i - 1] as TermSets, own));
+  }
+  return prefixes.upTo[last] as TermSets;
+}
+
+const withContextCache = new Map<string, TermSets>();
+
+/** A passage's own words with its section context and document title (each analysed once). */
 function passageWithContext(c: CandidatePassage): TermSets {
-  return termSets(`${c.text}\n${c.context}\n${c.title}`);
+  const around = `${c.context}\n${c.title}`;
+  return memoised(withContextCache, `${c.text}\u0000${around}`, () => unionOf(termSets(c.text), termSets(around)));
 }
 
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
@@ -397,7 +422,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
-    const sets = passageWithContext({ ...passage, text: passage.text.slice(0, sentenceEnd(passage.text, best.end)) });
+    const sets = unionOf(setsUpTo(passage.text, best.end), termSets(`${passage.context}\n${passage.title}`));
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").

@@ -20,6 +20,7 @@ import { withRestoredAccents } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { termIn, termSets } from "./termSets.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
+import { warmUpQuestions } from "./warmUp.js";
 
 /** A passage of the index in service, as the engine hands it out. */
 export type Passage = StoredPassage;
@@ -88,7 +89,9 @@ export interface EngineOptions {
 /** Indexes up to this size have every passage analysed at start-up (a few ms per hundred passages). */
 const PREPARE_ALL_MAX_PASSAGES = 5_000;
 
-const WARM_UP_QUESTIONS = ["Có bao nhiêu đảng viên?", "co bao nhieu chi bo", "Ban hành ngày nào?", "How many party cells?", "Gồm những ai?", "Thứ hai là gì?"];
+/** Questions drawn from the corpus for the warm-up, and the time it may take at most. */
+const WARM_UP_DRAWN = 60;
+const WARM_UP_BUDGET_MS = 500;
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
 
@@ -162,12 +165,17 @@ export class QaEngine implements QaService {
   }
 
   /**
-   * Runs a few questions of each kind so that the first real question does not pay for JIT compilation
-   * and lazy initialisation (tens of milliseconds otherwise).
+   * Asks questions of each kind drawn from the corpus (see `warmUpQuestions`), for at most
+   * WARM_UP_BUDGET_MS, so that the first real questions do not pay for JIT compilation and lazy
+   * initialisation.
    */
   async warmUp(): Promise<void> {
     if (this.current.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of this.current.passages) prepareUnits(p.text);
-    for (const q of WARM_UP_QUESTIONS) await this.ask(q);
+    const started = performance.now();
+    for (const q of warmUpQuestions(this.current.passages, WARM_UP_DRAWN)) {
+      await this.ask(q);
+      if (performance.now() - started > WARM_UP_BUDGET_MS) break;
+    }
   }
 
   get index(): LoadedIndex {

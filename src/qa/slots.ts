@@ -35,6 +35,27 @@ function bodyKindAsked(noun: readonly TermKey[]): TermKey[] | null {
   return null;
 }
 
+/** Reads once what a unit states whatever the question (numbers, people and bodies named), ahead of questions. */
+export function prepareUnitSlots(unit: string): void {
+  hasNumberWord(unit);
+  numbersIn(unit);
+  actorsOf(unit);
+}
+
+const numberWordCache = new Map<string, boolean>();
+
+/** Whether a unit writes a number in words ("mười tám tuổi"), memoised (units are checked for every question). */
+function hasNumberWord(unit: string): boolean {
+  return memoised(numberWordCache, unit, (u) => NUMBER_WORD.test(u));
+}
+
+const unitNumbersCache = new Map<string, string[]>();
+
+/** The numbers a unit writes in digits, "1.357" read as 1357 (memoised). */
+function numbersIn(unit: string): string[] {
+  return memoised(unitNumbersCache, unit, (u) => (u.match(/\d+(?:[.,/-]\d+)*%?/g) ?? []).map((d) => d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2")));
+}
+
 /** Folded questions, memoised per plan (namesActor runs for every unit). */
 const foldedQuestions = new WeakMap<QueryPlan, string>();
 
@@ -45,6 +66,26 @@ export function foldedQuestion(plan: QueryPlan): string {
     foldedQuestions.set(plan, folded);
   }
   return folded;
+}
+
+const actorCache = new Map<string, UnitActors>();
+
+/** Who a unit names, folded: people by name, people by office, bodies or roles (with two words after). */
+interface UnitActors {
+  people: string[];
+  offices: string[];
+  bodies: string[];
+}
+
+function actorsOf(unit: string): UnitActors {
+  return memoised(actorCache, unit, (u) => ({
+    people: personNames(u).map(foldKey),
+    offices: [...u.matchAll(/đồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)].map((m) => foldKey(m[1] ?? "")),
+    bodies: [...u.matchAll(BODY_OR_ROLE_ALL)].map((m) => {
+      const at = (m.index ?? 0) + m[0].length;
+      return foldKey(`${m[0]}${u.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();
+    }),
+  }));
 }
 
 /** People named in a text: a family name and one to three capitalised syllables ("Trần Cẩm Tú"). */
@@ -68,15 +109,12 @@ function personNames(text: string): string[] {
  */
 function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   const question = foldedQuestion(plan);
-  if (personNames(unit).some((name) => !question.includes(foldKey(name)))) return 3;
+  const actors = actorsOf(unit);
+  const unasked = (named: string): boolean => !question.includes(named);
+  if (actors.people.some(unasked)) return 3;
   // "đồng chí Thường trực Ban Bí thư": a person named by office.
-  for (const m of unit.matchAll(/đồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)) if (!question.includes(foldKey(m[1] ?? ""))) return 2;
-  for (const m of unit.matchAll(BODY_OR_ROLE_ALL)) {
-    const at = (m.index ?? 0) + m[0].length;
-    const phrase = foldKey(`${m[0]}${unit.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();
-    if (!question.includes(phrase)) return 1;
-  }
-  return 0;
+  if (actors.offices.some(unasked)) return 2;
+  return actors.bodies.some(unasked) ? 1 : 0;
 }
 
 // "30 ngày làm việc", "một năm", "02 nhiệm kỳ": a number, at most one word, a unit of time.
@@ -104,8 +142,7 @@ export function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = 
 
 function kindScore(plan: QueryPlan, unit: string): number {
   const numbersBeyondQuestion = (): boolean => {
-    const digits = unit.match(/\d+(?:[.,/-]\d+)*%?/g) ?? [];
-    return digits.some((d) => !plan.numbers.includes(d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2"))) || NUMBER_WORD.test(unit);
+    return numbersIn(unit).some((d) => !plan.numbers.includes(d)) || hasNumberWord(unit);
   };
   switch (plan.kind) {
     case "count":
@@ -117,7 +154,7 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "when":
       return DATE.test(uncited(unit, plan)) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
     case "duration":
-      return statesFrequency(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || NUMBER_WORD.test(unit) ? 0.2 : -0.5;
+      return statesFrequency(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || hasNumberWord(unit) ? 0.2 : -0.5;
     case "who": {
       const actor = namesActor(unit, plan);
       return actor === 3 ? 1.2 : actor === 2 ? 0.8 : actor === 1 && plan.actor !== "person" ? 0.5 : -1;
@@ -218,7 +255,7 @@ export function asksDeadline(plan: QueryPlan): boolean {
 
 /** Whether the kind of fact asked for is present at all in a unit. */
 export function answersKind(plan: QueryPlan, unit: string): boolean {
-  if (plan.kind === "count") return DIGIT.test(unit) || NUMBER_WORD.test(unit);
+  if (plan.kind === "count") return DIGIT.test(unit) || hasNumberWord(unit);
   // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
   if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
   if (plan.kind === "date" || plan.kind === "when") {
@@ -262,6 +299,12 @@ const BEFORE_NUMBERED_HEADING = new RegExp(`\\.\\s+(?=${NUMBERING_MARK})`, "u");
  * "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"), else null.
  */
 export function headingActor(context: string): string | null {
+  return memoised(headingActorCache, context, readHeadingActor);
+}
+
+const headingActorCache = new Map<string, string | null>();
+
+function readHeadingActor(context: string): string | null {
   // "Điều 15. Trách nhiệm của Công an thành phố": the duties that follow are that body's.
   const dutiesOf = context.match(/(?:^|\.\s)(?:Trách nhiệm|Nhiệm vụ|Nhiệm vụ, quyền hạn)(?: cụ thể)? của (\p{Lu}[^.]{1,80})$/u)?.[1]?.trim();
   if (dutiesOf && BODY_OR_ROLE.exec(dutiesOf)?.index === 0) return dutiesOf;
