@@ -12,7 +12,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, withoutLeadingZeros } from "./termSets.js";
-import { DEADLINE_SET, prepareUnitSlots, anchorIn, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
+import { DEADLINE_SET, prepareUnitSlots, anchorIn, missesNegation, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -325,6 +325,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (counts === false) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text)) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
+      if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
       if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;
@@ -437,5 +438,6 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;
   if (countsNoun(plan, best.text) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
+  if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   return null;
 }

@@ -5,7 +5,7 @@
  */
 import type { Token } from "../text/tokenize.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -249,6 +249,11 @@ function uncited(unit: string, plan: QueryPlan): string {
 }
 
 /** Whether a date or time question asks for a deadline. */
+/** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
+export function missesNegation(plan: QueryPlan, unit: string): boolean {
+  return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);
+}
+
 export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
 }

@@ -140,6 +140,13 @@ export const NAMED_PLACE_QUESTION_FOLDED = /\b(?:tinh|thanh pho|huyen|quan|thi x
 // ("By when had … been set up" asks when something was done, not for a deadline.)
 export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\btruoc ngay nao\b|\bdeadline\b|\bno later than\b/;
 
+// A question that asks about what is not done, not allowed or not yet ("loại văn bản nào không được lấy ý
+// kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's
+// closing particle ("… có được không?", "… chưa?"), nor a bound ("không quá", "không dưới": at most, at least).
+export const NEGATED_QUESTION_FOLDED = /\b(?:khong|chua|chang)\b(?! (?:qua|duoc qua|duoi|it hon|nhieu hon|muon hon|som hon)\b)(?!\s*(?:a|ha|vay|v|nhi|nhe)?\s*[?.!]*\s*$)|\b(?:not|cannot|never|prohibited|forbidden)\b/;
+// What states a negation or an exclusion in a text ("không được", "chưa", "nghiêm cấm", "trừ").
+export const NEGATION = /(?:^|[^\p{L}])(?:không|chưa|chẳng|cấm|trừ|ngoại trừ)(?!\p{L})/iu;
+
 // Kinds of body a who-question may ask for by name ("Bộ nào", "công ty nào"), folded; "cơ quan nào",
 // "đơn vị nào", "cấp nào" ask for any body.
 export const BODY_KINDS_FOLDED: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];

@@ -98,6 +98,21 @@ describe("compounds", () => {
   });
 });
 
+describe("negated questions", () => {
+  const question = "Loại văn bản nào không được lấy ý kiến qua hệ thống?";
+  const serves = "Hệ thống phục vụ việc lấy ý kiến đối với các loại dự thảo văn bản của cơ quan.";
+
+  it("refuses a passage that negates nothing for a question about what is not done", () => {
+    expect(askAmong([serves], question, "Quy chế").abstained).toBe(true);
+    expect(askAmong([serves, "Không lấy ý kiến qua hệ thống đối với văn bản mật."], question, "Quy chế").best?.text).toContain("văn bản mật");
+  });
+
+  it("reads a bound (\"không quá\") and a yes/no question's closing \"không\" as no negation", () => {
+    expect(askAmong(["Mỗi chi bộ cử tối đa 02 đảng viên dự lớp bồi dưỡng."], "Mỗi chi bộ cử không quá bao nhiêu đảng viên dự lớp bồi dưỡng?", "Kế hoạch").best?.text).toContain("02 đảng viên");
+    expect(askAmong(["Văn bản mật được lấy ý kiến qua hệ thống riêng."], "Văn bản mật có được lấy ý kiến qua hệ thống không?", "Quy chế").abstained).toBe(false);
+  });
+});
+
 describe("durations", () => {
   it("reads no duration into a date (\"ngày 26 tháng 4 năm 2011\")", () => {
     const question = "Đảng viên bị kỷ luật khiển trách thì sau bao lâu mới được bầu vào cấp ủy?";
