@@ -183,7 +183,20 @@ function kindScore(plan: QueryPlan, unit: string): number {
 function isCountingNumber(t: Token, unit: string): boolean {
   if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
   if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
+  if (REFERRING.test(unit.slice(Math.max(0, t.start - 40), t.start))) return false;
   return !(unit[t.start - 1] === "[" && unit[t.end] === "]");
+}
+
+// Words after which a number refers rather than counts: an article, clause, point, section, chapter or
+// annex ("Điều 12, 13, 14"), a day or month, a term of office ("khóa 13"), an occurrence ("lần thứ 2").
+const REFERRING = /(?:^|[^\p{L}])(?:điều|khoản|điểm|mục|chương|phần|phụ lục|ngày|tháng|khóa|khoá|lần thứ|thứ)\s+(?:\d+\s*,\s*)*$/iu;
+// What stands between a number and the noun it counts: never a bracket, a colon or semicolon, or a dash
+// ("(Điều 12, 13, 14): - Đồng chí …").
+const BETWEEN_COUNT_AND_NOUN = /[()\[\]:;]|\s[-–]\s/u;
+
+/** Whether the text between a number token and a later token lets the number count it. */
+function adjoins(unit: string, number: Token, noun: Token | undefined): boolean {
+  return noun !== undefined && !BETWEEN_COUNT_AND_NOUN.test(unit.slice(number.end, noun.start));
 }
 
 export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
@@ -194,7 +207,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
       const t = tokens[i];
       if (!t || !isCountingNumber(t, unit)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-        if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k))) return true;
+        if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
       }
     }
     return false;
@@ -213,9 +226,9 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap)) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap])) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
-      if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1)) return true;
+      if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
   }
   return false;

@@ -98,6 +98,15 @@ describe("compounds", () => {
   });
 });
 
+describe("counts", () => {
+  it("reads no count in an article number, nor across a bracket or a dash (\"(Điều 12, 13, 14): - Đồng chí …\")", () => {
+    const question = "Có bao nhiêu người được giới thiệu ứng cử các chức danh kiêm nhiệm?";
+    expect(askAmong(["Ban Thường vụ giới thiệu 14 đồng chí ứng cử các chức danh kiêm nhiệm."], question, "Hướng dẫn").best?.text).toContain("14 đồng chí");
+    expect(askAmong(["Ban Thường vụ giới thiệu ứng cử các chức danh kiêm nhiệm (Điều 12, 13, 14): - Đồng chí Nguyễn Văn A, Chủ nhiệm Ủy ban."], question, "Hướng dẫn").abstained).toBe(true);
+    expect(askAmong(["Ban Thường vụ giới thiệu ứng cử các chức danh kiêm nhiệm theo Điều 12 đối với đồng chí Nguyễn Văn A."], question, "Hướng dẫn").abstained).toBe(true);
+  });
+});
+
 describe("negated questions", () => {
   const question = "Loại văn bản nào không được lấy ý kiến qua hệ thống?";
   const serves = "Hệ thống phục vụ việc lấy ý kiến đối với các loại dự thảo văn bản của cơ quan.";
