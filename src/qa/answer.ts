@@ -168,7 +168,8 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   // What the question asks for (the kind of fact, the words after the anchor) weighs as much as half
   // the question's terms: a window without it is not an answer.
   const totalWeight = plan.terms.reduce((sum, _, i) => sum + (termWeights?.[i] ?? 1), 0);
-  const askedWeight = Math.max(2, totalWeight / 2);
+  // A purpose or a reason is all the answer is ("… để bồi dưỡng kết nạp …"): it weighs as much as every term.
+  const askedWeight = plan.kind === "purpose" || plan.kind === "reason" ? Math.max(2, totalWeight) : Math.max(2, totalWeight / 2);
   let best = { from: 0, to: 0, score: -Infinity };
   for (let from = 0; from < segments.length; from++) {
     let length = 0;

@@ -138,6 +138,11 @@ describe("synonyms", () => {
 });
 
 describe("trimming long answers", () => {
+  it("keeps the purpose a \"để làm gì\" question asks for, though the words it shares come earlier", () => {
+    const unit = "Đối với các chi bộ thôn, buôn có ít đảng viên, đảng ủy cơ sở rà soát lập danh sách những quần chúng ưu tú đã học lớp nhận thức về Đảng, những quần chúng sẽ cử đi học, những quần chúng ưu tú có khả năng kết nạp trong thời gian tới để có hướng tập trung chỉ đạo bồi dưỡng kết nạp quần chúng vào Đảng.";
+    expect(trimAnswer(unit, understandQuestion("Đảng ủy cơ sở lập danh sách quần chúng ưu tú ở các chi bộ thôn, buôn ít đảng viên để làm gì?"))).toContain("bồi dưỡng kết nạp");
+  });
+
   it("keeps the window that counts the noun asked, not one with another number", () => {
     const unit = "Công dân Việt Nam từ mười tám tuổi trở lên; thừa nhận và tự nguyện: thực hiện Cương lĩnh chính trị, Điều lệ Đảng, tiêu chuẩn và nhiệm vụ đảng viên, hoạt động trong một tổ chức cơ sở đảng; qua thực tiễn chứng tỏ là người ưu tú, được nhân dân tín nhiệm, đều có thể được xét để kết nạp vào Đảng.";
     expect(trimAnswer(unit, understandQuestion("Công dân phải từ bao nhiêu tuổi mới được xét kết nạp vào Đảng?"), 160)).toContain("mười tám tuổi");
