@@ -2,10 +2,10 @@
  * Query understanding: from a question as typed (Vietnamese with or without diacritics, abbreviations,
  * typos, or English) to a plan for retrieval and answer extraction.
  */
-import { analyzeText } from "../text/analyze.js";
+import { analyzeText, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
-import type { Token } from "../text/tokenize.js";
+import { numberParts, type Token } from "../text/tokenize.js";
 import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
@@ -225,7 +225,7 @@ export function understandQuestion(raw: string): QueryPlan {
   let searchText = groups.flatMap((g) => g.phrases).join(", ");
   // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
   if (numeral) searchText = `${searchText}, ${numeral} là`;
-  const view = analyzeText(searchText);
+  const view = searchView(analyzeText(searchText), accented);
   const questionTokens = analyzeText(question, false).tokens;
   // In an English question only runs of Vietnamese syllables are names ("Buôn Đôn", "Krong Bong").
   const accentedSyllables = new Set(questionTokens.filter((t) => hasDiacritics(t.lower)).map((t) => t.fold));
@@ -483,6 +483,27 @@ function englishCountedTokens(question: string): Token[] {
   const firstWord = after.split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!first || isEnglishStopword(firstWord)) return [];
   return analyzeText(first, false).tokens;
+}
+
+/**
+ * The terms a question is searched with: its words but the stop words ("có", "những", "bao nhiêu",
+ * "trong"), which most passages hold and which only add postings to read; bigrams of two stop words
+ * likewise. The whole view when nothing else is left.
+ */
+function searchView(view: TermView, accented: boolean): TermView {
+  const stops = stopMask(view.tokens, accented);
+  const kept = view.tokens.filter((_, i) => !stops[i]);
+  if (kept.length === 0 || kept.length === view.tokens.length) return view;
+  const accent: string[] = [];
+  const fold: string[] = [];
+  for (const t of kept) {
+    accent.push(t.accent);
+    fold.push(t.fold);
+    if (t.isNumber) for (const part of numberParts(t.fold)) accent.push(part), fold.push(part);
+  }
+  const keptFolds = new Set(fold);
+  const bigrams = view.bigrams.filter((b) => b.split("_").some((k) => keptFolds.has(k)));
+  return { tokens: kept, accent, fold, bigrams };
 }
 
 /** Runs of two or more capitalised syllables after the first word: the question's proper names. */

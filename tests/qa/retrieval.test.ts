@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestCorpus } from "../../src/index/ingest.js";
 import { QaEngine } from "../../src/qa/engine.js";
+import { understandQuestion } from "../../src/qa/query.js";
 import { makeTempDir } from "../support/fixtures.js";
 
 const REPORT = [
@@ -56,5 +57,20 @@ describe("passages asked for by their place", () => {
   it("does not take an item of a section the question does not name", async () => {
     const r = await engine.ask("Kết quả thứ tư là gì?");
     expect(r.answer ?? "").not.toContain("thường xuyên sơ kết");
+  });
+});
+
+describe("search terms", () => {
+  it("searches with a question's words but its stop words, which most passages hold", () => {
+    const plan = understandQuestion("Có bao nhiêu xã có chi bộ cơ quan?");
+    expect(plan.fold).toEqual(expect.arrayContaining(["xa", "chi", "bo", "co", "quan"]));
+    expect(plan.accent).not.toContain("cos");
+    expect(plan.accent).toContain("cơ");
+    expect(plan.bigrams).toContain("chi_bo");
+    expect(plan.bigrams).not.toContain("bao_nhieu");
+  });
+
+  it("keeps every word of a question made only of stop words", () => {
+    expect(understandQuestion("Có bao nhiêu?").fold.length).toBeGreaterThan(0);
   });
 });
