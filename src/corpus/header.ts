@@ -124,7 +124,11 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       }
     }
   }
-  const issuerLines: string[] = [];
+  // The issuer is the run of upper-case lines right above the motto or the number: a text line between
+  // ("Đang tải văn bản...") ends a run, so a site's upper-case banner above it is not the issuer.
+  let issuerRun: number[] = [];
+  // Where the document's own header starts (its issuer, motto, number or place-and-date line).
+  let officialFirst = Infinity;
   let sawMotto = false;
   let sawNumber = false;
   for (let i = 0; i < headerEnd; i++) {
@@ -142,19 +146,25 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       header.number ??= number[1];
       sawNumber = true;
       consumed.add(i);
+      officialFirst = Math.min(officialFirst, i);
     } else if (placeDate?.[1] && placeDate[2] && placeDate[3] && placeDate[4]) {
       header.place = placeDate[1].trim();
       header.date = displayDate(placeDate[2], placeDate[3], placeDate[4]);
       header.dateText = `ngày ${placeDate[2]} tháng ${placeDate[3]} năm ${placeDate[4]}`;
       consumed.add(i);
+      officialFirst = Math.min(officialFirst, i);
     } else if (NATIONAL_MOTTO.test(t)) {
       sawMotto = true;
       consumed.add(i);
-    } else if (isUpper(t) && !sawMotto && !sawNumber && t.length <= 120) {
-      issuerLines.push(t);
-      consumed.add(i);
+      officialFirst = Math.min(officialFirst, i);
+    } else if (!sawMotto && !sawNumber) {
+      if (isUpper(t) && t.length <= 120) issuerRun.push(i);
+      else if (/\p{L}/u.test(t)) issuerRun = [];
     }
   }
+  for (const i of issuerRun) consumed.add(i);
+  officialFirst = Math.min(officialFirst, ...issuerRun);
+  const issuerLines = issuerRun.map((i) => texts[i] ?? "");
   const hasHeader = header.number !== null || header.date !== null;
   let subjectUpper: string | null = null;
   if (kindAt >= 0 && hasHeader) {
@@ -183,8 +193,9 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       consumed.add(aboutAt);
     }
   }
-  // Everything above the header's first line is the publishing site's, not the document's.
-  const firstHeaderLine = Math.min(...consumed);
+  // Everything above the header's first line is the publishing site's, not the document's (its
+  // label/value table included, and whatever stands between that table and the header).
+  const firstHeaderLine = Number.isFinite(officialFirst) ? officialFirst : Math.min(...consumed);
   if (consumed.size > 0 && Number.isFinite(firstHeaderLine)) for (let i = 0; i < firstHeaderLine; i++) consumed.add(i);
   parseSigningBlock(texts, header, consumed);
   // Upper-case header lines are written as the body writes the same words ("Ban Chấp hành Trung ương").

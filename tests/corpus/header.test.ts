@@ -26,6 +26,22 @@ describe("document header", () => {
     expect(citationName(header!)).toBe("Kế hoạch số 0125/KH-UBND ngày 18/11/2025");
   });
 
+  it("drops a site's banners and status table above the header, and takes the issuer from the lines right above the motto", () => {
+    const doc = lines(
+      [
+        "**", "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN", "**", "Các nội dung của VB này được VB khác thay đổi sẽ được làm nổi bật.", "|", "Đang tải văn bản...",
+        "**Số hiệu:**", "|", "659/TB-VPCP", "|", "**Tình trạng:**", "|", "Đã biết", "|", "|",
+        "**VĂN PHÒNG", "CHÍNH PHỦ**", "--------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+        "Số: 659/TB-VPCP", "|", "*Hà Nội, ngày 29 tháng 11 năm 2025*", "|", "**THÔNG BÁO**", "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG", "",
+        "Văn phòng Chính phủ thông báo kết luận của Phó Thủ tướng.", "",
+      ].join("\n"),
+    );
+    const { header, consumed } = parseHeader(doc);
+    expect(header?.issuer).toBe("Văn phòng Chính phủ");
+    const kept = doc.filter((line, i) => !consumed.has(i) && line.replace(/[|*\s-]/g, "") !== "");
+    expect(kept).toEqual(["Văn phòng Chính phủ thông báo kết luận của Phó Thủ tướng."]);
+  });
+
   it("takes an official letter's subject from its \"V/v\" line", () => {
     const doc = lines(
       [
