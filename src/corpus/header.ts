@@ -181,6 +181,13 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       consumed.add(i);
     }
     if (subject.length > 0) subjectUpper = subject.join(" ");
+    // A Quyết định then names the authority that decides ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "BỘ TRƯỞNG
+    // BỘ NỘI VỤ"): part of the header, not a heading over the "Căn cứ …" lines.
+    const issuerKey = foldKey(issuerLines.join(" "));
+    let next = kindAt + 1;
+    while (next < texts.length && (texts[next] === "" || consumed.has(next))) next++;
+    const authority = texts[next] ?? "";
+    if (issuerKey.length > 0 && isUpper(authority) && authority.length <= 120 && foldKey(authority).includes(issuerKey)) consumed.add(next);
   }
   // An official letter (công văn) states its subject on a "V/v …" (về việc) line under its number.
   // (A hard-wrapped text may have joined it to the number line: "Số: 10989/BNV-TCBC V/v đề xuất …".)

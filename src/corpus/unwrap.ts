@@ -69,6 +69,14 @@ function continues(current: string, next: string): boolean {
   return true;
 }
 
+/** Whether a blank line between `current` and `next` falls inside a sentence: a long line ending on a
+ * lower-case word, and a next line going on in lower case without an item mark. */
+function breaksSentence(current: string, next: string): boolean {
+  const a = bare(current);
+  const b = bare(next);
+  return a.length >= 40 && /\p{Ll}$/u.test(a) && /^\p{Ll}\p{L}*\s/u.test(b) && !ITEM_START.test(b);
+}
+
 /**
  * Joins the lines of a hard-wrapped text back into logical lines (paragraphs, list items, headings);
  * separators and blank lines are kept as they are. In a text that is not hard-wrapped (`hardWrapped`, decided
@@ -78,7 +86,10 @@ function continues(current: string, next: string): boolean {
 export function unwrapLines(lines: readonly string[], hardWrapped = isHardWrapped(lines)): string[] {
   const out: string[] = [];
   let current: string | null = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
+    // A blank line inside a sentence ("… của Ủy ban nhân dân thành" / "" / "phố Cần Thơ về việc …") is
+    // a break of the copy, not of the text.
+    if (hardWrapped && current !== null && line.trim() === "" && breaksSentence(current, lines[i + 1] ?? "")) continue;
     // Emphasis opened and not closed ("**I. Mục" / "đích, yêu cầu**") joins lines in any text.
     const joins = current !== null && (hardWrapped ? continues(current, line) : hasOpenEmphasis(current) && !SEPARATOR.test(line));
     if (current !== null && joins) {

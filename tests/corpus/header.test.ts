@@ -42,6 +42,18 @@ describe("document header", () => {
     expect(kept).toEqual(["Văn phòng Chính phủ thông báo kết luận của Phó Thủ tướng."]);
   });
 
+  it("takes a Quyết định's deciding authority under its subject as part of the header, not a heading", () => {
+    const doc = lines(
+      [
+        "**ỦY BAN NHÂN DÂN**", "THÀNH PHỐ CẦN THƠ", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+        "Số: 2610/QĐ-UBND", "|", "*Cần Thơ, ngày 24 tháng 11 năm 2025*", "", "**QUYẾT ĐỊNH**", "BAN HÀNH QUY CHẾ LẤY Ý KIẾN ĐIỆN TỬ", "",
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ**", "", "Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;", "",
+      ].join("\n"),
+    );
+    const { consumed } = parseHeader(doc);
+    expect(doc.filter((line, i) => !consumed.has(i) && line.replace(/[|*\s-]/g, "") !== "")).toEqual(["Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;"]);
+  });
+
   it("takes an official letter's subject from its \"V/v\" line", () => {
     const doc = lines(
       [

@@ -126,6 +126,26 @@ describe("official documents as legal-document websites publish them", () => {
     ]);
   });
 
+  it("joins a sentence across a blank line the copy put inside it, and nowhere else", () => {
+    const wrapped = [
+      "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1849/QĐ-UBND của Ủy ban nhân",
+      "dân thành",
+      "",
+      "phố Cần Thơ về việc ban hành Quy chế tiêu chí.",
+      "",
+      "1. Mục đích, yêu cầu của việc đánh giá hằng năm",
+      "",
+      "a) đánh giá đúng thực chất.",
+    ];
+    expect(unwrapLines(wrapped, true)).toEqual([
+      "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1849/QĐ-UBND của Ủy ban nhân dân thành phố Cần Thơ về việc ban hành Quy chế tiêu chí.",
+      "",
+      "1. Mục đích, yêu cầu của việc đánh giá hằng năm",
+      "",
+      "a) đánh giá đúng thực chất.",
+    ]);
+  });
+
   it("quotes a lead line together with the one paragraph it introduces, and no further", () => {
     const blocks = [
       { kind: "heading" as const, text: "3. Hình thức khen thưởng", page: null },
