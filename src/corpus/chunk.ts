@@ -19,6 +19,9 @@ const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
+// A section numbered in Roman numerals ("I. MỤC ĐÍCH, YÊU CẦU"): the headings numbered "1.", "2." under
+// it are its subsections.
+const ROMAN_SECTION = /^[IVXLC]+\.\s/u;
 
 interface SectionState {
   part: string | null;
@@ -26,6 +29,8 @@ interface SectionState {
   /** Title line right after a "Chương" heading ("ĐẢNG VIÊN"). */
   chapterTitle: string | null;
   article: string | null;
+  /** A section numbered in Roman numerals, in force for the headings below it. */
+  section: string | null;
   heading: string | null;
   /** A lead line ending with a colon, in force for the numbered clauses below it. */
   lead: string | null;
@@ -36,12 +41,12 @@ interface SectionState {
 function sectionLabel(s: SectionState): string | null {
   const path = [s.part, s.chapter, s.article].filter((x): x is string => x !== null);
   if (path.length > 0) return path.join(" › ");
-  return s.heading;
+  return s.heading ?? s.section;
 }
 
 /** Text describing where a passage stands, indexed with a low weight so "Điều 21" or "kinh nghiệm" find it. */
 export function sectionContext(s: SectionState): string {
-  return [s.part, s.chapter, s.chapterTitle, s.article, s.heading, s.lead].filter((x) => x !== null).join(". ");
+  return [s.part, s.chapter, s.chapterTitle, s.section, s.article, s.heading, s.lead].filter((x) => x !== null).join(". ");
 }
 
 function splitLong(text: string): string[] {
@@ -78,7 +83,7 @@ export interface ChunkedPassage extends Passage {
 
 /** The passages of one document. `blocks` come from `toBlocks`; the title block itself is not a passage. */
 export function chunkDocument(blocks: readonly Block[], doc: { docId: string; title: string; headerText?: string | null }): ChunkedPassage[] {
-  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, heading: null, lead: null, awaitingTitle: false };
+  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: null, lead: null, awaitingTitle: false };
   const passages: ChunkedPassage[] = [];
   let paragraphInSection = 0;
   let pending: { text: string; page: number | null } | null = null;
@@ -127,17 +132,18 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
         continue;
       }
       if (PART.test(text) && STRUCTURAL_HEADING.test(text)) {
-        Object.assign(state, { part: text, chapter: null, chapterTitle: null, article: null, heading: null, awaitingTitle: true });
+        Object.assign(state, { part: text, chapter: null, chapterTitle: null, article: null, section: null, heading: null, awaitingTitle: true });
       } else if (CHAPTER.test(text) && STRUCTURAL_HEADING.test(text)) {
-        Object.assign(state, { chapter: text, chapterTitle: null, article: null, heading: null, awaitingTitle: true });
+        Object.assign(state, { chapter: text, chapterTitle: null, article: null, section: null, heading: null, awaitingTitle: true });
       } else if (ARTICLE.test(text) && STRUCTURAL_HEADING.test(text)) {
         Object.assign(state, { article: text, heading: null, awaitingTitle: false });
       } else if (state.awaitingTitle) {
         state.chapterTitle = state.chapterTitle ? `${state.chapterTitle} ${text}` : text;
         continue;
+      } else if (ROMAN_SECTION.test(text)) {
+        Object.assign(state, { section: text, heading: null, article: null, awaitingTitle: false });
       } else {
         Object.assign(state, { heading: text, article: null, awaitingTitle: false });
-        if (state.chapter === null && state.part === null) state.heading = text;
       }
       state.lead = null;
       paragraphInSection = 0;

@@ -126,6 +126,14 @@ describe("official documents as legal-document websites publish them", () => {
     ]);
   });
 
+  it("keeps a section numbered in Roman numerals as the context of the numbered headings under it", () => {
+    const { body } = chunk(
+      ["# Kế hoạch thi đua", "", "**I. MỤC ĐÍCH, YÊU CẦU**", "", "**1. Mục đích**", "", "Động viên các cấp thi đua thực hiện thành công cuộc bầu cử.", "", "**II. NỘI DUNG THI ĐUA**", "", "**1. Đối tượng**", "", "Các cơ quan, đơn vị trên địa bàn tỉnh."].join("\n"),
+      "md",
+    );
+    expect(body.map((p) => p.context)).toEqual(["I. MỤC ĐÍCH, YÊU CẦU. 1. Mục đích", "II. NỘI DUNG THI ĐUA. 1. Đối tượng"]);
+  });
+
   it("joins a sentence across a blank line the copy put inside it, and nowhere else", () => {
     const wrapped = [
       "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1849/QĐ-UBND của Ủy ban nhân",
