@@ -41,6 +41,7 @@ interface SectionState {
 function sectionLabel(s: SectionState): string | null {
   const path = [s.part, s.chapter, s.article].filter((x): x is string => x !== null);
   if (path.length > 0) return path.join(" › ");
+  if (s.section !== null && s.heading !== null) return `${s.section} › ${s.heading}`;
   return s.heading ?? s.section;
 }
 

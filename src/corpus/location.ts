@@ -21,6 +21,14 @@ function placeOf(p: Pick<Passage, "section" | "paragraph" | "page" | "text">): s
   const clause = p.text.match(/^(\d+)\.\s/);
   if (p.section && /(?:^|› )(?:Điều|Mục)\s/u.test(p.section)) {
     parts.push(clause ? `${p.section}, khoản ${clause[1]}` : `${p.section}, đoạn ${p.paragraph}`);
+  } else if (p.section && /^[IVXLC]+\.\s.* › /u.test(p.section)) {
+    // "II. Về quy hoạch cán bộ › 1. Về nguyên tắc quy hoạch" with a point "a) …": cited "Mục II, 1 “Về
+    // nguyên tắc quy hoạch”, điểm a".
+    const [, roman = "", heading = ""] = p.section.match(/^([IVXLC]+)\.\s.*? › (.*)$/u) ?? [];
+    const [, number, name = heading] = heading.match(/^(\d+(?:\.\d+)*)\.\s+(.*)$/u) ?? [];
+    const letter = p.text.match(/^([a-zđ])\)\s/u)?.[1];
+    const point = letter ? `điểm ${letter}` : (p.text.match(/^(\d+(?:\.\d+)*)\.\s/u)?.[1] ?? `đoạn ${p.paragraph}`);
+    parts.push(`Mục ${roman}, ${number ? `${number} ` : ""}“${name}”, ${point}`);
   } else if (p.section && /^[IVXLC]+\.\s/u.test(p.section)) {
     // "I. Về phân cấp quản lý cán bộ" with a point "1.2. …": cited "Mục I “Về phân cấp quản lý cán bộ”, 1.2".
     const [, roman = "", name = ""] = p.section.match(/^([IVXLC]+)\.\s+(.*)$/u) ?? [];

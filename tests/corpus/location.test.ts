@@ -22,6 +22,11 @@ describe("locations in official documents", () => {
     expect(formatLocation({ section: "II. Về quy hoạch cán bộ", paragraph: 4, page: null, text: "Đồng chí Nguyễn Văn X…" })).toBe("Mục II “Về quy hoạch cán bộ”, đoạn 4");
   });
 
+  it("cites a point under a numbered heading of a Roman-numbered part as \"Mục II, 1 …, điểm a\"", () => {
+    expect(formatLocation({ section: "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA › 1. Đối tượng thi đua", paragraph: 2, page: null, text: "a) Tập thể: các cơ quan…" })).toBe("Mục II, 1 “Đối tượng thi đua”, điểm a");
+    expect(formatLocation({ section: "II. Về quy hoạch cán bộ › Ví dụ", paragraph: 4, page: null, text: "Đồng chí Nguyễn Văn X…" })).toBe("Mục II, “Ví dụ”, đoạn 4");
+  });
+
   it("names the header passage of a document as its information", () => {
     expect(formatLocation({ section: "Thông tin văn bản", paragraph: 0, page: null, text: "Số hiệu: 45-HD/BTCTW" })).toBe("Thông tin văn bản");
   });
