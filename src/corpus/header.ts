@@ -50,6 +50,10 @@ const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
 };
 /** How far into a document the header may reach (logical lines). */
 const HEADER_WINDOW = 80;
+/** Lines a header without a kind line (an official letter) may take below a site's table. */
+const UNTITLED_HEADER_LINES = 40;
+// A footnote of the text ("[i] Tổng số vị trí việc làm …"), printed after the signature.
+const FOOTNOTE = /^\[(?:\d{1,3}|[ivxlc]{1,5})\]\s/u;
 
 /** Markdown marks and table bars removed. */
 function bare(line: string): string {
@@ -104,7 +108,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   const texts = lines.map(bare);
   // The kind line is upper case ("HƯỚNG DẪN"); a site's "Loại văn bản: Thông báo" value is not it.
   const kindAt = texts.findIndex((t, i) => i < HEADER_WINDOW && KIND_LINE.test(t) && isUpper(t));
-  const headerEnd = kindAt >= 0 ? kindAt : Math.min(texts.length, 25);
+  let headerEnd = kindAt >= 0 ? kindAt : Math.min(texts.length, 25);
   // A site's label/value table: "Số hiệu:" on one line, its value on the next non-empty one.
   for (let i = 0; i < Math.min(texts.length, HEADER_WINDOW); i++) {
     const label = (texts[i] ?? "").replace(/\s*:\s*$/u, "").toLowerCase();
@@ -124,6 +128,8 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       }
     }
   }
+  // A letter without a kind line: its header follows the site's table, if any.
+  if (kindAt < 0 && consumed.size > 0) headerEnd = Math.min(texts.length, Math.max(...consumed) + 1 + UNTITLED_HEADER_LINES);
   // The issuer is the run of upper-case lines right above the motto or the number: a text line between
   // ("Đang tải văn bản...") ends a run, so a site's upper-case banner above it is not the issuer.
   let issuerRun: number[] = [];
@@ -246,7 +252,14 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
       if (line === "") continue;
       if (!isUpper(line) || line.length > 80) break;
       role.unshift(j);
-      if (SIGNING_MARKER.test(line)) break;
+      if (SIGNING_MARKER.test(line)) {
+        // "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": both mark the signing.
+        let k = j - 1;
+        while (k >= 0 && (texts[k] ?? "") === "") k--;
+        const above = texts[k] ?? "";
+        if (k >= 0 && isUpper(above) && above.length <= 80 && SIGNING_MARKER.test(above)) role.unshift(k);
+        break;
+      }
     }
     if (role.length === 0) continue;
     const roleText = role.map((j) => texts[j] ?? "").join(", ");
@@ -259,7 +272,8 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     // After the signature only an attached text (an appendix, a regulation "ban hành kèm theo") is the
     // document's; anything else is the publishing site's.
     const after = texts.slice(i + 1).filter((x) => x !== "").slice(0, 15);
-    if (!after.some((x) => ATTACHMENT.test(x))) for (let j = i + 1; j < texts.length; j++) consumed.add(j);
+    // (Its footnotes are the document's too.)
+    if (!after.some((x) => ATTACHMENT.test(x))) for (let j = i + 1; j < texts.length; j++) if (!FOOTNOTE.test(texts[j] ?? "")) consumed.add(j);
     return;
   }
 }

@@ -64,6 +64,8 @@ function continues(current: string, next: string): boolean {
   // A change between upper-case and mixed-case lines is a boundary (a title above its body).
   const upperA = isUpperCaseLine(a);
   const upperB = isUpperCaseLine(b);
+  // A bold line under an upper-case one starts anew: the signer's name under the role ("THỨ TRƯỞNG" / "**Vũ").
+  if (upperA && !upperB && /^\s*\*\*/u.test(next)) return false;
   if (upperA !== upperB && b.split(/\s+/).length >= 2) return false;
   if (upperA !== upperB && !upperA) return false;
   return true;

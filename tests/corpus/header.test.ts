@@ -54,6 +54,32 @@ describe("document header", () => {
     expect(doc.filter((line, i) => !consumed.has(i) && line.replace(/[|*\s-]/g, "") !== "")).toEqual(["Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;"]);
   });
 
+  it("reads a letter's header below a long site table, its signer under two marked role lines, and keeps its footnotes", () => {
+    const site = [
+      "**Loại văn bản:**", "|", "Công văn", "|", "**Nơi ban hành:**", "|", "Bộ Nội vụ", "|", "**Người ký:**", "|", "Vũ Chiến Thắng", "|",
+      "**Ngày ban hành:**", "|", "21/11/2025", "|", "|", "**Ngày hiệu lực:**", "|", "Đã biết", "|", "**Ngày công báo:**", "|", "Đang cập nhật", "|",
+      "|", "**Số công báo:**", "|", "Đang cập nhật", "|", "|", "**Tình trạng:**", "|", "Đã biết", "|", "|",
+    ];
+    const doc = lines(
+      [
+        "**Số hiệu:**", "|", "10989/BNV-TCBC", "|", ...site,
+        "**BỘ NỘI VỤ**", "--------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
+        "Số: 10989/BNV-TCBC", "|", "*Hà Nội, ngày 21 tháng 11 năm 2025*", "|",
+        "Bộ Nội vụ đề nghị các bộ, ngành, địa phương gửi đề xuất biên chế trước ngày 26/11/2025[i].", "|",
+        "**TM. BỘ NỘI VỤ**", "**KT. BỘ TRƯỞNG**", "THỨ TRƯỞNG", "**Vũ", "Chiến Thắng**", "|",
+        "[i] Tổng số vị trí việc làm không vượt quá tổng số đã được hướng dẫn.",
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+      ].join("\n"),
+    );
+    const { header, consumed } = parseHeader(doc);
+    expect(header).toMatchObject({ number: "10989/BNV-TCBC", place: "Hà Nội", date: "21/11/2025", signer: "Vũ Chiến Thắng" });
+    expect(header?.signerRole).toMatch(/^TM\. Bộ Nội vụ, KT\. Bộ Trưởng, Thứ Trưởng$/iu);
+    expect(doc.filter((line, i) => !consumed.has(i) && line.replace(/[|*\s-]/g, "") !== "")).toEqual([
+      "Bộ Nội vụ đề nghị các bộ, ngành, địa phương gửi đề xuất biên chế trước ngày 26/11/2025[i].",
+      "[i] Tổng số vị trí việc làm không vượt quá tổng số đã được hướng dẫn.",
+    ]);
+  });
+
   it("takes an official letter's subject from its \"V/v\" line", () => {
     const doc = lines(
       [
