@@ -25,7 +25,10 @@ export interface DocumentHeader {
   signer: string | null;
   /** "K/T Trưởng Ban, Phó Trưởng Ban Thường Trực". */
   signerRole: string | null;
+  /** "Nơi nhận" (under the signature). */
   recipients: string[];
+  /** "Kính gửi" (a letter's addressees, under its header); absent from headers read before it was. */
+  addressees?: string[];
 }
 
 /** The header found, and which logical lines it used (they are not passages). */
@@ -50,6 +53,7 @@ const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
 };
 /** How far into a document the header may reach (logical lines). */
 const HEADER_WINDOW = 80;
+const ADDRESSEES = /^Kính gửi\s*:?\s*/u;
 /** Lines a header without a kind line (an official letter) may take below a site's table. */
 const UNTITLED_HEADER_LINES = 40;
 // A footnote of the text ("[i] Tổng số vị trí việc làm …"), printed after the signature.
@@ -89,7 +93,7 @@ function isPersonName(text: string): boolean {
 }
 
 function emptyHeader(): DocumentHeader {
-  return { kind: null, number: null, issuer: null, place: null, date: null, dateText: null, subject: null, signer: null, signerRole: null, recipients: [] };
+  return { kind: null, number: null, issuer: null, place: null, date: null, dateText: null, subject: null, signer: null, signerRole: null, recipients: [], addressees: [] };
 }
 
 /** "29/11/2025" or "ngày 29 tháng 11 năm 2025" → "29/11/2025". */
@@ -204,6 +208,21 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     if (about.length > 0) {
       header.subject = `V/v ${about}`;
       consumed.add(aboutAt);
+    }
+  }
+  // A letter's addressees ("Kính gửi: - Các bộ, …; - Ủy ban nhân dân …"), on its line or the dash lines
+  // under it, belong to the header: the letter's text is not a section under them.
+  const addressedAt = hasHeader ? texts.findIndex((t, i) => i < HEADER_WINDOW && ADDRESSEES.test(t)) : -1;
+  if (addressedAt >= 0) {
+    consumed.add(addressedAt);
+    const own = (texts[addressedAt] ?? "").replace(ADDRESSEES, "").trim();
+    if (own) header.addressees?.push(own.replace(/[,;.]$/u, ""));
+    for (let j = addressedAt + 1; j < texts.length; j++) {
+      const line = texts[j] ?? "";
+      if (line === "") continue;
+      if (!/^[-–+•]/u.test(line)) break;
+      header.addressees?.push(line.replace(/^[-–+•]\s*/u, "").replace(/[,;.]$/u, ""));
+      consumed.add(j);
     }
   }
   // Everything above the header's first line is the publishing site's, not the document's (its
@@ -347,6 +366,7 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
   { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated?\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["date", "when", "where"] },
   { label: "Cơ quan ban hành", asks: /ban hanh|\bissu(?:ed|es|ing)?\b/, kinds: ["who"] },
   { label: "Số hiệu", asks: /so hieu|\bso (?:may|bao nhieu)\b|\bnumber\b/ },
+  { label: "Kính gửi", asks: /kinh gui|gui (?:cho|den|toi)|addressed|sent to/ },
   { label: "Nơi nhận", asks: /noi nhan|gui (?:cho|den|toi)|recipient|sent to/ },
 ];
 
@@ -370,6 +390,7 @@ export function headerPassageText(header: DocumentHeader): string {
     lines.push(`Ngày ban hành: ${[written, header.date].filter(Boolean).join(" (")}${written && header.date ? ")" : ""}`);
   }
   if (header.signer) lines.push(`Người ký: ${header.signer}${header.signerRole ? ` (${header.signerRole})` : ""}`);
+  if (header.addressees && header.addressees.length > 0) lines.push(`Kính gửi: ${header.addressees.join("; ")}`);
   if (header.recipients.length > 0) lines.push(`Nơi nhận: ${header.recipients.join("; ")}`);
   return lines.join("\n");
 }

@@ -80,6 +80,20 @@ describe("document header", () => {
     ]);
   });
 
+  it("reads a letter's addressees (\"Kính gửi\") into its header, not as a heading over its text", () => {
+    const doc = lines(
+      [
+        "**BỘ NỘI VỤ**", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|", "Số: 10989/BNV-TCBC", "|",
+        "*Hà Nội, ngày 21 tháng 11 năm 2025*", "|", "**Kính gửi:**", "|", "- Các bộ, cơ quan ngang bộ;", "- Ủy ban nhân dân tỉnh, thành phố.", "|",
+        "Bộ Nội vụ đề nghị các bộ, ngành, địa phương gửi đề xuất biên chế.",
+      ].join("\n"),
+    );
+    const { header, consumed } = parseHeader(doc);
+    expect(header?.addressees).toEqual(["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố"]);
+    expect(headerPassageText(header!)).toContain("Kính gửi: Các bộ, cơ quan ngang bộ; Ủy ban nhân dân tỉnh, thành phố");
+    expect(doc.filter((line, i) => !consumed.has(i) && line.replace(/[|*\s-]/g, "") !== "")).toEqual(["Bộ Nội vụ đề nghị các bộ, ngành, địa phương gửi đề xuất biên chế."]);
+  });
+
   it("takes an official letter's subject from its \"V/v\" line", () => {
     const doc = lines(
       [
