@@ -31,7 +31,7 @@ const TUNED_SETS = [
   "eval/heldout-c.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl"];
 const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more"];
 
 type Labelled = EvalQuestion & { doc?: string };
