@@ -74,3 +74,10 @@ describe("search terms", () => {
     expect(understandQuestion("Có bao nhiêu?").fold.length).toBeGreaterThan(0);
   });
 });
+
+describe("questions typed without diacritics", () => {
+  it("keeps a syllable that reads as a function word only with its marks (\"can bo\" is \"cán bộ\", \"chu tri\" \"chủ trì\")", () => {
+    expect(understandQuestion("to chuc co so dang co bao nhieu can bo").terms.map((t) => t.fold)).toEqual(["to", "chuc", "so", "dang", "can", "bo"]);
+    expect(understandQuestion("ban can su dang do ai chu tri").terms.map((t) => t.fold)).toEqual(expect.arrayContaining(["ban", "can", "su", "chu", "tri"]));
+  });
+});
