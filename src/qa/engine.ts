@@ -16,7 +16,7 @@ import { analyzeText } from "../text/analyze.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
-import { withRestoredAccents } from "./restore.js";
+import { withRestoredAccents, withToneSlipsRead } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { termIn, termSets } from "./termSets.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
@@ -382,8 +382,10 @@ export class QaEngine implements QaService {
     // nào?"), which a search for the whole question ranks below passages that repeat the title.
     if (asked.size === 0) add(this.titledPassages(plan, index));
     add(this.itemPassages(plan, index).filter((p) => asked.size === 0 || asked.has(p.docId)));
-    // Typed without diacritics: the question's terms take the accented forms the retrieved passages use.
-    const restored = plan.language === "vi" && plan.accent === null ? withRestoredAccents(plan, hits.map((h) => h.passage.text), index.terms) : plan;
+    // Typed without diacritics, or with tone marks missing: those terms take the accented forms the
+    // retrieved passages use.
+    const texts = hits.map((h) => h.passage.text);
+    const restored = plan.language !== "vi" ? plan : plan.accent === null ? withRestoredAccents(plan, texts, index.terms) : withToneSlipsRead(plan, texts, index.terms);
     // A document the question names by number ("Quy định 383", "HD 45") has its header passage among the
     // candidates: its signer, date and issuer are asked for in words the passage shares little with.
     add(this.headersOf(plan.docRefs, index));

@@ -60,3 +60,38 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
   const unknownTerms = new Set([...plan.unknownTerms].filter((i) => kept[i]).map((i) => newIndex[i] ?? i));
   return { ...plan, terms: restored.filter((_, i) => kept[i]), compounds, unknownTerms };
 }
+
+// Accent keys end with the tone's Telex letter; a key without one is a syllable typed with no tone mark.
+const TONE_LETTER = /[fsrxj]$/;
+
+/**
+ * An accented question's syllables typed with no tone mark where the corpus writes them more often with one
+ * ("phương" for "phường", "đươc" for "được": a tone slip on a phone) are matched folded, like a question
+ * typed without diacritics, and then read in the retrieved passages (`withRestoredAccents`). Syllables the
+ * corpus mostly writes without a tone ("viên", "trung") keep their key, and so does a syllable the passages
+ * give no clear reading for. The plan itself when none is.
+ */
+export function withToneSlipsRead(plan: CheckedPlan, passages: readonly string[], stats: TermStats): CheckedPlan {
+  const uncertain = withUncertainTones(plan, stats);
+  if (uncertain === plan) return plan;
+  const read = withRestoredAccents(uncertain, passages, stats);
+  // Without clear evidence in the passages the syllable is taken as typed ("kiêm" stays "kiêm", not any "kiem").
+  const typed = new Map(plan.terms.map((t) => [`${t.position}:${t.fold}`, t.accent]));
+  return { ...read, terms: read.terms.map((t) => (t.accent === null ? { ...t, accent: typed.get(`${t.position}:${t.fold}`) ?? null } : t)) };
+}
+
+function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
+  if (plan.accent === null) return plan;
+  const nameSyllables = new Set(plan.names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
+  let changed = false;
+  const terms = plan.terms.map((term) => {
+    if (term.accent === null || term.isNumber || term.phrase || TONE_LETTER.test(term.accent) || nameSyllables.has(term.fold)) return term;
+    const own = stats.accent.get(term.accent) ?? 0;
+    const toned = stats.accentVariants(term.fold).filter((v) => TONE_LETTER.test(v) && v.replace(TONE_LETTER, "") === term.accent);
+    if (!toned.some((v) => (stats.accent.get(v) ?? 0) > own)) return term;
+    changed = true;
+    return { ...term, accent: null };
+  });
+  return changed ? { ...plan, terms } : plan;
+}
+

@@ -133,6 +133,11 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Cơ quan nào bảo đảm an ninh, trật tự tại địa điểm tổ chức vòng chung kết?")).answer).toContain("Công an tỉnh");
   });
 
+  it("reads syllables whose tone marks were dropped among accented ones as the passages write them", async () => {
+    expect((await engine.ask("Mỗi chi bô cư tôi đa bao nhiêu đang viên tham gia lơp bôi dương lý luận chính tri?")).answer).toContain("không quá 02 đảng viên");
+    expect((await engine.ask("Năm 2025, Đảng bô huyện kêt nap bao nhiêu đang viên mơi?")).answer).toContain("214 đảng viên");
+  });
+
   it("reads a word typed without marks among accented ones, and chat particles, as the user meant", async () => {
     expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp bn đảng viên moi v?")).answer).toContain("214 đảng viên");
   });
