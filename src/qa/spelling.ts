@@ -48,6 +48,12 @@ function compoundCorrection(plan: QueryPlan, i: number, stats: TermStats, bigram
 export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency: (foldedBigram: string) => number = () => 0): CheckedPlan {
   const unknownTerms = new Set<number>();
   const extraFolds: string[] = [];
+  /** A term the corpus does not know: unknown, unless one of its alternatives is known. */
+  const markUnknown = (term: QueryTerm, i: number): QueryTerm => {
+    const hasKnownAlternative = term.alternatives.some((phrase) => phrase.every((a) => (a.accent !== null ? stats.has(a.accent, true) : stats.has(a.fold, false))));
+    if (!hasKnownAlternative) unknownTerms.add(i);
+    return term;
+  };
   const terms: QueryTerm[] = plan.terms.map((term, i) => {
     if (term.isNumber || term.phrase) return term;
     if (term.accent !== null && stats.has(term.accent, true)) return term;
@@ -71,17 +77,24 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
     }
     if (stats.has(term.fold, false)) return term;
     // An abbreviation is not a typo: its expansion carries the meaning.
-    const fixed = isKnownAbbreviation(term.fold) ? null : stats.correct(term.fold);
+    if (isKnownAbbreviation(term.fold)) return markUnknown(term, i);
+    // The neighbour's compound decides first ("Krôg Bông" → "krong", not the commoner "kro…").
+    const fixed = compoundCorrection(plan, i, stats, bigramFrequency) ?? stats.correct(term.fold);
     if (fixed) {
       extraFolds.push(fixed);
       return { ...term, fold: fixed, accent: null };
     }
-    const hasKnownAlternative = term.alternatives.some((phrase) => phrase.every((a) => (a.accent !== null ? stats.has(a.accent, true) : stats.has(a.fold, false))));
-    if (!hasKnownAlternative) unknownTerms.add(i);
-    return term;
+    return markUnknown(term, i);
   });
+  // Names are matched by their folded syllables: a corrected syllable corrects the name ("bun_ho" → "buon_ho").
+  const corrected = new Map<string, string>();
+  terms.forEach((t, i) => {
+    const typed = plan.terms[i];
+    if (typed && typed.fold !== t.fold) corrected.set(typed.fold, t.fold);
+  });
+  const names = corrected.size === 0 ? plan.names : plan.names.map((run) => run.map((bigram) => bigram.split("_").map((k) => corrected.get(k) ?? k).join("_")));
   // The counted or asked noun is corrected the same way ("dang vein" → "dang vien").
   const fixKeys = (keys: QueryPlan["countedNoun"]): QueryPlan["countedNoun"] =>
     keys?.map((k) => (k.accent === null && !stats.has(k.fold, false) ? { fold: stats.correct(k.fold) ?? k.fold, accent: null } : k)) ?? null;
-  return { ...plan, terms, fold: [...plan.fold, ...extraFolds], unknownTerms, compounds: findCompounds(terms, bigramFrequency), countedNoun: fixKeys(plan.countedNoun), askedNoun: fixKeys(plan.askedNoun) };
+  return { ...plan, terms, names, fold: [...plan.fold, ...extraFolds], unknownTerms, compounds: findCompounds(terms, bigramFrequency), countedNoun: fixKeys(plan.countedNoun), askedNoun: fixKeys(plan.askedNoun) };
 }

@@ -27,4 +27,11 @@ describe("spelling against the corpus", () => {
     const plan = checkSpelling(understandQuestion("Tinh thần trách nhiệm của cán bộ thế nào?"), corpus, pairs);
     expect(plan.terms.some((t) => t.fold === "than")).toBe(true);
   });
+
+  it("corrects a misspelt place name by the compound it forms, and the name with it (\"Krôg Bông\" → \"krong_bong\")", () => {
+    const places = stats(["Huyện Krông Bông có 12 xã.", "Krông Bông và Krông Pắc là hai huyện.", "Huyện Krông Bông tổ chức hội nghị.", "Kế hoạch của huyện.", "Kho lưu trữ.", "Kho bạc."]);
+    const plan = checkSpelling(understandQuestion("Huyện Krôg Bông có bao nhiêu xã?"), places, (bigram) => (bigram === "krong_bong" ? 3 : 0));
+    expect(plan.names).toEqual([["krong_bong"]]);
+    expect(plan.terms.some((t) => t.fold === "krong")).toBe(true);
+  });
 });
