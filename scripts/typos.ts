@@ -8,6 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseQuestions } from "../src/qa/evaluate.js";
+import { mulberry32 } from "../src/quiz/random.js";
 
 type Mode = "tone" | "delete" | "texting" | "all";
 
@@ -23,18 +24,6 @@ const TEXTING: ReadonlyArray<readonly [string, string]> = [
   ["gì", "j"],
 ];
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-
-/** Mulberry32: a small seeded generator, so that a run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function typed(question: string, mode: Mode, next: () => number): string {
   let q = question;
@@ -60,7 +49,7 @@ async function main(): Promise<number> {
     console.error("usage: npx tsx scripts/typos.ts FILE [--mode tone|delete|texting|all] [--seed N]");
     return 2;
   }
-  const next = random(Number(values.seed) || 1);
+  const next = mulberry32(Number(values.seed) || 1);
   for (const q of parseQuestions(await readFile(positionals[0] as string, "utf8"))) {
     if (q.kind !== "vi") continue;
     console.log(JSON.stringify({ ...q, id: `${q.id}t`, kind: "vi-typo", q: typed(q.q, mode, next) }));
