@@ -31,6 +31,8 @@ export interface CandidatePassage {
   rank: number;
   /** True for a document's header passage: its lines describe one document, so they count as one unit. */
   isHeader?: boolean;
+  /** True for a passage of an official document (one with a formal header): the primary source of what it says. */
+  isOfficial?: boolean;
 }
 
 /** The best answering span of one passage. */
@@ -65,6 +67,9 @@ const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
 const unitCache = new Map<string, Unit[]>();
+/** Two units state the same thing when this share of the shorter one's words (at least this many) is in the other. */
+const SAME_STATEMENT_SHARE = 0.8;
+const SAME_STATEMENT_MIN_WORDS = 6;
 
 /** A unit of a passage; windows of a longer sentence say where they were cut. */
 interface Unit extends Span {
@@ -362,10 +367,29 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     reason ??= why;
   }
   if (!best) return { abstained: true, reason, best: top, ranked };
+  // The same statement found in an official document and in a text that repeats it (an article quoting
+  // the Charter) is cited from the official document.
+  const candidateOf = (unit: PassageAnswer): CandidatePassage | undefined => candidates.find((c) => c.id === unit.passageId);
+  if (candidateOf(best)?.isOfficial !== true) {
+    const chosen = best;
+    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && sameStatement(u.text, chosen.text) && !abstentionReason(plan, u, candidateOf(u), policy));
+    if (primary) best = primary;
+  }
   if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);
   // A list reads badly cut: it may run to 300 characters.
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
+}
+
+/** Whether two units say the same thing: nearly all the words of the shorter are in the longer, numbers alike. */
+function sameStatement(a: string, b: string): boolean {
+  const sa = termSets(a.replace(/^…|…$/gu, ""));
+  const sb = termSets(b.replace(/^…|…$/gu, ""));
+  const [small, large] = sa.fold.size <= sb.fold.size ? [sa, sb] : [sb, sa];
+  if (small.fold.size < SAME_STATEMENT_MIN_WORDS) return false;
+  let shared = 0;
+  for (const k of small.fold) if (large.fold.has(k)) shared++;
+  return shared / small.fold.size >= SAME_STATEMENT_SHARE && [...small.numbers].every((n) => large.numbers.has(n));
 }
 
 /** The question's numbers a passage (with its context) lacks; "0310" stands for "310". */

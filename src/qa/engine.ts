@@ -399,7 +399,15 @@ export class QaEngine implements QaService {
     const hits = retrieved.filter((_, i) => i < Math.min(policy.candidates, ranked) || i >= ranked);
     const extraction = extractAnswer(
       plan,
-      hits.map((h, rank) => ({ id: h.passage.id, text: h.passage.text, context: h.passage.context, title: h.passage.title, rank, isHeader: h.passage.section === HEADER_SECTION && h.passage.paragraph === 0 })),
+      hits.map((h, rank) => ({
+        id: h.passage.id,
+        text: h.passage.text,
+        context: h.passage.context,
+        title: h.passage.title,
+        rank,
+        isHeader: h.passage.section === HEADER_SECTION && h.passage.paragraph === 0,
+        isOfficial: index.byId.get(`${h.passage.docId}#0`)?.section === HEADER_SECTION,
+      })),
       index.terms,
       policy,
     );

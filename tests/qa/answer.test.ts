@@ -98,6 +98,24 @@ describe("compounds", () => {
   });
 });
 
+describe("sources", () => {
+  it("cites a statement from the official document rather than from a text that quotes it", () => {
+    const quoted = "Theo Điều lệ, người giới thiệu phải là đảng viên chính thức và cùng công tác với người vào Đảng ít nhất một năm.";
+    const charter = "Người giới thiệu phải là đảng viên chính thức và cùng công tác với người vào Đảng ít nhất một năm.";
+    const s = new TermStats();
+    for (const p of [quoted, charter]) s.add(p);
+    const candidates = [
+      { id: "wiki#1", text: quoted, context: "", title: "Đảng viên", rank: 0 },
+      { id: "charter#5", text: charter, context: "Điều 4", title: "Điều lệ Đảng", rank: 1, isOfficial: true },
+    ];
+    const question = understandQuestion("Người giới thiệu phải cùng công tác với người vào Đảng ít nhất bao lâu?");
+    expect(extractAnswer(question, candidates, s).best?.passageId).toBe("charter#5");
+    // Another statement is not a copy: the better answer stays first.
+    const other = [{ ...candidates[0]!, text: "Người giới thiệu phải cùng công tác với người vào Đảng ít nhất một năm." }, { ...candidates[1]!, text: "Chi bộ xét kết nạp người vào Đảng theo đề nghị của người giới thiệu." }];
+    expect(extractAnswer(question, other, s).best?.passageId).toBe("wiki#1");
+  });
+});
+
 describe("counts", () => {
   it("reads no count in an article number, nor across a bracket or a dash (\"(Điều 12, 13, 14): - Đồng chí …\")", () => {
     const question = "Có bao nhiêu người được giới thiệu ứng cử các chức danh kiêm nhiệm?";
