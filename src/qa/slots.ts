@@ -267,6 +267,16 @@ export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);
 }
 
+/**
+ * Whether a unit announces the list a "những X nào" question asks for: X followed by "gồm", "bao gồm" or
+ * a colon ("Các hình thức khen thưởng bao gồm: Huân chương …").
+ */
+export function announcesList(plan: QueryPlan, unit: string): boolean {
+  if (plan.kind !== "list" || !plan.askedNoun || plan.askedNoun.length === 0) return false;
+  const noun = plan.askedNoun.map((k) => k.fold).join(" ");
+  return new RegExp(`(?:^|[^a-z])${noun}(?: (?:như sau|nhu sau|sau day|duoc|se))?(?:\\s*:| (?:bao )?gom\\b)`, "u").test(foldKey(unit));
+}
+
 export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
 }

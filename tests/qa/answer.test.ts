@@ -98,6 +98,16 @@ describe("compounds", () => {
   });
 });
 
+describe("lists", () => {
+  it("prefers the unit that announces the list a \"những X nào\" question asks for", () => {
+    const passages = [
+      "Kế hoạch áp dụng khen thưởng kịp thời, đúng người, đúng việc cho tập thể, cá nhân có thành tích xuất sắc, tiêu biểu.",
+      "Các hình thức khen thưởng bao gồm: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen của Giám đốc Sở.",
+    ];
+    expect(askAmong(passages, "Kế hoạch áp dụng những hình thức khen thưởng nào?", "Kế hoạch thi đua").best?.text).toContain("Bằng khen");
+  });
+});
+
 describe("sources", () => {
   it("cites a statement from the official document rather than from a text that quotes it", () => {
     const quoted = "Theo Điều lệ, người giới thiệu phải là đảng viên chính thức và cùng công tác với người vào Đảng ít nhất một năm.";
