@@ -358,7 +358,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   for (const unit of ranked.slice(0, policy.maxUnitsChecked)) {
     // A unit below the top must cover the question clearly better than the bar to be preferred.
     const why =
-      unit !== top && unit.coverage < policy.minCoverage + policy.fallbackMargin
+      unit !== top && (unit.coverage < policy.minCoverage + policy.fallbackMargin || unit.score < top.score - policy.fallbackScoreGap)
         ? "weaker unit"
         : abstentionReason(plan, unit, candidates.find((c) => c.id === unit.passageId), policy);
     if (!why) {

@@ -73,6 +73,11 @@ export interface AnswerPolicy {
   maxUnitsChecked: number;
   /** Extra coverage a lower-scoring unit needs to answer when the top one cannot. Range 0–0.2. */
   fallbackMargin: number;
+  /**
+   * …and must score within this much of the top unit: a unit far below, taken only because the top one
+   * narrowly missed the coverage bar, is an answer to something else. Range 1–4 (score units).
+   */
+  fallbackScoreGap: number;
 }
 
 /** The defaults. Fitted values come from `npm run calibrate` (see README, "Measured figures"). */
@@ -101,6 +106,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
   overLengthPenaltyPerChar: 1 / 400,
   maxUnitsChecked: 3,
   fallbackMargin: 0.05,
+  fallbackScoreGap: 2,
 });
 
 /** The knobs `npm run calibrate` fits, with the values it tries. */

@@ -3,6 +3,7 @@ import { TermStats } from "../../src/index/termStats.js";
 import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/answer.js";
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
+import { withPolicy } from "../../src/qa/policy.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -105,6 +106,21 @@ describe("lists", () => {
       "Các hình thức khen thưởng bao gồm: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen của Giám đốc Sở.",
     ];
     expect(askAmong(passages, "Kế hoạch áp dụng những hình thức khen thưởng nào?", "Kế hoạch thi đua").best?.text).toContain("Bằng khen");
+  });
+});
+
+describe("falling back to a lower unit", () => {
+  it("does not answer with a unit far below the top one when the top one misses the coverage bar", () => {
+    const passages = [
+      "Kế hoạch áp dụng khen thưởng kịp thời, đúng người, đúng việc cho tập thể, cá nhân có thành tích xuất sắc, tiêu biểu.",
+      "Các hình thức khen thưởng bao gồm: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen của Giám đốc Sở.",
+    ];
+    const s = new TermStats();
+    for (const p of passages) s.add(p);
+    const extract = (fallbackScoreGap: number) =>
+      extractAnswer(understandQuestion("Kế hoạch áp dụng những hình thức khen thưởng nào?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Kế hoạch thi đua", rank })), s, withPolicy({ minCoverage: 0.65, fallbackScoreGap }));
+    expect(extract(2).abstained).toBe(true);
+    expect(extract(4).best?.passageId).toBe("p0");
   });
 });
 
