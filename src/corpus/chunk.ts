@@ -19,6 +19,9 @@ const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
+// A footnote of the text ("[i] …", "[1] …") and the section footnotes are cited under.
+const FOOTNOTE = /^\[(?:\d{1,3}|[ivxlc]{1,5})\]\s/u;
+const FOOTNOTES = "Chú thích";
 // A section numbered in Roman numerals ("I. MỤC ĐÍCH, YÊU CẦU"): the headings numbered "1.", "2." under
 // it are its subsections.
 const ROMAN_SECTION = /^[IVXLC]+\.\s/u;
@@ -165,6 +168,11 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
       continue;
     }
     flushPending();
+    // A footnote ("[i] Tổng số …", printed after the text) stands under no heading of the text.
+    if (FOOTNOTE.test(text) && state.heading !== FOOTNOTES) {
+      Object.assign(state, { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: FOOTNOTES, lead: null, awaitingTitle: false });
+      paragraphInSection = 0;
+    }
     if (/[:：]$/.test(text) && text.length <= 200) {
       // A lead line: kept with following dash items, or as context for numbered clauses.
       pending = { text, page: block.page };

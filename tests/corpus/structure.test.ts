@@ -134,6 +134,11 @@ describe("official documents as legal-document websites publish them", () => {
     expect(body.map((p) => p.context)).toEqual(["I. MỤC ĐÍCH, YÊU CẦU. 1. Mục đích", "II. NỘI DUNG THI ĐUA. 1. Đối tượng"]);
   });
 
+  it("cites the footnotes printed after the text under \"Chú thích\", not under the last heading", () => {
+    const { body } = chunk(["# Kế hoạch", "", "**III. TỔ CHỨC THỰC HIỆN**", "", "**1. Sở Y tế**", "", "Chủ trì thực hiện Chương trình số 30[1].", "", "[1] Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy."].join("\n"), "md");
+    expect(body.map((p) => p.context)).toEqual(["III. TỔ CHỨC THỰC HIỆN. 1. Sở Y tế", "Chú thích"]);
+  });
+
   it("joins a sentence across a blank line the copy put inside it, and nowhere else", () => {
     const wrapped = [
       "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 1849/QĐ-UBND của Ủy ban nhân",
