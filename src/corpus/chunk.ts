@@ -4,6 +4,7 @@
  * sentence boundaries. Each passage knows its section ("Chương V › Điều 21", "Kinh nghiệm").
  */
 import { splitSentences } from "../text/sentences.js";
+import { FOOTNOTE_MARK } from "../text/vietnamese.js";
 import { STRUCTURAL_HEADING } from "./structure.js";
 import type { Block, Passage } from "./types.js";
 
@@ -19,8 +20,7 @@ const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
-// A footnote of the text ("[i] …", "[1] …") and the section footnotes are cited under.
-const FOOTNOTE = /^\[(?:\d{1,3}|[ivxlc]{1,5})\]\s/u;
+// The section footnotes of the text ("[i] …", "[1] …") are cited under.
 const FOOTNOTES = "Chú thích";
 // A section numbered in Roman numerals ("I. MỤC ĐÍCH, YÊU CẦU"): the headings numbered "1.", "2." under
 // it are its subsections.
@@ -169,7 +169,7 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     }
     flushPending();
     // A footnote ("[i] Tổng số …", printed after the text) stands under no heading of the text.
-    if (FOOTNOTE.test(text) && state.heading !== FOOTNOTES) {
+    if (FOOTNOTE_MARK.test(text) && state.heading !== FOOTNOTES) {
       Object.assign(state, { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: FOOTNOTES, lead: null, awaitingTitle: false });
       paragraphInSection = 0;
     }

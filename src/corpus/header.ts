@@ -5,7 +5,7 @@
  * label/value tables ("Số hiệu:", "Người ký:"). Pure functions over logical lines (see `unwrapLines`).
  */
 import { collapseSpaces, foldKey } from "../text/normalize.js";
-import { DOCUMENT_KIND_WORDS, NATIONAL_MOTTO, SIGNING_MARKER } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_WORDS, FOOTNOTE_MARK, NATIONAL_MOTTO, SIGNING_MARKER } from "../text/vietnamese.js";
 
 /** What a document's header says about it. Every field is text found in the document. */
 export interface DocumentHeader {
@@ -56,8 +56,6 @@ const HEADER_WINDOW = 80;
 const ADDRESSEES = /^Kính gửi\s*:?\s*/u;
 /** Lines a header without a kind line (an official letter) may take below a site's table. */
 const UNTITLED_HEADER_LINES = 40;
-// A footnote of the text ("[i] Tổng số vị trí việc làm …"), printed after the signature.
-const FOOTNOTE = /^\[(?:\d{1,3}|[ivxlc]{1,5})\]\s/u;
 
 /** Markdown marks and table bars removed. */
 function bare(line: string): string {
@@ -217,13 +215,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     consumed.add(addressedAt);
     const own = (texts[addressedAt] ?? "").replace(ADDRESSEES, "").trim();
     if (own) header.addressees?.push(own.replace(/[,;.]$/u, ""));
-    for (let j = addressedAt + 1; j < texts.length; j++) {
-      const line = texts[j] ?? "";
-      if (line === "") continue;
-      if (!/^[-–+•]/u.test(line)) break;
-      header.addressees?.push(line.replace(/^[-–+•]\s*/u, "").replace(/[,;.]$/u, ""));
-      consumed.add(j);
-    }
+    header.addressees?.push(...dashItems(texts, addressedAt + 1, consumed));
   }
   // Everything above the header's first line is the publishing site's, not the document's (its
   // label/value table included, and whatever stands between that table and the header).
@@ -245,6 +237,19 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   return { header: found ? header : null, consumed: found ? consumed : new Set() };
 }
 
+/** The dash lines ("- Các bộ, …;") from `from` on, blank lines skipped, marked consumed; their items without mark or closing punctuation. */
+function dashItems(texts: readonly string[], from: number, consumed: Set<number>): string[] {
+  const items: string[] = [];
+  for (let j = from; j < texts.length; j++) {
+    const line = texts[j] ?? "";
+    if (line === "") continue;
+    if (!/^[-–+•]/u.test(line)) break;
+    items.push(line.replace(/^[-–+•]\s*/u, "").replace(/[,;.]$/u, ""));
+    consumed.add(j);
+  }
+  return items;
+}
+
 /** "Nơi nhận:" with its dash lines, and the signer: a role line (T/M, K/T, upper case) above a name. */
 function parseSigningBlock(texts: readonly string[], header: DocumentHeader, consumed: Set<number>): void {
   for (let i = 0; i < texts.length; i++) {
@@ -253,13 +258,7 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     consumed.add(i);
     const rest = t.replace(RECIPIENTS, "").trim();
     if (rest) header.recipients.push(rest.replace(/^[-–]\s*/u, ""));
-    for (let j = i + 1; j < texts.length; j++) {
-      const line = texts[j] ?? "";
-      if (line === "") continue;
-      if (!/^[-–+•]/u.test(line)) break;
-      header.recipients.push(line.replace(/^[-–+•]\s*/u, "").replace(/[,;.]$/u, ""));
-      consumed.add(j);
-    }
+    header.recipients.push(...dashItems(texts, i + 1, consumed));
   }
   // The signer's name follows one to three upper-case role lines; the first role line may carry T/M, K/T.
   for (let i = texts.length - 1; i >= 1; i--) {
@@ -292,7 +291,7 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     // document's; anything else is the publishing site's.
     const after = texts.slice(i + 1).filter((x) => x !== "").slice(0, 15);
     // (Its footnotes are the document's too.)
-    if (!after.some((x) => ATTACHMENT.test(x))) for (let j = i + 1; j < texts.length; j++) if (!FOOTNOTE.test(texts[j] ?? "")) consumed.add(j);
+    if (!after.some((x) => ATTACHMENT.test(x))) for (let j = i + 1; j < texts.length; j++) if (!FOOTNOTE_MARK.test(texts[j] ?? "")) consumed.add(j);
     return;
   }
 }

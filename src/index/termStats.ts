@@ -3,7 +3,7 @@
  * by how rare they are (IDF) and spots terms the corpus never uses. Updated incrementally on re-ingest.
  */
 import { analyzeText, type TermView } from "../text/analyze.js";
-import { foldKey } from "../text/normalize.js";
+import { TONE_LETTER, foldKey } from "../text/normalize.js";
 
 /** Serialised form. */
 export interface TermStatsJSON {
@@ -80,7 +80,7 @@ export class TermStats {
     if (!this.accentsByFold) {
       this.accentsByFold = new Map();
       for (const key of this.accent.keys()) {
-        const fold = foldKey(key.replace(/[fsrxj]$/, ""));
+        const fold = foldKey(key.replace(TONE_LETTER, ""));
         const list = this.accentsByFold.get(fold) ?? [];
         list.push(key);
         this.accentsByFold.set(fold, list);

@@ -251,7 +251,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter(holdsQualifiers) : candidates;
   for (const candidate of qualified.length > 0 ? qualified : candidates) {
     const wholePassageSets = termSets(candidate.text);
-    const contextSets = termSets(`${candidate.context}\n${candidate.title}`);
+    const contextSets = aroundSets(candidate);
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
     const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, wholePassageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
@@ -302,17 +302,14 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const inCompound = new Set<number>();
       for (const [a, b] of compounds) {
         inCompound.add(a).add(b);
-        const first = plan.terms[a];
-        const second = plan.terms[b];
-        const bigram = `${first?.fold}_${second?.fold}`;
+        const pair = [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined);
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
-        const compoundIn = (sets: TermSets): boolean => sets.bigrams.has(bigram) && first !== undefined && second !== undefined && keyIn(first, sets) && keyIn(second, sets);
-        if (compoundIn(unitSets) || compoundIn(passageSets) || compoundIn(contextSets)) continue;
+        if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair))) continue;
         if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b))) continue;
         const w = (weights[a] ?? 0) + (weights[b] ?? 0);
         if (w > missingWeight) {
           missingWeight = w;
-          missingTerm = bigram.replace("_", " ");
+          missingTerm = pair.map((t) => t.fold).join(" ");
         }
       }
       plan.terms.forEach((term, i) => {
@@ -352,6 +349,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   ranked.sort((a, b) => b.score - a.score);
   const top = ranked[0] ?? null;
   if (!top) return { abstained: true, reason: "no passage retrieved", best: null, ranked };
+  const candidateOf = (unit: PassageAnswer): CandidatePassage | undefined => candidates.find((c) => c.id === unit.passageId);
   // The best-scoring unit that passes every check answers; when none does, the top one's reason is given.
   let best: PassageAnswer | null = null;
   let reason: string | null = null;
@@ -360,7 +358,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const why =
       unit !== top && (unit.coverage < policy.minCoverage + policy.fallbackMargin || unit.score < top.score - policy.fallbackScoreGap)
         ? "weaker unit"
-        : abstentionReason(plan, unit, candidates.find((c) => c.id === unit.passageId), policy);
+        : abstentionReason(plan, unit, candidateOf(unit), policy);
     if (!why) {
       best = unit;
       break;
@@ -370,7 +368,6 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   if (!best) return { abstained: true, reason, best: top, ranked };
   // The same statement found in an official document and in a text that repeats it (an article quoting
   // the Charter) is cited from the official document.
-  const candidateOf = (unit: PassageAnswer): CandidatePassage | undefined => candidates.find((c) => c.id === unit.passageId);
   if (candidateOf(best)?.isOfficial !== true) {
     const chosen = best;
     const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && sameStatement(u.text, chosen.text) && !abstentionReason(plan, u, candidateOf(u), policy));
@@ -434,10 +431,14 @@ function setsUpTo(text: string, at: number): TermSets {
 
 const withContextCache = new Map<string, TermSets>();
 
+/** The words around a passage: its section context and its document's title. */
+function aroundSets(c: CandidatePassage): TermSets {
+  return termSets(`${c.context}\n${c.title}`);
+}
+
 /** A passage's own words with its section context and document title (each analysed once). */
 function passageWithContext(c: CandidatePassage): TermSets {
-  const around = `${c.context}\n${c.title}`;
-  return memoised(withContextCache, `${c.text}\u0000${around}`, () => unionOf(termSets(c.text), termSets(around)));
+  return memoised(withContextCache, `${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
 }
 
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
@@ -449,7 +450,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
-    const sets = unionOf(setsUpTo(passage.text, best.end), termSets(`${passage.context}\n${passage.title}`));
+    const sets = unionOf(setsUpTo(passage.text, best.end), aroundSets(passage));
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").

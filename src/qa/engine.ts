@@ -65,6 +65,12 @@ const TITLED_PASSAGES = 4;
 /** Passages added that are the n-th item under a section the question names ("Kinh nghiệm thứ tư"). */
 const ITEM_PASSAGES = 3;
 
+/** The header passage of a document (its formal header, quoted first), if it has one. */
+function headerPassage(docId: string, index: LoadedIndex): StoredPassage | undefined {
+  const first = index.byId.get(`${docId}#0`);
+  return first?.section === HEADER_SECTION ? first : undefined;
+}
+
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
 export interface RetrievedQuestion {
   plan: CheckedPlan;
@@ -354,8 +360,8 @@ export class QaEngine implements QaService {
   /** Header passages of the documents whose number starts with one of `numbers` ("383" → 383-QĐ/TW). */
   private headersOf(numbers: readonly string[], index: LoadedIndex): StoredPassage[] {
     return this.documentsNumbered(numbers, index)
-      .map((docId) => index.byId.get(`${docId}#0`))
-      .filter((p): p is StoredPassage => p?.section === HEADER_SECTION)
+      .map((docId) => headerPassage(docId, index))
+      .filter((p): p is StoredPassage => p !== undefined)
       .slice(0, 3);
   }
 
@@ -406,7 +412,7 @@ export class QaEngine implements QaService {
         title: h.passage.title,
         rank,
         isHeader: h.passage.section === HEADER_SECTION && h.passage.paragraph === 0,
-        isOfficial: index.byId.get(`${h.passage.docId}#0`)?.section === HEADER_SECTION,
+        isOfficial: headerPassage(h.passage.docId, index) !== undefined,
       })),
       index.terms,
       policy,

@@ -2,10 +2,10 @@
  * Query understanding: from a question as typed (Vietnamese with or without diacritics, abbreviations,
  * typos, or English) to a plan for retrieval and answer extraction.
  */
-import { analyzeText, type TermView } from "../text/analyze.js";
+import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
-import { numberParts, type Token } from "../text/tokenize.js";
+import type { Token } from "../text/tokenize.js";
 import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
@@ -235,7 +235,7 @@ export function understandQuestion(raw: string): QueryPlan {
       )
     : nameRuns(questionTokens, question);
   // Proper names are spelt many ways (Đắk Lắk, Đăk Lăk, Dak Lak): their syllables match folded.
-  const nameSyllables = new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
+  const nameSyllables = nameSyllablesOf(names);
   for (const term of terms) if (nameSyllables.has(term.fold)) term.accent = null;
   return {
     question,
@@ -494,16 +494,15 @@ function searchView(view: TermView, accented: boolean): TermView {
   const stops = stopMask(view.tokens, accented);
   const kept = view.tokens.filter((_, i) => !stops[i]);
   if (kept.length === 0 || kept.length === view.tokens.length) return view;
-  const accent: string[] = [];
-  const fold: string[] = [];
-  for (const t of kept) {
-    accent.push(t.accent);
-    fold.push(t.fold);
-    if (t.isNumber) for (const part of numberParts(t.fold)) accent.push(part), fold.push(part);
-  }
-  const keptFolds = new Set(fold);
+  const keys = keysOf(kept);
+  const keptFolds = new Set(keys.fold);
   const bigrams = view.bigrams.filter((b) => b.split("_").some((k) => keptFolds.has(k)));
-  return { tokens: kept, accent, fold, bigrams };
+  return { tokens: kept, ...keys, bigrams };
+}
+
+/** The folded syllables of proper names given as folded bigrams ("dak_lak" → "dak", "lak"). */
+export function nameSyllablesOf(names: readonly string[][]): Set<string> {
+  return new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
 }
 
 /** Runs of two or more capitalised syllables after the first word: the question's proper names. */

@@ -6,7 +6,9 @@
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import { isStopAccent } from "../text/lexicon.js";
+import { TONE_LETTER } from "../text/normalize.js";
 import { restoreAccents, type RestorationModel } from "./diacritics.js";
+import { nameSyllablesOf } from "./query.js";
 import type { CheckedPlan } from "./spelling.js";
 
 /** The local half of the model: accent keys and adjacent pairs in the retrieved passages. */
@@ -40,11 +42,11 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
     model,
   );
   // Proper names keep matching folded (Đắk Lắk, Đăk Lăk, Dak Lak).
-  const nameSyllables = new Set(plan.names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
+  const names = nameSyllablesOf(plan.names);
   let changed = false;
   const restored = plan.terms.map((term) => {
     const key = term.position !== undefined ? keys[term.position] : null;
-    if (!key || term.accent !== null || term.phrase || nameSyllables.has(term.fold) || tokens[term.position ?? -1]?.fold !== term.fold) return term;
+    if (!key || term.accent !== null || term.phrase || names.has(term.fold) || tokens[term.position ?? -1]?.fold !== term.fold) return term;
     changed = true;
     return { ...term, accent: key };
   });
@@ -60,9 +62,6 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
   const unknownTerms = new Set([...plan.unknownTerms].filter((i) => kept[i]).map((i) => newIndex[i] ?? i));
   return { ...plan, terms: restored.filter((_, i) => kept[i]), compounds, unknownTerms };
 }
-
-// Accent keys end with the tone's Telex letter; a key without one is a syllable typed with no tone mark.
-const TONE_LETTER = /[fsrxj]$/;
 
 /**
  * An accented question's syllables typed with no tone mark where the corpus writes them more often with one
@@ -82,10 +81,10 @@ export function withToneSlipsRead(plan: CheckedPlan, passages: readonly string[]
 
 function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
   if (plan.accent === null) return plan;
-  const nameSyllables = new Set(plan.names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
+  const names = nameSyllablesOf(plan.names);
   let changed = false;
   const terms = plan.terms.map((term) => {
-    if (term.accent === null || term.isNumber || term.phrase || TONE_LETTER.test(term.accent) || nameSyllables.has(term.fold)) return term;
+    if (term.accent === null || term.isNumber || term.phrase || TONE_LETTER.test(term.accent) || names.has(term.fold)) return term;
     const own = stats.accent.get(term.accent) ?? 0;
     const toned = stats.accentVariants(term.fold).filter((v) => TONE_LETTER.test(v) && v.replace(TONE_LETTER, "") === term.accent);
     if (!toned.some((v) => (stats.accent.get(v) ?? 0) > own)) return term;
@@ -94,4 +93,3 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
   });
   return changed ? { ...plan, terms } : plan;
 }
-

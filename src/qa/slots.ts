@@ -16,6 +16,7 @@ const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}
 const DIGIT = /\d/;
 // A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
 const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
+const DATES = new RegExp(DATE.source, "giu");
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
@@ -121,18 +122,19 @@ function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
 const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
 const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");
 
-// Dates, whose "26 tháng 4 năm 2011" holds a number of months and years that no duration states.
-const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|(?:ngày \d{1,2} )?tháng \d{1,2}(?: năm \d{4}|[-/]\d{4})?(?!\d)|năm \d{4}/giu;
-
-/** Whether a unit states a duration: a number of time units, or a frequency (its dates aside). */
-function statesDuration(unit: string): boolean {
-  const own = unit.replace(DATES, " ");
-  return FREQUENCY.test(own) || NUMBER_OF_TIME_UNITS.test(own);
+/** A unit with its dates blanked: "26 tháng 4 năm 2011" holds a number of months and years no duration states. */
+function withoutDates(unit: string): string {
+  return unit.replace(DATES, " ");
 }
 
 /** Whether a unit states a frequency ("mỗi tháng", "2 lần"), its dates aside. */
 function statesFrequency(unit: string): boolean {
-  return FREQUENCY.test(unit.replace(DATES, " "));
+  return FREQUENCY.test(withoutDates(unit));
+}
+
+/** Whether a unit states a duration: a number of time units, or a frequency (its dates aside). */
+function statesDuration(unit: string): boolean {
+  return statesFrequency(unit) || NUMBER_OF_TIME_UNITS.test(withoutDates(unit));
 }
 
 export function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = DEFAULT_POLICY): number {
@@ -261,7 +263,6 @@ function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
 }
 
-/** Whether a date or time question asks for a deadline. */
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);
@@ -277,6 +278,7 @@ export function announcesList(plan: QueryPlan, unit: string): boolean {
   return new RegExp(`(?:^|[^a-z])${noun}(?: (?:như sau|nhu sau|sau day|duoc|se))?(?:\\s*:| (?:bao )?gom\\b)`, "u").test(foldKey(unit));
 }
 
+/** Whether a date or time question asks for a deadline. */
 export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
 }

@@ -5,10 +5,9 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { isKnownAbbreviation } from "../text/lexicon.js";
+import { TONE_LETTER } from "../text/normalize.js";
 import { findCompounds, type QueryPlan, type QueryTerm } from "./query.js";
 
-// Accent keys end with the tone's Telex letter; Vietnamese syllables never end with these letters otherwise.
-const TONE_LETTER = /[fsrxj]$/;
 
 /** A plan whose terms were checked against the corpus. */
 export interface CheckedPlan extends QueryPlan {

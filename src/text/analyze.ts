@@ -21,6 +21,11 @@ export interface TermView {
 export function analyzeText(text: string, expand = true): TermView {
   const source = expand ? expandAbbreviations(text) : text;
   const tokens = tokenize(source);
+  return { tokens, ...keysOf(tokens), bigrams: phraseBigrams(tokens, source, (t) => t.fold) };
+}
+
+/** The accent and folded keys of tokens, each number followed by its parts. */
+export function keysOf(tokens: readonly Token[]): Pick<TermView, "accent" | "fold"> {
   const accent: string[] = [];
   const fold: string[] = [];
   for (const t of tokens) {
@@ -33,5 +38,5 @@ export function analyzeText(text: string, expand = true): TermView {
       }
     }
   }
-  return { tokens, accent, fold, bigrams: phraseBigrams(tokens, source, (t) => t.fold) };
+  return { accent, fold };
 }

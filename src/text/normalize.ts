@@ -50,6 +50,9 @@ export function toneKey(syllable: string): string {
   return bare.normalize("NFC") + tone;
 }
 
+/** The tone's Telex letter that ends an accent key ("uyr"); Vietnamese syllables never end with these otherwise. */
+export const TONE_LETTER = /[fsrxj]$/;
+
 /** Removes every diacritic and maps đ → d: "Đảng ủy" → "Dang uy". */
 export function foldDiacritics(text: string): string {
   return text.normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");

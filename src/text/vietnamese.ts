@@ -18,6 +18,9 @@ export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đ�
 /** Marks that open a signing block: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền. */
 export const SIGNING_MARKER = /^(?:T\/M|TM\.|K\/T|KT\.|Q\.|TL\.|TUQ\.|T\.M|K\.T)\s*/u;
 
+// A footnote of the text ("[i] Tổng số vị trí việc làm …", "[1] Chương trình số 30 …"), printed after it.
+export const FOOTNOTE_MARK = /^\[(?:\d{1,3}|[ivxlc]{1,5})\]\s/u;
+
 /**
  * Words that number the divisions of a document, largest first: "Phần I", "Chương II", "Mục 1", "Điều 5".
  * Paragraphs within an article ("Khoản 2", "Điểm a") are not divisions with a heading of their own.
