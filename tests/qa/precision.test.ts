@@ -3,12 +3,9 @@
  * block, hard-wrapped lines) and a report, ingested into a temporary index and asked the questions whose
  * tempting wrong answers the engine must refuse.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/index/ingest.js";
-import { QaEngine } from "../../src/qa/engine.js";
-import { makeTempDir } from "../support/fixtures.js";
+import type { QaEngine } from "../../src/qa/engine.js";
+import { engineOver } from "../support/corpusEngine.js";
 
 const OFFICIAL = [
   "|", "**ỦY BAN NHÂN DÂN**", "TỈNH GIA LAI", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
@@ -52,22 +49,15 @@ const REPORT = [
   "Toàn tỉnh có 1.520 đảng viên được tặng Huy hiệu Đảng. Huyện Chư Păh tổ chức lễ trao Huy hiệu Đảng vào dịp kỷ niệm ngày thành lập Đảng.",
 ].join("\n");
 
-let tmp: { dir: string; cleanup: () => Promise<void> };
 let engine: QaEngine;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  tmp = await makeTempDir("precision-");
-  const corpusDir = path.join(tmp.dir, "corpus");
-  await mkdir(corpusDir, { recursive: true });
-  await writeFile(path.join(corpusDir, "ke-hoach-hoi-thi.md"), OFFICIAL);
-  await writeFile(path.join(corpusDir, "bao-cao-ia-grai.txt"), REPORT);
-  await ingestCorpus({ corpusDir, indexDir: path.join(tmp.dir, "index"), maxFileBytes: 1 << 20, efSearch: 50 });
-  engine = await QaEngine.open(path.join(tmp.dir, "index"));
+  ({ engine, cleanup } = await engineOver("precision", { "ke-hoach-hoi-thi.md": OFFICIAL, "bao-cao-ia-grai.txt": REPORT }));
 });
 
 afterAll(async () => {
-  if (!process.env.KEEP_TMP) await tmp.cleanup();
-  else console.log(tmp.dir);
+  await cleanup();
 });
 
 describe("answers that hold on a new official document", () => {

@@ -2,13 +2,10 @@
  * Retrieval beside the ranked search: passages a question asks for by their place in a document, which a
  * search for its few words ranks below texts that repeat those words.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/index/ingest.js";
-import { QaEngine } from "../../src/qa/engine.js";
+import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
-import { makeTempDir } from "../support/fixtures.js";
+import { engineOver } from "../support/corpusEngine.js";
 
 const REPORT = [
   "# Báo cáo tổng kết công tác xây dựng Đảng",
@@ -31,21 +28,15 @@ const REPORT = [
 // Many passages that repeat the question's words, and none of them an enumeration's fourth item.
 const OTHER = Array.from({ length: 30 }, (_, i) => `Kinh nghiệm số ${i + 1}: trao đổi kinh nghiệm, học hỏi kinh nghiệm giữa các đơn vị bạn về kinh nghiệm quản lý.`).join("\n\n");
 
-let tmp: { dir: string; cleanup: () => Promise<void> };
 let engine: QaEngine;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  tmp = await makeTempDir("retrieval-");
-  const corpusDir = path.join(tmp.dir, "corpus");
-  await mkdir(corpusDir, { recursive: true });
-  await writeFile(path.join(corpusDir, "bao-cao.md"), REPORT);
-  await writeFile(path.join(corpusDir, "trao-doi.md"), OTHER);
-  await ingestCorpus({ corpusDir, indexDir: path.join(tmp.dir, "index"), maxFileBytes: 1 << 20, efSearch: 50 });
-  engine = await QaEngine.open(path.join(tmp.dir, "index"), { candidates: 3 });
+  ({ engine, cleanup } = await engineOver("retrieval", { "bao-cao.md": REPORT, "trao-doi.md": OTHER }, { candidates: 3 }));
 });
 
 afterAll(async () => {
-  await tmp.cleanup();
+  await cleanup();
 });
 
 describe("passages asked for by their place", () => {
