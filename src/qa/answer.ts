@@ -460,6 +460,10 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
     const name = missingName(plan, sets);
     if (name) return `name not in the passage: ${name.join(" ")}`;
+    // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
+    // names (English level words translate ambiguously: "town" is thị xã or thị trấn).
+    const level = plan.language === "vi" ? plan.levels.find((key) => !hasHeadPhrase([key.split("_")], sets)) : undefined;
+    if (level) return `level not in the passage: ${level.replace("_", " ")}`;
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;

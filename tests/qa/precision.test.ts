@@ -171,6 +171,11 @@ describe("answers that hold on a new official document", () => {
     expect(r.abstained).toBe(true);
   });
 
+  it("refuses a text that speaks of some of the question's levels but never of the one that acts", async () => {
+    expect((await engine.ask("Các huyện phải tổ chức vòng sơ khảo ở các xã, phường trước ngày nào?")).abstained).toBe(true);
+    expect((await engine.ask("Các xã phải tổ chức vòng sơ khảo trước ngày nào?")).answer).toContain("30/6/2026");
+  });
+
   it("refuses a person the documents do not name", async () => {
     expect((await engine.ask("Ai là Bí thư Đảng bộ huyện Ia Grai năm 2025?")).abstained).toBe(true);
   });
