@@ -144,6 +144,37 @@ export function singularize(word: string): string {
   return word;
 }
 
+/**
+ * The glossary's form of an inflected English word: a plural as `singularize` reads it, else a verb or
+ * adverb ending removed ("listed" → "list", "welcoming" → "welcome", "planned" → "plan", "newly" →
+ * "new", "electronically" → "electronic") when the glossary uses the shorter word; else the word.
+ */
+export function dictionaryForm(word: string): string {
+  if (glossary.has(word)) return word;
+  const singular = singularize(word);
+  if (glossaryFirstWords.has(singular)) return singular;
+  for (const candidate of withoutEnding(word)) if (glossaryFirstWords.has(candidate)) return candidate;
+  return singular;
+}
+
+/** Candidate dictionary forms of a word with an -ed, -ing or -ly ending, most likely first. */
+function withoutEnding(word: string): string[] {
+  const out: string[] = [];
+  const verb = /^(\p{L}{2,}?)(?:ed|ing)$/u.exec(word)?.[1];
+  if (verb) {
+    if (word.endsWith("ied")) out.push(`${word.slice(0, -3)}y`);
+    out.push(verb, `${verb}e`);
+    if (/([^aeiouls])\1$/u.test(verb)) out.push(verb.slice(0, -1));
+  }
+  const adverb = /^(\p{L}{3,}?)ly$/u.exec(word)?.[1];
+  if (adverb) {
+    if (adverb.endsWith("al")) out.push(adverb.slice(0, -2));
+    if (adverb.endsWith("i")) out.push(`${adverb.slice(0, -1)}y`);
+    out.push(adverb, `${adverb}e`);
+  }
+  return out;
+}
+
 const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "whom", "whose", "when", "where", "why", "is", "are", "the", "of", "many", "much", "does", "do", "did", "was", "were", "can", "could", "must", "should", "may", "has", "have", "an", "in", "to", "for", "by", "with", "according"]);
 
 /**
@@ -172,16 +203,30 @@ export interface Translation {
 
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 export function translateEnglish(question: string): Translation {
-  const words = (question.match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?/gu) ?? []).map((w) => ({ raw: w, lower: w.toLowerCase().replace(/['’]s$/, "") }));
+  const words = (question.match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
+    // Quotation marks around a phrase ("'completed well'") and a possessive ("Can Tho's") are not part of the word.
+    .map((w) => w.replace(/^['’]+|['’]+$/gu, "").replace(/['’]s$/u, ""))
+    // A hyphenated word the glossary does not hold is read as its parts ("e-consultation", "law-making").
+    .flatMap((w) => (w.includes("-") && !glossary.has(dictionaryForm(w.toLowerCase())) ? w.split("-") : [w]))
+    .filter((w) => w.length > 0)
+    .map((w) => ({ raw: w, lower: w.toLowerCase() }));
   const groups: string[][] = [];
   const unknown: string[] = [];
+  // Capitalised words mid-question are names (Buon Ho, Krong Bong), even a function word that starts one ("Can Tho").
+  const isName = (k: number): boolean => {
+    const word = words[k];
+    if (!word || k === 0 || !/^\p{Lu}/u.test(word.raw)) return false;
+    if (!isEnglishStopword(word.lower)) return true;
+    const next = words[k + 1];
+    return next !== undefined && /^\p{Lu}/u.test(next.raw) && !isEnglishStopword(next.lower) && !glossaryFirstWords.has(dictionaryForm(next.lower));
+  };
   let i = 0;
   while (i < words.length) {
     let matched = false;
     for (let n = Math.min(longestGlossaryKey, words.length - i); n >= 1; n--) {
       const slice = words.slice(i, i + n).map((w) => w.lower);
       const key = slice.join(" ");
-      const entry = glossary.get(key) ?? glossary.get([...slice.slice(0, -1), singularize(slice[n - 1] ?? "")].join(" "));
+      const entry = glossary.get(key) ?? glossary.get(slice.map(dictionaryForm).join(" "));
       if (entry) {
         groups.push(entry.vi);
         i += n;
@@ -193,10 +238,9 @@ export function translateEnglish(question: string): Translation {
     const word = words[i];
     i++;
     if (!word) continue;
-    if (/^\d/.test(word.raw)) groups.push([word.raw]);
-    else if (isEnglishStopword(word.lower)) continue;
-    // Capitalised words mid-question are names (Buon Ho, Krong Bong): keep them for folded matching.
-    else if (/^\p{Lu}/u.test(word.raw) && i > 1) groups.push([word.raw]);
+    if (/^\d/.test(word.raw)) groups.push([word.raw.replace(/(?:st|nd|rd|th)$/u, "")]);
+    else if (isName(i - 1)) groups.push([word.raw]);
+    else if (isEnglishStopword(word.lower) || withoutEnding(word.lower).some(isEnglishStopword)) continue;
     else unknown.push(word.lower);
   }
   return { groups, unknown };

@@ -59,6 +59,22 @@ describe("abbreviations and glossary", () => {
     const t = translateEnglish("How many party members are in the agency cells of wards?");
     expect(t.groups.flat()).toEqual(expect.arrayContaining(["đảng viên", "cơ quan", "chi bộ", "phường"]));
   });
+
+  it("reads English words as written, not as the glossary's headwords", () => {
+    // A possessive and quotation marks are not part of the word; a name may start with a function word.
+    const named = translateEnglish("In Can Tho's plan, which units are rated 'excellent'?");
+    expect(named.groups).toContainEqual(["Can"]);
+    expect(named.groups).toContainEqual(["Tho"]);
+    expect(named.groups.flat()).not.toContain("Tho's");
+    expect(named.groups.flat()).toEqual(expect.arrayContaining(["xếp loại", "xuất sắc"]));
+    expect(named.unknown).toEqual([]);
+    // Verb and adverb endings, hyphenated compounds and ordinal numbers.
+    const inflected = translateEnglish("Which appendices are attached to the newly signed law-making plan for the 14th Congress?");
+    expect(inflected.groups.flat()).toEqual(expect.arrayContaining(["phụ lục", "kèm theo", "mới", "ký", "xây dựng pháp luật", "14"]));
+    expect(inflected.unknown).toEqual([]);
+    // Light verbs carry nothing the documents would say.
+    expect(translateEnglish("Who gave the speech?").unknown).toEqual([]);
+  });
 });
 
 describe("sentences and clauses", () => {
