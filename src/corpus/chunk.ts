@@ -17,6 +17,9 @@ export const MAX_PASSAGE_CHARS = 1200;
 // A numbered or lettered clause ("1.", "2.3.", "a)", "II."), which a lead line introduces as context.
 const NUMBERED_CLAUSE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.)\s/u;
 const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
+const BULLET = /^[-•–+*]\s/u;
+/** Longest numbered line read as the title of the bullets below it ("6.1. Hệ số quy hoạch cấp ủy."). */
+export const MAX_NUMBERED_TITLE_CHARS = 120;
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
@@ -123,7 +126,7 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     titleQuoted = true;
     passages.push({ id: `${doc.docId}#0`, docId: doc.docId, title: doc.title, section: HEADER_SECTION, paragraph: 0, page: null, order: 0, text: doc.headerText, context: HEADER_SECTION });
   }
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     if (block.kind === "heading") {
       flushPending();
       const text = block.text;
@@ -177,6 +180,13 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
       // A lead line: kept with following dash items, or as context for numbered clauses.
       pending = { text, page: block.page };
       state.lead = text.replace(/\s*[:：]$/, "");
+      continue;
+    }
+    // A short numbered line with bullets under it ("6.1. Hệ số quy hoạch cấp ủy …." / "- Hệ số quy hoạch
+    // từ 1,0 - 1,5 lần …") names what they state: it travels with them, and no further.
+    const next = blocks[i + 1];
+    if (NUMBERED_CLAUSE.test(text) && text.length <= MAX_NUMBERED_TITLE_CHARS && next?.kind === "paragraph" && BULLET.test(next.text)) {
+      pending = { text, page: block.page };
       continue;
     }
     emit(text, block.page);

@@ -161,7 +161,8 @@ export function toBlocks(file: LoadedFile): Block[] {
 }
 
 // Headings split over lines ("ĐẠI HỘI ĐẠI BIỂU TOÀN QUỐC" / "LẦN THỨ XI") are one heading when both
-// are upper case and neither starts a numbered part.
+// are upper case and neither starts a numbered part; a bare document kind ("KẾ HOẠCH") is one heading
+// with the subject line under it ("Thực hiện công tác dân số năm 2026"), in whatever case.
 function mergeHeadingRuns(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
@@ -169,8 +170,7 @@ function mergeHeadingRuns(blocks: Block[]): Block[] {
     if (
       prev?.kind === "heading" &&
       block.kind === "heading" &&
-      isUpperCase(prev.text) &&
-      isUpperCase(block.text) &&
+      ((isUpperCase(prev.text) && isUpperCase(block.text)) || (BARE_DOCUMENT_KIND.test(prev.text) && !NUMBERED_HEADING.test(block.text))) &&
       !STRUCTURAL.test(prev.text) &&
       !STRUCTURAL.test(block.text)
     ) {
@@ -188,6 +188,10 @@ function isUpperCase(text: string): boolean {
 
 // Words that name a kind of guidance document; a heading with one is the best title.
 const DOCUMENT_KINDS = /^(?:điều lệ|nghị quyết|hướng dẫn|quy định|chỉ thị|kết luận|quyết định|thông tri|luật|nghị định|thông tư|kế hoạch|báo cáo|quy chế|đề án|chương trình)(?!\p{L})/iu;
+
+// A heading numbered as a part, section or item ("III. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "a) …").
+const NUMBERED_HEADING = /^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s/iu;
+const BARE_DOCUMENT_KIND = new RegExp(`${DOCUMENT_KINDS.source.replace("(?!\\p{L})", "")}$`, "iu");
 
 export { STRUCTURAL as STRUCTURAL_HEADING };
 

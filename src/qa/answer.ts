@@ -5,6 +5,7 @@
  * span of a cited passage.
  */
 import type { TermStats } from "../index/termStats.js";
+import { MAX_NUMBERED_TITLE_CHARS } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
@@ -47,6 +48,11 @@ export interface PassageAnswer {
   coverage: number;
   /** The heaviest key term found nowhere (unit, passage, context), as a share of the question's weight. */
   missingShare: number;
+  /**
+   * Coverage of what the passage's context does not already say: the weight of the key terms (and unknown
+   * English words) absent from its section headings and document title that the unit or its passage states.
+   */
+  ownCoverage: number;
   /** That term (folded), for the abstention reason. */
   missingTerm: string | null;
 }
@@ -63,6 +69,8 @@ export interface Extraction {
 
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "count", "duration", "percent", "list"]);
 
+const NUMBERED_LINE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s/u;
+const BULLET_NEXT = /^[^\S\n]*\n[-•–+*]\s/u;
 const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
@@ -152,7 +160,16 @@ function computeUnits(text: string): Unit[] {
       }
     }
   }
-  return units;
+  // A numbered line with bullets under it ("6.1. Hệ số quy hoạch cấp ủy …." / "- Hệ số …") names what
+  // they state and states nothing itself.
+  const titles: Span[] = [];
+  let from = 0;
+  for (const line of text.split("\n")) {
+    const end = from + line.length;
+    if (NUMBERED_LINE.test(line) && line.length <= MAX_NUMBERED_TITLE_CHARS && BULLET_NEXT.test(text.slice(end))) titles.push({ text: line, start: from, end });
+    from = end + 1;
+  }
+  return titles.length === 0 ? units : units.filter((u) => !titles.some((t) => u.start >= t.start && u.end <= t.end));
 }
 
 /**
@@ -280,15 +297,25 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // question asks for that item, terms found in the section count in full.
       const isAskedItem = ordinalLead !== null && ordinalLead.test(unit.text);
       let matched = 0;
+      let ownWeight = 0;
+      let ownMatched = 0;
       let missingWeight = 0;
       let missingTerm: string | null = null;
       const found: boolean[] = [];
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         found[i] = true;
-        if (termIn(term, unitSets)) matched += w;
-        else if (termIn(term, passageSets)) matched += (candidate.isHeader ? 1 : policy.passageCredit) * w;
-        else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
+        // A header restates its document's title: what it says is its own.
+        const inContext = !candidate.isHeader && termIn(term, contextSets);
+        if (!inContext) ownWeight += w;
+        if (termIn(term, unitSets)) {
+          matched += w;
+          if (!inContext) ownMatched += w;
+        } else if (termIn(term, passageSets)) {
+          const credit = (candidate.isHeader ? 1 : policy.passageCredit) * w;
+          matched += credit;
+          if (!inContext) ownMatched += credit;
+        } else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
         else found[i] = false;
       });
       // What is missing is weighed by whole compounds: "tài chính" is missing from a passage that has
@@ -341,7 +368,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       score -= (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
       if (!bestUnit || score > bestUnit.score) {
         const text = `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`;
-        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm };
+        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm, ownCoverage: ownWeight + unknownWeight > 0 ? ownMatched / (ownWeight + unknownWeight) : 1 };
       }
     }
     if (bestUnit) ranked.push(bestUnit);
@@ -444,6 +471,9 @@ function passageWithContext(c: CandidatePassage): TermSets {
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
   if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
   if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
+  // A passage whose section or document title says what the question says, and that adds little of
+  // its own, answers only with its context ("Kế hoạch dân số của Cần Thơ" is no answer to what it screens newborns for).
+  if (best.ownCoverage < policy.minOwnCoverage) return `the passage states little beyond its context (${best.ownCoverage.toFixed(2)} of the rest of the question)`;
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;

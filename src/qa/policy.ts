@@ -29,6 +29,13 @@ export interface AnswerPolicy {
    * passage that never says "tài chính", however much else it shares. Range 0.1–1 (1 = off).
    */
   maxMissingShare: number;
+  /**
+   * *Fitted.* Of the key terms (and unknown English words) that the passage's section headings and document
+   * title do not hold, the unit and its passage must state at least this share: a context that restates
+   * the question ("Kế hoạch … dân số … Cần Thơ") does not make any of its sentences an answer. Range 0–0.6
+   * (0 = off).
+   */
+  minOwnCoverage: number;
   /** Credit for a key term found in the unit's passage but not the unit itself. Range 0–1. */
   passageCredit: number;
   /**
@@ -88,6 +95,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
   candidates: 12,
   minCoverage: 0.55,
   maxMissingShare: 0.2,
+  minOwnCoverage: 0.4,
   passageCredit: 0.6,
   contextCredit: 0.5,
   unknownTermFactor: 1.5,
@@ -114,6 +122,7 @@ export const FITTED_KNOBS: ReadonlyArray<{ key: keyof AnswerPolicy; values: read
   { key: "minCoverage", values: [0.55, 0.6, 0.62, 0.65, 0.7] },
   { key: "maxMissingShare", values: [0.2, 0.25, 0.3, 0.4, 1] },
   { key: "contextCredit", values: [0.3, 0.5, 0.7] },
+  { key: "minOwnCoverage", values: [0, 0.3, 0.4, 0.5] },
   { key: "unknownEnglishWeight", values: [0.25, 0.5, 1] },
   { key: "candidates", values: [8, 12] },
 ];

@@ -174,6 +174,27 @@ describe("official documents as legal-document websites publish them", () => {
     expect(passages[1]?.context).toBe("3. Hình thức khen thưởng");
   });
 
+  it("quotes a short numbered line ending in a period together with the bullets under it, and no further", () => {
+    const blocks = [
+      { kind: "heading" as const, text: "6. Về hệ số, số lượng chức danh quy hoạch", page: null },
+      { kind: "paragraph" as const, text: "6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp.", page: null },
+      { kind: "paragraph" as const, text: "- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy theo quy định.", page: null },
+      { kind: "paragraph" as const, text: "- Một cán bộ quy hoạch không quá 03 chức danh.", page: null },
+      { kind: "paragraph" as const, text: "6.2. Cán bộ quy hoạch phải bảo đảm tiêu chuẩn chức danh theo quy định.", page: null },
+    ];
+    const passages = chunkDocument(blocks, { docId: "hd", title: "Hướng dẫn" });
+    expect(passages.map((p) => p.text)).toEqual([
+      "6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp.\n- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy theo quy định.\n- Một cán bộ quy hoạch không quá 03 chức danh.",
+      "6.2. Cán bộ quy hoạch phải bảo đảm tiêu chuẩn chức danh theo quy định.",
+    ]);
+    expect(passages[1]?.context).toBe("6. Về hệ số, số lượng chức danh quy hoạch");
+  });
+
+  it("reads a bare document kind and the subject line under it as the title, in whatever case", () => {
+    const { title } = chunk(["**KẾ HOẠCH**", "", "Thực hiện công tác dân số năm 2026 của tỉnh Gia Lai", "", "**I. MỤC TIÊU**", "", "1. Tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12% dân số."].join("\n"), "md");
+    expect(title).toBe("KẾ HOẠCH Thực hiện công tác dân số năm 2026 của tỉnh Gia Lai");
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);

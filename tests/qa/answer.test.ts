@@ -35,6 +35,31 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("never answers with the numbered line that titles the bullets under it", () => {
+    const passage = "6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp.\n- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp theo quy định.";
+    const r = askAmong([passage], "What planning coefficient applies to party committees, standing committees and inspection commissions?", "Hướng dẫn quy hoạch cán bộ");
+    expect(r.best?.text).toContain("1,0 - 1,5 lần");
+  });
+
+  it("refuses a passage that only its title makes look like an answer", () => {
+    const title = "Kế hoạch thực hiện công tác dân số và phát triển năm 2026 của tỉnh Gia Lai";
+    const passages = ["Tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12% dân số.", "Sở Y tế chủ trì triển khai Kế hoạch; báo cáo kết quả trước ngày 15/12/2026."];
+    const elsewhere = ["Đảng viên phải chấp hành nghị quyết của Đảng.", "Chi bộ sinh hoạt thường kỳ mỗi tháng một lần.", "Trẻ em được chăm sóc và giáo dục.", "Tiêm chủng mở rộng được triển khai tại trạm y tế.", "Kết quả kiểm tra được báo cáo đầy đủ."];
+    const s = new TermStats();
+    for (const p of passages) s.add(`${p}\n${title}`);
+    for (const p of elsewhere) for (let i = 0; i < 3; i++) s.add(`${p} ${i}`);
+    const candidates = passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title, rank }));
+    // Full credit for the title: only the share the passage states of the rest of the question decides.
+    const policy = (minOwnCoverage: number) => withPolicy({ contextCredit: 1, minOwnCoverage });
+    const asked = understandQuestion("Kế hoạch công tác dân số và phát triển năm 2026 của tỉnh Gia Lai đặt tỷ lệ trẻ em được tiêm chủng đầy đủ là bao nhiêu?");
+    const refused = extractAnswer(asked, candidates, s, policy(0.4));
+    expect(refused.abstained).toBe(true);
+    expect(refused.reason).toContain("beyond its context");
+    expect(extractAnswer(asked, candidates, s, policy(0)).best?.text).toContain("12%");
+    const stated = extractAnswer(understandQuestion("Kế hoạch dân số và phát triển năm 2026 của Gia Lai đặt tỷ lệ người từ 65 tuổi trở lên là bao nhiêu?"), candidates, s, policy(0.4));
+    expect(stated.best?.text).toContain("12%");
+  });
+
   it("answers a count question with the clause that holds the number", () => {
     const r = ask("Có bao nhiêu xã có chi bộ cơ quan?");
     expect(r.abstained).toBe(false);

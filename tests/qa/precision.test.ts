@@ -176,6 +176,12 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Các xã phải tổ chức vòng sơ khảo trước ngày nào?")).answer).toContain("30/6/2026");
   });
 
+  it("does not take the date the document was issued for the date of an event it plans", async () => {
+    const r = await engine.ask("On what date will the provincial contest be held?");
+    expect(r.answer ?? "").not.toContain("05/03/2026");
+    expect((await engine.ask("On what date was the plan for the contest issued?")).answer).toContain("05/03/2026");
+  });
+
   it("refuses a person the documents do not name", async () => {
     expect((await engine.ask("Ai là Bí thư Đảng bộ huyện Ia Grai năm 2025?")).abstained).toBe(true);
   });
