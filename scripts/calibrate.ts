@@ -29,6 +29,9 @@ const TUNED_SETS = [
   "eval/questions-dieu-le.jsonl",
   // Written without the code like the held-out sets, then read while writing rules: in-sample since.
   "eval/heldout-c.jsonl",
+  // Written without the code to find what English and phone-typed questions lack (2026-11-29): tuned on.
+  "eval/tune-en.jsonl",
+  "eval/tune-typo.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
 const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl"];
