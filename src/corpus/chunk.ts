@@ -165,6 +165,13 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     // A lead line followed by one plain paragraph ("Các hình thức khen thưởng bao gồm:" / "Huân chương
     // Lao động; Bằng khen …") is one statement: quoted together, and the lead goes no further.
     if (pending && !pending.text.includes("\n") && !NUMBERED_CLAUSE.test(text)) {
+      // … unless that paragraph leads in turn ("5. Các trường hợp hạ bậc xếp loại:" / "Nếu người đứng đầu …
+      // thì xếp loại như sau:" / "a) …"): then both lead the items below.
+      if (/[:：]$/.test(text)) {
+        pending.text = `${pending.text} ${text}`;
+        state.lead = pending.text.replace(/\s*[:：]$/, "");
+        continue;
+      }
       state.lead = null;
       emit(`${pending.text} ${text}`, pending.page);
       pending = null;

@@ -195,6 +195,19 @@ describe("official documents as legal-document websites publish them", () => {
     expect(title).toBe("KẾ HOẠCH Thực hiện công tác dân số năm 2026 của tỉnh Gia Lai");
   });
 
+  it("keeps two lead lines in a row together with the items they lead", () => {
+    const blocks = [
+      { kind: "paragraph" as const, text: "5. Các trường hợp hạ bậc xếp loại:", page: null },
+      { kind: "paragraph" as const, text: "Nếu chủ tịch Ủy ban nhân dân xã bị xử lý kỷ luật thì xếp loại như sau:", page: null },
+      { kind: "paragraph" as const, text: "a) Bị khiển trách thì xếp loại cao nhất là hoàn thành tốt.", page: null },
+      { kind: "paragraph" as const, text: "b) Bị cảnh cáo thì xếp loại cao nhất là hoàn thành.", page: null },
+    ];
+    const passages = chunkDocument(blocks, { docId: "qd", title: "Quy định" });
+    expect(passages).toHaveLength(1);
+    expect(passages[0]?.text).toContain("Ủy ban nhân dân xã");
+    expect(passages[0]?.text).toContain("a) Bị khiển trách thì xếp loại cao nhất là hoàn thành tốt.");
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);
