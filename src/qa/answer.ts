@@ -12,7 +12,7 @@ import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
-import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, withoutLeadingZeros } from "./termSets.js";
+import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
 import { DEADLINE_SET, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -419,7 +419,7 @@ function sameStatement(a: string, b: string): boolean {
 
 /** The question's numbers a passage (with its context) lacks; "0310" stands for "310". */
 function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
-  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(withoutLeadingZeros(n)));
+  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)));
 }
 
 /** A name the question gives ("Gia Lai") that a passage (with its context) lacks, as folded bigrams. */

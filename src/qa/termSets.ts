@@ -20,6 +20,27 @@ export function withoutLeadingZeros(key: string): string {
   return /^0+\d/.test(key) ? key.replace(/^0+/, "") : key;
 }
 
+// A date written with numbers: "28/11", "05/12/2025", "28-11-2025".
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/;
+// A date written out: "ngày 28 tháng 11 năm 2025", "ngày 28 tháng 11".
+const WRITTEN_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
+
+/**
+ * How a number is compared: without leading zeros, and a date as day/month[/year] whatever its
+ * separators ("05-12-2025" → "5/12/2025").
+ */
+export function numberKey(key: string): string {
+  const date = NUMERIC_DATE.exec(key);
+  if (!date) return withoutLeadingZeros(key);
+  return [date[1], date[2], date[3]].filter((x): x is string => x !== undefined).map(withoutLeadingZeros).join("/");
+}
+
+/** The keys a date is found by: day/month, and day/month/year when the year is given. */
+function dateKeys(day: string, month: string, year: string | undefined): string[] {
+  const dayMonth = `${withoutLeadingZeros(day)}/${withoutLeadingZeros(month)}`;
+  return year === undefined ? [dayMonth] : [dayMonth, `${dayMonth}/${year}`];
+}
+
 // Passages are analysed again and again for different questions: analyses are memoised by text (bounded).
 const TERM_SET_CACHE_LIMIT = 20_000;
 
@@ -48,6 +69,12 @@ export function termSets(text: string): TermSets {
   return memoised(termSetCache, text, (t) => {
     const view = analyzeText(t);
     const numbers = new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros));
+    // A date is found by the question whichever way either writes it ("ngày 28/11" ↔ "Ngày 28 tháng 11 năm 2025").
+    for (const k of view.fold) {
+      const date = NUMERIC_DATE.exec(k);
+      if (date) for (const key of dateKeys(date[1] ?? "", date[2] ?? "", date[3])) numbers.add(key);
+    }
+    for (const m of t.matchAll(WRITTEN_DATE)) for (const key of dateKeys(m[1] ?? "", m[2] ?? "", m[3])) numbers.add(key);
     // "Đại hội XIV" counts as 14 for a question that writes "đại hội 14".
     for (const m of t.matchAll(/(?<![\p{L}\d])[IVXLC]{2,}(?![\p{L}\d])/gu)) {
       const value = romanNumeralValue(m[0]);
@@ -64,7 +91,7 @@ export function keyIn(key: TermKey, sets: TermSets): boolean {
 export function termIn(term: QueryTerm, sets: TermSets): boolean {
   if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
   const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
-  if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(withoutLeadingZeros(term.fold))))) return true;
+  if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(numberKey(term.fold))))) return true;
   return term.alternatives.some((alt) => phraseIn(alt, sets));
 }
 

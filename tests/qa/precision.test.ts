@@ -182,6 +182,12 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("On what date was the plan for the contest issued?")).answer).toContain("05/03/2026");
   });
 
+  it("finds a date the question writes otherwise than the document", async () => {
+    expect((await engine.ask("Kế hoạch ban hành ngày 5/3/2026 do ai ký?")).answer).toContain("Trần Văn Bình");
+    expect((await engine.ask("ke hoach ngay 5-3 do ai ky")).answer).toContain("Trần Văn Bình");
+    expect((await engine.ask("Kế hoạch ban hành ngày 6/3/2026 do ai ký?")).abstained).toBe(true);
+  });
+
   it("refuses a person the documents do not name", async () => {
     expect((await engine.ask("Ai là Bí thư Đảng bộ huyện Ia Grai năm 2025?")).abstained).toBe(true);
   });
