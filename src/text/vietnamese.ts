@@ -141,7 +141,7 @@ export const NAMED_PLACE_QUESTION_FOLDED = /\b(?:tinh|thanh pho|huyen|quan|thi x
 // A deadline asked ("hạn chót … ngày nào", "chậm nhất khi nào", "deadline") is answered by a date the
 // text sets as one ("trước ngày 26/11/2025", "chậm nhất ngày …", "không muộn hơn …"), not by any date.
 // ("By when had … been set up" asks when something was done, not for a deadline.)
-export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi)\b|\bcham nhat\b|\btruoc ngay nao\b|\bdeadline\b|\bno later than\b/;
+export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi|hoan thanh)\b|\bcham nhat\b|\btruoc ngay nao\b|\bphai xong\b|\bdeadline\b|\bno later than\b/;
 
 // A question that asks about what is not done, not allowed or not yet ("loại văn bản nào không được lấy ý
 // kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's

@@ -188,6 +188,11 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch ban hành ngày 6/3/2026 do ai ký?")).abstained).toBe(true);
   });
 
+  it("reads \"muốn\" as a modal, not a key term, and \"phải xong khi nào\" as asking a deadline", async () => {
+    expect((await engine.ask("Muốn dự thi cấp tỉnh thì mỗi xã phải cử mấy thí sinh?")).answer).toContain("03 thí sinh");
+    expect((await engine.ask("Kế hoạch hội thi cán bộ dân vận khéo ban hành, vòng sơ khảo phải xong khi nào?")).answer).toContain("30/6/2026");
+  });
+
   it("refuses a person the documents do not name", async () => {
     expect((await engine.ask("Ai là Bí thư Đảng bộ huyện Ia Grai năm 2025?")).abstained).toBe(true);
   });
