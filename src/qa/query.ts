@@ -114,14 +114,15 @@ const NUMERALS = ["", ...NUMBER_WORDS];
 const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
 
 
-function detectKind(folded: string): QuestionKind {
+function detectKind(folded: string, english: boolean): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
   if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date|which month|what month|in what month/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";
-  if (has(/bao nhieu|\bmay\b|how many|how much|what number/)) return "count";
+  // "mấy" typed without marks is "may", which in English is a modal ("may be taken abroad").
+  if (has(english ? /how many|how much|what number/ : /bao nhieu|\bmay\b/)) return "count";
   if (has(/nhung ai|gom nhung/)) return "list";
   if (WHERE_QUESTION_FOLDED.test(folded)) return "where";
   if (WHO_QUESTION_FOLDED.test(folded) || has(/\bten (?:la )?gi\b|\bten la\b|what (?:is|was) the name\b/)) return "who";
@@ -146,7 +147,7 @@ export function understandQuestion(raw: string): QueryPlan {
   const folded = foldKey(question);
   const english = looksEnglish(question);
   const accented = english || hasDiacritics(question);
-  const kind = detectKind(folded);
+  const kind = detectKind(folded, english);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
   const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : kind === "duration" ? DURATION_WORDS : null;
   const ordinal = detectOrdinal(folded);
@@ -260,7 +261,8 @@ export function understandQuestion(raw: string): QueryPlan {
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
-    headPhrase: english ? headPhraseOf(groups.map((g) => g.phrases), kindWords ?? DATE_WORDS) : null,
+    // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.
+    headPhrase: english ? headPhraseOf(groups.slice(kind === "who" && /^\s*(?:which|what)\s/iu.test(question) ? 1 : 0).map((g) => g.phrases), kindWords ?? DATE_WORDS) : null,
   };
 }
 

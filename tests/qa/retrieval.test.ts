@@ -64,6 +64,14 @@ describe("search terms", () => {
   it("keeps every word of a question made only of stop words", () => {
     expect(understandQuestion("Có bao nhiêu?").fold.length).toBeGreaterThan(0);
   });
+
+  it("reads an English question's modal \"may\" as no count, and the noun after \"which\" in a who-question as the answer's kind", () => {
+    expect(understandQuestion("Who decides whether archives may be taken abroad?").kind).toBe("who");
+    expect(understandQuestion("co may xa co chi bo co quan").kind).toBe("count");
+    const signer = understandQuestion("Which official signed Official Letter 10989/BNV-TCBC on staffing?");
+    expect(signer.kind).toBe("who");
+    expect(signer.headPhrase?.flat()).not.toContain("can");
+  });
 });
 
 describe("questions typed without diacritics", () => {
