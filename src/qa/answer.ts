@@ -269,6 +269,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   for (const candidate of qualified.length > 0 ? qualified : candidates) {
     const wholePassageSets = termSets(candidate.text);
     const contextSets = aroundSets(candidate);
+    // Which terms the context holds, once per passage; a header restates its document's title, so what
+    // it says counts as its own.
+    const contextHas = plan.terms.map((term) => termIn(term, contextSets));
+    const inContextByTerm = contextHas.map((has) => has && !candidate.isHeader);
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
     const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, wholePassageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
@@ -305,8 +309,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         found[i] = true;
-        // A header restates its document's title: what it says is its own.
-        const inContext = !candidate.isHeader && termIn(term, contextSets);
+        const inContext = inContextByTerm[i] === true;
         if (!inContext) ownWeight += w;
         if (termIn(term, unitSets)) {
           matched += w;
@@ -315,7 +318,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
           const credit = (candidate.isHeader ? 1 : policy.passageCredit) * w;
           matched += credit;
           if (!inContext) ownMatched += credit;
-        } else if (termIn(term, contextSets)) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
+        } else if (contextHas[i] === true) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
         else found[i] = false;
       });
       // What is missing is weighed by whole compounds: "tài chính" is missing from a passage that has
