@@ -163,7 +163,7 @@ export function understandQuestion(raw: string): QueryPlan {
     unknownWords = translation.unknown;
   } else {
     groups = [{ phrases: [question], isSynonymOfQuestion: false }];
-    for (const { found, others } of findSynonyms(folded)) groups.push({ phrases: [found, ...others], isSynonymOfQuestion: true });
+    for (const { found, others } of findSynonyms(question)) groups.push({ phrases: [found, ...others], isSynonymOfQuestion: true });
   }
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();

@@ -247,18 +247,29 @@ export function translateEnglish(question: string): Translation {
 }
 
 const synonymTable = loadTable("synonyms.json") as { groups: string[][] };
-const synonymGroups = synonymTable.groups.map((group) => group.map((phrase) => ({ phrase, folded: foldKey(phrase) })));
+const syllablesOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}%]+/u).filter((w) => w.length > 0);
+const synonymGroups = synonymTable.groups.map((group) =>
+  group.map((phrase) => ({ phrase, folded: foldKey(phrase), syllables: syllablesOf(phrase).map((w) => ({ fold: foldKey(w), tone: toneKey(w) })) })),
+);
 
 /**
- * Synonym groups whose members occur in a (folded, space-normalised) question: for each occurrence, the
- * phrase found and the other members of its group.
+ * Synonym groups whose members occur in a question: for each occurrence, the phrase found and the other
+ * members of its group. A syllable typed with diacritics must be the member's own ("trường hợp" holds no
+ * "họp"); one typed without them matches whatever it folds to.
  */
-export function findSynonyms(foldedQuestion: string): Array<{ found: string; others: string[] }> {
-  const padded = ` ${foldedQuestion.replace(/[^\p{L}\p{N}%]+/gu, " ")} `;
+export function findSynonyms(question: string): Array<{ found: string; others: string[] }> {
+  const words = syllablesOf(question).map((w) => ({ fold: foldKey(w), tone: toneKey(w), marked: foldKey(w) !== w.replace(/đ/g, "d") }));
+  const padded = ` ${words.map((w) => w.fold).join(" ")} `;
   const out: Array<{ found: string; others: string[] }> = [];
   for (const group of synonymGroups) {
     for (const member of group) {
-      if (padded.includes(` ${member.folded} `)) out.push({ found: member.phrase, others: group.filter((m) => m !== member).map((m) => m.phrase) });
+      if (!padded.includes(` ${member.folded} `)) continue;
+      const n = member.syllables.length;
+      const at = words.findIndex((_, i) => member.syllables.every((m, j) => {
+        const w = words[i + j];
+        return w !== undefined && w.fold === m.fold && (!w.marked || w.tone === m.tone);
+      }));
+      if (at >= 0 && n > 0) out.push({ found: member.phrase, others: group.filter((m) => m !== member).map((m) => m.phrase) });
     }
   }
   return out;

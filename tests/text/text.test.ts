@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../../src/text/analyze.js";
-import { expandAbbreviations, looksEnglish, translateEnglish } from "../../src/text/lexicon.js";
+import { expandAbbreviations, findSynonyms, looksEnglish, translateEnglish } from "../../src/text/lexicon.js";
 import { cleanUnicode, foldDiacritics, hasDiacritics, toneKey } from "../../src/text/normalize.js";
 import { splitClauses, splitSentences } from "../../src/text/sentences.js";
 import { canonicalNumber, tokenize } from "../../src/text/tokenize.js";
@@ -58,6 +58,12 @@ describe("abbreviations and glossary", () => {
     expect(looksEnglish("co bao nhieu phuong co chi bo co quan")).toBe(false);
     const t = translateEnglish("How many party members are in the agency cells of wards?");
     expect(t.groups.flat()).toEqual(expect.arrayContaining(["đảng viên", "cơ quan", "chi bộ", "phường"]));
+  });
+
+  it("finds a synonym only where the syllables typed with marks are its own", () => {
+    expect(findSynonyms("Mỗi xã được chọn mấy trường hợp?")).toEqual([]);
+    expect(findSynonyms("Chi bộ họp mấy lần?").map((s) => s.found)).toEqual(["họp"]);
+    expect(findSynonyms("chi bo hop may lan").map((s) => s.found)).toEqual(["họp"]);
   });
 
   it("reads English words as written, not as the glossary's headwords", () => {
