@@ -158,7 +158,9 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     }
     state.awaitingTitle = false;
     const text = block.text;
-    if (pending && DASH_ITEM.test(text)) {
+    // A lettered item after bullets ("- …" / "d) Đối với cá nhân") goes back up a level: the lead's list has ended.
+    const lastItem = pending?.text.slice(pending.text.lastIndexOf("\n") + 1) ?? "";
+    if (pending && DASH_ITEM.test(text) && !(BULLET.test(lastItem) && !BULLET.test(text))) {
       pending.text = `${pending.text}\n${text}`;
       continue;
     }

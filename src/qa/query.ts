@@ -177,6 +177,8 @@ export function understandQuestion(raw: string): QueryPlan {
     const isSynonymOfQuestion = group.isSynonymOfQuestion;
     const altKeys = alternatives.map((a) => analyzeText(a, false).tokens.map(keyOf)).filter((keys) => keys.length > 0);
     const tokens = analyzeText(primary).tokens;
+    // A name an English question writes without marks ("Dak Lak") is spelt many ways: it matches folded.
+    const unmarkedName = english && group.phrases.length === 1 && /^\p{Lu}/u.test(primary) && !hasDiacritics(primary);
     const stops = stopMask(tokens, accented);
     // "không", "chưa" negate ("doanh nghiệp không có vốn Nhà nước") except as the closing particle of a
     // yes/no question ("… có chi bộ không?", "… đã thành lập chưa?").
@@ -209,6 +211,7 @@ export function understandQuestion(raw: string): QueryPlan {
       if (isSynonymOfQuestion || seen.has(key)) continue;
       seen.add(key);
       const term: QueryTerm = { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
+      if (unmarkedName) term.accent = null;
       if (!english && group === groups[0]) {
         term.position = ti;
         // Only whitespace between this syllable and the one before: the two may form a compound.

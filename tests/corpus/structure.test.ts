@@ -208,6 +208,20 @@ describe("official documents as legal-document websites publish them", () => {
     expect(passages[0]?.text).toContain("a) Bị khiển trách thì xếp loại cao nhất là hoàn thành tốt.");
   });
 
+  it("ends a lead's bullets at the next lettered item, which leads its own", () => {
+    const blocks = [
+      { kind: "paragraph" as const, text: "c) Đối với doanh nghiệp:", page: null },
+      { kind: "paragraph" as const, text: "- Sản xuất kinh doanh có hiệu quả.", page: null },
+      { kind: "paragraph" as const, text: "d) Đối với cá nhân", page: null },
+      { kind: "paragraph" as const, text: "- Gương mẫu chấp hành với phương châm \"đổi mới tư duy\".", page: null },
+    ];
+    const passages = chunkDocument(blocks, { docId: "kh", title: "Kế hoạch" });
+    expect(passages.map((p) => p.text)).toEqual([
+      "c) Đối với doanh nghiệp:\n- Sản xuất kinh doanh có hiệu quả.",
+      "d) Đối với cá nhân\n- Gương mẫu chấp hành với phương châm \"đổi mới tư duy\".",
+    ]);
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);

@@ -72,6 +72,11 @@ describe("search terms", () => {
     expect(signer.kind).toBe("who");
     expect(signer.headPhrase?.flat()).not.toContain("can");
   });
+
+  it("matches a place name an English question writes without marks however the documents mark it", () => {
+    const plan = understandQuestion("What motto does Dak Lak's plan set for individuals?");
+    expect(plan.terms.filter((t) => t.fold === "dak" || t.fold === "lak").map((t) => t.accent)).toEqual([null, null]);
+  });
 });
 
 describe("questions typed without diacritics", () => {
