@@ -67,7 +67,7 @@ export interface Extraction {
   ranked: PassageAnswer[];
 }
 
-const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "count", "duration", "percent", "list"]);
+const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "where", "count", "duration", "percent", "list"]);
 
 const NUMBERED_LINE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s/u;
 const BULLET_NEXT = /^[^\S\n]*\n[-•–+*]\s/u;

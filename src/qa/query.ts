@@ -117,7 +117,7 @@ const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(
 function detectKind(folded: string, english: boolean): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
-  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date|which month|what month|in what month/)) return "date";
+  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";

@@ -35,6 +35,20 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("never takes a header's title line for a place", () => {
+    const header = "Kết luận số 07-KL/VPTW ngày 01/12/2025: Kết luận của đồng chí Chánh Văn phòng tại Hội nghị toàn quốc công tác văn phòng năm 2025\nNgười ký: Lê Khánh Toàn";
+    const s = new TermStats();
+    s.add(header);
+    s.add("Các văn phòng tỉnh ủy thực hiện tốt công tác tham mưu.");
+    const r = extractAnswer(understandQuestion("Chánh Văn phòng kết luận Hội nghị toàn quốc công tác văn phòng năm 2025 ở đâu?"), [{ id: "h", text: header, context: "Thông tin văn bản", title: "Kết luận số 07-KL/VPTW", rank: 0, isHeader: true }], s);
+    expect(r.abstained).toBe(true);
+  });
+
+  it("reads \"What is the deadline for …\" as asking a date, and a deadline only mentioned as not", () => {
+    expect(understandQuestion("What is the deadline for sending the dossiers?").kind).toBe("date");
+    expect(understandQuestion("What happens if a ministry misses the deadline?").kind).not.toBe("date");
+  });
+
   it("never answers with the numbered line that titles the bullets under it", () => {
     const passage = "6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp.\n- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp theo quy định.";
     const r = askAmong([passage], "What planning coefficient applies to party committees, standing committees and inspection commissions?", "Hướng dẫn quy hoạch cán bộ");
