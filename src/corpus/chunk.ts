@@ -17,7 +17,8 @@ export const MAX_PASSAGE_CHARS = 1200;
 // A numbered or lettered clause ("1.", "2.3.", "a)", "II."), which a lead line introduces as context.
 const NUMBERED_CLAUSE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.)\s/u;
 const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
-const BULLET = /^[-•–+*]\s/u;
+/** A bulleted list item ("- …", "+ …"), not a lettered one. */
+export const BULLET = /^[-•–+*]\s/u;
 /** Longest numbered line read as the title of the bullets below it ("6.1. Hệ số quy hoạch cấp ủy."). */
 export const MAX_NUMBERED_TITLE_CHARS = 120;
 const PART = /^phần\b/iu;

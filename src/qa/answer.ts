@@ -5,7 +5,7 @@
  * span of a cited passage.
  */
 import type { TermStats } from "../index/termStats.js";
-import { MAX_NUMBERED_TITLE_CHARS } from "../corpus/chunk.js";
+import { BULLET, MAX_NUMBERED_TITLE_CHARS } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
@@ -48,13 +48,13 @@ export interface PassageAnswer {
   coverage: number;
   /** The heaviest key term found nowhere (unit, passage, context), as a share of the question's weight. */
   missingShare: number;
+  /** That term (folded), for the abstention reason. */
+  missingTerm: string | null;
   /**
    * Coverage of what the passage's context does not already say: the weight of the key terms (and unknown
    * English words) absent from its section headings and document title that the unit or its passage states.
    */
   ownCoverage: number;
-  /** That term (folded), for the abstention reason. */
-  missingTerm: string | null;
 }
 
 /** Outcome of extraction. */
@@ -70,7 +70,7 @@ export interface Extraction {
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "where", "count", "duration", "percent", "list"]);
 
 const NUMBERED_LINE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s/u;
-const BULLET_NEXT = /^[^\S\n]*\n[-•–+*]\s/u;
+const BULLET_NEXT = new RegExp(`^[^\\S\\n]*\\n${BULLET.source.replace(/^\^/, "")}`, "u");
 const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
