@@ -39,6 +39,10 @@ interface SectionState {
   /** A section numbered in Roman numerals, in force for the headings below it. */
   section: string | null;
   heading: string | null;
+  /** How deep `heading` is numbered ("3." 1, "3.2." 2, "a)" below any number), or null when it is not. */
+  headingLevel: number | null;
+  /** The numbered headings above `heading` ("3. Tiêu chuẩn khen thưởng" › "3.2. Bằng khen …" › "a) Đối với tập thể"). */
+  parents: Array<{ level: number; text: string }>;
   /** A lead line ending with a colon, in force for the numbered clauses below it. */
   lead: string | null;
   /** True while the last block was a numbered heading with no text yet. */
@@ -54,8 +58,18 @@ function sectionLabel(s: SectionState): string | null {
 
 /** Text describing where a passage stands, indexed with a low weight so "Điều 21" or "kinh nghiệm" find it. */
 export function sectionContext(s: SectionState): string {
-  return [s.part, s.chapter, s.chapterTitle, s.section, s.article, s.heading, s.lead].filter((x) => x !== null).join(". ");
+  return [s.part, s.chapter, s.chapterTitle, s.section, s.article, ...s.parents.map((h) => h.text), s.heading, s.lead].filter((x) => x !== null).join(". ");
 }
+
+/** How deep a heading is numbered: "3." 1, "3.2." 2, a lettered "a)" below any number; null when it is not numbered. */
+function headingLevelOf(text: string): number | null {
+  const digits = /^(\d+(?:\.\d+)*)[.)]\s/u.exec(text)?.[1];
+  if (digits !== undefined) return digits.split(".").length;
+  return /^[a-zđ]\)\s/u.test(text) ? LETTERED_LEVEL : null;
+}
+
+// Lettered headings ("a) Đối với tập thể") stand below numbered ones however deep.
+const LETTERED_LEVEL = 10;
 
 function splitLong(text: string): string[] {
   if (text.length <= MAX_PASSAGE_CHARS) return [text];
@@ -91,7 +105,7 @@ export interface ChunkedPassage extends Passage {
 
 /** The passages of one document. `blocks` come from `toBlocks`; the title block itself is not a passage. */
 export function chunkDocument(blocks: readonly Block[], doc: { docId: string; title: string; headerText?: string | null }): ChunkedPassage[] {
-  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: null, lead: null, awaitingTitle: false };
+  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], lead: null, awaitingTitle: false };
   const passages: ChunkedPassage[] = [];
   let paragraphInSection = 0;
   let pending: { text: string; page: number | null } | null = null;
@@ -140,18 +154,21 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
         continue;
       }
       if (PART.test(text) && STRUCTURAL_HEADING.test(text)) {
-        Object.assign(state, { part: text, chapter: null, chapterTitle: null, article: null, section: null, heading: null, awaitingTitle: true });
+        Object.assign(state, { part: text, chapter: null, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], awaitingTitle: true });
       } else if (CHAPTER.test(text) && STRUCTURAL_HEADING.test(text)) {
-        Object.assign(state, { chapter: text, chapterTitle: null, article: null, section: null, heading: null, awaitingTitle: true });
+        Object.assign(state, { chapter: text, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], awaitingTitle: true });
       } else if (ARTICLE.test(text) && STRUCTURAL_HEADING.test(text)) {
-        Object.assign(state, { article: text, heading: null, awaitingTitle: false });
+        Object.assign(state, { article: text, heading: null, headingLevel: null, parents: [], awaitingTitle: false });
       } else if (state.awaitingTitle) {
         state.chapterTitle = state.chapterTitle ? `${state.chapterTitle} ${text}` : text;
         continue;
       } else if (ROMAN_SECTION.test(text)) {
-        Object.assign(state, { section: text, heading: null, article: null, awaitingTitle: false });
+        Object.assign(state, { section: text, heading: null, headingLevel: null, parents: [], article: null, awaitingTitle: false });
       } else {
-        Object.assign(state, { heading: text, article: null, awaitingTitle: false });
+        // A numbered heading stays under the ones numbered above it ("3." › "3.2." › "a)"); any other replaces them all.
+        const level = headingLevelOf(text);
+        const above = state.heading !== null && state.headingLevel !== null ? [...state.parents, { level: state.headingLevel, text: state.heading }] : [];
+        Object.assign(state, { heading: text, headingLevel: level, parents: level === null ? [] : above.filter((h) => h.level < level), article: null, awaitingTitle: false });
       }
       state.lead = null;
       paragraphInSection = 0;
@@ -183,7 +200,7 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     flushPending();
     // A footnote ("[i] Tổng số …", printed after the text) stands under no heading of the text.
     if (FOOTNOTE_MARK.test(text) && state.heading !== FOOTNOTES) {
-      Object.assign(state, { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: FOOTNOTES, lead: null, awaitingTitle: false });
+      Object.assign(state, { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: FOOTNOTES, headingLevel: null, parents: [], lead: null, awaitingTitle: false });
       paragraphInSection = 0;
     }
     if (/[:：]$/.test(text) && text.length <= 200) {

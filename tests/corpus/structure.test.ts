@@ -222,6 +222,20 @@ describe("official documents as legal-document websites publish them", () => {
     ]);
   });
 
+  it("keeps the numbered headings above a heading in its passages' context (\"3.\" › \"3.2.\" › \"a)\")", () => {
+    const heading = (text: string) => ({ kind: "heading" as const, text, page: null });
+    const paragraph = (text: string) => ({ kind: "paragraph" as const, text, page: null });
+    const passages = chunkDocument(
+      [heading("III. TIÊU CHUẨN KHEN THƯỞNG"), heading("3. Tiêu chuẩn khen thưởng"), heading("3.1. Bằng khen của Thủ tướng Chính phủ"), paragraph("Thực hiện theo hướng dẫn của Bộ Nội vụ."), heading("3.2. Bằng khen của Chủ tịch UBND tỉnh"), heading("a) Đối với tập thể"), paragraph("Có tỷ lệ cử tri đi bầu đạt từ 98% trở lên."), heading("Tổ chức thực hiện"), paragraph("Sở Nội vụ hướng dẫn.")],
+      { docId: "kh", title: "Kế hoạch" },
+    );
+    expect(passages.map((p) => p.context)).toEqual([
+      "III. TIÊU CHUẨN KHEN THƯỞNG. 3. Tiêu chuẩn khen thưởng. 3.1. Bằng khen của Thủ tướng Chính phủ",
+      "III. TIÊU CHUẨN KHEN THƯỞNG. 3. Tiêu chuẩn khen thưởng. 3.2. Bằng khen của Chủ tịch UBND tỉnh. a) Đối với tập thể",
+      "III. TIÊU CHUẨN KHEN THƯỞNG. Tổ chức thực hiện",
+    ]);
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);
