@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus } from "./slots.js";
+import { DEADLINE_SET, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -466,6 +466,12 @@ function aroundSets(c: CandidatePassage): TermSets {
   return termSets(`${c.context}\n${c.title}`);
 }
 
+/** The text of a passage up to the end of the sentence holding offset `at`, with its section context. */
+function setsText(c: CandidatePassage, at: number): string {
+  const sentenceEnd = c.text.slice(at).search(/[.!?;](?:\s|$)/u);
+  return `${c.context}\n${c.text.slice(0, sentenceEnd < 0 ? c.text.length : at + sentenceEnd + 1)}`;
+}
+
 /** A passage's own words with its section context and document title (each analysed once). */
 function passageWithContext(c: CandidatePassage): TermSets {
   return memoised(withContextCache, `${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
@@ -493,6 +499,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
     const name = missingName(plan, sets);
     if (name) return `name not in the passage: ${name.join(" ")}`;
+    const other = otherOwner(plan, `${setsText(passage, best.end)}`);
+    if (other) return `the passage speaks of another body's: ${other}`;
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
     // names (English level words translate ambiguously: "town" is thị xã or thị trấn).
     const level = plan.language === "vi" ? plan.levels.find((key) => !hasHeadPhrase([key.split("_")], sets)) : undefined;

@@ -263,6 +263,28 @@ function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
 }
 
+// "Bằng khen của Thủ tướng Chính phủ", "Quyết định của Ủy ban nhân dân tỉnh": a capitalised thing and the
+// capitalised body it belongs to.
+const OWNED = /(\p{Lu}\p{Ll}*(?: \p{Ll}+)?) của ((?:\p{Lu}[\p{L}]*)(?: \p{Lu}[\p{L}]*)*)/gu;
+
+/**
+ * The body a question's capitalised thing belongs to ("Bằng khen của Thủ tướng Chính phủ") where the
+ * text speaks only of that thing of another body ("Bằng khen của Chủ tịch UBND tỉnh"): the other body's
+ * first word, folded, or null.
+ */
+export function otherOwner(plan: QueryPlan, text: string): string | null {
+  const folded = foldKey(text);
+  for (const m of plan.question.matchAll(OWNED)) {
+    const thing = foldKey(m[1] ?? "");
+    const owner = foldKey(m[2] ?? "");
+    if (folded.includes(`${thing} cua ${owner}`)) continue;
+    const others = [...folded.matchAll(new RegExp(`${thing} cua (\\S+ \\S+)`, "gu"))].map((o) => o[1] ?? "");
+    const other = others.find((o) => !owner.startsWith(o));
+    if (other !== undefined) return other;
+  }
+  return null;
+}
+
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);

@@ -193,6 +193,11 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch hội thi cán bộ dân vận khéo ban hành, vòng sơ khảo phải xong khi nào?")).answer).toContain("30/6/2026");
   });
 
+  it("refuses an award of another body than the one asked about", async () => {
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện được tặng bao nhiêu Giấy khen của Chủ tịch Ủy ban nhân dân tỉnh?")).abstained).toBe(true);
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện được tặng bao nhiêu Giấy khen của Ban Thường vụ Tỉnh ủy?")).answer).toContain("3 Giấy khen");
+  });
+
   it("refuses a person the documents do not name", async () => {
     expect((await engine.ask("Ai là Bí thư Đảng bộ huyện Ia Grai năm 2025?")).abstained).toBe(true);
   });
