@@ -150,7 +150,8 @@ export function singularize(word: string): string {
  * "new", "electronically" → "electronic") when the glossary uses the shorter word; else the word.
  */
 export function dictionaryForm(word: string): string {
-  if (glossary.has(word)) return word;
+  // "listed", "stated" in "which forms are listed": the question's own wording, not a noun ("list").
+  if (glossary.has(word) || isEnglishStopword(word)) return word;
   const singular = singularize(word);
   if (glossaryFirstWords.has(singular)) return singular;
   for (const candidate of withoutEnding(word)) if (glossaryFirstWords.has(candidate)) return candidate;

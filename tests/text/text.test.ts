@@ -81,6 +81,8 @@ describe("abbreviations and glossary", () => {
     // Light verbs carry nothing the documents would say.
     expect(translateEnglish("Who gave the speech?").unknown).toEqual([]);
     expect(translateEnglish("Which version does he cite as the best and the common one?").unknown).toEqual([]);
+    // "listed" in "which forms are listed" is the question's wording, not the noun "list" (danh sách).
+    expect(translateEnglish("Which forms of commendation are listed in the plan?").groups.flat()).not.toContain("danh sách");
   });
 });
 
