@@ -18,9 +18,17 @@ export const MAX_PASSAGE_CHARS = 1200;
 const NUMBERED_CLAUSE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.)\s/u;
 const DASH_ITEM = /^[-•–+*]\s|^[a-zđ]\)\s/u;
 /** A bulleted list item ("- …", "+ …"), not a lettered one. */
-export const BULLET = /^[-•–+*]\s/u;
+const BULLET = /^[-•–+*]\s/u;
 /** Longest numbered line read as the title of the bullets below it ("6.1. Hệ số quy hoạch cấp ủy."). */
-export const MAX_NUMBERED_TITLE_CHARS = 120;
+const MAX_NUMBERED_TITLE_CHARS = 120;
+
+/**
+ * Whether a short numbered line titles the bullets that follow it ("6.1. Hệ số quy hoạch cấp ủy …." /
+ * "- Hệ số quy hoạch từ 1,0 - 1,5 lần …"): it names what they state and states nothing itself.
+ */
+export function titlesBullets(line: string, next: string | undefined): boolean {
+  return NUMBERED_CLAUSE.test(line) && line.length <= MAX_NUMBERED_TITLE_CHARS && next !== undefined && BULLET.test(next);
+}
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
@@ -209,10 +217,9 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
       state.lead = text.replace(/\s*[:：]$/, "");
       continue;
     }
-    // A short numbered line with bullets under it ("6.1. Hệ số quy hoạch cấp ủy …." / "- Hệ số quy hoạch
-    // từ 1,0 - 1,5 lần …") names what they state: it travels with them, and no further.
+    // A numbered line titling the bullets under it travels with them, and no further.
     const next = blocks[i + 1];
-    if (NUMBERED_CLAUSE.test(text) && text.length <= MAX_NUMBERED_TITLE_CHARS && next?.kind === "paragraph" && BULLET.test(next.text)) {
+    if (next?.kind === "paragraph" && titlesBullets(text, next.text)) {
       pending = { text, page: block.page };
       continue;
     }

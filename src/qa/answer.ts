@@ -5,7 +5,7 @@
  * span of a cited passage.
  */
 import type { TermStats } from "../index/termStats.js";
-import { BULLET, MAX_NUMBERED_TITLE_CHARS } from "../corpus/chunk.js";
+import { titlesBullets } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
@@ -69,8 +69,6 @@ export interface Extraction {
 
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "where", "count", "duration", "percent", "list"]);
 
-const NUMBERED_LINE = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s/u;
-const BULLET_NEXT = new RegExp(`^[^\\S\\n]*\\n${BULLET.source.replace(/^\^/, "")}`, "u");
 const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
@@ -160,15 +158,14 @@ function computeUnits(text: string): Unit[] {
       }
     }
   }
-  // A numbered line with bullets under it ("6.1. Hệ số quy hoạch cấp ủy …." / "- Hệ số …") names what
-  // they state and states nothing itself.
+  // A numbered line titling the bullets under it states nothing itself: no unit is taken from it.
   const titles: Span[] = [];
+  const lines = text.split("\n");
   let from = 0;
-  for (const line of text.split("\n")) {
-    const end = from + line.length;
-    if (NUMBERED_LINE.test(line) && line.length <= MAX_NUMBERED_TITLE_CHARS && BULLET_NEXT.test(text.slice(end))) titles.push({ text: line, start: from, end });
-    from = end + 1;
-  }
+  lines.forEach((line, i) => {
+    if (titlesBullets(line, lines[i + 1])) titles.push({ text: line, start: from, end: from + line.length });
+    from += line.length + 1;
+  });
   return titles.length === 0 ? units : units.filter((u) => !titles.some((t) => u.start >= t.start && u.end <= t.end));
 }
 
@@ -272,7 +269,6 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // Which terms the context holds, once per passage; a header restates its document's title, so what
     // it says counts as its own.
     const contextHas = plan.terms.map((term) => termIn(term, contextSets));
-    const inContextByTerm = contextHas.map((has) => has && !candidate.isHeader);
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
     const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, wholePassageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
@@ -309,7 +305,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         found[i] = true;
-        const inContext = inContextByTerm[i] === true;
+        const inContext = contextHas[i] === true && !candidate.isHeader;
         if (!inContext) ownWeight += w;
         if (termIn(term, unitSets)) {
           matched += w;
@@ -466,8 +462,8 @@ function aroundSets(c: CandidatePassage): TermSets {
   return termSets(`${c.context}\n${c.title}`);
 }
 
-/** The text of a passage up to the end of the sentence holding offset `at`, with its section context. */
-function setsText(c: CandidatePassage, at: number): string {
+/** The section context and the text of a passage up to the end of the sentence holding offset `at`. */
+function contextAndTextUpTo(c: CandidatePassage, at: number): string {
   const sentenceEnd = c.text.slice(at).search(/[.!?;](?:\s|$)/u);
   return `${c.context}\n${c.text.slice(0, sentenceEnd < 0 ? c.text.length : at + sentenceEnd + 1)}`;
 }
@@ -499,7 +495,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
     const name = missingName(plan, sets);
     if (name) return `name not in the passage: ${name.join(" ")}`;
-    const other = otherOwner(plan, `${setsText(passage, best.end)}`);
+    const other = otherOwner(plan, contextAndTextUpTo(passage, best.end));
     if (other) return `the passage speaks of another body's: ${other}`;
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
     // names (English level words translate ambiguously: "town" is thị xã or thị trấn).

@@ -3,7 +3,7 @@
  * files beside this module so that admins can extend it without touching code.
  */
 import { createRequire } from "node:module";
-import { foldKey, toneKey } from "./normalize.js";
+import { foldKey, hasDiacritics, toneKey } from "./normalize.js";
 
 const require = createRequire(import.meta.url);
 
@@ -259,18 +259,19 @@ const synonymGroups = synonymTable.groups.map((group) =>
  * "họp"); one typed without them matches whatever it folds to.
  */
 export function findSynonyms(question: string): Array<{ found: string; others: string[] }> {
-  const words = syllablesOf(question).map((w) => ({ fold: foldKey(w), tone: toneKey(w), marked: foldKey(w) !== w.replace(/đ/g, "d") }));
+  // "đ" alone marks no tone: "đa" typed may be any "đa", "đã", "đá".
+  const words = syllablesOf(question).map((w) => ({ fold: foldKey(w), tone: toneKey(w), marked: hasDiacritics(w.replace(/đ/g, "d")) }));
   const padded = ` ${words.map((w) => w.fold).join(" ")} `;
   const out: Array<{ found: string; others: string[] }> = [];
   for (const group of synonymGroups) {
     for (const member of group) {
       if (!padded.includes(` ${member.folded} `)) continue;
-      const n = member.syllables.length;
-      const at = words.findIndex((_, i) => member.syllables.every((m, j) => {
-        const w = words[i + j];
-        return w !== undefined && w.fold === m.fold && (!w.marked || w.tone === m.tone);
-      }));
-      if (at >= 0 && n > 0) out.push({ found: member.phrase, others: group.filter((m) => m !== member).map((m) => m.phrase) });
+      const typedAt = (i: number): boolean =>
+        member.syllables.every((m, j) => {
+          const w = words[i + j];
+          return w !== undefined && w.fold === m.fold && (!w.marked || w.tone === m.tone);
+        });
+      if (member.syllables.length > 0 && words.some((_, i) => typedAt(i))) out.push({ found: member.phrase, others: group.filter((m) => m !== member).map((m) => m.phrase) });
     }
   }
   return out;

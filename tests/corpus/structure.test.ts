@@ -17,6 +17,10 @@ function chunk(text: string, format: "txt" | "md" | "html" = "txt") {
   return { title, blocks, passages: all, body: all.filter((p) => p.paragraph > 0) };
 }
 
+/** Blocks as `toBlocks` makes them, for the chunker's own tests. */
+const heading = (text: string) => ({ kind: "heading" as const, text, page: null });
+const paragraph = (text: string) => ({ kind: "paragraph" as const, text, page: null });
+
 describe("cleaning and structure", () => {
   it("drops the web boilerplate at the end of the shipped article", () => {
     const { passages } = chunk(SEED);
@@ -161,10 +165,10 @@ describe("official documents as legal-document websites publish them", () => {
 
   it("quotes a lead line together with the one paragraph it introduces, and no further", () => {
     const blocks = [
-      { kind: "heading" as const, text: "3. Hình thức khen thưởng", page: null },
-      { kind: "paragraph" as const, text: "Các hình thức khen thưởng bao gồm:", page: null },
-      { kind: "paragraph" as const, text: "Huân chương Lao động; Bằng khen của Thủ tướng Chính phủ; Giấy khen.", page: null },
-      { kind: "paragraph" as const, text: "Việc xét khen thưởng thực hiện theo quy định của pháp luật.", page: null },
+      heading("3. Hình thức khen thưởng"),
+      paragraph("Các hình thức khen thưởng bao gồm:"),
+      paragraph("Huân chương Lao động; Bằng khen của Thủ tướng Chính phủ; Giấy khen."),
+      paragraph("Việc xét khen thưởng thực hiện theo quy định của pháp luật."),
     ];
     const passages = chunkDocument(blocks, { docId: "kh", title: "Kế hoạch thi đua" });
     expect(passages.map((p) => p.text)).toEqual([
@@ -176,11 +180,11 @@ describe("official documents as legal-document websites publish them", () => {
 
   it("quotes a short numbered line ending in a period together with the bullets under it, and no further", () => {
     const blocks = [
-      { kind: "heading" as const, text: "6. Về hệ số, số lượng chức danh quy hoạch", page: null },
-      { kind: "paragraph" as const, text: "6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp.", page: null },
-      { kind: "paragraph" as const, text: "- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy theo quy định.", page: null },
-      { kind: "paragraph" as const, text: "- Một cán bộ quy hoạch không quá 03 chức danh.", page: null },
-      { kind: "paragraph" as const, text: "6.2. Cán bộ quy hoạch phải bảo đảm tiêu chuẩn chức danh theo quy định.", page: null },
+      heading("6. Về hệ số, số lượng chức danh quy hoạch"),
+      paragraph("6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp."),
+      paragraph("- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy theo quy định."),
+      paragraph("- Một cán bộ quy hoạch không quá 03 chức danh."),
+      paragraph("6.2. Cán bộ quy hoạch phải bảo đảm tiêu chuẩn chức danh theo quy định."),
     ];
     const passages = chunkDocument(blocks, { docId: "hd", title: "Hướng dẫn" });
     expect(passages.map((p) => p.text)).toEqual([
@@ -197,10 +201,10 @@ describe("official documents as legal-document websites publish them", () => {
 
   it("keeps two lead lines in a row together with the items they lead", () => {
     const blocks = [
-      { kind: "paragraph" as const, text: "5. Các trường hợp hạ bậc xếp loại:", page: null },
-      { kind: "paragraph" as const, text: "Nếu chủ tịch Ủy ban nhân dân xã bị xử lý kỷ luật thì xếp loại như sau:", page: null },
-      { kind: "paragraph" as const, text: "a) Bị khiển trách thì xếp loại cao nhất là hoàn thành tốt.", page: null },
-      { kind: "paragraph" as const, text: "b) Bị cảnh cáo thì xếp loại cao nhất là hoàn thành.", page: null },
+      paragraph("5. Các trường hợp hạ bậc xếp loại:"),
+      paragraph("Nếu chủ tịch Ủy ban nhân dân xã bị xử lý kỷ luật thì xếp loại như sau:"),
+      paragraph("a) Bị khiển trách thì xếp loại cao nhất là hoàn thành tốt."),
+      paragraph("b) Bị cảnh cáo thì xếp loại cao nhất là hoàn thành."),
     ];
     const passages = chunkDocument(blocks, { docId: "qd", title: "Quy định" });
     expect(passages).toHaveLength(1);
@@ -210,10 +214,10 @@ describe("official documents as legal-document websites publish them", () => {
 
   it("ends a lead's bullets at the next lettered item, which leads its own", () => {
     const blocks = [
-      { kind: "paragraph" as const, text: "c) Đối với doanh nghiệp:", page: null },
-      { kind: "paragraph" as const, text: "- Sản xuất kinh doanh có hiệu quả.", page: null },
-      { kind: "paragraph" as const, text: "d) Đối với cá nhân", page: null },
-      { kind: "paragraph" as const, text: "- Gương mẫu chấp hành với phương châm \"đổi mới tư duy\".", page: null },
+      paragraph("c) Đối với doanh nghiệp:"),
+      paragraph("- Sản xuất kinh doanh có hiệu quả."),
+      paragraph("d) Đối với cá nhân"),
+      paragraph("- Gương mẫu chấp hành với phương châm \"đổi mới tư duy\"."),
     ];
     const passages = chunkDocument(blocks, { docId: "kh", title: "Kế hoạch" });
     expect(passages.map((p) => p.text)).toEqual([
@@ -223,8 +227,6 @@ describe("official documents as legal-document websites publish them", () => {
   });
 
   it("keeps the numbered headings above a heading in its passages' context (\"3.\" › \"3.2.\" › \"a)\")", () => {
-    const heading = (text: string) => ({ kind: "heading" as const, text, page: null });
-    const paragraph = (text: string) => ({ kind: "paragraph" as const, text, page: null });
     const passages = chunkDocument(
       [heading("III. TIÊU CHUẨN KHEN THƯỞNG"), heading("3. Tiêu chuẩn khen thưởng"), heading("3.1. Bằng khen của Thủ tướng Chính phủ"), paragraph("Thực hiện theo hướng dẫn của Bộ Nội vụ."), heading("3.2. Bằng khen của Chủ tịch UBND tỉnh"), heading("a) Đối với tập thể"), paragraph("Có tỷ lệ cử tri đi bầu đạt từ 98% trở lên."), heading("Tổ chức thực hiện"), paragraph("Sở Nội vụ hướng dẫn.")],
       { docId: "kh", title: "Kế hoạch" },
