@@ -92,6 +92,18 @@ export function binarySearch(sorted: Uint32Array, value: number, from = 0, to = 
   return -1;
 }
 
+/** First index in the ascending range [from, to) of an array whose value is at least `value` (`to` if none). */
+export function lowerBound(sorted: Uint32Array, value: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Score accumulators reused from one search to the next (searches are synchronous). A slot's score is 0
  * until a posting touches it (every posting adds a positive amount), and `clear` zeroes the touched slots
@@ -140,15 +152,18 @@ function rawScore(idf: number, tf: number, slot: number, norms: FieldNorms): num
   return idf * (BM25.d + (tf === 1 ? (norms.once[slot] ?? 0) : (tf * (BM25.k + 1)) / (tf + (norms.norm[slot] ?? 0))));
 }
 
-/** Adds one row of postings to the accumulators: the hot loop, kept monomorphic and free of closures. */
-function accumulate(row: Row, l: Prepared, position: number, s: Scratch, words: number, live: Uint8Array | null): void {
-  const { docs, tfs, end } = row;
+/**
+ * Adds postings `from..to` of one row to the accumulators (the whole row by default): the hot loop, kept
+ * monomorphic and free of closures.
+ */
+function accumulate(row: Row, l: Prepared, position: number, s: Scratch, words: number, live: Uint8Array | null, from = row.start, end = row.end): void {
+  const { docs, tfs } = row;
   const { scores, masks, touched, first } = s;
   const { once, norm } = l.norms;
   const { idf, weight, word, bit } = l;
   const k1 = BM25.k + 1;
   let touchedCount = s.touchedCount;
-  for (let p = row.start; p < end; p++) {
+  for (let p = from; p < end; p++) {
     const doc = docs[p] ?? 0;
     if (live !== null && live[doc] === 0) continue;
     const tf = tfs[p] ?? 0;
@@ -205,8 +220,12 @@ function offer(top: Ranked[], candidate: Ranked, k: number): void {
   if (top.length > k) top.pop();
 }
 
-/** Runs the look-ups and returns the best `k` documents by label. */
-export function searchBm25(index: ScoredPostings, lookups: readonly TermLookup[], queryTerms: number, k: number, scratch: Scratch): Array<{ label: number; score: number }> {
+/**
+ * Runs the look-ups and returns the best `k` documents by label. With `within` (ascending, non-overlapping
+ * slot ranges as start, end pairs), only documents in those ranges are scored, with the whole index's
+ * term statistics: the same scores they have in an unrestricted search.
+ */
+export function searchBm25(index: ScoredPostings, lookups: readonly TermLookup[], queryTerms: number, k: number, scratch: Scratch, within: Uint32Array | null = null): Array<{ label: number; score: number }> {
   if (k <= 0) return [];
   const n = index.liveCount;
   const prepared: Prepared[] = [];
@@ -225,20 +244,32 @@ export function searchBm25(index: ScoredPostings, lookups: readonly TermLookup[]
   const live = index.liveCount === index.slotCount ? null : index.live;
   let top: Ranked[] | null = null;
   try {
-    if (n >= PRUNE_MIN_DOCUMENTS) top = prunedPass(index, prepared, queryTerms, words, k, scratch, live);
+    if (within === null && n >= PRUNE_MIN_DOCUMENTS) top = prunedPass(index, prepared, queryTerms, words, k, scratch, live);
     scratch.clear();
-    top ??= fullPass(index, prepared, words, k, scratch, live);
+    top ??= fullPass(index, prepared, words, k, scratch, live, within);
   } finally {
     scratch.clear();
   }
   return top.map(({ slot, score }) => ({ label: index.labels[slot] ?? -1, score }));
 }
 
-/** Every posting of every look-up. */
-function fullPass(index: ScoredPostings, prepared: readonly Prepared[], words: number, k: number, s: Scratch, live: Uint8Array | null): Ranked[] {
+/** Every posting of every look-up (in the slot ranges of `within`, when given). */
+function fullPass(index: ScoredPostings, prepared: readonly Prepared[], words: number, k: number, s: Scratch, live: Uint8Array | null, within: Uint32Array | null): Ranked[] {
   s.reset(index.slotCount, words);
   prepared.forEach((l, position) => {
-    for (const row of l.rows) accumulate(row, l, position, s, words, live);
+    for (const row of l.rows) {
+      if (within === null) {
+        accumulate(row, l, position, s, words, live);
+        continue;
+      }
+      let from = row.start;
+      for (let r = 0; r + 1 < within.length && from < row.end; r += 2) {
+        const start = lowerBound(row.docs, within[r] ?? 0, from, row.end);
+        const end = lowerBound(row.docs, within[r + 1] ?? 0, start, row.end);
+        if (end > start) accumulate(row, l, position, s, words, live, start, end);
+        from = end;
+      }
+    }
   });
   const top: Ranked[] = [];
   for (let i = 0; i < s.touchedCount; i++) {

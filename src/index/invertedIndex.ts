@@ -355,11 +355,28 @@ export class InvertedIndex implements ScoredPostings {
 
   /**
    * The best `k` documents for the look-ups: BM25+ score times the number of distinct query terms
-   * matched, ties in the order documents were first matched (see bm25.ts).
+   * matched, ties in the order documents were first matched (see bm25.ts); only those labelled
+   * `withinLabels`, when given, each with the score it has in the whole index.
    */
-  search(lookups: readonly TermLookup[], queryTerms: number, k: number): Array<{ label: number; score: number }> {
+  search(lookups: readonly TermLookup[], queryTerms: number, k: number, withinLabels?: Iterable<number>): Array<{ label: number; score: number }> {
     this.seal();
-    return searchBm25(this, lookups, queryTerms, k, this.scratch);
+    return searchBm25(this, lookups, queryTerms, k, this.scratch, withinLabels === undefined ? null : this.slotRanges(withinLabels));
+  }
+
+  /** The slots of the live documents among `labels`, as ascending start, end pairs of consecutive slots. */
+  private slotRanges(labels: Iterable<number>): Uint32Array {
+    const slots: number[] = [];
+    for (const label of labels) {
+      const slot = this.slotOf.get(label);
+      if (slot !== undefined) slots.push(slot);
+    }
+    slots.sort((a, b) => a - b);
+    const ranges: number[] = [];
+    for (const slot of slots) {
+      if (ranges.length > 0 && ranges[ranges.length - 1] === slot) ranges[ranges.length - 1] = slot + 1;
+      else if (ranges.length === 0 || (ranges[ranges.length - 1] ?? 0) < slot) ranges.push(slot, slot + 1);
+    }
+    return Uint32Array.from(ranges);
   }
 
   /**

@@ -145,8 +145,11 @@ export class LexicalIndex {
     return variants;
   }
 
-  /** Best passages for a query, highest score first. */
-  search(query: LexicalQuery, k: number): LexicalHit[] {
+  /**
+   * Best passages for a query, highest score first; only those labelled `within`, when given (scored
+   * with the whole index's term statistics, as in an unrestricted search).
+   */
+  search(query: LexicalQuery, k: number, within?: Iterable<number>): LexicalHit[] {
     const lookups: TermLookup[] = [];
     const queryTerms = new Map<string, number>();
     const add = (field: number, terms: readonly string[], boost: number, fuzzy: boolean): void => {
@@ -174,6 +177,6 @@ export class LexicalIndex {
       add(FIELD.ctx, query.bigrams, BOOST.bigramInContext, false);
     }
     if (lookups.length === 0) return [];
-    return this.index.search(lookups, queryTerms.size, k);
+    return this.index.search(lookups, queryTerms.size, k, within);
   }
 }

@@ -55,7 +55,7 @@ export interface AnswerResult {
 const CITING_PASSAGES = 3;
 /** How many passages the reference's own search looks through for those that carry its number. */
 const CITING_POOL = 50;
-/** Lexical hits searched for passages of the document a question asks about by number. */
+/** Lexical hits, within the documents a question names, looked through for passages that qualify. */
 const ASKED_DOCUMENT_POOL = 300;
 /** Share of a question's weight a document's title must hold for the question to be read as about it. */
 const TITLE_SHARE = 0.35;
@@ -150,6 +150,7 @@ export class QaEngine implements QaService {
   /** The quiz bank of one generation, read (or built) at its first use. */
   private quiz: QuizBankReading | undefined;
   private titles: { generation: string; words: Map<string, Set<string>> } | undefined;
+  private labels: { generation: string; byDocument: Map<string, number[]> } | undefined;
   /** Passages that open the n-th item of an enumeration, by n, found once per generation for each n asked. */
   private items: { generation: string; byOrdinal: Map<number, StoredPassage[]> } | undefined;
 
@@ -281,6 +282,19 @@ export class QaEngine implements QaService {
       .slice(0, CITING_PASSAGES);
   }
 
+  /** The passages' labels of each document, per generation. */
+  private labelsOf(index: LoadedIndex): Map<string, number[]> {
+    if (this.labels?.generation === index.generation) return this.labels.byDocument;
+    const byDocument = new Map<string, number[]>();
+    for (const p of index.passages) {
+      const labels = byDocument.get(p.docId);
+      if (labels) labels.push(p.label);
+      else byDocument.set(p.docId, [p.label]);
+    }
+    this.labels = { generation: index.generation, byDocument };
+    return byDocument;
+  }
+
   /** Folded title words of each document (its title line, which carries the header's subject), per generation. */
   private titleWords(index: LoadedIndex): Map<string, Set<string>> {
     if (this.titles?.generation === index.generation) return this.titles.words;
@@ -336,12 +350,13 @@ export class QaEngine implements QaService {
   }
 
   /**
-   * Up to `limit` passages of `docs` that pass `keep`, best first for `plan`, from a lexical search wide
-   * enough to reach them in a large index.
+   * Up to `limit` passages of `docs` that pass `keep`, best first for `plan`: a lexical search of those
+   * documents' passages only, however large the index (scores as in the whole index).
    */
   private searchWithin(plan: QueryPlan, docs: ReadonlySet<string>, limit: number, index: LoadedIndex, keep: (p: StoredPassage) => boolean = () => true): StoredPassage[] {
     const out: StoredPassage[] = [];
-    for (const h of index.lexical.search(plan, ASKED_DOCUMENT_POOL)) {
+    const labels = [...docs].flatMap((docId) => this.labelsOf(index).get(docId) ?? []);
+    for (const h of index.lexical.search(plan, ASKED_DOCUMENT_POOL, labels)) {
       if (out.length >= limit) break;
       const p = index.byLabel.get(h.label);
       if (p && docs.has(p.docId) && keep(p)) out.push(p);

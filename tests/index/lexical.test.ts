@@ -160,6 +160,29 @@ describe("lexical index", () => {
     expect(fromViews.toJSON()).toBe(fromText.toJSON());
   });
 
+  it("searches within some passages with the whole index's scores, however far down the whole ranking they are", () => {
+    const items = passages(2600);
+    const index = build(LexicalIndex.create(), items);
+    // A run of passages (one document's, as the ingest adds them), scattered ones, an unknown label, and
+    // passages added after others were discarded (a second segment).
+    index.discard(items.filter((_, i) => i % 11 === 0).map((p) => p.label));
+    const later = passages(2700).slice(2600).map((p) => ({ ...p, label: p.label + 100_000 }));
+    build(index, later);
+    const within = [...items.slice(1200, 1260), ...items.filter((_, i) => i % 97 === 5), ...later.slice(10, 30)].map((p) => p.label);
+    within.push(999_999);
+    const allowed = new Set(within);
+    for (const q of questions) {
+      const whole = index.search(q, index.size);
+      const expected = whole.filter((h) => allowed.has(h.label)).slice(0, 15);
+      expect(expected.length).toBeGreaterThan(0);
+      expectSameRanking(index.search(q, 15, within), expected);
+    }
+    // The run is mostly far down the whole ranking: a pool of the whole index's best would miss it.
+    const first = questions[0] ?? plan("");
+    const rankOf = new Map(index.search(first, index.size).map((h, i) => [h.label, i]));
+    expect(Math.min(...index.search(first, 15, within).map((h) => rankOf.get(h.label) ?? 0))).toBeGreaterThan(20);
+  });
+
   it("refuses a second passage with the same label", () => {
     const index = LexicalIndex.create();
     index.add(toLexicalDoc(1, "Chi bộ họp mỗi tháng một lần.", ""));
