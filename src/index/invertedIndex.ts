@@ -343,6 +343,20 @@ export class InvertedIndex implements ScoredPostings {
     return postings.rows(id).reduce((n, row) => n + (row.end - row.start), 0);
   }
 
+  /** True when a live document has the term in the field. */
+  hasLiveTerm(field: number, term: string): boolean {
+    this.seal();
+    const postings = this.fields[field];
+    const id = postings?.termIds.get(term);
+    if (!postings || id === undefined) return false;
+    const rows = postings.rows(id);
+    if (this.liveCount === this.slotCount) return rows.length > 0;
+    return rows.some(({ docs, start, end }) => {
+      for (let p = start; p < end; p++) if (this.live[docs[p] ?? 0]) return true;
+      return false;
+    });
+  }
+
   documentFrequency(rows: readonly Row[]): number {
     let df = 0;
     const allLive = this.liveCount === this.slotCount;
