@@ -264,8 +264,8 @@ function uncited(unit: string, plan: QueryPlan): string {
 }
 
 // "Bằng khen của Thủ tướng Chính phủ", "Quyết định của Ủy ban nhân dân tỉnh": a capitalised thing and the
-// capitalised body it belongs to.
-const OWNED = /(\p{Lu}\p{Ll}*(?: \p{Ll}+)?) của ((?:\p{Lu}[\p{L}]*)(?: \p{Lu}[\p{L}]*)*)/gu;
+// capitalised body it belongs to; typed without diacritics too ("Bang khen cua Thu tuong Chinh phu").
+const OWNED = /(\p{Lu}\p{Ll}*(?: \p{Ll}+)?) (?:của|cua) ((?:\p{Lu}[\p{L}]*)(?: \p{Lu}[\p{L}]*)*)/gu;
 
 /**
  * The body a question's capitalised thing belongs to ("Bằng khen của Thủ tướng Chính phủ") where the

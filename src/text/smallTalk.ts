@@ -95,9 +95,17 @@ export function detectSmallTalk(text: string): SmallTalkKind | null {
 const ADDRESSED = /^(?:bạn|bot|em|anh|chị|trợ lý)\s+(?:ơi\s+)?(?:(?:đã|có|đang|là|thấy|tên|khỏe|khoẻ|ăn|ngủ|bao nhiêu tuổi|ở đâu|làm gì|thích|biết không|nghĩ)(?![\p{L}]))/iu;
 const ABOUT_THE_DOCUMENTS = /(?:tài liệu|văn bản|quy định|hướng dẫn|điều lệ|nghị quyết|đảng|chi bộ|cán bộ|cho (?:tôi|mình|em) hỏi)/iu;
 
+// The same typed without diacritics, where "ban" is also a committee ("Ban có …", "Ban làm gì"): only the
+// personal questions no committee is asked ("ban an com chua", "ban ten gi", "bot khoe khong").
+const ADDRESSED_FOLDED = /^(?:ban|bot|em|anh|chi|tro ly)\s+(?:oi\s+)?(?:da\s+|co\s+)?(?:an (?:com|sang|trua|toi|chua|gi)|ngu|khoe|bao nhieu tuoi|ten (?:la|gi)|thich gi)(?![\p{L}])/u;
+const ABOUT_THE_DOCUMENTS_FOLDED = /(?:tai lieu|van ban|quy dinh|huong dan|dieu le|nghi quyet|dang vien|dang uy|dang bo|chi bo|can bo|cho (?:toi|minh|em) hoi)/u;
+
 /** A short question addressed to the assistant about itself, not about the documents. */
 function isPersonalQuestion(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = text.trim().normalize("NFC");
   const words = trimmed.split(/\s+/).filter(Boolean);
-  return words.length <= MAX_WORDS && ADDRESSED.test(trimmed.normalize("NFC")) && !ABOUT_THE_DOCUMENTS.test(trimmed);
+  if (words.length > MAX_WORDS) return false;
+  if (ADDRESSED.test(trimmed) && !ABOUT_THE_DOCUMENTS.test(trimmed)) return true;
+  const folded = foldKey(trimmed);
+  return folded === trimmed.toLowerCase() && ADDRESSED_FOLDED.test(folded) && !ABOUT_THE_DOCUMENTS_FOLDED.test(folded);
 }

@@ -196,6 +196,9 @@ describe("answers that hold on a new official document", () => {
   it("refuses an award of another body than the one asked about", async () => {
     expect((await engine.ask("Năm 2025 Đảng bộ huyện được tặng bao nhiêu Giấy khen của Chủ tịch Ủy ban nhân dân tỉnh?")).abstained).toBe(true);
     expect((await engine.ask("Năm 2025 Đảng bộ huyện được tặng bao nhiêu Giấy khen của Ban Thường vụ Tỉnh ủy?")).answer).toContain("3 Giấy khen");
+    // Typed without diacritics.
+    expect((await engine.ask("Nam 2025 Dang bo huyen duoc tang bao nhieu Giay khen cua Chu tich Uy ban nhan dan tinh?")).abstained).toBe(true);
+    expect((await engine.ask("Nam 2025 Dang bo huyen duoc tang bao nhieu Giay khen cua Ban Thuong vu Tinh uy?")).answer).toContain("3 Giấy khen");
   });
 
   it("refuses a person the documents do not name", async () => {
@@ -208,7 +211,7 @@ describe("answers that hold on a new official document", () => {
   });
 
   it("does not answer a greeting or a question about the assistant from the documents", async () => {
-    for (const q of ["chào bạn", "Bạn ăn cơm chưa?", "cảm ơn nhé"]) {
+    for (const q of ["chào bạn", "Bạn ăn cơm chưa?", "cảm ơn nhé", "Ban an com chua?", "cam on nhe"]) {
       const r = await engine.ask(q);
       expect(r.abstained, q).toBe(true);
       expect(r.smallTalk, q).toBeDefined();

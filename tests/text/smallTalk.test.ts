@@ -14,4 +14,10 @@ describe("detectSmallTalk", () => {
   it("leaves questions alone, even when they start with a greeting", () => {
     for (const text of ["chào bạn, có bao nhiêu xã có chi bộ cơ quan?", "Có bao nhiêu xã có chi bộ cơ quan?", "chi bộ", "hello 123", "Cảm ơn là gì", "", "   ", "bạn"]) expect(detectSmallTalk(text), text).toBeNull();
   });
+
+  it("recognises a short personal question to the assistant, typed with or without diacritics, but not one about a committee", () => {
+    for (const text of ["Bạn ăn cơm chưa?", "bạn tên gì", "Ban an com chua?", "ban ten gi", "bot khoe khong"]) expect(detectSmallTalk(text), text).not.toBeNull();
+    // Without marks "ban" is also a committee ("Ban có …", "Ban làm gì"), and "an" also "an ninh".
+    for (const text of ["Ban co nhiem vu gi?", "Ban lam gi?", "Ban an ninh gom nhung ai?", "Ban o dau?"]) expect(detectSmallTalk(text), text).toBeNull();
+  });
 });
