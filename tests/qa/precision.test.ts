@@ -38,6 +38,8 @@ const REPORT = [
   "",
   "Thực hiện Hướng dẫn số 12-HD/BTCTW ngày 03/02/2024 của Ban Tổ chức Trung ương, huyện tổ chức hội nghị tổng kết công tác đảng viên.",
   "",
+  "Lớp bồi dưỡng nghiệp vụ công tác đảng được tổ chức theo nội dung quy định tại Hướng dẫn số 12-HD/BTCTW.",
+  "",
   "Năm 2025, Đảng bộ huyện được tặng 3 Giấy khen của Ban Thường vụ Tỉnh ủy.",
   "",
   "Mỗi đảng viên dự tối đa hai hội nghị tập huấn trong năm.",
@@ -113,6 +115,9 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Kế hoạch 0310/KH-UBND ban hành ở đâu?")).answer).toContain("Gia Lai");
     expect((await engine.ask("Hội thi cấp tỉnh tổ chức tại thành phố nào?")).abstained).toBe(true);
     expect((await engine.ask("In which city will the provincial contest be held?")).abstained).toBe(true);
+    // "quy định tại Hướng dẫn số 12" names a document, not a place.
+    expect((await engine.ask("Lớp bồi dưỡng nghiệp vụ công tác đảng được tổ chức ở đâu?")).abstained).toBe(true);
+    expect((await engine.ask("Lop boi duong nghiep vu cong tac dang duoc to chuc o dau?")).abstained).toBe(true);
   });
 
   it("names the body a duty is listed under when asked which body does it", async () => {
