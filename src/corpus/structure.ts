@@ -26,6 +26,8 @@ const DIVISION = DIVISION_WORDS.join("|");
 const STRUCTURAL = new RegExp(String.raw`^(?:${DIVISION})\s+(?:\d+|[ivxlcdm]+)(?![\p{L}\p{N}])`, "iu");
 const STRUCTURAL_LEAD = new RegExp(String.raw`^((?:${DIVISION})\s+(?:\d+|[ivxlcdm]+))(?![\p{L}\p{N}])\s*[.:]\s*(.+)$`, "iu");
 const LIST_MARKER = /^(?:\d+[.)]|[a-zđ][.)]|[-•–+*]\s)/u;
+// A lettered item ("a) Về tổ chức đảng: …"): one level below a numbered one, never beside it.
+const LETTERED_ITEM = /^[a-zđ][.)]\s/u;
 const TERMINAL = /[.!?;:…,"”)]$/u;
 
 /** A line after markdown and debris handling, before paragraphs are formed. */
@@ -70,7 +72,8 @@ function looksLikeHeading(text: string): boolean {
 
 /**
  * A short numbered line without closing punctuation followed, after a blank line, by a paragraph that is not another item
- * ("1. Sở Y tế" above its duties) names a section; one followed by further items is a list item.
+ * ("1. Sở Y tế" above its duties) or by lettered items, which are a level below it ("2. Công tác tổ chức" above
+ * "a) Về tổ chức đảng: …"), names a section; one followed by further numbered items or bullets is a list item.
  */
 function isNumberedHeading(text: string, rawLines: readonly string[], i: number): boolean {
   if (!/^\d+(?:\.\d+)*[.)]\s+\p{Lu}/u.test(text) || text.length > 80 || TERMINAL.test(text)) return false;
@@ -78,7 +81,7 @@ function isNumberedHeading(text: string, rawLines: readonly string[], i: number)
   while (j < rawLines.length && (rawLines[j] ?? "").trim() === "") j++;
   // A blank line between: the next line starts a paragraph rather than going on with this one.
   const next = classifyLine(rawLines[j] ?? "", false).text;
-  return j > i + 1 && next.length > 0 && !LIST_MARKER.test(next) && !STRUCTURAL.test(next);
+  return j > i + 1 && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next);
 }
 
 function isBoilerplate(text: string): boolean {

@@ -238,6 +238,19 @@ describe("official documents as legal-document websites publish them", () => {
     ]);
   });
 
+  it("reads a numbered line over lettered items as their section heading, not as a passage of the section before", () => {
+    const text = ["BÁO CÁO KẾT QUẢ NĂM 2025", "", "Đảng ủy xã báo cáo như sau:", "", "I. KẾT QUẢ", "", "1. Công tác chính trị, tư tưởng", "", "Tỷ lệ đảng viên tham gia học tập đạt 96,8%.", "", "2. Công tác tổ chức, cán bộ và đảng viên", "", "a) Về tổ chức đảng: kiện toàn chi ủy ở 14 chi bộ.", "", "b) Về đảng viên: Đảng bộ xã có 1.247 đảng viên."].join("\n");
+    const { body } = chunk(text);
+    expect(body.filter((p) => p.context.startsWith("I.")).map((p) => [p.context, p.text.split(":")[0]])).toEqual([
+      ["I. KẾT QUẢ. 1. Công tác chính trị, tư tưởng", "Tỷ lệ đảng viên tham gia học tập đạt 96,8%."],
+      ["I. KẾT QUẢ. 2. Công tác tổ chức, cán bộ và đảng viên", "a) Về tổ chức đảng"],
+      ["I. KẾT QUẢ. 2. Công tác tổ chức, cán bộ và đảng viên", "b) Về đảng viên"],
+    ]);
+    // Followed by bullets or by further numbered items, a numbered line is an item, as before.
+    const items = chunk(["BÁO CÁO", "", "Đảng ủy xã báo cáo như sau:", "", "I. HẠN CHẾ", "", "1. Hạn chế về sinh hoạt", "", "- Sinh hoạt chi bộ chưa đều.", "", "2. Hạn chế về kết nạp", "", "3. Hạn chế về đảng phí"].join("\n")).body;
+    expect(items.filter((p) => p.context.startsWith("I.")).map((p) => p.context)).toEqual(["I. HẠN CHẾ", "I. HẠN CHẾ", "I. HẠN CHẾ"]);
+  });
+
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);
