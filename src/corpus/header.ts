@@ -56,6 +56,8 @@ const HEADER_WINDOW = 80;
 const ADDRESSEES = /^Kính gửi\s*:?\s*/u;
 /** Lines a header without a kind line (an official letter) may take below a site's table. */
 const UNTITLED_HEADER_LINES = 40;
+/** Most lines a subject written in sentence case under the kind line may take. */
+const SENTENCE_CASE_SUBJECT_LINES = 3;
 
 /** Markdown marks and table bars removed. */
 function bare(line: string): string {
@@ -146,9 +148,10 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     const numberLabelAlone = /^Số\s*:?\s*$/u.test(t);
     const number = numberLabelAlone ? `${t} ${texts[i + 1] ?? ""}`.match(NUMBER) : t.match(NUMBER);
     if (numberLabelAlone && number) consumed.add(i + 1);
-    // The place-and-date line may be wrapped in a text that is otherwise not ("ngày 18 / tháng 11 …").
+    // The place-and-date line may be wrapped in a text that is otherwise not ("ngày 18 / tháng 11 …"); a
+    // line above it (the motto, "ĐẢNG CỘNG SẢN VIỆT NAM") is no part of the place.
     const joined = `${t} ${texts[i + 1] ?? ""}`;
-    const placeDate = t.match(PLACE_DATE) ?? joined.match(PLACE_DATE);
+    const placeDate = t.match(PLACE_DATE) ?? (/,\s*ngày(?:\s+\d{1,2})?$/iu.test(t) ? joined.match(PLACE_DATE) : null);
     if (placeDate && !t.match(PLACE_DATE)) consumed.add(i + 1);
     if (number?.[1]) {
       header.number ??= number[1];
@@ -189,6 +192,21 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       consumed.add(i);
     }
     if (subject.length > 0) subjectUpper = subject.join(" ");
+    // A plain text may write its subject in sentence case, on the lines right under the kind line up to a
+    // blank line or a rule ("BÁO CÁO" / "Kết quả công tác xây dựng Đảng năm 2025," / "phương hướng, …").
+    else {
+      const lines: number[] = [];
+      for (let i = kindAt + 1; i < texts.length && lines.length <= SENTENCE_CASE_SUBJECT_LINES; i++) {
+        const t = texts[i] ?? "";
+        if (t === "" || /^[-–_*=.\s]{3,}$/u.test(t)) break;
+        lines.push(i);
+      }
+      const subject = lines.map((i) => texts[i] ?? "").join(" ");
+      if (lines.length > 0 && lines.length <= SENTENCE_CASE_SUBJECT_LINES && /^\p{Lu}/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
+        header.subject = subject.replace(/[,\s]+$/u, "");
+        for (const i of lines) consumed.add(i);
+      }
+    }
     // A Quyết định then names the authority that decides ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "BỘ TRƯỞNG
     // BỘ NỘI VỤ"): part of the header, not a heading over the "Căn cứ …" lines.
     const issuerKey = foldKey(issuerLines.join(" "));

@@ -120,6 +120,22 @@ describe("document header", () => {
     expect(header?.issuer).toBe("Ủy ban nhân dân thành phố Cần Thơ");
   });
 
+  it("reads a plain-text report's header: the motto above the place line is no part of the place, and the subject is in sentence case", () => {
+    const doc = lines(
+      [
+        "ĐẢNG BỘ TỈNH ĐỒNG XUYÊN", "ĐẢNG ỦY XÃ PHONG THẠNH", "*", "Số 86-BC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Phong Thạnh, ngày 15 tháng 12 năm 2025", "",
+        "BÁO CÁO", "Kết quả công tác xây dựng Đảng năm 2025,", "phương hướng, nhiệm vụ năm 2026", "-----", "",
+        "Thực hiện Hướng dẫn số 31-HD/BTCTU, Đảng ủy xã Phong Thạnh báo cáo kết quả như sau:", "", "Đảng bộ xã có 36 chi bộ trực thuộc.",
+      ].join("\n"),
+    );
+    const { header, consumed } = parseHeader(doc);
+    expect(header).toMatchObject({ kind: "Báo cáo", number: "86-BC/ĐU", place: "Phong Thạnh", date: "15/12/2025", subject: "Kết quả công tác xây dựng Đảng năm 2025, phương hướng, nhiệm vụ năm 2026" });
+    // The body starts at its first sentence: a first paragraph right under the kind line is no subject either.
+    expect(consumed.has(doc.indexOf("Thực hiện Hướng dẫn số 31-HD/BTCTU, Đảng ủy xã Phong Thạnh báo cáo kết quả như sau:"))).toBe(false);
+    const unsubjected = parseHeader(lines(["ĐẢNG ỦY XÃ PHONG THẠNH", "Số 87-BC/ĐU", "Phong Thạnh, ngày 16 tháng 12 năm 2025", "", "BÁO CÁO", "Thực hiện Hướng dẫn số 31, Đảng ủy báo cáo như sau:", "", "Đảng bộ xã có 36 chi bộ."].join("\n")));
+    expect(unsubjected.header?.subject).toBeNull();
+  });
+
   it("finds no header in a report without one", () => {
     expect(parseHeader(["Kết quả thực hiện Nghị quyết 22", "", "Tỉnh ủy chỉ đạo sắp xếp các tổ chức đảng."]).header).toBeNull();
   });
