@@ -379,8 +379,9 @@ export function unnumberedName(header: DocumentHeader): string | null {
  */
 export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?: readonly string[] }> = [
   { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/ },
-  // "ra Thông báo 659 … ngày nào": "ra" (issue) with a document kind asks for its date too.
-  { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["date", "when", "where"] },
+  // "ra Thông báo 659 … ngày nào": "ra" (issue) with a document kind asks for its date too, and so does a
+  // date asked with the document's number ("mang số mấy, ngày nào").
+  { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b|\\bso (?:may|bao nhieu|hieu)\\b.*\\bngay\\b`), kinds: ["date", "when", "where"] },
   { label: "Cơ quan ban hành", asks: /ban hanh|\bissu(?:ed|es|ing)?\b/, kinds: ["who"] },
   { label: "Số hiệu", asks: /so hieu|\bso (?:may|bao nhieu)\b|\bnumber\b/ },
   { label: "Kính gửi", asks: /kinh gui|gui (?:cho|den|toi)|addressed|sent to/ },

@@ -3,9 +3,10 @@
  * a cited document's), a deadline, a place, a duration, a percentage, a person or body (a heading may
  * name the body), the level asked. Pure functions over a question's plan and a unit's text.
  */
+import { HEADER_FIELDS } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -156,9 +157,9 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "percent":
       return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) ? 1.2 : -1;
     case "date":
-      return DATE.test(uncited(unit, plan)) ? 1.2 : -1;
+      return statesDate(uncited(unit, plan), plan) ? 1.2 : -1;
     case "when":
-      return DATE.test(uncited(unit, plan)) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
+      return statesDate(uncited(unit, plan), plan) ? 1.2 : CONDITION.test(unit) ? 0.8 : -0.5;
     case "duration":
       return statesFrequency(unit) ? 1.2 : statesDuration(unit) ? 1 : DIGIT.test(unit) || hasNumberWord(unit) ? 0.2 : -0.5;
     case "who": {
@@ -262,6 +263,16 @@ export function anchorIn(anchor: string, unit: string): "followed" | "last" | nu
 // that document's, not one the sentence states.
 const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành ngày)\s*\d{1,2}(?:\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{2,4}| tháng \d{1,2} năm \d{4})/giu;
 
+/**
+ * Whether a text states a date (or, with `years`, a year written alone) other than those the question
+ * itself gives: "Báo cáo … năm 2025 … ngày nào?" is not answered by a text whose only date is "năm 2025".
+ */
+function statesDate(text: string, plan: QueryPlan, years = false): boolean {
+  const given = new Set(plan.numbers.flatMap((n) => n.split(/[-/.]/u)).map((n) => String(Number(n))));
+  const beyond = (match: string): boolean => (match.match(/\d+/gu) ?? []).some((n) => !given.has(String(Number(n))));
+  return [...text.matchAll(DATES)].some((m) => beyond(m[0])) || (years && [...text.matchAll(/(?<!\d)\d{4}(?!\d)/gu)].some((m) => beyond(m[0])));
+}
+
 /** A unit without the dates of the documents it cites, unless the question names that document. */
 function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
@@ -304,6 +315,14 @@ export function announcesList(plan: QueryPlan, unit: string): boolean {
   return new RegExp(`(?:^|[^a-z])${noun}(?: (?:như sau|nhu sau|sau day|duoc|se))?(?:\\s*:| (?:bao )?gom\\b)`, "u").test(foldKey(unit));
 }
 
+const DOCUMENT_KINDS_FOLDED = new RegExp(`\\b(?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`);
+
+/** Whether a Vietnamese question asks for the number of a document it names by kind. */
+function asksDocumentNumber(plan: QueryPlan): boolean {
+  const question = foldedQuestion(plan);
+  return plan.language === "vi" && DOCUMENT_NUMBER_QUESTION_FOLDED.test(question) && DOCUMENT_KINDS_FOLDED.test(question);
+}
+
 /** Whether a date or time question asks for a deadline. */
 export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
@@ -311,12 +330,15 @@ export function asksDeadline(plan: QueryPlan): boolean {
 
 /** Whether the kind of fact asked for is present at all in a unit. */
 export function answersKind(plan: QueryPlan, unit: string): boolean {
+  // "Báo cáo … mang số mấy, ngày nào?": the document's number is asked, and a text that gives none (a
+  // count, a year) does not answer; a line of the document's header answers for its own field.
+  if (asksDocumentNumber(plan) && !DOCUMENT_NUMBER.test(unit) && !HEADER_FIELDS.some((f) => unit.startsWith(`${f.label}:`))) return false;
   if (plan.kind === "count") return DIGIT.test(unit) || hasNumberWord(unit);
   // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
   if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
   if (plan.kind === "date" || plan.kind === "when") {
     const own = uncited(unit, plan);
-    return DATE.test(own) || /\d{4}/.test(own) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
+    return statesDate(own, plan, true) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
   }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)

@@ -47,10 +47,11 @@ const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
 
 /**
  * Words that may surround a phrase without making the message a question: who is addressed (bạn, anh,
- * chị, em, trợ lý, bot, mọi người) and particles (ạ, nhé, nha, ơi, nhiều, rất, ok).
+ * chị, em, trợ lý, bot, mọi người), particles (ạ, nhé, nha, ơi, nhiều, rất, ok) and "hôm nay" ("hôm nay bạn
+ * khỏe không").
  */
 const POLITE_WORDS = new Set([
-  "ban", "anh", "chi", "em", "co", "chu", "bac", "dong", "tro", "ly", "bot", "ad", "admin", "moi", "nguoi", "ca", "minh", "toi",
+  "ban", "anh", "chi", "em", "co", "chu", "bac", "dong", "tro", "ly", "bot", "ad", "admin", "moi", "nguoi", "ca", "minh", "toi", "hom", "nay",
   "a", "nhe", "nha", "oi", "nhieu", "rat", "lam", "ok", "oke", "okay", "vang", "da", "u", "there", "all", "so", "much", "very",
 ]);
 

@@ -142,6 +142,13 @@ export const NAMED_PLACE_QUESTION_FOLDED = /\b(?:tinh|thanh pho|huyen|quan|thi x
 // text sets as one ("trước ngày 26/11/2025", "chậm nhất ngày …", "không muộn hơn …"), not by any date.
 // ("By when had … been set up" asks when something was done, not for a deadline.)
 export const DEADLINE_QUESTION_FOLDED = /\bhan (?:chot|cuoi|hoan thanh)\b|\bcham nhat\b|\btruoc ngay nao\b|\bphai xong\b|\bdeadline\b|\bno later than\b/;
+/**
+ * A question asking for a document's number ("Báo cáo … mang số mấy", "số hiệu của Kế hoạch …"), folded;
+ * it names the document by its kind (DOCUMENT_KIND_WORDS) as well.
+ */
+export const DOCUMENT_NUMBER_QUESTION_FOLDED = /\b(?:so hieu|mang so|so may)\b/;
+/** A document number ("86-BC/ĐU", "0310/KH-UBND", "140/NQ-CP"): digits, a dash or slash, capitals. */
+export const DOCUMENT_NUMBER = /\d+[-/][\p{L}\d./&-]*\p{Lu}/u;
 
 // A question that asks about what is not done, not allowed or not yet ("loại văn bản nào không được lấy ý
 // kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's

@@ -72,6 +72,16 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Ủy ban nhân dân tỉnh ra Kế hoạch 0310 về hội thi dân vận khéo vào ngày nào?")).answer).toContain("ngày 05 tháng 3 năm 2026");
   });
 
+  it("answers a document's number and date from its header only, and never takes the question's own year for the date asked", async () => {
+    // A date asked together with the document's number is its issuing date.
+    expect((await engine.ask("Kế hoạch tổ chức hội thi cán bộ dân vận khéo mang số mấy, ngày nào?")).answer).toMatch(/0310\/KH-UBND|ngày 05 tháng 3 năm 2026/);
+    // A report without a header has no number or date of its own: its year, or a count, is no answer.
+    expect((await engine.ask("Báo cáo kết quả công tác xây dựng Đảng năm 2025 của Đảng bộ huyện Ia Grai mang số mấy, ngày nào?")).abstained).toBe(true);
+    // The year the question gives is not the date it asks for.
+    expect((await engine.ask("Đảng bộ huyện Ia Grai kết nạp 214 đảng viên mới vào ngày nào trong năm 2025?")).abstained).toBe(true);
+    expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp 214 đảng viên mới khi nào?")).abstained).toBe(true);
+  });
+
   it("answers a question that calls the document \"văn bản\" from the document's information", async () => {
     expect((await engine.ask("Văn bản Kế hoạch 0310/KH-UBND do ai ký?")).answer).toContain("Trần Văn Bình");
   });

@@ -3,7 +3,7 @@ import { detectSmallTalk } from "../../src/text/smallTalk.js";
 
 describe("detectSmallTalk", () => {
   it("recognises greetings with or without diacritics, in Vietnamese and English", () => {
-    for (const text of ["chào bạn", "Xin chào!", "xin chao a", "hello", "Hi there", "Chào trợ lý ơi", "alo", "chào buổi sáng"]) expect(detectSmallTalk(text), text).toBe("greeting");
+    for (const text of ["chào bạn", "Xin chào!", "xin chao a", "hello", "Hi there", "Chào trợ lý ơi", "alo", "chào buổi sáng", "Chào bạn, hôm nay bạn khỏe không?"]) expect(detectSmallTalk(text), text).toBe("greeting");
   });
 
   it("recognises thanks and goodbyes", () => {
