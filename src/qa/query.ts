@@ -106,6 +106,9 @@ interface PhraseGroup {
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
 export const MAX_QUESTION_CHARS = 500;
 
+/** The part of a month or quarter a date may name: "cuối tháng 11", "đầu quý 3", "giữa tháng 6" (folded). */
+const MONTH_PART = new Set(["cuoi", "dau", "giua"]);
+
 // "mấy lần trong một năm", "bao lâu một lần": words of the frequency asked, not of the topic.
 const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "lau", "tuan", "quy", "ngay"]);
 const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
@@ -184,6 +187,13 @@ export function understandQuestion(raw: string): QueryPlan {
     // yes/no question ("… có chi bộ không?", "… đã thành lập chưa?").
     const last = tokens.length - 1;
     if (!isSynonymOfQuestion && (tokens[last]?.fold === "khong" || tokens[last]?.fold === "chua")) stops[last] = true;
+    // The words of a date go with its number ("tháng 11/2025", "cuối tháng 11", "đầu quý 3"): the number is
+    // the key term, however the text writes that date ("Tính đến ngày 30/11/2025").
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      if (t.fold === "thang" && next?.isNumber) stops[i] = true;
+      if (MONTH_PART.has(t.fold) && (next?.fold === "thang" || next?.fold === "quy") && tokens[i + 2]?.isNumber) stops[i] = true;
+    });
     let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
       if (ti <= skipUntil) continue;

@@ -24,6 +24,8 @@ export function withoutLeadingZeros(key: string): string {
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/;
 // A date written out: "ngày 28 tháng 11 năm 2025", "ngày 28 tháng 11".
 const WRITTEN_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
+// A month written out with its year: "tháng 11 năm 2025" (found by "11/2025").
+const WRITTEN_MONTH = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 
 /**
  * How a number is compared: without leading zeros, and a date as day/month[/year] whatever its
@@ -35,10 +37,13 @@ export function numberKey(key: string): string {
   return [date[1], date[2], date[3]].filter((x): x is string => x !== undefined).map(withoutLeadingZeros).join("/");
 }
 
-/** The keys a date is found by: day/month, and day/month/year when the year is given. */
+/**
+ * The keys a date is found by: day/month, and day/month/year and month/year when the year is given
+ * ("30/11/2025" is found by "tháng 11/2025").
+ */
 function dateKeys(day: string, month: string, year: string | undefined): string[] {
   const dayMonth = `${withoutLeadingZeros(day)}/${withoutLeadingZeros(month)}`;
-  return year === undefined ? [dayMonth] : [dayMonth, `${dayMonth}/${year}`];
+  return year === undefined ? [dayMonth] : [dayMonth, `${dayMonth}/${year}`, `${withoutLeadingZeros(month)}/${year}`];
 }
 
 // Passages are analysed again and again for different questions: analyses are memoised by text (bounded).
@@ -75,6 +80,7 @@ export function termSets(text: string): TermSets {
       if (date) for (const key of dateKeys(date[1] ?? "", date[2] ?? "", date[3])) numbers.add(key);
     }
     for (const m of t.matchAll(WRITTEN_DATE)) for (const key of dateKeys(m[1] ?? "", m[2] ?? "", m[3])) numbers.add(key);
+    for (const m of t.matchAll(WRITTEN_MONTH)) numbers.add(`${withoutLeadingZeros(m[1] ?? "")}/${m[2] ?? ""}`);
     // "Đại hội XIV" counts as 14 for a question that writes "đại hội 14".
     for (const m of t.matchAll(/(?<![\p{L}\d])[IVXLC]{2,}(?![\p{L}\d])/gu)) {
       const value = romanNumeralValue(m[0]);

@@ -82,6 +82,11 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp 214 đảng viên mới khi nào?")).abstained).toBe(true);
   });
 
+  it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
+    expect((await engine.ask("Tính đến cuối tháng 3/2026, kế hoạch hội thi cán bộ dân vận khéo do ai ký?")).answer).toContain("Trần Văn Bình");
+    expect((await engine.ask("Kế hoạch hội thi cán bộ dân vận khéo ban hành tháng 3/2026 do ai ký?")).answer).toContain("Trần Văn Bình");
+  });
+
   it("answers a question that calls the document \"văn bản\" from the document's information", async () => {
     expect((await engine.ask("Văn bản Kế hoạch 0310/KH-UBND do ai ký?")).answer).toContain("Trần Văn Bình");
   });
