@@ -74,6 +74,8 @@ const NUMERALS = ["", ...NUMBER_WORDS];
 
 const unitCache = new Map<string, Unit[]>();
 /** Two units state the same thing when this share of the shorter one's words (at least this many) is in the other. */
+/** A year as a question or a text writes it alone ("2025"). */
+const YEAR = /^(?:19|20)\d\d$/u;
 const SAME_STATEMENT_SHARE = 0.8;
 const SAME_STATEMENT_MIN_WORDS = 6;
 
@@ -245,6 +247,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const unknownWeight = weights.length > 0 ? plan.unknownWords.length * policy.unknownEnglishWeight * (knownWeight / weights.length) : 0;
   const totalWeight = knownWeight + unknownWeight;
   const queryBigrams = new Set(plan.bigrams);
+  // "Cơ quan nào chủ trì …": the noun a who-question asks about is what the answer is, not a word it must
+  // repeat ("Sở Văn hóa … chủ trì …" names a body without saying "cơ quan").
+  const namesTheAnswer = plan.terms.map((t) => plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => k.fold === t.fold && (k.accent === null || t.accent === null || k.accent === t.accent)));
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
@@ -328,6 +333,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const inCompound = new Set<number>();
       for (const [a, b] of compounds) {
         inCompound.add(a).add(b);
+        if (namesTheAnswer[a] === true && namesTheAnswer[b] === true) continue;
         const pair = [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined);
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
         if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair))) continue;
@@ -340,7 +346,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       }
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
-        if (!found[i] && !inCompound.has(i) && w > missingWeight) {
+        if (!found[i] && !inCompound.has(i) && !namesTheAnswer[i] && w > missingWeight) {
           missingWeight = w;
           missingTerm = term.phrase ? term.phrase.join(" ") : term.fold;
         }
@@ -352,7 +358,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (offTopic) score -= policy.mismatchPenalty;
       const counts = countsNoun(plan, unit.text);
       if (counts === false) score -= policy.mismatchPenalty;
-      if (contradictsLevel(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (contradictsLevel(plan, unit.text, `${candidate.context}\n${candidate.title}`)) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
@@ -481,13 +487,20 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (best.ownCoverage < policy.minOwnCoverage) return `the passage states little beyond its context (${best.ownCoverage.toFixed(2)} of the rest of the question)`;
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
-  if (contradictsLevel(plan, best.text)) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
+  if (contradictsLevel(plan, best.text, passage ? `${passage.context}\n${passage.title}` : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
     const sets = unionOf(setsUpTo(passage.text, best.end), aroundSets(passage));
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
+    // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies
+    // only a passage whose section and text up to the answer name no other year: "II. KẾT QUẢ … NĂM
+    // 2025" is not about 2026.
+    const near = unionOf(setsUpTo(passage.text, best.end), termSets(passage.context));
+    const yearsNear = [...near.fold].filter((k) => YEAR.test(k));
+    const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
+    if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
     if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;

@@ -13,6 +13,7 @@ import type { QuizBank } from "../quiz/types.js";
 import { extractAnswer, ordinalPattern, prepareUnits, type PassageAnswer } from "./answer.js";
 import { expandTexting, isStopFold } from "../text/lexicon.js";
 import { analyzeText } from "../text/analyze.js";
+import { foldKey } from "../text/normalize.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
@@ -343,10 +344,14 @@ export class QaEngine implements QaService {
     return items.filter((p) => plan.terms.every((t) => termIn(t, termSets(p.context)))).slice(0, ITEM_PASSAGES);
   }
 
-  /** Documents (by id) whose number, as questions refer to it, is one of `numbers` ("383" → 383-QĐ/TW). */
-  private documentsNumbered(numbers: readonly string[], index: LoadedIndex): string[] {
+  /**
+   * Documents (by id) whose number, as questions refer to it, is one of `numbers` ("383" → 383-QĐ/TW), and,
+   * when `kinds` are given, whose kind is one of them ("Hướng dẫn 12" is not the Báo cáo numbered 12).
+   */
+  private documentsNumbered(numbers: readonly string[], index: LoadedIndex, kinds: readonly string[] | null = null): string[] {
     if (numbers.length === 0) return [];
-    return index.manifest.documents.filter((doc) => doc.header?.number && numbers.includes(documentNumberKey(doc.header.number) ?? "")).map((doc) => doc.docId);
+    const ofKind = (kind: string | null | undefined): boolean => kinds === null || (kind !== null && kind !== undefined && kinds.some((k) => foldKey(kind).startsWith(k)));
+    return index.manifest.documents.filter((doc) => doc.header?.number && numbers.includes(documentNumberKey(doc.header.number) ?? "") && ofKind(doc.header.kind)).map((doc) => doc.docId);
   }
 
   /**
@@ -395,7 +400,7 @@ export class QaEngine implements QaService {
     };
     // A question about a document named by number ("Hướng dẫn 45 yêu cầu …") is answered from that
     // document when the index holds it: passages of other documents, however similar, are not asked about.
-    const asked = new Set(this.documentsNumbered(plan.askedDocument.number === null ? [] : [plan.askedDocument.number], index));
+    const asked = new Set(this.documentsNumbered(plan.askedDocument.number === null ? [] : [plan.askedDocument.number], index, plan.askedDocument.kinds));
     if (asked.size > 0) hits = this.withinDocuments(hits, asked, plan, index);
     const ranked = hits.length;
     // Words of the question that name a document by its title ("Đợt thi đua chào mừng Đại hội XIV …")

@@ -264,7 +264,8 @@ export function understandQuestion(raw: string): QueryPlan {
     ordinal,
     unknownWords,
     countsPeople: kind === "count" && /\bbao nhieu nguoi\b|\bmay nguoi\b|\bhow many (?:people|persons|members)\b/.test(folded),
-    countedNoun: kind === "count" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null,
+    // "bao nhiêu đảng viên mới, đạt bao nhiêu phần trăm …": a percentage asked with a count asks that count too.
+    countedNoun: kind === "count" || kind === "percent" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null,
     names,
     docRefs: documentReferences(folded),
     askedDocument: askedDocumentOf(folded),
@@ -477,6 +478,8 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const capitalised = first !== undefined && /^\p{Lu}/u.test(text.charAt(first.start));
   if (!first || first.isNumber || (stops[from] && !capitalised) || GENERIC_COUNTED.has(first.fold)) return null;
   const second = tokens[from + 1];
+  // "bao nhiêu phần trăm" asks a percentage: nothing is counted.
+  if (first.fold === "phan" && second?.fold === "tram") return null;
   const keep = second && !second.isNumber && !stops[from + 1] && !COUNTED_NOUN_BREAKERS.has(second.fold) ? [first, second] : [first];
   return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
 }

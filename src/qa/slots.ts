@@ -357,11 +357,18 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
 
 const unitLevels = new Map<string, string[]>();
 
-/** Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated). */
-export function contradictsLevel(plan: QueryPlan, unit: string): boolean {
+/**
+ * Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated),
+ * its section and document title (`around`) naming none of the question's either.
+ */
+export function contradictsLevel(plan: QueryPlan, unit: string, around = ""): boolean {
   if (plan.levels.length === 0) return false;
-  const levels = memoised(unitLevels, unit, (u) => levelsOf(unitTokens(u)));
-  return levels.length > 0 && !levels.some((l) => plan.levels.includes(l));
+  const levelsIn = (text: string): string[] => memoised(unitLevels, text, (u) => levelsOf(unitTokens(u)));
+  const levels = levelsIn(unit);
+  if (levels.length === 0 || levels.some((l) => plan.levels.includes(l))) return false;
+  // A unit of a commune's report that names the province ("chỉ tiêu Tỉnh ủy giao") still speaks of the
+  // commune its section or document title names.
+  return !levelsIn(around).some((l) => plan.levels.includes(l));
 }
 
 // Section titles that begin like a body's name but name none ("Tổ chức thực hiện").

@@ -51,11 +51,20 @@ const REPORT = [
   "Toàn tỉnh có 1.520 đảng viên được tặng Huy hiệu Đảng. Huyện Chư Păh tổ chức lễ trao Huy hiệu Đảng vào dịp kỷ niệm ngày thành lập Đảng.",
 ].join("\n");
 
+// A commune's report: its title names two years, its sections one each; it names the province only as
+// the body that set a target.
+const COMMUNE_REPORT = [
+  "ĐẢNG ỦY XÃ HÒA BÌNH", "Số 12-BC/ĐU", "Hòa Bình, ngày 10 tháng 12 năm 2025", "", "BÁO CÁO", "Kết quả công tác năm 2025, nhiệm vụ năm 2026", "",
+  "I. KẾT QUẢ NĂM 2025", "", "Trong năm, Đảng bộ kết nạp 31 đảng viên mới, đạt 103% chỉ tiêu Tỉnh ủy giao.", "",
+  "Tỷ lệ đảng viên dự sinh hoạt chi bộ có lúc dưới 85%.", "",
+  "II. NHIỆM VỤ NĂM 2026", "", "Phấn đấu 100% chi bộ hoàn thành nhiệm vụ.",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("precision", { "ke-hoach-hoi-thi.md": OFFICIAL, "bao-cao-ia-grai.txt": REPORT }));
+  ({ engine, cleanup } = await engineOver("precision", { "ke-hoach-hoi-thi.md": OFFICIAL, "bao-cao-ia-grai.txt": REPORT, "bao-cao-xa-hoa-binh.txt": COMMUNE_REPORT }));
 });
 
 afterAll(async () => {
@@ -80,6 +89,14 @@ describe("answers that hold on a new official document", () => {
     // The year the question gives is not the date it asks for.
     expect((await engine.ask("Đảng bộ huyện Ia Grai kết nạp 214 đảng viên mới vào ngày nào trong năm 2025?")).abstained).toBe(true);
     expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp 214 đảng viên mới khi nào?")).abstained).toBe(true);
+  });
+
+  it("reads a commune's report: a percentage asked with a count, the province that set the target, the year of each section", async () => {
+    // The count asked with the percentage must be there ("31 đảng viên mới", not "dưới 85%"); "Tỉnh ủy
+    // giao" names the body that set the target, while the document is the commune's.
+    expect((await engine.ask("Năm 2025 xã Hòa Bình kết nạp được bao nhiêu đảng viên mới, đạt bao nhiêu phần trăm chỉ tiêu?")).answer).toContain("31 đảng viên mới");
+    // The title names 2026 too, but the section is 2025's.
+    expect((await engine.ask("Năm 2026 xã Hòa Bình kết nạp bao nhiêu đảng viên mới?")).abstained).toBe(true);
   });
 
   it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
