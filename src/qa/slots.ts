@@ -6,7 +6,7 @@
 import { HEADER_FIELDS } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -221,17 +221,23 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   }
   const noun = plan.countedNoun;
   if (!noun || noun.length === 0) return null;
+  // "bao nhiêu tiền": an amount of money, whatever its unit.
+  if (noun.length === 1 && noun[0]?.fold === "tien") return MONEY_AMOUNT.test(unit);
+  // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"); delegates or
+  // cadres are not (the "8 đồng chí phát biểu" at a conference are no count of its delegates).
+  const members = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
+  const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi";
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
-  if (!noun.every((key) => tokens.some((t) => matches(t, key)))) return false;
+  if (!noun.every((key) => tokens.some((t) => matches(t, key))) && !tokens.some((_, k) => comradeAt(k))) return false;
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit)) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
-    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key));
+    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k);
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap])) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.

@@ -86,6 +86,9 @@ export const PERSON_NOUNS: readonly string[][] = [
   ["vien", "chuc"], ["quan", "chung"], ["hoi", "vien"], ["doan", "vien"], ["cu", "tri"], ["ca", "nhan"], ["lao", "dong"], ["nhan", "khau"],
 ];
 
+/** An amount of money ("486.720.000 đồng", "12 triệu đồng", "1,5 tỷ"): what "bao nhiêu tiền" asks for. */
+export const MONEY_AMOUNT = /\d[\d.,]*\s*(?:đồng|nghìn|ngàn|triệu|tỷ|VNĐ|VND)(?!\p{L})/iu;
+
 /** Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries. */
 export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi"]);
 

@@ -57,6 +57,8 @@ const COMMUNE_REPORT = [
   "ĐẢNG ỦY XÃ HÒA BÌNH", "Số 12-BC/ĐU", "Hòa Bình, ngày 10 tháng 12 năm 2025", "", "BÁO CÁO", "Kết quả công tác năm 2025, nhiệm vụ năm 2026", "",
   "I. KẾT QUẢ NĂM 2025", "", "Trong năm, Đảng bộ kết nạp 31 đảng viên mới, đạt 103% chỉ tiêu Tỉnh ủy giao.", "",
   "Tỷ lệ đảng viên dự sinh hoạt chi bộ có lúc dưới 85%.", "",
+  "Đảng bộ thu đảng phí được 96.500.000 đồng, tăng 5% so với năm 2024.", "",
+  "Kết quả xếp loại chất lượng: 120 đồng chí hoàn thành tốt nhiệm vụ; 02 đồng chí không hoàn thành nhiệm vụ.", "",
   "II. NHIỆM VỤ NĂM 2026", "", "Phấn đấu 100% chi bộ hoàn thành nhiệm vụ.",
 ].join("\n");
 
@@ -97,6 +99,9 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Năm 2025 xã Hòa Bình kết nạp được bao nhiêu đảng viên mới, đạt bao nhiêu phần trăm chỉ tiêu?")).answer).toContain("31 đảng viên mới");
     // The title names 2026 too, but the section is 2025's.
     expect((await engine.ask("Năm 2026 xã Hòa Bình kết nạp bao nhiêu đảng viên mới?")).abstained).toBe(true);
+    // "bao nhiêu tiền" asks an amount of money; party members are counted as comrades.
+    expect((await engine.ask("Năm 2025 xã Hòa Bình thu đảng phí được bao nhiêu tiền?")).answer).toContain("96.500.000 đồng");
+    expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu đảng viên không hoàn thành nhiệm vụ?")).answer).toContain("02 đồng chí");
   });
 
   it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
