@@ -106,6 +106,9 @@ interface PhraseGroup {
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
 export const MAX_QUESTION_CHARS = 500;
 
+/** Syllables of a counted noun with its qualifier ("chi bộ trường học"). */
+const MAX_COUNTED_SYLLABLES = 4;
+
 /** The part of a month or quarter a date may name: "cuối tháng 11", "đầu quý 3", "giữa tháng 6" (folded). */
 const MONTH_PART = new Set(["cuoi", "dau", "giua"]);
 
@@ -480,8 +483,17 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const second = tokens[from + 1];
   // "bao nhiêu phần trăm" asks a percentage: nothing is counted.
   if (first.fold === "phan" && second?.fold === "tram") return null;
-  const keep = second && !second.isNumber && !stops[from + 1] && !COUNTED_NOUN_BREAKERS.has(second.fold) ? [first, second] : [first];
-  return keep.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+  // The noun, up to a function word or an adverb, and a two-syllable word that qualifies it: "chi bộ trường
+  // học" in "bao nhiêu chi bộ trường học được xếp loại …" (see countsNoun: the first two are the noun
+  // counted). A single syllable after the noun is more often a verb ("trường hợp nhận Bằng khen").
+  const keep = [first];
+  for (let i = from + 1; i < from + MAX_COUNTED_SYLLABLES; i++) {
+    const t = tokens[i];
+    if (!t || t.isNumber || stops[i] || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
+    keep.push(t);
+  }
+  const noun = keep.length === 3 ? keep.slice(0, 2) : keep;
+  return noun.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
 }
 
 /** "How many communes keep …" → the tokens of the translation of the words right after "how many". */

@@ -219,8 +219,12 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     }
     return false;
   }
-  const noun = plan.countedNoun;
-  if (!noun || noun.length === 0) return null;
+  const counted = plan.countedNoun;
+  if (!counted || counted.length === 0) return null;
+  // "chi bộ trường học": "chi bộ" is what is counted, "trường học" which of them; the count must be of
+  // those ("07 chi bộ" of every kind is no count of school cells).
+  const noun = counted.slice(0, 2);
+  const qualifier = counted.slice(2);
   // "bao nhiêu tiền": an amount of money, whatever its unit.
   if (noun.length === 1 && noun[0]?.fold === "tien") return MONEY_AMOUNT.test(unit);
   // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"); delegates or
@@ -231,6 +235,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
   if (!noun.every((key) => tokens.some((t) => matches(t, key))) && !tokens.some((_, k) => comradeAt(k))) return false;
+  if (!qualifier.every((key) => tokens.some((t) => matches(t, key)))) return false;
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {

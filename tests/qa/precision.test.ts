@@ -59,6 +59,7 @@ const COMMUNE_REPORT = [
   "Tỷ lệ đảng viên dự sinh hoạt chi bộ có lúc dưới 85%.", "",
   "Đảng bộ thu đảng phí được 96.500.000 đồng, tăng 5% so với năm 2024.", "",
   "Kết quả xếp loại chất lượng: 120 đồng chí hoàn thành tốt nhiệm vụ; 02 đồng chí không hoàn thành nhiệm vụ.", "",
+  "Năm 2025 có 12 chi bộ hoàn thành tốt nhiệm vụ, trong đó có 3 chi bộ trường học.", "",
   "II. NHIỆM VỤ NĂM 2026", "", "Phấn đấu 100% chi bộ hoàn thành nhiệm vụ.", "", "Tổ chức tập huấn nghiệp vụ cho 100% bí thư, phó bí thư chi bộ trong quý I/2026.",
 ].join("\n");
 
@@ -104,6 +105,9 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu đảng viên không hoàn thành nhiệm vụ?")).answer).toContain("02 đồng chí");
     // "… là ai" asks for a person: a text naming the role only does not answer.
     expect((await engine.ask("Phó bí thư chi bộ xã Hòa Bình là ai?")).abstained).toBe(true);
+    // A count of the cells of one kind: "12 chi bộ" of every kind is not a count of military cells.
+    expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu chi bộ trường học hoàn thành tốt nhiệm vụ?")).answer).toContain("3 chi bộ trường học");
+    expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu chi bộ quân sự hoàn thành tốt nhiệm vụ?")).abstained).toBe(true);
   });
 
   it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
