@@ -306,8 +306,8 @@ export class QaEngine implements QaService {
 
   /** The best passages, for the words the title does not hold, of the documents whose title holds much of a question. */
   private titledPassages(plan: CheckedPlan, index: LoadedIndex): StoredPassage[] {
-    if (plan.language !== "vi") return [];
-    const tokens = analyzeText(plan.question, false).tokens;
+    // An English question is matched by its translation ("Phong Thạnh commune" → "Phong Thạnh", "xã").
+    const tokens = analyzeText(plan.language === "vi" ? plan.question : plan.searchText, false).tokens;
     const weightOf = (fold: string): number => (isStopFold(fold) ? 0 : index.terms.idf(fold, false));
     const total = tokens.reduce((sum, t) => sum + weightOf(t.fold), 0);
     if (total === 0) return [];

@@ -28,11 +28,16 @@ const REPORT = [
 // Many passages that repeat the question's words, and none of them an enumeration's fourth item.
 const OTHER = Array.from({ length: 30 }, (_, i) => `Kinh nghiệm số ${i + 1}: trao đổi kinh nghiệm, học hỏi kinh nghiệm giữa các đơn vị bạn về kinh nghiệm quản lý.`).join("\n\n");
 
+// A commune's report that names the commune only in its title, and many texts that repeat the words of a
+// question about it.
+const COMMUNE = ["# Báo cáo công tác xây dựng Đảng năm 2025 của Đảng ủy xã Tân Lập", "", "## Tình hình", "", "Đảng bộ xã hiện có 21 chi bộ trực thuộc, gồm 15 chi bộ thôn và 6 chi bộ cơ quan."].join("\n");
+const CELLS = Array.from({ length: 30 }, (_, i) => `Chi bộ trực thuộc đảng ủy xã số ${i + 1}: chi bộ trực thuộc đảng ủy xã sinh hoạt định kỳ, đảng ủy xã chỉ đạo chi bộ trực thuộc.`).join("\n\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("retrieval", { "bao-cao.md": REPORT, "trao-doi.md": OTHER }, { candidates: 3 }));
+  ({ engine, cleanup } = await engineOver("retrieval", { "bao-cao.md": REPORT, "trao-doi.md": OTHER, "bao-cao-tan-lap.md": COMMUNE, "chi-bo.md": CELLS }, { candidates: 3 }));
 });
 
 afterAll(async () => {
@@ -43,6 +48,11 @@ describe("passages asked for by their place", () => {
   it("finds the n-th item under the section a question names, however many texts repeat its words", async () => {
     const r = await engine.ask("Kinh nghiệm thứ tư là gì?");
     expect(r.answer).toContain("thường xuyên sơ kết");
+  });
+
+  it("finds a commune's fact by the commune its title names, in Vietnamese and in English, however many texts repeat the other words", async () => {
+    expect((await engine.ask("Đảng ủy xã Tân Lập có bao nhiêu chi bộ trực thuộc?")).answer).toContain("21 chi bộ trực thuộc");
+    expect((await engine.ask("How many party cells are directly under the Tan Lap commune party committee?")).answer).toContain("21 chi bộ trực thuộc");
   });
 
   it("does not take an item of a section the question does not name", async () => {
