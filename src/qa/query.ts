@@ -404,6 +404,8 @@ function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string
     const alternatives = group.map((p) => analyzeText(p, false).tokens.map((t) => t.fold)).filter((keys) => keys.length > 0);
     const first = alternatives[0];
     if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
+    // "How many people attended …": people of any kind are counted (quần chúng, đảng viên), not the word "người".
+    if (first.every((k) => GENERIC_COUNTED.has(k))) continue;
     // A modifier ("which earlier regulation" → "trước") is not what the question is about.
     if (MODIFIER_PHRASES_FOLDED.has(first.join(" "))) continue;
     // A capitalised name kept from the question is checked by the lexical match, not here.

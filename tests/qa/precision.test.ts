@@ -60,6 +60,7 @@ const COMMUNE_REPORT = [
   "Đảng bộ thu đảng phí được 96.500.000 đồng, tăng 5% so với năm 2024.", "",
   "Kết quả xếp loại chất lượng: 120 đồng chí hoàn thành tốt nhiệm vụ; 02 đồng chí không hoàn thành nhiệm vụ.", "",
   "Năm 2025 có 12 chi bộ hoàn thành tốt nhiệm vụ, trong đó có 3 chi bộ trường học.", "",
+  "Có 64 quần chúng ưu tú tham dự 02 lớp bồi dưỡng nhận thức về Đảng do Đảng ủy mở.", "",
   "II. NHIỆM VỤ NĂM 2026", "", "Phấn đấu 100% chi bộ hoàn thành nhiệm vụ.", "", "Tổ chức tập huấn nghiệp vụ cho 100% bí thư, phó bí thư chi bộ trong quý I/2026.",
 ].join("\n");
 
@@ -108,6 +109,8 @@ describe("answers that hold on a new official document", () => {
     // A count of the cells of one kind: "12 chi bộ" of every kind is not a count of military cells.
     expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu chi bộ trường học hoàn thành tốt nhiệm vụ?")).answer).toContain("3 chi bộ trường học");
     expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu chi bộ quân sự hoàn thành tốt nhiệm vụ?")).abstained).toBe(true);
+    // "How many people …" counts people of any kind: the passage need not say "người".
+    expect((await engine.ask("How many people attended the party-awareness classes in Hoa Binh commune in 2025?")).answer).toContain("64 quần chúng");
   });
 
   it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
