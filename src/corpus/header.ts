@@ -13,8 +13,15 @@ export interface DocumentHeader {
   kind: string | null;
   /** "45-HD/BTCTW". */
   number: string | null;
-  /** "Ban Chấp Hành Trung Ương, Ban Tổ Chức": the issuing body's lines, top first. */
+  /**
+   * The issuing body, named as the body names it: the last of the header's body lines, a department with
+   * the body above it ("BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" → "Ban Tổ chức Trung ương"; "TỈNH ỦY LAM
+   * GIANG / BAN TỔ CHỨC" → "Ban Tổ chức Tỉnh ủy Lam Giang"), or a body named by its place alone ("Đảng ủy xã
+   * Phong Thạnh").
+   */
   issuer: string | null;
+  /** The body above an issuer named by its place ("Đảng bộ tỉnh Đồng Xuyên" above "Đảng ủy xã Phong Thạnh"); absent from headers read before it was. */
+  superior?: string | null;
   place: string | null;
   /** "21/11/2025". */
   date: string | null;
@@ -41,6 +48,8 @@ const KIND_LINE = new RegExp(`^(?:${DOCUMENT_KIND_WORDS.join("|")})$`, "iu");
 const NUMBER = /^(?:số(?:\s*hiệu)?)\s*:?\s*([0-9][0-9A-Za-zĐđ.\-/&]*[0-9A-Za-zĐđ])/iu;
 const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu;
+// A body named by its place: "Đảng ủy xã Phong Thạnh", "Huyện ủy Krông Bông", "Ủy ban nhân dân tỉnh Đắk Lắk".
+const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+\p{Lu}/u;
 const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
 const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
@@ -99,6 +108,32 @@ function emptyHeader(): DocumentHeader {
 /** "29/11/2025" or "ngày 29 tháng 11 năm 2025" → "29/11/2025". */
 function displayDate(day: string, month: string, year: string): string {
   return `${day.padStart(2, "0")}/${month.padStart(2, "0")}/${year}`;
+}
+
+// Words that start the name of a body ("BAN TỔ CHỨC", "VĂN PHÒNG", "ĐẢNG ỦY XÃ …"), and the words before
+// which they continue a name instead ("ỦY BAN", "ĐẢNG BỘ", "CHI BỘ").
+const BODY_HEADS = ["ban", "van phong", "dang uy", "dang bo", "uy ban", "tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy", "so", "bo", "chi bo"];
+const NAME_CONTINUES_AFTER = new Set(["uy", "dang", "chi"]);
+
+/**
+ * An issuer line that names two bodies, as a site's copy joins them ("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ
+ * CHỨC", "TỈNH ỦY LAM GIANG BAN TỔ CHỨC"), split into one line per body, at a word that starts a body's name.
+ */
+function splitBodies(line: string): string[] {
+  const words = line.split(" ");
+  const folded = words.map((w) => foldKey(w));
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i < words.length; i++) {
+    if (NAME_CONTINUES_AFTER.has(folded[i - 1] ?? "")) continue;
+    const head = BODY_HEADS.find((h) => h.split(" ").every((w, j) => folded[i + j] === w));
+    // "BAN CHẤP HÀNH" starts the top body's name only; "BỘ", "SỞ" alone are also "bộ phận", "sở tại".
+    if (!head || (head === "ban" && folded[i + 1] === "chap") || ((head === "bo" || head === "so") && i + 1 >= words.length)) continue;
+    parts.push(words.slice(start, i).join(" "));
+    start = i;
+  }
+  parts.push(words.slice(start).join(" "));
+  return parts;
 }
 
 /**
@@ -245,9 +280,27 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   const keepSymbols = (w: string): string => (/[\d/]/.test(w) ? w : w.toLowerCase());
   if (issuerLines.length > 0 && hasHeader) {
     // "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LẮK" is one name; "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TỔ CHỨC" two bodies.
-    header.issuer ??= issuerLines
+    const bodies = issuerLines
+      .flatMap(splitBodies)
       .map((line) => recase(line, body, titleCase))
-      .reduce((name, part) => (name === "" ? part : ADMINISTRATIVE_UNIT.test(part) ? `${name} ${isUpper(part) ? part : `${part.charAt(0).toLowerCase()}${part.slice(1)}`}` : `${name}, ${part}`), "");
+      .reduce<string[]>((names, part) => {
+        const last = names[names.length - 1];
+        if (last !== undefined && ADMINISTRATIVE_UNIT.test(part)) names[names.length - 1] = `${last} ${isUpper(part) ? part : `${part.charAt(0).toLowerCase()}${part.slice(1)}`}`;
+        else names.push(part);
+        return names;
+      }, []);
+    const own = bodies[bodies.length - 1];
+    const above = bodies.slice(0, -1).join(", ");
+    if (header.issuer === null && own !== undefined) {
+      // The body a header names on its last line issues the document; the lines above name the body it
+      // belongs to. A body named by its place stands alone; a department takes the name of the body
+      // above it ("Ban Tổ chức" of the Central Committee is "Ban Tổ chức Trung ương").
+      if (above === "") header.issuer = own;
+      else if (NAMED_BY_PLACE.test(own)) {
+        header.issuer = own;
+        header.superior = above;
+      } else header.issuer = `${own} ${foldKey(above) === "ban chap hanh trung uong" ? "Trung ương" : above}`;
+    }
   }
   if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
   if (header.signerRole) header.signerRole = recase(header.signerRole, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
@@ -402,7 +455,7 @@ export function headerPassageText(header: DocumentHeader): string {
   const name = citationName(header);
   if (name) lines.push(`${name}${header.subject ? `: ${header.subject}` : ""}`);
   if (header.number) lines.push(`Số hiệu: ${header.number}`);
-  if (header.issuer) lines.push(`Cơ quan ban hành: ${header.issuer}`);
+  if (header.issuer) lines.push(`Cơ quan ban hành: ${header.issuer}${header.superior ? ` (${header.superior})` : ""}`);
   if (header.dateText || header.date) {
     const written = header.dateText ? `${header.place ? `${header.place}, ` : ""}${header.dateText}` : "";
     lines.push(`Ngày ban hành: ${[written, header.date].filter(Boolean).join(" (")}${written && header.date ? ")" : ""}`);

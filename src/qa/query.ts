@@ -279,7 +279,9 @@ export function understandQuestion(raw: string): QueryPlan {
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
     // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.
-    headPhrase: english ? headPhraseOf(groups.slice(kind === "who" && /^\s*(?:which|what)\s/iu.test(question) ? 1 : 0).map((g) => g.phrases), kindWords ?? DATE_WORDS) : null,
+    // "Which version of the party member database …": the answer may not repeat that noun ("cơ sở dữ liệu
+    // đảng viên 3.0"), so the subject after it will do as well.
+    headPhrase: english ? englishHeadPhrase(groups.map((g) => g.phrases), kind, question, kindWords ?? DATE_WORDS) : null,
   };
 }
 
@@ -397,6 +399,18 @@ export function levelsOf(tokens: ReadonlyArray<{ fold: string; lower: string }>,
 
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
 const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
+
+/**
+ * What an English question is about, as alternative phrases (see headPhraseOf): after "which/what" in a
+ * who-question, the phrase after the answer's kind; after "which" otherwise, that kind or the phrase after it.
+ */
+function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, question: string, kindWords: ReadonlySet<string>): string[][] | null {
+  if (kind === "who" && /^\s*(?:which|what)\s/iu.test(question)) return headPhraseOf(groups.slice(1), kindWords);
+  const head = headPhraseOf(groups, kindWords);
+  if (head === null || !/^\s*which\s/iu.test(question)) return head;
+  const next = headPhraseOf(groups.slice(groups.findIndex((g) => headPhraseOf([g], kindWords) !== null) + 1), kindWords);
+  return next === null ? head : [...head, ...next];
+}
 
 /** The first translated phrase that is not a name, a number or a word naming the kind of fact asked. */
 function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string>): string[][] | null {

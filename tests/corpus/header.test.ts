@@ -130,10 +130,24 @@ describe("document header", () => {
     );
     const { header, consumed } = parseHeader(doc);
     expect(header).toMatchObject({ kind: "Báo cáo", number: "86-BC/ĐU", place: "Phong Thạnh", date: "15/12/2025", subject: "Kết quả công tác xây dựng Đảng năm 2025, phương hướng, nhiệm vụ năm 2026" });
+    // The commune's party committee issues it; the province's party organisation is the body above it.
+    expect(header?.issuer).toBe("Đảng ủy xã Phong Thạnh");
+    expect(header?.superior?.toLowerCase()).toBe("đảng bộ tỉnh đồng xuyên");
     // The body starts at its first sentence: a first paragraph right under the kind line is no subject either.
     expect(consumed.has(doc.indexOf("Thực hiện Hướng dẫn số 31-HD/BTCTU, Đảng ủy xã Phong Thạnh báo cáo kết quả như sau:"))).toBe(false);
     const unsubjected = parseHeader(lines(["ĐẢNG ỦY XÃ PHONG THẠNH", "Số 87-BC/ĐU", "Phong Thạnh, ngày 16 tháng 12 năm 2025", "", "BÁO CÁO", "Thực hiện Hướng dẫn số 31, Đảng ủy báo cáo như sau:", "", "Đảng bộ xã có 36 chi bộ."].join("\n")));
     expect(unsubjected.header?.subject).toBeNull();
+  });
+
+  it("names a department by the body above it, as the body names it, also where the copy joined their lines", () => {
+    const issuerOf = (top: string[]): string | null | undefined =>
+      parseHeader(lines([...top, "|", "**ĐẢNG CỘNG SẢN VIỆT NAM**", "|", "Số 12-HD/BTCTU", "|", "*Lam Giang, ngày 09 tháng 12 năm 2026*", "|", "", "**HƯỚNG DẪN**", "TỔ CHỨC ĐẠI HỘI CHI BỘ", "", "Ban Tổ chức Tỉnh ủy hướng dẫn như sau."].join("\n"))).header?.issuer;
+    expect(issuerOf(["|", "TỈNH ỦY LAM GIANG", "**BAN TỔ CHỨC**"])).toBe("Ban Tổ chức Tỉnh ủy Lam Giang");
+    expect(issuerOf(["|", "TỈNH ỦY LAM GIANG BAN TỔ CHỨC"])).toBe("Ban Tổ chức Tỉnh ủy Lam Giang");
+    // A department of the Central Committee is "… Trung ương".
+    expect(issuerOf(["|", "BAN CHẤP HÀNH TRUNG ƯƠNG", "**BAN TỔ CHỨC**"])).toBe("Ban Tổ chức Trung ương");
+    // One body over two lines stays one name.
+    expect(issuerOf(["|", "**ỦY BAN NHÂN DÂN**", "TỈNH LAM GIANG"])?.toLowerCase()).toBe("ủy ban nhân dân tỉnh lam giang");
   });
 
   it("finds no header in a report without one", () => {

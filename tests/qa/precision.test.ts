@@ -61,6 +61,7 @@ const COMMUNE_REPORT = [
   "Kết quả xếp loại chất lượng: 120 đồng chí hoàn thành tốt nhiệm vụ; 02 đồng chí không hoàn thành nhiệm vụ.", "",
   "Năm 2025 có 12 chi bộ hoàn thành tốt nhiệm vụ, trong đó có 3 chi bộ trường học.", "",
   "Có 64 quần chúng ưu tú tham dự 02 lớp bồi dưỡng nhận thức về Đảng do Đảng ủy mở.", "",
+  "Đảng ủy đưa vào sử dụng phần mềm quản lý đảng viên 4.0 từ tháng 6/2025.", "",
   "II. NHIỆM VỤ NĂM 2026", "", "Phấn đấu 100% chi bộ hoàn thành nhiệm vụ.", "", "Tổ chức tập huấn nghiệp vụ cho 100% bí thư, phó bí thư chi bộ trong quý I/2026.",
 ].join("\n");
 
@@ -111,6 +112,8 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu chi bộ quân sự hoàn thành tốt nhiệm vụ?")).abstained).toBe(true);
     // "How many people …" counts people of any kind: the passage need not say "người".
     expect((await engine.ask("How many people attended the party-awareness classes in Hoa Binh commune in 2025?")).answer).toContain("64 quần chúng");
+    // "Which version …" asks for a version the answer need not call one ("phần mềm … 4.0").
+    expect((await engine.ask("Which version of the party member management software did Hoa Binh commune put into use?")).answer).toContain("4.0");
   });
 
   it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
