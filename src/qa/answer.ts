@@ -11,9 +11,9 @@ import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, type QueryPlan, type QueryTerm } from "./query.js";
+import { documentNumberKey, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
+import { DEADLINE_SET, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -248,8 +248,11 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const totalWeight = knownWeight + unknownWeight;
   const queryBigrams = new Set(plan.bigrams);
   // "Cơ quan nào chủ trì …": the noun a who-question asks about is what the answer is, not a word it must
-  // repeat ("Sở Văn hóa … chủ trì …" names a body without saying "cơ quan").
-  const namesTheAnswer = plan.terms.map((t) => plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => k.fold === t.fold && (k.accent === null || t.accent === null || k.accent === t.accent)));
+  // repeat ("Sở Văn hóa … chủ trì …" names a body without saying "cơ quan"); so is the money "bao nhiêu
+  // tiền" asks for ("486.720.000 đồng").
+  const sameKey = (k: TermKey, t: QueryTerm): boolean => k.fold === t.fold && (k.accent === null || t.accent === null || k.accent === t.accent);
+  const money = asksMoney(plan) ? (plan.countedNoun?.slice(0, 1) ?? []) : [];
+  const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)));
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];

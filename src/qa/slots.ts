@@ -225,8 +225,8 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // those ("07 chi bộ" of every kind is no count of school cells).
   const noun = counted.slice(0, 2);
   const qualifier = counted.slice(2);
-  // "bao nhiêu tiền": an amount of money, whatever its unit.
-  if (noun.length === 1 && noun[0]?.fold === "tien") return MONEY_AMOUNT.test(unit);
+  // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
+  if (asksMoney(plan)) return MONEY_AMOUNT.test(unit);
   // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"); delegates or
   // cadres are not (the "8 đồng chí phát biểu" at a conference are no count of its delegates).
   const members = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
@@ -332,6 +332,11 @@ const DOCUMENT_KINDS_FOLDED = new RegExp(`\\b(?:${DOCUMENT_KIND_WORDS.map(foldKe
 function asksDocumentNumber(plan: QueryPlan): boolean {
   const question = foldedQuestion(plan);
   return plan.language === "vi" && DOCUMENT_NUMBER_QUESTION_FOLDED.test(question) && DOCUMENT_KINDS_FOLDED.test(question);
+}
+
+/** Whether a count question asks for an amount of money ("bao nhiêu tiền", "bao nhiêu tiền đảng phí"). */
+export function asksMoney(plan: QueryPlan): boolean {
+  return plan.countedNoun?.[0]?.fold === "tien";
 }
 
 /** Whether a date or time question asks for a deadline. */

@@ -104,6 +104,7 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Năm 2026 xã Hòa Bình kết nạp bao nhiêu đảng viên mới?")).abstained).toBe(true);
     // "bao nhiêu tiền" asks an amount of money; party members are counted as comrades.
     expect((await engine.ask("Năm 2025 xã Hòa Bình thu đảng phí được bao nhiêu tiền?")).answer).toContain("96.500.000 đồng");
+    expect((await engine.ask("Đảng bộ xã Hòa Bình thu được bao nhiêu tiền đảng phí?")).answer).toContain("96.500.000 đồng");
     expect((await engine.ask("Năm 2025 xã Hòa Bình có bao nhiêu đảng viên không hoàn thành nhiệm vụ?")).answer).toContain("02 đồng chí");
     // "… là ai" asks for a person: a text naming the role only does not answer.
     expect((await engine.ask("Phó bí thư chi bộ xã Hòa Bình là ai?")).abstained).toBe(true);
