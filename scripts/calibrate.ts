@@ -32,10 +32,12 @@ const TUNED_SETS = [
   // Written without the code to find what English and phone-typed questions lack (2026-11-29): tuned on.
   "eval/tune-en.jsonl",
   "eval/tune-typo.jsonl",
+  // A commune's report written with its questions without the code (2026-11-29, in the repo): tuned on.
+  "eval/tune-f.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g"];
 
 type Labelled = EvalQuestion & { doc?: string };
 

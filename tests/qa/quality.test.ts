@@ -189,3 +189,24 @@ describe.skipIf(!hasExtra || !hasMore)(`held-out quality on documents never tune
     }
   });
 });
+
+// Four documents the code never saw, written with their questions by someone who read no code, kept in
+// the repository (eval/corpus-heldout-f, -g): the report's questions were tuned on, the others only measured.
+describe("quality on the in-repo documents written without the code", () => {
+  let engine: QaEngine;
+  beforeAll(async () => {
+    engine = await buildEngine("in-repo-unseen", [path.join(ROOT, "eval/corpus-heldout-f"), path.join(ROOT, "eval/corpus-heldout-g")]);
+  });
+
+  it("keeps its floors on them (one tuned on, two held out)", async () => {
+    for (const [file, floor, maxWrong] of [
+      ["eval/tune-f.jsonl", 0.8, 3],
+      ["eval/heldout-f.jsonl", 0.7, 3],
+      ["eval/heldout-g.jsonl", 0.7, 5],
+    ] as const) {
+      const report = await evaluate(engine, path.join(ROOT, file));
+      expect(report.accuracy, file).toBeGreaterThanOrEqual(floor);
+      expect(report.wrongAnswers, file).toBeLessThanOrEqual(maxWrong);
+    }
+  });
+});
