@@ -115,6 +115,8 @@ const MONTH_PART = new Set(["cuoi", "dau", "giua"]);
 // "mấy lần trong một năm", "bao lâu một lần": words of the frequency asked, not of the topic.
 const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "lau", "tuan", "quy", "ngay"]);
 const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
+/** "thời hạn", "hạn chót" (a deadline, folded): the kind of fact asked, which the answer gives as a date. */
+const DEADLINE_WORDS = new Set(["thoi", "han", "chot"]);
 const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
 const NUMERALS = ["", ...NUMBER_WORDS];
 const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
@@ -417,7 +419,7 @@ function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string
   for (const group of groups) {
     const alternatives = group.map((p) => analyzeText(p, false).tokens.map((t) => t.fold)).filter((keys) => keys.length > 0);
     const first = alternatives[0];
-    if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
+    if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || DEADLINE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
     // "How many people attended …": people of any kind are counted (quần chúng, đảng viên), not the word "người".
     if (first.every((k) => GENERIC_COUNTED.has(k))) continue;
     // A modifier ("which earlier regulation" → "trước") is not what the question is about.

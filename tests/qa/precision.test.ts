@@ -204,6 +204,10 @@ describe("answers that hold on a new official document", () => {
   it("answers a deadline with the date the text sets as one, not another date nearby", async () => {
     expect((await engine.ask("Hạn chót để Ủy ban nhân dân xã chủ trì hội thi vòng sơ khảo là ngày nào?")).answer).toContain("trước ngày 30/6/2026");
     expect((await engine.ask("Hạn chót tổ chức hội thi ở cấp tỉnh là ngày nào?")).abstained).toBe(true);
+    // English: "deadline" names the kind of fact asked, not what the passage must be about ("trong thời
+    // hạn 15 ngày … kể từ khi kết thúc hội thi" is another step's time limit).
+    const english = await engine.ask("What is the deadline for the preliminary round?");
+    expect(english.abstained || english.answer?.includes("30/6/2026"), english.answer ?? "").toBe(true);
   });
 
   it("does not take the date of a cited document for the date asked", async () => {
