@@ -16,8 +16,7 @@ import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
 const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|${[...NUMBER_SYLLABLES].filter((w) => w !== "một" && w !== "năm").join("|")})(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)`, "iu");
 const DIGIT = /\d/;
 // A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
-const DATE = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/iu;
-const DATES = new RegExp(DATE.source, "giu");
+const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
