@@ -178,7 +178,7 @@ function computeUnits(text: string): Unit[] {
  */
 export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_CHARS, termWeights?: readonly number[]): string {
   if (unit.length <= maxChars) return unit;
-  const segments = unit.split(/(?<=,)\s+/u);
+  const segments = unit.split(/(?<=[,;])\s+/u);
   const covered = segments.map((seg) => {
     const sets = termSets(seg);
     return plan.terms.map((t) => termIn(t, sets));

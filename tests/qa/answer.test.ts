@@ -231,6 +231,12 @@ describe("trimming long answers", () => {
     expect(trimAnswer(unit, understandQuestion("Công dân phải từ bao nhiêu tuổi mới được xét kết nạp vào Đảng?"), 160)).toContain("mười tám tuổi");
   });
 
+  it("cuts a long sentence of facts separated by semicolons at the fact asked", () => {
+    const unit =
+      "Đảng ủy lãnh đạo hoàn thành các chỉ tiêu kinh tế - xã hội năm 2025 với tốc độ tăng trưởng đạt 8,2%; thu nhập bình quân đầu người đạt 62 triệu đồng; tỷ lệ hộ nghèo giảm còn 1,1%; tổ chức thành công đại hội đảng bộ xã nhiệm kỳ 2025 - 2030 và bầu 15 đồng chí vào Ban Chấp hành; tỷ lệ người dân tham gia bảo hiểm y tế đạt 94,5%.";
+    expect(trimAnswer(unit, understandQuestion("Tỷ lệ người dân tham gia bảo hiểm y tế năm 2025 đạt bao nhiêu?"))).toContain("bảo hiểm y tế đạt 94,5%");
+  });
+
   it("keeps answers within 250 characters and marks cuts", () => {
     const long = `Huyện ủy Krông Bông có chủ trương hỗ trợ kinh phí hằng tháng cho những đảng viên ở chi bộ cơ quan xã tăng cường xuống làm bí thư chi bộ các thôn, buôn vùng sâu, xa trung tâm, tạo điều kiện cho đảng viên bám sát địa bàn, tham gia sinh hoạt với các tổ chức thôn, buôn, kịp thời nắm bắt và tháo gỡ những vấn đề nảy sinh từ cơ sở, góp phần đẩy mạnh công tác phát triển đảng viên.`;
     const out = trimAnswer(long, understandQuestion("Huyện ủy Krông Bông hỗ trợ kinh phí hằng tháng cho ai?"));

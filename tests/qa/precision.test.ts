@@ -62,6 +62,7 @@ const COMMUNE_REPORT = [
   "Năm 2025 có 12 chi bộ hoàn thành tốt nhiệm vụ, trong đó có 3 chi bộ trường học.", "",
   "Có 64 quần chúng ưu tú tham dự 02 lớp bồi dưỡng nhận thức về Đảng do Đảng ủy mở.", "",
   "Đảng ủy đưa vào sử dụng phần mềm quản lý đảng viên 4.0 từ tháng 6/2025.", "",
+  "Đảng ủy lãnh đạo hoàn thành các chỉ tiêu kinh tế - xã hội năm 2025 với tốc độ tăng trưởng đạt 8,2%; thu nhập bình quân đầu người đạt 62 triệu đồng; tỷ lệ hộ nghèo giảm còn 1,1%; tổ chức thành công đại hội đảng bộ xã nhiệm kỳ 2025 - 2030 và bầu 15 đồng chí vào Ban Chấp hành; tỷ lệ người dân tham gia bảo hiểm y tế đạt 94,5%.", "",
   "II. NHIỆM VỤ NĂM 2026", "", "Phấn đấu 100% chi bộ hoàn thành nhiệm vụ.", "", "Tổ chức tập huấn nghiệp vụ cho 100% bí thư, phó bí thư chi bộ trong quý I/2026.",
 ].join("\n");
 
@@ -115,6 +116,8 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("How many people attended the party-awareness classes in Hoa Binh commune in 2025?")).answer).toContain("64 quần chúng");
     // "Which version …" asks for a version the answer need not call one ("phần mềm … 4.0").
     expect((await engine.ask("Which version of the party member management software did Hoa Binh commune put into use?")).answer).toContain("4.0");
+    // A long sentence of ";"-separated facts is quoted at the one asked, not cut after its first 250 characters.
+    expect((await engine.ask("Tỷ lệ người dân xã Hòa Bình tham gia bảo hiểm y tế năm 2025 đạt bao nhiêu?")).answer).toContain("94,5%");
   });
 
   it("finds a date asked by its month (\"cuối tháng 3/2026\") in a text that gives the day", async () => {
