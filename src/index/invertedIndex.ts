@@ -349,12 +349,7 @@ export class InvertedIndex implements ScoredPostings {
     const postings = this.fields[field];
     const id = postings?.termIds.get(term);
     if (!postings || id === undefined) return false;
-    const rows = postings.rows(id);
-    if (this.liveCount === this.slotCount) return rows.length > 0;
-    return rows.some(({ docs, start, end }) => {
-      for (let p = start; p < end; p++) if (this.live[docs[p] ?? 0]) return true;
-      return false;
-    });
+    return this.documentFrequency(postings.rows(id)) > 0;
   }
 
   documentFrequency(rows: readonly Row[]): number {

@@ -73,9 +73,9 @@ const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
 const unitCache = new Map<string, Unit[]>();
-/** Two units state the same thing when this share of the shorter one's words (at least this many) is in the other. */
 /** A year as a question or a text writes it alone ("2025"). */
 const YEAR = /^(?:19|20)\d\d$/u;
+/** Two units state the same thing when this share of the shorter one's words (at least this many) is in the other. */
 const SAME_STATEMENT_SHARE = 0.8;
 const SAME_STATEMENT_MIN_WORDS = 6;
 
@@ -361,7 +361,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (offTopic) score -= policy.mismatchPenalty;
       const counts = countsNoun(plan, unit.text);
       if (counts === false) score -= policy.mismatchPenalty;
-      if (contradictsLevel(plan, unit.text, `${candidate.context}\n${candidate.title}`)) score -= policy.mismatchPenalty;
+      if (contradictsLevel(plan, unit.text, aroundText(candidate))) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
@@ -468,7 +468,12 @@ const withContextCache = new Map<string, TermSets>();
 
 /** The words around a passage: its section context and its document's title. */
 function aroundSets(c: CandidatePassage): TermSets {
-  return termSets(`${c.context}\n${c.title}`);
+  return termSets(aroundText(c));
+}
+
+/** A passage's section context and document title: what it is said under. */
+function aroundText(c: CandidatePassage): string {
+  return `${c.context}\n${c.title}`;
 }
 
 /** The section context and the text of a passage up to the end of the sentence holding offset `at`. */
@@ -490,17 +495,18 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (best.ownCoverage < policy.minOwnCoverage) return `the passage states little beyond its context (${best.ownCoverage.toFixed(2)} of the rest of the question)`;
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
-  if (contradictsLevel(plan, best.text, passage ? `${passage.context}\n${passage.title}` : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
+  if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
-    const sets = unionOf(setsUpTo(passage.text, best.end), aroundSets(passage));
+    const upTo = setsUpTo(passage.text, best.end);
+    const sets = unionOf(upTo, aroundSets(passage));
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies
     // only a passage whose section and text up to the answer name no other year: "II. KẾT QUẢ … NĂM
     // 2025" is not about 2026.
-    const near = unionOf(setsUpTo(passage.text, best.end), termSets(passage.context));
+    const near = unionOf(upTo, termSets(passage.context));
     const yearsNear = [...near.fold].filter((k) => YEAR.test(k));
     const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
     if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;

@@ -364,7 +364,7 @@ export class QaEngine implements QaService {
     for (const h of index.lexical.search(plan, ASKED_DOCUMENT_POOL, labels)) {
       if (out.length >= limit) break;
       const p = index.byLabel.get(h.label);
-      if (p && docs.has(p.docId) && keep(p)) out.push(p);
+      if (p && keep(p)) out.push(p);
     }
     return out;
   }

@@ -408,15 +408,20 @@ const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
  */
 function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, question: string, kindWords: ReadonlySet<string>): string[][] | null {
   if (kind === "who" && /^\s*(?:which|what)\s/iu.test(question)) return headPhraseOf(groups.slice(1), kindWords);
-  const head = headPhraseOf(groups, kindWords);
-  if (head === null || !/^\s*which\s/iu.test(question)) return head;
-  const next = headPhraseOf(groups.slice(groups.findIndex((g) => headPhraseOf([g], kindWords) !== null) + 1), kindWords);
-  return next === null ? head : [...head, ...next];
+  const head = headPhraseAt(groups, kindWords);
+  if (head === null || !/^\s*which\s/iu.test(question)) return head?.phrases ?? null;
+  const next = headPhraseOf(groups.slice(head.at + 1), kindWords);
+  return next === null ? head.phrases : [...head.phrases, ...next];
 }
 
 /** The first translated phrase that is not a name, a number or a word naming the kind of fact asked. */
 function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string>): string[][] | null {
-  for (const group of groups) {
+  return headPhraseAt(groups, kindWords)?.phrases ?? null;
+}
+
+/** The head phrase (see headPhraseOf) with the index of its group. */
+function headPhraseAt(groups: readonly string[][], kindWords: ReadonlySet<string>): { phrases: string[][]; at: number } | null {
+  for (const [at, group] of groups.entries()) {
     const alternatives = group.map((p) => analyzeText(p, false).tokens.map((t) => t.fold)).filter((keys) => keys.length > 0);
     const first = alternatives[0];
     if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || DEADLINE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
@@ -426,7 +431,7 @@ function headPhraseOf(groups: readonly string[][], kindWords: ReadonlySet<string
     if (MODIFIER_PHRASES_FOLDED.has(first.join(" "))) continue;
     // A capitalised name kept from the question is checked by the lexical match, not here.
     if (group.length === 1 && /^\p{Lu}/u.test(group[0] ?? "")) continue;
-    return alternatives;
+    return { phrases: alternatives, at };
   }
   return null;
 }
