@@ -43,6 +43,15 @@ async function buildEngine(name: string, extras: readonly string[]): Promise<QaE
   return QaEngine.open(indexDir);
 }
 
+/** Each set (a path from the repository root) reaches its accuracy floor and stays within its wrong answers. */
+async function expectFloors(engine: QaEngine, floors: ReadonlyArray<readonly [file: string, floor: number, maxWrong: number]>): Promise<void> {
+  for (const [file, floor, maxWrong] of floors) {
+    const report = await evaluate(engine, path.join(ROOT, file));
+    expect(report.accuracy, file).toBeGreaterThanOrEqual(floor);
+    expect(report.wrongAnswers, file).toBeLessThanOrEqual(maxWrong);
+  }
+}
+
 async function evaluate(engine: QaEngine, file: string): Promise<EvalReport> {
   const questions = parseQuestions(await readFile(file, "utf8"));
   const outcomes = [];
@@ -171,7 +180,7 @@ describe.skipIf(!hasExtra || !hasMore)(`held-out quality on documents never tune
   });
 
   it("keeps its floors on the sets written without the code (held out, and the two tuned on)", async () => {
-    for (const [file, floor, maxWrong] of [
+    await expectFloors(engine, [
       ["eval/heldout-more-a.jsonl", 0.85, 5],
       ["eval/heldout-more-b.jsonl", 0.75, 7],
       ["eval/heldout-c.jsonl", 0.7, 7],
@@ -182,11 +191,7 @@ describe.skipIf(!hasExtra || !hasMore)(`held-out quality on documents never tune
       // Written without the code, then tuned on (English; typed on a phone).
       ["eval/tune-en.jsonl", 0.6, 6],
       ["eval/tune-typo.jsonl", 0.75, 6],
-    ] as const) {
-      const report = await evaluate(engine, path.join(ROOT, file));
-      expect(report.accuracy, file).toBeGreaterThanOrEqual(floor);
-      expect(report.wrongAnswers, file).toBeLessThanOrEqual(maxWrong);
-    }
+    ]);
   });
 });
 
@@ -199,14 +204,10 @@ describe("quality on the in-repo documents written without the code", () => {
   });
 
   it("keeps its floors on them (one tuned on, two held out)", async () => {
-    for (const [file, floor, maxWrong] of [
+    await expectFloors(engine, [
       ["eval/tune-f.jsonl", 0.8, 3],
       ["eval/heldout-f.jsonl", 0.7, 3],
       ["eval/heldout-g.jsonl", 0.7, 5],
-    ] as const) {
-      const report = await evaluate(engine, path.join(ROOT, file));
-      expect(report.accuracy, file).toBeGreaterThanOrEqual(floor);
-      expect(report.wrongAnswers, file).toBeLessThanOrEqual(maxWrong);
-    }
+    ]);
   });
 });
