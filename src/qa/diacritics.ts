@@ -30,7 +30,18 @@ const RIVAL_MARGIN = 2;
  * @example restoreAccents(["chi", "bo"], model) // ["chi", "bôj"]
  */
 export function restoreAccents(folds: readonly string[], model: RestorationModel): Array<string | null> {
-  const candidates = folds.map((f) => model.variants(f));
+  return bestReading(
+    folds.map((f) => model.variants(f)),
+    model,
+  );
+}
+
+/**
+ * The best reading when each syllable has its own candidate keys (`restoreAccents` offers every form of
+ * the folded syllable; a syllable typed with its vowel marks but no tone offers only its toned forms). Null
+ * where no candidate has the evidence `restoreAccents` asks for.
+ */
+export function bestReading(candidates: ReadonlyArray<readonly string[]>, model: RestorationModel): Array<string | null> {
   // best[i][c]: best score of a path ending in candidate c at position i; back[i][c]: its predecessor.
   const best: number[][] = [];
   const back: number[][] = [];
@@ -61,9 +72,9 @@ export function restoreAccents(folds: readonly string[], model: RestorationModel
     best.push(scores);
     back.push(from);
   });
-  const path: Array<string | null> = folds.map(() => null);
+  const path: Array<string | null> = candidates.map(() => null);
   let at = -1;
-  for (let i = folds.length - 1; i >= 0; i--) {
+  for (let i = candidates.length - 1; i >= 0; i--) {
     const options = candidates[i] ?? [];
     if (options.length === 0) {
       at = -1;

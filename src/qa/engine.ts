@@ -17,7 +17,7 @@ import { foldKey } from "../text/normalize.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
-import { withRestoredAccents, withToneSlipsRead } from "./restore.js";
+import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restore.js";
 import { checkSpelling, type CheckedPlan } from "./spelling.js";
 import { termIn, termSets } from "./termSets.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
@@ -392,8 +392,15 @@ export class QaEngine implements QaService {
   async retrieve(question: string): Promise<RetrievedQuestion> {
     const index = this.current;
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
-    const plan = checkSpelling(understandQuestion(written), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
+    const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
+    let plan = understand(written);
     let hits = await this.retriever.search(plan, this.options.candidates, index);
+    // Typed partly with diacritics: read again as the retrieved passages write it, and searched again.
+    const reread = plan.language === "vi" && plan.accent !== null ? rereadQuestion(written, hits.map((h) => h.passage.text), index.terms) : null;
+    if (reread !== null) {
+      plan = understand(reread);
+      hits = await this.retriever.search(plan, this.options.candidates, index);
+    }
     // Passages added beside the ranked ones, each once.
     const add = (passages: readonly StoredPassage[]): void => {
       for (const passage of passages) if (!hits.some((h) => h.passage.id === passage.id)) hits.push({ passage, score: 0 });

@@ -5,9 +5,10 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
-import { isStopAccent } from "../text/lexicon.js";
-import { TONE_LETTER } from "../text/normalize.js";
-import { restoreAccents, type RestorationModel } from "./diacritics.js";
+import { functionWordForms, isStopAccent } from "../text/lexicon.js";
+import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
+import { tokenize } from "../text/tokenize.js";
+import { bestReading, restoreAccents, type RestorationModel } from "./diacritics.js";
 import { nameSyllablesOf } from "./query.js";
 import type { CheckedPlan } from "./spelling.js";
 
@@ -26,17 +27,21 @@ function localCounts(passages: readonly string[]): { unigrams: Map<string, numbe
   return { unigrams, bigrams };
 }
 
-/** `plan` with accented keys on the terms whose accented form is clear; the plan itself when none is. */
-export function withRestoredAccents(plan: CheckedPlan, passages: readonly string[], stats: TermStats): CheckedPlan {
-  const tokens = analyzeText(plan.question).tokens;
-  if (tokens.length < 2) return plan;
+function restorationModel(passages: readonly string[], stats: TermStats): RestorationModel {
   const { unigrams, bigrams } = localCounts(passages);
-  const model: RestorationModel = {
+  return {
     variants: (folded) => (/^\d/.test(folded) ? [] : stats.accentVariants(folded)),
     count: (key) => stats.accent.get(key) ?? 0,
     localBigram: (a, b) => bigrams.get(`${a} ${b}`) ?? 0,
     localCount: (key) => unigrams.get(key) ?? 0,
   };
+}
+
+/** `plan` with accented keys on the terms whose accented form is clear; the plan itself when none is. */
+export function withRestoredAccents(plan: CheckedPlan, passages: readonly string[], stats: TermStats): CheckedPlan {
+  const tokens = analyzeText(plan.question).tokens;
+  if (tokens.length < 2) return plan;
+  const model = restorationModel(passages, stats);
   const keys = restoreAccents(
     tokens.map((t) => t.fold),
     model,
@@ -92,4 +97,42 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
     return { ...term, accent: null };
   });
   return changed ? { ...plan, terms } : plan;
+}
+
+/**
+ * A question typed partly with diacritics ("Có bao nhiêu chi bộ công an xã, phương, thi trấn?", "mây
+ * tháng", "như thế nao") rewritten with the forms the retrieved passages and the corpus support, so that it
+ * is then understood like a question typed in full: question words ("mấy", "nào"), phrases ("thị trấn"),
+ * levels and counted nouns read as meant. A syllable typed with its tone mark is kept; one typed with its
+ * vowel marks but no tone may take a tone ("phương" → phường); one typed bare may take any form of its
+ * letters. A form replaces the typed one only with evidence (`bestReading`), or when the corpus never writes
+ * the syllable as typed and writes its letters one way only. Null when nothing changes.
+ * @example rereadQuestion("Đảng uỷ họp mây tháng một lần?", passages, stats) // "Đảng uỷ họp mấy tháng một lần?"
+ */
+export function rereadQuestion(question: string, passages: readonly string[], stats: TermStats): string | null {
+  const tokens = tokenize(question);
+  if (tokens.length < 2) return null;
+  const model = restorationModel(passages, stats);
+  const candidates = tokens.map((t): string[] => {
+    if (t.isNumber || TONE_LETTER.test(t.accent) || isStopAccent(t.accent)) return [t.accent];
+    const forms = [...model.variants(t.fold), ...functionWordForms(t.fold)].filter((v) => t.accent === t.fold || v.replace(TONE_LETTER, "") === t.accent);
+    return [...new Set([t.accent, ...forms])];
+  });
+  // A form is known when the corpus writes it or it is a function word (documents seldom write "mấy").
+  const isKnown = (key: string): boolean => model.count(key) > 0 || isStopAccent(key);
+  const reading = bestReading(candidates, model);
+  let text = "";
+  let from = 0;
+  tokens.forEach((t, i) => {
+    const options = candidates[i] ?? [];
+    const known = options.filter(isKnown);
+    const unknownAsTyped = !isKnown(t.accent) && known.length === 1 ? (known[0] ?? null) : null;
+    const key = reading[i] ?? unknownAsTyped;
+    if (key === null || key === t.accent) return;
+    const spelled = spellAccentKey(key);
+    const raw = question.slice(t.start, t.end);
+    text += question.slice(from, t.start) + (raw[0] !== raw[0]?.toLowerCase() ? spelled.charAt(0).toUpperCase() + spelled.slice(1) : spelled);
+    from = t.end;
+  });
+  return from === 0 ? null : text + question.slice(from);
 }

@@ -82,6 +82,21 @@ for (const phrase of stopwordTable.vi) {
 }
 for (const ambiguous of stopwordTable.foldAmbiguous) viStopFold.delete(ambiguous);
 const enStop = new Set(stopwordTable.en);
+// Every syllable of the stop table, single or in a phrase, by its folded letters.
+const stopFormsByFold = new Map<string, string[]>();
+for (const syllable of new Set(stopwordTable.vi.flatMap((phrase) => phrase.toLowerCase().split(/\s+/)))) {
+  const forms = stopFormsByFold.get(foldKey(syllable)) ?? [];
+  if (!forms.includes(toneKey(syllable))) forms.push(toneKey(syllable));
+  stopFormsByFold.set(foldKey(syllable), forms);
+}
+
+/**
+ * Accent keys of the function and question words (alone or in a stop phrase) written with these folded
+ * letters ("may" → mấy; "nao" → nào): forms a question may mean although documents seldom write them.
+ */
+export function functionWordForms(foldedKey: string): readonly string[] {
+  return stopFormsByFold.get(foldedKey) ?? [];
+}
 
 /** True when a syllable (given as its tone key) is a function or question word. */
 export function isStopAccent(accentKey: string): boolean {

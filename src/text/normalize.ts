@@ -50,6 +50,39 @@ export function toneKey(syllable: string): string {
   return bare.normalize("NFC") + tone;
 }
 
+const TONE_OF_LETTER: Record<string, string> = { f: "\u0300", s: "\u0301", r: "\u0309", x: "\u0303", j: "\u0323" };
+const VOWEL = /[aăâeêioôơuưy]/;
+const SHAPED_VOWEL = /[ăâêôơư]/;
+
+/**
+ * The written syllable of an accent key (`toneKey`'s inverse): "mâys" → "mấy", "hoaf" → "hoà". The mark
+ * goes on the last shaped vowel (ơ in "ươ", ê in "iê"); else, in a vowel group, on the last vowel before a
+ * final consonant, on the second of "oa", "oe", "uy" and the middle of three, otherwise on the first; "qu"
+ * and "gi" before a vowel are consonants. Keys match whatever the placement, so only readability rides on it.
+ */
+export function spellAccentKey(key: string): string {
+  const toneLetter = TONE_LETTER.exec(key)?.[0];
+  if (!toneLetter) return key;
+  const bare = key.slice(0, -1);
+  const onset = /^(?:qu|gi(?=[aăâeêoôơuưy]))/.exec(bare)?.[0].length ?? 0;
+  const letters = [...bare];
+  const vowels: number[] = [];
+  letters.forEach((c, i) => {
+    if (i >= onset && VOWEL.test(c)) vowels.push(i);
+  });
+  if (vowels.length === 0) return key;
+  const shaped = vowels.filter((i) => SHAPED_VOWEL.test(letters[i] ?? ""));
+  const last = vowels[vowels.length - 1] ?? 0;
+  const group = vowels.map((i) => letters[i]).join("");
+  let at: number;
+  if (shaped.length > 0) at = shaped[shaped.length - 1] ?? last;
+  else if (last < letters.length - 1 || vowels.length === 1) at = last;
+  else if (vowels.length === 3) at = vowels[1] ?? last;
+  else at = /^(?:oa|oe|uy)$/.test(group) ? last : (vowels[0] ?? last);
+  letters[at] = `${letters[at] ?? ""}${TONE_OF_LETTER[toneLetter] ?? ""}`.normalize("NFC");
+  return letters.join("");
+}
+
 /** The tone's Telex letter that ends an accent key ("uyr"); Vietnamese syllables never end with these otherwise. */
 export const TONE_LETTER = /[fsrxj]$/;
 

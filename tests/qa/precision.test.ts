@@ -186,6 +186,11 @@ describe("answers that hold on a new official document", () => {
     expect((await engine.ask("Năm 2025, Đảng bô huyện kêt nap bao nhiêu đang viên mơi?")).answer).toContain("214 đảng viên");
   });
 
+  it("reads a question typed partly without marks as the passages write it, counted noun included", async () => {
+    expect((await engine.ask("Đảng bô huyện có bao nhiêu tô chức cơ sở đảng?")).answer).toContain("48 tổ chức cơ sở đảng");
+    expect((await engine.ask("Mỗi buổi sinh hoat chuyên đề kéo dài tôi đa bao nhiêu phut?")).answer).toContain("90 phút");
+  });
+
   it("reads a word typed without marks among accented ones, and chat particles, as the user meant", async () => {
     expect((await engine.ask("Năm 2025 Đảng bộ huyện kết nạp bn đảng viên moi v?")).answer).toContain("214 đảng viên");
   });

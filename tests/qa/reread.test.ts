@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { TermStats } from "../../src/index/termStats.js";
+import { rereadQuestion } from "../../src/qa/restore.js";
+import { spellAccentKey, toneKey } from "../../src/text/normalize.js";
+
+const PASSAGES = [
+  "Có 46/184 chi bộ công an xã, phường, thị trấn được kiện toàn.",
+  "Đảng bộ có 12 đảng bộ bộ phận và 30 chi bộ trực thuộc.",
+  "Phong trào thi đua được phát động trong toàn tỉnh.",
+  "Nhiều xã đã thành lập chi bộ cơ quan.",
+];
+
+function statsOf(passages: readonly string[]): TermStats {
+  const stats = new TermStats();
+  for (const p of passages) stats.add(p);
+  return stats;
+}
+
+describe("re-reading a question typed partly with diacritics", () => {
+  const stats = statsOf(PASSAGES);
+
+  it("gives a bare or toneless syllable the form the passages write next to its neighbours", () => {
+    expect(rereadQuestion("Có bao nhiêu chi bộ công an xã, phường, thi trấn?", PASSAGES, stats)).toBe("Có bao nhiêu chi bộ công an xã, phường, thị trấn?");
+    expect(rereadQuestion("Toàn tỉnh có bao nhiêu đảng bộ bộ phân?", PASSAGES, stats)).toBe("Toàn tỉnh có bao nhiêu đảng bộ bộ phận?");
+  });
+
+  it("reads a question word the documents never write from the function-word table", () => {
+    expect(rereadQuestion("Đảng bộ có mây đảng bộ bộ phận?", PASSAGES, stats)).toBe("Đảng bộ có mấy đảng bộ bộ phận?");
+  });
+
+  it("keeps what was typed right: a bare syllable the passages write bare, a function word, a toned syllable", () => {
+    expect(rereadQuestion("Phong trào thi đua phát động ở đâu?", PASSAGES, stats)).toBeNull();
+    // "nhiêu" is a question word although "nhiều xã" is in the passages.
+    expect(rereadQuestion("Có bao nhiêu xã thành lập chi bộ cơ quan?", PASSAGES, stats)).toBeNull();
+    expect(rereadQuestion("Có bao nhiêu chi bộ trực thuộc?", PASSAGES, stats)).toBeNull();
+  });
+
+  it("keeps a syllable whose neighbours support two forms alike", () => {
+    const passages = ["Địa phương có 3 xã.", "Phường có 5 tổ dân phố."];
+    expect(rereadQuestion("phuong có mấy xã?", passages, statsOf(passages))).toBeNull();
+  });
+});
+
+describe("spelling an accent key", () => {
+  it("puts the tone on the vowel Vietnamese writing puts it on", () => {
+    for (const word of ["mấy", "người", "được", "nghiệp", "quả", "giá", "gì", "ngoài", "hoà", "thuỷ", "tuổi", "quyền", "giữ", "bảy", "chỉ", "khuya"]) {
+      expect(spellAccentKey(toneKey(word))).toBe(word);
+    }
+  });
+});
