@@ -5,7 +5,7 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
-import { functionWordForms, isStopAccent } from "../text/lexicon.js";
+import { functionWordForms, isFunctionPhrasePair, isStopAccent } from "../text/lexicon.js";
 import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { bestReading, restoreAccents, type RestorationModel } from "./diacritics.js";
@@ -112,9 +112,17 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
 export function rereadQuestion(question: string, passages: readonly string[], stats: TermStats): string | null {
   const tokens = tokenize(question);
   if (tokens.length < 2) return null;
-  const model = restorationModel(passages, stats);
-  const candidates = tokens.map((t): string[] => {
-    if (t.isNumber || TONE_LETTER.test(t.accent) || isStopAccent(t.accent)) return [t.accent];
+  const local = restorationModel(passages, stats);
+  // Function-word phrases are pairs of the language, whether or not the passages use them ("thế nào").
+  const model: RestorationModel = { ...local, localBigram: (a, b) => local.localBigram(a, b) + (isFunctionPhrasePair(a, b) ? 1 : 0) };
+  // A function word typed stays when it stands with a neighbour as typed ("bao nhiêu", "tôi là"), not
+  // when neither pair is known ("tôi đa", typed for tối đa).
+  const standsAsTyped = (i: number): boolean => {
+    const [before, t, after] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+    return t !== undefined && ((before !== undefined && model.localBigram(before.accent, t.accent) > 0) || (after !== undefined && model.localBigram(t.accent, after.accent) > 0));
+  };
+  const candidates = tokens.map((t, i): string[] => {
+    if (t.isNumber || TONE_LETTER.test(t.accent) || (isStopAccent(t.accent) && standsAsTyped(i))) return [t.accent];
     const forms = [...model.variants(t.fold), ...functionWordForms(t.fold)].filter((v) => t.accent === t.fold || v.replace(TONE_LETTER, "") === t.accent);
     return [...new Set([t.accent, ...forms])];
   });

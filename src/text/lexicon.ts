@@ -90,6 +90,13 @@ for (const syllable of new Set(stopwordTable.vi.flatMap((phrase) => phrase.toLow
   stopFormsByFold.set(foldKey(syllable), forms);
 }
 
+const stopPhrasePairs = new Set(viStopPhrases.flatMap(({ accent }) => accent.slice(1).map((key, i) => `${accent[i] ?? ""} ${key}`)));
+
+/** True when two syllables (tone keys) stand together in a function-word phrase ("bao nhiêu", "thế nào"). */
+export function isFunctionPhrasePair(previous: string, next: string): boolean {
+  return stopPhrasePairs.has(`${previous} ${next}`);
+}
+
 /**
  * Accent keys of the function and question words (alone or in a stop phrase) written with these folded
  * letters ("may" → mấy; "nao" → nào): forms a question may mean although documents seldom write them.

@@ -8,6 +8,7 @@ const PASSAGES = [
   "Đảng bộ có 12 đảng bộ bộ phận và 30 chi bộ trực thuộc.",
   "Phong trào thi đua được phát động trong toàn tỉnh.",
   "Nhiều xã đã thành lập chi bộ cơ quan.",
+  "Mỗi chi bộ cử tối đa 02 đảng viên; đảng viên có thể đăng ký thêm.",
 ];
 
 function statsOf(passages: readonly string[]): TermStats {
@@ -26,6 +27,14 @@ describe("re-reading a question typed partly with diacritics", () => {
 
   it("reads a question word the documents never write from the function-word table", () => {
     expect(rereadQuestion("Đảng bộ có mây đảng bộ bộ phận?", PASSAGES, stats)).toBe("Đảng bộ có mấy đảng bộ bộ phận?");
+  });
+
+  it("reads a function word typed for another word when neither neighbour stands with it (\"tôi đa\")", () => {
+    expect(rereadQuestion("Mỗi chi bộ cử tôi đa mấy đảng viên?", PASSAGES, stats)).toBe("Mỗi chi bộ cử tối đa mấy đảng viên?");
+  });
+
+  it("knows the pairs of function-word phrases the passages do not use (\"như thế nào\")", () => {
+    expect(rereadQuestion("Phong trào thi đua phát động như thê nào?", PASSAGES, stats)).toBe("Phong trào thi đua phát động như thế nào?");
   });
 
   it("keeps what was typed right: a bare syllable the passages write bare, a function word, a toned syllable", () => {
