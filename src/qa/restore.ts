@@ -8,6 +8,7 @@ import { analyzeText } from "../text/analyze.js";
 import { functionWordForms, isFunctionPhrasePair, isStopAccent } from "../text/lexicon.js";
 import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
+import { unitTokens } from "./termSets.js";
 import { bestReading, restoreAccents, type RestorationModel } from "./diacritics.js";
 import { nameSyllablesOf } from "./query.js";
 import type { CheckedPlan } from "./spelling.js";
@@ -17,7 +18,7 @@ function localCounts(passages: readonly string[]): { unigrams: Map<string, numbe
   const unigrams = new Map<string, number>();
   const bigrams = new Map<string, number>();
   for (const text of passages) {
-    const tokens = analyzeText(text, false).tokens;
+    const tokens = unitTokens(text);
     tokens.forEach((t, i) => {
       unigrams.set(t.accent, (unigrams.get(t.accent) ?? 0) + 1);
       const next = tokens[i + 1];
