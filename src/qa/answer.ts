@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
+import { DEADLINE_SET, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -253,6 +253,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const sameKey = (k: TermKey, t: QueryTerm): boolean => k.fold === t.fold && (k.accent === null || t.accent === null || k.accent === t.accent);
   const money = asksMoney(plan) ? (plan.countedNoun?.slice(0, 1) ?? []) : [];
   const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)));
+  const namesTheDeadline = deadlineTerms(plan);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
@@ -315,7 +316,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         found[i] = true;
         const inContext = contextHas[i] === true && !candidate.isHeader;
         if (!inContext) ownWeight += w;
-        if (termIn(term, unitSets)) {
+        if (termIn(term, unitSets) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text))) {
           matched += w;
           if (!inContext) ownMatched += w;
         } else if (termIn(term, passageSets)) {

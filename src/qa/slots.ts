@@ -343,6 +343,15 @@ export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
 }
 
+/**
+ * Which of a deadline question's terms name the deadline itself ("hạn chót", "thời hạn", English
+ * "deadline" → thời hạn): a unit that sets one ("trước ngày 26/11/2025", "chậm nhất …") states them.
+ */
+export function deadlineTerms(plan: QueryPlan): boolean[] {
+  if (!asksDeadline(plan)) return plan.terms.map(() => false);
+  return plan.terms.map((t, i) => t.fold === "han" || (t.fold === "chot" && plan.terms[i - 1]?.fold === "han") || (t.fold === "thoi" && plan.terms[i + 1]?.fold === "han"));
+}
+
 /** Whether the kind of fact asked for is present at all in a unit. */
 export function answersKind(plan: QueryPlan, unit: string): boolean {
   // "Báo cáo … mang số mấy, ngày nào?": the document's number is asked, and a text that gives none (a
