@@ -316,9 +316,13 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         found[i] = true;
         const inContext = contextHas[i] === true && !candidate.isHeader;
         if (!inContext) ownWeight += w;
-        if (termIn(term, unitSets) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text))) {
+        if (termIn(term, unitSets)) {
           matched += w;
           if (!inContext) ownMatched += w;
+        } else if (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) {
+          // Stated in other words: credited like a term of the passage around the unit.
+          matched += policy.passageCredit * w;
+          if (!inContext) ownMatched += policy.passageCredit * w;
         } else if (termIn(term, passageSets)) {
           const credit = (candidate.isHeader ? 1 : policy.passageCredit) * w;
           matched += credit;

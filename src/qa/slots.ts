@@ -380,6 +380,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
 }
 
 const unitLevels = new Map<string, string[]>();
+// "Ở cấp xã, …", "Tại cấp tỉnh, …", "Đối với cấp huyện, …" at the start of a unit (after any numbering).
+const OPENING_LEVEL = /^(?:[-–•+*]\s*|(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*)?(?:ở|tại|đối với)\s+cấp\s+([^,;:.]{1,30})[,;:]/iu;
 
 /**
  * Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated),
@@ -388,6 +390,11 @@ const unitLevels = new Map<string, string[]>();
 export function contradictsLevel(plan: QueryPlan, unit: string, around = ""): boolean {
   if (plan.levels.length === 0) return false;
   const levelsIn = (text: string): string[] => memoised(unitLevels, text, (u) => levelsOf(unitTokens(u)));
+  // A unit that opens by setting its level ("Ở cấp xã, …") speaks of that level, whatever it names later
+  // ("… chọn thí sinh dự thi cấp tỉnh").
+  const setting = OPENING_LEVEL.exec(unit)?.[1];
+  const settingLevels = setting === undefined ? [] : levelsIn(`cấp ${setting}`);
+  if (settingLevels.length > 0) return !settingLevels.some((l) => plan.levels.includes(l));
   const levels = levelsIn(unit);
   if (levels.length === 0 || levels.some((l) => plan.levels.includes(l))) return false;
   // A unit of a commune's report that names the province ("chỉ tiêu Tỉnh ủy giao") still speaks of the
