@@ -143,8 +143,9 @@ export const NAMED_PLACE_QUESTION_FOLDED = /\b(?:tinh|thanh pho|huyen|quan|thi x
 
 // A deadline asked ("hạn chót … ngày nào", "chậm nhất khi nào", "deadline") is answered by a date the
 // text sets as one ("trước ngày 26/11/2025", "chậm nhất ngày …", "không muộn hơn …"), not by any date.
-// ("By when had … been set up" asks when something was done, not for a deadline.)
-export const DEADLINE_QUESTION_FOLDED = /\b(?:thoi )?han (?:chot|cuoi|hoan thanh)\b|\bthoi han\b|\bcham nhat\b|\btruoc ngay nao\b|\bphai xong\b|\bdeadline\b|\bno later than\b/;
+// ("By when had … been set up" asks when something was done, not for a deadline; "By what date must …"
+// asks for one.)
+export const DEADLINE_QUESTION_FOLDED = /\b(?:thoi )?han (?:chot|cuoi|hoan thanh)\b|\bthoi han\b|\bcham nhat\b|\btruoc ngay nao\b|\bphai xong\b|\bdeadline\b|\bno later than\b|\bby (?:what|which) (?:date|day|month)\b(?=.*\b(?:must|should|have to|has to|needs? to|required|due)\b)|\bby when\b(?=.*\b(?:must|should|have to|has to|needs? to|required|due)\b)/;
 /**
  * A question asking for a document's number ("Báo cáo … mang số mấy", "số hiệu của Kế hoạch …"), folded;
  * it names the document by its kind (DOCUMENT_KIND_WORDS) as well.

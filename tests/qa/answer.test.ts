@@ -49,6 +49,15 @@ describe("answer extraction", () => {
     expect(understandQuestion("What happens if a ministry misses the deadline?").kind).not.toBe("date");
   });
 
+  it("reads \"By what date must …\" as asking a deadline, answered by a date the text sets as one", () => {
+    const passages = [
+      "Ngày 28/11/2025, các bộ, ngành đã gửi báo cáo tình hình thực hiện Nghị quyết đến Bộ Tư pháp.",
+      "Các bộ, ngành gửi báo cáo thực hiện Nghị quyết đến Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.",
+    ];
+    const r = askAmong(passages, "By what date must ministries send their reports on implementing Resolution 66-NQ/TW to the Ministry of Justice?", "Thông báo về thực hiện Nghị quyết số 66-NQ/TW");
+    expect(r.best?.text).toContain("trước ngày 05 tháng 12 năm 2025");
+  });
+
   it("never answers with the numbered line that titles the bullets under it", () => {
     const passage = "6.1. Hệ số quy hoạch cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp.\n- Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy, ban thường vụ cấp ủy, ủy ban kiểm tra các cấp theo quy định.";
     const r = askAmong([passage], "What planning coefficient applies to party committees, standing committees and inspection commissions?", "Hướng dẫn quy hoạch cán bộ");
