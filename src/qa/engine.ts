@@ -18,7 +18,7 @@ import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
 import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restore.js";
-import { checkSpelling, type CheckedPlan } from "./spelling.js";
+import { checkSpelling, withCorrectedSpelling, type CheckedPlan } from "./spelling.js";
 import { termIn, termSets } from "./termSets.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
 import { warmUpQuestions } from "./warmUp.js";
@@ -395,11 +395,16 @@ export class QaEngine implements QaService {
     const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
     let plan = understand(written);
     let hits = await this.retriever.search(plan, this.options.candidates, index);
-    // Typed partly with diacritics: read again as the retrieved passages write it, and searched again.
-    const reread = plan.language === "vi" && plan.accent !== null ? rereadQuestion(written, hits.map((h) => h.passage.text), index.terms) : null;
-    if (reread !== null) {
-      plan = understand(reread);
-      hits = await this.retriever.search(plan, this.options.candidates, index);
+    // A question with misspelt syllables, or typed partly with diacritics, is read again as corrected and
+    // as the retrieved passages write it, then understood and searched again.
+    if (plan.language === "vi") {
+      const corrected = withCorrectedSpelling(written, plan, index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
+      const reread = plan.accent !== null ? rereadQuestion(corrected ?? written, hits.map((h) => h.passage.text), index.terms) : null;
+      const again = reread ?? corrected;
+      if (again !== null) {
+        plan = understand(again);
+        hits = await this.retriever.search(plan, this.options.candidates, index);
+      }
     }
     // Passages added beside the ranked ones, each once.
     const add = (passages: readonly StoredPassage[]): void => {

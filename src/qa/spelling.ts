@@ -5,7 +5,9 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { isKnownAbbreviation } from "../text/lexicon.js";
+import { analyzeText } from "../text/analyze.js";
 import { TONE_LETTER } from "../text/normalize.js";
+import { tokenize } from "../text/tokenize.js";
 import { findCompounds, type QueryPlan, type QueryTerm } from "./query.js";
 
 
@@ -96,4 +98,39 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
   const fixKeys = (keys: QueryPlan["countedNoun"]): QueryPlan["countedNoun"] =>
     keys?.map((k) => (k.accent === null && !stats.has(k.fold, false) ? { fold: stats.correct(k.fold) ?? k.fold, accent: null } : k)) ?? null;
   return { ...plan, terms, names, fold: [...plan.fold, ...extraFolds], unknownTerms, compounds: findCompounds(terms, bigramFrequency), countedNoun: fixKeys(plan.countedNoun), askedNoun: fixKeys(plan.askedNoun) };
+}
+
+/**
+ * The question with the syllables `checkSpelling` corrected written as corrected, without diacritics
+ * ("Đng chí nào …" → "dong chí nào …"; letters the corpus knows are kept), so that understanding it again reads its question words, levels and
+ * nouns as meant (`rereadQuestion` then restores the diacritics the passages support). Null when nothing
+ * was corrected.
+ */
+export function withCorrectedSpelling(question: string, plan: CheckedPlan, stats: TermStats, bigramFrequency: (foldedBigram: string) => number): string | null {
+  const tokens = analyzeText(plan.question).tokens;
+  const folds = tokens.map((t) => t.fold);
+  for (const term of plan.terms) if (term.position !== undefined && !term.phrase) folds[term.position] = term.fold;
+  const corrected = new Map<string, string>();
+  for (const term of plan.terms) {
+    const at = term.position;
+    const typed = at !== undefined ? tokens[at] : undefined;
+    // Letters the corpus knows were typed right: their marks are read again, not their letters changed.
+    if (at === undefined || !typed || typed.isNumber || typed.fold === term.fold || term.phrase || stats.has(typed.fold, false)) continue;
+    // Only a correction that makes a compound the corpus uses with a neighbour ("dong chi") rewrites the
+    // question: the commonest word one edit away is a guess, fit for a search term but not for reading the
+    // question's words anew.
+    const formsCompound = [`${folds[at - 1] ?? ""}_${term.fold}`, `${term.fold}_${folds[at + 1] ?? ""}`].some((b) => bigramFrequency(b) >= MIN_COMPOUND_FREQUENCY);
+    if (formsCompound) corrected.set(typed.fold, term.fold);
+  }
+  if (corrected.size === 0) return null;
+  let text = "";
+  let from = 0;
+  for (const t of tokenize(question)) {
+    const fixed = corrected.get(t.fold);
+    if (fixed === undefined) continue;
+    const raw = question.slice(t.start, t.end);
+    text += question.slice(from, t.start) + (raw[0] !== raw[0]?.toLowerCase() ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed);
+    from = t.end;
+  }
+  return from === 0 ? null : text + question.slice(from);
 }

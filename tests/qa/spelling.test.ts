@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TermStats } from "../../src/index/termStats.js";
 import { understandQuestion } from "../../src/qa/query.js";
-import { checkSpelling } from "../../src/qa/spelling.js";
+import { checkSpelling, withCorrectedSpelling } from "../../src/qa/spelling.js";
 
 function stats(texts: readonly string[]): TermStats {
   const s = new TermStats();
@@ -33,5 +33,32 @@ describe("spelling against the corpus", () => {
     const plan = checkSpelling(understandQuestion("Huyện Krôg Bông có bao nhiêu xã?"), places, (bigram) => (bigram === "krong_bong" ? 3 : 0));
     expect(plan.names).toEqual([["krong_bong"]]);
     expect(plan.terms.some((t) => t.fold === "krong")).toBe(true);
+  });
+
+  it("rewrites the question with a correction that makes a compound, so its question words read anew (\"Đng chí nào\")", () => {
+    const people = stats(["Đồng chí Lê Minh Hưng ký Quy định.", "Đồng chí Bí thư chủ trì hội nghị.", "Các đồng chí cấp ủy viên dự họp."]);
+    const pairs = (bigram: string): number => (bigram === "dong_chi" ? 3 : 0);
+    const typed = "Đng chí nào ký Quy định?";
+    expect(understandQuestion(typed).kind).not.toBe("who");
+    const rewritten = withCorrectedSpelling(typed, checkSpelling(understandQuestion(typed), people, pairs), people, pairs);
+    expect(rewritten).toBe("Dong chí nào ký Quy định?");
+    expect(understandQuestion(rewritten ?? "").kind).toBe("who");
+  });
+
+  it("does not rewrite the question with a guess that forms no compound, nor change letters the corpus knows", () => {
+    const corpus2 = stats(["Các đơn vị gửi báo cáo trước ngày 15."]);
+    const none = (): number => 0;
+    const guess = "Các đơn vị gửi báo cáo trước ngy nào?";
+    const guessed = checkSpelling(understandQuestion(guess), corpus2, none);
+    expect(guessed.terms.some((t) => t.fold === "ngay")).toBe(true);
+    expect(withCorrectedSpelling(guess, guessed, corpus2, none)).toBeNull();
+    expect(withCorrectedSpelling(guess, guessed, corpus2, (bigram) => (bigram === "truoc_ngay" ? 3 : 0))).toBe("Các đơn vị gửi báo cáo trước ngay nào?");
+    // "tơi" for tới: the compound check reads it as "thời" ("đông thời"); the letters "toi" are the corpus's.
+    const slips = stats(["Chi bộ đông tới 120 đảng viên.", "Đồng thời kiện toàn cấp ủy.", "Thời gian họp."]);
+    const compound = (bigram: string): number => (bigram === "dong_thoi" ? 5 : 0);
+    const known = "Chi bộ đông tơi bao nhiêu đảng viên?";
+    const read = checkSpelling(understandQuestion(known), slips, compound);
+    expect(read.terms.some((t) => t.fold === "thoi")).toBe(true);
+    expect(withCorrectedSpelling(known, read, slips, compound)).toBeNull();
   });
 });
