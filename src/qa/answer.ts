@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -254,6 +254,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const money = asksMoney(plan) ? (plan.countedNoun?.slice(0, 1) ?? []) : [];
   const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)));
   const namesTheDeadline = deadlineTerms(plan);
+  const yesOrNo = asksYesOrNo(plan);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
@@ -298,7 +299,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const asksField = field !== undefined && field.asks.test(foldedQuestion(plan)) && (!field.kinds || field.kinds.includes(plan.kind));
       if (field && !asksField) continue;
       // The header's title line says what the document is; it states no signer, date, count or list.
-      if (candidate.isHeader && !field && TITLE_LINE_NEVER_ANSWERS.has(plan.kind)) continue;
+      if (candidate.isHeader && !field && (TITLE_LINE_NEVER_ANSWERS.has(plan.kind) || yesOrNo)) continue;
       const unitSets = termSets(unit.text);
       // What the passage says before the unit (and in its sentence) qualifies it; what comes later does not.
       const passageSets = candidate.isHeader ? wholePassageSets : setsUpTo(candidate.text, listed.end);
@@ -368,6 +369,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (counts === false) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text, aroundText(candidate))) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
+      // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
+      if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
       if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;

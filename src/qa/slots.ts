@@ -338,9 +338,24 @@ export function asksMoney(plan: QueryPlan): boolean {
   return plan.countedNoun?.[0]?.fold === "tien";
 }
 
+// "… (có|được|phải|cần|đã) … không/ko/chưa?" at the end, or "hay không", "có phải", "phải không" anywhere (folded).
+const VIETNAMESE_YES_NO = /\b(?:co|duoc|phai|can|nen|da|bi)\b.*\b(?:khong|ko|k|chua)\s*[?.!]*\s*$|\bhay (?:khong|ko|chua)\b|\bco phai\b|\bphai (?:khong|ko)\b/;
+// An English question opened (or, after "According to …,", continued) by an auxiliary verb.
+const ENGLISH_YES_NO = /(?:^|,\s*)(?:must|can|may|is|are|was|were|does|do|did|should|will|has|have|could|would|shall)\s/;
+
 /** Whether a date or time question asks for a deadline. */
 export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
+}
+
+/**
+ * Whether a question asks yes or no ("… có được để chung với bản gốc không?", "… hay không", "có phải …",
+ * "Must an urban area …?", "According to …, can a member …?"): its answer is the statement that decides,
+ * subject and verb included.
+ */
+export function asksYesOrNo(plan: QueryPlan): boolean {
+  const folded = foldedQuestion(plan);
+  return plan.language === "en" ? ENGLISH_YES_NO.test(folded) : VIETNAMESE_YES_NO.test(folded);
 }
 
 /**

@@ -4,6 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
+import { asksYesOrNo } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -56,6 +57,25 @@ describe("answer extraction", () => {
     ];
     const r = askAmong(passages, "By what date must ministries send their reports on implementing Resolution 66-NQ/TW to the Ministry of Justice?", "Thông báo về thực hiện Nghị quyết số 66-NQ/TW");
     expect(r.best?.text).toContain("trước ngày 05 tháng 12 năm 2025");
+  });
+
+  it("never answers a yes-or-no question with a header's title line", () => {
+    const header = "Kết luận số 212-KL/TW ngày 18/11/2025: Của Bộ Chính trị về định hướng xây dựng tiêu chuẩn của đơn vị hành chính, phân loại đơn vị hành chính và đô thị\nNgười ký: Trần Cẩm Tú";
+    const s = new TermStats();
+    s.add(header);
+    s.add("Các tỉnh rà soát đơn vị hành chính cấp xã.");
+    const candidate = { id: "h", text: header, context: "Thông tin văn bản", title: "Kết luận số 212-KL/TW", rank: 0, isHeader: true };
+    expect(extractAnswer(understandQuestion("Theo Kết luận 212-KL/TW, đô thị có phải là một đơn vị hành chính không?"), [candidate], s).abstained).toBe(true);
+    expect(extractAnswer(understandQuestion("According to Conclusion 212-KL/TW, must an urban area be an administrative unit?"), [candidate], s).abstained).toBe(true);
+  });
+
+  it("tells yes-or-no questions from others", () => {
+    for (const q of ["Tài liệu dự phòng có được để chung với bản gốc không?", "Đảng viên dự bị có quyền biểu quyết hay không?", "Có phải chi bộ họp mỗi tháng một lần?", "tài liệu có đc để chung ko?", "Must an urban area coincide with a single administrative unit?", "According to Conclusion 212, can a ward be merged?"]) {
+      expect(asksYesOrNo(understandQuestion(q)), q).toBe(true);
+    }
+    for (const q of ["Chi bộ có bao nhiêu đảng viên?", "Vì sao chưa kết nạp?", "Ai ký Quy định?", "What is the deadline for sending the dossiers?", "Which body signs the decision?"]) {
+      expect(asksYesOrNo(understandQuestion(q)), q).toBe(false);
+    }
   });
 
   it("never answers with the numbered line that titles the bullets under it", () => {
