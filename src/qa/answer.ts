@@ -11,8 +11,8 @@ import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { memoised, type TermSets, hasHeadPhrase, hasPhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
+import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
 import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -252,7 +252,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // tiền" asks for ("486.720.000 đồng").
   const sameKey = (k: TermKey, t: QueryTerm): boolean => k.fold === t.fold && (k.accent === null || t.accent === null || k.accent === t.accent);
   const money = asksMoney(plan) ? (plan.countedNoun?.slice(0, 1) ?? []) : [];
-  const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)));
+  // So are the words of "Ai giữ chức …" outside the office named ("Đồng chí Tổng Bí thư là Bí thư Quân ủy …").
+  const isRoleFrame = (t: QueryTerm): boolean => plan.roleAsked !== null && ROLE_FRAME_WORDS.has(t.fold) && !plan.roleAsked.some((k) => k.fold === t.fold);
+  const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)) || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
   const yesOrNo = asksYesOrNo(plan);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
@@ -504,6 +506,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
+  // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
+  if (plan.roleAsked && !hasWholePhrase(termSets(best.text), plan.roleAsked)) return `the answer does not name the office asked: ${plan.roleAsked.map((k) => k.fold).join(" ")}`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.

@@ -4,9 +4,9 @@
  */
 import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
-import { cleanUnicode, collapseSpaces, foldKey, hasDiacritics } from "../text/normalize.js";
+import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "where" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -90,6 +90,11 @@ export interface QueryPlan {
   anchor: string | null;
   /** For "những huyện nào …", "cơ quan nào …": the noun asked about, which the answer should name. */
   askedNoun: TermKey[] | null;
+  /**
+   * For "Ai giữ chức Bí thư Quân ủy Trung ương?", "Chánh Văn phòng là ai?": the office whose holder is asked
+   * (a role or body's name); the answer must name it, not only a person.
+   */
+  roleAsked: TermKey[] | null;
   /**
    * English questions: the first translated phrase, what the question is about ("the population of …"
    * → "dân số"), as alternative folded phrases; the passage must contain one of them.
@@ -280,6 +285,7 @@ export function understandQuestion(raw: string): QueryPlan {
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
+    roleAsked: english || kind !== "who" ? null : roleAskedOf(questionTokens, accented),
     // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.
     // "Which version of the party member database …": the answer may not repeat that noun ("cơ sở dữ liệu
     // đảng viên 3.0"), so the subject after it will do as well.
@@ -463,6 +469,26 @@ function anchorOf(tokens: readonly Token[], text: string): string | null {
 }
 
 /** "những huyện nào" / "cơ quan nào" → the noun before "nào" (one or two syllables), or null. */
+// "ai (đang|hiện) giữ/đảm nhiệm/là (chức vụ|chức danh) X" and "X là ai / là người nào / do ai giữ" (folded syllables).
+const ROLE_BEFORE = /^(?:ai|nguoi nao|dong chi nao)(?: dang| hien)? (?:giu|dam nhiem|dam nhan|la)(?: chuc(?: vu| danh)?)? /;
+const ROLE_AFTER = / (?:la ai|la nguoi nao|la dong chi nao|do ai (?:giu|dam nhiem|dam nhan))$/;
+const BODY_OR_ROLE_FOLDED = new RegExp(foldDiacritics(BODY_OR_ROLE.source), BODY_OR_ROLE.flags);
+/** Words of that frame ("giữ chức vụ", "đảm nhiệm"): what the question asks about, not what the answer repeats. */
+export const ROLE_FRAME_WORDS: ReadonlySet<string> = new Set(["giu", "chuc", "vu", "danh", "dam", "nhiem", "nhan"]);
+
+/** The office a who-question asks the holder of (see `QueryPlan.roleAsked`): a role or body's name. */
+function roleAskedOf(tokens: readonly Token[], accented: boolean): TermKey[] | null {
+  const folded = tokens.map((t) => t.fold).join(" ");
+  const before = ROLE_BEFORE.exec(folded);
+  const after = ROLE_AFTER.exec(folded);
+  let span: readonly Token[] = [];
+  if (before) span = tokens.slice(before[0].trim().split(" ").length);
+  else if (after) span = tokens.slice(0, tokens.length - after[0].trim().split(" ").length);
+  const text = span.map((t) => t.lower).join(" ");
+  if (span.length < 2 || span.length > 8 || !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text)) return null;
+  return span.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+}
+
 function askedNounOf(tokens: readonly Token[], accented: boolean): TermKey[] | null {
   const nao = tokens.findIndex((t) => t.fold === "nao");
   if (nao < 1) return null;

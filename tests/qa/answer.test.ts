@@ -69,6 +69,26 @@ describe("answer extraction", () => {
     expect(extractAnswer(understandQuestion("According to Conclusion 212-KL/TW, must an urban area be an administrative unit?"), [candidate], s).abstained).toBe(true);
   });
 
+  it("answers \"Ai giữ chức X?\" only with a unit that names office X with its holder", () => {
+    const passages = [
+      "Ví dụ: đồng chí Nguyễn Văn Y, Phó Trưởng Ban Tuyên giáo và Dân vận Trung ương, chức danh thuộc diện Ban Bí thư quản lý.",
+      "Đồng chí Tổng Bí thư là Bí thư Quân ủy Trung ương.",
+    ];
+    const r = askAmong(passages, "Ai giữ chức Bí thư Quân ủy Trung ương?", "Điều lệ Đảng", ["Quân ủy Trung ương lãnh đạo Quân đội.", "Ban Bí thư chỉ đạo công việc."]);
+    expect(r.best?.text).toBe("Đồng chí Tổng Bí thư là Bí thư Quân ủy Trung ương.");
+    const refused = askAmong(passages.slice(0, 1), "Ai giữ chức Bí thư Quân ủy Trung ương?", "Hướng dẫn về Quân ủy Trung ương", ["Ban Bí thư chỉ đạo công việc."]);
+    expect(refused.abstained).toBe(true);
+  });
+
+  it("reads the office a who-question asks the holder of", () => {
+    const role = (q: string) => understandQuestion(q).roleAsked?.map((k) => k.fold).join(" ") ?? null;
+    expect(role("Ai giữ chức Bí thư Quân ủy Trung ương?")).toBe("bi thu quan uy trung uong");
+    expect(role("ai dang giu chuc chanh van phong trung uong dang")).toBe("chanh van phong trung uong dang");
+    expect(role("Chánh Văn phòng Tỉnh ủy là ai?")).toBe("chanh van phong tinh uy");
+    expect(role("Ai ký Quy định 383?")).toBeNull();
+    expect(role("Ai chủ trì hội nghị?")).toBeNull();
+  });
+
   it("tells yes-or-no questions from others", () => {
     for (const q of ["Tài liệu dự phòng có được để chung với bản gốc không?", "Đảng viên dự bị có quyền biểu quyết hay không?", "Có phải chi bộ họp mỗi tháng một lần?", "tài liệu có đc để chung ko?", "Must an urban area coincide with a single administrative unit?", "According to Conclusion 212, can a ward be merged?"]) {
       expect(asksYesOrNo(understandQuestion(q)), q).toBe(true);
