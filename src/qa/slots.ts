@@ -187,6 +187,23 @@ function kindScore(plan: QueryPlan, unit: string): number {
  * ("68/152 xã", "ba mươi đảng viên"). Null when the question sets no noun.
  */
 /** A number that counts nothing: a year ("2017"), a date ("31/12/2020"), a footnote mark ("[38]"). */
+// Question words that make a count a threshold or a condition ("thì lập", "mới được", "tối đa", folded).
+const THRESHOLD_QUESTION = /\b(?:thi|moi|de|duoc|phai|can|toi da|toi thieu|it nhat|tro len|tro xuong|duoi|tren|qua|vuot|dat|du)\b/;
+
+/** Whether a count question asks for a threshold or a condition rather than how many there are. */
+function asksThreshold(plan: QueryPlan): boolean {
+  return plan.language !== "vi" || THRESHOLD_QUESTION.test(foldedQuestion(plan));
+}
+
+/** Whether the number at `i` is a rule's bound: "từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / không quá / (chưa) đủ N". */
+function isThreshold(tokens: readonly Token[], i: number): boolean {
+  const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" ");
+  if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|du)$/.test(before)) return true;
+  if (tokens[i - 1]?.fold !== "tu") return false;
+  const after = tokens.slice(i + 1, i + 8).map((t) => t.fold).join(" ");
+  return /\btro (?:len|xuong)\b/.test(after);
+}
+
 function isCountingNumber(t: Token, unit: string): boolean {
   if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
   if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
@@ -236,11 +253,16 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
   if (!noun.every((key) => tokens.some((t) => matches(t, key))) && !tokens.some((_, k) => comradeAt(k))) return false;
   if (!qualifier.every((key) => tokens.some((t) => matches(t, key)))) return false;
+  // "Chi bộ hợp tác xã có bao nhiêu đảng viên?" asks how many there are: a rule's threshold ("có từ ba
+  // đảng viên chính thức trở lên, lập …") counts nobody. A question with a condition or a bound ("thì",
+  // "tối đa", "từ … trở lên") asks for the threshold.
+  const thresholdsCount = asksThreshold(plan);
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit)) continue;
+    if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k);
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {

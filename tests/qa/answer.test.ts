@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { asksYesOrNo } from "../../src/qa/slots.js";
+import { asksYesOrNo, countsNoun } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -87,6 +87,13 @@ describe("answer extraction", () => {
     expect(role("Chánh Văn phòng Tỉnh ủy là ai?")).toBe("chanh van phong tinh uy");
     expect(role("Ai ký Quy định 383?")).toBeNull();
     expect(role("Ai chủ trì hội nghị?")).toBeNull();
+  });
+
+  it("takes a rule's threshold for a count only when the question asks for a threshold or a condition", () => {
+    const rule = "Ở cơ quan, doanh nghiệp, hợp tác xã có từ ba đảng viên chính thức trở lên, lập tổ chức cơ sở đảng.";
+    expect(countsNoun(understandQuestion("Chi bộ hợp tác xã có bao nhiêu đảng viên?"), rule)).toBe(false);
+    expect(countsNoun(understandQuestion("Hợp tác xã có từ bao nhiêu đảng viên chính thức trở lên thì lập tổ chức cơ sở đảng?"), rule)).toBe(true);
+    expect(countsNoun(understandQuestion("Chi bộ hợp tác xã có bao nhiêu đảng viên?"), "Có 3 chi bộ hợp tác xã với 28 đảng viên.")).toBe(true);
   });
 
   it("tells yes-or-no questions from others", () => {
