@@ -7,7 +7,7 @@ import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import { functionWordForms, isFunctionPhrasePair, isStopAccent } from "../text/lexicon.js";
 import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
-import { tokenize } from "../text/tokenize.js";
+import { rewriteSyllables, tokenize } from "../text/tokenize.js";
 import { unitTokens } from "./termSets.js";
 import { bestReading, restoreAccents, type RestorationModel } from "./diacritics.js";
 import { nameSyllablesOf } from "./query.js";
@@ -130,18 +130,10 @@ export function rereadQuestion(question: string, passages: readonly string[], st
   // A form is known when the corpus writes it or it is a function word (documents seldom write "mấy").
   const isKnown = (key: string): boolean => model.count(key) > 0 || isStopAccent(key);
   const reading = bestReading(candidates, model);
-  let text = "";
-  let from = 0;
-  tokens.forEach((t, i) => {
-    const options = candidates[i] ?? [];
-    const known = options.filter(isKnown);
+  return rewriteSyllables(question, (t, i) => {
+    const known = (candidates[i] ?? []).filter(isKnown);
     const unknownAsTyped = !isKnown(t.accent) && known.length === 1 ? (known[0] ?? null) : null;
     const key = reading[i] ?? unknownAsTyped;
-    if (key === null || key === t.accent) return;
-    const spelled = spellAccentKey(key);
-    const raw = question.slice(t.start, t.end);
-    text += question.slice(from, t.start) + (raw[0] !== raw[0]?.toLowerCase() ? spelled.charAt(0).toUpperCase() + spelled.slice(1) : spelled);
-    from = t.end;
+    return key === null || key === t.accent ? null : spellAccentKey(key);
   });
-  return from === 0 ? null : text + question.slice(from);
 }

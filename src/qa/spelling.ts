@@ -7,7 +7,7 @@ import type { TermStats } from "../index/termStats.js";
 import { isKnownAbbreviation } from "../text/lexicon.js";
 import { analyzeText } from "../text/analyze.js";
 import { TONE_LETTER } from "../text/normalize.js";
-import { tokenize } from "../text/tokenize.js";
+import { rewriteSyllables } from "../text/tokenize.js";
 import { findCompounds, type QueryPlan, type QueryTerm } from "./query.js";
 
 
@@ -123,14 +123,5 @@ export function withCorrectedSpelling(question: string, plan: CheckedPlan, stats
     if (formsCompound) corrected.set(typed.fold, term.fold);
   }
   if (corrected.size === 0) return null;
-  let text = "";
-  let from = 0;
-  for (const t of tokenize(question)) {
-    const fixed = corrected.get(t.fold);
-    if (fixed === undefined) continue;
-    const raw = question.slice(t.start, t.end);
-    text += question.slice(from, t.start) + (raw[0] !== raw[0]?.toLowerCase() ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed);
-    from = t.end;
-  }
-  return from === 0 ? null : text + question.slice(from);
+  return rewriteSyllables(question, (t) => corrected.get(t.fold) ?? null);
 }

@@ -95,3 +95,21 @@ export function phraseBigrams(tokens: readonly Token[], text: string, key: (t: T
   }
   return out;
 }
+
+/**
+ * `text` with some of its syllables written anew, each keeping the capital letter it was typed with; null
+ * when `rewrite` changes none (it returns null, or the syllable as it is, to keep one).
+ * @example rewriteSyllables("Chi bô họp", (t) => (t.lower === "bô" ? "bộ" : null)) // "Chi bộ họp"
+ */
+export function rewriteSyllables(text: string, rewrite: (token: Token, index: number) => string | null): string | null {
+  let out = "";
+  let from = 0;
+  tokenize(text).forEach((t, i) => {
+    const written = rewrite(t, i);
+    if (written === null || written === t.lower) return;
+    const typed = text.slice(t.start, t.end);
+    out += text.slice(from, t.start) + (typed[0] !== typed[0]?.toLowerCase() ? written.charAt(0).toUpperCase() + written.slice(1) : written);
+    from = t.end;
+  });
+  return from === 0 ? null : out + text.slice(from);
+}

@@ -3,7 +3,7 @@ import { analyzeText } from "../../src/text/analyze.js";
 import { expandAbbreviations, findSynonyms, looksEnglish, translateEnglish } from "../../src/text/lexicon.js";
 import { cleanUnicode, foldDiacritics, hasDiacritics, toneKey } from "../../src/text/normalize.js";
 import { splitClauses, splitSentences } from "../../src/text/sentences.js";
-import { canonicalNumber, tokenize } from "../../src/text/tokenize.js";
+import { canonicalNumber, rewriteSyllables, tokenize } from "../../src/text/tokenize.js";
 
 describe("normalisation", () => {
   it("treats old and new tone placement alike", () => {
@@ -42,6 +42,14 @@ describe("tokenizing", () => {
     expect(view.bigrams).toContain("chi_bo");
     expect(view.bigrams).toContain("co_quan");
     expect(view.bigrams).not.toContain("xa_phuong");
+  });
+});
+
+describe("rewriting syllables", () => {
+  it("writes syllables anew in place, keeping their capital letter and everything between them", () => {
+    expect(rewriteSyllables("Đang bô huyện, 2025?", (t) => ({ đang: "đảng", bô: "bộ" })[t.lower] ?? null)).toBe("Đảng bộ huyện, 2025?");
+    expect(rewriteSyllables("Chi bộ họp", () => null)).toBeNull();
+    expect(rewriteSyllables("Chi bộ họp", (t) => t.lower)).toBeNull();
   });
 });
 
