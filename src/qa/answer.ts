@@ -186,6 +186,7 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   // A count states the fact only where it counts the noun asked ("mười tám tuổi", not "một tổ chức").
   const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0 && countsNoun(plan, seg) !== false);
   const anchored = segments.map((seg) => plan.anchor !== null && termSets(seg).bigrams.has(plan.anchor));
+  const anyStatesKind = statesKind.some(Boolean);
   // What the question asks for (the kind of fact, the words after the anchor) weighs as much as half
   // the question's terms: a window without it is not an answer.
   const totalWeight = plan.terms.reduce((sum, _, i) => sum + (termWeights?.[i] ?? 1), 0);
@@ -210,7 +211,13 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
           }
         }
       });
-      if (statesKind.slice(from, overflows ? to : to + 1).some(Boolean)) score += askedWeight;
+      const windowStatesKind = statesKind.slice(from, overflows ? to : to + 1).some(Boolean);
+      // Where some segment states the fact asked (the date of "ngày nào"), a window without it is no answer.
+      if (anyStatesKind && !windowStatesKind) {
+        if (overflows) break;
+        continue;
+      }
+      if (windowStatesKind) score += askedWeight;
       for (let k = from; k <= to; k++) {
         if (anchored[k] && !(overflows && k === to) && (k === to ? k === segments.length - 1 : true)) {
           score += askedWeight;

@@ -96,6 +96,14 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Chi bộ hợp tác xã có bao nhiêu đảng viên?"), "Có 3 chi bộ hợp tác xã với 28 đảng viên.")).toBe(true);
   });
 
+  it("trims a long sentence to a window that holds the fact asked, however far into the sentence", () => {
+    const sentence =
+      "Để việc đề xuất biên chế giai đoạn 2026-2031 của các sở, ngành, địa phương được triển khai thống nhất, đề nghị các sở, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm theo biểu mẫu gửi kèm (sở, ngành báo cáo số liệu theo Phụ lục số 1A, 1B, 3A, 3B; địa phương báo cáo số liệu theo Phụ lục số 2A, 2B, 4A, 4B) và gửi về Sở Nội vụ trước ngày 26/11/2025 để tổng hợp, báo cáo cấp có thẩm quyền xem xét, quyết định.";
+    const trimmed = trimAnswer(sentence, understandQuestion("Đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm gửi trước ngày nào?"));
+    expect(trimmed).toContain("trước ngày 26/11/2025");
+    expect(trimmed.length).toBeLessThanOrEqual(252);
+  });
+
   it("tells yes-or-no questions from others", () => {
     for (const q of ["Tài liệu dự phòng có được để chung với bản gốc không?", "Đảng viên dự bị có quyền biểu quyết hay không?", "Có phải chi bộ họp mỗi tháng một lần?", "tài liệu có đc để chung ko?", "Must an urban area coincide with a single administrative unit?", "According to Conclusion 212, can a ward be merged?"]) {
       expect(asksYesOrNo(understandQuestion(q)), q).toBe(true);
