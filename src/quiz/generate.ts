@@ -110,13 +110,17 @@ function sentenceAt(text: string, at: number, sentences = splitSentences(text)):
 }
 
 function numberDrafts(passages: readonly StoredPassage[], seed: number): Draft[] {
-  const found = passages.map((p) => ({ p, facts: numericFacts(p.text) }));
+  // A passage's sentences are split once, and kept only where it has facts.
+  const found = passages.map((p) => {
+    const sentences = splitSentences(p.text);
+    const facts = numericFacts(p.text, sentences);
+    return { p, facts, sentences: facts.length > 0 ? sentences : [] };
+  });
   const corpus = new CorpusNumberIndex(found.flatMap(({ facts }) => facts.map((f) => ({ kind: f.kind, token: f.token, noun: f.noun }))));
   const drafts: Draft[] = [];
-  for (const { p, facts } of found) {
+  for (const { p, facts, sentences } of found) {
     if (facts.length === 0) continue;
     const keys = passageValueKeys(p.text);
-    const sentences = splitSentences(p.text);
     for (const f of facts) {
       const rng = rngFor(seed, `${p.id}:${f.kind}:${f.token.start}`);
       drafts.push({

@@ -41,6 +41,8 @@ const UNITS: Record<string, number> = Object.fromEntries(NUMBER_WORDS.slice(1, 9
 const AFTER_TENS: Record<string, number> = { ...UNITS, "mốt": 1, "một": 1, "tư": 4, "lăm": 5 };
 const AFTER_TEN: Record<string, number> = { ...UNITS, "một": 1, "lăm": 5 };
 // Words before which a number word is an ordinal or a name, not a quantity ("thứ ba", "tháng ba", "cấp ba").
+// A word that can start a quantity in words: a unit from two to nine, "mười", or the "mươi" of "năm mươi".
+const NUMBER_WORD_START = new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...Object.keys(UNITS).filter((w) => w !== "năm"), "mười", "mươi"].join("|")})(?![\\p{L}\\p{M}])`, "u");
 const NOT_QUANTITY_BEFORE = new Set(["thứ", "tháng", "lần", "khóa", "khoá", "số", "hạng", "loại", "cấp", "điều", "khoản", "chương", "mục", "phần"]);
 
 /** Parses a decimal written the Vietnamese way: "1.357" → 1357, "1,3" → 1.3. */
@@ -86,14 +88,16 @@ export function scanNumbers(text: string): NumberToken[] {
 
 /** Finds quantities written in words ("ba đảng viên", "mười tám tuổi"), from 2 to 99. */
 export function scanNumberWords(text: string): NumberToken[] {
+  // Most passages hold no number word that can start a quantity ("năm" alone is a year): skip the scan.
+  if (!NUMBER_WORD_START.test(text)) return [];
   const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => ({ text: m[0], start: m.index ?? 0 }));
+  const next = (k: number): string => words[k]?.text ?? "";
   const out: NumberToken[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!w) continue;
     let value: number | null = null;
     let j = i;
-    const next = (k: number): string => words[k]?.text ?? "";
     if (w.text === "mười") {
       value = 10;
       const u = AFTER_TEN[next(i + 1)];

@@ -3,7 +3,7 @@
  * and document codes. The question is the passage's own clause with the number turned into "bao nhiêu"
  * (or "năm nào", "ngày nào", "số hiệu"), so it reads as the document reads.
  */
-import { splitClauses, splitSentences } from "../text/sentences.js";
+import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { scanNumberWords, scanNumbers, type NumberToken } from "./numbers.js";
 import { cutRest, finishQuestion, lacksSubject, readNoun, removeParentheticals, shortenLead, stripMarkers } from "./phrasing.js";
 import type { QuizKind } from "./types.js";
@@ -34,9 +34,9 @@ const IDENTIFIER_BEFORE = new Set(["số", "thứ", "lần", "khóa", "khoá", "
 const YEAR_RANGE = { min: 1900, max: 2100 };
 
 /** All number facts of a passage that make a well-formed question. */
-export function numericFacts(text: string): NumericFact[] {
+export function numericFacts(text: string, sentences: readonly Span[] = splitSentences(text)): NumericFact[] {
   const facts: NumericFact[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     for (const clause of splitClauses(sentence)) {
       const clauseText = text.slice(clause.start, clause.end);
       const tokens = [...scanNumbers(clauseText), ...scanNumberWords(clauseText)].sort((a, b) => a.start - b.start);

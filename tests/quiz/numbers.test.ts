@@ -23,6 +23,9 @@ describe("numbers in Vietnamese text", () => {
       ["mười tám", 18],
       ["hai mươi mốt", 21],
     ]);
+    // "năm" starts a quantity only as "năm mươi"; a text with no other number word has none.
+    expect(scanNumberWords("có năm mươi lăm đảng viên").map((t) => t.value)).toEqual([55]);
+    expect(scanNumberWords("Năm 2025 chi bộ họp mỗi tháng một lần.")).toEqual([]);
   });
 
   it("writes a wrong option in the answer's own style", () => {
