@@ -60,7 +60,7 @@ async function main(): Promise<number> {
         continue;
       }
       const { result, resolution } = await askInConversation((q) => engine.ask(q), conversations, chat, item.q);
-      const understood = understoodLine(resolution);
+      const understood = understoodLine(resolution, result);
       console.log(values.json ? toJson(result, id, resolution) : `${understood ? `${understood}\n` : ""}${formatAnswerText(result)}`);
     }
     return 0;

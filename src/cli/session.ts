@@ -105,7 +105,7 @@ export class ChatSession {
     }
     const { result, resolution } = await askInConversation((q) => this.deps.ask(q), conversations, CONVERSATION_KEY, line);
     this.last = result;
-    const understood = understoodLine(resolution);
+    const understood = understoodLine(resolution, result);
     return { text: `${understood ? `${this.style.muted(understood)}\n` : ""}${formatChatAnswer(result, this.style)}`, done: false };
   }
 

@@ -5,6 +5,7 @@
  * place a message is resolved, answered and remembered, for the bot, the terminal chat, `ask --batch`
  * and the evaluation alike.
  */
+import { collapseSpaces } from "../text/normalize.js";
 import type { AnswerResult } from "./engine.js";
 import { resolveFollowUp, type ConversationTurn, type Resolution } from "./conversation.js";
 
@@ -97,7 +98,20 @@ export async function askInConversation(
   return { result, resolution };
 }
 
-/** The line shown under a follow-up so that a wrong reading is visible, or null for a standalone question. */
-export function understoodLine(resolution: Resolution): string | null {
-  return resolution.kind === "standalone" ? null : `Hiểu là: ${resolution.question}`;
+/**
+ * The question as the bot read it, shown so that a wrong reading is visible: a follow-up as rewritten, or
+ * a question whose shorthand, misspellings or missing diacritics the engine read otherwise than typed
+ * ("có đc để chung vs bản gốc ko" → "có được để chung với bản gốc không"); null when it was read as typed.
+ */
+export function understoodQuestion(resolution: Resolution, result?: Pick<AnswerResult, "question" | "smallTalk">): string | null {
+  if (resolution.kind !== "standalone") return resolution.question;
+  if (!result || result.smallTalk || !result.question) return null;
+  const same = (a: string): string => collapseSpaces(a.normalize("NFC").toLowerCase()).replace(/[?.!\s]+$/u, "");
+  return same(result.question) === same(resolution.question) ? null : result.question;
+}
+
+/** `understoodQuestion` as the line shown above the answer, or null. */
+export function understoodLine(resolution: Resolution, result?: Pick<AnswerResult, "question" | "smallTalk">): string | null {
+  const question = understoodQuestion(resolution, result);
+  return question === null ? null : `Hiểu là: ${question}`;
 }

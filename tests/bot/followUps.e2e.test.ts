@@ -39,6 +39,13 @@ describe("follow-up questions in a private chat", () => {
     expect(unrelated.text).toMatch(/^✅ Trả lời: Hai là, coi trọng công tác cán bộ/);
   });
 
+  it("shows how it read a question typed with shorthand and slips, and nothing for one read as typed", async () => {
+    const typed = await ask(carol, "co bao nhieu xa đc co chi bo co quan vs 918 dv ko?");
+    expect(typed.text).toMatch(/^🔁 Hiểu là: co bao nhieu xa duoc co chi bo co quan voi 918 dang vien khong\?/);
+    const plain = await ask(carol, "Kinh nghiệm thứ hai là gì?");
+    expect(plain.text).not.toContain("Hiểu là");
+  });
+
   it("forgets the previous question after the 🆕 Câu hỏi mới button and after /moi", async () => {
     await ask(bob, "Có bao nhiêu xã có chi bộ cơ quan?");
     const followUp = await ask(bob, "còn phường thì sao?");

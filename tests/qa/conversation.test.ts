@@ -210,7 +210,15 @@ describe("conversation memory", () => {
     const read = [];
     for (const t of turns) read.push((await askInConversation(ask, memory, "chat", t)).resolution);
     expect(read.map((r) => r.question)).toEqual(["Có bao nhiêu xã có chi bộ cơ quan?", "Có bao nhiêu phường có chi bộ cơ quan?", "Có bao nhiêu thị trấn có chi bộ cơ quan?", "Toàn tỉnh có bao nhiêu đảng bộ bộ phận?"]);
-    expect(read.map(understoodLine)).toEqual([null, "Hiểu là: Có bao nhiêu phường có chi bộ cơ quan?", "Hiểu là: Có bao nhiêu thị trấn có chi bộ cơ quan?", null]);
+    expect(read.map((r) => understoodLine(r))).toEqual([null, "Hiểu là: Có bao nhiêu phường có chi bộ cơ quan?", "Hiểu là: Có bao nhiêu thị trấn có chi bộ cơ quan?", null]);
+  });
+
+  it("shows how a standalone question was read when the engine read it otherwise than typed", () => {
+    const standalone = { kind: "standalone" as const, question: "tài liệu có đc để chung vs bản gốc ko?" };
+    expect(understoodLine(standalone, { question: "tài liệu có được để chung với bản gốc không?" })).toBe("Hiểu là: tài liệu có được để chung với bản gốc không?");
+    expect(understoodLine(standalone, { question: "Tài liệu có đc để chung vs bản gốc ko" })).toBeNull();
+    expect(understoodLine(standalone, { question: "x", smallTalk: "greeting" })).toBeNull();
+    expect(understoodLine(standalone)).toBeNull();
   });
 
   it("forgets a conversation once the timeout has passed since its last question", async () => {

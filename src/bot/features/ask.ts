@@ -12,7 +12,7 @@
  */
 import { Composer } from "grammy";
 import { detectSmallTalk } from "../../text/smallTalk.js";
-import { askInConversation } from "../../qa/conversationMemory.js";
+import { askInConversation, understoodQuestion } from "../../qa/conversationMemory.js";
 import type { AnswerResult } from "../../qa/engine.js";
 import { MAX_QUESTION_CHARS } from "../../qa/query.js";
 import { conversationKey, questionIn } from "../addressing.js";
@@ -72,7 +72,8 @@ export async function answerQuestion(ctx: BotContext, deps: BotDeps, question: s
     null,
   );
   const isGroup = chat?.type === "group" || chat?.type === "supergroup";
-  await sendHtml(ctx, renderAnswer(result, isFollowUp ? { preface: TEXT.understood(resolution.question) } : {}), {
+  const understood = understoodQuestion(resolution, result);
+  await sendHtml(ctx, renderAnswer(result, understood !== null ? { preface: TEXT.understood(understood) } : {}), {
     ...(questionId !== null ? { keyboard: answerKeyboard(questionId, { abstained: result.abstained, citations: result.citations.length, isFollowUp }) } : {}),
     ...(isGroup && ctx.msg ? { replyToMessageId: ctx.msg.message_id } : {}),
   });
