@@ -392,13 +392,14 @@ export class QaEngine implements QaService {
   async retrieve(question: string): Promise<RetrievedQuestion> {
     const index = this.current;
     const written = expandTexting(question, (folded) => index.terms.has(folded, false));
-    const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
+    const bigramFrequency = (bigram: string): number => index.lexical.bigramFrequency(bigram);
+    const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, bigramFrequency);
     let plan = understand(written);
     let hits = await this.retriever.search(plan, this.options.candidates, index);
     // A question with misspelt syllables, or typed partly with diacritics, is read again as corrected and
     // as the retrieved passages write it, then understood and searched again.
     if (plan.language === "vi") {
-      const corrected = withCorrectedSpelling(written, plan, index.terms, (bigram) => index.lexical.bigramFrequency(bigram));
+      const corrected = withCorrectedSpelling(written, plan, index.terms, bigramFrequency);
       const reread = plan.accent !== null ? rereadQuestion(corrected ?? written, hits.map((h) => h.passage.text), index.terms) : null;
       const again = reread ?? corrected;
       if (again !== null) {
