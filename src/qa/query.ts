@@ -122,6 +122,8 @@ const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "la
 const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
 /** "thời hạn", "hạn chót" (a deadline, folded): the kind of fact asked, which the answer gives as a date. */
 const DEADLINE_WORDS = new Set(["thoi", "han", "chot"]);
+/** "gấp bao nhiêu lần", "gấp mấy lần" (folded): a multiple asked. */
+const MULTIPLE_ASKED = /\bgap (?:bao nhieu|may) lan\b/;
 const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
 const NUMERALS = ["", ...NUMBER_WORDS];
 const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
@@ -181,8 +183,10 @@ export function understandQuestion(raw: string): QueryPlan {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const keyOf = (t: Token): TermKey => ({ fold: t.fold, accent: accented ? t.accent : null });
+  // "gấp bao nhiêu lần": the multiple asked, which the answer states as "1,5 lần", not a word it repeats.
+  const asksMultiple = MULTIPLE_ASKED.test(folded);
   const isKeyTerm = (t: Token, stop: boolean): boolean => {
-    if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold)) return false;
+    if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold) || (asksMultiple && t.fold === "gap")) return false;
     return !(ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal)));
   };
   for (const group of groups) {

@@ -56,6 +56,7 @@ describe("answer extraction", () => {
       "Các bộ, ngành gửi báo cáo thực hiện Nghị quyết đến Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.",
     ];
     const r = askAmong(passages, "By what date must ministries send their reports on implementing Resolution 66-NQ/TW to the Ministry of Justice?", "Thông báo về thực hiện Nghị quyết số 66-NQ/TW");
+    expect(r.abstained).toBe(false);
     expect(r.best?.text).toContain("trước ngày 05 tháng 12 năm 2025");
   });
 
@@ -75,6 +76,7 @@ describe("answer extraction", () => {
       "Đồng chí Tổng Bí thư là Bí thư Quân ủy Trung ương.",
     ];
     const r = askAmong(passages, "Ai giữ chức Bí thư Quân ủy Trung ương?", "Điều lệ Đảng", ["Quân ủy Trung ương lãnh đạo Quân đội.", "Ban Bí thư chỉ đạo công việc."]);
+    expect(r.abstained).toBe(false);
     expect(r.best?.text).toBe("Đồng chí Tổng Bí thư là Bí thư Quân ủy Trung ương.");
     const refused = askAmong(passages.slice(0, 1), "Ai giữ chức Bí thư Quân ủy Trung ương?", "Hướng dẫn về Quân ủy Trung ương", ["Ban Bí thư chỉ đạo công việc."]);
     expect(refused.abstained).toBe(true);
@@ -102,6 +104,14 @@ describe("answer extraction", () => {
     const trimmed = trimAnswer(sentence, understandQuestion("Đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm gửi trước ngày nào?"));
     expect(trimmed).toContain("trước ngày 26/11/2025");
     expect(trimmed.length).toBeLessThanOrEqual(252);
+  });
+
+  it("reads \"gấp bao nhiêu lần\" as asking a multiple, which the text states as \"… lần\" without \"gấp\"", () => {
+    const passages = ["Hệ số quy hoạch từ 1,0 - 1,5 lần so với số lượng cấp ủy viên theo quy định."];
+    const alsoIndexed = ["Việc gấp phải báo cáo ngay.", ...Array.from({ length: 8 }, (_, i) => `Số lượng cấp ủy viên được đưa vào quy hoạch ở đơn vị ${i + 1} do cấp ủy quyết định.`)];
+    const r = askAmong(passages, "Hệ số quy hoạch gấp bao nhiêu lần số lượng cấp ủy viên theo quy định?", "Hướng dẫn quy hoạch cán bộ", alsoIndexed);
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("1,5 lần");
   });
 
   it("tells yes-or-no questions from others", () => {
