@@ -57,9 +57,6 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
   };
   const terms: QueryTerm[] = plan.terms.map((term, i) => {
     if (term.isNumber || term.phrase) return term;
-    // An English question's terms come from the glossary, spelt right: one the corpus lacks is missing,
-    // not misspelt ("phiên bản" is no "hiện").
-    if (plan.language === "en") return stats.has(term.accent ?? term.fold, term.accent !== null) ? term : markUnknown(term, i);
     if (term.accent !== null && stats.has(term.accent, true)) return term;
     // A typo that makes another word ("hoàn thàn" for "hoàn thành"): the neighbour's compound decides.
     const inCompound = term.accent !== null && !stats.has(term.accent, true) ? compoundCorrection(plan, i, stats, bigramFrequency) : null;
