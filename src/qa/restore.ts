@@ -135,5 +135,5 @@ export function rereadQuestion(question: string, passages: readonly string[], st
     const unknownAsTyped = !isKnown(t.accent) && known.length === 1 ? (known[0] ?? null) : null;
     const key = reading[i] ?? unknownAsTyped;
     return key === null || key === t.accent ? null : spellAccentKey(key);
-  });
+  }, tokens);
 }

@@ -102,9 +102,9 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
 
 /**
  * The question with the syllables `checkSpelling` corrected written as corrected, without diacritics
- * ("Đng chí nào …" → "dong chí nào …"; letters the corpus knows are kept), so that understanding it again reads its question words, levels and
- * nouns as meant (`rereadQuestion` then restores the diacritics the passages support). Null when nothing
- * was corrected.
+ * ("Đng chí nào …" → "dong chí nào …"; letters the corpus knows are kept), so that understanding it again
+ * reads its question words, levels and nouns as meant (`rereadQuestion` then restores the diacritics the
+ * passages support). Null when nothing was corrected.
  */
 export function withCorrectedSpelling(question: string, plan: CheckedPlan, stats: TermStats, bigramFrequency: (foldedBigram: string) => number): string | null {
   const tokens = analyzeText(plan.question).tokens;

@@ -113,12 +113,15 @@ export function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boo
 }
 
 /** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
-/** Whether every key is in the sets and every two neighbours stand together (a whole phrase, in order). */
-export function hasWholePhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
-  return keys.every((k, i) => keyIn(k, sets) && (i === 0 || sets.bigrams.has(`${keys[i - 1]?.fold}_${k.fold}`)));
-}
-
 export function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
   if (keys.length >= 2) return sets.bigrams.has(`${keys[0]?.fold}_${keys[1]?.fold}`) && keys.every((k) => keyIn(k, sets));
   return keys.every((k) => keyIn(k, sets));
+}
+
+/**
+ * Whether every key is in the sets and every two neighbours stand together (a whole phrase, in order): as
+ * `hasHeadPhrase` does for folded phrases, with the accent keys checked as `keyIn` does.
+ */
+export function hasWholePhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
+  return keys.every((k, i) => keyIn(k, sets) && (i === 0 || sets.bigrams.has(`${keys[i - 1]?.fold}_${k.fold}`)));
 }

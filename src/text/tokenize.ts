@@ -98,13 +98,14 @@ export function phraseBigrams(tokens: readonly Token[], text: string, key: (t: T
 
 /**
  * `text` with some of its syllables written anew, each keeping the capital letter it was typed with; null
- * when `rewrite` changes none (it returns null, or the syllable as it is, to keep one).
+ * when `rewrite` changes none (it returns null, or the syllable as it is, to keep one). `tokens`: the
+ * text's tokens when the caller has them already.
  * @example rewriteSyllables("Chi bô họp", (t) => (t.lower === "bô" ? "bộ" : null)) // "Chi bộ họp"
  */
-export function rewriteSyllables(text: string, rewrite: (token: Token, index: number) => string | null): string | null {
+export function rewriteSyllables(text: string, rewrite: (token: Token, index: number) => string | null, tokens: readonly Token[] = tokenize(text)): string | null {
   let out = "";
   let from = 0;
-  tokenize(text).forEach((t, i) => {
+  tokens.forEach((t, i) => {
     const written = rewrite(t, i);
     if (written === null || written === t.lower) return;
     const typed = text.slice(t.start, t.end);
