@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -419,10 +419,11 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   }
   if (!best) return { abstained: true, reason, best: top, ranked };
   // The same statement found in an official document and in a text that repeats it (an article quoting
-  // the Charter) is cited from the official document.
+  // the Charter, an encyclopaedia restating it in its own words) is cited from the official document.
   if (candidateOf(best)?.isOfficial !== true) {
     const chosen = best;
-    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && sameStatement(u.text, chosen.text) && !abstentionReason(plan, u, candidateOf(u), policy));
+    const restates = (u: PassageAnswer): boolean => sameStatement(u.text, chosen.text) || (u.coverage >= chosen.coverage && u.score >= chosen.score - policy.officialPreference && nameSameActor(plan, u.text, chosen.text));
+    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && restates(u) && !abstentionReason(plan, u, candidateOf(u), policy));
     if (primary) best = primary;
   }
   if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);

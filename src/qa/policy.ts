@@ -85,6 +85,14 @@ export interface AnswerPolicy {
    * narrowly missed the coverage bar, is an answer to something else. Range 1–4 (score units).
    */
   fallbackScoreGap: number;
+  /**
+   * An answer from a text without a formal header (an article, a report, an encyclopaedia page) yields to
+   * a unit of an official document that gives the same answer (the same person or body, for "ai"), covers
+   * at least as much of the question, passes every check and scores within this much of it: the official
+   * text is the source to cite when both say it. Range 0–2 (score units; 0 = only when both units say the
+   * same thing in nearly the same words).
+   */
+  officialPreference: number;
 }
 
 /** The defaults. Fitted values come from `npm run calibrate` (see README, "Measured figures"). */
@@ -115,6 +123,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
   maxUnitsChecked: 3,
   fallbackMargin: 0.05,
   fallbackScoreGap: 2,
+  officialPreference: 1,
 });
 
 /** The knobs `npm run calibrate` fits, with the values it tries. */

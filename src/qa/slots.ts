@@ -123,6 +123,23 @@ function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   return actors.bodies.some(unasked) ? 1 : 0;
 }
 
+/**
+ * Whether two units give a who-question the same answer: a person or body the question does not name is
+ * named by both ("Bộ Chính trị chỉ định …" and "… do Bộ Chính trị chỉ định"). False for other kinds.
+ */
+export function nameSameActor(plan: QueryPlan, a: string, b: string): boolean {
+  if (plan.kind !== "who") return false;
+  const question = foldedQuestion(plan);
+  const asked = new Set(plan.terms.map((t) => t.fold));
+  // A name all of whose syllables the question has is what it asks about, not the answer.
+  const answers = (unit: string): string[] => {
+    const { people, offices, bodies } = actorsOf(unit);
+    return [...people, ...offices, ...bodies].filter((name) => !question.includes(name) && !name.split(" ").every((w) => asked.has(w)));
+  };
+  const inB = new Set(answers(b));
+  return answers(a).some((name) => inB.has(name));
+}
+
 // "30 ngày làm việc", "một năm", "02 nhiệm kỳ": a number, at most one word, a unit of time.
 const NUMBER_OF_TIME_UNITS = new RegExp(`(?:\\d+|${[...NUMBER_SYLLABLES].join("|")})\\s+(?:\\p{L}+\\s+){0,1}${TIME_UNITS.source}`, "iu");
 const BODY_OR_ROLE_ALL = new RegExp(BODY_OR_ROLE.source, "giu");

@@ -253,6 +253,21 @@ describe("sources", () => {
     const other = [{ ...candidates[0]!, text: "Người giới thiệu phải cùng công tác với người vào Đảng ít nhất một năm." }, { ...candidates[1]!, text: "Chi bộ xét kết nạp người vào Đảng theo đề nghị của người giới thiệu." }];
     expect(extractAnswer(question, other, s).best?.passageId).toBe("wiki#1");
   });
+
+  it("cites the official document when a text restates it in other words, as fully and nearly as well (officialPreference)", () => {
+    const restated = "Năm 2021, Bộ Chính trị chỉ định Đảng ủy Công an Trung ương nhiệm kỳ 2020–2025 gồm 27 người.";
+    const charter = "Đảng uỷ Công an Trung ương do Bộ Chính trị chỉ định gồm một số Uỷ viên Ban Chấp hành Trung ương công tác trong Công an nhân dân và một số Uỷ viên Ban Chấp hành Trung ương công tác ngoài Công an nhân dân.";
+    const s = new TermStats();
+    for (const p of [restated, charter]) s.add(p);
+    const candidates = [
+      { id: "wiki#8", text: restated, context: "", title: "Lực lượng vũ trang", rank: 0 },
+      { id: "charter#124", text: charter, context: "Chương VI › Điều 27", title: "Điều lệ Đảng", rank: 1, isOfficial: true },
+    ];
+    const question = understandQuestion("Cơ quan nào chỉ định Đảng ủy Công an Trung ương?");
+    const cited = (officialPreference: number) => extractAnswer(question, candidates, s, withPolicy({ officialPreference })).best?.passageId;
+    expect(cited(0)).toBe("wiki#8");
+    expect(cited(1)).toBe("charter#124");
+  });
 });
 
 describe("counts", () => {
