@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, nameSameActor, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -106,15 +106,20 @@ function segmentWindows(sentence: Span): Unit[] {
 }
 
 /**
- * Analyses a passage's units ahead of time, so that the first question to retrieve it does not pay for
- * it. Called for small indexes at start-up; large ones warm up as they are asked.
+ * Analyses a passage ahead of time, so that the first question to retrieve it does not pay for it: its
+ * tokens, its units and what each states, the text before each unit, and its words with its section and
+ * document title. Called for small indexes at start-up; large ones warm up as they are asked.
  */
-export function prepareUnits(text: string): void {
-  termSets(text);
-  for (const unit of unitsOf(text)) {
+export function preparePassage(c: CandidatePassage): void {
+  termSets(c.text);
+  unitTokens(c.text);
+  passageWithContext(c);
+  levelsIn(aroundText(c));
+  for (const unit of unitsOf(c.text, c.isHeader)) {
     termSets(unit.text);
     unitTokens(unit.text);
     prepareUnitSlots(unit.text);
+    if (!c.isHeader) setsUpTo(c.text, unit.end);
   }
 }
 

@@ -10,7 +10,7 @@ import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.
 import { parseQuizBank, type QuizBankProblem } from "../quiz/bank.js";
 import { buildQuizBank } from "../quiz/generate.js";
 import type { QuizBank } from "../quiz/types.js";
-import { extractAnswer, ordinalPattern, prepareUnits, type PassageAnswer } from "./answer.js";
+import { extractAnswer, ordinalPattern, preparePassage, type CandidatePassage, type PassageAnswer } from "./answer.js";
 import { expandTexting, isStopFold } from "../text/lexicon.js";
 import { analyzeText } from "../text/analyze.js";
 import { foldKey } from "../text/normalize.js";
@@ -97,8 +97,8 @@ export interface EngineOptions {
 const PREPARE_ALL_MAX_PASSAGES = 5_000;
 
 /** Questions drawn from the corpus for the warm-up, and the time it may take at most. */
-const WARM_UP_DRAWN = 60;
-const WARM_UP_BUDGET_MS = 500;
+const WARM_UP_DRAWN = Number(process.env.WUD ?? 60);
+const WARM_UP_BUDGET_MS = Number(process.env.WUB ?? 500);
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
 
@@ -178,7 +178,8 @@ export class QaEngine implements QaService {
    * initialisation.
    */
   async warmUp(): Promise<void> {
-    if (this.current.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of this.current.passages) prepareUnits(p.text);
+    const index = this.current;
+    if (index.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of index.passages) preparePassage(asCandidate(p, 0, index));
     const started = performance.now();
     for (const q of warmUpQuestions(this.current.passages, WARM_UP_DRAWN)) {
       await this.ask(q);
@@ -438,15 +439,7 @@ export class QaEngine implements QaService {
     const hits = retrieved.filter((_, i) => i < Math.min(policy.candidates, ranked) || i >= ranked);
     const extraction = extractAnswer(
       plan,
-      hits.map((h, rank) => ({
-        id: h.passage.id,
-        text: h.passage.text,
-        context: h.passage.context,
-        title: h.passage.title,
-        rank,
-        isHeader: h.passage.section === HEADER_SECTION && h.passage.paragraph === 0,
-        isOfficial: headerPassage(h.passage.docId, index) !== undefined,
-      })),
+      hits.map((h, rank) => asCandidate(h.passage, rank, index)),
       index.terms,
       policy,
     );
@@ -470,4 +463,17 @@ export class QaEngine implements QaService {
       reason: extraction.reason,
     };
   }
+}
+
+/** A passage as the answer extraction sees it. */
+function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex): CandidatePassage {
+  return {
+    id: passage.id,
+    text: passage.text,
+    context: passage.context,
+    title: passage.title,
+    rank,
+    isHeader: passage.section === HEADER_SECTION && passage.paragraph === 0,
+    isOfficial: headerPassage(passage.docId, index) !== undefined,
+  };
 }

@@ -13,23 +13,29 @@ import { bestReading, restoreAccents, type RestorationModel } from "./diacritics
 import { nameSyllablesOf } from "./query.js";
 import type { CheckedPlan } from "./spelling.js";
 
-/** The local half of the model: accent keys and adjacent pairs in the retrieved passages. */
-function localCounts(passages: readonly string[]): { unigrams: Map<string, number>; bigrams: Map<string, number> } {
+/**
+ * The local half of the model: accent keys and adjacent pairs in the retrieved passages. Every key the
+ * model is asked about is a form of one of the question's syllables, so only syllables with those
+ * letters (`folds`) are counted.
+ */
+function localCounts(passages: readonly string[], folds: ReadonlySet<string>): { unigrams: Map<string, number>; bigrams: Map<string, number> } {
   const unigrams = new Map<string, number>();
   const bigrams = new Map<string, number>();
   for (const text of passages) {
     const tokens = unitTokens(text);
     tokens.forEach((t, i) => {
+      if (!folds.has(t.fold)) return;
       unigrams.set(t.accent, (unigrams.get(t.accent) ?? 0) + 1);
       const next = tokens[i + 1];
-      if (next) bigrams.set(`${t.accent} ${next.accent}`, (bigrams.get(`${t.accent} ${next.accent}`) ?? 0) + 1);
+      if (next && folds.has(next.fold)) bigrams.set(`${t.accent} ${next.accent}`, (bigrams.get(`${t.accent} ${next.accent}`) ?? 0) + 1);
     });
   }
   return { unigrams, bigrams };
 }
 
-function restorationModel(passages: readonly string[], stats: TermStats): RestorationModel {
-  const { unigrams, bigrams } = localCounts(passages);
+/** The restoration model for a question whose syllables have the letters `folds`. */
+function restorationModel(passages: readonly string[], stats: TermStats, folds: ReadonlySet<string>): RestorationModel {
+  const { unigrams, bigrams } = localCounts(passages, folds);
   return {
     variants: (folded) => (/^\d/.test(folded) ? [] : stats.accentVariants(folded)),
     count: (key) => stats.accent.get(key) ?? 0,
@@ -42,7 +48,7 @@ function restorationModel(passages: readonly string[], stats: TermStats): Restor
 export function withRestoredAccents(plan: CheckedPlan, passages: readonly string[], stats: TermStats): CheckedPlan {
   const tokens = analyzeText(plan.question).tokens;
   if (tokens.length < 2) return plan;
-  const model = restorationModel(passages, stats);
+  const model = restorationModel(passages, stats, new Set(tokens.map((t) => t.fold)));
   const keys = restoreAccents(
     tokens.map((t) => t.fold),
     model,
@@ -113,7 +119,7 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
 export function rereadQuestion(question: string, passages: readonly string[], stats: TermStats): string | null {
   const tokens = tokenize(question);
   if (tokens.length < 2) return null;
-  const local = restorationModel(passages, stats);
+  const local = restorationModel(passages, stats, new Set(tokens.map((t) => t.fold)));
   // Function-word phrases are pairs of the language, whether or not the passages use them ("thế nào").
   const model: RestorationModel = { ...local, localBigram: (a, b) => local.localBigram(a, b) + (isFunctionPhrasePair(a, b) ? 1 : 0) };
   // A function word typed stays when it stands with a neighbour as typed ("bao nhiêu", "tôi là"), not

@@ -45,6 +45,7 @@ export function prepareUnitSlots(unit: string): void {
   hasNumberWord(unit);
   numbersIn(unit);
   actorsOf(unit);
+  levelsIn(unit);
 }
 
 const numberWordCache = new Map<string, boolean>();
@@ -435,6 +436,11 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
 }
 
 const unitLevels = new Map<string, string[]>();
+
+/** The levels a text names ("cấp xã", "tỉnh", "Trung ương"), memoised: units are checked for every question. */
+export function levelsIn(text: string): string[] {
+  return memoised(unitLevels, text, (u) => levelsOf(unitTokens(u)));
+}
 // "Ở cấp xã, …", "Tại cấp tỉnh, …", "Đối với cấp huyện, …" at the start of a unit (after any numbering).
 const OPENING_LEVEL = /^(?:[-–•+*]\s*|(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*)?(?:ở|tại|đối với)\s+cấp\s+([^,;:.]{1,30})[,;:]/iu;
 
@@ -444,7 +450,6 @@ const OPENING_LEVEL = /^(?:[-–•+*]\s*|(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*)?(?
  */
 export function contradictsLevel(plan: QueryPlan, unit: string, around = ""): boolean {
   if (plan.levels.length === 0) return false;
-  const levelsIn = (text: string): string[] => memoised(unitLevels, text, (u) => levelsOf(unitTokens(u)));
   // A unit that opens by setting its level ("Ở cấp xã, …") speaks of that level, whatever it names later
   // ("… chọn thí sinh dự thi cấp tỉnh").
   const setting = OPENING_LEVEL.exec(unit)?.[1];
