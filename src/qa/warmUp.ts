@@ -10,7 +10,22 @@ import { foldKey } from "../text/normalize.js";
 const FIXED = ["Có bao nhiêu đảng viên?", "co bao nhieu chi bo", "Ban hành ngày nào?", "How many party cells?", "Gồm những ai?", "Thứ hai là gì?"];
 
 /** How each drawn phrase is asked, in turn ("{}" stands for the phrase). */
-const ASKED = ["Có bao nhiêu {}?", "{} do ai thực hiện?", "{} vào ngày nào?", "{} là gì?", "{} ở đâu?", "Tỷ lệ {} là bao nhiêu?", "{} trong bao lâu?", "{} gồm những gì?"];
+const ASKED = [
+  "Có bao nhiêu {}?",
+  "{} do ai thực hiện?",
+  "{} vào ngày nào?",
+  "{} là gì?",
+  "{} ở đâu?",
+  "Tỷ lệ {} là bao nhiêu?",
+  "{} trong bao lâu?",
+  "{} gồm những gì?",
+  "{} không được làm gì?",
+  "{} có bắt buộc không?",
+  "{} phải hoàn thành trước ngày nào?",
+  "Ai giữ chức {}?",
+  "{} nhằm mục đích gì?",
+];
+// (Thirteen forms: with every third question folded, each form is asked both ways in turn.)
 
 /** Words taken from the start of a passage. */
 const PHRASE_WORDS = 6;

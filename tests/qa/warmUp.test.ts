@@ -15,6 +15,11 @@ describe("warm-up questions", () => {
     expect(drawn.some((q) => /^[\x20-\x7e]+$/.test(q))).toBe(true);
   });
 
+  it("asks, given enough passages, the forms that take their own paths: a negation, a yes-or-no, a deadline, an office's holder", () => {
+    const drawn = [...warmUpQuestions(passages, 40)].join("\n");
+    for (const form of [/không được/u, /có bắt buộc không/u, /trước ngày nào/u, /^Ai giữ chức/mu]) expect(drawn).toMatch(form);
+  });
+
   it("asks only the fixed questions of an empty corpus, and skips passages without words", () => {
     expect([...warmUpQuestions([], 10)]).toHaveLength(6);
     expect([...warmUpQuestions([{ text: "1. 2. 3." }], 10)]).toHaveLength(6);
