@@ -299,9 +299,8 @@ export function findSynonyms(question: string): Array<{ found: string; others: s
   return out;
 }
 
-const textingTableForKeys = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
-const textingKeys = new Set([...Object.keys(textingTableForKeys.entries), ...Object.keys(textingTableForKeys.ambiguous)].map((k) => k.toLowerCase()));
 const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
+const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.keys(textingTable.ambiguous)].map((k) => k.toLowerCase()));
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
 
