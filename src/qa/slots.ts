@@ -29,6 +29,8 @@ const PLACE_NAMED = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT
 const LOCATIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:nơi|địa điểm|trụ sở)\s)`, "iu");
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
 export const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
+// "ngày nào", "ngày tháng năm nào", "what date": a day is asked (folded).
+const DAY_QUESTION_FOLDED = /\bngay (?:nao|thang nao|thang nam nao)\b|\b(?:what|which) (?:date|day)\b/;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 
 /** The kind of body a who-question's asked noun names ("công ty" in "công ty nào"), as its last syllables, or null. */
@@ -418,7 +420,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
   if (plan.kind === "date" || plan.kind === "when") {
     const own = uncited(unit, plan);
-    return statesDate(own, plan, true) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
+    // A year alone ("nhiệm kỳ 2026 - 2031") answers "năm nào", not "ngày nào".
+    return statesDate(own, plan, !DAY_QUESTION_FOLDED.test(foldedQuestion(plan))) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
   }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)

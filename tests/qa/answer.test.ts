@@ -168,6 +168,12 @@ describe("answer extraction", () => {
     expect(ask("Kế hoạch số 87-KH/TU ban hành ngày nào?", [1, 0]).best?.text).toContain("17-11-2009");
   });
 
+  it("does not take a year for the day a 'ngày nào' question asks (a cited document's date is not it either)", () => {
+    const passages = ["Thực hiện Hướng dẫn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ về khen thưởng trong công tác bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031."];
+    expect(askAmong(passages, "Ngày bầu cử đại biểu Quốc hội khóa XVI và Hội đồng nhân dân các cấp là ngày nào?", "Kế hoạch thi đua").abstained).toBe(true);
+    expect(askAmong(passages, "Nhiệm kỳ của Hội đồng nhân dân các cấp khóa XVI bắt đầu năm nào?", "Kế hoạch thi đua").abstained).toBe(false);
+  });
+
   it("matches an abbreviation in the document against the full form in the question", () => {
     expect(ask("Toàn tỉnh có bao nhiêu tổ chức cơ sở đảng trong doanh nghiệp ngoài khu vực nhà nước?", [1, 0]).best?.text).toContain("59 TCCSĐ");
   });
