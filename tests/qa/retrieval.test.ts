@@ -83,6 +83,11 @@ describe("search terms", () => {
     expect(signer.headPhrase?.flat()).not.toContain("can");
   });
 
+  it("reads \"through / by which department\" as asking for a body", () => {
+    expect(understandQuestion("Through which department should units report the results to the provincial people's committee?").kind).toBe("who");
+    expect(understandQuestion("By which agency is the plan approved?").kind).toBe("who");
+  });
+
   it("matches a place name an English question writes without marks however the documents mark it", () => {
     const plan = understandQuestion("What motto does Dak Lak's plan set for individuals?");
     expect(plan.terms.filter((t) => t.fold === "dak" || t.fold === "lak").map((t) => t.accent)).toEqual([null, null]);
