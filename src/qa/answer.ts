@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -519,6 +519,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
+  // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).
+  if (asksAgentOf(plan) && !(passage?.isHeader ?? false) && anchorIn(plan.anchor ?? "", best.text) === null) return `the answer does not say who ${(plan.anchor ?? "").replace("_", " ")}`;
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
   if (plan.roleAsked && !hasWholePhrase(termSets(best.text), plan.roleAsked)) return `the answer does not name the office asked: ${plan.roleAsked.map((k) => k.fold).join(" ")}`;
   if (passage) {

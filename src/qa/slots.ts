@@ -294,6 +294,11 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   return false;
 }
 
+/** Whether a who-question asks the agent of its anchor ("Ban cán sự đảng do ai chỉ định?"). */
+export function asksAgentOf(plan: QueryPlan): boolean {
+  return plan.kind === "who" && plan.anchor !== null && foldedQuestion(plan).includes(`do ai ${plan.anchor.replace("_", " ")}`);
+}
+
 /**
  * Where the anchor bigram occurs in a unit, its two syllables adjacent or one syllable apart ("tài liệu
  * gồm" written "tài liệu bao gồm"): "followed" when some text (the answer) comes after it, "last" when the

@@ -174,6 +174,12 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Nhiệm kỳ của Hội đồng nhân dân các cấp khóa XVI bắt đầu năm nào?", "Kế hoạch thi đua").abstained).toBe(false);
   });
 
+  it("answers 'X do ai V?' only with a unit that says V: who directs a body is not who appoints it", () => {
+    const passages = ["Thực hiện quy định mới, Tỉnh ủy chỉ đạo các ban của Tỉnh uỷ, Ban cán sự đảng UBND tỉnh, Đảng đoàn Liên đoàn Lao động tỉnh rà soát, sắp xếp các chi bộ."];
+    expect(askAmong(passages, "Ban cán sự đảng UBND tỉnh do ai chỉ định?", "Báo cáo").abstained).toBe(true);
+    expect(askAmong(passages, "Ban cán sự đảng UBND tỉnh do ai chỉ đạo rà soát các chi bộ?", "Báo cáo").abstained).toBe(false);
+  });
+
   it("matches an abbreviation in the document against the full form in the question", () => {
     expect(ask("Toàn tỉnh có bao nhiêu tổ chức cơ sở đảng trong doanh nghiệp ngoài khu vực nhà nước?", [1, 0]).best?.text).toContain("59 TCCSĐ");
   });
