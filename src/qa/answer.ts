@@ -10,6 +10,8 @@ import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
+import { analyzeText } from "../text/analyze.js";
+import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
@@ -437,6 +439,14 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
 
+/** Whether a unit says nothing the question does not: every word of it that is no function word is the question's. */
+function repeatsQuestion(plan: QueryPlan, unit: string): boolean {
+  const asked = new Set(analyzeText(plan.question, false).tokens.map((t) => t.fold));
+  const tokens = unitTokens(unit.replace(/^…|…$/gu, ""));
+  const stops = stopMask(tokens, true);
+  return tokens.every((t, i) => stops[i] === true || asked.has(t.fold));
+}
+
 /** Whether two units say the same thing: nearly all the words of the shorter are in the longer, numbers alike. */
 function sameStatement(a: string, b: string): boolean {
   const sa = termSets(a.replace(/^…|…$/gu, ""));
@@ -521,6 +531,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).
   if (asksAgentOf(plan) && !(passage?.isHeader ?? false) && anchorIn(plan.anchor ?? "", best.text) === null) return `the answer does not say who ${(plan.anchor ?? "").replace("_", " ")}`;
+  if (!asksYesOrNo(plan) && repeatsQuestion(plan, best.text)) return "the answer only repeats the question";
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
   if (plan.roleAsked && !hasWholePhrase(termSets(best.text), plan.roleAsked)) return `the answer does not name the office asked: ${plan.roleAsked.map((k) => k.fold).join(" ")}`;
   if (passage) {

@@ -180,6 +180,12 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Ban cán sự đảng UBND tỉnh do ai chỉ đạo rà soát các chi bộ?", "Báo cáo").abstained).toBe(false);
   });
 
+  it("does not answer with a unit that only repeats the question (a list item restating the case asked about)", () => {
+    const passages = ["Những trường hợp sau đây, cấp uỷ cấp dưới phải báo cáo và được cấp uỷ cấp trên trực tiếp đồng ý mới được thực hiện:\n- Lập đảng bộ cơ sở trong đơn vị cơ sở chưa đủ ba mươi đảng viên.\n- Lập chi bộ trực thuộc đảng uỷ bộ phận."];
+    const answer = askAmong(passages, "Muốn lập đảng bộ cơ sở ở đơn vị cơ sở chưa đủ ba mươi đảng viên thì cần điều kiện gì?", "Điều lệ Đảng");
+    expect(answer.abstained ? "" : (answer.best?.text ?? "")).not.toMatch(/^- Lập đảng bộ cơ sở/u);
+  });
+
   it("matches an abbreviation in the document against the full form in the question", () => {
     expect(ask("Toàn tỉnh có bao nhiêu tổ chức cơ sở đảng trong doanh nghiệp ngoài khu vực nhà nước?", [1, 0]).best?.text).toContain("59 TCCSĐ");
   });
