@@ -32,6 +32,8 @@ export interface DocumentHeader {
   signer: string | null;
   /** "K/T Trưởng Ban, Phó Trưởng Ban Thường Trực". */
   signerRole: string | null;
+  /** Others who signed beside the signer (minutes: the secretary), with their roles; absent when none. */
+  cosigners?: Array<{ name: string; role: string }>;
   /** "Nơi nhận" (under the signature). */
   recipients: string[];
   /** "Kính gửi" (a letter's addressees, under its header); absent from headers read before it was. */
@@ -49,7 +51,8 @@ const NUMBER = /^(?:số(?:\s*hiệu)?)\s*:?\s*([0-9][0-9A-Za-zĐđ.\-/&]*[0-9A-
 const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu;
 // A body named by its place: "Đảng ủy xã Phong Thạnh", "Huyện ủy Krông Bông", "Ủy ban nhân dân tỉnh Đắk Lắk".
-const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+\p{Lu}/u;
+// (Villages too: "Chi bộ thôn Đông Lạc", "Chi bộ ấp 3", "Chi bộ tổ dân phố 5".)
+const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]ổ dân phố|[Kk]hu phố)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+[\p{Lu}\d]/u;
 const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
 const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
@@ -303,7 +306,11 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     }
   }
   if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
-  if (header.signerRole) header.signerRole = recase(header.signerRole, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
+  const roleCase = (role: string): string => recase(role, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
+  if (header.signerRole) header.signerRole = roleCase(header.signerRole);
+  if (header.cosigners) header.cosigners = header.cosigners.map((c) => ({ name: c.name, role: roleCase(c.role) }));
+  // A letter has no kind line: its number names the kind ("186-CV/BTCTU" is a Công văn).
+  header.kind ??= kindOfNumber(header.number);
   const found = header.number !== null || header.date !== null || header.signer !== null;
   return { header: found ? header : null, consumed: found ? consumed : new Set() };
 }
@@ -333,31 +340,29 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
   }
   // The signer's name follows one to three upper-case role lines; the first role line may carry T/M, K/T.
   for (let i = texts.length - 1; i >= 1; i--) {
-    const name = texts[i] ?? "";
-    if (!isPersonName(name)) continue;
-    const role: number[] = [];
-    for (let j = i - 1; j >= 0 && role.length < 3; j--) {
-      const line = texts[j] ?? "";
-      if (line === "") continue;
-      if (!isUpper(line) || line.length > 80) break;
-      role.unshift(j);
-      if (SIGNING_MARKER.test(line)) {
-        // "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": both mark the signing.
-        let k = j - 1;
-        while (k >= 0 && (texts[k] ?? "") === "") k--;
-        const above = texts[k] ?? "";
-        if (k >= 0 && isUpper(above) && above.length <= 80 && SIGNING_MARKER.test(above)) role.unshift(k);
-        break;
-      }
-    }
-    if (role.length === 0) continue;
+    const role = signingRole(texts, i);
+    if (role === null) continue;
     const roleText = role.map((j) => texts[j] ?? "").join(", ");
     // Only a real signing block: a T/M-style marker, or the last lines of the document.
     if (!SIGNING_MARKER.test(roleText) && texts.slice(i + 1).some((x) => x.length > 40)) continue;
-    header.signer = name;
+    header.signer = texts[i] ?? "";
     header.signerRole = roleText;
-    for (const j of role) consumed.add(j);
-    consumed.add(i);
+    const signed = (from: number, to: number): void => {
+      for (let j = from; j <= to; j++) consumed.add(j);
+    };
+    signed(role[0] ?? i, i);
+    // Minutes and joint texts are signed by more than one: a signing block right above this one
+    // ("THƯ KÝ / (đã ký) / Lê Thị Mai Hương" beside "T/M CHI BỘ / BÍ THƯ / … / Trần Văn Khải").
+    let top = role[0] ?? i;
+    for (let k = top - 1; k >= 1; k--) {
+      if ((texts[k] ?? "") === "") continue;
+      const other = signingRole(texts, k);
+      if (other === null) break;
+      header.cosigners = [{ name: texts[k] ?? "", role: other.map((j) => texts[j] ?? "").join(", ") }, ...(header.cosigners ?? [])];
+      signed(other[0] ?? k, k);
+      top = other[0] ?? k;
+      k = top;
+    }
     // After the signature only an attached text (an appendix, a regulation "ban hành kèm theo") is the
     // document's; anything else is the publishing site's.
     const after = texts.slice(i + 1).filter((x) => x !== "").slice(0, 15);
@@ -365,6 +370,47 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     if (!after.some((x) => ATTACHMENT.test(x))) for (let j = i + 1; j < texts.length; j++) if (!FOOTNOTE_MARK.test(texts[j] ?? "")) consumed.add(j);
     return;
   }
+}
+
+// The kind codes of document numbers (Nghị định 30/2020/NĐ-CP, Phụ lục III; the Party's Hướng dẫn 36-HD/VPTW).
+// "QĐ" is left out: it numbers both a Quyết định and a Quy định.
+const KIND_BY_CODE: Readonly<Record<string, string>> = {
+  CV: "Công văn", NQ: "Nghị quyết", CT: "Chỉ thị", KL: "Kết luận", HD: "Hướng dẫn", KH: "Kế hoạch", TB: "Thông báo",
+  BC: "Báo cáo", TTR: "Tờ trình", BB: "Biên bản", QC: "Quy chế", CTR: "Chương trình", ĐA: "Đề án", NĐ: "Nghị định", TT: "Thông tư", CĐ: "Công điện",
+};
+
+/** The kind a document number names by its code ("186-CV/BTCTU" → Công văn; "07-KL/VPTW" → Kết luận), or null. */
+function kindOfNumber(number: string | null): string | null {
+  const code = number?.match(/^\d+[^-/\s]*[-/]([\p{L}]+)(?=[-/]|$)/u)?.[1]?.toUpperCase();
+  return code === undefined ? null : (KIND_BY_CODE[code] ?? null);
+}
+
+// What a published copy writes where the signature was: "(đã ký)", "(Đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)".
+const SIGNATURE_PLACEHOLDER = /^\((?:đã\s+)?ký(?:[\s,]+[^)]{0,40})?\)$/iu;
+
+/**
+ * The role lines of the signing block whose name stands at line `i` (one to three upper-case lines above
+ * it, a signature placeholder between them skipped; a "TM." line above a "KT." line joins), or null
+ * when line `i` is no signer's name.
+ */
+function signingRole(texts: readonly string[], i: number): number[] | null {
+  if (!isPersonName(texts[i] ?? "")) return null;
+  const role: number[] = [];
+  for (let j = i - 1; j >= 0 && role.length < 3; j--) {
+    const line = texts[j] ?? "";
+    if (line === "" || (role.length === 0 && SIGNATURE_PLACEHOLDER.test(line))) continue;
+    if (!isUpper(line) || line.length > 80) break;
+    role.unshift(j);
+    if (SIGNING_MARKER.test(line)) {
+      // "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": both mark the signing.
+      let k = j - 1;
+      while (k >= 0 && (texts[k] ?? "") === "") k--;
+      const above = texts[k] ?? "";
+      if (k >= 0 && isUpper(above) && above.length <= 80 && SIGNING_MARKER.test(above)) role.unshift(k);
+      break;
+    }
+  }
+  return role.length > 0 ? role : null;
 }
 
 /**
@@ -460,7 +506,8 @@ export function headerPassageText(header: DocumentHeader): string {
     const written = header.dateText ? `${header.place ? `${header.place}, ` : ""}${header.dateText}` : "";
     lines.push(`Ngày ban hành: ${[written, header.date].filter(Boolean).join(" (")}${written && header.date ? ")" : ""}`);
   }
-  if (header.signer) lines.push(`Người ký: ${header.signer}${header.signerRole ? ` (${header.signerRole})` : ""}`);
+  const signed = (name: string, role: string | null): string => `${name}${role ? ` (${role})` : ""}`;
+  if (header.signer) lines.push(`Người ký: ${[signed(header.signer, header.signerRole), ...(header.cosigners ?? []).map((c) => signed(c.name, c.role))].join("; ")}`);
   if (header.addressees && header.addressees.length > 0) lines.push(`Kính gửi: ${header.addressees.join("; ")}`);
   if (header.recipients.length > 0) lines.push(`Nơi nhận: ${header.recipients.join("; ")}`);
   return lines.join("\n");

@@ -26,6 +26,32 @@ describe("document header", () => {
     expect(citationName(header!)).toBe("Kế hoạch số 0125/KH-UBND ngày 18/11/2025");
   });
 
+  it("reads minutes signed by two (the signature placeholders skipped), and a village's party cell as its issuer", () => {
+    const doc = lines(
+      [
+        "ĐẢNG BỘ XÃ AN LẠC ĐIỀN", "CHI BỘ THÔN ĐÔNG LẠC", "*", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đông Lạc, ngày 05 tháng 3 năm 2026", "",
+        "BIÊN BẢN", "Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026", "-----", "",
+        "Vào lúc 19 giờ 30 phút ngày 05/3/2026, tại Nhà văn hóa thôn Đông Lạc, Chi bộ thôn Đông Lạc tổ chức sinh hoạt thường kỳ.", "",
+        "Cuộc họp kết thúc vào lúc 21 giờ 15 phút cùng ngày.", "",
+        "THƯ KÝ", "(đã ký)", "Lê Thị Mai Hương", "", "T/M CHI BỘ", "BÍ THƯ", "(đã ký)", "Trần Văn Khải",
+      ].join("\n"),
+    );
+    const { header, consumed } = parseHeader(doc);
+    expect(header).toMatchObject({ kind: "Biên bản", issuer: "Chi bộ thôn Đông Lạc", date: "05/03/2026", signer: "Trần Văn Khải" });
+    expect(header?.cosigners?.map((c) => c.name)).toEqual(["Lê Thị Mai Hương"]);
+    expect(header?.superior).toMatch(/^đảng bộ xã an lạc điền$/iu);
+    // The names are the header's now, not stray lines of the body.
+    expect(consumed.has(doc.indexOf("Lê Thị Mai Hương"))).toBe(true);
+    expect(headerPassageText(header!)).toMatch(/Người ký: Trần Văn Khải \(T\/M Chi [Bb]ộ, Bí [Tt]hư\); Lê Thị Mai Hương \(Thư [Kk]ý\)/u);
+  });
+
+  it("names a letter's kind by its number's code when it has no kind line (\"186-CV/BTCTU\" is a Công văn; \"QĐ\" names two kinds)", () => {
+    const letter = (number: string) => parseHeader(lines(["BAN TỔ CHỨC TỈNH ỦY", "*", `Số: ${number}`, "V/v chuyển sinh hoạt đảng", "ĐẢNG CỘNG SẢN VIỆT NAM", "Bình Xuyên, ngày 16 tháng 3 năm 2026", "", "Kính gửi: Các đảng ủy trực thuộc", "", "Ban Tổ chức Tỉnh ủy đề nghị các đảng ủy thực hiện tốt việc chuyển sinh hoạt đảng."].join("\n"))).header;
+    expect(letter("186-CV/BTCTU")?.kind).toBe("Công văn");
+    expect(letter("03-TTr/ĐU")?.kind).toBe("Tờ trình");
+    expect(letter("383-QĐ/TW")?.kind).toBeNull();
+  });
+
   it("drops a site's banners and status table above the header, and takes the issuer from the lines right above the motto", () => {
     const doc = lines(
       [
