@@ -224,6 +224,15 @@ function isThreshold(tokens: readonly Token[], i: number): boolean {
   return /\btro (?:len|xuong)\b/.test(after);
 }
 
+/** Whether the number at `i` ("1", "01", or a lone number word "một") is one the question itself gives. */
+function givenNumber(plan: QueryPlan, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  // (A word that is part of a longer number, "mười một", is not the question's "1".)
+  const word = NUMBER_WORDS.indexOf(t.lower);
+  const value = t.isNumber ? Number(t.lower) : word >= 0 && !NUMBER_SYLLABLES.has(tokens[i - 1]?.lower ?? "") && !NUMBER_SYLLABLES.has(tokens[i + 1]?.lower ?? "") ? word + 1 : NaN;
+  return Number.isFinite(value) && plan.numbers.some((n) => Number(n) === value);
+}
+
 function isCountingNumber(t: Token, unit: string): boolean {
   if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
   if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
@@ -283,6 +292,8 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit)) continue;
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
+    // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
+    if (givenNumber(plan, tokens, i)) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k);
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {

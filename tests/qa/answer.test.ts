@@ -96,6 +96,10 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Chi bộ hợp tác xã có bao nhiêu đảng viên?"), rule)).toBe(false);
     expect(countsNoun(understandQuestion("Hợp tác xã có từ bao nhiêu đảng viên chính thức trở lên thì lập tổ chức cơ sở đảng?"), rule)).toBe(true);
     expect(countsNoun(understandQuestion("Chi bộ hợp tác xã có bao nhiêu đảng viên?"), "Có 3 chi bộ hợp tác xã với 28 đảng viên.")).toBe(true);
+    // A number the question gives is not the count asked ("1 cán bộ … mấy chức danh" is not answered by "Một chức danh … 03 cán bộ").
+    const titles = understandQuestion("1 cán bộ được quy hoạch tối đa mấy chức danh?");
+    expect(countsNoun(titles, "Một chức danh lãnh đạo, quản lý quy hoạch không quá 03 cán bộ.")).toBe(false);
+    expect(countsNoun(titles, "Một cán bộ quy hoạch không quá 03 chức danh lãnh đạo, quản lý.")).toBe(true);
   });
 
   it("trims a long sentence to a window that holds the fact asked, however far into the sentence", () => {
