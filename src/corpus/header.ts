@@ -306,9 +306,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     }
   }
   if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
-  const roleCase = (role: string): string => recase(role, body, titleCase).replace(/^(T\/m|K\/t|Tm\.|Kt\.)/u, (m) => m.toUpperCase());
-  if (header.signerRole) header.signerRole = roleCase(header.signerRole);
-  if (header.cosigners) header.cosigners = header.cosigners.map((c) => ({ name: c.name, role: roleCase(c.role) }));
+  // (A signer's role is quoted as the signing block writes it: "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH".)
   // A letter has no kind line: its number names the kind ("186-CV/BTCTU" is a Công văn).
   header.kind ??= kindOfNumber(header.number);
   const found = header.number !== null || header.date !== null || header.signer !== null;
