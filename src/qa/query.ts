@@ -401,12 +401,25 @@ export function levelsOf(tokens: ReadonlyArray<{ fold: string; lower: string }>,
       const key = folded.join("_");
       if (!accented && LEVEL_AMBIGUOUS_UNACCENTED.has(key)) break;
       if (guarded.has(key) && !LEVEL_INTRODUCERS.has(tokens[i - 1]?.fold ?? "")) break;
+      if (inCompoundNoun(tokens, i, phrase.length)) break;
       found.add(key);
       i += phrase.length - 1;
       break;
     }
   }
   return [...found];
+}
+
+// Compound nouns that hold a level's syllable and name no level (folded): "xã hội" (society, as in "kinh
+// tế - xã hội", "Cộng hòa xã hội chủ nghĩa"), "xã viên" (a co-operative's member), "hợp tác xã" (a co-operative).
+const NOT_LEVEL_AFTER: Readonly<Record<string, readonly string[]>> = { xa: ["hoi", "vien"] };
+const NOT_LEVEL_BEFORE: Readonly<Record<string, readonly string[][]>> = { xa: [["hop", "tac"]] };
+
+/** Whether the level phrase of `length` syllables at `i` is part of a compound noun that names no level. */
+function inCompoundNoun(tokens: ReadonlyArray<{ fold: string }>, i: number, length: number): boolean {
+  const key = tokens.slice(i, i + length).map((t) => t.fold).join("_");
+  if (NOT_LEVEL_AFTER[key]?.includes(tokens[i + length]?.fold ?? "")) return true;
+  return (NOT_LEVEL_BEFORE[key] ?? []).some((before) => before.every((k, j) => tokens[i - before.length + j]?.fold === k));
 }
 
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);

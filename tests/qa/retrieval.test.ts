@@ -83,6 +83,13 @@ describe("search terms", () => {
     expect(signer.headPhrase?.flat()).not.toContain("can");
   });
 
+  it("reads no level in a compound noun that holds a level's syllable: xã hội, xã viên, hợp tác xã", () => {
+    expect(understandQuestion("Chi bộ hợp tác xã có bao nhiêu đảng viên?").levels).toEqual([]);
+    expect(understandQuestion("chi bo hop tac xa co bao nhieu dang vien").levels).toEqual([]);
+    expect(understandQuestion("Kế hoạch phát triển kinh tế - xã hội của tỉnh đặt mục tiêu gì?").levels).toEqual(["tinh"]);
+    expect(understandQuestion("Các xã có bao nhiêu xã viên hợp tác xã?").levels).toEqual(["xa"]);
+  });
+
   it("reads \"through / by which department\" as asking for a body", () => {
     expect(understandQuestion("Through which department should units report the results to the provincial people's committee?").kind).toBe("who");
     expect(understandQuestion("By which agency is the plan approved?").kind).toBe("who");
