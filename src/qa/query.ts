@@ -120,6 +120,10 @@ const MONTH_PART = new Set(["cuoi", "dau", "giua"]);
 // "mấy lần trong một năm", "bao lâu một lần": words of the frequency asked, not of the topic.
 const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "lau", "tuan", "quy", "ngay"]);
 const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
+// The same words as written: "quý" (a quarter) is a time word, the "quy" of "quy hoạch" is not.
+const DURATION_WORDS_ACCENTED = new Set(["lần", "tháng", "năm", "một", "mỗi", "hằng", "hàng", "lâu", "tuần", "quý", "ngày"]);
+const DATE_WORDS_ACCENTED = new Set(["ngày", "tháng", "năm", "nào"]);
+const PERCENT_WORDS_ACCENTED = new Set(["phần", "trăm", "tỷ", "tỉ", "lệ", "%"]);
 /** "thời hạn", "hạn chót" (a deadline, folded): the kind of fact asked, which the answer gives as a date. */
 const DEADLINE_WORDS = new Set(["thoi", "han", "chot"]);
 /** "gấp bao nhiêu lần", "gấp mấy lần" (folded): a multiple asked. */
@@ -135,7 +139,7 @@ function detectKind(folded: string, english: boolean): QuestionKind {
   if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
-  if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|thuong le/)) return "duration";
+  if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|how much (?:\w+ )?time\b|thuong le/)) return "duration";
   // "mấy" typed without marks is "may", which in English is a modal ("may be taken abroad").
   if (has(english ? /how many|how much|what number/ : /bao nhieu|\bmay\b/)) return "count";
   if (has(/nhung ai|gom nhung/)) return "list";
@@ -165,6 +169,8 @@ export function understandQuestion(raw: string): QueryPlan {
   const kind = detectKind(folded, english);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
   const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : kind === "duration" ? DURATION_WORDS : null;
+  const kindWordsAccented = kind === "percent" ? PERCENT_WORDS_ACCENTED : kind === "date" ? DATE_WORDS_ACCENTED : kind === "duration" ? DURATION_WORDS_ACCENTED : null;
+  const isKindWord = (t: Token): boolean => (accented ? (kindWordsAccented?.has(t.lower) ?? false) : (kindWords?.has(t.fold) ?? false));
   const ordinal = detectOrdinal(folded);
   const numeral = ordinal !== null ? NUMERALS[ordinal] : undefined;
 
@@ -186,7 +192,7 @@ export function understandQuestion(raw: string): QueryPlan {
   // "gấp bao nhiêu lần": the multiple asked, which the answer states as "1,5 lần", not a word it repeats.
   const asksMultiple = MULTIPLE_ASKED.test(folded);
   const isKeyTerm = (t: Token, stop: boolean): boolean => {
-    if (stop || (english && isEnglishStopword(t.lower)) || kindWords?.has(t.fold) || (asksMultiple && t.fold === "gap")) return false;
+    if (stop || (english && isEnglishStopword(t.lower)) || isKindWord(t) || (asksMultiple && t.fold === "gap")) return false;
     return !(ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal)));
   };
   for (const group of groups) {

@@ -90,6 +90,13 @@ describe("search terms", () => {
     expect(understandQuestion("Các xã có bao nhiêu xã viên hợp tác xã?").levels).toEqual(["xa"]);
   });
 
+  it("reads 'how much … time' as a duration, and keeps the 'quy' of 'quy hoạch' (only 'quý', a quarter, is a time word)", () => {
+    const plan = understandQuestion("For next-term planning, how much working time before retirement must a candidate still have?");
+    expect(plan.kind).toBe("duration");
+    expect(plan.terms.map((t) => t.fold)).toContain("quy");
+    expect(understandQuestion("Chi bộ báo cáo mấy lần mỗi quý?").terms.map((t) => t.fold)).not.toContain("quy");
+  });
+
   it("reads \"through / by which department\" as asking for a body", () => {
     expect(understandQuestion("Through which department should units report the results to the provincial people's committee?").kind).toBe("who");
     expect(understandQuestion("By which agency is the plan approved?").kind).toBe("who");
