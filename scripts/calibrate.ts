@@ -36,8 +36,8 @@ const TUNED_SETS = [
   "eval/tune-f.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i"];
 
 type Labelled = EvalQuestion & { doc?: string };
 

@@ -213,3 +213,17 @@ describe("quality on the in-repo documents written without the code", () => {
     ]);
   });
 });
+
+// Two more, of kinds not used before (a village party cell's minutes, a provincial Ban Tổ chức's letter in
+// the legal-site form), with questions never read: first measured on 2026-11-29's sixth session at 0.57
+// (shipped corpus and corpus-extra beside them), before the header fixes their documents' form called for.
+describe("quality on held-out set I (minutes and a letter; questions never read)", () => {
+  let engine: QaEngine;
+  beforeAll(async () => {
+    engine = await buildEngine("heldout-i", [path.join(ROOT, "eval/corpus-heldout-i")]);
+  });
+
+  it("keeps its floor", async () => {
+    await expectFloors(engine, [["eval/heldout-i.jsonl", 0.55, 5]]);
+  });
+});
