@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -388,6 +388,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
       if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
       if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (statesOtherBound(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
@@ -528,6 +529,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (best.ownCoverage < policy.minOwnCoverage) return `the passage states little beyond its context (${best.ownCoverage.toFixed(2)} of the rest of the question)`;
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
+  if (statesOtherBound(plan, best.text)) return "the answer states the other bound than the one asked";
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).
   if (asksAgentOf(plan) && !(passage?.isHeader ?? false) && anchorIn(plan.anchor ?? "", best.text) === null) return `the answer does not say who ${(plan.anchor ?? "").replace("_", " ")}`;

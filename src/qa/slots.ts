@@ -369,6 +369,26 @@ export function otherOwner(plan: QueryPlan, text: string): string | null {
   return null;
 }
 
+// The bound a question asks ("tối thiểu", "ít nhất", "at least" / "tối đa", "không quá", "at most"), folded,
+// and the bound a unit states.
+const MIN_ASKED = /\b(?:toi thieu|it nhat|at least|minimum)\b/;
+const MAX_ASKED = /\b(?:toi da|khong qua|nhieu nhat|at most|maximum|no more than|not more than)\b/;
+const MIN_STATED = /\b(?:toi thieu|it nhat|tro len|khong duoi|khong it hon)\b/;
+const MAX_STATED = /\b(?:toi da|khong qua|tro xuong|nhieu nhat|khong vuot qua)\b/;
+
+/**
+ * Whether a unit states the opposite bound of the one asked and not the asked one: "tối thiểu bao nhiêu
+ * năm" is not answered by "tối đa là 1 năm", nor "at most" by "ít nhất".
+ */
+export function statesOtherBound(plan: QueryPlan, unit: string): boolean {
+  const question = foldedQuestion(plan);
+  const min = MIN_ASKED.test(question);
+  const max = MAX_ASKED.test(question);
+  if (min === max) return false;
+  const folded = foldKey(unit);
+  return min ? MAX_STATED.test(folded) && !MIN_STATED.test(folded) : MIN_STATED.test(folded) && !MAX_STATED.test(folded);
+}
+
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);

@@ -190,6 +190,12 @@ describe("answer extraction", () => {
     expect(answer.abstained ? "" : (answer.best?.text ?? "")).not.toMatch(/^- Lập đảng bộ cơ sở/u);
   });
 
+  it("does not answer a minimum asked with a maximum stated, nor the other way round", () => {
+    const passages = ["Thời hạn nộp hồ sơ, tài liệu vào lưu trữ hiện hành tối đa là 1 năm, tính từ năm kết thúc công việc."];
+    expect(askAmong(passages, "Hồ sơ, tài liệu phải nộp vào lưu trữ hiện hành tối thiểu bao nhiêu năm?", "Quy định").abstained).toBe(true);
+    expect(askAmong(passages, "Hồ sơ, tài liệu phải nộp vào lưu trữ hiện hành tối đa bao nhiêu năm?", "Quy định").best?.text).toContain("tối đa là 1 năm");
+  });
+
   it("matches an abbreviation in the document against the full form in the question", () => {
     expect(ask("Toàn tỉnh có bao nhiêu tổ chức cơ sở đảng trong doanh nghiệp ngoài khu vực nhà nước?", [1, 0]).best?.text).toContain("59 TCCSĐ");
   });
