@@ -52,6 +52,19 @@ describe("HNSW search width measured at ingest", () => {
     expect(recallAt(graph, vectors, held, chosen.efSearch)).toBeGreaterThanOrEqual(0.95);
   });
 
+  it("keeps, when no width reaches the target, the smallest one within the plateau of the best recall measured", () => {
+    const vectors = unitVectors(3000, 1);
+    const graph = graphOf(vectors);
+    const queries = Array.from({ length: 32 }, (_, i) => unitVectors(1, 100 + i));
+    const unreachable = { ...DEFAULT_CALIBRATION, targetRecall: 1.01, ladder: [16, 64, 256, 1024] };
+    const wide = calibrateEfSearch(graph, vectors, DIM, (label) => label, queries, { ...unreachable, plateau: 0 });
+    const near = calibrateEfSearch(graph, vectors, DIM, (label) => label, queries, { ...unreachable, plateau: 1 });
+    // With no plateau, the width that measured the best recall; with a plateau as wide as recall itself, the narrowest.
+    expect(near.efSearch).toBe(16);
+    expect(wide.efSearch).toBeGreaterThan(16);
+    expect(wide.recallAtK).toBeGreaterThan(near.recallAtK);
+  });
+
   it("searches every passage of a small index (a width of at least its size is exact)", () => {
     const vectors = unitVectors(50, 2);
     const chosen = calibrateEfSearch(graphOf(vectors), vectors, DIM, (label) => label, [unitVectors(1, 3)]);
