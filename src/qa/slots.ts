@@ -480,6 +480,7 @@ const unitLevels = new Map<string, string[]>();
 export function levelsIn(text: string): string[] {
   return memoised(unitLevels, text, (u) => levelsOf(unitTokens(u)));
 }
+
 // "Ở cấp xã, …", "Tại cấp tỉnh, …", "Đối với cấp huyện, …" at the start of a unit (after any numbering).
 const OPENING_LEVEL = /^(?:[-–•+*]\s*|(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*)?(?:ở|tại|đối với)\s+cấp\s+([^,;:.]{1,30})[,;:]/iu;
 
