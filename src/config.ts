@@ -114,7 +114,8 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
     /**
      * HNSW search width set after each index load, overriding the one the ingest measured for the index
-     * (the smallest reaching recall@10 ≥ 0.98 on pseudo-questions). Unset: the measured one.
+     * (the smallest reaching recall@10 ≥ 0.99 on pseudo-questions, or within 0.01 of the best when none
+     * does: see `index/vectorSearch.ts`). Unset: the measured one.
      */
     HNSW_EF_SEARCH: z.coerce.number().int().positive().optional(),
     /**
