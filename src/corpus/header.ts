@@ -351,15 +351,14 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     signed(role[0] ?? i, i);
     // Minutes and joint texts are signed by more than one: a signing block right above this one
     // ("THƯ KÝ / (đã ký) / Lê Thị Mai Hương" beside "T/M CHI BỘ / BÍ THƯ / … / Trần Văn Khải").
-    let top = role[0] ?? i;
-    for (let k = top - 1; k >= 1; k--) {
+    for (let k = (role[0] ?? i) - 1; k >= 1; k--) {
       if ((texts[k] ?? "") === "") continue;
       const other = signingRole(texts, k);
       if (other === null) break;
       header.cosigners = [{ name: texts[k] ?? "", role: other.map((j) => texts[j] ?? "").join(", ") }, ...(header.cosigners ?? [])];
       signed(other[0] ?? k, k);
-      top = other[0] ?? k;
-      k = top;
+      // (Next, the line above this block's first role line.)
+      k = other[0] ?? k;
     }
     // After the signature only an attached text (an appendix, a regulation "ban hành kèm theo") is the
     // document's; anything else is the publishing site's.

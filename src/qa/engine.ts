@@ -97,8 +97,8 @@ export interface EngineOptions {
 const PREPARE_ALL_MAX_PASSAGES = 5_000;
 
 /** Questions drawn from the corpus for the warm-up, and the time it may take at most. */
-const WARM_UP_DRAWN = Number(process.env.WUD ?? 60);
-const WARM_UP_BUDGET_MS = Number(process.env.WUB ?? 500);
+const WARM_UP_DRAWN = 60;
+const WARM_UP_BUDGET_MS = 500;
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
 
@@ -181,7 +181,7 @@ export class QaEngine implements QaService {
     const index = this.current;
     if (index.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of index.passages) preparePassage(asCandidate(p, 0, index));
     const started = performance.now();
-    for (const q of warmUpQuestions(this.current.passages, WARM_UP_DRAWN)) {
+    for (const q of warmUpQuestions(index.passages, WARM_UP_DRAWN)) {
       await this.ask(q);
       if (performance.now() - started > WARM_UP_BUDGET_MS) break;
     }

@@ -118,17 +118,19 @@ const MAX_COUNTED_SYLLABLES = 4;
 const MONTH_PART = new Set(["cuoi", "dau", "giua"]);
 
 // "mấy lần trong một năm", "bao lâu một lần": words of the frequency asked, not of the topic.
-const DURATION_WORDS = new Set(["lan", "thang", "nam", "mot", "moi", "hang", "lau", "tuan", "quy", "ngay"]);
-const DATE_WORDS = new Set(["ngay", "thang", "nam", "nao"]);
-// The same words as written: "quý" (a quarter) is a time word, the "quy" of "quy hoạch" is not.
+// As written ("quý", a quarter, is a time word; the "quy" of "quy hoạch" is not), and folded for questions
+// typed without diacritics.
 const DURATION_WORDS_ACCENTED = new Set(["lần", "tháng", "năm", "một", "mỗi", "hằng", "hàng", "lâu", "tuần", "quý", "ngày"]);
 const DATE_WORDS_ACCENTED = new Set(["ngày", "tháng", "năm", "nào"]);
 const PERCENT_WORDS_ACCENTED = new Set(["phần", "trăm", "tỷ", "tỉ", "lệ", "%"]);
+const foldedSet = (words: ReadonlySet<string>): ReadonlySet<string> => new Set([...words].map(foldKey));
+const DURATION_WORDS = foldedSet(DURATION_WORDS_ACCENTED);
+const DATE_WORDS = foldedSet(DATE_WORDS_ACCENTED);
 /** "thời hạn", "hạn chót" (a deadline, folded): the kind of fact asked, which the answer gives as a date. */
 const DEADLINE_WORDS = new Set(["thoi", "han", "chot"]);
 /** "gấp bao nhiêu lần", "gấp mấy lần" (folded): a multiple asked. */
 const MULTIPLE_ASKED = /\bgap (?:bao nhieu|may) lan\b/;
-const PERCENT_WORDS = new Set(["phan", "tram", "ty", "ti", "le", "%"]);
+const PERCENT_WORDS = foldedSet(PERCENT_WORDS_ACCENTED);
 const NUMERALS = ["", ...NUMBER_WORDS];
 const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
 
