@@ -34,10 +34,13 @@ const TUNED_SETS = [
   "eval/tune-typo.jsonl",
   // A commune's report written with its questions without the code (2026-11-29, in the repo): tuned on.
   "eval/tune-f.jsonl",
+  // A commune congress's resolution and a disciplinary decision, written without the code (2026-11-29,
+  // seventh session): tuned on.
+  "eval/tune-j.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k"];
 
 type Labelled = EvalQuestion & { doc?: string };
 

@@ -4,6 +4,7 @@
  */
 import { collapseSpaces } from "../text/normalize.js";
 import { citationName, headerPassageText, parseHeader, unnumberedName, type DocumentHeader } from "./header.js";
+import { readLayoutColumns } from "./layout.js";
 import { pickTitle, toBlocks } from "./structure.js";
 import type { Block, LoadedFile } from "./types.js";
 import { isHardWrapped, unwrapLines } from "./unwrap.js";
@@ -28,7 +29,8 @@ function cut(text: string, maxChars: number): string {
 /** Reads a loaded file's header, blocks and title. */
 export function readStructure(file: LoadedFile, fileName: string): DocumentStructure {
   // Whether the text is hard-wrapped is decided on the whole document; lines are joined within a page.
-  const rawPages = file.pages.map((page) => page.split("\n"));
+  // Layout tables (the header's and the signing block's two columns) are read column by column first.
+  const rawPages = file.pages.map((page, i) => readLayoutColumns(page.split("\n"), i === 0));
   const hardWrapped = isHardWrapped(rawPages.flat());
   const pages = rawPages.map((lines) => unwrapLines(lines, hardWrapped));
   const lines = pages.flat();

@@ -49,7 +49,8 @@ export interface HeaderParse {
 const KIND_LINE = new RegExp(`^(?:${DOCUMENT_KIND_WORDS.join("|")})$`, "iu");
 const NUMBER = /^(?:số(?:\s*hiệu)?)\s*:?\s*([0-9][0-9A-Za-zĐđ.\-/&]*[0-9A-Za-zĐđ])/iu;
 const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
-const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu;
+// (Not "HUYỆN ỦY …", "TỈNH ỦY …": a party committee is a body of its own.)
+const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s(?!(?:ủy|uỷ)(?:\s|$))/iu;
 // A body named by its place: "Đảng ủy xã Phong Thạnh", "Huyện ủy Krông Bông", "Ủy ban nhân dân tỉnh Đắk Lắk".
 // (Villages too: "Chi bộ thôn Đông Lạc", "Chi bộ ấp 3", "Chi bộ tổ dân phố 5".)
 const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]ổ dân phố|[Kk]hu phố)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+[\p{Lu}\d]/u;
@@ -73,7 +74,7 @@ const SENTENCE_CASE_SUBJECT_LINES = 3;
 
 /** Markdown marks and table bars removed. */
 function bare(line: string): string {
-  return collapseSpaces(line.replace(/[*_`#|]+/g, " ").replace(/^[\s\-–]+$/u, "")).trim();
+  return collapseSpaces(line.replace(/[*_`#|\\]+/g, " ").replace(/^[\s\-–]+$/u, "")).trim();
 }
 
 function isUpper(text: string): boolean {
@@ -297,12 +298,18 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     if (header.issuer === null && own !== undefined) {
       // The body a header names on its last line issues the document; the lines above name the body it
       // belongs to. A body named by its place stands alone; a department takes the name of the body
-      // above it ("Ban Tổ chức" of the Central Committee is "Ban Tổ chức Trung ương").
+      // right above it ("Ban Tổ chức" of the Central Committee is "Ban Tổ chức Trung ương"; "ĐẢNG BỘ TỈNH
+      // X / HUYỆN ỦY Y / ỦY BAN KIỂM TRA" is the Ủy ban Kiểm tra Huyện ủy Y, of the Đảng bộ tỉnh X).
+      const parent = bodies[bodies.length - 2] ?? "";
+      const higher = bodies.slice(0, -2).join(", ");
       if (above === "") header.issuer = own;
       else if (NAMED_BY_PLACE.test(own)) {
         header.issuer = own;
         header.superior = above;
-      } else header.issuer = `${own} ${foldKey(above) === "ban chap hanh trung uong" ? "Trung ương" : above}`;
+      } else {
+        header.issuer = `${own} ${foldKey(parent) === "ban chap hanh trung uong" ? "Trung ương" : parent}`;
+        if (higher !== "") header.superior = higher;
+      }
     }
   }
   if (subjectUpper) header.subject = recase(subjectUpper, body, keepSymbols);
@@ -469,20 +476,54 @@ export function unnumberedName(header: DocumentHeader): string | null {
   return `${header.kind} ${header.subject}${header.date ? ` (${header.date})` : ""}`;
 }
 
+/** Whether a question (folded, see `fieldQuestion`) of this kind asks for a header field. */
+export function asksHeaderField(field: { asks: RegExp; kinds?: readonly string[]; unless?: RegExp }, foldedQuestion: string, kind: string): boolean {
+  return field.asks.test(foldedQuestion) && !(field.unless?.test(foldedQuestion) ?? false) && (!field.kinds || field.kinds.includes(kind));
+}
+
+const ENGLISH_DOCUMENT_KINDS = "decision|resolution|directive|regulation|guidance|guideline|instruction|document|letter|plan|report|notice|announcement|conclusion|submission|charter|rules";
+
 /**
  * The labelled lines of a header passage, and what a question asking for each looks like (folded): "ai
- * ký", "ban hành ngày nào", "số hiệu", "cơ quan nào ban hành", "gửi cho ai".
+ * ký", "ban hành ngày nào", "số hiệu", "cơ quan nào ban hành", "gửi cho ai"; `kinds`, the question kinds
+ * a field answers; `unless`, what makes a question that looks like it ask something else.
  */
-export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?: readonly string[] }> = [
-  { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/ },
+export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?: readonly string[]; unless?: RegExp }> = [
+  // (Also "ký với chức vụ gì"; not "trong bao lâu kể từ ngày ký".)
+  { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/, kinds: ["who", "other", "definition"] },
   // "ra Thông báo 659 … ngày nào": "ra" (issue) with a document kind asks for its date too, and so does a
   // date asked with the document's number ("mang số mấy, ngày nào").
   { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b|\\bso (?:may|bao nhieu|hieu)\\b.*\\bngay\\b`), kinds: ["date", "when", "where"] },
-  { label: "Cơ quan ban hành", asks: /ban hanh|\bissu(?:ed|es|ing)?\b/, kinds: ["who"] },
-  { label: "Số hiệu", asks: /so hieu|\bso (?:may|bao nhieu)\b|\bnumber\b/ },
+  // "Cơ quan nào ra quyết định …": to "ra" a document is to issue it.
+  { label: "Cơ quan ban hành", asks: new RegExp(`ban hanh|\\bissu(?:ed|es|ing)?\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["who"] },
+  // (In English, the number of a document, not "the number of days".)
+  { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
+    // "số điện thoại … là số mấy": other numbers than a document's.
+    unless: /\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },
   { label: "Kính gửi", asks: /kinh gui|gui (?:cho|den|toi)|addressed|sent to/ },
   { label: "Nơi nhận", asks: /noi nhan|gui (?:cho|den|toi)|recipient|sent to/ },
 ];
+
+// Folded, "ky" is "ký" (sign), "kỳ" (period) and "kỷ" (discipline): only the first asks for a signer.
+const PERIOD_BEFORE_KY = /\b(nhiem|dinh|thoi|hoc|cuoi|dau|moi|hang|chu) ky\b/g;
+const KY_COMPOUND = /\bky (luat|niem|hop|thuat|cuong|nang|thi|tich|vong|han)\b/g;
+
+/**
+ * The folded question the header fields' `asks` are tested on: a "ky" that is not "ký" (sign) is written
+ * "kyx" ("nhiệm kỳ 2025 - 2030 mang số hiệu gì" asks no signer). With diacritics, the written tone decides;
+ * without, the compounds "nhiệm kỳ", "định kỳ", "kỷ luật", "kỳ họp" … do.
+ */
+export function fieldQuestion(question: string): string {
+  if (/[^\p{ASCII}]/u.test(question)) {
+    return foldKey(question.replace(/\p{L}+/gu, (word) => (foldKey(word) === "ky" && !/^k[ýí]$/iu.test(word) ? "kyx" : word)));
+  }
+  return foldKey(question).replace(PERIOD_BEFORE_KY, "$1 kyx").replace(KY_COMPOUND, "kyx $1");
+}
+
+/** Whether a question asks who signed (or when): "ký", not "kỳ" or "kỷ" (see `fieldQuestion`). */
+export function asksSigning(question: string): boolean {
+  return /\bky\b/.test(fieldQuestion(question));
+}
 
 /** The document number a header passage records ("45-HD/BTCTW"), or null. */
 export function headerNumber(headerText: string): string | null {

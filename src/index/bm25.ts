@@ -4,8 +4,8 @@
  * document in look-up order, the sum multiplied by the number of distinct query terms matched, ties
  * kept in the order documents were first matched.
  *
- * The same top k is found without reading most postings. Terms that most documents contain ("có",
- * "đảng") carry two thirds of a question's postings but add little score: a first pass reads only the
+ * The same top k is found without reading most postings. Terms that many documents contain ("có",
+ * "đảng") carry most of a question's postings but add little score: a first pass reads only the
  * other look-ups; the common look-ups can then add at most a known amount to any document, so every
  * document that pass did not reach, and every reached one that cannot catch up with the k-th best, is
  * ruled out. The few hundred remaining candidates get the common look-ups by binary search in their
@@ -16,8 +16,13 @@
 /** BM25+ parameters, MiniSearch's defaults. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
-/** Look-ups whose term is in more than this share of the documents are read only for candidates. */
-const COMMON_SHARE = 0.5;
+/**
+ * Look-ups whose term is in more than this share of the documents are read only for candidates. On real
+ * text (the documents beside 2,016 Wikipedia articles, 108k passages) no question term is in half the
+ * passages: at 0.5 the first pass never ran (160 of 160 searches were full passes); at 0.1, 153 of 162
+ * were pruned, and the answers are the same.
+ */
+const COMMON_SHARE = 0.1;
 /** Below this many documents a full pass is cheap enough. */
 const PRUNE_MIN_DOCUMENTS = 2000;
 /** Above this many candidates, rescoring them one by one costs more than a full pass. */

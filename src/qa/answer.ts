@@ -7,7 +7,7 @@
 import type { TermStats } from "../index/termStats.js";
 import { titlesBullets } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
-import { HEADER_FIELDS, headerNumber } from "../corpus/header.js";
+import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
@@ -279,6 +279,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // The document the question names by number is the one asked about: its header answers for it, even
   // when the question describes it with numbers the header does not repeat ("giai đoạn 2026-2031").
   const { number: askedNumber, kinds: askedKinds } = plan.askedDocument;
+  // The question as the header fields' `asks` read it.
+  const fieldAsked = fieldQuestion(plan.question);
   const headerKey = (c: CandidatePassage): string | null => {
     const number = c.isHeader ? headerNumber(c.text) : null;
     return number === null ? null : documentNumberKey(number);
@@ -288,9 +290,29 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const sets = passageWithContext(c);
     return missingNumbers(plan, sets).length === 0 && missingName(plan, sets) === undefined;
   };
-  const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter(holdsQualifiers) : candidates;
+  // A header's fields answer for its document, and the document is also named by what its text says
+  // ("Ai ký quyết định kỷ luật đồng chí Trần Đình Khôi?": the name is in the decision, not its header).
+  const documentOf = (c: CandidatePassage): string => c.id.slice(0, c.id.lastIndexOf("#"));
+  const qualifiedDocuments = new Set(candidates.filter((c) => !c.isHeader && holdsQualifiers(c)).map(documentOf));
+  const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter((c) => holdsQualifiers(c) || (c.isHeader && qualifiedDocuments.has(documentOf(c)))) : candidates;
+  // When a header field is asked ("Ai ký quyết định kỷ luật đồng chí X?"), what the document's retrieved
+  // passages say (that hold the question's names and numbers) describes the document the header heads.
+  // (Only a question that names the document by its kind: "Ai ký giấy giới thiệu?" asks no header.)
+  const asksAnyField = askedKinds !== null && HEADER_FIELDS.some((f) => asksHeaderField(f, fieldAsked, plan.kind));
+  const headerEvidence = new Map<string, TermSets>();
+  if (asksAnyField) {
+    for (const c of candidates) {
+      if (c.isHeader || (plan.numbers.length + plan.names.length > 0 && !holdsQualifiers(c))) continue;
+      const doc = documentOf(c);
+      const before = headerEvidence.get(doc);
+      headerEvidence.set(doc, before ? unionOf(before, termSets(c.text)) : termSets(c.text));
+    }
+  }
+  const evidenceOf = (c: CandidatePassage | undefined): TermSets | undefined =>
+    c?.isHeader && askedKinds?.some((k) => foldKey(c.text).startsWith(k)) ? headerEvidence.get(documentOf(c)) : undefined;
   for (const candidate of qualified.length > 0 ? qualified : candidates) {
-    const wholePassageSets = termSets(candidate.text);
+    const evidence = evidenceOf(candidate);
+    const wholePassageSets = evidence ? unionOf(termSets(candidate.text), evidence) : termSets(candidate.text);
     const contextSets = aroundSets(candidate);
     // Which terms the context holds, once per passage; a header restates its document's title, so what
     // it says counts as its own.
@@ -312,7 +334,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
       if (field && otherDocument) continue;
       // A header field answers only the question that asks for it (the recipients are nobody's answer to "ai").
-      const asksField = field !== undefined && field.asks.test(foldedQuestion(plan)) && (!field.kinds || field.kinds.includes(plan.kind));
+      const asksField = field !== undefined && asksHeaderField(field, fieldAsked, plan.kind);
       if (field && !asksField) continue;
       // The header's title line says what the document is; it states no signer, date, count or list.
       if (candidate.isHeader && !field && (TITLE_LINE_NEVER_ANSWERS.has(plan.kind) || yesOrNo)) continue;
@@ -418,7 +440,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const why =
       unit !== top && (unit.coverage < policy.minCoverage + policy.fallbackMargin || unit.score < top.score - policy.fallbackScoreGap)
         ? "weaker unit"
-        : abstentionReason(plan, unit, candidateOf(unit), policy);
+        : abstentionReason(plan, unit, candidateOf(unit), policy, evidenceOf(candidateOf(unit)));
     if (!why) {
       best = unit;
       break;
@@ -431,7 +453,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   if (candidateOf(best)?.isOfficial !== true) {
     const chosen = best;
     const restates = (u: PassageAnswer): boolean => sameStatement(u.text, chosen.text) || (u.coverage >= chosen.coverage && u.score >= chosen.score - policy.officialPreference && nameSameActor(plan, u.text, chosen.text));
-    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && restates(u) && !abstentionReason(plan, u, candidateOf(u), policy));
+    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && restates(u) && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
     if (primary) best = primary;
   }
   if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);
@@ -521,7 +543,7 @@ function passageWithContext(c: CandidatePassage): TermSets {
   return memoised(withContextCache, `${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
 }
 
-function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy): string | null {
+function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy, evidence?: TermSets): string | null {
   if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
   if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
   // A passage whose section or document title says what the question says, and that adds little of
@@ -539,7 +561,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
-    const upTo = setsUpTo(passage.text, best.end);
+    const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
     const sets = unionOf(upTo, aroundSets(passage));
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
@@ -550,6 +572,12 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const yearsNear = [...near.fold].filter((k) => YEAR.test(k));
     const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
     if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;
+    // The answer dates its own fact ("thu nhập … năm 2025 ước đạt 71,5 triệu đồng") to another year than the
+    // one asked: a section or title that also names the year asked ("nhiệm kỳ 2020 - 2025") does not make
+    // it that year's.
+    const askedYears = plan.numbers.filter((n) => YEAR.test(n));
+    const statedYears = [...best.text.matchAll(/(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
+    if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
     if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;

@@ -7,6 +7,7 @@ import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllab
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
 import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
 export type QuestionKind = "count" | "percent" | "date" | "when" | "duration" | "who" | "where" | "list" | "purpose" | "reason" | "definition" | "other";
@@ -293,7 +294,7 @@ export function understandQuestion(raw: string): QueryPlan {
     askedDocument: askedDocumentOf(folded),
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "… là ai", "tên là gì" ask for a person, and so
     // does signing: a document is signed by a person ("ai ký", "who signed"); so are speaking and chairing.
-    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bky\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) ? "person" : "any",
+    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) || asksSigning(question) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
@@ -497,6 +498,9 @@ function anchorOf(tokens: readonly Token[], text: string): string | null {
 // "ai (đang|hiện) giữ/đảm nhiệm/là (chức vụ|chức danh) X" and "X là ai / là người nào / do ai giữ" (folded syllables).
 const ROLE_BEFORE = /^(?:ai|nguoi nao|dong chi nao)(?: dang| hien)? (?:giu|dam nhiem|dam nhan|la)(?: chuc(?: vu| danh)?)? /;
 const ROLE_AFTER = / (?:la ai|la nguoi nao|la dong chi nao|do ai (?:giu|dam nhiem|dam nhan))$/;
+// "ai được (Đại hội) bầu làm Bí thư …", "đồng chí nào được bổ nhiệm giữ chức Phó Trưởng ban …": the office
+// is the two syllables after "làm" / "giữ chức" (what follows names whose office it is).
+const ROLE_APPOINTED = /^(?:ai|nguoi nao|dong chi nao) (?:duoc|se duoc|da duoc)(?: \S+){0,3}? (?:bau|bau cu|cu|bo nhiem|chi dinh|phan cong|giao|dieu dong) (?:lam|giu chuc(?: vu| danh)?|giu) /;
 const BODY_OR_ROLE_FOLDED = new RegExp(foldDiacritics(BODY_OR_ROLE.source), BODY_OR_ROLE.flags);
 /** Words of that frame ("giữ chức vụ", "đảm nhiệm"): what the question asks about, not what the answer repeats. */
 export const ROLE_FRAME_WORDS: ReadonlySet<string> = new Set(["giu", "chuc", "vu", "danh", "dam", "nhiem", "nhan"]);
@@ -507,7 +511,9 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean): TermKey[] | n
   const before = ROLE_BEFORE.exec(folded);
   const after = ROLE_AFTER.exec(folded);
   let span: readonly Token[] = [];
-  if (before) span = tokens.slice(before[0].trim().split(" ").length);
+  const appointed = ROLE_APPOINTED.exec(folded);
+  if (appointed) span = tokens.slice(appointed[0].trim().split(" ").length).slice(0, 2);
+  else if (before) span = tokens.slice(before[0].trim().split(" ").length);
   else if (after) span = tokens.slice(0, tokens.length - after[0].trim().split(" ").length);
   const text = span.map((t) => t.lower).join(" ");
   if (span.length < 2 || span.length > 8 || !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text)) return null;

@@ -5,7 +5,7 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
-import { functionWordForms, isFunctionPhrasePair, isStopAccent } from "../text/lexicon.js";
+import { functionWordForms, isFunctionPhrasePair, isKnownAbbreviation, isStopAccent } from "../text/lexicon.js";
 import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
 import { rewriteSyllables, tokenize } from "../text/tokenize.js";
 import { unitTokens } from "./termSets.js";
@@ -128,8 +128,13 @@ export function rereadQuestion(question: string, passages: readonly string[], st
     const [before, t, after] = [tokens[i - 1], tokens[i], tokens[i + 1]];
     return t !== undefined && ((before !== undefined && model.localBigram(before.accent, t.accent) > 0) || (after !== undefined && model.localBigram(t.accent, after.accent) > 0));
   };
+  // An abbreviation typed in capitals ("HU", "TU", "ĐU") is one, not a syllable typed bare ("Hư").
+  const typedAbbreviation = (t: (typeof tokens)[number]): boolean => {
+    const typed = question.slice(t.start, t.end);
+    return typed.length >= 2 && typed === typed.toUpperCase() && /\p{Lu}/u.test(typed) && isKnownAbbreviation(t.fold);
+  };
   const candidates = tokens.map((t, i): string[] => {
-    if (t.isNumber || TONE_LETTER.test(t.accent) || (isStopAccent(t.accent) && standsAsTyped(i))) return [t.accent];
+    if (t.isNumber || TONE_LETTER.test(t.accent) || (isStopAccent(t.accent) && standsAsTyped(i)) || typedAbbreviation(t)) return [t.accent];
     const forms = [...model.variants(t.fold), ...functionWordForms(t.fold)].filter((v) => t.accent === t.fold || v.replace(TONE_LETTER, "") === t.accent);
     return [...new Set([t.accent, ...forms])];
   });

@@ -3,7 +3,7 @@
  * a cited document's), a deadline, a place, a duration, a percentage, a person or body (a heading may
  * name the body), the level asked. Pure functions over a question's plan and a unit's text.
  */
-import { HEADER_FIELDS } from "../corpus/header.js";
+import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
@@ -253,6 +253,10 @@ function adjoins(unit: string, number: Token, noun: Token | undefined): boolean 
 }
 
 export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
+  const counted = plan.countedNoun;
+  if (!plan.countsPeople && (!counted || counted.length === 0)) return null;
+  // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
+  if (!plan.countsPeople && asksMoney(plan)) return MONEY_AMOUNT.test(unit);
   const tokens = unitTokens(unit);
   // "bao nhiêu người": a number of people of some kind.
   if (plan.countsPeople) {
@@ -265,17 +269,15 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     }
     return false;
   }
-  const counted = plan.countedNoun;
   if (!counted || counted.length === 0) return null;
   // "chi bộ trường học": "chi bộ" is what is counted, "trường học" which of them; the count must be of
   // those ("07 chi bộ" of every kind is no count of school cells).
   const noun = counted.slice(0, 2);
   const qualifier = counted.slice(2);
-  // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
-  if (asksMoney(plan)) return MONEY_AMOUNT.test(unit);
-  // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"); delegates or
-  // cadres are not (the "8 đồng chí phát biểu" at a conference are no count of its delegates).
-  const members = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
+  // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"), and so are a
+  // committee's members ("Ban Chấp hành … gồm 27 đồng chí"); delegates or cadres are not (the "8 đồng chí
+  // phát biểu" at a conference are no count of its delegates).
+  const members = noun.length === 2 && ((noun[0]?.fold === "dang" && noun[1]?.fold === "vien") || (noun[0]?.fold === "uy" && noun[1]?.fold === "vien"));
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi";
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
@@ -464,7 +466,7 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit);
   if (plan.kind === "duration") return statesDuration(unit);
   // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
-  if (plan.kind === "who" && /\bky\b/.test(foldedQuestion(plan)) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
+  if (plan.kind === "who" && asksSigning(plan.question) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
   // "Công ty nào", "Bộ nào": a body of that kind ("Bộ Tư pháp"); "cơ quan nào", "đơn vị nào": any body.
   const kindOfBody = plan.kind === "who" && plan.askedNoun ? bodyKindAsked(plan.askedNoun) : null;
   if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;

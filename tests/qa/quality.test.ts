@@ -227,3 +227,19 @@ describe("quality on held-out set I (minutes and a letter; questions never read)
     await expectFloors(engine, [["eval/heldout-i.jsonl", 0.55, 5]]);
   });
 });
+
+// Two more pairs written without the code on 2026-11-29's seventh session: J (a commune congress's
+// resolution as a site's markdown with <br> cells, a disciplinary decision saved from Word with tabs) was
+// read and tuned on; K (a ward's Tờ trình, a provincial Ban Tổ chức's Quy định) only measured, first at
+// 0.633 with 9 wrong answers on the session's starting code.
+describe("quality on set J (tuned on) and held-out set K (questions never read)", () => {
+  it("keeps its floor on J", async () => {
+    const engine = await buildEngine("tune-j", [path.join(ROOT, "eval/corpus-tune-j")]);
+    await expectFloors(engine, [["eval/tune-j.jsonl", 0.75, 6]]);
+  });
+
+  it("keeps its floor on K", async () => {
+    const engine = await buildEngine("heldout-k", [path.join(ROOT, "eval/corpus-heldout-k")]);
+    await expectFloors(engine, [["eval/heldout-k.jsonl", 0.62, 6]]);
+  });
+});

@@ -25,6 +25,14 @@ describe("re-reading a question typed partly with diacritics", () => {
     expect(rereadQuestion("Toàn tỉnh có bao nhiêu đảng bộ bộ phân?", PASSAGES, stats)).toBe("Toàn tỉnh có bao nhiêu đảng bộ bộ phận?");
   });
 
+  it("keeps an abbreviation typed in capitals (\"HU\", \"TU\") instead of giving it a syllable's marks", () => {
+    const passages = ["Văn phòng Huyện ủy tham mưu; hồ sơ hư hỏng được thay thế.", "Ban Tổ chức Huyện ủy thẩm định hồ sơ, hồ sơ hư phải làm lại."];
+    const typed = "Ban tổ chức HU thẩm định hồ sơ nào";
+    expect(rereadQuestion(typed, passages, statsOf(passages)) ?? typed).toContain("HU");
+    // The same letters typed as a word are still read as the passages write them.
+    expect(rereadQuestion("ho so hu phai lam lai khong", passages, statsOf(passages)) ?? "").toContain("hư");
+  });
+
   it("reads a question word the documents never write from the function-word table", () => {
     expect(rereadQuestion("Đảng bộ có mây đảng bộ bộ phận?", PASSAGES, stats)).toBe("Đảng bộ có mấy đảng bộ bộ phận?");
   });

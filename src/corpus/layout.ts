@@ -1,0 +1,127 @@
+/**
+ * Layout tables read as their columns. An official document sets its header and its signing block side by
+ * side: the issuing body on the left, the motto and the place-and-date line on the right; "Nơi nhận" on the
+ * left, the signer on the right. A site's markdown writes that table as rows of two cells with `<br>` line
+ * breaks; a Word file saved as text writes each row on one line with tabs between the cells. Read row by
+ * row, the two columns interleave ("ĐẢNG BỘ TỈNH X  ĐẢNG CỘNG SẢN VIỆT NAM" on one line, the issuer's next
+ * line under the motto); read as a reader does, each column is its own run of lines. Pure: no I/O.
+ */
+import { DOCUMENT_KIND_WORDS, NATIONAL_MOTTO } from "../text/vietnamese.js";
+
+const BREAK = /<br\s*\/?>/iu;
+const BREAKS = /<br\s*\/?>/giu;
+/** A markdown table row: "| a | b |". */
+const TABLE_ROW = /^\s*\|(.*)\|\s*$/u;
+/** The row under a markdown table's first row: "|---|---|". */
+const SEPARATOR_ROW = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u;
+/** Cells of a line saved from a Word table: text, a run of tabs, text. */
+const TAB_CELLS = /\t+/u;
+/** A header's place-and-date line ("Hà Nội, ngày 21 tháng 11 năm 2025"). */
+const PLACE_DATE = /,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu;
+/** The kind line under a header ("QUYẾT ĐỊNH"): where the header ends. */
+const KIND_LINE = new RegExp(`^[\\s*_#]*(?:${DOCUMENT_KIND_WORDS.join("|")})[\\s*_:]*$`, "iu");
+/** Lines at the top of a document where a tabbed header is looked for. */
+const HEADER_LINES = 30;
+/** Lines from "Nơi nhận" on that a tabbed signing block may take. */
+const SIGNING_LINES = 20;
+const RECIPIENTS = /^\s*(?:\*\*)?\s*nơi nhận/iu;
+
+function cellLines(cell: string): string[] {
+  return cell
+    .split(BREAKS)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/** A header's cell: the motto, a place-and-date line or a number ("Số: 01-NQ/ĐH"). */
+function isHeaderCell(cell: string): boolean {
+  const text = cell.replace(/[*_]/gu, "").trim();
+  return NATIONAL_MOTTO.test(text) || PLACE_DATE.test(text) || /^Số\s*:?\s*\d/u.test(text);
+}
+
+/**
+ * A markdown row of two cells that is layout, not data (line breaks inside a cell, or a header's cell):
+ * the lines of the first cell, then those of the second. Null for any other line.
+ */
+function markdownLayoutRow(line: string): string[] | null {
+  const row = TABLE_ROW.exec(line);
+  if (!row) return null;
+  const cells = (row[1] ?? "").split("|");
+  if (cells.length !== 2) return null;
+  const broken = cells.some((cell) => cell.search(BREAK) >= 0);
+  if (!broken && !cells.some(isHeaderCell)) return null;
+  return cells.flatMap(cellLines);
+}
+
+/** The two cells of a tabbed line: a line that starts with a tab has only the right one. */
+function tabCells(line: string): { left: string; right: string } {
+  if (/^\t/u.test(line)) return { left: "", right: line.trim() };
+  const [left = "", ...rest] = line.split(TAB_CELLS);
+  return { left: left.trim(), right: rest.join(" ").trim() };
+}
+
+/**
+ * Lines `from..to` of a Word table saved as text, read column by column: every left cell, then every right
+ * cell (blank lines kept where they were in the left column).
+ */
+function tabbedBlock(lines: readonly string[], from: number, to: number): string[] {
+  const left: string[] = [];
+  const right: string[] = [];
+  for (let i = from; i < to; i++) {
+    const cells = tabCells(lines[i] ?? "");
+    if (cells.left !== "" || cells.right === "") left.push(cells.left);
+    if (cells.right !== "") right.push(cells.right);
+  }
+  return [...left, "", ...right];
+}
+
+/** Whether some line of `from..to` has two cells, one of them the motto or a place-and-date line. */
+function isTabbedHeader(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const line = lines[i] ?? "";
+    if (!TAB_CELLS.test(line.trim())) continue;
+    const { left, right } = tabCells(line);
+    if (left !== "" && right !== "" && [left, right].some((cell) => NATIONAL_MOTTO.test(cell) || PLACE_DATE.test(cell))) return true;
+  }
+  return false;
+}
+
+/** Whether some line of `from..to` has a left and a right cell. */
+function hasTwoCells(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const { left, right } = tabCells(lines[i] ?? "");
+    if (left !== "" && right !== "") return true;
+  }
+  return false;
+}
+
+/**
+ * A page's lines with its layout tables read as columns: two-cell markdown rows with line breaks, and the
+ * tabbed header and signing block of a text saved from Word. Other `<br>` breaks (inside a data table's
+ * cell) become spaces.
+ */
+export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean): string[] {
+  let out: string[] = [];
+  for (const line of lines) {
+    const cells = markdownLayoutRow(line);
+    if (cells) out.push(...cells, "");
+    else out.push(line.replace(BREAKS, " "));
+  }
+  // A tabbed header: the lines from the top to the last tabbed line above the kind line.
+  if (isFirstPage) {
+    const kindAt = out.findIndex((line, i) => i < HEADER_LINES && KIND_LINE.test(line) && line === line.toUpperCase());
+    const top = kindAt >= 0 ? kindAt : Math.min(out.length, HEADER_LINES);
+    if (isTabbedHeader(out, 0, top)) {
+      let end = 0;
+      for (let i = 0; i < top; i++) if (tabCells(out[i] ?? "").right !== "" && (out[i] ?? "").includes("\t")) end = i + 1;
+      out = [...tabbedBlock(out, 0, end), ...out.slice(end)];
+    }
+  }
+  // A tabbed signing block: from the "Nơi nhận" line on.
+  const recipientsAt = out.findIndex((line) => RECIPIENTS.test(line) && line.includes("\t"));
+  if (recipientsAt >= 0) {
+    const end = Math.min(out.length, recipientsAt + SIGNING_LINES);
+    if (hasTwoCells(out, recipientsAt, end)) out = [...out.slice(0, recipientsAt), ...tabbedBlock(out, recipientsAt, end), ...out.slice(end)];
+  }
+  return out;
+}

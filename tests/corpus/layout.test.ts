@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { readStructure } from "../../src/corpus/document.js";
+import { readLayoutColumns } from "../../src/corpus/layout.js";
+
+const structureOf = (text: string) => readStructure({ format: "txt", pages: [text], encoding: "utf-8" }, "doc.txt");
+
+describe("layout tables read as columns", () => {
+  it("reads a Word header saved as text (cells between tabs) column by column", () => {
+    const text = [
+      "ĐẢNG BỘ TỈNH HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+      "HUYỆN ỦY SƠN QUY",
+      "ỦY BAN KIỂM TRA\t\t\t______________________",
+      "*",
+      "Số 12-QĐ/UBKTHU\t\tSơn Quy, ngày 18 tháng 3 năm 2025",
+      "",
+      "QUYẾT ĐỊNH",
+      "Về việc thi hành kỷ luật đảng viên",
+      "-----",
+      "",
+      "Xét Tờ trình số 05-TTr/ĐU ngày 04/3/2025 của Ban Thường vụ Đảng ủy xã Quy Thạnh và báo cáo kết quả thẩm tra của Tổ kiểm tra, Ủy ban Kiểm tra Huyện ủy nhận thấy đồng chí Trần Văn A đã vi phạm quy định về đất đai, xây dựng trong thời gian phụ trách lĩnh vực này.",
+      "",
+      "Điều 1. Thi hành kỷ luật bằng hình thức cảnh cáo đối với đồng chí Trần Văn A, Phó Chủ tịch Ủy ban nhân dân xã Quy Thạnh, đảng viên sinh hoạt tại Chi bộ Cơ quan Ủy ban nhân dân xã.",
+      "",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Nếu không đồng ý, trong thời hạn 30 ngày kể từ ngày nhận được Quyết định, đồng chí có quyền khiếu nại đến Ban Thường vụ Huyện ủy.",
+      "",
+      "Nơi nhận:\t\t\tT/M ỦY BAN KIỂM TRA",
+      "- Như Điều 3;\t\t\tCHỦ NHIỆM",
+      "- Lưu UBKT.\t\t\t(đã ký)",
+      "\t\t\tPhan Thị Minh Nguyệt",
+    ].join("\n");
+    const { header } = structureOf(text);
+    expect(header).toMatchObject({ kind: "Quyết định", number: "12-QĐ/UBKTHU", date: "18/03/2025", signer: "Phan Thị Minh Nguyệt" });
+    // The department takes the name of the body right above it; the province is its superior.
+    expect(header?.issuer).toBe("Ủy ban Kiểm tra Huyện ủy Sơn Quy");
+    expect(header?.superior).toMatch(/^Đảng bộ tỉnh Hà Tĩnh$/iu);
+    expect(header?.recipients).toEqual(["Như Điều 3", "Lưu UBKT"]);
+  });
+
+  it("reads a site's markdown header and signing block written as two-cell rows with <br> breaks", () => {
+    const text = [
+      "| ĐẢNG BỘ TỈNH LÂM ĐỒNG<br>**ĐẢNG BỘ XÃ PHÚ LỘC SƠN**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>--------------- |",
+      "|---|---|",
+      "| Số: 01-NQ/ĐU | *Phú Lộc Sơn, ngày 26 tháng 7 năm 2025* |",
+      "",
+      "**NGHỊ QUYẾT**",
+      "",
+      "**VỀ PHÁT TRIỂN KINH TẾ NÔNG NGHIỆP**",
+      "",
+      "Đảng bộ xã phấn đấu đến năm 2030 có 1.200 ha cây trồng ứng dụng công nghệ cao.",
+      "",
+      "| **Nơi nhận:**<br>- Ban Thường vụ Tỉnh ủy,<br>- Lưu Văn phòng Đảng ủy. | **T/M BAN THƯỜNG VỤ**<br>**BÍ THƯ**<br>(đã ký)<br>**Nguyễn Đình Khải** |",
+    ].join("\n");
+    const { header, blocks } = structureOf(text);
+    expect(header).toMatchObject({ kind: "Nghị quyết", number: "01-NQ/ĐU", date: "26/07/2025", signer: "Nguyễn Đình Khải", issuer: "Đảng bộ xã Phú Lộc Sơn" });
+    const body = blocks.map((b) => b.text).join("\n");
+    expect(body).not.toContain("<br>");
+    expect(body).not.toContain("Nguyễn Đình Khải");
+  });
+
+  it("leaves data tables and ordinary text alone, a <br> inside a data cell becoming a space", () => {
+    const rows = ["| STT | Chỉ tiêu | Năm 2025<br>(ước) |", "|---|---|---|", "| 1 | Tăng trưởng | 7,2% |", "Một dòng văn bản\tcó tab ở giữa."];
+    expect(readLayoutColumns(rows, true)).toEqual(["| STT | Chỉ tiêu | Năm 2025 (ước) |", "|---|---|---|", "| 1 | Tăng trưởng | 7,2% |", "Một dòng văn bản\tcó tab ở giữa."]);
+    // A two-cell data row without line breaks or a header's cell stays a row.
+    expect(readLayoutColumns(["| Họ tên | Chức vụ |"], true)).toEqual(["| Họ tên | Chức vụ |"]);
+  });
+});

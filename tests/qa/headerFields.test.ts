@@ -1,0 +1,132 @@
+/**
+ * Header fields asked the way cadres ask them, on a disciplinary decision saved from Word (a tabbed header)
+ * and a congress resolution published as markdown: the document described by what its text says, the
+ * folded "ky" that is not "ký", "ra quyết định" as issuing, numbers that are not a document's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { QaEngine } from "../../src/qa/engine.js";
+import { asksSigning, fieldQuestion } from "../../src/corpus/header.js";
+import { engineOver } from "../support/corpusEngine.js";
+
+const DECISION = [
+  "ĐẢNG BỘ TỈNH HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "HUYỆN ỦY SƠN QUY",
+  "ỦY BAN KIỂM TRA\t\t\t______________________",
+  "*",
+  "Số 12-QĐ/UBKTHU\t\tSơn Quy, ngày 18 tháng 3 năm 2025",
+  "",
+  "QUYẾT ĐỊNH",
+  "Về việc thi hành kỷ luật đảng viên",
+  "-----",
+  "",
+  "Xét Tờ trình số 05-TTr/ĐU ngày 04/3/2025 của Ban Thường vụ Đảng ủy xã Quy Thạnh, Ủy ban Kiểm tra Huyện ủy nhận thấy đồng chí Trần Đình Khôi, Phó Chủ tịch Ủy ban nhân dân xã Quy Thạnh, đã vi phạm quy định về quản lý đất đai trong thời gian từ tháng 6/2022 đến tháng 9/2023.",
+  "",
+  "Điều 1. Thi hành kỷ luật bằng hình thức CẢNH CÁO đối với đồng chí Trần Đình Khôi, Phó Chủ tịch Ủy ban nhân dân xã Quy Thạnh.",
+  "",
+  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Nếu không đồng ý, trong thời hạn 30 ngày kể từ ngày nhận được Quyết định, đồng chí Trần Đình Khôi có quyền khiếu nại đến Ban Thường vụ Huyện ủy Sơn Quy.",
+  "",
+  "Điều 3. Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy và đồng chí Trần Đình Khôi chịu trách nhiệm thi hành Quyết định này. Mọi thắc mắc liên hệ Văn phòng Huyện ủy, số điện thoại 0239 3851 234.",
+  "",
+  "Nơi nhận:",
+  "- Như Điều 3;",
+  "- Lưu UBKT.",
+  "",
+  "T/M ỦY BAN KIỂM TRA",
+  "CHỦ NHIỆM",
+  "(đã ký)",
+  "Phan Thị Minh Nguyệt",
+].join("\n");
+
+const RESOLUTION = [
+  "| ĐẢNG BỘ TỈNH LÂM ĐỒNG<br>**ĐẢNG BỘ XÃ PHÚ LỘC SƠN**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>--------------- |",
+  "|---|---|",
+  "| Số: 01-NQ/ĐU | *Phú Lộc Sơn, ngày 26 tháng 7 năm 2025* |",
+  "",
+  "**NGHỊ QUYẾT**",
+  "",
+  "**VỀ PHÁT TRIỂN NÔNG NGHIỆP NHIỆM KỲ 2025 - 2030**",
+  "",
+  "Đại hội đã bầu Ban Chấp hành Đảng bộ xã khóa I gồm 27 đồng chí.",
+  "",
+  "**I. KẾT QUẢ NHIỆM KỲ 2020 - 2025**",
+  "",
+  "Kinh tế tăng trưởng bình quân 7,2%/năm; thu nhập bình quân đầu người năm 2025 ước đạt 71,5 triệu đồng.",
+  "",
+  "**II. MỤC TIÊU ĐẾN NĂM 2030**",
+  "",
+  "Đến năm 2030, diện tích cây trồng ứng dụng công nghệ cao đạt 1.200 ha.",
+  "",
+  "Các chi bộ trực thuộc xây dựng kế hoạch thực hiện Nghị quyết trong thời hạn 30 ngày kể từ ngày học tập, quán triệt Nghị quyết.",
+  "",
+  "| **Nơi nhận:**<br>- Ban Thường vụ Tỉnh ủy,<br>- Lưu Văn phòng Đảng ủy. | **T/M ĐOÀN CHỦ TỊCH**<br>(đã ký)<br>**Nguyễn Đình Khải** |",
+].join("\n");
+
+let engine: QaEngine;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION }));
+});
+
+afterAll(async () => {
+  await cleanup();
+});
+
+describe("header fields asked of a document its text describes", () => {
+  it("tells \"ký\" (sign) from \"kỳ\" and \"kỷ\", with and without diacritics", () => {
+    expect(asksSigning("Ai ký quyết định kỷ luật đồng chí Khôi?")).toBe(true);
+    expect(asksSigning("Nghị quyết nhiệm kỳ 2025 - 2030 mang số hiệu gì?")).toBe(false);
+    expect(asksSigning("Cơ quan nào ra quyết định thi hành kỷ luật?")).toBe(false);
+    expect(asksSigning("ai ky quyet dinh ky luat dong chi Khoi")).toBe(true);
+    expect(asksSigning("nghi quyet nhiem ky 2025 - 2030 so hieu gi")).toBe(false);
+    expect(fieldQuestion("Kỳ họp ngày nào?")).toBe("kyx hop ngay nao?");
+  });
+
+  it("answers who signed a decision the question names by the person it disciplines", async () => {
+    expect((await engine.ask("Ai là người ký quyết định thi hành kỷ luật đồng chí Trần Đình Khôi?")).answer).toContain("Phan Thị Minh Nguyệt");
+    // A person the documents never name does not describe any of them.
+    expect((await engine.ask("Ai là người ký quyết định thi hành kỷ luật đồng chí Lê Văn Tám?")).abstained).toBe(true);
+  });
+
+  it("reads \"Cơ quan nào ra quyết định …\" as asking the issuing body", async () => {
+    expect((await engine.ask("Cơ quan nào ra quyết định thi hành kỷ luật đối với đồng chí Trần Đình Khôi?")).answer).toContain("Ủy ban Kiểm tra Huyện ủy Sơn Quy");
+  });
+
+  it("does not answer a term of office (\"nhiệm kỳ\") with the signer", async () => {
+    const r = await engine.ask("Nghị quyết về phát triển nông nghiệp nhiệm kỳ 2025 - 2030 mang số hiệu gì?");
+    expect(r.answer).toContain("01-NQ/ĐU");
+    expect(r.answer).not.toContain("Nguyễn Đình Khải");
+  });
+
+  it("refuses who was elected to an office the documents name nobody to", async () => {
+    expect((await engine.ask("Ai được Đại hội bầu làm Bí thư Đảng ủy xã Phú Lộc Sơn nhiệm kỳ 2025 - 2030?")).abstained).toBe(true);
+  });
+
+  it("does not take a phone number asked \"số mấy\" for the document's number", async () => {
+    const r = await engine.ask("so dien thoai lien he van phong huyen uy ghi trong quyet dinh la so may");
+    expect(r.answer ?? "").not.toMatch(/^Số hiệu/u);
+  });
+});
+
+describe("what a phone-typed or English question on a congress resolution means", () => {
+  it("keeps an abbreviation typed in capitals (\"HU\") as one instead of reading it as a bare syllable", async () => {
+    expect((await engine.ask("những ai phải thi hành QĐ kỷ luật này, có ban tổ chức HU ko")).answer).toContain("Ban Tổ chức Huyện ủy");
+  });
+
+  it("reads \"xd\" as \"xây dựng\"", async () => {
+    expect((await engine.ask("các chi bộ trực thuộc phải xd kế hoạch thực hiện NQ trong bao lâu")).answer).toContain("30 ngày");
+  });
+
+  it("counts a committee's members as comrades", async () => {
+    expect((await engine.ask("Ban Chấp hành Đảng bộ xã Phú Lộc Sơn khóa I có bao nhiêu ủy viên?")).answer).toContain("27 đồng chí");
+  });
+
+  it("refuses a fact the answer dates to another year than the one asked, though its section names both", async () => {
+    expect((await engine.ask("Năm 2025 thu nhập bình quân đầu người của xã Phú Lộc Sơn đạt bao nhiêu triệu đồng?")).answer).toContain("71,5 triệu đồng");
+    expect((await engine.ask("Năm 2020 thu nhập bình quân đầu người của xã Phú Lộc Sơn đạt bao nhiêu triệu đồng?")).abstained).toBe(true);
+  });
+
+  it("reaches a congress's economic targets in English", async () => {
+    expect((await engine.ask("How many hectares of high-tech crops does Phu Loc Son aim for by 2030?")).answer).toContain("1.200 ha");
+  });
+});
