@@ -185,13 +185,17 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     if (t === "" || consumed.has(i)) continue;
     // "Số:" alone on its line, the number on the next ("Số:" / "2610/QĐ-UBND").
     const numberLabelAlone = /^Số\s*:?\s*$/u.test(t);
-    const number = numberLabelAlone ? `${t} ${texts[i + 1] ?? ""}`.match(NUMBER) : t.match(NUMBER);
+    // A document's number carries its code ("45-HD/BTCTW", "0125/KH-UBND"): "Số 47 Phạm Văn Đồng" is an address.
+    const numbered = numberLabelAlone ? `${t} ${texts[i + 1] ?? ""}`.match(NUMBER) : t.match(NUMBER);
+    const number = numbered?.[1] !== undefined && /[-/]/u.test(numbered[1]) ? numbered : null;
     if (numberLabelAlone && number) consumed.add(i + 1);
     // The place-and-date line may be wrapped in a text that is otherwise not ("ngày 18 / tháng 11 …"); a
     // line above it (the motto, "ĐẢNG CỘNG SẢN VIỆT NAM") is no part of the place.
     const joined = `${t} ${texts[i + 1] ?? ""}`;
-    const placeDate = t.match(PLACE_DATE) ?? (/,\s*ngày(?:\s+\d{1,2})?$/iu.test(t) ? joined.match(PLACE_DATE) : null);
-    if (placeDate && !t.match(PLACE_DATE)) consumed.add(i + 1);
+    // A place is a name: "Hà Nội", "Tp. Hồ Chí Minh", not "Sau khi Liên Xô tan rã" (a sentence's lower-case words).
+    const named = (m: RegExpMatchArray | null): RegExpMatchArray | null => (m && (m[1] ?? "").trim().split(/\s+/u).filter((w) => !/^\p{Lu}/u.test(w)).length <= 1 ? m : null);
+    const placeDate = named(t.match(PLACE_DATE)) ?? (/,\s*ngày(?:\s+\d{1,2})?$/iu.test(t) ? named(joined.match(PLACE_DATE)) : null);
+    if (placeDate && !named(t.match(PLACE_DATE))) consumed.add(i + 1);
     if (number?.[1]) {
       header.number ??= number[1];
       sawNumber = true;

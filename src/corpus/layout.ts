@@ -33,10 +33,10 @@ function cellLines(cell: string): string[] {
     .filter((part) => part !== "");
 }
 
-/** A header's cell: the motto, a place-and-date line or a number ("Số: 01-NQ/ĐH"). */
+/** A header's cell: the motto, a place-and-date line or a document number ("Số: 01-NQ/ĐH", not "Số 47 Phạm Văn Đồng"). */
 function isHeaderCell(cell: string): boolean {
   const text = cell.replace(/[*_]/gu, "").trim();
-  return NATIONAL_MOTTO.test(text) || PLACE_DATE.test(text) || /^Số\s*:?\s*\d/u.test(text);
+  return NATIONAL_MOTTO.test(text) || PLACE_DATE.test(text) || /^Số\s*:?\s*\d[\p{L}\d.]*[-/]\p{L}/u.test(text);
 }
 
 /**

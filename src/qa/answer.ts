@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -576,7 +576,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // one asked: a section or title that also names the year asked ("nhiệm kỳ 2020 - 2025") does not make
     // it that year's.
     const askedYears = plan.numbers.filter((n) => YEAR.test(n));
-    const statedYears = [...best.text.matchAll(/(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
+    // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
+    const statedYears = [...best.text.matchAll(/(?<!(?:so với|cùng kỳ|hơn)\s+)(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
     if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
     if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {
@@ -597,5 +598,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (countsNoun(plan, best.text) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
+  const unknown = namedAsUnknown(plan, best.text);
+  if (unknown) return `the answer says the ${unknown} is unknown`;
   return null;
 }

@@ -391,6 +391,30 @@ export function statesOtherBound(plan: QueryPlan, unit: string): boolean {
   return min ? MAX_STATED.test(folded) && !MIN_STATED.test(folded) : MIN_STATED.test(folded) && !MAX_STATED.test(folded);
 }
 
+// "không rõ", "chưa xác định", "không biết": what follows is said to be unknown.
+const UNKNOWN_MARKERS: ReadonlyArray<readonly string[]> = [["khong", "ro"], ["chua", "ro"], ["khong", "biet"], ["chua", "biet"], ["khong", "xac", "dinh"], ["chua", "xac", "dinh"]];
+
+/**
+ * A key term of the question that the unit names only as unknown ("… một bài văn tế không rõ tác giả"
+ * does not say who the author of anything is), or null.
+ */
+export function namedAsUnknown(plan: QueryPlan, unit: string): string | null {
+  const tokens = unitTokens(unit);
+  const unknownAt = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const marker = UNKNOWN_MARKERS.find((m) => m.every((k, j) => tokens[i + j]?.fold === k));
+    if (!marker) continue;
+    for (let j = i + marker.length; j < Math.min(tokens.length, i + marker.length + 2); j++) unknownAt.add(j);
+  }
+  if (unknownAt.size === 0) return null;
+  for (const term of plan.terms) {
+    if (term.phrase || term.isNumber) continue;
+    const at = tokens.flatMap((t, i) => ((term.accent !== null ? t.accent === term.accent : t.fold === term.fold) ? [i] : []));
+    if (at.length > 0 && at.every((i) => unknownAt.has(i))) return term.fold;
+  }
+  return null;
+}
+
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);

@@ -3,6 +3,7 @@
  * question's terms against. Pure functions over text.
  */
 import { analyzeText } from "../text/analyze.js";
+import { expandAbbreviations } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { romanNumeralValue } from "../text/vietnamese.js";
 import { type QueryTerm, type TermKey } from "./query.js";
@@ -72,7 +73,10 @@ const termSetCache = new Map<string, TermSets>();
 /** The term sets of a text (memoised). */
 export function termSets(text: string): TermSets {
   return memoised(termSetCache, text, (t) => {
-    const view = analyzeText(t);
+    const expanded = expandAbbreviations(t);
+    const view = analyzeText(expanded, false);
+    // A text with no abbreviation to expand has the same tokens unexpanded: `unitTokens` need not tokenise it again.
+    if (expanded === t) memoised(tokenCache, t, () => view.tokens);
     const numbers = new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros));
     // A date is found by the question whichever way either writes it ("ngày 28/11" ↔ "Ngày 28 tháng 11 năm 2025").
     for (const k of view.fold) {

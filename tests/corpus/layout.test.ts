@@ -63,4 +63,19 @@ describe("layout tables read as columns", () => {
     // A two-cell data row without line breaks or a header's cell stays a row.
     expect(readLayoutColumns(["| Họ tên | Chức vụ |"], true)).toEqual(["| Họ tên | Chức vụ |"]);
   });
+
+  it("finds no header in an encyclopaedia article's info table or its sentences", () => {
+    const article = [
+      "# Đảng ủy Công an Trung ương",
+      "| Bí thư | Lương Tam Quang |",
+      "|---|---|",
+      "| Địa chỉ | Số 47 Phạm Văn Đồng, Mai Dịch, Cầu Giấy, Hà Nội |",
+      "",
+      "Sau khi Liên Xô tan rã, ngày 16 tháng 12 năm 1991 các nước cộng hòa tuyên bố độc lập.",
+      "",
+      "Đảng ủy Công an Trung ương do Bộ Chính trị chỉ định, gồm một số Ủy viên Ban Chấp hành Trung ương công tác trong Công an nhân dân.",
+    ].join("\n");
+    expect(structureOf(article).header).toBeNull();
+  });
 });
+

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
+import { understandQuestion } from "../../src/qa/query.js";
+import { namedAsUnknown } from "../../src/qa/slots.js";
 import { engineOver } from "../support/corpusEngine.js";
 
 const OFFICIAL = [
@@ -290,5 +292,13 @@ describe("answers that hold on a new official document", () => {
   it("never quotes the publishing site's text after the signature", async () => {
     const r = await engine.ask("Cảm ơn đã dùng trang web nào?");
     expect(r.citations.map((c) => c.passage).join(" ")).not.toContain("trang web của chúng tôi");
+  });
+});
+
+describe("a key term the answer names only as unknown", () => {
+  it("is not stated (\"không rõ tác giả\" says nothing of who the author is)", () => {
+    const plan = understandQuestion("Ai là tác giả của Truyện Kiều?");
+    expect(namedAsUnknown(plan, "…Truyện Kiều của Nguyễn Du; và một bài Văn tế tướng sĩ trận vong không rõ tác giả do Nguyễn Văn Thành ra chủ tế.")).toBe("tac");
+    expect(namedAsUnknown(plan, "Tác giả của Truyện Kiều là Nguyễn Du; bài văn tế thì không rõ tác giả.")).toBeNull();
   });
 });
