@@ -39,8 +39,8 @@ const TUNED_SETS = [
   "eval/tune-j.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l"];
 
 type Labelled = EvalQuestion & { doc?: string };
 

@@ -8,7 +8,7 @@
  * read against the lines before it.
  */
 import "dotenv/config";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -96,6 +96,14 @@ async function main(): Promise<number> {
   for (const file of values.questions ?? ["eval/questions.jsonl"]) files.push({ file, questions: parseQuestions(await readFile(file, "utf8")) });
   const extras = values["corpus-extra"] ?? [];
   const distractors = values.distractors ?? [];
+  // A folder that is not there would be linked in and skipped by ingest: the figures would be another corpus's.
+  for (const [flag, folder] of [...extras.map((f) => ["--corpus-extra", f] as const), ...distractors.map((f) => ["--distractors", f] as const)]) {
+    const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) {
+      console.error(`eval: ${flag} ${folder} is not a folder (from ${process.cwd()})`);
+      return 2;
+    }
+  }
   const work = values.work ?? (await mkdtemp(path.join(os.tmpdir(), "eval-")));
   const full = values.full ?? false;
   try {
