@@ -50,6 +50,12 @@ export function isKnownAbbreviation(folded: string): boolean {
 }
 const abbreviationByFolded = new Map<string, Abbreviation>();
 for (const a of abbreviations) if (a.matchesLowerCase) abbreviationByFolded.set(a.foldedShort, a);
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// Every word `expandAbbreviations` would expand, and more (case ignored): a text without a match has none.
+const ANY_ABBREVIATION = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${[...abbreviations.map((a) => escapeRegExp(a.short)), ...[...abbreviationByFolded.keys()].map((k) => escapeRegExp(k).replace(/d/g, "[dđ]"))].join("|")})(?![\\p{L}\\p{M}-])`,
+  "iu",
+);
 
 /**
  * Appends the full form after every abbreviation: "số TCCSĐ" → "số TCCSĐ tổ chức cơ sở đảng". Applied to
@@ -57,6 +63,8 @@ for (const a of abbreviations) if (a.matchesLowerCase) abbreviationByFolded.set(
  * match; lower-case ones only when they cannot be an ordinary syllable ("tccsd" yes, "tu" no).
  */
 export function expandAbbreviations(text: string): string {
+  // Most texts hold none: one scan for any of them spares the word-by-word look-up.
+  if (!ANY_ABBREVIATION.test(text)) return text;
   return text.replace(/[\p{L}][\p{L}\p{M}-]*/gu, (word) => {
     const exact = abbreviationByExact.get(word);
     if (exact && /\p{Lu}.*\p{Lu}/u.test(word)) return `${word} ${exact.full}`;
