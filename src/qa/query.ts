@@ -156,9 +156,11 @@ function detectKind(folded: string, english: boolean): QuestionKind {
 }
 
 function detectOrdinal(folded: string): number | null {
-  const vi = folded.match(/\bthu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
+  // "lần thứ hai", "khóa thứ 14", "the first congress", "its second session": the number of an event or a
+  // term names which one the question is about; it asks for no numbered item.
+  const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
-  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/);
+  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time)s?)\b)/);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;
   return null;
 }

@@ -118,6 +118,14 @@ describe("answer extraction", () => {
     expect(r.best?.text).toContain("1,5 lần");
   });
 
+  it("reads the number of an event or a term (\"lần thứ hai\", \"the first congress\") as naming it, not as asking for a numbered item", () => {
+    expect(understandQuestion("Kinh nghiệm thứ tư là gì?").ordinal).toBe(4);
+    expect(understandQuestion("What is the fourth lesson?").ordinal).toBe(4);
+    expect(understandQuestion("Đại hội lần thứ hai họp khi nào?").ordinal).toBeNull();
+    expect(understandQuestion("When was the resolution of the first congress of the commune party organisation issued?").ordinal).toBeNull();
+    expect(understandQuestion("What did the second plenum decide?").ordinal).toBeNull();
+  });
+
   it("tells yes-or-no questions from others", () => {
     for (const q of ["Tài liệu dự phòng có được để chung với bản gốc không?", "Đảng viên dự bị có quyền biểu quyết hay không?", "Có phải chi bộ họp mỗi tháng một lần?", "tài liệu có đc để chung ko?", "Must an urban area coincide with a single administrative unit?", "According to Conclusion 212, can a ward be merged?"]) {
       expect(asksYesOrNo(understandQuestion(q)), q).toBe(true);
