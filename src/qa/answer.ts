@@ -14,7 +14,7 @@ import { analyzeText } from "../text/analyze.js";
 import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
+import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
 import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -319,7 +319,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const contextHas = plan.terms.map((term) => termIn(term, contextSets));
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
-    const offTopic = plan.headPhrase !== null && !hasHeadPhrase(plan.headPhrase, wholePassageSets) && !hasHeadPhrase(plan.headPhrase, contextSets);
+    const offTopic = plan.headPhrase !== null && !speaksOf(plan.headPhrase, wholePassageSets) && !speaksOf(plan.headPhrase, contextSets);
     let bestUnit: PassageAnswer | null = null;
     // A header's signer, date or issuer answers only for its own document, not one its subject names.
     const key = headerKey(candidate);
@@ -580,7 +580,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const statedYears = [...best.text.matchAll(/(?<!(?:so với|cùng kỳ|hơn)\s+)(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
     if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
     // What an English question is about must be there as a phrase ("population" → "dân số").
-    if (plan.headPhrase && !hasHeadPhrase(plan.headPhrase, sets)) {
+    if (plan.headPhrase && !speaksOf(plan.headPhrase, sets)) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
     }
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.

@@ -116,6 +116,15 @@ export function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boo
   return phrases.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))));
 }
 
+/**
+ * Whether what an English question is about is there: one of the alternative phrases as consecutive
+ * syllables, or one of four syllables as its two words in any order ("hình thức kỷ luật" in "kỷ luật …
+ * bằng hình thức cảnh cáo").
+ */
+export function speaksOf(phrases: readonly string[][], sets: TermSets): boolean {
+  return hasHeadPhrase(phrases, sets) || phrases.some((keys) => keys.length === 4 && sets.bigrams.has(`${keys[0]}_${keys[1]}`) && sets.bigrams.has(`${keys[2]}_${keys[3]}`));
+}
+
 /** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
 export function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
   if (keys.length >= 2) return sets.bigrams.has(`${keys[0]?.fold}_${keys[1]?.fold}`) && keys.every((k) => keyIn(k, sets));

@@ -129,4 +129,10 @@ describe("what a phone-typed or English question on a congress resolution means"
   it("reaches a congress's economic targets in English", async () => {
     expect((await engine.ask("How many hectares of high-tech crops does Phu Loc Son aim for by 2030?")).answer).toContain("1.200 ha");
   });
+
+  it("finds what an English question is about as its two words in any order (\"penalty\": hình thức kỷ luật)", async () => {
+    const r = await engine.ask("What penalty did the Son Quy inspection commission impose on Tran Dinh Khoi?");
+    expect(r.answer).toMatch(/CẢNH CÁO/u);
+  });
 });
+
