@@ -37,10 +37,13 @@ const TUNED_SETS = [
   // A commune congress's resolution and a disciplinary decision, written without the code (2026-11-29,
   // seventh session): tuned on.
   "eval/tune-j.jsonl",
+  // A town standing committee's Thông báo kết luận and a commune's Quyết định founding a party cell, with
+  // tempting traps, written without the code (2026-11-29, seventh session): tuned on.
+  "eval/tune-m.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
 const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m"];
 
 type Labelled = EvalQuestion & { doc?: string };
 

@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -543,6 +543,16 @@ function passageWithContext(c: CandidatePassage): TermSets {
   return memoised(withContextCache, `${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
 }
 
+/** The party committee that names a level its level word does not: a town's "Thị ủy", a city's "Thành ủy". */
+const LEVEL_COMMITTEES: Readonly<Record<string, string[][]>> = { thi_xa: [["thi", "uy"]], thanh_pho: [["thanh", "uy"]] };
+
+/** Months a text names: "tháng 10", and (with `dates`) the month of "17/10/2024" or "10/2024". */
+function monthsIn(text: string, dates: boolean): number[] {
+  const months = [...text.matchAll(/(?<!\p{L})th[aá]ng\s+(\d{1,2})(?![\d,.])/giu)].map((m) => Number(m[1]));
+  if (dates) for (const m of text.matchAll(/(?<![\d/])(?:\d{1,2}\/)?(\d{1,2})\/(?:19|20)\d\d(?!\d)/gu)) months.push(Number(m[1]));
+  return months.filter((m) => m >= 1 && m <= 12);
+}
+
 function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: CandidatePassage | undefined, policy: AnswerPolicy, evidence?: TermSets): string | null {
   if (plan.terms.length === 0 && plan.ordinal === null) return "the question has no key terms";
   if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
@@ -579,6 +589,13 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
     const statedYears = [...best.text.matchAll(/(?<!(?:so với|cùng kỳ|hơn)\s+)(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
     if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
+    // Likewise a month, when a date is asked: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by
+    // "… hội nghị … thường kỳ tháng 12/2024".
+    if (plan.kind === "date" || plan.kind === "when") {
+      const askedMonths = monthsIn(plan.question, false);
+      const statedMonths = monthsIn(best.text, true);
+      if (askedMonths.length > 0 && statedMonths.length > 0 && !askedMonths.some((m) => statedMonths.includes(m))) return `the answer speaks of tháng ${statedMonths.join(", ")}, not ${askedMonths.join(", ")}`;
+    }
     // What an English question is about must be there as a phrase ("population" → "dân số").
     if (plan.headPhrase && !speaksOf(plan.headPhrase, sets)) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
@@ -590,7 +607,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     if (other) return `the passage speaks of another body's: ${other}`;
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
     // names (English level words translate ambiguously: "town" is thị xã or thị trấn).
-    const level = plan.language === "vi" ? plan.levels.find((key) => !hasHeadPhrase([key.split("_")], sets)) : undefined;
+    // (A town or a city is also named by its party committee: "Thị ủy Hòa Phong", "Thành ủy Cần Thơ".)
+    const level = plan.language === "vi" ? plan.levels.find((key) => !hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets)) : undefined;
     if (level) return `level not in the passage: ${level.replace("_", " ")}`;
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
@@ -598,6 +616,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (countsNoun(plan, best.text) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
+  const indicator = missingIndicator(plan, best.text);
+  if (indicator) return `the answer gives no percentage of "${indicator}"`;
   const unknown = namedAsUnknown(plan, best.text);
   if (unknown) return `the answer says the ${unknown} is unknown`;
   return null;

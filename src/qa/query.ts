@@ -296,11 +296,11 @@ export function understandQuestion(raw: string): QueryPlan {
     askedDocument: askedDocumentOf(folded),
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "… là ai", "tên là gì" ask for a person, and so
     // does signing: a document is signed by a person ("ai ký", "who signed"); so are speaking and chairing.
-    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) || asksSigning(question) ? "person" : "any",
+    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bwhose\b|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) || (asksSigning(question) && !SIGNING_BODY_ASKED.test(folded)) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
-    roleAsked: english || kind !== "who" ? null : roleAskedOf(questionTokens, accented),
+    roleAsked: english || kind !== "who" ? null : roleAskedOf(questionTokens, accented, question),
     // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.
     // "Which version of the party member database …": the answer may not repeat that noun ("cơ sở dữ liệu
     // đảng viên 3.0"), so the subject after it will do as well.
@@ -496,6 +496,9 @@ function anchorOf(tokens: readonly Token[], text: string): string | null {
   return `${a.fold}_${b.fold}`;
 }
 
+// "Đồng chí X ký thay mặt cơ quan nào?": signing asks for a person, unless the question asks which body.
+const SIGNING_BODY_ASKED = /\b(?:co quan|to chuc|don vi|uy ban|hoi dong|ban|bo|cap) nao\b|\b(?:which|what) (?:body|agency|organ|authority|committee|organi[sz]ation)\b/;
+
 /** "những huyện nào" / "cơ quan nào" → the noun before "nào" (one or two syllables), or null. */
 // "ai (đang|hiện) giữ/đảm nhiệm/là (chức vụ|chức danh) X" and "X là ai / là người nào / do ai giữ" (folded syllables).
 const ROLE_BEFORE = /^(?:ai|nguoi nao|dong chi nao)(?: dang| hien)? (?:giu|dam nhiem|dam nhan|la)(?: chuc(?: vu| danh)?)? /;
@@ -508,7 +511,7 @@ const BODY_OR_ROLE_FOLDED = new RegExp(foldDiacritics(BODY_OR_ROLE.source), BODY
 export const ROLE_FRAME_WORDS: ReadonlySet<string> = new Set(["giu", "chuc", "vu", "danh", "dam", "nhiem", "nhan"]);
 
 /** The office a who-question asks the holder of (see `QueryPlan.roleAsked`): a role or body's name. */
-function roleAskedOf(tokens: readonly Token[], accented: boolean): TermKey[] | null {
+function roleAskedOf(tokens: readonly Token[], accented: boolean, question = ""): TermKey[] | null {
   const folded = tokens.map((t) => t.fold).join(" ");
   const before = ROLE_BEFORE.exec(folded);
   const after = ROLE_AFTER.exec(folded);
@@ -517,6 +520,10 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean): TermKey[] | n
   if (appointed) span = tokens.slice(appointed[0].trim().split(" ").length).slice(0, 2);
   else if (before) span = tokens.slice(before[0].trim().split(" ").length);
   else if (after) span = tokens.slice(0, tokens.length - after[0].trim().split(" ").length);
+  // The place that ends an office's name ("Chủ nhiệm Ủy ban Kiểm tra Thị ủy Hòa Phong") names whose office
+  // it is; an answer may leave it out.
+  const capitalised = (t: Token): boolean => /^\p{Lu}/u.test(question.slice(t.start, t.end));
+  while (span.length > 2 && capitalised(span[span.length - 1] as Token) && !BODY_OR_ROLE_FOLDED.test(` ${(span[span.length - 1] as Token).fold} `)) span = span.slice(0, -1);
   const text = span.map((t) => t.lower).join(" ");
   if (span.length < 2 || span.length > 8 || !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text)) return null;
   return span.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));

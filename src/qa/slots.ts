@@ -5,6 +5,7 @@
  */
 import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
+import { stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
@@ -99,14 +100,17 @@ function actorsOf(unit: string): UnitActors {
 
 /** People named in a text: a family name and one to three capitalised syllables ("Trần Cẩm Tú"). */
 function personNames(text: string): string[] {
-  const words = text.match(/[\p{L}]+/gu) ?? [];
   const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!FAMILY_NAMES.has(words[i] ?? "")) continue;
-    let j = i + 1;
-    while (j < words.length && j - i <= 3 && /^\p{Lu}\p{Ll}*$/u.test(words[j] ?? "")) j++;
-    if (j - i >= 2) out.push(words.slice(i, j).join(" "));
-    i = j - 1;
+  // A name does not run across punctuation ("… Mầm non Hưng Thạch, Chi bộ thôn …" names nobody).
+  for (const segment of text.split(/[,;:.!?()"“”\n]+/u)) {
+    const words = segment.match(/[\p{L}]+/gu) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      if (!FAMILY_NAMES.has(words[i] ?? "")) continue;
+      let j = i + 1;
+      while (j < words.length && j - i <= 3 && /^\p{Lu}\p{Ll}*$/u.test(words[j] ?? "")) j++;
+      if (j - i >= 2) out.push(words.slice(i, j).join(" "));
+      i = j - 1;
+    }
   }
   return out;
 }
@@ -415,8 +419,42 @@ export function namedAsUnknown(plan: QueryPlan, unit: string): string | null {
   return null;
 }
 
+// Words that end the indicator a "tỷ lệ …" question names: where, when, whose, the verb.
+// ("bao" only as "bao nhiêu": "bảo hiểm" folds to it too.)
+const INDICATOR_ENDS_ACCENTED = new Set(["của", "ở", "tại", "trong", "trên", "năm", "là", "đạt", "chiếm", "khoảng", "tính", "đến", "vào", "hiện", "nay", "tháng", "quý", "giai", "nhiệm", "kỳ"]);
+const INDICATOR_ENDS_FOLDED = new Set([...INDICATOR_ENDS_ACCENTED].map(foldKey));
+const MAX_INDICATOR_SYLLABLES = 8;
+
+/**
+ * The syllables of the indicator a percentage question names ("Tỷ lệ hộ cận nghèo của thị xã … là bao
+ * nhiêu?" → hộ cận nghèo) that the answer does not hold, or null: a sentence listing other indicators'
+ * percentages ("tỷ lệ hộ nghèo 2,17%", "bảo hiểm y tế 91,3%") states none of this one.
+ */
+export function missingIndicator(plan: QueryPlan, unit: string): string | null {
+  if (plan.kind !== "percent" || plan.language !== "vi") return null;
+  const tokens = unitTokens(plan.question);
+  const at = tokens.findIndex((t, i) => (t.fold === "ty" || t.fold === "ti") && tokens[i + 1]?.fold === "le");
+  if (at < 0) return null;
+  const accented = plan.accent !== null;
+  const indicator: Token[] = [];
+  for (let i = at + 2; i < tokens.length && indicator.length < MAX_INDICATOR_SYLLABLES; i++) {
+    const t = tokens[i] as Token;
+    if (t.isNumber || (accented ? INDICATOR_ENDS_ACCENTED.has(t.lower) : INDICATOR_ENDS_FOLDED.has(t.fold)) || (t.fold === "bao" && tokens[i + 1]?.fold === "nhieu")) break;
+    indicator.push(t);
+  }
+  if (indicator.length === 0) return null;
+  const own = unitTokens(unit);
+  // Function words ("đã") and a generic "người" ("tỷ lệ người dân …" is written "tỷ lệ dân …") are not the indicator.
+  const stops = stopMask(indicator, accented);
+  const missing = indicator.filter((t, i) => !stops[i] && t.fold !== "nguoi" && !own.some((u) => (accented ? u.accent === t.accent : u.fold === t.fold)));
+  return missing.length > 0 ? missing.map((t) => t.lower).join(" ") : null;
+}
+
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
+  // A time asked about something described by a negation ("các chi bộ nhiều năm không kết nạp được đảng
+  // viên … trước ngày nào?") asks a date, not what is not done.
+  if (plan.kind === "date" || plan.kind === "when" || plan.kind === "duration") return false;
   return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);
 }
 

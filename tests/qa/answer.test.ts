@@ -176,6 +176,21 @@ describe("answer extraction", () => {
     expect(r.best?.text).toContain("177");
   });
 
+  it("does not answer the date of one month's meeting with another month's", () => {
+    const passages = ["Văn phòng Thị ủy tổng hợp kết quả, báo cáo tại hội nghị Ban Thường vụ Thị ủy thường kỳ tháng 12/2024."];
+    // (The title's "21/10/2024" holds the question's "10": the number alone does not refuse it.)
+    const title = "Thông báo số 214-TB/TU ngày 21/10/2024: Kết luận của Ban Thường vụ Thị ủy";
+    expect(askAmong(passages, "Ban Thường vụ Thị ủy họp hội nghị thường kỳ tháng 10 vào ngày nào?", title).abstained).toBe(true);
+    expect(askAmong(passages, "Ban Thường vụ Thị ủy họp hội nghị thường kỳ tháng 12 vào ngày nào?", title).abstained).toBe(false);
+  });
+
+  it("reads a negation describing a date question's subject as description, not as asking what is not done", () => {
+    const passages = ["Đối với các chi bộ nhiều năm không kết nạp được đảng viên, Ban Tổ chức Thị ủy xây dựng kế hoạch phân công cấp ủy viên giúp đỡ. Kế hoạch trình Ban Thường vụ Thị ủy trước ngày 15/11/2024."];
+    const r = askAmong(passages, "Kế hoạch giúp đỡ các chi bộ nhiều năm không kết nạp được đảng viên phải trình Ban Thường vụ trước ngày nào?", "Thông báo kết luận");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("15/11/2024");
+  });
+
   it("finds a date for a 'ngày nào' question", () => {
     expect(ask("Kế hoạch số 87-KH/TU ban hành ngày nào?", [1, 0]).best?.text).toContain("17-11-2009");
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { asksSigning, fieldQuestion } from "../../src/corpus/header.js";
+import { understandQuestion } from "../../src/qa/query.js";
 import { engineOver } from "../support/corpusEngine.js";
 
 const DECISION = [
@@ -61,11 +62,21 @@ const RESOLUTION = [
   "| **Nơi nhận:**<br>- Ban Thường vụ Tỉnh ủy,<br>- Lưu Văn phòng Đảng ủy. | **T/M ĐOÀN CHỦ TỊCH**<br>(đã ký)<br>**Nguyễn Đình Khải** |",
 ].join("\n");
 
+const NOTICE = [
+  "THỊ ỦY HÒA PHONG", "BAN THƯỜNG VỤ", "Số 214-TB/TU", "Hòa Phong, ngày 21 tháng 10 năm 2024", "", "THÔNG BÁO", "Kết luận của Ban Thường vụ Thị ủy tại hội nghị thường kỳ tháng 10", "",
+  "Ngày 17/10/2024, Ban Thường vụ Thị ủy Hòa Phong họp hội nghị thường kỳ tháng 10 năm 2024 do đồng chí Bí thư Thị ủy chủ trì.", "",
+  "1. Trong 9 tháng đầu năm, thu ngân sách nhà nước trên địa bàn đạt 71,4% dự toán; tỷ lệ dân số tham gia bảo hiểm y tế đạt 91,3%; tỷ lệ hộ nghèo giảm còn 2,17%.", "",
+  "2. Văn phòng Thị ủy tổng hợp kết quả, báo cáo tại hội nghị Ban Thường vụ Thị ủy thường kỳ tháng 12/2024.", "",
+  "3. Ban Tổ chức Thị ủy xây dựng kế hoạch phân công cấp ủy viên giúp đỡ các chi bộ nhiều năm không kết nạp được đảng viên, trình Ban Thường vụ trước ngày 15/11/2024.", "",
+  "4. Chi bộ Trường Tiểu học và Mầm non Hưng Thạch, Chi bộ thôn Phú Hòa hoàn tất thủ tục chuyển sinh hoạt đảng cho các đồng chí có tên trong danh sách trước ngày 20/11/2024.", "",
+  "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Võ Thành Nhân",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION }));
+  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE }));
 });
 
 afterAll(async () => {
@@ -133,6 +144,32 @@ describe("what a phone-typed or English question on a congress resolution means"
   it("finds what an English question is about as its two words in any order (\"penalty\": hình thức kỷ luật)", async () => {
     const r = await engine.ask("What penalty did the Son Quy inspection commission impose on Tran Dinh Khoi?");
     expect(r.answer).toMatch(/CẢNH CÁO/u);
+  });
+});
+
+describe("which of several facts a notice states is the one asked", () => {
+  it("refuses a percentage of an indicator the sentence does not list", async () => {
+    expect((await engine.ask("Tỷ lệ dân số tham gia bảo hiểm y tế của thị xã Hòa Phong 9 tháng đầu năm đạt bao nhiêu?")).answer).toContain("91,3%");
+    expect((await engine.ask("Tỷ lệ dân số tham gia bảo hiểm xã hội của thị xã Hòa Phong 9 tháng đầu năm đạt bao nhiêu?")).abstained).toBe(true);
+    expect((await engine.ask("Tỷ lệ hộ cận nghèo của thị xã Hòa Phong 9 tháng đầu năm là bao nhiêu?")).abstained).toBe(true);
+  });
+
+  it("does not answer the date of one month's meeting with another month's", async () => {
+    const r = await engine.ask("Ban Thường vụ Thị ủy Hòa Phong họp hội nghị thường kỳ tháng 10 vào ngày nào?");
+    expect(r.answer ?? "").not.toContain("tháng 12/2024");
+  });
+
+  it("reads a negation that describes the subject of a date question as description, not as asking what is not done", async () => {
+    expect((await engine.ask("Kế hoạch giúp đỡ các chi bộ nhiều năm không kết nạp được đảng viên phải trình Ban Thường vụ trước ngày nào?")).answer).toContain("15/11/2024");
+  });
+
+  it("finds no person in names of places across a comma, and asks a body of \"ký thay mặt cơ quan nào\"", async () => {
+    expect((await engine.ask("Đồng chí chuyển từ Chi bộ thôn Phú Hòa tên là gì?")).abstained).toBe(true);
+    expect((await engine.ask("Đồng chí Võ Thành Nhân ký thông báo 214 thay mặt cơ quan nào?")).answer).toMatch(/BAN THƯỜNG VỤ/u);
+  });
+
+  it("reads the office a question asks the holder of without the place that ends it", () => {
+    expect(understandQuestion("Chủ nhiệm Ủy ban Kiểm tra Thị ủy Hòa Phong là đồng chí nào?").roleAsked?.map((k) => k.fold).join(" ")).toBe("chu nhiem uy ban kiem tra thi uy");
   });
 });
 

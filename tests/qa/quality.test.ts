@@ -235,7 +235,14 @@ describe("quality on held-out set I (minutes and a letter; questions never read)
 describe("quality on set J (tuned on) and held-out set K (questions never read)", () => {
   it("keeps its floor on J", async () => {
     const engine = await buildEngine("tune-j", [path.join(ROOT, "eval/corpus-tune-j")]);
-    await expectFloors(engine, [["eval/tune-j.jsonl", 0.75, 6]]);
+    await expectFloors(engine, [["eval/tune-j.jsonl", 0.8, 6]]);
+  });
+
+  // M (a town standing committee's notice of conclusions, a commune's decision founding a party cell;
+  // tempting traps), tuned on: 0.62 with 10 wrong answers when it was written.
+  it("keeps its floor on M", async () => {
+    const engine = await buildEngine("tune-m", [path.join(ROOT, "eval/corpus-tune-m")]);
+    await expectFloors(engine, [["eval/tune-m.jsonl", 0.7, 6]]);
   });
 
   it("keeps its floor on K", async () => {
