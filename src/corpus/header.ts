@@ -245,7 +245,8 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
         lines.push(i);
       }
       const subject = lines.map((i) => texts[i] ?? "").join(" ");
-      if (lines.length > 0 && lines.length <= SENTENCE_CASE_SUBJECT_LINES && /^\p{Lu}/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
+      // ("về việc …" starts in lower case: "QUYẾT ĐỊNH" / "về việc thành lập Chi bộ …".)
+      if (lines.length > 0 && lines.length <= SENTENCE_CASE_SUBJECT_LINES && /^(?:\p{Lu}|về\s)/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
         header.subject = subject.replace(/[,\s]+$/u, "");
         for (const i of lines) consumed.add(i);
       }

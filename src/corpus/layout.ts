@@ -2,7 +2,7 @@
  * Layout tables read as their columns. An official document sets its header and its signing block side by
  * side: the issuing body on the left, the motto and the place-and-date line on the right; "Nơi nhận" on the
  * left, the signer on the right. A site's markdown writes that table as rows of two cells with `<br>` line
- * breaks; a Word file saved as text writes each row on one line with tabs between the cells. Read row by
+ * breaks; a Word file saved as text writes each row on one line with tabs (or a run of spaces) between the cells. Read row by
  * row, the two columns interleave ("ĐẢNG BỘ TỈNH X  ĐẢNG CỘNG SẢN VIỆT NAM" on one line, the issuer's next
  * line under the motto); read as a reader does, each column is its own run of lines. Pure: no I/O.
  */
@@ -14,8 +14,8 @@ const BREAKS = /<br\s*\/?>/giu;
 const TABLE_ROW = /^\s*\|(.*)\|\s*$/u;
 /** The row under a markdown table's first row: "|---|---|". */
 const SEPARATOR_ROW = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u;
-/** Cells of a line saved from a Word table: text, a run of tabs, text. */
-const TAB_CELLS = /\t+/u;
+/** Cells of a line saved from a Word table: text, a run of tabs (or of four spaces or more), text. */
+const TAB_CELLS = /\t+| {4,}/u;
 /** A header's place-and-date line ("Hà Nội, ngày 21 tháng 11 năm 2025"). */
 const PLACE_DATE = /,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu;
 /** The kind line under a header ("QUYẾT ĐỊNH"): where the header ends. */
@@ -55,7 +55,7 @@ function markdownLayoutRow(line: string): string[] | null {
 
 /** The two cells of a tabbed line: a line that starts with a tab has only the right one. */
 function tabCells(line: string): { left: string; right: string } {
-  if (/^\t/u.test(line)) return { left: "", right: line.trim() };
+  if (/^(?:\t| {4})/u.test(line)) return { left: "", right: line.trim() };
   const [left = "", ...rest] = line.split(TAB_CELLS);
   return { left: left.trim(), right: rest.join(" ").trim() };
 }
@@ -113,12 +113,12 @@ export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean
     const top = kindAt >= 0 ? kindAt : Math.min(out.length, HEADER_LINES);
     if (isTabbedHeader(out, 0, top)) {
       let end = 0;
-      for (let i = 0; i < top; i++) if (tabCells(out[i] ?? "").right !== "" && (out[i] ?? "").includes("\t")) end = i + 1;
+      for (let i = 0; i < top; i++) if (tabCells(out[i] ?? "").right !== "" && TAB_CELLS.test(out[i] ?? "")) end = i + 1;
       out = [...tabbedBlock(out, 0, end), ...out.slice(end)];
     }
   }
   // A tabbed signing block: from the "Nơi nhận" line on.
-  const recipientsAt = out.findIndex((line) => RECIPIENTS.test(line) && line.includes("\t"));
+  const recipientsAt = out.findIndex((line) => RECIPIENTS.test(line) && TAB_CELLS.test(line));
   if (recipientsAt >= 0) {
     const end = Math.min(out.length, recipientsAt + SIGNING_LINES);
     if (hasTwoCells(out, recipientsAt, end)) out = [...out.slice(0, recipientsAt), ...tabbedBlock(out, recipientsAt, end), ...out.slice(end)];

@@ -529,7 +529,21 @@ function aroundSets(c: CandidatePassage): TermSets {
 
 /** A passage's section context and document title: what it is said under. */
 function aroundText(c: CandidatePassage): string {
-  return `${c.context}\n${c.title}`;
+  return `${contextBesidesText(c)}\n${c.title}`;
+}
+
+/** Shortest lead line taken out of a passage's context as its own text. */
+const MIN_OWN_LEAD_CHARS = 20;
+
+/**
+ * A passage's section context without the passage's own first line: a lead line ("Thành lập Chi bộ … gồm
+ * 09 đảng viên (…), cụ thể:") is the context of the items under it and the text of the passage that opens
+ * with it — what it says is that passage's own, not what its section already said.
+ */
+function contextBesidesText(c: CandidatePassage): string {
+  // (The context drops the lead line's closing colon: "…, cụ thể:" heads the items as "…, cụ thể".)
+  const lead = (c.text.split("\n")[0] ?? "").trim().replace(/[\s:;,.]+$/u, "");
+  return lead.length >= MIN_OWN_LEAD_CHARS && c.context.includes(lead) ? c.context.replace(lead, " ") : c.context;
 }
 
 /** The section context and the text of a passage up to the end of the sentence holding offset `at`. */

@@ -77,5 +77,27 @@ describe("layout tables read as columns", () => {
     ].join("\n");
     expect(structureOf(article).header).toBeNull();
   });
+
+  it("reads a header whose two cells a Word file saved with runs of spaces, and a subject that starts \"về việc\"", () => {
+    const text = [
+      "ĐẢNG BỘ HUYỆN VĨNH LẠC                    ĐẢNG CỘNG SẢN VIỆT NAM",
+      "ĐẢNG ỦY XÃ HƯNG THẠCH",
+      "        *",
+      "Số 58-QĐ/ĐU                               Hưng Thạch, ngày 09 tháng 9 năm 2024",
+      "",
+      "QUYẾT ĐỊNH",
+      "về việc thành lập Chi bộ Trường Mầm non Hưng Thạch",
+      "",
+      "Điều 1. Thành lập Chi bộ Trường Mầm non Hưng Thạch trực thuộc Đảng bộ xã Hưng Thạch, gồm 09 đảng viên chuyển từ các chi bộ trong xã theo danh sách kèm theo Quyết định này.",
+      "",
+      "Điều 2. Quyết định có hiệu lực kể từ ngày 15/9/2024. Văn phòng Đảng ủy, các chi bộ có liên quan và các đồng chí có tên tại Điều 1 thi hành Quyết định này.",
+      "",
+      "T/M ĐẢNG ỦY",
+      "BÍ THƯ",
+      "Đinh Văn Trọng",
+    ].join("\n");
+    const { header } = structureOf(text);
+    expect(header).toMatchObject({ number: "58-QĐ/ĐU", date: "09/09/2024", issuer: "Đảng ủy xã Hưng Thạch", subject: "về việc thành lập Chi bộ Trường Mầm non Hưng Thạch", signer: "Đinh Văn Trọng" });
+  });
 });
 

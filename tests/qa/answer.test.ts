@@ -191,6 +191,16 @@ describe("answer extraction", () => {
     expect(r.best?.text).toContain("15/11/2024");
   });
 
+  it("counts a lead line as the own text of the passage it opens, though it is also its items' context", () => {
+    const lead = "Thành lập Chi bộ Trường Mầm non Hưng Thạch trực thuộc Đảng bộ xã Hưng Thạch, gồm 09 đảng viên (07 đảng viên chính thức, 02 đảng viên dự bị), cụ thể:";
+    const passage = `${lead}\n- 05 đồng chí chuyển từ Chi bộ thôn Phú Hòa;\n- 04 đồng chí chuyển từ Chi bộ thôn Gò Mít.`;
+    const s = new TermStats();
+    s.add(passage);
+    const r = extractAnswer(understandQuestion("Khi mới thành lập, Chi bộ Trường Mầm non Hưng Thạch có mấy đảng viên dự bị?"), [{ id: "p0", text: passage, context: `Điều 1. ${lead.replace(/:$/u, "")}`, title: "Quyết định số 58-QĐ/ĐU", rank: 0 }], s);
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("02 đảng viên dự bị");
+  });
+
   it("finds a date for a 'ngày nào' question", () => {
     expect(ask("Kế hoạch số 87-KH/TU ban hành ngày nào?", [1, 0]).best?.text).toContain("17-11-2009");
   });
