@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readStructure } from "../../src/corpus/document.js";
 import { readLayoutColumns } from "../../src/corpus/layout.js";
+import { BR_TABLE_HEADER, TABBED_DECISION } from "../support/officialTexts.js";
 
 const structureOf = (text: string) => readStructure({ format: "txt", pages: [text], encoding: "utf-8" }, "doc.txt");
 
 describe("layout tables read as columns", () => {
   it("reads a Word header saved as text (cells between tabs) column by column", () => {
-    const text = [
-      "ĐẢNG BỘ TỈNH HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM",
-      "HUYỆN ỦY SƠN QUY",
-      "ỦY BAN KIỂM TRA\t\t\t______________________",
-      "*",
-      "Số 12-QĐ/UBKTHU\t\tSơn Quy, ngày 18 tháng 3 năm 2025",
-      "",
-      "QUYẾT ĐỊNH",
-      "Về việc thi hành kỷ luật đảng viên",
-      "-----",
-      "",
-      "Xét Tờ trình số 05-TTr/ĐU ngày 04/3/2025 của Ban Thường vụ Đảng ủy xã Quy Thạnh và báo cáo kết quả thẩm tra của Tổ kiểm tra, Ủy ban Kiểm tra Huyện ủy nhận thấy đồng chí Trần Văn A đã vi phạm quy định về đất đai, xây dựng trong thời gian phụ trách lĩnh vực này.",
-      "",
-      "Điều 1. Thi hành kỷ luật bằng hình thức cảnh cáo đối với đồng chí Trần Văn A, Phó Chủ tịch Ủy ban nhân dân xã Quy Thạnh, đảng viên sinh hoạt tại Chi bộ Cơ quan Ủy ban nhân dân xã.",
-      "",
-      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Nếu không đồng ý, trong thời hạn 30 ngày kể từ ngày nhận được Quyết định, đồng chí có quyền khiếu nại đến Ban Thường vụ Huyện ủy.",
-      "",
-      "Nơi nhận:\t\t\tT/M ỦY BAN KIỂM TRA",
-      "- Như Điều 3;\t\t\tCHỦ NHIỆM",
-      "- Lưu UBKT.\t\t\t(đã ký)",
-      "\t\t\tPhan Thị Minh Nguyệt",
-    ].join("\n");
+    const text = TABBED_DECISION;
     const { header } = structureOf(text);
     expect(header).toMatchObject({ kind: "Quyết định", number: "12-QĐ/UBKTHU", date: "18/03/2025", signer: "Phan Thị Minh Nguyệt" });
     // The department takes the name of the body right above it; the province is its superior.
@@ -38,12 +18,7 @@ describe("layout tables read as columns", () => {
 
   it("reads a site's markdown header and signing block written as two-cell rows with <br> breaks", () => {
     const text = [
-      "| ĐẢNG BỘ TỈNH LÂM ĐỒNG<br>**ĐẢNG BỘ XÃ PHÚ LỘC SƠN**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>--------------- |",
-      "|---|---|",
-      "| Số: 01-NQ/ĐU | *Phú Lộc Sơn, ngày 26 tháng 7 năm 2025* |",
-      "",
-      "**NGHỊ QUYẾT**",
-      "",
+      ...BR_TABLE_HEADER,
       "**VỀ PHÁT TRIỂN KINH TẾ NÔNG NGHIỆP**",
       "",
       "Đảng bộ xã phấn đấu đến năm 2030 có 1.200 ha cây trồng ứng dụng công nghệ cao.",

@@ -8,43 +8,10 @@ import type { QaEngine } from "../../src/qa/engine.js";
 import { asksSigning, fieldQuestion } from "../../src/corpus/header.js";
 import { understandQuestion } from "../../src/qa/query.js";
 import { engineOver } from "../support/corpusEngine.js";
-
-const DECISION = [
-  "ĐẢNG BỘ TỈNH HÀ TĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM",
-  "HUYỆN ỦY SƠN QUY",
-  "ỦY BAN KIỂM TRA\t\t\t______________________",
-  "*",
-  "Số 12-QĐ/UBKTHU\t\tSơn Quy, ngày 18 tháng 3 năm 2025",
-  "",
-  "QUYẾT ĐỊNH",
-  "Về việc thi hành kỷ luật đảng viên",
-  "-----",
-  "",
-  "Xét Tờ trình số 05-TTr/ĐU ngày 04/3/2025 của Ban Thường vụ Đảng ủy xã Quy Thạnh, Ủy ban Kiểm tra Huyện ủy nhận thấy đồng chí Trần Đình Khôi, Phó Chủ tịch Ủy ban nhân dân xã Quy Thạnh, đã vi phạm quy định về quản lý đất đai trong thời gian từ tháng 6/2022 đến tháng 9/2023.",
-  "",
-  "Điều 1. Thi hành kỷ luật bằng hình thức CẢNH CÁO đối với đồng chí Trần Đình Khôi, Phó Chủ tịch Ủy ban nhân dân xã Quy Thạnh.",
-  "",
-  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Nếu không đồng ý, trong thời hạn 30 ngày kể từ ngày nhận được Quyết định, đồng chí Trần Đình Khôi có quyền khiếu nại đến Ban Thường vụ Huyện ủy Sơn Quy.",
-  "",
-  "Điều 3. Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy và đồng chí Trần Đình Khôi chịu trách nhiệm thi hành Quyết định này. Mọi thắc mắc liên hệ Văn phòng Huyện ủy, số điện thoại 0239 3851 234.",
-  "",
-  "Nơi nhận:",
-  "- Như Điều 3;",
-  "- Lưu UBKT.",
-  "",
-  "T/M ỦY BAN KIỂM TRA",
-  "CHỦ NHIỆM",
-  "(đã ký)",
-  "Phan Thị Minh Nguyệt",
-].join("\n");
+import { BR_TABLE_HEADER, TABBED_DECISION as DECISION } from "../support/officialTexts.js";
 
 const RESOLUTION = [
-  "| ĐẢNG BỘ TỈNH LÂM ĐỒNG<br>**ĐẢNG BỘ XÃ PHÚ LỘC SƠN**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>--------------- |",
-  "|---|---|",
-  "| Số: 01-NQ/ĐU | *Phú Lộc Sơn, ngày 26 tháng 7 năm 2025* |",
-  "",
-  "**NGHỊ QUYẾT**",
-  "",
+  ...BR_TABLE_HEADER,
   "**VỀ PHÁT TRIỂN NÔNG NGHIỆP NHIỆM KỲ 2025 - 2030**",
   "",
   "Đại hội đã bầu Ban Chấp hành Đảng bộ xã khóa I gồm 27 đồng chí.",
