@@ -285,10 +285,15 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const number = c.isHeader ? headerNumber(c.text) : null;
     return number === null ? null : documentNumberKey(number);
   };
+  const qualifies = new Map<CandidatePassage, boolean>();
   const holdsQualifiers = (c: CandidatePassage): boolean => {
-    if (askedNumber !== null && headerKey(c) === askedNumber) return true;
-    const sets = passageWithContext(c);
-    return missingNumbers(plan, sets).length === 0 && missingName(plan, sets) === undefined;
+    let holds = qualifies.get(c);
+    if (holds === undefined) {
+      const sets = passageWithContext(c);
+      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, sets).length === 0 && missingName(plan, sets) === undefined);
+      qualifies.set(c, holds);
+    }
+    return holds;
   };
   // A header's fields answer for its document, and the document is also named by what its text says
   // ("Ai ký quyết định kỷ luật đồng chí Trần Đình Khôi?": the name is in the decision, not its header).
