@@ -424,6 +424,8 @@ export function namedAsUnknown(plan: QueryPlan, unit: string): string | null {
 const INDICATOR_ENDS_ACCENTED = new Set(["của", "ở", "tại", "trong", "trên", "năm", "là", "đạt", "chiếm", "khoảng", "tính", "đến", "vào", "hiện", "nay", "tháng", "quý", "giai", "nhiệm", "kỳ"]);
 const INDICATOR_ENDS_FOLDED = new Set([...INDICATOR_ENDS_ACCENTED].map(foldKey));
 const MAX_INDICATOR_SYLLABLES = 8;
+// A level word before a name ("xã Hòa Bình"): not "xã hội".
+const INDICATOR_PLACES = new Set(["xa", "phuong", "thi", "tinh", "huyen", "quan", "thanh", "thon", "ap", "ban", "buon"]);
 
 /**
  * The syllables of the indicator a percentage question names ("Tỷ lệ hộ cận nghèo của thị xã … là bao
@@ -439,7 +441,11 @@ export function missingIndicator(plan: QueryPlan, unit: string): string | null {
   const indicator: Token[] = [];
   for (let i = at + 2; i < tokens.length && indicator.length < MAX_INDICATOR_SYLLABLES; i++) {
     const t = tokens[i] as Token;
-    if (t.isNumber || (accented ? INDICATOR_ENDS_ACCENTED.has(t.lower) : INDICATOR_ENDS_FOLDED.has(t.fold)) || (t.fold === "bao" && tokens[i + 1]?.fold === "nhieu")) break;
+    // (A place ends it too: "tỷ lệ người dân xã Hòa Bình tham gia …" names whose rate, not which.)
+    const capitalised = (k: Token | undefined): boolean => k !== undefined && /^\p{Lu}/u.test(plan.question.slice(k.start, k.end));
+    const twoSyllableLevel = (t.fold === "thi" || t.fold === "thanh") && ["xa", "tran", "pho"].includes(tokens[i + 1]?.fold ?? "");
+    const place = capitalised(t) || (INDICATOR_PLACES.has(t.fold) && capitalised(tokens[twoSyllableLevel ? i + 2 : i + 1]));
+    if (t.isNumber || place || (accented ? INDICATOR_ENDS_ACCENTED.has(t.lower) : INDICATOR_ENDS_FOLDED.has(t.fold)) || (t.fold === "bao" && tokens[i + 1]?.fold === "nhieu")) break;
     indicator.push(t);
   }
   if (indicator.length === 0) return null;

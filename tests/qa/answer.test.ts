@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { asksYesOrNo, countsNoun } from "../../src/qa/slots.js";
+import { asksYesOrNo, countsNoun, missingIndicator } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -199,6 +199,13 @@ describe("answer extraction", () => {
     const r = extractAnswer(understandQuestion("Khi mới thành lập, Chi bộ Trường Mầm non Hưng Thạch có mấy đảng viên dự bị?"), [{ id: "p0", text: passage, context: `Điều 1. ${lead.replace(/:$/u, "")}`, title: "Quyết định số 58-QĐ/ĐU", rank: 0 }], s);
     expect(r.abstained).toBe(false);
     expect(r.best?.text).toContain("02 đảng viên dự bị");
+  });
+
+  it("reads the indicator a percentage question names, up to the place it is of", () => {
+    expect(missingIndicator(understandQuestion("Tỷ lệ hộ cận nghèo của thị xã là bao nhiêu?"), "tỷ lệ hộ nghèo giảm còn 2,17%")).toBe("cận");
+    expect(missingIndicator(understandQuestion("Tỷ lệ dân số tham gia bảo hiểm xã hội đạt bao nhiêu?"), "tỷ lệ dân số tham gia bảo hiểm y tế đạt 91,3%")).toBe("xã hội");
+    expect(missingIndicator(understandQuestion("Tỷ lệ hộ nghèo thị xã Hòa Phong năm 2024 là bao nhiêu?"), "tỷ lệ hộ nghèo giảm còn 2,17%")).toBeNull();
+    expect(missingIndicator(understandQuestion("Tỷ lệ người dân xã Hòa Bình tham gia bảo hiểm y tế năm 2025 đạt bao nhiêu?"), "tỷ lệ người dân tham gia bảo hiểm y tế đạt 94,5%")).toBeNull();
   });
 
   it("finds a date for a 'ngày nào' question", () => {
