@@ -8,12 +8,9 @@
  */
 import { DOCUMENT_KIND_WORDS, NATIONAL_MOTTO } from "../text/vietnamese.js";
 
-const BREAK = /<br\s*\/?>/iu;
 const BREAKS = /<br\s*\/?>/giu;
 /** A markdown table row: "| a | b |". */
 const TABLE_ROW = /^\s*\|(.*)\|\s*$/u;
-/** The row under a markdown table's first row: "|---|---|". */
-const SEPARATOR_ROW = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u;
 /** Cells of a line saved from a Word table: text, a run of tabs (or of four spaces or more), text. */
 const TAB_CELLS = /\t+| {4,}/u;
 /** A header's place-and-date line ("Hà Nội, ngày 21 tháng 11 năm 2025"). */
@@ -48,7 +45,8 @@ function markdownLayoutRow(line: string): string[] | null {
   if (!row) return null;
   const cells = (row[1] ?? "").split("|");
   if (cells.length !== 2) return null;
-  const broken = cells.some((cell) => cell.search(BREAK) >= 0);
+  // (`search` ignores the global flag and its lastIndex.)
+  const broken = cells.some((cell) => cell.search(BREAKS) >= 0);
   if (!broken && !cells.some(isHeaderCell)) return null;
   return cells.flatMap(cellLines);
 }
@@ -78,9 +76,7 @@ function tabbedBlock(lines: readonly string[], from: number, to: number): string
 /** Whether some line of `from..to` has two cells, one of them the motto or a place-and-date line. */
 function isTabbedHeader(lines: readonly string[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const line = lines[i] ?? "";
-    if (!TAB_CELLS.test(line.trim())) continue;
-    const { left, right } = tabCells(line);
+    const { left, right } = tabCells(lines[i] ?? "");
     if (left !== "" && right !== "" && [left, right].some((cell) => NATIONAL_MOTTO.test(cell) || PLACE_DATE.test(cell))) return true;
   }
   return false;
@@ -113,7 +109,8 @@ export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean
     const top = kindAt >= 0 ? kindAt : Math.min(out.length, HEADER_LINES);
     if (isTabbedHeader(out, 0, top)) {
       let end = 0;
-      for (let i = 0; i < top; i++) if (tabCells(out[i] ?? "").right !== "" && TAB_CELLS.test(out[i] ?? "")) end = i + 1;
+      // (A line has a right cell only where a tab run or a run of spaces sets it apart.)
+      for (let i = 0; i < top; i++) if (tabCells(out[i] ?? "").right !== "") end = i + 1;
       out = [...tabbedBlock(out, 0, end), ...out.slice(end)];
     }
   }

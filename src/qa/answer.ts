@@ -298,8 +298,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // A header's fields answer for its document, and the document is also named by what its text says
   // ("Ai ký quyết định kỷ luật đồng chí Trần Đình Khôi?": the name is in the decision, not its header).
   const documentOf = (c: CandidatePassage): string => c.id.slice(0, c.id.lastIndexOf("#"));
-  const qualifiedDocuments = new Set(candidates.filter((c) => !c.isHeader && holdsQualifiers(c)).map(documentOf));
-  const qualified = plan.numbers.length + plan.names.length > 0 ? candidates.filter((c) => holdsQualifiers(c) || (c.isHeader && qualifiedDocuments.has(documentOf(c)))) : candidates;
+  const hasQualifiers = plan.numbers.length + plan.names.length > 0;
+  const qualifiedDocuments = hasQualifiers ? new Set(candidates.filter((c) => !c.isHeader && holdsQualifiers(c)).map(documentOf)) : null;
+  const qualified = qualifiedDocuments ? candidates.filter((c) => holdsQualifiers(c) || (c.isHeader && qualifiedDocuments.has(documentOf(c)))) : candidates;
   // When a header field is asked ("Ai ký quyết định kỷ luật đồng chí X?"), what the document's retrieved
   // passages say (that hold the question's names and numbers) describes the document the header heads.
   // (Only a question that names the document by its kind: "Ai ký giấy giới thiệu?" asks no header.)
@@ -307,7 +308,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const headerEvidence = new Map<string, TermSets>();
   if (asksAnyField) {
     for (const c of candidates) {
-      if (c.isHeader || (plan.numbers.length + plan.names.length > 0 && !holdsQualifiers(c))) continue;
+      if (c.isHeader || (hasQualifiers && !holdsQualifiers(c))) continue;
       const doc = documentOf(c);
       const before = headerEvidence.get(doc);
       headerEvidence.set(doc, before ? unionOf(before, termSets(c.text)) : termSets(c.text));

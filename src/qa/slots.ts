@@ -257,8 +257,8 @@ function adjoins(unit: string, number: Token, noun: Token | undefined): boolean 
 }
 
 export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
-  const counted = plan.countedNoun;
-  if (!plan.countsPeople && (!counted || counted.length === 0)) return null;
+  const counted = plan.countedNoun ?? [];
+  if (!plan.countsPeople && counted.length === 0) return null;
   // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
   if (!plan.countsPeople && asksMoney(plan)) return MONEY_AMOUNT.test(unit);
   const tokens = unitTokens(unit);
@@ -273,7 +273,6 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     }
     return false;
   }
-  if (!counted || counted.length === 0) return null;
   // "chi bộ trường học": "chi bộ" is what is counted, "trường học" which of them; the count must be of
   // those ("07 chi bộ" of every kind is no count of school cells).
   const noun = counted.slice(0, 2);
@@ -438,11 +437,11 @@ export function missingIndicator(plan: QueryPlan, unit: string): string | null {
   const at = tokens.findIndex((t, i) => (t.fold === "ty" || t.fold === "ti") && tokens[i + 1]?.fold === "le");
   if (at < 0) return null;
   const accented = plan.accent !== null;
+  const capitalised = (k: Token | undefined): boolean => k !== undefined && /^\p{Lu}/u.test(plan.question.slice(k.start, k.end));
   const indicator: Token[] = [];
   for (let i = at + 2; i < tokens.length && indicator.length < MAX_INDICATOR_SYLLABLES; i++) {
     const t = tokens[i] as Token;
     // (A place ends it too: "tỷ lệ người dân xã Hòa Bình tham gia …" names whose rate, not which.)
-    const capitalised = (k: Token | undefined): boolean => k !== undefined && /^\p{Lu}/u.test(plan.question.slice(k.start, k.end));
     const twoSyllableLevel = (t.fold === "thi" || t.fold === "thanh") && ["xa", "tran", "pho"].includes(tokens[i + 1]?.fold ?? "");
     const place = capitalised(t) || (INDICATOR_PLACES.has(t.fold) && capitalised(tokens[twoSyllableLevel ? i + 2 : i + 1]));
     if (t.isNumber || place || (accented ? INDICATOR_ENDS_ACCENTED.has(t.lower) : INDICATOR_ENDS_FOLDED.has(t.fold)) || (t.fold === "bao" && tokens[i + 1]?.fold === "nhieu")) break;
