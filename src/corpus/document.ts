@@ -7,7 +7,7 @@ import { citationName, headerPassageText, parseHeader, unnumberedName, type Docu
 import { readLayoutColumns } from "./layout.js";
 import { pickTitle, toBlocks } from "./structure.js";
 import type { Block, LoadedFile } from "./types.js";
-import { isHardWrapped, unwrapLines } from "./unwrap.js";
+import { dropPageNumbers, isHardWrapped, unwrapLines } from "./unwrap.js";
 
 /** Longest title kept, in characters. */
 export const MAX_TITLE_CHARS = 200;
@@ -29,8 +29,9 @@ function cut(text: string, maxChars: number): string {
 /** Reads a loaded file's header, blocks and title. */
 export function readStructure(file: LoadedFile, fileName: string): DocumentStructure {
   // Whether the text is hard-wrapped is decided on the whole document; lines are joined within a page.
-  // Layout tables (the header's and the signing block's two columns) are read column by column first.
-  const rawPages = file.pages.map((page, i) => readLayoutColumns(page.split("\n"), i === 0));
+  // Page numbers are dropped and layout tables (the header's and the signing block's two columns) read
+  // column by column first.
+  const rawPages = file.pages.map((page, i) => readLayoutColumns(dropPageNumbers(page.split("\n")), i === 0));
   const hardWrapped = isHardWrapped(rawPages.flat());
   const pages = rawPages.map((lines) => unwrapLines(lines, hardWrapped));
   const lines = pages.flat();

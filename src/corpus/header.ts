@@ -5,7 +5,7 @@
  * label/value tables ("Số hiệu:", "Người ký:"). Pure functions over logical lines (see `unwrapLines`).
  */
 import { collapseSpaces, foldKey } from "../text/normalize.js";
-import { DOCUMENT_KIND_WORDS, FOOTNOTE_MARK, NATIONAL_MOTTO, SIGNING_MARKER } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_WORDS, FOOTNOTE_MARK, NATIONAL_MOTTO, SIGNATURE_PLACEHOLDER, SIGNING_MARKER } from "../text/vietnamese.js";
 
 /** What a document's header says about it. Every field is text found in the document. */
 export interface DocumentHeader {
@@ -245,8 +245,9 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
         lines.push(i);
       }
       const subject = lines.map((i) => texts[i] ?? "").join(" ");
-      // ("về việc …" starts in lower case: "QUYẾT ĐỊNH" / "về việc thành lập Chi bộ …".)
-      if (lines.length > 0 && lines.length <= SENTENCE_CASE_SUBJECT_LINES && /^(?:\p{Lu}|về\s)/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
+      // ("về việc …" and the issuer's "của …" start in lower case: "QUYẾT ĐỊNH" / "về việc thành lập Chi bộ
+      // …"; "CHỈ THỊ" / "của Ban Thường vụ Huyện ủy về …".)
+      if (lines.length > 0 && lines.length <= SENTENCE_CASE_SUBJECT_LINES && /^(?:\p{Lu}|về\s|của\s)/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
         header.subject = subject.replace(/[,\s]+$/u, "");
         for (const i of lines) consumed.add(i);
       }
@@ -394,8 +395,6 @@ function kindOfNumber(number: string | null): string | null {
   return code === undefined ? null : (KIND_BY_CODE[code] ?? null);
 }
 
-// What a published copy writes where the signature was: "(đã ký)", "(Đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)".
-const SIGNATURE_PLACEHOLDER = /^\((?:đã\s+)?ký(?:[\s,]+[^)]{0,40})?\)$/iu;
 
 /**
  * The role lines of the signing block whose name stands at line `i` (one to three upper-case lines above
@@ -535,6 +534,21 @@ export function headerNumber(headerText: string): string | null {
   return headerText.match(/^Số hiệu: (\S+)/mu)?.[1] ?? null;
 }
 
+/** A committee's organs that sign on its behalf ("T/M BAN THƯỜNG VỤ" under "HUYỆN ỦY KIM LÃNG"). */
+const COMMITTEE_ORGAN = /^(?:T\/M|TM\.|T\.M)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC)(?!\p{L})/u;
+
+/**
+ * The body a document is issued by when its signer signs for an organ of the issuing committee: "Ban
+ * Thường vụ Huyện ủy Kim Lãng" for a header naming "HUYỆN ỦY KIM LÃNG" signed "T/M BAN THƯỜNG VỤ". Null
+ * otherwise.
+ */
+function onBehalfOf(header: DocumentHeader): string | null {
+  const organ = COMMITTEE_ORGAN.exec(header.signerRole ?? "")?.[1];
+  if (!organ || !header.issuer || !/(?<!\p{L})ủy(?!\p{L})/iu.test(header.issuer)) return null;
+  const name = organ === "BAN THƯỜNG VỤ" ? "Ban Thường vụ" : "Thường trực";
+  return foldKey(header.issuer).includes(foldKey(name)) ? null : `${name} ${header.issuer}`;
+}
+
 /**
  * The header as a quotable passage, one fact a line, each line labelled the way questions ask for it
  * ("Người ký", "Ngày ban hành"): "ai ký …", "ban hành ngày nào" find their line.
@@ -544,7 +558,7 @@ export function headerPassageText(header: DocumentHeader): string {
   const name = citationName(header);
   if (name) lines.push(`${name}${header.subject ? `: ${header.subject}` : ""}`);
   if (header.number) lines.push(`Số hiệu: ${header.number}`);
-  if (header.issuer) lines.push(`Cơ quan ban hành: ${header.issuer}${header.superior ? ` (${header.superior})` : ""}`);
+  if (header.issuer) lines.push(`Cơ quan ban hành: ${onBehalfOf(header) ?? header.issuer}${header.superior ? ` (${header.superior})` : ""}`);
   if (header.dateText || header.date) {
     const written = header.dateText ? `${header.place ? `${header.place}, ` : ""}${header.dateText}` : "";
     lines.push(`Ngày ban hành: ${[written, header.date].filter(Boolean).join(" (")}${written && header.date ? ")" : ""}`);

@@ -22,6 +22,20 @@ const HEADER_LINES = 30;
 /** Lines from "Nơi nhận" on that a tabbed signing block may take. */
 const SIGNING_LINES = 20;
 const RECIPIENTS = /^\s*(?:\*\*)?\s*nơi nhận/iu;
+/** Lines above "Nơi nhận" that the signing block's right column may start on. */
+const SIGNING_LEAD_LINES = 4;
+
+/**
+ * Whether a line laid out with spaces is blank or one cell past the left column of the signing block
+ * `from..to` (a tabbed line: one that starts with a tab).
+ */
+function isRightColumnOnly(line: string, lines: readonly string[], from: number, to: number): boolean {
+  if (line.trim() === "") return true;
+  if (line.includes("\t")) return /^\t+\S/u.test(line);
+  const cells = spacedCells(line);
+  const block = cellsOf([line, ...lines.slice(from, to)], 0, to - from + 1);
+  return cells.length === 1 && block[0]?.left === "" && block[0]?.right !== "";
+}
 
 function cellLines(cell: string): string[] {
   return cell
@@ -51,11 +65,37 @@ function markdownLayoutRow(line: string): string[] | null {
   return cells.flatMap(cellLines);
 }
 
-/** The two cells of a tabbed line: a line that starts with a tab has only the right one. */
+/** A line's cells and where each starts (its column), set apart by tab runs or runs of four spaces or more. */
+function spacedCells(line: string): Array<{ text: string; start: number }> {
+  const cells: Array<{ text: string; start: number }> = [];
+  for (const m of line.matchAll(/\S+(?: {1,3}\S+)*/gu)) cells.push({ text: m[0], start: m.index ?? 0 });
+  return cells;
+}
+
+/** The two cells of a line saved from a Word table with tabs: a line that starts with a tab has only the right one. */
 function tabCells(line: string): { left: string; right: string } {
-  if (/^(?:\t| {4})/u.test(line)) return { left: "", right: line.trim() };
+  if (/^\t/u.test(line)) return { left: "", right: line.trim() };
   const [left = "", ...rest] = line.split(TAB_CELLS);
   return { left: left.trim(), right: rest.join(" ").trim() };
+}
+
+/**
+ * The left and right cells of lines `from..to`. Lines laid out with spaces (a PDF copied as text, centred
+ * lines indented) are read by position: a line of one cell is in the right column when it starts past the
+ * end of every left cell of the two-cell lines; tabbed lines by their tabs.
+ */
+function cellsOf(lines: readonly string[], from: number, to: number): Array<{ left: string; right: string }> {
+  const spaced = lines.slice(from, to).map((line) => (line.includes("\t") ? null : spacedCells(line)));
+  let leftEnd = -1;
+  for (const cells of spaced) if (cells && cells.length >= 2) leftEnd = Math.max(leftEnd, (cells[0]?.start ?? 0) + (cells[0]?.text.length ?? 0));
+  return lines.slice(from, to).map((line, i) => {
+    const cells = spaced[i];
+    if (!cells) return tabCells(line);
+    if (cells.length === 0) return { left: "", right: "" };
+    if (cells.length >= 2) return { left: cells[0]?.text ?? "", right: cells.slice(1).map((c) => c.text).join(" ") };
+    const only = cells[0] ?? { text: "", start: 0 };
+    return leftEnd >= 0 && only.start > leftEnd ? { left: "", right: only.text } : { left: only.text, right: "" };
+  });
 }
 
 /**
@@ -65,8 +105,7 @@ function tabCells(line: string): { left: string; right: string } {
 function tabbedBlock(lines: readonly string[], from: number, to: number): string[] {
   const left: string[] = [];
   const right: string[] = [];
-  for (let i = from; i < to; i++) {
-    const cells = tabCells(lines[i] ?? "");
+  for (const cells of cellsOf(lines, from, to)) {
     if (cells.left !== "" || cells.right === "") left.push(cells.left);
     if (cells.right !== "") right.push(cells.right);
   }
@@ -75,20 +114,12 @@ function tabbedBlock(lines: readonly string[], from: number, to: number): string
 
 /** Whether some line of `from..to` has two cells, one of them the motto or a place-and-date line. */
 function isTabbedHeader(lines: readonly string[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const { left, right } = tabCells(lines[i] ?? "");
-    if (left !== "" && right !== "" && [left, right].some((cell) => NATIONAL_MOTTO.test(cell) || PLACE_DATE.test(cell))) return true;
-  }
-  return false;
+  return cellsOf(lines, from, to).some(({ left, right }) => left !== "" && right !== "" && [left, right].some((cell) => NATIONAL_MOTTO.test(cell) || PLACE_DATE.test(cell)));
 }
 
 /** Whether some line of `from..to` has a left and a right cell. */
 function hasTwoCells(lines: readonly string[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const { left, right } = tabCells(lines[i] ?? "");
-    if (left !== "" && right !== "") return true;
-  }
-  return false;
+  return cellsOf(lines, from, to).some(({ left, right }) => left !== "" && right !== "");
 }
 
 /**
@@ -108,9 +139,11 @@ export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean
     const kindAt = out.findIndex((line, i) => i < HEADER_LINES && KIND_LINE.test(line) && line === line.toUpperCase());
     const top = kindAt >= 0 ? kindAt : Math.min(out.length, HEADER_LINES);
     if (isTabbedHeader(out, 0, top)) {
+      // The block ends with its last line that has a right cell.
       let end = 0;
-      // (A line has a right cell only where a tab run or a run of spaces sets it apart.)
-      for (let i = 0; i < top; i++) if (tabCells(out[i] ?? "").right !== "") end = i + 1;
+      cellsOf(out, 0, top).forEach((cells, i) => {
+        if (cells.right !== "") end = i + 1;
+      });
       out = [...tabbedBlock(out, 0, end), ...out.slice(end)];
     }
   }
@@ -118,7 +151,13 @@ export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean
   const recipientsAt = out.findIndex((line) => RECIPIENTS.test(line) && TAB_CELLS.test(line));
   if (recipientsAt >= 0) {
     const end = Math.min(out.length, recipientsAt + SIGNING_LINES);
-    if (hasTwoCells(out, recipientsAt, end)) out = [...out.slice(0, recipientsAt), ...tabbedBlock(out, recipientsAt, end), ...out.slice(end)];
+    if (hasTwoCells(out, recipientsAt, end)) {
+      // The signer's first lines may stand above "Nơi nhận", alone in the right column ("T/M BAN THƯỜNG VỤ").
+      let start = recipientsAt;
+      while (start > 0 && recipientsAt - start < SIGNING_LEAD_LINES && isRightColumnOnly(out[start - 1] ?? "", out, recipientsAt, end)) start--;
+      while (start < recipientsAt && (out[start] ?? "").trim() === "") start++;
+      out = [...out.slice(0, start), ...tabbedBlock(out, start, end), ...out.slice(end)];
+    }
   }
   return out;
 }

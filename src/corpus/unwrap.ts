@@ -3,6 +3,7 @@
  * into lines of ~80 characters (and often its first line short, where the original was indented); a
  * line is not a paragraph there. Pure functions over lines: no I/O.
  */
+import { SIGNATURE_PLACEHOLDER, SIGNING_MARKER } from "../text/vietnamese.js";
 
 /** Share of lines that must visibly continue mid-sentence for a text to count as hard-wrapped. */
 export const HARD_WRAP_MIN_SHARE = 0.12;
@@ -60,6 +61,9 @@ function continues(current: string, next: string): boolean {
   const a = bare(current);
   const b = bare(next);
   if (a.length === 0 || ITEM_START.test(b)) return false;
+  // Where the signature was ("(đã ký)") stands between the signer's role and name, on its own line.
+  // (and a signing role "T/M BAN THƯỜNG VỤ" heads the role under it, not a line it runs on to).
+  if (SIGNATURE_PLACEHOLDER.test(a) || SIGNATURE_PLACEHOLDER.test(b) || SIGNING_MARKER.test(a)) return false;
   if (SENTENCE_END.test(a)) return CLAUSE_END.test(a) && /^\p{Ll}/u.test(b);
   // A change between upper-case and mixed-case lines is a boundary (a title above its body).
   const upperA = isUpperCaseLine(a);
@@ -79,6 +83,33 @@ function breaksSentence(current: string, next: string): boolean {
   return a.length >= 40 && /\p{Ll}$/u.test(a) && /^\p{Ll}\p{L}*\s/u.test(b) && !ITEM_START.test(b);
 }
 
+/** A page number alone on its line: "2", "- 2 -", "Trang 2", "Trang 2/5". */
+const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?(\d{1,3})(?:\s*\/\s*\d{1,3})?(?:\s*-)?$/iu;
+
+/**
+ * Page numbers taken out of a text copied from print: a line holding only a number, with a blank line (or
+ * the page's edge) on each side, after some text, the numbers rising if there are several. The blank lines
+ * after it go with it, so that a paragraph the page break cut ("… Đảng" / "" / "2" / "" / "viên trước …")
+ * reads on. Other lines are kept as they are.
+ */
+export function dropPageNumbers(lines: readonly string[]): string[] {
+  const blank = (i: number): boolean => (lines[i] ?? "").trim() === "";
+  const found: Array<{ at: number; page: number }> = [];
+  let textAbove = false;
+  lines.forEach((line, i) => {
+    const m = PAGE_NUMBER.exec(line.trim());
+    if (m && textAbove && blank(i - 1) && blank(i + 1)) found.push({ at: i, page: Number(m[1]) });
+    else if (line.trim() !== "") textAbove = true;
+  });
+  if (found.length === 0 || found.some((f, i) => i > 0 && f.page <= (found[i - 1]?.page ?? 0))) return [...lines];
+  const dropped = new Set<number>();
+  for (const { at } of found) {
+    dropped.add(at);
+    for (let i = at + 1; i < lines.length && blank(i); i++) dropped.add(i);
+  }
+  return lines.filter((_, i) => !dropped.has(i));
+}
+
 /**
  * Joins the lines of a hard-wrapped text back into logical lines (paragraphs, list items, headings);
  * separators and blank lines are kept as they are. In a text that is not hard-wrapped (`hardWrapped`, decided
@@ -93,7 +124,10 @@ export function unwrapLines(lines: readonly string[], hardWrapped = isHardWrappe
     // a break of the copy, not of the text.
     if (hardWrapped && current !== null && line.trim() === "" && breaksSentence(current, lines[i + 1] ?? "")) continue;
     // Emphasis opened and not closed ("**I. Mục" / "đích, yêu cầu**") joins lines in any text.
-    const joins = current !== null && (hardWrapped ? continues(current, line) : hasOpenEmphasis(current) && !SEPARATOR.test(line));
+    // An indented line under a flush one opens a paragraph (a PDF's first-line indent): "1. Nâng cao nhận
+    // thức …" / "    Cấp ủy, tổ chức đảng …".
+    const indents = /^(?: {2,}|\t)\S/u.test(line) && /^\S/u.test(lines[i - 1] ?? "");
+    const joins = current !== null && (hardWrapped ? !indents && continues(current, line) : hasOpenEmphasis(current) && !SEPARATOR.test(line));
     if (current !== null && joins) {
       current = `${current.replace(/\s+$/u, "")} ${line.trim()}`;
       continue;

@@ -343,6 +343,21 @@ export class InvertedIndex implements ScoredPostings {
     return postings.rows(id).reduce((n, row) => n + (row.end - row.start), 0);
   }
 
+  /** How many documents have every one of `terms` in the field (dead ones included, as in `fieldTermFrequency`). */
+  fieldTermsTogether(field: number, terms: readonly string[]): number {
+    const postings = this.fields[field];
+    let together: Set<number> | null = null;
+    for (const term of terms) {
+      const id = postings?.termIds.get(term);
+      if (!postings || id === undefined) return 0;
+      const slots = new Set<number>();
+      for (const row of postings.rows(id)) for (let p = row.start; p < row.end; p++) if (!together || together.has(row.docs[p] ?? -1)) slots.add(row.docs[p] ?? -1);
+      together = slots;
+      if (together.size === 0) return 0;
+    }
+    return together?.size ?? 0;
+  }
+
   /** True when a live document has the term in the field. */
   hasLiveTerm(field: number, term: string): boolean {
     this.seal();

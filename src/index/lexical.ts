@@ -109,6 +109,11 @@ export class LexicalIndex {
     return this.index.fieldTermFrequency(BIGRAM_FIELD, bigram);
   }
 
+  /** How many passages have all the folded bigrams (["bo_co", "co_so"]: "bộ cơ sở" is likely written there). */
+  bigramsTogether(bigrams: readonly string[]): number {
+    return this.index.fieldTermsTogether(BIGRAM_FIELD, bigrams);
+  }
+
   /** Removes passages by label (lazily; `vacuum` compacts). Unknown labels are ignored. */
   discard(labels: readonly number[]): void {
     for (const label of labels) this.index.discard(label);

@@ -3,6 +3,7 @@
  * by how rare they are (IDF) and spots terms the corpus never uses. Updated incrementally on re-ingest.
  */
 import { analyzeText, type TermView } from "../text/analyze.js";
+import { isVietnameseSyllable } from "../text/lexicon.js";
 import { TONE_LETTER, foldKey } from "../text/normalize.js";
 
 /** Serialised form. */
@@ -97,7 +98,11 @@ export class TermStats {
     return this.nearFolds(folded)[0] ?? null;
   }
 
-  /** Folded terms of the corpus one edit from `folded` (not itself), most common first. */
+  /**
+   * Folded terms of the corpus one edit from `folded` (not itself), most common first — except that a
+   * typed form no Vietnamese syllable has ("xog", "trog") is first read as a syllable with one letter left
+   * out ("xong", "trong": the commonest slip on a phone, and how texting shortens words).
+   */
   nearFolds(folded: string): string[] {
     if (folded.length < 3 || /\d/.test(folded)) return [];
     if (!this.byLength) {
@@ -108,14 +113,15 @@ export class TermStats {
         this.byLength.set(key.length, bucket);
       }
     }
-    const near: Array<{ key: string; df: number }> = [];
+    const malformed = !isVietnameseSyllable(folded);
+    const near: Array<{ key: string; df: number; omitted: boolean }> = [];
     for (let len = folded.length - 1; len <= folded.length + 1; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         const df = this.fold.get(candidate) ?? 0;
-        if (df > 0 && candidate !== folded && withinOneEdit(folded, candidate)) near.push({ key: candidate, df });
+        if (df > 0 && candidate !== folded && withinOneEdit(folded, candidate)) near.push({ key: candidate, df, omitted: malformed && candidate.length > folded.length && isVietnameseSyllable(candidate) });
       }
     }
-    return near.sort((a, b) => b.df - a.df).map((n) => n.key);
+    return near.sort((a, b) => Number(b.omitted) - Number(a.omitted) || b.df - a.df).map((n) => n.key);
   }
 }
 

@@ -392,8 +392,8 @@ export class QaEngine implements QaService {
    */
   async retrieve(question: string): Promise<RetrievedQuestion> {
     const index = this.current;
-    const written = expandTexting(question, (folded) => index.terms.has(folded, false));
     const bigramFrequency = (bigram: string): number => index.lexical.bigramFrequency(bigram);
+    const written = expandTexting(question, (folded) => index.terms.has(folded, false), (bigrams) => index.lexical.bigramsTogether(bigrams));
     const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, bigramFrequency);
     let plan = understand(written);
     let hits = await this.retriever.search(plan, this.options.candidates, index);

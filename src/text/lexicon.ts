@@ -314,19 +314,41 @@ for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!texti
 
 /**
  * Texting shorthand in a Vietnamese question written out: "đv ko đc" → "đảng viên không được". A shorthand
- * with several readings ("cb": cán bộ, chi bộ) takes the first whose syllables `knows` (the corpus
- * vocabulary, folded); formal abbreviations (abbreviations.json) are left to `expandAbbreviations`. In a
- * question typed without diacritics the full form is written without them too, so that the question
- * stays one to match folded.
+ * with several readings ("cs": chính sách, cơ sở) takes the one whose syllables join the question's words
+ * on either side (not function words) in the phrase the corpus writes most (`together`: how many passages
+ * have all of a phrase's folded bigrams; "đảng bộ cs" → "bộ cơ sở", not "bộ chính sách"),
+ * else the first whose syllables `knows` (the corpus vocabulary, folded); formal abbreviations
+ * (abbreviations.json) are left to `expandAbbreviations`. In a question typed without diacritics the full
+ * form is written without them too, so that the question stays one to match folded.
  */
-export function expandTexting(question: string, knows: (folded: string) => boolean = () => true): string {
+export function expandTexting(question: string, knows: (folded: string) => boolean = () => true, together: (foldedBigrams: readonly string[]) => number = () => 0): string {
   if (looksEnglish(question)) return question;
   const unaccented = !/[^\x00-\x7F]/.test(question.replace(/[đĐ]/g, "d"));
-  return question.replace(/(?<![\p{L}\p{N}/])[\p{L}][\p{L}/]*(?![\p{L}\p{N}])/gu, (word) => {
+  const WORD = /(?<![\p{L}\p{N}/])[\p{L}][\p{L}/]*(?![\p{L}\p{N}])/gu;
+  const words = [...question.matchAll(WORD)].map((m) => ({ at: m.index ?? 0, fold: foldKey(m[0]) }));
+  return question.replace(WORD, (word, at: number) => {
     if (abbreviationByExact.has(word) && /\p{Lu}.*\p{Lu}/u.test(word)) return word;
     const candidates = textingEntries.get(word.toLowerCase());
     if (!candidates || candidates.length === 0) return word;
-    const known = candidates.find((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable)))) ?? candidates[0] ?? word;
-    return unaccented ? foldKey(known) : known;
+    const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
+    let chosen = known[0] ?? candidates[0] ?? word;
+    if (known.length > 1) {
+      const i = words.findIndex((w) => w.at === at);
+      // A function word beside it ("kl của …") says nothing of which reading is meant.
+      const content = (w: { fold: string } | undefined): string | undefined => (w && !isStopFold(w.fold) ? w.fold : undefined);
+      const before = content(words[i - 1]);
+      const after = content(words[i + 1]);
+      let most = 0;
+      for (const full of known) {
+        const syllables = full.split(/\s+/).map(foldKey);
+        const inner = syllables.slice(1).map((syllable, j) => `${syllables[j]}_${syllable}`);
+        const n = (before ? together([`${before}_${syllables[0]}`, ...inner]) : 0) + (after ? together([...inner, `${syllables[syllables.length - 1]}_${after}`]) : 0);
+        if (n > most) {
+          most = n;
+          chosen = full;
+        }
+      }
+    }
+    return unaccented ? foldKey(chosen) : chosen;
   });
 }

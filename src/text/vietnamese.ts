@@ -15,6 +15,9 @@ export const DOCUMENT_KIND_WORDS = [
 /** The national and party mottos of a header's right-hand cell: never part of the issuing body. */
 export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đảng cộng sản việt nam$)/iu;
 
+/** What a published copy writes where the signature was: "(đã ký)", "(Đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)". */
+export const SIGNATURE_PLACEHOLDER = /^\((?:đã\s+)?ký(?:[\s,]+[^)]{0,40})?\)$/iu;
+
 /** Marks that open a signing block: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền. */
 export const SIGNING_MARKER = /^(?:T\/M|TM\.|K\/T|KT\.|Q\.|TL\.|TUQ\.|T\.M|K\.T)\s*/u;
 

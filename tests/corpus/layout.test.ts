@@ -74,5 +74,38 @@ describe("layout tables read as columns", () => {
     const { header } = structureOf(text);
     expect(header).toMatchObject({ number: "58-QĐ/ĐU", date: "09/09/2024", issuer: "Đảng ủy xã Hưng Thạch", subject: "về việc thành lập Chi bộ Trường Mầm non Hưng Thạch", signer: "Đinh Văn Trọng" });
   });
+
+  it("reads a header and signing block copied out of a PDF, centred lines set by spaces, by where each line starts", () => {
+    const text = [
+      "      ĐẢNG BỘ TỈNH BÌNH LÂM                        ĐẢNG CỘNG SẢN VIỆT NAM",
+      "       HUYỆN ỦY KIM LÃNG                       ---------------",
+      "               *",
+      "         Số 12-CT/HU                      Kim Lãng, ngày 08 tháng 7 năm 2025",
+      "",
+      "                                   CHỈ THỊ",
+      "             của Ban Thường vụ Huyện ủy về tăng cường quản lý",
+      "                     đảng viên đi làm ăn xa nơi cư trú",
+      "                                   -----",
+      "",
+      "    Thời gian qua, cấp ủy, tổ chức đảng các cấp trong Đảng bộ huyện đã quan tâm",
+      "lãnh đạo, chỉ đạo công tác quản lý đảng viên đi làm ăn xa; nhiều chi bộ đã",
+      "chủ động nắm tình hình và giới thiệu đảng viên sinh hoạt tạm thời.",
+      "    Chỉ thị này được phổ biến đến chi bộ và có hiệu lực kể từ ngày ký.",
+      "",
+      "                                                  T/M BAN THƯỜNG VỤ",
+      " Nơi nhận:                                            PHÓ BÍ THƯ",
+      " - Ban Tổ chức Tỉnh ủy (để báo cáo),",
+      " - Thường trực Huyện ủy,                                (đã ký)",
+      " - Lưu Văn phòng Huyện ủy.",
+      "                                                   Hà Minh Thuận",
+    ].join("\n");
+    const { header, headerText } = structureOf(text);
+    expect(header).toMatchObject({ number: "12-CT/HU", date: "08/07/2025", signer: "Hà Minh Thuận", signerRole: "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ" });
+    expect(header?.issuer).toMatch(/^Huyện ủy Kim Lãng$/iu);
+    expect(header?.subject).toBe("của Ban Thường vụ Huyện ủy về tăng cường quản lý đảng viên đi làm ăn xa nơi cư trú");
+    expect(header?.recipients).toEqual(["Ban Tổ chức Tỉnh ủy (để báo cáo)", "Thường trực Huyện ủy", "Lưu Văn phòng Huyện ủy"]);
+    // Signed for the committee's standing committee: that is the body that issues it.
+    expect(headerText).toMatch(/^Cơ quan ban hành: Ban Thường vụ Huyện ủy Kim Lãng \(Đảng bộ Tỉnh Bình Lâm\)$/imu);
+  });
 });
 

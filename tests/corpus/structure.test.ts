@@ -4,7 +4,7 @@ import { chunkDocument } from "../../src/corpus/chunk.js";
 import { formatLocation } from "../../src/corpus/location.js";
 import { readStructure } from "../../src/corpus/document.js";
 import { pickTitle, toBlocks } from "../../src/corpus/structure.js";
-import { unwrapLines } from "../../src/corpus/unwrap.js";
+import { dropPageNumbers, unwrapLines } from "../../src/corpus/unwrap.js";
 import { SHIPPED_DOCUMENT } from "../support/shippedCorpus.js";
 
 const SEED = readFileSync(SHIPPED_DOCUMENT, "utf8");
@@ -66,6 +66,41 @@ describe("cleaning and structure", () => {
     const { body: passages } = chunk(text);
     expect(passages).toHaveLength(1);
     expect(passages[0]!.text).toContain("trang hẹp và tiếp tục");
+  });
+
+  it("drops the page numbers a text copied from print carries, and reads on across the page break", () => {
+    const lines = [
+      "1. Nhiệm vụ",
+      "Chi bộ đưa nội dung này vào sinh hoạt định kỳ ít nhất 01 lần mỗi quý. Đảng",
+      "",
+      "                                     2",
+      "",
+      "viên trước khi đi làm ăn xa phải báo cáo bằng văn bản với chi bộ về lý do,",
+      "thời gian và nơi đến làm việc.",
+      "2. Tổ chức thực hiện",
+      "Các chi bộ rà soát danh sách, báo cáo Đảng ủy xã trước ngày 30/9/2025 để",
+      "",
+      "- 3 -",
+      "",
+      "tổng hợp chung.",
+    ];
+    const { blocks } = readStructure({ format: "txt", pages: [lines.join("\n")], encoding: "utf-8" }, "ct.txt");
+    const texts = blocks.map((b) => b.text);
+    expect(texts.some((t) => t.endsWith("ít nhất 01 lần mỗi quý. Đảng viên trước khi đi làm ăn xa phải báo cáo bằng văn bản với chi bộ về lý do, thời gian và nơi đến làm việc."))).toBe(true);
+    expect(texts.some((t) => t.endsWith("trước ngày 30/9/2025 để tổng hợp chung."))).toBe(true);
+    expect(texts.filter((t) => /^[-\s]*\d+[-\s]*$/u.test(t))).toEqual([]);
+    // A number that is a count in a list, or numbers that do not rise, are no page numbers.
+    expect(dropPageNumbers(["Số đảng viên:", "", "12", "", "Số chi bộ:", "", "7", ""])).toContain("7");
+  });
+
+  it("keeps a signing block's role, the placeholder of the signature and the name on lines of their own", () => {
+    expect(unwrapLines(["Chi bộ thực hiện nghiêm túc các nội dung trên và báo cáo kết quả về", "Đảng ủy xã.", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "(đã ký)", "Hà Minh Thuận"], true)).toEqual([
+      "Chi bộ thực hiện nghiêm túc các nội dung trên và báo cáo kết quả về Đảng ủy xã.",
+      "T/M BAN THƯỜNG VỤ",
+      "PHÓ BÍ THƯ",
+      "(đã ký)",
+      "Hà Minh Thuận",
+    ]);
   });
 
   it("splits an over-long paragraph at sentence boundaries", () => {

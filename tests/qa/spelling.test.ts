@@ -61,4 +61,12 @@ describe("spelling against the corpus", () => {
     expect(read.terms.some((t) => t.fold === "thoi")).toBe(true);
     expect(withCorrectedSpelling(known, read, slips, compound)).toBeNull();
   });
+
+  it("reads a typed form no Vietnamese syllable has as a syllable with a letter left out (\"xog\" → \"xong\", not the commoner \"xoa\")", () => {
+    const s = stats(["Đã xóa tên đảng viên.", "Xóa bỏ chi bộ.", "Xóa đói giảm nghèo.", "Làm xong trước ngày 30."]);
+    expect(s.correct("xog")).toBe("xong");
+    // A typed form that is a syllable keeps the commonest word one edit away.
+    expect(s.correct("xoan")).toBe("xoa");
+  });
 });
+

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { expandTexting } from "../../src/text/lexicon.js";
+
+describe("texting shorthand written out", () => {
+  it("writes out shorthand with one reading, without diacritics in a question typed without them", () => {
+    expect(expandTexting("đv ko đc nghỉ sinh hoạt bao lâu?")).toBe("đảng viên không được nghỉ sinh hoạt bao lâu?");
+    expect(expandTexting("dv ko dc nghi bao lau")).toBe("dang vien khong duoc nghi bao lau");
+  });
+
+  it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
+    // "cs" is "chính sách", "cơ sở" or "cảnh sát": after "đảng bộ", the corpus writes "bộ cơ sở" — though
+    // "bộ chính" alone (Bộ Chính trị) is commoner than "bộ cơ".
+    const together = (bigrams: readonly string[]): number => {
+      const counts: Record<string, number> = { bo_co: 5, co_so: 40, bo_chinh: 30, chinh_sach: 25, canh_sat: 2 };
+      const key = bigrams.join(" ");
+      if (key === "bo_co co_so") return 5;
+      if (key === "bo_chinh chinh_sach") return 1;
+      return bigrams.length === 1 ? (counts[bigrams[0] ?? ""] ?? 0) : 0;
+    };
+    expect(expandTexting("các đảng bộ cs phải xong trước ngày nào", () => true, together)).toContain("đảng bộ cơ sở phải");
+    // With no evidence either way, the first reading the corpus knows.
+    expect(expandTexting("cs là gì", () => true, () => 0)).toBe("chính sách là gì");
+  });
+
+  it("takes no evidence from a function word beside the shorthand (\"KL của …\")", () => {
+    const together = (bigrams: readonly string[]): number => (bigrams.join(" ") === "luat_cua" ? 50 : bigrams.join(" ") === "luan_cua" ? 5 : 0);
+    expect(expandTexting("KL của hội nghị số mấy?", () => true, together)).toBe("kết luận của hội nghị số mấy?");
+  });
+
+  it("leaves English alone", () => {
+    expect(expandTexting("Who signed the decision?")).toBe("Who signed the decision?");
+  });
+});
