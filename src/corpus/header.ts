@@ -53,6 +53,8 @@ const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,
 const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s(?!(?:ủy|uỷ)(?:\s|$))/iu;
 // A body named by its place: "Đảng ủy xã Phong Thạnh", "Huyện ủy Krông Bông", "Ủy ban nhân dân tỉnh Đắk Lắk".
 // (Villages too: "Chi bộ thôn Đông Lạc", "Chi bộ ấp 3", "Chi bộ tổ dân phố 5".)
+// A party organisation named by the unit it is in: "Chi bộ Trường THCS Lộc Vân", "Đảng ủy Khối Doanh nghiệp".
+const NAMED_PARTY_ORGANISATION = /^(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ)\s+\p{Lu}/iu;
 const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]ổ dân phố|[Kk]hu phố)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+[\p{Lu}\d]/u;
 const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
@@ -69,6 +71,9 @@ const HEADER_WINDOW = 80;
 const ADDRESSEES = /^Kính gửi\s*:?\s*/u;
 /** Lines a header without a kind line (an official letter) may take below a site's table. */
 const UNTITLED_HEADER_LINES = 40;
+/** A line that opens a section of the body: "I. …", "1. …", "Phần I", "Chương I", "Điều 1.". */
+const SECTION_START = /^(?:(?:[IVXLC]+|\d+)[.)]\s|(?:PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?:[IVXLC]+|\d+)\b)/u;
+
 /** Most lines a subject written in sentence case under the kind line may take. */
 const SENTENCE_CASE_SUBJECT_LINES = 3;
 
@@ -231,6 +236,8 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       const t = texts[i] ?? "";
       if (t === "") continue;
       if (!isUpper(t) || (subject.length > 0 && /^\s*\*\*/u.test(lines[i] ?? ""))) break;
+      // The body's first section heading ("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN") is no part of it.
+      if (subject.length > 0 && SECTION_START.test(t)) break;
       subject.push(t);
       consumed.add(i);
     }
@@ -309,7 +316,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       const parent = bodies[bodies.length - 2] ?? "";
       const higher = bodies.slice(0, -2).join(", ");
       if (above === "") header.issuer = own;
-      else if (NAMED_BY_PLACE.test(own)) {
+      else if (NAMED_BY_PLACE.test(own) || NAMED_PARTY_ORGANISATION.test(own)) {
         header.issuer = own;
         header.superior = above;
       } else {

@@ -107,5 +107,28 @@ describe("layout tables read as columns", () => {
     // Signed for the committee's standing committee: that is the body that issues it.
     expect(headerText).toMatch(/^Cơ quan ban hành: Ban Thường vụ Huyện ủy Kim Lãng \(Đảng bộ Tỉnh Bình Lâm\)$/imu);
   });
+
+  it("names a party cell by the unit it is in, under its commune's party organisation, and ends the subject at the first section", () => {
+    const text = [
+      "| ĐẢNG BỘ XÃ LỘC VÂN<br>**CHI BỘ TRƯỜNG THCS LỘC VÂN**<br>\\*<br>Số 09-BB/CB | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>---------------<br>*Lộc Vân, ngày 26 tháng 9 năm 2025* |",
+      "|---|---|",
+      "",
+      "# BIÊN BẢN",
+      "",
+      "## HỌP CHI BỘ ĐỊNH KỲ THÁNG 9 NĂM 2025",
+      "",
+      "## I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
+      "",
+      "1. Thời gian: Bắt đầu lúc 14 giờ 00 phút, ngày 26 tháng 9 năm 2025.",
+      "",
+      "2. Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân.",
+    ].join("\n");
+    const { header, blocks } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "bb.md");
+    expect(header).toMatchObject({ kind: "Biên bản", number: "09-BB/CB", });
+    expect(header?.subject).toMatch(/^Họp chi bộ định kỳ tháng 9 năm 2025$/iu);
+    expect(header?.issuer).toMatch(/^Chi bộ Trường THCS Lộc Vân$/iu);
+    expect(header?.superior).toMatch(/^Đảng bộ xã Lộc Vân$/iu);
+    expect(blocks[0]).toMatchObject({ kind: "heading", text: "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN" });
+  });
 });
 
