@@ -460,7 +460,22 @@ export function missesNegation(plan: QueryPlan, unit: string): boolean {
   // A time asked about something described by a negation ("các chi bộ nhiều năm không kết nạp được đảng
   // viên … trước ngày nào?") asks a date, not what is not done.
   if (plan.kind === "date" || plan.kind === "when" || plan.kind === "duration") return false;
-  return NEGATED_QUESTION_FOLDED.test(foldedQuestion(plan)) && !NEGATION.test(unit);
+  return NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan)) && !NEGATION.test(unit);
+}
+
+/** Negations and the syllables that fold like them ("sửa chữa", "chùa", "khống chế"). */
+const NEGATION_FOLDS = new Set(["khong", "chua", "chang"]);
+const NEGATION_WORDS = new Set(["không", "chưa", "chẳng"]);
+
+/**
+ * The folded question with the syllables that fold like a negation but are written otherwise ("chữa",
+ * "chùa") left out: only a negation typed as one, or typed without marks, makes the question negated.
+ */
+function withoutLookalikes(plan: QueryPlan): string {
+  const folded = foldedQuestion(plan);
+  if (!/\b(?:khong|chua|chang)\b/u.test(folded)) return folded;
+  const words = plan.question.split(/(?<=[^\p{L}\p{M}])|(?=[^\p{L}\p{M}])/u);
+  return foldKey(words.map((w) => (NEGATION_FOLDS.has(foldKey(w)) && foldKey(w) !== w.toLowerCase() && !NEGATION_WORDS.has(w.toLowerCase().normalize("NFC")) ? "·" : w)).join(""));
 }
 
 /**

@@ -45,6 +45,27 @@ function compoundCorrection(plan: QueryPlan, i: number, stats: TermStats, bigram
   return best;
 }
 
+/** A syllable whose vowel is a lone "i" or "y" after its consonant ("lí", "kỷ", "my"). */
+const LONE_I_OR_Y = /^(ch|gh|kh|nh|ph|th|tr|qu|[bcdđghklmnpqrstvx])([iy])([fsrxj]?)$/u;
+
+/**
+ * The term spelt with "y" for "i" or "i" for "y" ("lís" → "lýs"), when the corpus knows that spelling and
+ * not the typed one; null otherwise.
+ */
+function otherSpelling(term: QueryTerm, stats: TermStats): QueryTerm | null {
+  const swap = (key: string): string | null => {
+    const m = LONE_I_OR_Y.exec(key);
+    return m ? `${m[1]}${m[2] === "i" ? "y" : "i"}${m[3]}` : null;
+  };
+  if (term.accent !== null) {
+    const accent = swap(term.accent);
+    return accent && stats.has(accent, true) ? { ...term, accent, fold: swap(term.fold) ?? term.fold } : null;
+  }
+  if (stats.has(term.fold, false)) return null;
+  const fold = swap(term.fold);
+  return fold && stats.has(fold, false) ? { ...term, fold } : null;
+}
+
 /** Corrects terms against the corpus vocabulary; corrected folds are also added for the lexical search. */
 export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency: (foldedBigram: string) => number = () => 0): CheckedPlan {
   const unknownTerms = new Set<number>();
@@ -58,6 +79,13 @@ export function checkSpelling(plan: QueryPlan, stats: TermStats, bigramFrequency
   const terms: QueryTerm[] = plan.terms.map((term, i) => {
     if (term.isNumber || term.phrase) return term;
     if (term.accent !== null && stats.has(term.accent, true)) return term;
+    // "i" and "y" spell the same vowel after a consonant ("lí do"/"lý do", "kỉ luật"/"kỷ luật", "nhiệm
+    // kì"/"nhiệm kỳ"): the spelling the corpus uses.
+    const spelt = otherSpelling(term, stats);
+    if (spelt) {
+      if (spelt.fold !== term.fold) extraFolds.push(spelt.fold);
+      return spelt;
+    }
     // A typo that makes another word ("hoàn thàn" for "hoàn thành"): the neighbour's compound decides.
     const inCompound = term.accent !== null && !stats.has(term.accent, true) ? compoundCorrection(plan, i, stats, bigramFrequency) : null;
     if (inCompound) {

@@ -360,6 +360,12 @@ describe("negated questions", () => {
     expect(askAmong(["Mỗi chi bộ cử tối đa 02 đảng viên dự lớp bồi dưỡng."], "Mỗi chi bộ cử không quá bao nhiêu đảng viên dự lớp bồi dưỡng?", "Kế hoạch").best?.text).toContain("02 đảng viên");
     expect(askAmong(["Văn bản mật được lấy ý kiến qua hệ thống riêng."], "Văn bản mật có được lấy ý kiến qua hệ thống không?", "Quy chế").abstained).toBe(false);
   });
+
+  it("reads a word that only folds like a negation (\"sửa chữa\") as none, and one typed without marks as one", () => {
+    const repair = "Sửa chữa, chống thấm 04 phòng học dãy nhà B với kinh phí 85 triệu đồng từ nguồn chi thường xuyên.";
+    expect(askAmong([repair], "Việc sửa chữa phòng học tốn bao nhiêu tiền?", "Biên bản").best?.text).toContain("85 triệu đồng");
+    expect(askAmong([serves], "Loai van ban nao khong duoc lay y kien qua he thong?", "Quy chế").abstained).toBe(true);
+  });
 });
 
 describe("durations", () => {

@@ -68,5 +68,14 @@ describe("spelling against the corpus", () => {
     // A typed form that is a syllable keeps the commonest word one edit away.
     expect(s.correct("xoan")).toBe("xoa");
   });
+
+  it("reads \"i\" for \"y\" after a consonant as the spelling the corpus uses (\"lí do\", \"kỉ luật\"), with or without marks", () => {
+    const s = stats(["Đồng chí vắng mặt có lý do.", "Thi hành kỷ luật đảng viên vi phạm."]);
+    const plan = checkSpelling(understandQuestion("Đồng chí vắng mặt vì lí do gì, bị kỉ luật không?"), s);
+    expect(plan.terms.map((t) => t.accent)).toEqual(expect.arrayContaining(["lys", "kyr"]));
+    expect(plan.unknownTerms.size).toBe(0);
+    const folded = checkSpelling(understandQuestion("dong chi vang mat vi li do gi"), s);
+    expect(folded.terms.map((t) => t.fold)).toContain("ly");
+  });
 });
 

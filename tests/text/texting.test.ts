@@ -5,6 +5,7 @@ describe("texting shorthand written out", () => {
   it("writes out shorthand with one reading, without diacritics in a question typed without them", () => {
     expect(expandTexting("đv ko đc nghỉ sinh hoạt bao lâu?")).toBe("đảng viên không được nghỉ sinh hoạt bao lâu?");
     expect(expandTexting("dv ko dc nghi bao lau")).toBe("dang vien khong duoc nghi bao lau");
+    expect(expandTexting("trường có bao nhiêu hs và gv?")).toBe("trường có bao nhiêu học sinh và giáo viên?");
   });
 
   it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
