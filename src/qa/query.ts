@@ -212,6 +212,10 @@ export function understandQuestion(raw: string): QueryPlan {
     // yes/no question ("… có chi bộ không?", "… đã thành lập chưa?").
     const last = tokens.length - 1;
     if (!isSynonymOfQuestion && (tokens[last]?.fold === "khong" || tokens[last]?.fold === "chua")) stops[last] = true;
+    // (and before a comma or question mark: "… có hệ thống riêng không, tên là gì?").
+    tokens.forEach((t, i) => {
+      if ((t.fold === "khong" || t.fold === "chua") && /^\s*(?:ạ|à|hả|vậy|nhỉ|nhé|a|ha|vay|nhi|nhe)?\s*[,?]/u.test(primary.slice(t.end))) stops[i] = true;
+    });
     // The words of a date go with its number ("tháng 11/2025", "cuối tháng 11", "đầu quý 3"): the number is
     // the key term, however the text writes that date ("Tính đến ngày 30/11/2025").
     tokens.forEach((t, i) => {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { foldKey, hasDiacritics, toneKey } from "./normalize.js";
+import { DOCUMENT_KIND_WORDS } from "./vietnamese.js";
 
 const require = createRequire(import.meta.url);
 
@@ -307,6 +308,7 @@ export function findSynonyms(question: string): Array<{ found: string; others: s
   return out;
 }
 
+const DOCUMENT_KINDS = new Set<string>(DOCUMENT_KIND_WORDS.map((w) => w.toLowerCase()));
 const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
 const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.keys(textingTable.ambiguous)].map((k) => k.toLowerCase()));
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
@@ -332,7 +334,10 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     if (!candidates || candidates.length === 0) return word;
     const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
     let chosen = known[0] ?? candidates[0] ?? word;
-    if (known.length > 1) {
+    // Before a number, a shorthand that can name a document kind names it: "kh 0124" is Kế hoạch số 0124.
+    const numbered = /^\s*(?:số\s+)?\d/iu.test(question.slice(at + word.length)) ? known.find((full) => DOCUMENT_KINDS.has(full)) : undefined;
+    if (numbered) chosen = numbered;
+    else if (known.length > 1) {
       const i = words.findIndex((w) => w.at === at);
       // A function word beside it ("kl của …") says nothing of which reading is meant.
       const content = (w: { fold: string } | undefined): string | undefined => (w && !isStopFold(w.fold) ? w.fold : undefined);

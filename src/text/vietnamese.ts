@@ -159,8 +159,9 @@ export const DOCUMENT_NUMBER = /\d+[-/][\p{L}\d./&-]*\p{Lu}/u;
 
 // A question that asks about what is not done, not allowed or not yet ("loại văn bản nào không được lấy ý
 // kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's
-// closing particle ("… có được không?", "… chưa?"), nor a bound ("không quá", "không dưới": at most, at least).
-export const NEGATED_QUESTION_FOLDED = /\b(?:khong|chua|chang)\b(?! (?:qua|duoc qua|duoi|it hon|nhieu hon|muon hon|som hon)\b)(?!\s*(?:a|ha|vay|v|nhi|nhe)?\s*[?.!]*\s*$)|\b(?:not|cannot|never|prohibited|forbidden)\b/;
+// particle ("… có được không?", "… có không, tên là gì?", "… chưa?"), nor a bound ("không quá", "không dưới": at
+// most, at least).
+export const NEGATED_QUESTION_FOLDED = /\b(?:khong|chua|chang)\b(?! (?:qua|duoc qua|duoi|it hon|nhieu hon|muon hon|som hon)\b)(?!\s*(?:a|ha|vay|v|nhi|nhe)?\s*(?:[?,]|[.!]*\s*$))|\b(?:not|cannot|never|prohibited|forbidden)\b/;
 // What states a negation or an exclusion in a text ("không được", "chưa", "nghiêm cấm", "trừ").
 export const NEGATION = /(?:^|[^\p{L}])(?:không|chưa|chẳng|cấm|trừ|ngoại trừ)(?!\p{L})/iu;
 

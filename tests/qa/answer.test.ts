@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { asksYesOrNo, countsNoun, missingIndicator } from "../../src/qa/slots.js";
+import { asksYesOrNo, countsNoun, missesNegation, missingIndicator } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -359,6 +359,13 @@ describe("negated questions", () => {
   it("reads a bound (\"không quá\") and a yes/no question's closing \"không\" as no negation", () => {
     expect(askAmong(["Mỗi chi bộ cử tối đa 02 đảng viên dự lớp bồi dưỡng."], "Mỗi chi bộ cử không quá bao nhiêu đảng viên dự lớp bồi dưỡng?", "Kế hoạch").best?.text).toContain("02 đảng viên");
     expect(askAmong(["Văn bản mật được lấy ý kiến qua hệ thống riêng."], "Văn bản mật có được lấy ý kiến qua hệ thống không?", "Quy chế").abstained).toBe(false);
+  });
+
+  it("reads \"không\" before a comma as a yes/no question's particle (\"có … không, tên là gì?\")", () => {
+    const unit = "Năm 2025 chi bộ kết nạp 03 đảng viên mới.";
+    expect(missesNegation(understandQuestion("Năm 2025 chi bộ có kết nạp đảng viên mới không, bao nhiêu đồng chí?"), unit)).toBe(false);
+    expect(missesNegation(understandQuestion("Năm 2025 chi bộ nào không kết nạp đảng viên mới?"), unit)).toBe(true);
+    expect(askAmong([unit], "Năm 2025 chi bộ có kết nạp đảng viên mới không, bao nhiêu đồng chí?", "Báo cáo").best?.text).toContain("03 đảng viên mới");
   });
 
   it("reads a word that only folds like a negation (\"sửa chữa\") as none, and one typed without marks as one", () => {

@@ -28,6 +28,11 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("KL của hội nghị số mấy?", () => true, together)).toBe("kết luận của hội nghị số mấy?");
   });
 
+  it("reads a shorthand before a number as the document kind it can name (\"kh 0124\" is Kế hoạch 0124)", () => {
+    expect(expandTexting("kh 0124 giao việc gì cho xã?")).toBe("kế hoạch 0124 giao việc gì cho xã?");
+    expect(expandTexting("đảng viên kh được làm gì?")).toBe("đảng viên không được làm gì?");
+  });
+
   it("leaves English alone", () => {
     expect(expandTexting("Who signed the decision?")).toBe("Who signed the decision?");
   });
