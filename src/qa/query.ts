@@ -582,7 +582,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const keep = [first];
   for (let i = from + 1; i < from + MAX_COUNTED_SYLLABLES; i++) {
     const t = tokens[i];
-    if (!t || t.isNumber || stops[i] || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
+    // ("để", in order to, typed without marks: "bao nhieu ngay de phe duyet" counts days.)
+    const purpose = t?.fold === "de" && (!accented || t.lower === "để");
+    if (!t || t.isNumber || stops[i] || purpose || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
     keep.push(t);
   }
   const noun = keep.length === 3 ? keep.slice(0, 2) : keep;

@@ -10,7 +10,7 @@ import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
 import { rewriteSyllables, tokenize } from "../text/tokenize.js";
 import { unitTokens } from "./termSets.js";
 import { bestReading, restoreAccents, type RestorationModel } from "./diacritics.js";
-import { nameSyllablesOf } from "./query.js";
+import { levelsOf, nameSyllablesOf } from "./query.js";
 import type { CheckedPlan } from "./spelling.js";
 
 /**
@@ -62,7 +62,10 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
     changed = true;
     return { ...term, accent: key };
   });
-  if (!changed) return plan;
+  // A level read in the folded question that the restored one does not name ("đi làm ăn xa", far, not "xã").
+  const readLevels = levelsOf(tokens.map((t, i) => ({ fold: t.fold, lower: keys[i] ? spellAccentKey(keys[i] ?? "") : t.fold })), true);
+  const levels = plan.levels.filter((level) => readLevels.includes(level) || level.split("_").some((syllable) => tokens.some((t, i) => t.fold === syllable && !keys[i])));
+  if (!changed) return levels.length === plan.levels.length ? plan : { ...plan, levels };
   // A syllable read as a function word ("thi" → thì) is no key term after all.
   const kept = restored.map((term) => term.accent === null || !isStopAccent(term.accent));
   const newIndex: number[] = [];
@@ -72,7 +75,7 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
     .filter(([a, b]) => kept[a] && kept[b])
     .map(([a, b]): [number, number] => [newIndex[a] ?? a, newIndex[b] ?? b]);
   const unknownTerms = new Set([...plan.unknownTerms].filter((i) => kept[i]).map((i) => newIndex[i] ?? i));
-  return { ...plan, terms: restored.filter((_, i) => kept[i]), compounds, unknownTerms };
+  return { ...plan, terms: restored.filter((_, i) => kept[i]), compounds, unknownTerms, levels };
 }
 
 /**

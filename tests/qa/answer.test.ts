@@ -102,6 +102,11 @@ describe("answer extraction", () => {
     expect(countsNoun(titles, "Một cán bộ quy hoạch không quá 03 chức danh lãnh đạo, quản lý.")).toBe(true);
   });
 
+  it("ends the counted noun at \"để\" typed without marks (\"bao nhieu ngay de phe duyet\" counts days), not at the \"đề\" of \"chủ đề\"", () => {
+    expect(understandQuestion("cap co tham quyen co bao nhieu ngay de phe duyet quy hoach?").countedNoun?.map((k) => k.fold)).toEqual(["ngay"]);
+    expect(understandQuestion("Chi bộ sinh hoạt bao nhiêu chủ đề mỗi năm?").countedNoun?.map((k) => k.fold)).toEqual(["chu", "de"]);
+  });
+
   it("trims a long sentence to a window that holds the fact asked, however far into the sentence", () => {
     const sentence =
       "Để việc đề xuất biên chế giai đoạn 2026-2031 của các sở, ngành, địa phương được triển khai thống nhất, đề nghị các sở, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế giai đoạn 2026-2031 theo vị trí việc làm theo biểu mẫu gửi kèm (sở, ngành báo cáo số liệu theo Phụ lục số 1A, 1B, 3A, 3B; địa phương báo cáo số liệu theo Phụ lục số 2A, 2B, 4A, 4B) và gửi về Sở Nội vụ trước ngày 26/11/2025 để tổng hợp, báo cáo cấp có thẩm quyền xem xét, quyết định.";

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TermStats } from "../../src/index/termStats.js";
 import { restoreAccents, type RestorationModel } from "../../src/qa/diacritics.js";
+import { understandQuestion } from "../../src/qa/query.js";
+import { withRestoredAccents } from "../../src/qa/restore.js";
+import { checkSpelling } from "../../src/qa/spelling.js";
 
 /** A model from a corpus-wide count table and the text of the "retrieved passages" (accent keys, spaced). */
 function model(counts: Record<string, number>, variants: Record<string, string[]>, retrieved: string): RestorationModel {
@@ -36,5 +40,22 @@ describe("diacritic restoration from the corpus", () => {
   it("leaves numbers and syllables the corpus never uses folded", () => {
     const m = model(counts, variants, "chi bôj");
     expect(restoreAccents(["2025", "chi", "bo", "xyz"], m)).toEqual([null, "chi", "bôj", null]);
+  });
+});
+
+describe("levels read again once the accents are restored", () => {
+  it("drops a level the folded question seemed to name (\"lam an xa\": far, not xã) and keeps one it names", () => {
+    const passages = [
+      "Đảng viên đi làm ăn xa phải báo cáo với chi bộ trước ngày 31/8/2025.",
+      "Chi bộ quản lý đảng viên đi làm ăn xa nơi cư trú.",
+      "Đảng ủy các xã tổng hợp danh sách đảng viên đi làm ăn xa.",
+    ];
+    const stats = new TermStats();
+    for (const p of passages) stats.add(p);
+    const far = checkSpelling(understandQuestion("dang vien di lam an xa phai bao cao truoc ngay nao"), stats);
+    expect(far.levels).toContain("xa");
+    expect(withRestoredAccents(far, passages, stats).levels).not.toContain("xa");
+    const commune = checkSpelling(understandQuestion("dang uy cac xa tong hop danh sach gi"), stats);
+    expect(withRestoredAccents(commune, passages, stats).levels).toContain("xa");
   });
 });
