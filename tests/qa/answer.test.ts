@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { asksYesOrNo, countsNoun, missesNegation, missingIndicator } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, missesNegation, missingIndicator } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -100,6 +100,13 @@ describe("answer extraction", () => {
     const titles = understandQuestion("1 cán bộ được quy hoạch tối đa mấy chức danh?");
     expect(countsNoun(titles, "Một chức danh lãnh đạo, quản lý quy hoạch không quá 03 cán bộ.")).toBe(false);
     expect(countsNoun(titles, "Một cán bộ quy hoạch không quá 03 chức danh lãnh đạo, quản lý.")).toBe(true);
+  });
+
+  it("reads \"whose …\" as asking for a person or a body (\"Whose submission did the Politburo consider?\")", () => {
+    const whose = understandQuestion("Whose submission on the classification of urban areas did the Politburo consider?");
+    expect(whose.actor).toBe("any");
+    expect(answersKind(whose, "Bộ Chính trị xem xét Tờ trình của Đảng uỷ Chính phủ về Đề án phân loại đô thị.")).toBe(true);
+    expect(understandQuestion("Who chaired the meeting?").actor).toBe("person");
   });
 
   it("ends the counted noun at \"để\" typed without marks (\"bao nhieu ngay de phe duyet\" counts days), not at the \"đề\" of \"chủ đề\"", () => {
