@@ -23,6 +23,17 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("cs là gì", () => true, () => 0)).toBe("chính sách là gì");
   });
 
+  it("when its neighbours do not decide, takes the reading the corpus writes beside the question's other terms", () => {
+    // "vs cb ít nhất": function words on both sides; "chi bộ" shares passages with "làm ăn" and "ăn xa".
+    const together = (bigrams: readonly string[]): number => {
+      const key = [...bigrams].sort().join(" ");
+      return ({ "an_xa chi_bo": 12, "chi_bo lam_an": 12, "an_xa can_bo": 2, "can_bo lam_an": 2 } as Record<string, number>)[key] ?? 0;
+    };
+    expect(expandTexting("đv đi làm ăn xa phải báo cáo với cb ít nhất mấy tháng một lần?", () => true, together)).toContain("báo cáo với chi bộ ít nhất");
+    // Without any evidence, the first reading.
+    expect(expandTexting("đv đi làm ăn xa phải báo cáo với cb ít nhất mấy tháng một lần?", () => true, () => 0)).toContain("với cán bộ ít nhất");
+  });
+
   it("takes no evidence from a function word beside the shorthand (\"KL của …\")", () => {
     const together = (bigrams: readonly string[]): number => (bigrams.join(" ") === "luat_cua" ? 50 : bigrams.join(" ") === "luan_cua" ? 5 : 0);
     expect(expandTexting("KL của hội nghị số mấy?", () => true, together)).toBe("kết luận của hội nghị số mấy?");
