@@ -19,14 +19,17 @@ export interface Token {
   end: number;
 }
 
-// Numbers with thousand separators, decimals, fractions (68/152), dates (17-11-2009) and percentages;
+// Numbers with thousand separators, decimals, fractions (68/152), dates (17-11-2009), ranges (2025–2026) and percentages;
 // else runs of letters with their combining marks.
-const TOKEN_PATTERN = /\d+(?:[.,/-]\d+)*%?|[\p{L}\p{M}]+/gu;
+const TOKEN_PATTERN = /\d+(?:[.,/\-–—]\d+)*%?|[\p{L}\p{M}]+/gu;
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 
-/** Canonical form of a number token: "1.357" → "1357"; "1,3%" → "1,3%"; others unchanged. */
+/**
+ * Canonical form of a number token: "1.357" → "1357"; a range's dash, whichever the text typed, a hyphen
+ * ("2025–2026" → "2025-2026"); "1,3%" → "1,3%"; others unchanged.
+ */
 export function canonicalNumber(raw: string): string {
-  return THOUSANDS.test(raw) ? raw.replace(/\./g, "") : raw;
+  return THOUSANDS.test(raw) ? raw.replace(/\./g, "") : raw.replace(/[–—]/gu, "-");
 }
 
 // Syllable keys are costly to compute (Unicode decomposition) and the vocabulary is small: memoise them.

@@ -32,6 +32,12 @@ describe("tokenizing", () => {
     expect(canonicalNumber("1.357")).toBe("1357");
   });
 
+  it("reads a range the same whichever dash it is typed with (\"2025–2026\" = \"2025-2026\"), its years still matching alone", () => {
+    expect(tokenize("năm học 2025–2026").map((t) => t.fold)).toEqual(["nam", "hoc", "2025-2026"]);
+    expect(tokenize("nam hoc 2025-2026").map((t) => t.fold)).toEqual(["nam", "hoc", "2025-2026"]);
+    expect(analyzeText("năm học 2025—2026").fold).toEqual(expect.arrayContaining(["2025", "2026"]));
+  });
+
   it("adds the parts of fractions and dates as matching terms", () => {
     const view = analyzeText("68/152 xã");
     expect(view.fold).toEqual(expect.arrayContaining(["68/152", "68", "152"]));
