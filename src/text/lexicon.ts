@@ -334,8 +334,10 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     if (!candidates || candidates.length === 0) return word;
     const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
     let chosen = known[0] ?? candidates[0] ?? word;
-    // Before a number, a shorthand that can name a document kind names it: "kh 0124" is Kế hoạch số 0124.
-    const numbered = /^\s*(?:số\s+)?\d/iu.test(question.slice(at + word.length)) ? known.find((full) => DOCUMENT_KINDS.has(full)) : undefined;
+    // Before a number, or written in capitals as documents' codes are ("KL của …"), a shorthand that can
+    // name a document kind names it: "kh 0124" is Kế hoạch số 0124.
+    const asCode = /^\s*(?:số\s+)?\d/iu.test(question.slice(at + word.length)) || (word.length >= 2 && word === word.toUpperCase());
+    const numbered = asCode ? known.find((full) => DOCUMENT_KINDS.has(full)) : undefined;
     if (numbered) chosen = numbered;
     else if (known.length > 1) {
       const i = words.findIndex((w) => w.at === at);
