@@ -26,15 +26,13 @@ const RECIPIENTS = /^\s*(?:\*\*)?\s*nơi nhận/iu;
 const SIGNING_LEAD_LINES = 4;
 
 /**
- * Whether a line laid out with spaces is blank or one cell past the left column of the signing block
- * `from..to` (a tabbed line: one that starts with a tab).
+ * Whether a line is blank or, read with the signing block `from..to` (see `cellsOf`), has only a right
+ * cell.
  */
 function isRightColumnOnly(line: string, lines: readonly string[], from: number, to: number): boolean {
   if (line.trim() === "") return true;
-  if (line.includes("\t")) return /^\t+\S/u.test(line);
-  const cells = spacedCells(line);
-  const block = cellsOf([line, ...lines.slice(from, to)], 0, to - from + 1);
-  return cells.length === 1 && block[0]?.left === "" && block[0]?.right !== "";
+  const [cells] = cellsOf([line, ...lines.slice(from, to)], 0, to - from + 1);
+  return cells !== undefined && cells.left === "" && cells.right !== "";
 }
 
 function cellLines(cell: string): string[] {
@@ -85,10 +83,11 @@ function tabCells(line: string): { left: string; right: string } {
  * end of every left cell of the two-cell lines; tabbed lines by their tabs.
  */
 function cellsOf(lines: readonly string[], from: number, to: number): Array<{ left: string; right: string }> {
-  const spaced = lines.slice(from, to).map((line) => (line.includes("\t") ? null : spacedCells(line)));
+  const block = lines.slice(from, to);
+  const spaced = block.map((line) => (line.includes("\t") ? null : spacedCells(line)));
   let leftEnd = -1;
   for (const cells of spaced) if (cells && cells.length >= 2) leftEnd = Math.max(leftEnd, (cells[0]?.start ?? 0) + (cells[0]?.text.length ?? 0));
-  return lines.slice(from, to).map((line, i) => {
+  return block.map((line, i) => {
     const cells = spaced[i];
     if (!cells) return tabCells(line);
     if (cells.length === 0) return { left: "", right: "" };

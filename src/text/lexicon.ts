@@ -308,7 +308,7 @@ export function findSynonyms(question: string): Array<{ found: string; others: s
   return out;
 }
 
-const DOCUMENT_KINDS = new Set<string>(DOCUMENT_KIND_WORDS.map((w) => w.toLowerCase()));
+const DOCUMENT_KINDS = new Set<string>(DOCUMENT_KIND_WORDS);
 const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
 const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.keys(textingTable.ambiguous)].map((k) => k.toLowerCase()));
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
@@ -337,16 +337,16 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     // Before a number, or written in capitals as documents' codes are ("KL của …"), a shorthand that can
     // name a document kind names it: "kh 0124" is Kế hoạch số 0124.
     const asCode = /^\s*(?:số\s+)?\d/iu.test(question.slice(at + word.length)) || (word.length >= 2 && word === word.toUpperCase());
-    const numbered = asCode ? known.find((full) => DOCUMENT_KINDS.has(full)) : undefined;
-    if (numbered) chosen = numbered;
+    const kindNamed = asCode ? known.find((full) => DOCUMENT_KINDS.has(full)) : undefined;
+    if (kindNamed) chosen = kindNamed;
     else if (known.length > 1) {
       const i = words.findIndex((w) => w.at === at);
       // A function word beside it ("kl của …") says nothing of which reading is meant.
       const content = (w: { fold: string } | undefined): string | undefined => (w && !isStopFold(w.fold) ? w.fold : undefined);
       const before = content(words[i - 1]);
       const after = content(words[i + 1]);
-      const scores = known.map((full) => {
-        const syllables = full.split(/\s+/).map(foldKey);
+      const readings = known.map((full) => full.split(/\s+/).map(foldKey));
+      const scores = readings.map((syllables) => {
         const inner = syllables.slice(1).map((syllable, j) => `${syllables[j]}_${syllable}`);
         return (before ? together([`${before}_${syllables[0]}`, ...inner]) : 0) + (after ? together([...inner, `${syllables[syllables.length - 1]}_${after}`]) : 0);
       });
@@ -358,8 +358,7 @@ export function expandTexting(question: string, knows: (folded: string) => boole
           const next = words[j + 1];
           return j !== i && j + 1 !== i && next && !isStopFold(w.fold) && !isStopFold(next.fold) && !textingEntries.has(w.fold) && !textingEntries.has(next.fold) ? [`${w.fold}_${next.fold}`] : [];
         });
-        known.forEach((full, k) => {
-          const syllables = full.split(/\s+/).map(foldKey);
+        readings.forEach((syllables, k) => {
           if (syllables.length >= 2 && (scores[k] ?? 0) === top) scores[k] = top + pairs.reduce((sum, pair) => sum + together([`${syllables[0]}_${syllables[1]}`, pair]), 0);
         });
       }
