@@ -310,8 +310,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     for (const c of candidates) {
       if (c.isHeader || (hasQualifiers && !holdsQualifiers(c))) continue;
       const doc = documentOf(c);
-      const before = headerEvidence.get(doc);
-      headerEvidence.set(doc, before ? unionOf(before, termSets(c.text)) : termSets(c.text));
+      const evidence = headerEvidence.get(doc);
+      if (evidence) addInto(evidence, termSets(c.text));
+      else headerEvidence.set(doc, unionOf(termSets(c.text), EMPTY_SETS));
     }
   }
   const evidenceOf = (c: CandidatePassage | undefined): TermSets | undefined =>
@@ -319,7 +320,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   for (const candidate of qualified.length > 0 ? qualified : candidates) {
     const evidence = evidenceOf(candidate);
     const wholePassageSets = evidence ? unionOf(termSets(candidate.text), evidence) : termSets(candidate.text);
-    const contextSets = aroundSets(candidate);
+    const around = aroundText(candidate);
+    const contextSets = termSets(around);
     // Which terms the context holds, once per passage; a header restates its document's title, so what
     // it says counts as its own.
     const contextHas = plan.terms.map((term) => termIn(term, contextSets));
@@ -411,7 +413,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (offTopic) score -= policy.mismatchPenalty;
       const counts = countsNoun(plan, unit.text);
       if (counts === false) score -= policy.mismatchPenalty;
-      if (contradictsLevel(plan, unit.text, aroundText(candidate))) score -= policy.mismatchPenalty;
+      if (contradictsLevel(plan, unit.text, around)) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
       if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
@@ -508,6 +510,16 @@ const prefixCache = new Map<string, SentencePrefixes>();
 /** Two texts' term sets as one (a text's sentences never share a bigram across their end). */
 function unionOf(a: TermSets, b: TermSets): TermSets {
   return { fold: new Set([...a.fold, ...b.fold]), accent: new Set([...a.accent, ...b.accent]), bigrams: new Set([...a.bigrams, ...b.bigrams]), numbers: new Set([...a.numbers, ...b.numbers]) };
+}
+
+const EMPTY_SETS: TermSets = { fold: new Set(), accent: new Set(), bigrams: new Set(), numbers: new Set() };
+
+/** Adds `b`'s terms to `into` (a union built up without copying it for each part). */
+function addInto(into: TermSets, b: TermSets): void {
+  for (const t of b.fold) into.fold.add(t);
+  for (const t of b.accent) into.accent.add(t);
+  for (const t of b.bigrams) into.bigrams.add(t);
+  for (const t of b.numbers) into.numbers.add(t);
 }
 
 /**

@@ -460,7 +460,19 @@ export function missesNegation(plan: QueryPlan, unit: string): boolean {
   // A time asked about something described by a negation ("các chi bộ nhiều năm không kết nạp được đảng
   // viên … trước ngày nào?") asks a date, not what is not done.
   if (plan.kind === "date" || plan.kind === "when" || plan.kind === "duration") return false;
-  return NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan)) && !NEGATION.test(unit);
+  return asksNegated(plan) && !NEGATION.test(unit);
+}
+
+/** Whether the question asks what is not done, memoised per plan (missesNegation runs for every unit). */
+const negatedQuestions = new WeakMap<QueryPlan, boolean>();
+
+function asksNegated(plan: QueryPlan): boolean {
+  let negated = negatedQuestions.get(plan);
+  if (negated === undefined) {
+    negated = NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan));
+    negatedQuestions.set(plan, negated);
+  }
+  return negated;
 }
 
 /** Negations and the syllables that fold like them ("sửa chữa", "chùa", "khống chế"). */
