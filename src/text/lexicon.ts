@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { foldKey, hasDiacritics, toneKey } from "./normalize.js";
-import { DOCUMENT_KIND_WORDS } from "./vietnamese.js";
+import { BODY_OR_ROLE, DOCUMENT_KIND_WORDS } from "./vietnamese.js";
 
 const require = createRequire(import.meta.url);
 
@@ -309,7 +309,19 @@ export function findSynonyms(question: string): Array<{ found: string; others: s
 }
 
 const DOCUMENT_KINDS = new Set<string>(DOCUMENT_KIND_WORDS);
-const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]> };
+const textingTable = require("./lexicon/texting.json") as { entries: Record<string, string>; ambiguous: Record<string, string[]>; beforeName: Record<string, string>; notNames: string[] };
+const titleBeforeName = new Map(Object.entries(textingTable.beforeName).map(([k, v]) => [k.toLowerCase(), v]));
+// A capitalised word (not in capitals throughout, as "UBND" is) and the word after it.
+const CAPITALISED_NEXT = /^\s+(\p{Lu}\p{Ll}*)(?!\p{L})(?:\s+(\p{L}+))?/u;
+const NOT_NAMES = new RegExp(`^(?:${[...textingTable.notNames, ...DOCUMENT_KIND_WORDS].join("|")})(?!\\p{L})`, "iu");
+
+/** Whether the text after a word opens with a personal name: capitalised, and no body, role, document kind or capitalised term. */
+function nameFollows(after: string): boolean {
+  const next = CAPITALISED_NEXT.exec(after);
+  if (!next) return false;
+  const words = `${next[1] ?? ""} ${next[2] ?? ""}`.trim().toLowerCase();
+  return !BODY_OR_ROLE.test(words) && !NOT_NAMES.test(words);
+}
 const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.keys(textingTable.ambiguous)].map((k) => k.toLowerCase()));
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
@@ -323,6 +335,12 @@ for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!texti
  * (abbreviations.json) are left to `expandAbbreviations`. In a question typed without diacritics the full
  * form is written without them too, so that the question stays one to match folded.
  */
+/**
+ * Passages that must write a reading beside the question's words for it to replace the usual one: one
+ * passage that happens to hold both ("vi phạm" and "tham gia") is chance, not usage.
+ */
+const MIN_READING_EVIDENCE = 2;
+
 export function expandTexting(question: string, knows: (folded: string) => boolean = () => true, together: (foldedBigrams: readonly string[]) => number = () => 0): string {
   if (looksEnglish(question)) return question;
   const unaccented = !/[^\x00-\x7F]/.test(question.replace(/[đĐ]/g, "d"));
@@ -330,6 +348,8 @@ export function expandTexting(question: string, knows: (folded: string) => boole
   const words = [...question.matchAll(WORD)].map((m) => ({ at: m.index ?? 0, fold: foldKey(m[0]) }));
   return question.replace(WORD, (word, at: number) => {
     if (abbreviationByExact.has(word) && /\p{Lu}.*\p{Lu}/u.test(word)) return word;
+    const title = titleBeforeName.get(word.toLowerCase());
+    if (title !== undefined && nameFollows(question.slice(at + word.length))) return unaccented ? foldKey(title) : title;
     const candidates = textingEntries.get(word.toLowerCase());
     if (!candidates || candidates.length === 0) return word;
     const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
@@ -363,7 +383,7 @@ export function expandTexting(question: string, knows: (folded: string) => boole
         });
       }
       const best = Math.max(...scores);
-      if (best > 0 && scores.filter((n) => n === best).length === 1) chosen = known[scores.indexOf(best)] ?? chosen;
+      if (best >= MIN_READING_EVIDENCE && scores.filter((n) => n === best).length === 1) chosen = known[scores.indexOf(best)] ?? chosen;
     }
     return unaccented ? foldKey(chosen) : chosen;
   });

@@ -36,6 +36,26 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("đv đi làm ăn xa phải báo cáo với cb ít nhất mấy tháng một lần?", () => true, () => 0)).toContain("với cán bộ ít nhất");
   });
 
+  it("keeps the usual reading when a single passage is all the evidence for another", () => {
+    // "vi phạm" and "tham gia" in one passage is chance: "tg" stays "thời gian", the usual reading.
+    const once = (bigrams: readonly string[]): number => ([...bigrams].sort().join(" ") === "tham_gia vi_pham" ? 1 : 0);
+    expect(expandTexting("vi phạm trong khoảng tg nào", () => true, once)).toBe("vi phạm trong khoảng thời gian nào");
+    const usual = (bigrams: readonly string[]): number => ([...bigrams].sort().join(" ") === "tham_gia vi_pham" ? 3 : 0);
+    expect(expandTexting("vi phạm trong khoảng tg nào", () => true, usual)).toBe("vi phạm trong khoảng tham gia nào");
+  });
+
+  it("reads \"đc\" before a personal name as \"đồng chí\", and as \"được\" before a body, a role, a document or an honour", () => {
+    expect(expandTexting("đc Khôi vi phạm gì")).toBe("đồng chí Khôi vi phạm gì");
+    expect(expandTexting("dc Nguyễn Văn An giữ chức gì")).toBe("đồng chí Nguyễn Văn An giữ chức gì");
+    expect(expandTexting("dc Ban Thường vụ khen ko")).toBe("được Ban Thường vụ khen không");
+    expect(expandTexting("xã muốn dc Bằng khen thì sao")).toBe("xã muốn được Bằng khen thì sao");
+    expect(expandTexting("đc Huyện ủy giao việc gì")).toBe("được Huyện ủy giao việc gì");
+    expect(expandTexting("dc UBND tỉnh tặng gì")).toBe("được UBND tỉnh tặng gì");
+    expect(expandTexting("dc Quyết định công nhận chưa")).toBe("được Quyết định công nhận chưa");
+    // Typed in lower case, nothing says it is a name.
+    expect(expandTexting("đc khôi vi phạm gì")).toBe("được khôi vi phạm gì");
+  });
+
   it("takes no evidence from a function word beside the shorthand (\"KL của …\")", () => {
     const together = (bigrams: readonly string[]): number => (bigrams.join(" ") === "luat_cua" ? 50 : bigrams.join(" ") === "luan_cua" ? 5 : 0);
     expect(expandTexting("kl của hội nghị số mấy?", () => true, together)).toBe("kết luận của hội nghị số mấy?");
