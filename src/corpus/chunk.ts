@@ -53,6 +53,11 @@ interface SectionState {
   parents: Array<{ level: number; text: string }>;
   /** A lead line ending with a colon, in force for the numbered clauses below it. */
   lead: string | null;
+  /**
+   * An unnumbered lead line above numbered ones that lead in turn ("Tặng Giấy khen … cho 11 tập thể, cụ thể
+   * như sau:" / "1. Tổ chức cơ sở đảng …, mức thưởng 1.500.000 đồng:" / rows): it stays in force above each.
+   */
+  outerLead: string | null;
   /** True while the last block was a numbered heading with no text yet. */
   awaitingTitle: boolean;
 }
@@ -78,6 +83,14 @@ function headingLevelOf(text: string): number | null {
 
 // Lettered headings ("a) Đối với tập thể") stand below numbered ones however deep.
 const LETTERED_LEVEL = 10;
+
+/**
+ * Whether a lead line states a figure of its own: a number other than its own clause number or a year
+ * ("… cho 11 (mười một) tập thể, cụ thể như sau:"), not only what follows ("Người vào Đảng phải:").
+ */
+function statesFigure(lead: string): boolean {
+  return /\d/u.test(lead.replace(NUMBERED_CLAUSE, "").replace(/(?<!\d)(?:19|20)\d\d(?!\d)/gu, ""));
+}
 
 function splitLong(text: string): string[] {
   if (text.length <= MAX_PASSAGE_CHARS) return [text];
@@ -113,7 +126,7 @@ export interface ChunkedPassage extends Passage {
 
 /** The passages of one document. `blocks` come from `toBlocks`; the title block itself is not a passage. */
 export function chunkDocument(blocks: readonly Block[], doc: { docId: string; title: string; headerText?: string | null }): ChunkedPassage[] {
-  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], lead: null, awaitingTitle: false };
+  const state: SectionState = { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], lead: null, outerLead: null, awaitingTitle: false };
   const passages: ChunkedPassage[] = [];
   let paragraphInSection = 0;
   let pending: { text: string; page: number | null } | null = null;
@@ -137,8 +150,10 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
   };
   // A lead line with no dash items under it is not quoted alone: it lives on as the context of the
   // numbered clauses that follow it.
+  // … unless it states a fact of its own ("… cho 11 (mười một) tập thể, cụ thể như sau:"): then it is
+  // quoted as well.
   const flushPending = (): void => {
-    if (pending?.text.includes("\n")) emit(pending.text, pending.page);
+    if (pending && (pending.text.includes("\n") || statesFigure(pending.text))) emit(pending.text, pending.page);
     pending = null;
   };
 
@@ -179,6 +194,7 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
         Object.assign(state, { heading: text, headingLevel: level, parents: level === null ? [] : above.filter((h) => h.level < level), article: null, awaitingTitle: false });
       }
       state.lead = null;
+      state.outerLead = null;
       paragraphInSection = 0;
       continue;
     }
@@ -198,9 +214,11 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
       if (/[:：]$/.test(text)) {
         pending.text = `${pending.text} ${text}`;
         state.lead = pending.text.replace(/\s*[:：]$/, "");
+        if (!NUMBERED_CLAUSE.test(pending.text)) state.outerLead = state.lead;
         continue;
       }
       state.lead = null;
+      state.outerLead = null;
       emit(`${pending.text} ${text}`, pending.page);
       pending = null;
       continue;
@@ -208,13 +226,16 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     flushPending();
     // A footnote ("[i] Tổng số …", printed after the text) stands under no heading of the text.
     if (FOOTNOTE_MARK.test(text) && state.heading !== FOOTNOTES) {
-      Object.assign(state, { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: FOOTNOTES, headingLevel: null, parents: [], lead: null, awaitingTitle: false });
+      Object.assign(state, { part: null, chapter: null, chapterTitle: null, article: null, section: null, heading: FOOTNOTES, headingLevel: null, parents: [], lead: null, outerLead: null, awaitingTitle: false });
       paragraphInSection = 0;
     }
     if (/[:：]$/.test(text) && text.length <= 200) {
       // A lead line: kept with following dash items, or as context for numbered clauses.
       pending = { text, page: block.page };
-      state.lead = text.replace(/\s*[:：]$/, "");
+      const lead = text.replace(/\s*[:：]$/, "");
+      const numbered = NUMBERED_CLAUSE.test(text);
+      if (!numbered) state.outerLead = lead;
+      state.lead = numbered && state.outerLead !== null ? `${state.outerLead}. ${lead}` : lead;
       continue;
     }
     // A numbered line titling the bullets under it travels with them, and no further.

@@ -66,6 +66,8 @@ const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
   "người ký": "signer",
   "ngày ban hành": "date",
 };
+/** The labels a site's label/value table opens with ("Số hiệu"), folded. */
+export const SITE_LABELS: ReadonlySet<string> = new Set(Object.keys(LABEL_VALUE).map(foldKey));
 /** How far into a document the header may reach (logical lines). */
 const HEADER_WINDOW = 80;
 const ADDRESSEES = /^Kính gửi\s*:?\s*/u;
@@ -245,18 +247,24 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     // A plain text may write its subject in sentence case, on the lines right under the kind line up to a
     // blank line or a rule ("BÁO CÁO" / "Kết quả công tác xây dựng Đảng năm 2025," / "phương hướng, …").
     else {
-      const lines: number[] = [];
-      for (let i = kindAt + 1; i < texts.length && lines.length <= SENTENCE_CASE_SUBJECT_LINES; i++) {
+      const subjectLines: number[] = [];
+      // A site's markdown sets a blank line under the kind line: a subject opening "Về …" / "của …", or
+      // set in bold or italics as the kind line is, still stands there ("**QUYẾT ĐỊNH**" / "" / "**Về việc …**").
+      let first = kindAt + 1;
+      while (first < texts.length && texts[first] === "") first++;
+      const opener = texts[first] ?? "";
+      const subjectAfterBlank = first > kindAt + 1 && !SECTION_START.test(opener) && (/^(?:về|của)\s/iu.test(opener) || /^\s*[*_]/u.test(lines[first] ?? ""));
+      for (let i = subjectAfterBlank ? first : kindAt + 1; i < texts.length && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES; i++) {
         const t = texts[i] ?? "";
         if (t === "" || /^[-–_*=.\s]{3,}$/u.test(t)) break;
-        lines.push(i);
+        subjectLines.push(i);
       }
-      const subject = lines.map((i) => texts[i] ?? "").join(" ");
+      const subject = subjectLines.map((i) => texts[i] ?? "").join(" ");
       // ("về việc …" and the issuer's "của …" start in lower case: "QUYẾT ĐỊNH" / "về việc thành lập Chi bộ
       // …"; "CHỈ THỊ" / "của Ban Thường vụ Huyện ủy về …".)
-      if (lines.length > 0 && lines.length <= SENTENCE_CASE_SUBJECT_LINES && /^(?:\p{Lu}|về\s|của\s)/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
+      if (subjectLines.length > 0 && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES && /^(?:\p{Lu}|về\s|của\s)/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
         header.subject = subject.replace(/[,\s]+$/u, "");
-        for (const i of lines) consumed.add(i);
+        for (const i of subjectLines) consumed.add(i);
       }
     }
     // A Quyết định then names the authority that decides ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "BỘ TRƯỞNG

@@ -35,11 +35,18 @@ function isRightColumnOnly(line: string, lines: readonly string[], from: number,
   return cells !== undefined && cells.left === "" && cells.right !== "";
 }
 
+/** A cell set in bold or italics as a whole ("**T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br>Tạ Quang Hưng**"): its mark and its text. */
+const WHOLE_CELL_EMPHASIS = /^(\*\*|\*|__|_)(?!\s)([\s\S]*\S)\1$/u;
+
+/** A cell's lines; a mark around the whole cell goes around each line, so that no line is left with half of it. */
 function cellLines(cell: string): string[] {
-  return cell
+  const whole = WHOLE_CELL_EMPHASIS.exec(cell.trim());
+  const [mark, text] = whole && !(whole[2] ?? "").includes(whole[1] ?? "") ? [whole[1] ?? "", whole[2] ?? ""] : ["", cell];
+  return text
     .split(BREAKS)
     .map((part) => part.trim())
-    .filter((part) => part !== "");
+    .filter((part) => part !== "")
+    .map((part) => `${mark}${part}${mark}`);
 }
 
 /** A header's cell: the motto, a place-and-date line or a document number ("Số: 01-NQ/ĐH", not "Số 47 Phạm Văn Đồng"). */

@@ -5,6 +5,8 @@
  */
 import { cleanUnicode, collapseSpaces, foldKey } from "../text/normalize.js";
 import { DIVISION_WORDS } from "../text/vietnamese.js";
+import { SITE_LABELS } from "./header.js";
+import { readDataTables } from "./tables.js";
 import type { Block, LoadedFile } from "./types.js";
 
 // Lines that web pages add around an article. Compared folded, without trailing punctuation.
@@ -103,7 +105,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     if (paragraph.length > 0) blocks.push({ kind: "paragraph", text: collapseSpaces(paragraph.join(" ")), page });
     paragraph = [];
   };
-  const rawLines = cleanUnicode(pageText).split("\n");
+  const rawLines = readDataTables(cleanUnicode(pageText).split("\n"), SITE_LABELS);
   for (let i = 0; i < rawLines.length && !state.ended; i++) {
     const line = classifyLine(rawLines[i] ?? "", markdown);
     if (line.kind === "break") {

@@ -16,6 +16,12 @@ describe("layout tables read as columns", () => {
     expect(header?.recipients).toEqual(["Như Điều 3", "Lưu UBKT"]);
   });
 
+  it("reads a signing cell set in bold as a whole, its mark opened on the first line and closed on the last", () => {
+    const text = [...BR_TABLE_HEADER, "Nội dung.", "", "| **Nơi nhận:**<br>- Lưu VP. | **T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br><br>(đã ký)<br><br>Tạ Quang Hưng** |", "|---|---|"].join("\n");
+    const { header } = structureOf(text);
+    expect(header).toMatchObject({ signer: "Tạ Quang Hưng", signerRole: "T/M BAN THƯỜNG VỤ, BÍ THƯ" });
+  });
+
   it("reads a site's markdown header and signing block written as two-cell rows with <br> breaks", () => {
     const text = [
       ...BR_TABLE_HEADER,

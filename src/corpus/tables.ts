@@ -1,0 +1,95 @@
+/**
+ * Markdown data tables read as records. A legal site or a converted Word file writes a list of commended
+ * units, targets or deadlines as a table: a header row, a rule ("|---|---|") and one row per record. Read
+ * line by line, the rows run together into one paragraph and the header row passes for a section heading.
+ * Read as a reader does, each row is one statement that names its columns: "4. Tên tập thể: Đảng bộ xã
+ * Sơn Hà; Thành tích: …; Hình thức / mức thưởng: Giấy khen; 1.500.000 đồng." Layout tables (a header's or
+ * a signing block's two columns) are read before this, by `layout.ts`. Pure: no I/O.
+ */
+import { foldKey } from "../text/normalize.js";
+
+/** A markdown table row: "| a | b |" (the outer bars may be left out). */
+const TABLE_ROW = /^\s*\|.*\|\s*$/u;
+/** The rule under a table's header row: "|---|:---:|". */
+const RULE_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
+/** A header naming the row number column ("STT", "TT", "Số TT"), folded. */
+const NUMBER_COLUMN = /^(?:stt|tt|so tt|so thu tu|#|no\.?)$/u;
+
+function cellsOf(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\|/u, "")
+    .replace(/\|$/u, "")
+    .split("|")
+    .map((cell) => cell.replace(/<br\s*\/?>/giu, " ").replace(/\*\*|__/gu, "").replace(/\s+/gu, " ").trim());
+}
+
+/** A row as one statement: its number, then each filled cell under its column's name. */
+function rowStatement(labels: readonly string[], cells: readonly string[], numbered: boolean): string {
+  const parts: string[] = [];
+  let number = "";
+  cells.forEach((cell, i) => {
+    if (cell === "") return;
+    if (numbered && i === 0) {
+      number = cell;
+      return;
+    }
+    const label = labels[i] ?? "";
+    parts.push(label !== "" ? `${label}: ${cell}` : cell);
+  });
+  const body = parts.join("; ");
+  if (body === "") return "";
+  const statement = /[.!?]$/u.test(body) ? body : `${body}.`;
+  return number !== "" && /^[\p{N}\p{L}]{1,4}$/u.test(number) ? `${number}. ${statement}` : statement;
+}
+
+/** A two-cell row of a table without column names ("| Viết tắt | Việt Cách |"): the name, then its value. */
+function pairStatement(cells: readonly string[]): string {
+  const filled = cells.filter((c) => c !== "");
+  if (filled.length === 0) return "";
+  const [key, ...rest] = filled;
+  const body = rest.length > 0 ? `${key}: ${rest.join("; ")}` : (key ?? "");
+  return /[.!?:]$/u.test(body) ? body : `${body}.`;
+}
+
+/**
+ * The lines of a page with every markdown data table (a header row, a rule, then rows) written as one
+ * statement per row, each its own paragraph (blank lines between). `keyValueLabels` are the names a site's
+ * label/value table opens with ("số hiệu"): such a table is read as pairs, its first row included.
+ */
+export function readDataTables(lines: readonly string[], keyValueLabels: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (!TABLE_ROW.test(line) || !RULE_ROW.test(lines[i + 1] ?? "") || RULE_ROW.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const header = cellsOf(line);
+    let end = i + 2;
+    while (end < lines.length && TABLE_ROW.test(lines[end] ?? "") && !RULE_ROW.test(lines[end] ?? "")) end++;
+    const rows = lines.slice(i + 2, end).map(cellsOf);
+    const named = header.filter((c) => c !== "").length;
+    const keyValue = keyValueLabels.has(foldKey(header[0] ?? "").replace(/\s*:$/u, ""));
+    const statements: string[] = [];
+    if (keyValue) {
+      // "| Số hiệu | 286-QĐ/HU | Loại văn bản | Quyết định |": pairs, the first row being one of them.
+      for (const cells of [header, ...rows]) {
+        const pairs: string[] = [];
+        for (let c = 0; c + 1 < cells.length; c += 2) if ((cells[c] ?? "") !== "" && (cells[c + 1] ?? "") !== "") pairs.push(`${cells[c]}: ${cells[c + 1]}`);
+        if (pairs.length > 0) statements.push(`${pairs.join("; ")}.`);
+      }
+    } else if (named >= 2) {
+      const numbered = NUMBER_COLUMN.test(foldKey(header[0] ?? ""));
+      for (const cells of rows) statements.push(rowStatement(header, cells, numbered));
+    } else {
+      // A table whose header row names no columns (an infobox's title): its title, then name-value rows.
+      if (named === 1) statements.push(header.find((c) => c !== "") ?? "");
+      for (const cells of rows) statements.push(pairStatement(cells));
+    }
+    for (const statement of statements.filter((s) => s !== "")) out.push("", statement);
+    out.push("");
+    i = end - 1;
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/corpus/chunk.js";
+import { readStructure } from "../../src/corpus/document.js";
+import { readDataTables } from "../../src/corpus/tables.js";
+import { BR_TABLE_HEADER } from "../support/officialTexts.js";
+
+const COMMENDED = [
+  "**1. Tổ chức cơ sở đảng tiêu biểu năm 2025** (02 tổ chức), mức thưởng 1.500.000 đồng/tổ chức:",
+  "",
+  "| STT | Tên tập thể | Thành tích nổi bật | Hình thức / mức thưởng |",
+  "|---|---|---|---|",
+  "| 1 | Đảng bộ xã Phong Đông | Kết nạp 14 đảng viên mới | Giấy khen; 1.500.000 đồng |",
+  "| 2 | Đảng bộ xã Sơn Hà | Tỷ lệ hộ nghèo giảm còn 2,1% | Giấy khen; 1.500.000 đồng |",
+];
+
+describe("markdown data tables read as records", () => {
+  it("writes each row as one statement naming its columns, numbered as the table numbers it", () => {
+    const lines = readDataTables(COMMENDED.slice(2)).filter((l) => l !== "");
+    expect(lines).toEqual([
+      "1. Tên tập thể: Đảng bộ xã Phong Đông; Thành tích nổi bật: Kết nạp 14 đảng viên mới; Hình thức / mức thưởng: Giấy khen; 1.500.000 đồng.",
+      "2. Tên tập thể: Đảng bộ xã Sơn Hà; Thành tích nổi bật: Tỷ lệ hộ nghèo giảm còn 2,1%; Hình thức / mức thưởng: Giấy khen; 1.500.000 đồng.",
+    ]);
+  });
+
+  it("reads a site's label/value table as pairs, its first row included", () => {
+    const table = ["| Số hiệu | 286-QĐ/HU | Loại văn bản | Quyết định |", "|---|---|---|---|", "| Người ký | Tạ Quang Hưng | Tình trạng | Còn hiệu lực |"];
+    expect(readDataTables(table, new Set(["so hieu"])).filter((l) => l !== "")).toEqual(["Số hiệu: 286-QĐ/HU; Loại văn bản: Quyết định.", "Người ký: Tạ Quang Hưng; Tình trạng: Còn hiệu lực."]);
+  });
+
+  it("reads a table whose header names no columns as its title and name-value rows", () => {
+    const table = ["| Hội Nông dân | |", "|---|---|", "| Viết tắt | HND |", "| Thành lập | 1930 |"];
+    expect(readDataTables(table).filter((l) => l !== "")).toEqual(["Hội Nông dân", "Viết tắt: HND.", "Thành lập: 1930."]);
+  });
+
+  it("leaves rows without a header rule, and other lines, as they are", () => {
+    const lines = ["Đoạn văn.", "| a | b |", "| c | d |"];
+    expect(readDataTables(lines)).toEqual(lines);
+  });
+
+  it("makes each row a passage under the lead lines above it, the table's header row no heading", () => {
+    const text = [
+      ...BR_TABLE_HEADER,
+      "**Về việc khen thưởng tổ chức đảng năm 2025**",
+      "",
+      "**Điều 1.** Tặng Giấy khen của Ban Thường vụ Huyện ủy cho 02 (hai) tập thể đã có thành tích xuất sắc năm 2025, cụ thể như sau:",
+      "",
+      ...COMMENDED,
+      "",
+      "**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.",
+    ].join("\n");
+    const s = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "qd.md");
+    expect(s.header?.subject).toBe("Về việc khen thưởng tổ chức đảng năm 2025");
+    expect(s.blocks.some((b) => b.kind === "heading" && b.text.startsWith("STT"))).toBe(false);
+    const passages = chunkDocument(s.blocks, { docId: "qd", title: s.title, headerText: s.headerText });
+    const row = passages.find((p) => p.text.includes("Đảng bộ xã Sơn Hà"));
+    expect(row?.text).toMatch(/^2\. Tên tập thể: Đảng bộ xã Sơn Hà;/u);
+    // Both lead lines stand above the row: the article's (how many units) and the group's (how much each).
+    expect(row?.context).toContain("cho 02 (hai) tập thể");
+    expect(row?.context).toContain("mức thưởng 1.500.000 đồng/tổ chức");
+    expect(passages.filter((p) => p.text.includes("Tên tập thể:"))).toHaveLength(2);
+    // A lead line that states a figure of its own is quoted too.
+    expect(passages.some((p) => p.text.startsWith("Tặng Giấy khen") && p.text.includes("02 (hai) tập thể"))).toBe(true);
+  });
+});
