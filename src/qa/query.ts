@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED , DOCUMENT_NUMBER_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -139,6 +139,8 @@ const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(
 function detectKind(folded: string, english: boolean): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
+  // "sinh năm bao nhiêu?", "năm mấy?" ask a year (not "trong năm bao nhiêu đảng viên …", a count).
+  if (has(/\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
   if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
@@ -352,6 +354,7 @@ const DOC_REFERENCE_SOURCE = `(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})\\s*(?:s
 const DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE, "g");
 const FIRST_DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE);
 const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?![a-z])`);
+const DOC_KIND_FOLDED_ALL = new RegExp(DOC_KIND_FOLDED.source, "g");
 
 const DOC_REFERENCE_TEXT = new RegExp(
   `(?<![\\p{L}])(?:${[...DOCUMENT_KIND_WORDS, "hd", "qđ", "qd", "kl", "nq", "ct", "tb", "kh", "cv"].join("|")})\\s*(?:số\\s*)?\\d+[\\p{L}\\d/.-]*`,
@@ -371,7 +374,12 @@ export function documentReferenceText(question: string): string | null {
  * only a question about a document of its kind.
  */
 function askedDocumentOf(folded: string): QueryPlan["askedDocument"] {
-  const kind = DOC_KIND_FOLDED.exec(folded);
+  // "Quyết định … ban hành trên cơ sở tờ trình số mấy?": the number asked is the tờ trình's, the kind
+  // written right before "số mấy", not the first one named (unless a document is named by its number).
+  const numberAsked = FIRST_DOC_REFERENCE.test(folded) ? null : DOCUMENT_NUMBER_QUESTION_FOLDED.exec(folded);
+  const before = numberAsked ? [...folded.slice(0, numberAsked.index).matchAll(DOC_KIND_FOLDED_ALL)].pop() : undefined;
+  const adjacent = before !== undefined && folded.slice((before.index ?? 0) + before[0].length, numberAsked?.index).trim() === "";
+  const kind = adjacent ? before : DOC_KIND_FOLDED.exec(folded);
   if (!kind) return { number: null, kinds: null };
   const word = kind[0].replace(/^[^a-z]/, "");
   const reference = FIRST_DOC_REFERENCE.exec(folded);

@@ -7,7 +7,7 @@ import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -253,8 +253,20 @@ const BETWEEN_COUNT_AND_NOUN = /[()\[\]:;]|\s[-–]\s/u;
 
 /** Whether the text between a number token and a later token lets the number count it. */
 function adjoins(unit: string, number: Token, noun: Token | undefined): boolean {
-  return noun !== undefined && !BETWEEN_COUNT_AND_NOUN.test(unit.slice(number.end, noun.start));
+  if (noun === undefined) return false;
+  // The number written out in brackets after its digits is the same number ("15 (mười lăm) đảng viên").
+  const between = unit.slice(number.end, noun.start).replace(SPELLED_OUT_IN_BRACKETS, (match, words: string) => (words.trim().split(/\s+/u).every((w) => SPELLED_NUMBER_SYLLABLES.has(w.toLowerCase())) ? " " : match));
+  return !BETWEEN_COUNT_AND_NOUN.test(between);
 }
+
+/** A party committee, folded: its comrades are its members, not a count of a party organisation's members. */
+const COMMITTEE_FOLDED = /\b(?:ban chap hanh|ban thuong vu|uy ban kiem tra|thuong truc|cap uy|chi uy|dang uy)\b/u;
+/** Words after a counted noun that make its count a part of those asked about ("đảng viên mới", "… dự bị"). */
+const SUBSET_QUALIFIERS_FOLDED: ReadonlyArray<readonly string[]> = SUBSET_QUALIFIERS.map((q) => foldKey(q).split(" "));
+/** A bracketed run of words ("(mười lăm)"), checked to be a number written out. */
+const SPELLED_OUT_IN_BRACKETS = /\(([\p{L}\s]+)\)/gu;
+/** The syllables of a number written out, with the forms it takes inside a number ("mười lăm", "hai mươi mốt"). */
+const SPELLED_NUMBER_SYLLABLES = new Set([...NUMBER_SYLLABLES, "lăm", "mốt", "tư", "linh", "lẻ", "tỷ", "tỉ"]);
 
 export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   const counted = plan.countedNoun ?? [];
@@ -281,7 +293,15 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // committee's members ("Ban Chấp hành … gồm 27 đồng chí"); delegates or cadres are not (the "8 đồng chí
   // phát biểu" at a conference are no count of its delegates).
   const members = noun.length === 2 && ((noun[0]?.fold === "dang" && noun[1]?.fold === "vien") || (noun[0]?.fold === "uy" && noun[1]?.fold === "vien"));
-  const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi";
+  // (The comrades a committee is made of are no count of the party organisation's members: "Ban Chấp hành
+  // Đảng bộ phường … gồm 15 đồng chí" does not say how many members the Đảng bộ has.)
+  const partyMembers = noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
+  const committeeCounted = (k: number): boolean => {
+    const clause = unit.slice(0, tokens[k]?.start ?? 0).split(/[.;]/u).pop() ?? "";
+    const named = COMMITTEE_FOLDED.exec(foldKey(clause));
+    return named !== null && !foldedQuestion(plan).includes(named[0].trim());
+  };
+  const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !(partyMembers && committeeCounted(k));
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
@@ -302,12 +322,24 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k);
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap])) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether the counted noun is narrowed right after it to a part the question does not ask about: "14 đảng
+ * viên mới" (new members) is no count of the members a party organisation has, "02 đảng viên dự bị" none of
+ * its members either, unless the question says "mới", "dự bị".
+ */
+function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after: number): boolean {
+  // (An English question says it in its translated terms: "new party members" has "mới".)
+  const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} `;
+  const asked = (q: readonly string[]): boolean => question.includes(` ${q.join(" ")} `) || q.every((k) => plan.terms.some((t) => t.fold === k));
+  return SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !asked(q));
 }
 
 /** Whether a who-question asks the agent of its anchor ("Ban cán sự đảng do ai chỉ định?"). */

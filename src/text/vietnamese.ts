@@ -105,6 +105,12 @@ export const NUMBER_WORDS: readonly string[] = ["một", "hai", "ba", "bốn", "
  * the number words, then tens, hundreds, thousands (both spellings), millions and a half. Whether one
  * counts something in a given text is the user's context rule ("năm" is also "year", "một số" is "some").
  */
+/**
+ * Words that, right after a counted noun of people, count a part of them: "đảng viên mới" (newly admitted),
+ * "dự bị" (probationary), "chính thức" (full), "nữ" (women), "trẻ" (young).
+ */
+export const SUBSET_QUALIFIERS: readonly string[] = ["mới", "dự bị", "chính thức", "nữ", "trẻ"];
+
 export const NUMBER_SYLLABLES: ReadonlySet<string> = new Set([...NUMBER_WORDS, "mươi", "trăm", "nghìn", "ngàn", "triệu", "nửa"]);
 
 /** The ordinal words after "thứ", in order: `ORDINAL_WORDS[n - 1]` is the n-th (thứ nhất, thứ hai, … thứ tư …). */

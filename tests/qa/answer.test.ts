@@ -102,6 +102,32 @@ describe("answer extraction", () => {
     expect(countsNoun(titles, "Một cán bộ quy hoạch không quá 03 chức danh lãnh đạo, quản lý.")).toBe(true);
   });
 
+  it("reads a count written out in brackets after its digits (\"15 (mười lăm) đảng viên\")", () => {
+    const lead = "Tặng Giấy khen của Ban Thường vụ Huyện ủy cho 15 (mười lăm) đảng viên đã có thành tích xuất sắc, cụ thể như sau:";
+    expect(countsNoun(understandQuestion("Quyết định tặng Giấy khen cho bao nhiêu đảng viên?"), lead)).toBe(true);
+    expect(countsNoun(understandQuestion("quyet dinh tang giay khen cho bao nhieu dang vien"), lead)).toBe(true);
+    // Other words in brackets still part a number from a noun.
+    expect(countsNoun(understandQuestion("Có bao nhiêu đảng viên?"), "Theo Điều 12 (khoản 3) đảng viên phải …")).toBe(false);
+  });
+
+  it("takes no count of a part of those asked (\"14 đảng viên mới\"), nor a committee's comrades for a party organisation's members", () => {
+    const admitted = "Đảng bộ xã Phong Đông kết nạp 14 đảng viên mới, vượt 40% chỉ tiêu.";
+    expect(countsNoun(understandQuestion("Đảng bộ xã Phong Đông hiện có tổng cộng bao nhiêu đảng viên?"), admitted)).toBe(false);
+    expect(countsNoun(understandQuestion("Đảng bộ xã Phong Đông kết nạp bao nhiêu đảng viên mới?"), admitted)).toBe(true);
+    expect(countsNoun(understandQuestion("How many new party members did Phong Dong commune admit?"), admitted)).toBe(true);
+    const committee = "Chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bình An khóa XIV gồm 15 đồng chí.";
+    expect(countsNoun(understandQuestion("Đảng bộ phường Bình An có bao nhiêu đảng viên?"), committee)).toBe(false);
+    expect(countsNoun(understandQuestion("Ban Chấp hành Đảng bộ phường Bình An có bao nhiêu ủy viên?"), committee)).toBe(true);
+    expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên không hoàn thành nhiệm vụ?"), "Không hoàn thành nhiệm vụ 05 đồng chí.")).toBe(true);
+  });
+
+  it("reads \"năm bao nhiêu\" at the end of a question as asking a year, and \"số mấy\" as the number of the kind right before it", () => {
+    expect(understandQuestion("Đồng chí Tài sinh năm bao nhiêu?").kind).toBe("date");
+    expect(understandQuestion("Trong năm bao nhiêu đảng viên được kết nạp?").kind).toBe("count");
+    expect(understandQuestion("Quyết định khen thưởng được ban hành trên cơ sở tờ trình số mấy?").askedDocument.kinds).toEqual(["to trinh"]);
+    expect(understandQuestion("Quyết định khen thưởng năm 2025 số mấy?").askedDocument.kinds).toEqual(["quyet dinh"]);
+  });
+
   it("reads \"whose …\" as asking for a person or a body (\"Whose submission did the Politburo consider?\")", () => {
     const whose = understandQuestion("Whose submission on the classification of urban areas did the Politburo consider?");
     expect(whose.actor).toBe("any");
