@@ -327,20 +327,21 @@ const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v])
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
 
 /**
- * Texting shorthand in a Vietnamese question written out: "đv ko đc" → "đảng viên không được". A shorthand
- * with several readings ("cs": chính sách, cơ sở) takes the one whose syllables join the question's words
- * on either side (not function words) in the phrase the corpus writes most (`together`: how many passages
- * have all of a phrase's folded bigrams; "đảng bộ cs" → "bộ cơ sở", not "bộ chính sách"),
- * else the first whose syllables `knows` (the corpus vocabulary, folded); formal abbreviations
- * (abbreviations.json) are left to `expandAbbreviations`. In a question typed without diacritics the full
- * form is written without them too, so that the question stays one to match folded.
- */
-/**
  * Passages that must write a reading beside the question's words for it to replace the usual one: one
  * passage that happens to hold both ("vi phạm" and "tham gia") is chance, not usage.
  */
 const MIN_READING_EVIDENCE = 2;
 
+/**
+ * Texting shorthand in a Vietnamese question written out: "đv ko đc" → "đảng viên không được". A shorthand
+ * with several readings ("cs": chính sách, cơ sở) takes the one whose syllables join the question's words
+ * on either side (not function words) in the phrase the corpus writes most (`together`: how many passages
+ * have all of a phrase's folded bigrams; "đảng bộ cs" → "bộ cơ sở", not "bộ chính sách"),
+ * else the first whose syllables `knows` (the corpus vocabulary, folded); "đc" before a capitalised
+ * personal name is "đồng chí" (texting.json `beforeName`); formal abbreviations
+ * (abbreviations.json) are left to `expandAbbreviations`. In a question typed without diacritics the full
+ * form is written without them too, so that the question stays one to match folded.
+ */
 export function expandTexting(question: string, knows: (folded: string) => boolean = () => true, together: (foldedBigrams: readonly string[]) => number = () => 0): string {
   if (looksEnglish(question)) return question;
   const unaccented = !/[^\x00-\x7F]/.test(question.replace(/[đĐ]/g, "d"));
