@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { PDFLoader } from "@langchain/community/document_loaders/fs/pdf";
 import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } from "html-to-text";
+import { DomUtils } from "htmlparser2";
 import mammoth from "mammoth";
 import { PDFParse } from "pdf-parse";
 import { AppError, describeError, isAppError } from "../errors.js";
@@ -192,12 +193,48 @@ const formatMarkdownHeading: FormatCallback = (elem, walk, builder) => {
   builder.closeBlock({ trailingLineBreaks: 2 });
 };
 
-/** Cells of a row stay on one line, separated by " | ". */
-const formatTableCell: FormatCallback = (elem, walk, builder) => {
-  const cells = (elem.parent?.children ?? []).filter(isTableCell);
-  if (cells.indexOf(elem) > 0) builder.addLiteral(" | ");
-  walk(elem.children, builder);
+/**
+ * A table is written as markdown, the way legal sites publish theirs: one "| a | b |" line a row, the
+ * line breaks and paragraphs inside a cell as "<br>", and a rule under a header row (<th> cells or <thead>).
+ * The corpus reads those rows as markdown's: a header's or a signing block's two columns as columns
+ * (layout.ts), a data table's rows as records naming their columns (tables.ts).
+ */
+const formatMarkdownTable: FormatCallback = (elem, _walk, builder) => {
+  const rows = tableRows(elem);
+  if (rows.length === 0) return;
+  builder.openBlock({ leadingLineBreaks: 2 });
+  rows.forEach((row, i) => {
+    const cells = row.children.filter(isTableCell);
+    builder.addLiteral(`| ${cells.map(cellText).join(" | ")} |`);
+    builder.addLineBreak();
+    if (i === 0 && (cells.some((cell) => cell.name === "th") || row.parent?.name === "thead")) {
+      builder.addLiteral(`|${cells.map(() => "---").join("|")}|`);
+      builder.addLineBreak();
+    }
+  });
+  builder.closeBlock({ trailingLineBreaks: 2 });
 };
+
+/** A table's rows, in its head, bodies and foot, not those of a table nested in a cell. */
+function tableRows(table: DomNode): DomNode[] {
+  const rows: DomNode[] = [];
+  for (const child of table.children ?? []) {
+    if (child.type !== "tag") continue;
+    if (child.name === "tr") rows.push(child);
+    else if (["thead", "tbody", "tfoot"].includes(child.name ?? "")) rows.push(...(child.children ?? []).filter((row) => row.type === "tag" && row.name === "tr"));
+  }
+  return rows;
+}
+
+/** A cell's text on one line: its own lines and paragraphs joined by "<br>", bars that would split it made slashes. */
+function cellText(cell: DomNode): string {
+  const text = convert(DomUtils.getInnerHTML(cell as unknown as Parameters<typeof DomUtils.getInnerHTML>[0]), HTML_TO_TEXT_OPTIONS);
+  return text
+    .split("\n")
+    .map((line) => line.trim().replace(/\|/gu, "/"))
+    .filter((line) => line !== "")
+    .join("<br>");
+}
 
 /**
  * A page's <header> is site chrome (logo, menu) and is dropped, but an article's own <header> usually holds
@@ -241,7 +278,9 @@ function hasAncestor(node: DomNode, tagName: string): boolean {
 }
 
 const PARAGRAPH_BLOCK = { leadingLineBreaks: 2, trailingLineBreaks: 2 };
-const SKIPPED_TAGS = ["script", "style", "nav", "footer", "noscript", "template", "svg", "iframe", "form", "button", "img", "hr"];
+const SKIPPED_TAGS = ["script", "style", "nav", "footer", "aside", "noscript", "template", "svg", "iframe", "form", "button", "img", "hr"];
+/** A page's chrome marked by its class: breadcrumbs, share buttons, comments, related links, ads, sidebars. */
+const SKIPPED_CHROME = ["[class*=breadcrumb]", "[class*=share]", "[class*=social]", "[class*=comment]", "[class*=related]", "[class~=ads]", "[class*=advert]", "[class*=sidebar]"];
 
 const HTML_TO_TEXT_OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
@@ -249,31 +288,29 @@ const HTML_TO_TEXT_OPTIONS: HtmlToTextOptions = {
   limits: { maxInputLength: Number.MAX_SAFE_INTEGER },
   formatters: {
     markdownHeading: formatMarkdownHeading,
-    tableCell: formatTableCell,
+    markdownTable: formatMarkdownTable,
     pageHeader: formatPageHeader,
     listAsParagraphs: formatListAsParagraphs,
   },
   selectors: [
     ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, format: "markdownHeading" })),
-    ...SKIPPED_TAGS.map((selector) => ({ selector, format: "skip" })),
+    ...[...SKIPPED_TAGS, ...SKIPPED_CHROME].map((selector) => ({ selector, format: "skip" })),
     { selector: "header", format: "pageHeader" },
     { selector: "a", options: { ignoreHref: true } },
     // Many sites put each paragraph in a <div>; treat every block container as a paragraph boundary.
     // A <blockquote> is quoted text, not a markdown "> " quote.
-    ...["div", "section", "article", "main", "aside", "table", "blockquote"].map((selector) => ({
+    ...["div", "section", "article", "main", "blockquote"].map((selector) => ({
       selector,
       format: "block",
       options: PARAGRAPH_BLOCK,
     })),
-    { selector: "tr", format: "block", options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
-    { selector: "td", format: "tableCell" },
-    { selector: "th", format: "tableCell" },
+    { selector: "table", format: "markdownTable" },
     { selector: "ul", format: "listAsParagraphs" },
     { selector: "ol", format: "listAsParagraphs" },
   ],
 };
 
-/** HTML to plain text: headings as "# " lines, links as their text, table rows as " | " lines, chrome dropped. */
+/** HTML to plain text: headings as "# " lines, links as their text, tables as markdown rows, chrome dropped. */
 function htmlToText(html: string): string {
   // List items indent their continuation lines; indentation carries no meaning once text is extracted.
   return convert(html, HTML_TO_TEXT_OPTIONS).replace(/^[ \t]+/gmu, "");

@@ -545,6 +545,17 @@ function aroundSets(c: CandidatePassage): TermSets {
   return termSets(aroundText(c));
 }
 
+/** Words that make a year the one compared with ("so với cùng kỳ năm 2025", "hơn năm 2024"). */
+const COMPARISON = /(?:^|[^\p{L}])(?:so với|cùng kỳ|so cùng kỳ|compared|same period)(?!\p{L})/iu;
+const COMPARED_YEAR = /(?:so với|cùng kỳ|hơn)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)/giu;
+
+/** Whether a text names the year only as what something is compared with. */
+function onlyCompared(text: string, year: string): boolean {
+  const all = [...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/gu)].filter((m) => m[1] === year).length;
+  const compared = [...text.matchAll(COMPARED_YEAR)].filter((m) => m[1] === year).length;
+  return all > 0 && all === compared;
+}
+
 /** A passage's section context and document title: what it is said under. */
 function aroundText(c: CandidatePassage): string {
   return `${contextBesidesText(c)}\n${c.title}`;
@@ -621,6 +632,10 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
     const statedYears = [...best.text.matchAll(/(?<!(?:so với|cùng kỳ|hơn)\s+)(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
     if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
+    // The year asked only as what the fact is compared with ("… đạt 18.589 triệu đồng, bằng 84,7% so với
+    // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.
+    const compared = askedYears.find((y) => onlyCompared(best.text, y));
+    if (compared && !COMPARISON.test(plan.question)) return `the answer gives ${compared} only as the period compared with`;
     // Likewise a month, when a date is asked: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by
     // "… hội nghị … thường kỳ tháng 12/2024".
     if (plan.kind === "date" || plan.kind === "when") {

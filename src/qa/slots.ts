@@ -31,7 +31,7 @@ const LOCATIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
 export const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
 // "ngày nào", "ngày tháng năm nào", "what date": a day is asked (folded).
-const DAY_QUESTION_FOLDED = /\bngay (?:nao|thang nao|thang nam nao)\b|\b(?:what|which) (?:date|day)\b/;
+const DAY_QUESTION_FOLDED = /\bngay (?:nao|thang nao|thang nam nao)\b|\b(?:what|which) (?:date|day)\b|\b(?:what|which) (?:is|was) the date\b/;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
 
 /** The kind of body a who-question's asked noun names ("công ty" in "công ty nào"), as its last syllables, or null. */

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readStructure } from "../../src/corpus/document.js";
 import { loadFile } from "../../src/corpus/loaders.js";
 import { AppError, type ErrorCode } from "../../src/errors.js";
 import { findVietnameseFont, makeDocx, makePdf, makeTempDir, makeZip, toWindows1258Shape } from "../support/fixtures.js";
@@ -116,9 +117,35 @@ describe("loadFile: HTML", () => {
         "# Kinh nghiệm thực hiện",
         `${NGHI_QUYET}, xem toàn văn.`,
         CHI_BO,
-        "Đơn vị | Số đảng viên\nPhường 1 | 262",
+        "| Đơn vị | Số đảng viên |\n|---|---|\n| Phường 1 | 262 |",
       ].join("\n\n"),
     ]);
+  });
+
+  it("writes tables as markdown rows: a cell's lines joined by <br>, a rule under a header row", async () => {
+    const saved = `<html><body><article>
+      <table class="doc-header"><tr><td><p>ĐẢNG BỘ TỈNH BÌNH AN<br><strong>ĐẢNG ỦY XÃ HÒA BÌNH</strong><br>*</p><p>Số 146-TB/ĐU</p></td>
+      <td><p><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong><br>---------------</p><p><em>Hòa Bình, ngày 10 tháng 7 năm 2026</em></p></td></tr></table>
+      <p>THÔNG BÁO KẾT LUẬN</p>
+      <table><thead><tr><th>TT</th><th>Nội dung thu</th><th>Thực hiện | 6 tháng</th></tr></thead>
+      <tbody><tr><td>1</td><td>Lệ phí trước bạ</td><td>3.410</td></tr></tbody></table>
+    </article></body></html>`;
+    const [text = ""] = (await loadFile(await writeFixture("thong-bao.html", saved))).pages;
+    expect(text).toContain("| ĐẢNG BỘ TỈNH BÌNH AN<br>ĐẢNG ỦY XÃ HÒA BÌNH<br>*<br>Số 146-TB/ĐU | ĐẢNG CỘNG SẢN VIỆT NAM<br>---------------<br>Hòa Bình, ngày 10 tháng 7 năm 2026 |");
+    expect(text).toContain("| TT | Nội dung thu | Thực hiện / 6 tháng |\n|---|---|---|\n| 1 | Lệ phí trước bạ | 3.410 |");
+    // Read as a document: the header table gives the header, the data table a record per row.
+    const structure = readStructure({ format: "html", pages: [text], encoding: "utf-8" }, "thong-bao.html");
+    expect(structure.header).toMatchObject({ number: "146-TB/ĐU", date: "10/07/2026" });
+    expect(structure.header?.issuer).toMatch(/^Đảng ủy xã Hòa Bình$/iu);
+    expect(structure.blocks.map((b) => b.text)).toContain("1. Nội dung thu: Lệ phí trước bạ; Thực hiện / 6 tháng: 3.410.");
+  });
+
+  it("drops a page's sidebars, breadcrumbs, share buttons, comments and related links", async () => {
+    const saved = `<html><body><div class="breadcrumb">Trang chủ › Tin tức</div><aside class="col-md-3"><div class="box">Tin mới nhất: Hội nghị báo cáo viên</div></aside>
+      <article><p>Đảng ủy phường đã kiểm tra 7 đảng viên.</p><div class="share-tools">Chia sẻ Facebook</div>
+      <div class="comments">Bình luận (2): rất hay</div><div class="related-news">Tin cùng chuyên mục</div><div class="ads">Quảng cáo</div></article></body></html>`;
+    const [text = ""] = (await loadFile(await writeFixture("bai-bao.html", saved))).pages;
+    expect(text.trim()).toBe("Đảng ủy phường đã kiểm tra 7 đảng viên.");
   });
 
   it("drops scripts, styles, navigation, header, footer, images and link URLs", async () => {

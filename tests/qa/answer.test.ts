@@ -50,6 +50,19 @@ describe("answer extraction", () => {
     expect(understandQuestion("What happens if a ministry misses the deadline?").kind).not.toBe("date");
   });
 
+  it("takes a year the answer names only as the period compared with for no answer about that year", () => {
+    const passages = ["Tổng thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm 2026 đạt 18.589 triệu đồng, bằng 84,7% so với cùng kỳ năm 2025."];
+    const title = "Thông báo kết luận về nhiệm vụ 6 tháng cuối năm 2026";
+    expect(askAmong(passages, "Tổng thu ngân sách nhà nước 6 tháng đầu năm 2025 là bao nhiêu triệu đồng?", title).reason).toMatch(/2025 only as the period compared with/u);
+    expect(askAmong(passages, "Tổng thu ngân sách nhà nước 6 tháng đầu năm 2026 là bao nhiêu triệu đồng?", title).abstained).toBe(false);
+    // Asked as a comparison, the year compared with is the one asked.
+    expect(askAmong(passages, "Tổng thu ngân sách 6 tháng đầu năm 2026 bằng bao nhiêu phần trăm so với cùng kỳ năm 2025?", title).abstained).toBe(false);
+  });
+
+  it("reads \"What is the date of …\" as asking a day", () => {
+    expect(understandQuestion("What is the date of the ward's inspection report?").kind).toBe("date");
+  });
+
   it("reads \"By what date must …\" as asking a deadline, answered by a date the text sets as one", () => {
     const passages = [
       "Ngày 28/11/2025, các bộ, ngành đã gửi báo cáo tình hình thực hiện Nghị quyết đến Bộ Tư pháp.",
