@@ -5,7 +5,7 @@
  * label/value tables ("Số hiệu:", "Người ký:"). Pure functions over logical lines (see `unwrapLines`).
  */
 import { collapseSpaces, foldKey } from "../text/normalize.js";
-import { DOCUMENT_KIND_WORDS, FOOTNOTE_MARK, NATIONAL_MOTTO, SIGNATURE_PLACEHOLDER, SIGNING_MARKER } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_LINE_SOURCE, DOCUMENT_KIND_WORDS, FOOTNOTE_MARK, NATIONAL_MOTTO, SIGNATURE_PLACEHOLDER, SIGNING_MARKER } from "../text/vietnamese.js";
 
 /** What a document's header says about it. Every field is text found in the document. */
 export interface DocumentHeader {
@@ -46,7 +46,7 @@ export interface HeaderParse {
   consumed: Set<number>;
 }
 
-const KIND_LINE = new RegExp(`^(?:${DOCUMENT_KIND_WORDS.join("|")})$`, "iu");
+const KIND_LINE = new RegExp(`^${DOCUMENT_KIND_LINE_SOURCE}$`, "iu");
 const NUMBER = /^(?:số(?:\s*hiệu)?)\s*:?\s*([0-9][0-9A-Za-zĐđ.\-/&]*[0-9A-Za-zĐđ])/iu;
 const PLACE_DATE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 // (Not "HUYỆN ỦY …", "TỈNH ỦY …": a party committee is a body of its own.)

@@ -6,7 +6,7 @@
  * row, the two columns interleave ("ĐẢNG BỘ TỈNH X  ĐẢNG CỘNG SẢN VIỆT NAM" on one line, the issuer's next
  * line under the motto); read as a reader does, each column is its own run of lines. Pure: no I/O.
  */
-import { DOCUMENT_KIND_WORDS, NATIONAL_MOTTO } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_LINE_SOURCE, NATIONAL_MOTTO } from "../text/vietnamese.js";
 
 const BREAKS = /<br\s*\/?>/giu;
 /** A markdown table row: "| a | b |". */
@@ -16,7 +16,7 @@ const TAB_CELLS = /\t+| {4,}/u;
 /** A header's place-and-date line ("Hà Nội, ngày 21 tháng 11 năm 2025"). */
 const PLACE_DATE = /,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu;
 /** The kind line under a header ("QUYẾT ĐỊNH"): where the header ends. */
-const KIND_LINE = new RegExp(`^[\\s*_#]*(?:${DOCUMENT_KIND_WORDS.join("|")})[\\s*_:]*$`, "iu");
+const KIND_LINE = new RegExp(`^[\\s*_#]*${DOCUMENT_KIND_LINE_SOURCE}[\\s*_:]*$`, "iu");
 /** Lines at the top of a document where a tabbed header is looked for. */
 const HEADER_LINES = 30;
 /** Lines from "Nơi nhận" on that a tabbed signing block may take. */

@@ -12,6 +12,12 @@ export const DOCUMENT_KIND_WORDS = [
   "biên bản", "công điện", "lời kêu gọi",
 ] as const;
 
+/**
+ * A document's kind as its kind line writes it, compound kinds included ("THÔNG BÁO KẾT LUẬN", "CHƯƠNG
+ * TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH"): a regular-expression source, to be anchored by its user.
+ */
+export const DOCUMENT_KIND_LINE_SOURCE = `(?:${DOCUMENT_KIND_WORDS.join("|")})(?:\\s+(?:${DOCUMENT_KIND_WORDS.join("|")}|hành động|liên tịch|tóm tắt))?`;
+
 /** The national and party mottos of a header's right-hand cell: never part of the issuing body. */
 export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đảng cộng sản việt nam$)/iu;
 
@@ -19,7 +25,7 @@ export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đ�
 export const SIGNATURE_PLACEHOLDER = /^\((?:đã\s+)?ký(?:[\s,]+[^)]{0,40})?\)$/iu;
 
 /** Marks that open a signing block: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền. */
-export const SIGNING_MARKER = /^(?:T\/M|TM\.|K\/T|KT\.|Q\.|TL\.|TUQ\.|T\.M|K\.T)\s*/u;
+export const SIGNING_MARKER = /^(?:T\/M|TM\.|K\/T|KT\.|Q\.|T\/L|TL\.|T\.L|T\/UQ|TUQ\.|T\.M|K\.T)\s*/u;
 
 // A footnote of the text ("[i] Tổng số vị trí việc làm …", "[1] Chương trình số 30 …"), printed after it.
 export const FOOTNOTE_MARK = /^\[(?:\d{1,3}|[ivxlc]{1,5})\]\s/u;

@@ -5,6 +5,13 @@ import { unwrapLines } from "../../src/corpus/unwrap.js";
 const lines = (text: string): string[] => unwrapLines(text.split("\n"));
 
 describe("document header", () => {
+  it("reads a signing block marked T/L (thừa lệnh) above the site's lines, and a compound kind line", () => {
+    const lines = ["ĐẢNG ỦY XÃ HÒA BÌNH", "Số 146-TB/ĐU", "", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hòa Bình, ngày 10 tháng 7 năm 2026", "", "THÔNG BÁO KẾT LUẬN", "", "của Ban Thường vụ Đảng ủy xã về nhiệm vụ 6 tháng cuối năm 2026", "", "Nội dung thông báo.", "", "Nơi nhận:", "- Lưu VP.", "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "(Đã ký)", "Hồ Thị Thanh Xuân", "", "Nguồn: Văn phòng Đảng ủy xã Hòa Bình, đăng lại trên cổng thông tin điện tử của tỉnh"];
+    const { header } = parseHeader(lines);
+    expect(header).toMatchObject({ kind: "Thông báo kết luận", signer: "Hồ Thị Thanh Xuân", signerRole: "T/L BAN THƯỜNG VỤ, CHÁNH VĂN PHÒNG" });
+    expect(header?.subject).toBe("của Ban Thường vụ Đảng ủy xã về nhiệm vụ 6 tháng cuối năm 2026");
+  });
+
   it("reads a provincial plan's header, its site label table and its signer", () => {
     const doc = lines(
       [

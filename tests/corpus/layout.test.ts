@@ -16,6 +16,22 @@ describe("layout tables read as columns", () => {
     expect(header?.recipients).toEqual(["Như Điều 3", "Lưu UBKT"]);
   });
 
+  it("ends a header laid out with spaces at a compound kind line (\"CHƯƠNG TRÌNH HÀNH ĐỘNG\")", () => {
+    const text = [
+      "      ĐẢNG BỘ TỈNH HOÀI NAM                        ĐẢNG CỘNG SẢN VIỆT NAM",
+      "      THÀNH ỦY TRÀ GIANG                          ---------------",
+      "               *",
+      "         Số 21-CTr/ThU                      Trà Giang, ngày 18 tháng 3 năm 2025",
+      "",
+      "                          CHƯƠNG TRÌNH HÀNH ĐỘNG",
+      "          của Ban Thường vụ Thành ủy về chuyển đổi số giai đoạn 2025 - 2030",
+      "",
+      "Thực hiện Nghị quyết số 09-NQ/TU, Ban Thường vụ Thành ủy xây dựng Chương trình hành động như sau:",
+    ].join("\n");
+    const { header } = structureOf(text);
+    expect(header).toMatchObject({ kind: "Chương trình hành động", number: "21-CTr/ThU", date: "18/03/2025" });
+  });
+
   it("reads a signing cell set in bold as a whole, its mark opened on the first line and closed on the last", () => {
     const text = [...BR_TABLE_HEADER, "Nội dung.", "", "| **Nơi nhận:**<br>- Lưu VP. | **T/M BAN THƯỜNG VỤ<br>BÍ THƯ<br><br>(đã ký)<br><br>Tạ Quang Hưng** |", "|---|---|"].join("\n");
     const { header } = structureOf(text);
