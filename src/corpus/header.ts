@@ -512,9 +512,9 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
   { label: "Người ký", asks: /\bky\b|\bsign(?:ed|er|s|ing)?\b/, kinds: ["who", "other", "definition"] },
   // "ra Thông báo 659 … ngày nào": "ra" (issue) with a document kind asks for its date too, and so does a
   // date asked with the document's number ("mang số mấy, ngày nào").
-  { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b|\\bso (?:may|bao nhieu|hieu)\\b.*\\bngay\\b`), kinds: ["date", "when", "where"] },
+  { label: "Ngày ban hành", asks: new RegExp(`ban hanh|\\bky\\b|\\bissued?\\b|\\bsigned\\b|\\bdated\\b|(?<!\\bde )\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b|\\bso (?:may|bao nhieu|hieu)\\b.*\\bngay\\b`), kinds: ["date", "when", "where"] },
   // "Cơ quan nào ra quyết định …": to "ra" a document is to issue it.
-  { label: "Cơ quan ban hành", asks: new RegExp(`ban hanh|\\bissu(?:ed|es|ing)?\\b|\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["who"] },
+  { label: "Cơ quan ban hành", asks: new RegExp(`ban hanh|\\bissu(?:ed|es|ing)?\\b|(?<!\\bde )\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["who"] },
   // (In English, the number of a document, not "the number of days".)
   { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
     // "số điện thoại … là số mấy": other numbers than a document's.

@@ -546,7 +546,7 @@ function aroundSets(c: CandidatePassage): TermSets {
 }
 
 /** Words that make a year the one compared with ("so với cùng kỳ năm 2025", "hơn năm 2024"). */
-const COMPARISON = /(?:^|[^\p{L}])(?:so với|cùng kỳ|so cùng kỳ|compared|same period)(?!\p{L})/iu;
+const COMPARISON_FOLDED = /\b(?:so voi|cung ky|compared|same period)\b/u;
 const COMPARED_YEAR = /(?:so với|cùng kỳ|hơn)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)/giu;
 
 /** Whether a text names the year only as what something is compared with. */
@@ -622,7 +622,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // only a passage whose section and text up to the answer name no other year: "II. KẾT QUẢ … NĂM
     // 2025" is not about 2026.
     const near = unionOf(upTo, termSets(passage.context));
-    const yearsNear = [...near.fold].filter((k) => YEAR.test(k));
+    // (A year named only as the period compared with — "(cùng kỳ năm 2025: 1 đơn)" — is not the one spoken of.)
+    const nearText = contextAndTextUpTo(passage, best.end);
+    const yearsNear = [...near.fold].filter((k) => YEAR.test(k) && !onlyCompared(nearText, k));
     const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
     if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;
     // The answer dates its own fact ("thu nhập … năm 2025 ước đạt 71,5 triệu đồng") to another year than the
@@ -635,7 +637,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // The year asked only as what the fact is compared with ("… đạt 18.589 triệu đồng, bằng 84,7% so với
     // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.
     const compared = askedYears.find((y) => onlyCompared(best.text, y));
-    if (compared && !COMPARISON.test(plan.question)) return `the answer gives ${compared} only as the period compared with`;
+    if (compared && !COMPARISON_FOLDED.test(foldedQuestion(plan))) return `the answer gives ${compared} only as the period compared with`;
     // Likewise a month, when a date is asked: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by
     // "… hội nghị … thường kỳ tháng 12/2024".
     if (plan.kind === "date" || plan.kind === "when") {

@@ -159,10 +159,11 @@ function detectKind(folded: string, english: boolean): QuestionKind {
 
 function detectOrdinal(folded: string): number | null {
   // "lần thứ hai", "khóa thứ 14", "the first congress", "its second session": the number of an event or a
-  // term names which one the question is about; it asks for no numbered item.
+  // term names which one the question is about; it asks for no numbered item. Nor does a period ("the
+  // first half of 2026", "the second quarter", "the first six months").
   const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
-  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time)s?)\b)/);
+  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;
   return null;
 }
@@ -344,6 +345,8 @@ export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBig
 
 // What a document-kind abbreviation or English word in a folded question stands for (folded kinds).
 const KIND_ALIASES: Record<string, string[]> = {
+  // Compound kinds: "Thông báo kết luận số 146" names a Thông báo by its number.
+  "thong bao ket luan": ["thong bao"], "chuong trinh hanh dong": ["chuong trinh"], "ke hoach lien tich": ["ke hoach"],
   hd: ["huong dan"], qd: ["quy dinh", "quyet dinh"], kl: ["ket luan"], nq: ["nghi quyet"], ct: ["chi thi", "chuong trinh"], tb: ["thong bao"], kh: ["ke hoach"], cv: ["cong van"],
   regulation: ["quy dinh", "quy che"], guideline: ["huong dan"], guidance: ["huong dan"], conclusion: ["ket luan"], resolution: ["nghi quyet"], decision: ["quyet dinh"], directive: ["chi thi"], plan: ["ke hoach"], notice: ["thong bao"], instruction: ["huong dan", "chi thi"],
 };

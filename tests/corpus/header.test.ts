@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { citationName, headerNumber, headerPassageText, parseHeader, recase, titleCase } from "../../src/corpus/header.js";
+import { HEADER_FIELDS, citationName, headerNumber, headerPassageText, parseHeader, recase, titleCase } from "../../src/corpus/header.js";
 import { unwrapLines } from "../../src/corpus/unwrap.js";
 
 const lines = (text: string): string[] => unwrapLines(text.split("\n"));
 
 describe("document header", () => {
+  it("takes \"để ra thông báo\" (in order to issue) for no question about the issuing", () => {
+    const date = HEADER_FIELDS.find((f) => f.label === "Ngày ban hành");
+    expect(date?.asks.test("ban thuong vu hop hoi nghi de ra thong bao ket luan 214 vao ngay nao")).toBe(false);
+    expect(date?.asks.test("thi uy ra thong bao ket luan 214 vao ngay nao")).toBe(true);
+  });
+
   it("reads a signing block marked T/L (thừa lệnh) above the site's lines, and a compound kind line", () => {
     const lines = ["ĐẢNG ỦY XÃ HÒA BÌNH", "Số 146-TB/ĐU", "", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hòa Bình, ngày 10 tháng 7 năm 2026", "", "THÔNG BÁO KẾT LUẬN", "", "của Ban Thường vụ Đảng ủy xã về nhiệm vụ 6 tháng cuối năm 2026", "", "Nội dung thông báo.", "", "Nơi nhận:", "- Lưu VP.", "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "(Đã ký)", "Hồ Thị Thanh Xuân", "", "Nguồn: Văn phòng Đảng ủy xã Hòa Bình, đăng lại trên cổng thông tin điện tử của tỉnh"];
     const { header } = parseHeader(lines);

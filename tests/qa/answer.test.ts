@@ -59,6 +59,20 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Tổng thu ngân sách 6 tháng đầu năm 2026 bằng bao nhiêu phần trăm so với cùng kỳ năm 2025?", title).abstained).toBe(false);
   });
 
+  it("reads a period (\"the first half of 2026\") as no ordinal, and a compound kind with its number as naming the document", () => {
+    expect(understandQuestion("Which party cells were inspected in the first half of 2026?").ordinal).toBeNull();
+    expect(understandQuestion("What was decided at the first congress?").ordinal).toBeNull();
+    expect(understandQuestion("What is the second task?").ordinal).toBe(2);
+    expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
+  });
+
+  it("takes a year named only as the period compared with for no year of the passage", () => {
+    const passages = ["Ủy ban Kiểm tra tiếp nhận 3 đơn tố cáo đối với 3 đảng viên (cùng kỳ năm 2025: 1 đơn)."];
+    const r = askAmong(passages, "Ủy ban Kiểm tra nhận bao nhiêu đơn tố cáo trong 6 tháng đầu năm 2026?", "Báo cáo kết quả kiểm tra, giám sát 6 tháng đầu năm 2026");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("3 đơn tố cáo");
+  });
+
   it("reads \"What is the date of …\" as asking a day", () => {
     expect(understandQuestion("What is the date of the ward's inspection report?").kind).toBe("date");
   });
