@@ -559,7 +559,8 @@ const COMMITTEE_ORGAN = /^(?:T\/M|TM\.|T\.M)\s*(BAN THƯỜNG VỤ|THƯỜNG TR�
  */
 function onBehalfOf(header: DocumentHeader): string | null {
   const organ = COMMITTEE_ORGAN.exec(header.signerRole ?? "")?.[1];
-  if (!organ || !header.issuer || !/(?<!\p{L})ủy(?!\p{L})/iu.test(header.issuer)) return null;
+  // (A committee is "… ủy", or "… uỷ" in the old tone placement.)
+  if (!organ || !header.issuer || !/(?<!\p{L})(?:ủy|uỷ)(?!\p{L})/iu.test(header.issuer)) return null;
   const name = organ === "BAN THƯỜNG VỤ" ? "Ban Thường vụ" : "Thường trực";
   return foldKey(header.issuer).includes(foldKey(name)) ? null : `${name} ${header.issuer}`;
 }

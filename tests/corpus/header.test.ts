@@ -5,6 +5,13 @@ import { unwrapLines } from "../../src/corpus/unwrap.js";
 const lines = (text: string): string[] => unwrapLines(text.split("\n"));
 
 describe("document header", () => {
+  it("names the Ban Thường vụ as issuer of a committee written \"Huyện uỷ\" in the old tone placement, as of \"Huyện ủy\"", () => {
+    for (const issuer of ["Huyện ủy Kim Lãng", "Huyện uỷ Kim Lãng"]) {
+      const header = { kind: "Chỉ thị", number: "12-CT/HU", issuer, place: null, date: null, dateText: null, subject: null, signer: "Nguyễn Văn A", signerRole: "T/M BAN THƯỜNG VỤ, BÍ THƯ", recipients: [], addressees: [] };
+      expect(headerPassageText(header)).toContain(`Cơ quan ban hành: Ban Thường vụ ${issuer}`);
+    }
+  });
+
   it("takes \"để ra thông báo\" (in order to issue) for no question about the issuing", () => {
     const date = HEADER_FIELDS.find((f) => f.label === "Ngày ban hành");
     expect(date?.asks.test("ban thuong vu hop hoi nghi de ra thong bao ket luan 214 vao ngay nao")).toBe(false);
