@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -217,7 +217,7 @@ export function understandQuestion(raw: string): QueryPlan {
     if (!isSynonymOfQuestion && (tokens[last]?.fold === "khong" || tokens[last]?.fold === "chua")) stops[last] = true;
     // (and before a comma or question mark: "… có hệ thống riêng không, tên là gì?").
     tokens.forEach((t, i) => {
-      if ((t.fold === "khong" || t.fold === "chua") && /^\s*(?:ạ|à|hả|vậy|nhỉ|nhé|a|ha|vay|nhi|nhe)?\s*[,?]/u.test(primary.slice(t.end))) stops[i] = true;
+      if ((t.fold === "khong" || t.fold === "chua") && CLOSED_BY_PARTICLE.test(foldKey(primary.slice(t.end)))) stops[i] = true;
     });
     // The words of a date go with its number ("tháng 11/2025", "cuối tháng 11", "đầu quý 3"): the number is
     // the key term, however the text writes that date ("Tính đến ngày 30/11/2025").
@@ -358,6 +358,8 @@ const DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE, "g");
 const FIRST_DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE);
 const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?![a-z])`);
 const DOC_KIND_FOLDED_ALL = new RegExp(DOC_KIND_FOLDED.source, "g");
+/** What follows a yes/no question's closing "không": a particle, then a comma or "?" (folded text). */
+const CLOSED_BY_PARTICLE = new RegExp(`^\\s*(?:(?:${QUESTION_PARTICLES_FOLDED.join("|")})(?![a-z]))?\\s*[,?]`, "u");
 
 const DOC_REFERENCE_TEXT = new RegExp(
   `(?<![\\p{L}])(?:${[...DOCUMENT_KIND_WORDS, "hd", "qđ", "qd", "kl", "nq", "ct", "tb", "kh", "cv"].join("|")})\\s*(?:số\\s*)?\\d+[\\p{L}\\d/.-]*`,

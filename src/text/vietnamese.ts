@@ -173,7 +173,13 @@ export const DOCUMENT_NUMBER = /\d+[-/][\p{L}\d./&-]*\p{Lu}/u;
 // kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's
 // particle ("… có được không?", "… có không, tên là gì?", "… chưa?"), nor a bound ("không quá", "không dưới": at
 // most, at least).
-export const NEGATED_QUESTION_FOLDED = /\b(?:khong|chua|chang)\b(?! (?:qua|duoc qua|duoi|it hon|nhieu hon|muon hon|som hon)\b)(?!\s*(?:a|ha|vay|v|nhi|nhe)?\s*(?:[?,]|[.!]*\s*$))|\b(?:not|cannot|never|prohibited|forbidden)\b/;
+/**
+ * Particles that may close a yes/no question after its "không" / "chưa" ("… có chi bộ không ạ?", "… chưa
+ * vậy?"), folded ("v" is "vậy" typed short): a "không" before one of them, a comma or "?" asks, it does not negate.
+ */
+export const QUESTION_PARTICLES_FOLDED: readonly string[] = ["a", "ha", "vay", "v", "nhi", "nhe"];
+const PARTICLES = QUESTION_PARTICLES_FOLDED.join("|");
+export const NEGATED_QUESTION_FOLDED = new RegExp(`\\b(?:khong|chua|chang)\\b(?! (?:qua|duoc qua|duoi|it hon|nhieu hon|muon hon|som hon)\\b)(?!\\s*(?:${PARTICLES})?\\s*(?:[?,]|[.!]*\\s*$))|\\b(?:not|cannot|never|prohibited|forbidden)\\b`);
 // What states a negation or an exclusion in a text ("không được", "chưa", "nghiêm cấm", "trừ").
 export const NEGATION = /(?:^|[^\p{L}])(?:không|chưa|chẳng|cấm|trừ|ngoại trừ)(?!\p{L})/iu;
 
