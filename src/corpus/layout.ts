@@ -9,8 +9,8 @@
 import { DOCUMENT_KIND_LINE_SOURCE, NATIONAL_MOTTO } from "../text/vietnamese.js";
 
 const BREAKS = /<br\s*\/?>/giu;
-/** A markdown table row: "| a | b |". */
-const TABLE_ROW = /^\s*\|(.*)\|\s*$/u;
+/** A markdown table row: "| a | b |", its cells between the outer bars captured. */
+export const TABLE_ROW = /^\s*\|(.*)\|\s*$/u;
 /** Cells of a line saved from a Word table: text, a run of tabs (or of four spaces or more), text. */
 const TAB_CELLS = /\t+| {4,}/u;
 /** A header's place-and-date line ("Hà Nội, ngày 21 tháng 11 năm 2025"). */

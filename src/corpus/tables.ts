@@ -7,15 +7,14 @@
  * a signing block's two columns) are read before this, by `layout.ts`. Pure: no I/O.
  */
 import { foldKey } from "../text/normalize.js";
-
-/** A markdown table row: "| a | b |" (the outer bars may be left out). */
-const TABLE_ROW = /^\s*\|.*\|\s*$/u;
+import { TABLE_ROW } from "./layout.js";
 /** The rule under a table's header row: "|---|:---:|". */
 const RULE_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/u;
 /** A header naming the row number column ("STT", "TT", "Số TT"), folded. */
 const NUMBER_COLUMN = /^(?:stt|tt|so tt|so thu tu|#|no\.?)$/u;
 
-function cellsOf(row: string): string[] {
+/** A row's cells, marks and line breaks taken out. */
+function rowCells(row: string): string[] {
   return row
     .trim()
     .replace(/^\|/u, "")
@@ -65,10 +64,10 @@ export function readDataTables(lines: readonly string[], keyValueLabels: Readonl
       out.push(line);
       continue;
     }
-    const header = cellsOf(line);
+    const header = rowCells(line);
     let end = i + 2;
     while (end < lines.length && TABLE_ROW.test(lines[end] ?? "") && !RULE_ROW.test(lines[end] ?? "")) end++;
-    const rows = lines.slice(i + 2, end).map(cellsOf);
+    const rows = lines.slice(i + 2, end).map(rowCells);
     const named = header.filter((c) => c !== "").length;
     const keyValue = keyValueLabels.has(foldKey(header[0] ?? "").replace(/\s*:$/u, ""));
     const statements: string[] = [];

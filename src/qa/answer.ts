@@ -310,9 +310,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     for (const c of candidates) {
       if (c.isHeader || (hasQualifiers && !holdsQualifiers(c))) continue;
       const doc = documentOf(c);
-      const evidence = headerEvidence.get(doc);
-      if (evidence) addInto(evidence, termSets(c.text));
-      else headerEvidence.set(doc, unionOf(termSets(c.text), EMPTY_SETS));
+      let evidence = headerEvidence.get(doc);
+      if (!evidence) headerEvidence.set(doc, (evidence = emptySets()));
+      addInto(evidence, termSets(c.text));
     }
   }
   const evidenceOf = (c: CandidatePassage | undefined): TermSets | undefined =>
@@ -512,7 +512,9 @@ function unionOf(a: TermSets, b: TermSets): TermSets {
   return { fold: new Set([...a.fold, ...b.fold]), accent: new Set([...a.accent, ...b.accent]), bigrams: new Set([...a.bigrams, ...b.bigrams]), numbers: new Set([...a.numbers, ...b.numbers]) };
 }
 
-const EMPTY_SETS: TermSets = { fold: new Set(), accent: new Set(), bigrams: new Set(), numbers: new Set() };
+function emptySets(): TermSets {
+  return { fold: new Set(), accent: new Set(), bigrams: new Set(), numbers: new Set() };
+}
 
 /** Adds `b`'s terms to `into` (a union built up without copying it for each part). */
 function addInto(into: TermSets, b: TermSets): void {
@@ -547,7 +549,10 @@ function aroundSets(c: CandidatePassage): TermSets {
 
 /** Words that make a year the one compared with ("so với cùng kỳ năm 2025", "hơn năm 2024"). */
 const COMPARISON_FOLDED = /\b(?:so voi|cung ky|compared|same period)\b/u;
-const COMPARED_YEAR = /(?:so với|cùng kỳ|hơn)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)/giu;
+const COMPARED_WITH = "so với|cùng kỳ|hơn";
+/** "năm 2025" where it is not the year compared with: the year a fact is dated to. */
+const STATED_YEAR = new RegExp(`(?<!(?:${COMPARED_WITH})\\s+)(?<!\\p{L})năm\\s+((?:19|20)\\d\\d)(?!\\d)`, "giu");
+const COMPARED_YEAR = new RegExp(`(?:${COMPARED_WITH})\\s+(?:năm\\s+)?((?:19|20)\\d\\d)(?!\\d)`, "giu");
 
 /** Whether a text names the year only as what something is compared with. */
 function onlyCompared(text: string, year: string): boolean {
@@ -632,7 +637,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // it that year's.
     const askedYears = plan.numbers.filter((n) => YEAR.test(n));
     // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
-    const statedYears = [...best.text.matchAll(/(?<!(?:so với|cùng kỳ|hơn)\s+)(?<!\p{L})năm\s+((?:19|20)\d\d)(?!\d)/giu)].map((m) => m[1] ?? "");
+    const statedYears = [...best.text.matchAll(STATED_YEAR)].map((m) => m[1] ?? "");
     if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
     // The year asked only as what the fact is compared with ("… đạt 18.589 triệu đồng, bằng 84,7% so với
     // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.

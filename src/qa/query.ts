@@ -381,13 +381,13 @@ export function documentReferenceText(question: string): string | null {
 function askedDocumentOf(folded: string): QueryPlan["askedDocument"] {
   // "Quyết định … ban hành trên cơ sở tờ trình số mấy?": the number asked is the tờ trình's, the kind
   // written right before "số mấy", not the first one named (unless a document is named by its number).
-  const numberAsked = FIRST_DOC_REFERENCE.test(folded) ? null : DOCUMENT_NUMBER_QUESTION_FOLDED.exec(folded);
+  const reference = FIRST_DOC_REFERENCE.exec(folded);
+  const numberAsked = reference ? null : DOCUMENT_NUMBER_QUESTION_FOLDED.exec(folded);
   const before = numberAsked ? [...folded.slice(0, numberAsked.index).matchAll(DOC_KIND_FOLDED_ALL)].pop() : undefined;
   const adjacent = before !== undefined && folded.slice((before.index ?? 0) + before[0].length, numberAsked?.index).trim() === "";
   const kind = adjacent ? before : DOC_KIND_FOLDED.exec(folded);
   if (!kind) return { number: null, kinds: null };
   const word = kind[0].replace(/^[^a-z]/, "");
-  const reference = FIRST_DOC_REFERENCE.exec(folded);
   return { number: reference && reference.index === kind.index ? documentNumberKey(reference[1] ?? "") : null, kinds: KIND_ALIASES[word] ?? [word] };
 }
 

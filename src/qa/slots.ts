@@ -292,10 +292,10 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"), and so are a
   // committee's members ("Ban Chấp hành … gồm 27 đồng chí"); delegates or cadres are not (the "8 đồng chí
   // phát biểu" at a conference are no count of its delegates).
-  const members = noun.length === 2 && ((noun[0]?.fold === "dang" && noun[1]?.fold === "vien") || (noun[0]?.fold === "uy" && noun[1]?.fold === "vien"));
+  const partyMembers = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
+  const members = partyMembers || (noun.length === 2 && noun[0]?.fold === "uy" && noun[1]?.fold === "vien");
   // (The comrades a committee is made of are no count of the party organisation's members: "Ban Chấp hành
   // Đảng bộ phường … gồm 15 đồng chí" does not say how many members the Đảng bộ has.)
-  const partyMembers = noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
   const committeeCounted = (k: number): boolean => {
     const clause = unit.slice(0, tokens[k]?.start ?? 0).split(/[.;]/u).pop() ?? "";
     const named = COMMITTEE_FOLDED.exec(foldKey(clause));

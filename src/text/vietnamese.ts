@@ -111,13 +111,13 @@ export const NUMBER_WORDS: readonly string[] = ["một", "hai", "ba", "bốn", "
  * the number words, then tens, hundreds, thousands (both spellings), millions and a half. Whether one
  * counts something in a given text is the user's context rule ("năm" is also "year", "một số" is "some").
  */
+export const NUMBER_SYLLABLES: ReadonlySet<string> = new Set([...NUMBER_WORDS, "mươi", "trăm", "nghìn", "ngàn", "triệu", "nửa"]);
+
 /**
  * Words that, right after a counted noun of people, count a part of them: "đảng viên mới" (newly admitted),
  * "dự bị" (probationary), "chính thức" (full), "nữ" (women), "trẻ" (young).
  */
 export const SUBSET_QUALIFIERS: readonly string[] = ["mới", "dự bị", "chính thức", "nữ", "trẻ"];
-
-export const NUMBER_SYLLABLES: ReadonlySet<string> = new Set([...NUMBER_WORDS, "mươi", "trăm", "nghìn", "ngàn", "triệu", "nửa"]);
 
 /** The ordinal words after "thứ", in order: `ORDINAL_WORDS[n - 1]` is the n-th (thứ nhất, thứ hai, … thứ tư …). */
 export const ORDINAL_WORDS: readonly string[] = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
@@ -169,16 +169,16 @@ export const DOCUMENT_NUMBER_QUESTION_FOLDED = /\b(?:so hieu|mang so|so may)\b/;
 /** A document number ("86-BC/ĐU", "0310/KH-UBND", "140/NQ-CP"): digits, a dash or slash, capitals. */
 export const DOCUMENT_NUMBER = /\d+[-/][\p{L}\d./&-]*\p{Lu}/u;
 
-// A question that asks about what is not done, not allowed or not yet ("loại văn bản nào không được lấy ý
-// kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's
-// particle ("… có được không?", "… có không, tên là gì?", "… chưa?"), nor a bound ("không quá", "không dưới": at
-// most, at least).
 /**
  * Particles that may close a yes/no question after its "không" / "chưa" ("… có chi bộ không ạ?", "… chưa
  * vậy?"), folded ("v" is "vậy" typed short): a "không" before one of them, a comma or "?" asks, it does not negate.
  */
 export const QUESTION_PARTICLES_FOLDED: readonly string[] = ["a", "ha", "vay", "v", "nhi", "nhe"];
 const PARTICLES = QUESTION_PARTICLES_FOLDED.join("|");
+// A question that asks about what is not done, not allowed or not yet ("loại văn bản nào không được lấy ý
+// kiến", "đơn vị nào chưa hoàn thành", "which documents may not …"), folded. Not a yes/no question's
+// particle ("… có được không?", "… có không, tên là gì?", "… chưa?"), nor a bound ("không quá", "không dưới": at
+// most, at least).
 export const NEGATED_QUESTION_FOLDED = new RegExp(`\\b(?:khong|chua|chang)\\b(?! (?:qua|duoc qua|duoi|it hon|nhieu hon|muon hon|som hon)\\b)(?!\\s*(?:${PARTICLES})?\\s*(?:[?,]|[.!]*\\s*$))|\\b(?:not|cannot|never|prohibited|forbidden)\\b`);
 // What states a negation or an exclusion in a text ("không được", "chưa", "nghiêm cấm", "trừ").
 export const NEGATION = /(?:^|[^\p{L}])(?:không|chưa|chẳng|cấm|trừ|ngoại trừ)(?!\p{L})/iu;
