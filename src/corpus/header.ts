@@ -125,6 +125,8 @@ function displayDate(day: string, month: string, year: string): string {
 // which they continue a name instead ("ỦY BAN", "ĐẢNG BỘ", "CHI BỘ").
 const BODY_HEADS = ["ban", "van phong", "dang uy", "dang bo", "uy ban", "tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy", "so", "bo", "chi bo"];
 const NAME_CONTINUES_AFTER = new Set(["uy", "dang", "chi"]);
+/** Committees that own departments ("Ban Tổ chức Tỉnh ủy"): named without their place, they qualify the department before them. */
+const OWNER_COMMITTEES: ReadonlySet<string> = new Set(["dang uy", "tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"]);
 
 /**
  * An issuer line that names two bodies, as a site's copy joins them ("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ
@@ -140,11 +142,29 @@ function splitBodies(line: string): string[] {
     const head = BODY_HEADS.find((h) => h.split(" ").every((w, j) => folded[i + j] === w));
     // "BAN CHẤP HÀNH" starts the top body's name only; "BỘ", "SỞ" alone are also "bộ phận", "sở tại".
     if (!head || (head === "ban" && folded[i + 1] === "chap") || ((head === "bo" || head === "so") && i + 1 >= words.length)) continue;
+    // "ỦY BAN KIỂM TRA HUYỆN ỦY", "BAN TỔ CHỨC TỈNH ỦY": a committee named last, without its place, is
+    // whose department the line names, not a second body.
+    if (OWNER_COMMITTEES.has(head) && i + head.split(" ").length === words.length) continue;
     parts.push(words.slice(start, i).join(" "));
     start = i;
   }
   parts.push(words.slice(start).join(" "));
   return parts;
+}
+
+/**
+ * What of `parent` qualifies `own`: all of it ("Ban Tổ chức" + "Tỉnh ủy Lam Giang"), or, where `own` ends
+ * with the committee `parent` starts with ("Ủy ban Kiểm tra Huyện ủy" under "Huyện ủy Đông Vân"), its place
+ * ("Đông Vân").
+ */
+function placeOf(own: string, parent: string): string {
+  const ownWords = foldKey(own).split(" ");
+  const parentWords = parent.split(" ");
+  const parentFolded = parentWords.map(foldKey);
+  for (let k = Math.min(ownWords.length - 1, parentWords.length - 1); k >= 2; k--) {
+    if (ownWords.slice(-k).every((w, j) => parentFolded[j] === w)) return parentWords.slice(k).join(" ");
+  }
+  return parent;
 }
 
 /**
@@ -328,7 +348,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
         header.issuer = own;
         header.superior = above;
       } else {
-        header.issuer = `${own} ${foldKey(parent) === "ban chap hanh trung uong" ? "Trung ương" : parent}`;
+        header.issuer = `${own} ${foldKey(parent) === "ban chap hanh trung uong" ? "Trung ương" : placeOf(own, parent)}`;
         if (higher !== "") header.superior = higher;
       }
     }

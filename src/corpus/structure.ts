@@ -73,17 +73,20 @@ function looksLikeHeading(text: string): boolean {
 }
 
 /**
- * A short numbered line without closing punctuation followed, after a blank line, by a paragraph that is not another item
- * ("1. Sở Y tế" above its duties) or by lettered items, which are a level below it ("2. Công tác tổ chức" above
- * "a) Về tổ chức đảng: …"), names a section; one followed by further numbered items or bullets is a list item.
+ * A short numbered line without closing punctuation followed, after a blank line or indented under it (a
+ * PDF's first-line indent), by a paragraph that is not another item ("1. Sở Y tế" above its duties), or by
+ * lettered items, which are a level below it ("2. Công tác tổ chức" above "a) Về tổ chức đảng: …"), names a
+ * section; one followed by further numbered items or bullets is a list item.
  */
 function isNumberedHeading(text: string, rawLines: readonly string[], i: number): boolean {
   if (!/^\d+(?:\.\d+)*[.)]\s+\p{Lu}/u.test(text) || text.length > 80 || TERMINAL.test(text)) return false;
   let j = i + 1;
   while (j < rawLines.length && (rawLines[j] ?? "").trim() === "") j++;
-  // A blank line between: the next line starts a paragraph rather than going on with this one.
+  // A blank line between, or the next line indented under this one (a PDF's first-line indent): the next
+  // line starts a paragraph rather than going on with this one.
+  const indent = (line: string): number => /^[ \t]*/u.exec(line)?.[0].length ?? 0;
   const next = classifyLine(rawLines[j] ?? "", false).text;
-  return j > i + 1 && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next);
+  return (j > i + 1 || indent(rawLines[j] ?? "") > indent(rawLines[i] ?? "") || LETTERED_ITEM.test(next)) && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next);
 }
 
 function isBoilerplate(text: string): boolean {
@@ -141,7 +144,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     const isHeading =
       line.kind === "heading" ||
       (line.kind === "emphasis" && STRUCTURAL.test(line.text)) ||
-      (line.kind === "plain" && !continues && !/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
+      (line.kind === "plain" && !continues && (!/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") || LETTERED_ITEM.test((rawLines[i + 1] ?? "").trim())) && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
     if (isHeading) {
       blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page });
       continue;

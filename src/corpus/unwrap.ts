@@ -89,8 +89,8 @@ const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s+)?(\d{1,3})(?:\s*\/\s*\d{1,3})?(?:\s*-
 /**
  * Page numbers taken out of a text copied from print: a line holding only a number, with a blank line (or
  * the page's edge) on each side, after some text, the numbers rising if there are several. The blank lines
- * after it go with it, so that a paragraph the page break cut ("… Đảng" / "" / "2" / "" / "viên trước …")
- * reads on. Other lines are kept as they are.
+ * after it go with it, and those above it when the text above ends mid-sentence, so that a paragraph the
+ * page break cut ("… Đảng" / "" / "2" / "" / "viên trước …") reads on. Other lines are kept as they are.
  */
 export function dropPageNumbers(lines: readonly string[]): string[] {
   const blank = (i: number): boolean => (lines[i] ?? "").trim() === "";
@@ -106,6 +106,11 @@ export function dropPageNumbers(lines: readonly string[]): string[] {
   for (const { at } of found) {
     dropped.add(at);
     for (let i = at + 1; i < lines.length && blank(i); i++) dropped.add(i);
+    // A sentence the page cut ("… Chủ tịch Ủy ban nhân dân xã Vạn Hòa" / "" / "2" / "" / "Đông, là …")
+    // reads on whatever its next word: the blank lines above the number go too.
+    let above = at - 1;
+    while (above >= 0 && blank(above)) above--;
+    if (!SENTENCE_END.test(bare(lines[above] ?? "")) && !SEPARATOR.test(lines[above] ?? "")) for (let i = above + 1; i < at; i++) dropped.add(i);
   }
   return lines.filter((_, i) => !dropped.has(i));
 }

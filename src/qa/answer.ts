@@ -253,7 +253,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const weights = plan.terms.map((t, i) =>
     t.phrase
       ? Math.max(...t.phrase.map((k) => stats.idf(k, false))) + 0.5
-      : stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? policy.unknownTermFactor : 1),
+      : t.isNumber && t.fold.includes("#")
+        ? // A numbered key ("quy#3" for "quý III") weighs as its number.
+          stats.idf(t.fold.slice(t.fold.indexOf("#") + 1), false)
+        : stats.idf(t.accent ?? t.fold, t.accent !== null) * (unknown.has(i) ? policy.unknownTermFactor : 1),
   );
   // English words the glossary does not know count as unmatched key terms, each a share of an average term:
   // translation is lossy.

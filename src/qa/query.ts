@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -157,11 +157,25 @@ function detectKind(folded: string, english: boolean): QuestionKind {
   return "other";
 }
 
+/**
+ * A Roman numeral at tokens[i] as a number key: "quy#3" after a word that numbers ("quý III", see
+ * `numberedKeys`), "14" for one of two letters or more elsewhere ("Đại hội XIV"); null for any other token.
+ */
+function romanNumber(text: string, tokens: readonly Token[], i: number): string | null {
+  const t = tokens[i];
+  if (t === undefined || !/^[IVXLC]+$/u.test(text.slice(t.start, t.end))) return null;
+  const before = tokens[i - 1];
+  const [numbered] = before !== undefined ? numberedKeys(text.slice(before.start, t.end)) : [];
+  if (numbered !== undefined) return numbered;
+  const value = romanNumeralValue(text.slice(t.start, t.end));
+  return value === null ? null : String(value);
+}
+
 function detectOrdinal(folded: string): number | null {
-  // "lần thứ hai", "khóa thứ 14", "the first congress", "its second session": the number of an event or a
+  // "lần thứ hai", "khóa thứ 14", "kỳ họp thứ 41", "Hội nghị thứ 12", "the first congress", "its second session": the number of an event or a
   // term names which one the question is about; it asks for no numbered item. Nor does a period ("the
   // first half of 2026", "the second quarter", "the first six months").
-  const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
+  const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
   const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;
@@ -242,6 +256,16 @@ export function understandQuestion(raw: string): QueryPlan {
         continue;
       }
       if (!isKeyTerm(t, stops[ti] ?? false)) continue;
+      // "quý III", "lần thứ I", "Đại hội XIV": a Roman numeral is the number it writes, which the text may
+      // write either way ("quý 3").
+      const roman = english ? null : romanNumber(primary, tokens, ti);
+      if (roman !== null) {
+        if (!seen.has(roman)) {
+          seen.add(roman);
+          terms.push({ fold: roman, accent: null, isNumber: true, alternatives: [] });
+        }
+        continue;
+      }
       const key = accented ? t.accent : t.fold;
       const existing = terms.find((x) => (accented ? x.accent : x.fold) === key);
       if (existing) {
@@ -578,6 +602,14 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     }
   }
   if (from < 0) return null;
+  // "Số tiền còn phải thu hồi là bao nhiêu?": an amount of money named before the question word is counted.
+  if (!english && from >= tokens.length - 1 && tokens[from]?.fold !== "tien") {
+    const money = tokens.findIndex((t, i) => t.fold === "tien" && tokens[i - 1]?.fold === "so" && i < from);
+    if (money >= 0 && tokens.slice(money + 1, from).some((t) => t.fold === "la")) {
+      const t = tokens[money] as Token;
+      return [{ fold: t.fold, accent: accented ? t.accent : null }];
+    }
+  }
   const stops = stopMask(tokens, accented);
   // A counting word before the noun is not the noun: "bao nhiêu bài tham luận" counts "tham luận".
   while (CLASSIFIERS.has(tokens[from]?.fold ?? "") && tokens[from + 1] && !stops[from + 1]) from++;

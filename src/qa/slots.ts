@@ -18,6 +18,8 @@ const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}
 const DIGIT = /\d/;
 // A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
 const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
+/** Dates that name a day or a month: "năm 2025" alone (or "quý II năm 2025") does not answer "ngày nào". */
+const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
@@ -373,10 +375,10 @@ const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành 
  * Whether a text states a date (or, with `years`, a year written alone) other than those the question
  * itself gives: "Báo cáo … năm 2025 … ngày nào?" is not answered by a text whose only date is "năm 2025".
  */
-function statesDate(text: string, plan: QueryPlan, years = false): boolean {
+function statesDate(text: string, plan: QueryPlan, years = false, dayAsked = false): boolean {
   const given = new Set(plan.numbers.flatMap((n) => n.split(/[-/.]/u)).map((n) => String(Number(n))));
   const beyond = (match: string): boolean => (match.match(/\d+/gu) ?? []).some((n) => !given.has(String(Number(n))));
-  return [...text.matchAll(DATES)].some((m) => beyond(m[0])) || (years && [...text.matchAll(/(?<!\d)\d{4}(?!\d)/gu)].some((m) => beyond(m[0])));
+  return [...text.matchAll(dayAsked ? DAY_DATES : DATES)].some((m) => beyond(m[0])) || (years && [...text.matchAll(/(?<!\d)\d{4}(?!\d)/gu)].some((m) => beyond(m[0])));
 }
 
 /** A unit without the dates of the documents it cites, unless the question names that document. */
@@ -584,8 +586,9 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
   if (plan.kind === "date" || plan.kind === "when") {
     const own = uncited(unit, plan);
-    // A year alone ("nhiệm kỳ 2026 - 2031") answers "năm nào", not "ngày nào".
-    return statesDate(own, plan, !DAY_QUESTION_FOLDED.test(foldedQuestion(plan))) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
+    // A year alone ("nhiệm kỳ 2026 - 2031", "quý II năm 2025") answers "năm nào", not "ngày nào".
+    const dayAsked = DAY_QUESTION_FOLDED.test(foldedQuestion(plan));
+    return statesDate(own, plan, !dayAsked, dayAsked) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
   }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)

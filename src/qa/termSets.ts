@@ -5,7 +5,7 @@
 import { analyzeText } from "../text/analyze.js";
 import { expandAbbreviations } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
-import { romanNumeralValue } from "../text/vietnamese.js";
+import { numberedKeys, romanNumeralValue } from "../text/vietnamese.js";
 import { type QueryTerm, type TermKey } from "./query.js";
 
 export interface TermSets {
@@ -90,6 +90,7 @@ export function termSets(text: string): TermSets {
       const value = romanNumeralValue(m[0]);
       if (value !== null) numbers.add(String(value));
     }
+    for (const key of numberedKeys(t)) numbers.add(key);
     return { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
   });
 }

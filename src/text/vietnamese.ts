@@ -133,10 +133,10 @@ export const ORDINAL_VALUES: Readonly<Record<string, number>> = Object.fromEntri
 /**
  * The value of an upper-case Roman numeral of two letters or more ("XIV" → 14; congresses, terms and
  * parts are numbered so: "Đại hội XIV", "khóa XV"), or null. Single letters are left alone: "V", "X"
- * are too often initials.
+ * are too often initials — unless `single`, for a numeral after a word that numbers ("lần thứ I").
  */
-export function romanNumeralValue(text: string): number | null {
-  if (!/^(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u.test(text)) return null;
+export function romanNumeralValue(text: string, single = false): number | null {
+  if (!(single ? /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u : /^(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u).test(text)) return null;
   const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
   let total = 0;
   for (let i = 0; i < text.length; i++) {
@@ -145,6 +145,26 @@ export function romanNumeralValue(text: string): number | null {
     total += value < next ? -value : value;
   }
   return total;
+}
+
+/**
+ * A number after a word that numbers ("lần thứ I", "quý III", "quý 3", "khóa XXI", "Mục II", "Chương 1"):
+ * group 1 the word, group 2 the numeral (Roman numerals of any length here: "thứ I").
+ */
+const NUMBERED = /(?<![\p{L}\d])(thứ|quý|khóa|khoá|mục|phần|chương)\s+([IVXLC]+|\d+)(?![\p{L}\d])/giu;
+
+/**
+ * Keys of what a text numbers, as "quy#3" for "quý III" and "quý 3": a question's "quý III" is not found
+ * by any 3 in a passage ("03 nội dung"), only by the third quarter.
+ */
+export function numberedKeys(text: string): string[] {
+  const keys: string[] = [];
+  for (const m of text.matchAll(NUMBERED)) {
+    const numeral = m[2] ?? "";
+    const value = /^\d+$/u.test(numeral) ? Number(numeral) : numeral === numeral.toUpperCase() ? romanNumeralValue(numeral, true) : null;
+    if (value !== null) keys.push(`${(m[1] ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()}#${value}`);
+  }
+  return keys;
 }
 
 // Question words, folded, beyond the who-question above.

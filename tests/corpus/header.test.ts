@@ -197,6 +197,14 @@ describe("document header", () => {
     expect(issuerOf(["|", "**ỦY BAN NHÂN DÂN**", "TỈNH LAM GIANG"])?.toLowerCase()).toBe("ủy ban nhân dân tỉnh lam giang");
   });
 
+  it("names a department whose line ends with its committee unnamed (\"ỦY BAN KIỂM TRA HUYỆN ỦY\") by the committee above it, once", () => {
+    const header = parseHeader(
+      lines(["ĐẢNG BỘ TỈNH NGỌC TRÌ", "HUYỆN ỦY ĐÔNG VÂN", "ỦY BAN KIỂM TRA HUYỆN ỦY", "*", "Số 41-BB/UBKTHU", "Đông Vân, ngày 11 tháng 3 năm 2025", "", "BIÊN BẢN", "Kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy", "", "Ủy ban Kiểm tra Huyện ủy họp."].join("\n")),
+    ).header;
+    expect(header?.issuer).toBe("Ủy ban Kiểm tra Huyện ủy Đông Vân");
+    expect(header?.superior?.toLowerCase()).toBe("đảng bộ tỉnh ngọc trì");
+  });
+
   it("finds no header in a report without one", () => {
     expect(parseHeader(["Kết quả thực hiện Nghị quyết 22", "", "Tỉnh ủy chỉ đạo sắp xếp các tổ chức đảng."]).header).toBeNull();
   });

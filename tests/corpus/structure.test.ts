@@ -89,6 +89,9 @@ describe("cleaning and structure", () => {
     expect(texts.some((t) => t.endsWith("ít nhất 01 lần mỗi quý. Đảng viên trước khi đi làm ăn xa phải báo cáo bằng văn bản với chi bộ về lý do, thời gian và nơi đến làm việc."))).toBe(true);
     expect(texts.some((t) => t.endsWith("trước ngày 30/9/2025 để tổng hợp chung."))).toBe(true);
     expect(texts.filter((t) => /^[-\s]*\d+[-\s]*$/u.test(t))).toEqual([]);
+    // A sentence the page cut reads on when its next word is a name's ("… xã Vạn Hòa" / "2" / "Đông, là …").
+    const cutName = readStructure({ format: "txt", pages: [["1. Kết luận", "Đồng chí Lê Văn Quyết, Chủ tịch Ủy ban nhân dân xã Vạn Hòa", "", "2", "", "Đông, là đại diện chủ đầu tư, đã ký biên bản nghiệm thu sai khối lượng.", "Đồng chí Đào Thị Hạnh, công chức xã, đã lập hồ sơ thanh toán khi", "chưa đủ chứng từ."].join("\n")], encoding: "utf-8" }, "bb.txt");
+    expect(cutName.blocks.some((b) => b.text.endsWith("Chủ tịch Ủy ban nhân dân xã Vạn Hòa Đông, là đại diện chủ đầu tư, đã ký biên bản nghiệm thu sai khối lượng."))).toBe(true);
     // A number that is a count in a list, or numbers that do not rise, are no page numbers.
     expect(dropPageNumbers(["Số đảng viên:", "", "12", "", "Số chi bộ:", "", "7", ""])).toContain("7");
   });
@@ -284,6 +287,26 @@ describe("official documents as legal-document websites publish them", () => {
     // Followed by bullets or by further numbered items, a numbered line is an item, as before.
     const items = chunk(["BÁO CÁO", "", "Đảng ủy xã báo cáo như sau:", "", "I. HẠN CHẾ", "", "1. Hạn chế về sinh hoạt", "", "- Sinh hoạt chi bộ chưa đều.", "", "2. Hạn chế về kết nạp", "", "3. Hạn chế về đảng phí"].join("\n")).body;
     expect(items.filter((p) => p.context.startsWith("I.")).map((p) => p.context)).toEqual(["I. HẠN CHẾ", "I. HẠN CHẾ", "I. HẠN CHẾ"]);
+  });
+
+  it("reads a numbered line as a heading without a blank line under it, when lettered items follow at once or its paragraph is indented (text copied from a PDF)", () => {
+    const text = [
+      "II. NỘI DUNG",
+      "1. Xem xét, kết luận kiểm tra khi có dấu hiệu vi phạm",
+      "    Đồng chí Phùng Văn Sáu, Phó Chủ nhiệm Ủy ban Kiểm tra, trình bày báo cáo kết quả kiểm tra theo",
+      "Quyết định số 112-QĐ/UBKTHU.",
+      "2. Rà soát, nắm chắc số lượng đảng viên đi làm ăn xa",
+      "a) Các chi bộ lập sổ theo dõi đảng viên đi làm ăn xa theo mẫu thống nhất do Ban",
+      "Tổ chức Huyện ủy ban hành.",
+      "b) Đảng ủy các xã tổng hợp danh sách, báo cáo Ban Tổ chức Huyện ủy trước ngày 15/9/2025.",
+    ];
+    const { blocks } = readStructure({ format: "txt", pages: [text.join("\n")], encoding: "utf-8" }, "bb.txt");
+    const passages = chunkDocument(blocks, { docId: "bb", title: "Biên bản" }).filter((p) => p.paragraph > 0);
+    expect(passages.map((p) => [p.context, p.text.slice(0, 20)])).toEqual([
+      ["II. NỘI DUNG. 1. Xem xét, kết luận kiểm tra khi có dấu hiệu vi phạm", "Đồng chí Phùng Văn S"],
+      ["II. NỘI DUNG. 2. Rà soát, nắm chắc số lượng đảng viên đi làm ăn xa", "a) Các chi bộ lập sổ"],
+      ["II. NỘI DUNG. 2. Rà soát, nắm chắc số lượng đảng viên đi làm ăn xa", "b) Đảng ủy các xã tổ"],
+    ]);
   });
 
   it("leaves a text with one paragraph a line (the Charter as published) unjoined", () => {

@@ -66,6 +66,35 @@ describe("answer extraction", () => {
     expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
   });
 
+  it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
+    expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
+    expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
+    expect(understandQuestion("Nhiệm vụ thứ hai là gì?").ordinal).toBe(2);
+  });
+
+  it("reads a Roman numeral after a word that numbers as that number of that thing: \"quý III\" is not found by any 3, nor by \"quý II\"", () => {
+    expect(understandQuestion("Kế hoạch giám sát quý III năm 2025 giám sát những tổ chức đảng nào?").numbers).toEqual(["quy#3", "2025"]);
+    expect(understandQuestion("Đại hội Đảng bộ xã lần thứ I có bao nhiêu đại biểu?").numbers).toEqual(["thu#1"]);
+    // Two letters or more, alone, are the number they write (as before: "Đại hội XIV" is found by "đại hội 14").
+    expect(understandQuestion("Đại hội XIV diễn ra khi nào?").numbers).toEqual(["14"]);
+    const title = "Biên bản kỳ họp Ủy ban Kiểm tra";
+    const passages = ["Đồng chí Hoàng Thị Duyên trình bày dự thảo Kế hoạch giám sát chuyên đề quý II năm 2025 đối với 04 tổ chức đảng: Đảng ủy xã Nà Sơn, Chi bộ Kho bạc huyện và 03 chi bộ khác."];
+    expect(askAmong(passages, "Kế hoạch giám sát chuyên đề quý III năm 2025 giám sát những tổ chức đảng nào?", title).abstained).toBe(true);
+    expect(askAmong(passages, "Kế hoạch giám sát chuyên đề quý II năm 2025 giám sát những tổ chức đảng nào?", title).abstained).toBe(false);
+    expect(askAmong(["Kế hoạch giám sát chuyên đề quý 3 năm 2025 đối với 04 tổ chức đảng: Đảng ủy xã Nà Sơn và Chi bộ Kho bạc huyện."], "Kế hoạch giám sát chuyên đề quý III năm 2025 giám sát những tổ chức đảng nào?", title).abstained).toBe(false);
+  });
+
+  it("does not answer \"ngày nào\" with a year or a quarter alone, and reads \"số tiền … là bao nhiêu\" as asking an amount of money", () => {
+    const title = "Biên bản kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy";
+    const passages = ["Hội nghị thống nhất chương trình kỳ họp gồm 03 nội dung, trong đó có xem xét kỷ luật cán bộ xã và thông qua Kế hoạch giám sát chuyên đề quý II năm 2025."];
+    expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra ngày nào?", title).abstained).toBe(true);
+    expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra năm nào?", title).abstained).toBe(false);
+    expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
+    expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
+    const fees = ["100% đảng viên đóng đảng phí quý III năm 2025 đầy đủ, đúng quy định."];
+    expect(askAmong(fees, "Tổng số tiền đảng phí quý III năm 2025 chi bộ thu được là bao nhiêu?", "Biên bản họp chi bộ").abstained).toBe(true);
+  });
+
   it("takes a year named only as the period compared with for no year of the passage", () => {
     const passages = ["Ủy ban Kiểm tra tiếp nhận 3 đơn tố cáo đối với 3 đảng viên (cùng kỳ năm 2025: 1 đơn)."];
     const r = askAmong(passages, "Ủy ban Kiểm tra nhận bao nhiêu đơn tố cáo trong 6 tháng đầu năm 2026?", "Báo cáo kết quả kiểm tra, giám sát 6 tháng đầu năm 2026");
