@@ -76,6 +76,9 @@ const UNTITLED_HEADER_LINES = 40;
 /** A line that opens a section of the body: "I. …", "1. …", "Phần I", "Chương I", "Điều 1.". */
 const SECTION_START = /^(?:(?:[IVXLC]+|\d+)[.)]\s|(?:PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?:[IVXLC]+|\d+)\b)/u;
 
+/** A rule under a title block ("-----", "*****", "___"). */
+const RULE_LINE = /^[-–_*=.\s]{3,}$/u;
+
 /** Most lines a subject written in sentence case under the kind line may take. */
 const SENTENCE_CASE_SUBJECT_LINES = 3;
 
@@ -273,10 +276,18 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       let first = kindAt + 1;
       while (first < texts.length && texts[first] === "") first++;
       const opener = texts[first] ?? "";
-      const subjectAfterBlank = first > kindAt + 1 && !SECTION_START.test(opener) && (/^(?:về|của)\s/iu.test(opener) || /^\s*[*_]/u.test(lines[first] ?? ""));
+      // So does one the title block's rule closes ("NGHỊ QUYẾT" / "" / "Đại hội đại biểu Đảng bộ xã … lần
+      // thứ I" / "" / "-----", as a Word file sets it).
+      // (`bare` has made the rule blank: the line as written tells.)
+      let end = first;
+      while (end < texts.length && texts[end] !== "") end++;
+      let after = end;
+      while (after < lines.length && (lines[after] ?? "").trim() === "") after++;
+      const ruled = end > first && end - first <= SENTENCE_CASE_SUBJECT_LINES && RULE_LINE.test((lines[after] ?? "").trim());
+      const subjectAfterBlank = first > kindAt + 1 && !SECTION_START.test(opener) && (/^(?:về|của)\s/iu.test(opener) || /^\s*[*_]/u.test(lines[first] ?? "") || ruled);
       for (let i = subjectAfterBlank ? first : kindAt + 1; i < texts.length && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES; i++) {
         const t = texts[i] ?? "";
-        if (t === "" || /^[-–_*=.\s]{3,}$/u.test(t)) break;
+        if (t === "" || RULE_LINE.test(t)) break;
         subjectLines.push(i);
       }
       const subject = subjectLines.map((i) => texts[i] ?? "").join(" ");

@@ -3,7 +3,7 @@
  * typos, or English) to a plan for retrieval and answer extraction.
  */
 import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
-import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
+import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
 import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
@@ -143,7 +143,9 @@ function detectKind(folded: string, english: boolean): QuestionKind {
   if (has(/\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
   if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
-  if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b/)) return "when";
+  // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
+  // members" asks which regulation, not when.)
+  if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b(?! (?:\w+ing|necessary|needed|required|appropriate|possible|applicable)\b)/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|how often|how long|how much (?:\w+ )?time\b|thuong le/)) return "duration";
   // "mấy" typed without marks is "may", which in English is a modal ("may be taken abroad").
   if (has(english ? /how many|how much|what number/ : /bao nhieu|\bmay\b/)) return "count";
@@ -502,8 +504,9 @@ function headPhraseAt(groups: readonly string[][], kindWords: ReadonlySet<string
     if (!first || first.every((k) => kindWords.has(k) || DATE_WORDS.has(k) || DEADLINE_WORDS.has(k) || PERCENT_WORDS.has(k) || /^\d/.test(k))) continue;
     // "How many people attended …": people of any kind are counted (quần chúng, đảng viên), not the word "người".
     if (first.every((k) => GENERIC_COUNTED.has(k))) continue;
-    // A modifier ("which earlier regulation" → "trước") is not what the question is about.
-    if (MODIFIER_PHRASES_FOLDED.has(first.join(" "))) continue;
+    // A modifier ("which earlier regulation" → "trước") is not what the question is about, nor a
+    // preposition ("within" → "trong").
+    if (MODIFIER_PHRASES_FOLDED.has(first.join(" ")) || first.every((k) => isStopFold(k))) continue;
     // A capitalised name kept from the question is checked by the lexical match, not here.
     if (group.length === 1 && /^\p{Lu}/u.test(group[0] ?? "")) continue;
     return { phrases: alternatives, at };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HEADER_FIELDS, citationName, headerNumber, headerPassageText, parseHeader, recase, titleCase } from "../../src/corpus/header.js";
+import { readStructure } from "../../src/corpus/document.js";
 import { unwrapLines } from "../../src/corpus/unwrap.js";
 
 const lines = (text: string): string[] => unwrapLines(text.split("\n"));
@@ -195,6 +196,16 @@ describe("document header", () => {
     expect(issuerOf(["|", "BAN CHẤP HÀNH TRUNG ƯƠNG", "**BAN TỔ CHỨC**"])).toBe("Ban Tổ chức Trung ương");
     // One body over two lines stays one name.
     expect(issuerOf(["|", "**ỦY BAN NHÂN DÂN**", "TỈNH LAM GIANG"])?.toLowerCase()).toBe("ủy ban nhân dân tỉnh lam giang");
+  });
+
+  it("reads a subject in sentence case after a blank line under the kind line when the title block's rule closes it (as a Word file sets it)", () => {
+    const top = ["| ĐẢNG BỘ TỈNH VÂN KHÁNH<br>ĐẢNG ỦY XÃ LÃNG KHÊ<br>*<br>Số 01-NQ/ĐU | ĐẢNG CỘNG SẢN VIỆT NAM<br>Lãng Khê, ngày 24 tháng 7 năm 2025 |", "", "NGHỊ QUYẾT", ""];
+    const headerOf = (body: string[]) => readStructure({ format: "docx", pages: [[...top, ...body].join("\n")], encoding: "utf-8" }, "nq.docx").header;
+    const ruled = headerOf(["Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I, nhiệm kỳ 2025 – 2030", "", "-----", "", "Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I được tổ chức từ ngày 22 đến ngày 24 tháng 7 năm 2025."]);
+    expect(ruled?.subject).toBe("Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I, nhiệm kỳ 2025 – 2030");
+    // Without the rule, the first line after the blank may be the body's: no subject.
+    const unruled = headerOf(["Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I được tổ chức từ ngày 22 đến ngày 24 tháng 7 năm 2025", "", "Đại hội quyết nghị như sau."]);
+    expect(unruled?.subject).toBeNull();
   });
 
   it("names a department whose line ends with its committee unnamed (\"ỦY BAN KIỂM TRA HUYỆN ỦY\") by the committee above it, once", () => {

@@ -66,6 +66,13 @@ describe("answer extraction", () => {
     expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
   });
 
+  it("reads English \"when\" before a gerund as a conjunction, and no preposition (\"within\" → \"trong\") as what a question is about", () => {
+    expect(understandQuestion("Which Politburo regulation did the inspection commission rely on when deciding the disciplinary measures?").kind).toBe("other");
+    expect(understandQuestion("When will the review take place?").kind).toBe("when");
+    expect(understandQuestion("According to the plan, when must the report be sent?").kind).toBe("when");
+    expect(understandQuestion("Within how many days must the disciplinary decisions be announced?").headPhrase?.[0]).not.toEqual(["trong"]);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
