@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -662,6 +662,12 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     if (name) return `name not in the passage: ${name.join(" ")}`;
     const other = otherOwner(plan, contextAndTextUpTo(passage, best.end));
     if (other) return `the passage speaks of another body's: ${other}`;
+    // (What a unit itself says another committee did is no answer about the committee asked; a
+    // who-question may be answered by another committee.)
+    const committee = plan.language === "vi" && plan.kind !== "who" && plan.kind !== "list" ? otherCommittee(plan, best.text) : null;
+    if (committee) return `the answer speaks of another committee: ${committee}`;
+    const numbered = otherNumbered(plan, best.text);
+    if (numbered) return `the answer speaks of another one: ${numbered}`;
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
     // names (English level words translate ambiguously: "town" is thị xã or thị trấn).
     // (A town or a city is also named by its party committee: "Thị ủy Hòa Phong", "Thành ủy Cần Thơ".)

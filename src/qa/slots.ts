@@ -5,9 +5,9 @@
  */
 import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
-import { stopMask } from "../text/lexicon.js";
+import { expandAbbreviations, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, PERSON_NOUNS, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -404,6 +404,63 @@ export function otherOwner(plan: QueryPlan, text: string): string | null {
     const others = [...folded.matchAll(new RegExp(`${thing} cua (\\S+ \\S+)`, "gu"))].map((o) => o[1] ?? "");
     const other = others.find((o) => !owner.startsWith(o));
     if (other !== undefined) return other;
+  }
+  return null;
+}
+
+/**
+ * The committees and boards a text names, as their kind and the syllable that tells them apart ("uy
+ * ban|nhan" for Ủy ban nhân dân, "uy ban|kiem", "ban|thuong", "hoi dong|thi"): "Ủy ban", "Hội đồng" in any
+ * case, "Ban" capitalised (the verb "ban hành" is not one).
+ */
+function committeesIn(text: string): Set<string> {
+  const words = expandAbbreviations(text).split(/[\s,;:.()"“”]+/u).filter((w) => w !== "");
+  const folded = words.map((w) => foldKey(w));
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const pair = `${folded[i]} ${folded[i + 1] ?? ""}`;
+    const head = pair === "uy ban" || pair === "hoi dong" ? pair : words[i] === "Ban" ? "ban" : null;
+    if (head === null) continue;
+    const at = i + head.split(" ").length;
+    // (The first will do, and it survives a typo in the second: "Ban Tổ chứ".)
+    const tell = folded[at];
+    if (tell !== undefined) found.add(`${head}|${tell}`);
+    i = at - 1;
+  }
+  return found;
+}
+
+/**
+ * A committee of the same kind as one the question names, where the text names that one not at all
+ * ("Ủy ban Kiểm tra quyết định …" for "Ủy ban nhân dân huyện đã xử lý …"): the other committee, folded, or
+ * null. The unit speaks of another body's act.
+ */
+export function otherCommittee(plan: QueryPlan, text: string): string | null {
+  const asked = committeesIn(plan.question);
+  if (asked.size === 0) return null;
+  const named = committeesIn(text);
+  for (const body of asked) {
+    const kind = body.slice(0, body.indexOf("|"));
+    const sameKind = [...named].filter((n) => n.startsWith(`${kind}|`));
+    const other = sameKind.find((n) => !asked.has(n));
+    if (other !== undefined && !sameKind.some((n) => asked.has(n))) return other.replace("|", " ");
+  }
+  return null;
+}
+
+/**
+ * A numbered thing the question names ("lần thứ I", "quý III": keys "thu#1", "quy#3") that the text numbers
+ * otherwise only ("lần thứ XVII", "quý II"): the text's key, or null. The unit is about another congress or
+ * quarter, whatever its context says.
+ */
+export function otherNumbered(plan: QueryPlan, text: string): string | null {
+  const asked = plan.numbers.filter((n) => n.includes("#"));
+  if (asked.length === 0) return null;
+  const stated = numberedKeys(text);
+  for (const key of asked) {
+    const word = key.slice(0, key.indexOf("#") + 1);
+    const same = stated.filter((k) => k.startsWith(word));
+    if (same.length > 0 && !same.includes(key)) return same[0] ?? null;
   }
   return null;
 }

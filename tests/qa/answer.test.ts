@@ -91,6 +91,25 @@ describe("answer extraction", () => {
     expect(askAmong(["Kế hoạch giám sát chuyên đề quý 3 năm 2025 đối với 04 tổ chức đảng: Đảng ủy xã Nà Sơn và Chi bộ Kho bạc huyện."], "Kế hoạch giám sát chuyên đề quý III năm 2025 giám sát những tổ chức đảng nào?", title).abstained).toBe(false);
   });
 
+  it("does not answer with a unit about another numbered congress (\"lần thứ XVII\" for \"lần thứ I\"), whatever its context says", () => {
+    const title = "Nghị quyết Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I, nhiệm kỳ 2025 – 2030";
+    const passages = ["Đoàn đại biểu dự Đại hội đại biểu Đảng bộ tỉnh Vân Khánh lần thứ XVII gồm 04 đại biểu chính thức và 01 đại biểu dự khuyết."];
+    const r = askAmong(passages, "Có bao nhiêu đại biểu chính thức dự Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I?", title);
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toMatch(/another one: thu#17/u);
+    expect(askAmong(passages, "Có bao nhiêu đại biểu chính thức dự Đại hội đại biểu Đảng bộ tỉnh Vân Khánh lần thứ XVII?", title).abstained).toBe(false);
+  });
+
+  it("does not answer what a committee did with what another committee of its kind did (\"Ủy ban Kiểm tra\" for \"Ủy ban nhân dân\"), unless a body is asked", () => {
+    const title = "Biên bản kỳ họp Ủy ban Kiểm tra Huyện ủy Đông Vân";
+    const passages = ["Ủy ban Kiểm tra quyết định thi hành kỷ luật bằng hình thức cảnh cáo đối với đồng chí Lê Văn Quyết, Chủ tịch xã."];
+    const r = askAmong(passages, "Ủy ban nhân dân huyện Đông Vân đã thi hành kỷ luật đồng chí Lê Văn Quyết bằng hình thức nào?", title);
+    expect(r.reason).toMatch(/another committee: uy ban kiem/u);
+    expect(askAmong(passages, "Ủy ban Kiểm tra Huyện ủy Đông Vân thi hành kỷ luật đồng chí Lê Văn Quyết bằng hình thức nào?", title).abstained).toBe(false);
+    // Typed with a slip in the name's second word, the committee is still the one asked.
+    expect(askAmong(passages, "Uỷ ban Kiểm tr Huyện ủy Đông Vân thi hành kỷ luật đồng chí Lê Văn Quyết bằng hình thức nào?", title).reason ?? "").not.toMatch(/another committee/u);
+  });
+
   it("does not answer \"ngày nào\" with a year or a quarter alone, and reads \"số tiền … là bao nhiêu\" as asking an amount of money", () => {
     const title = "Biên bản kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy";
     const passages = ["Hội nghị thống nhất chương trình kỳ họp gồm 03 nội dung, trong đó có xem xét kỷ luật cán bộ xã và thông qua Kế hoạch giám sát chuyên đề quý II năm 2025."];
