@@ -38,6 +38,8 @@ export interface DocumentHeader {
   recipients: string[];
   /** "Kính gửi" (a letter's addressees, under its header); absent from headers read before it was. */
   addressees?: string[];
+  /** The decision a Quy chế or Quy định is issued with ("Quyết định số 17-QĐ/HU, ngày 12/8/2025 của …"); absent when none. */
+  issuedWith?: string;
 }
 
 /** The header found, and which logical lines it used (they are not passages). */
@@ -75,6 +77,9 @@ const ADDRESSEES = /^Kính gửi\s*:?\s*/u;
 const UNTITLED_HEADER_LINES = 40;
 /** A line that opens a section of the body: "I. …", "1. …", "Phần I", "Chương I", "Điều 1.". */
 const SECTION_START = /^(?:(?:[IVXLC]+|\d+)[.)]\s|(?:PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?:[IVXLC]+|\d+)\b)/u;
+
+/** "(Ban hành kèm theo Quyết định số …)": group 1 the decision. */
+const ISSUED_WITH = /^\(?\s*(?:được\s+)?ban hành kèm theo\s+(.+?)\)?\s*$/iu;
 
 /** A rule under a title block ("-----", "*****", "___"). */
 const RULE_LINE = /^[-–_*=.\s]{3,}$/u;
@@ -297,6 +302,17 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
         header.subject = subject.replace(/[,\s]+$/u, "");
         for (const i of subjectLines) consumed.add(i);
       }
+    }
+    // "(Ban hành kèm theo Quyết định số 17-QĐ/HU, ngày 12/8/2025 của …)" under the subject: the decision
+    // that issues a Quy chế or a Quy định, part of the header.
+    for (let i = kindAt + 1; i < Math.min(texts.length, kindAt + 10); i++) {
+      if (consumed.has(i) || texts[i] === "") continue;
+      const issuedWith = ISSUED_WITH.exec(texts[i] ?? "");
+      if (issuedWith?.[1]) {
+        header.issuedWith = issuedWith[1].replace(/[)\s.]+$/u, "");
+        consumed.add(i);
+      }
+      break;
     }
     // A Quyết định then names the authority that decides ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "BỘ TRƯỞNG
     // BỘ NỘI VỤ"): part of the header, not a heading over the "Căn cứ …" lines.
@@ -551,6 +567,8 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
     // "số điện thoại … là số mấy": other numbers than a document's.
     unless: /\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },
   { label: "Kính gửi", asks: /kinh gui|gui (?:cho|den|toi)|addressed|sent to/ },
+  // "Quy chế … được ban hành kèm theo quyết định nào?", "Which decision was the regulation issued with?"
+  { label: "Ban hành kèm theo", asks: /kem theo|\battached to\b|\bissued (?:together )?with\b|\b(?:issued|promulgated) (?:under|by) (?:which|what) decision\b|\bwhich decision (?:issued|promulgated)\b/ },
   { label: "Nơi nhận", asks: /noi nhan|gui (?:cho|den|toi)|recipient|sent to/ },
 ];
 
@@ -612,6 +630,7 @@ export function headerPassageText(header: DocumentHeader): string {
   }
   const signed = (name: string, role: string | null): string => `${name}${role ? ` (${role})` : ""}`;
   if (header.signer) lines.push(`Người ký: ${[signed(header.signer, header.signerRole), ...(header.cosigners ?? []).map((c) => signed(c.name, c.role))].join("; ")}`);
+  if (header.issuedWith) lines.push(`Ban hành kèm theo: ${header.issuedWith}`);
   if (header.addressees && header.addressees.length > 0) lines.push(`Kính gửi: ${header.addressees.join("; ")}`);
   if (header.recipients.length > 0) lines.push(`Nơi nhận: ${header.recipients.join("; ")}`);
   return lines.join("\n");

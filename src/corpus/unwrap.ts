@@ -30,8 +30,10 @@ function isUpperCaseLine(text: string): boolean {
 
 /** True when emphasis opened on this line is not closed ("**I. Về" … "cán bộ**"). */
 function hasOpenEmphasis(line: string): boolean {
-  const strong = (line.match(/\*\*/g) ?? []).length;
-  const single = (line.replace(/\*\*/g, "").match(/\*/g) ?? []).length;
+  // (An escaped star, \*, is a star written out: the "*" under a header's issuer.)
+  const marks = line.replace(/\\\*/g, "");
+  const strong = (marks.match(/\*\*/g) ?? []).length;
+  const single = (marks.replace(/\*\*/g, "").match(/\*/g) ?? []).length;
   return strong % 2 === 1 || single % 2 === 1;
 }
 

@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -152,6 +152,8 @@ function lineUnits(text: string): Unit[] {
 function computeUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (const sentence of splitSentences(text)) {
+    // An item's number split off as a sentence of its own ("2.") says nothing.
+    if (!/\p{L}/u.test(sentence.text)) continue;
     units.push(sentence);
     // A sentence too long to quote whole also offers its windows of comma-separated segments.
     if (sentence.text.length > MAX_ANSWER_CHARS) units.push(...segmentWindows(sentence));
@@ -339,7 +341,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const otherKind = candidate.isHeader && askedKinds !== null && !askedKinds.some((k) => foldKey(candidate.text).startsWith(k));
     const otherDocument = otherKind || (key !== null && (askedNumber !== null ? key !== askedNumber : plan.docRefs.includes(key)));
     // A duty listed under the body that holds it ("1. Sở Y tế" / "Chủ trì …"): the heading is the actor.
-    const actor = plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null;
+    // "Điều mấy quy định về …": the article heading over the passage is the answer, said with what it says.
+    const article = plan.asksArticle && !candidate.isHeader ? articleHeading(candidate.context) : null;
+    const actor = article ?? (plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null);
     for (const listed of unitsOf(candidate.text, candidate.isHeader)) {
       const unit = actor && !foldKey(listed.text).includes(foldKey(actor)) ? { ...listed, text: `${actor}: ${listed.text}` } : listed;
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
@@ -354,7 +358,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const passageSets = candidate.isHeader ? wholePassageSets : setsUpTo(candidate.text, listed.end);
       // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
       // question asks for that item, terms found in the section count in full.
-      const isAskedItem = ordinalLead !== null && ordinalLead.test(unit.text);
+      const isAskedItem = (ordinalLead !== null && ordinalLead.test(unit.text)) || article !== null;
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;
@@ -364,7 +368,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       plan.terms.forEach((term, i) => {
         const w = weights[i] ?? 0;
         found[i] = true;
-        const inContext = contextHas[i] === true && !candidate.isHeader;
+        // (An article heading said with the unit is the unit's own.)
+        const inContext = contextHas[i] === true && !candidate.isHeader && !(article !== null && termIn(term, unitSets));
         if (!inContext) ownWeight += w;
         if (termIn(term, unitSets)) {
           matched += w;

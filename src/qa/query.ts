@@ -89,6 +89,11 @@ export interface QueryPlan {
    * question word; in the passage the answer follows it.
    */
   anchor: string | null;
+  /**
+   * "Điều mấy quy định về chế độ ký văn bản?", "Which article covers …": the article (or chapter, section)
+   * is asked, which the passage's heading names; its words are matched in the heading.
+   */
+  asksArticle: boolean;
   /** For "những huyện nào …", "cơ quan nào …": the noun asked about, which the answer should name. */
   askedNoun: TermKey[] | null;
   /**
@@ -107,6 +112,17 @@ export interface QueryPlan {
 interface PhraseGroup {
   phrases: string[];
   isSynonymOfQuestion: boolean;
+}
+
+/** "Điều mấy", "điều nào", "chương nào", "which article", "in what section" (folded): a part of the document is asked. */
+// ("điều nào" is also "which things": an article only when a verb of saying follows.)
+const ARTICLE_ASKED = /\b(?:dieu|chuong) (?:may|bao nhieu|so may)\b|\b(?:dieu|chuong) nao\b(?=.*\b(?:quy dinh|noi ve|neu|de cap)\b)|\b(?:which|what) (?:article|chapter|section)\b/;
+// ("mục" only as written: folded, "muc bao nhieu" is far more often "mức bao nhiêu", what level.)
+const SECTION_ASKED = /(?:^|[^\p{L}])mục (?:mấy|nào|bao nhiêu|số mấy)(?!\p{L})/iu;
+
+/** Whether a question asks which article, chapter or section says something (see ARTICLE_ASKED). */
+function asksPart(question: string, folded: string): boolean {
+  return ARTICLE_ASKED.test(folded) || SECTION_ASKED.test(question);
 }
 
 /** Questions longer than this are cut before analysis (Telegram allows 4,096 characters). */
@@ -136,8 +152,10 @@ const NUMERALS = ["", ...NUMBER_WORDS];
 const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
 
 
-function detectKind(folded: string, english: boolean): QuestionKind {
+function detectKind(folded: string, english: boolean, partAsked = false): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
+  // "Điều mấy quy định …": an article is asked, nothing counted.
+  if (partAsked) return "other";
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
   // "sinh năm bao nhiêu?", "năm mấy?" ask a year (not "trong năm bao nhiêu đảng viên …", a count).
   if (has(/\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
@@ -190,7 +208,8 @@ export function understandQuestion(raw: string): QueryPlan {
   const folded = foldKey(question);
   const english = looksEnglish(question);
   const accented = english || hasDiacritics(question);
-  const kind = detectKind(folded, english);
+  const partAsked = asksPart(question, folded);
+  const kind = detectKind(folded, english, partAsked);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
   const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : kind === "duration" ? DURATION_WORDS : null;
   const kindWordsAccented = kind === "percent" ? PERCENT_WORDS_ACCENTED : kind === "date" ? DATE_WORDS_ACCENTED : kind === "duration" ? DURATION_WORDS_ACCENTED : null;
@@ -215,8 +234,10 @@ export function understandQuestion(raw: string): QueryPlan {
   const keyOf = (t: Token): TermKey => ({ fold: t.fold, accent: accented ? t.accent : null });
   // "gấp bao nhiêu lần": the multiple asked, which the answer states as "1,5 lần", not a word it repeats.
   const asksMultiple = MULTIPLE_ASKED.test(folded);
+  // "Which article covers …": the part asked ("article" → "điều") is no key term.
   const isKeyTerm = (t: Token, stop: boolean): boolean => {
     if (stop || (english && isEnglishStopword(t.lower)) || isKindWord(t) || (asksMultiple && t.fold === "gap")) return false;
+    if (english && partAsked && ["dieu", "chuong", "muc"].includes(t.fold)) return false;
     return !(ordinal !== null && (t.fold === "thu" || ORDINAL_WORDS[t.fold] === ordinal || t.fold === String(ordinal)));
   };
   for (const group of groups) {
@@ -242,6 +263,15 @@ export function understandQuestion(raw: string): QueryPlan {
       if (t.fold === "thang" && next?.isNumber) stops[i] = true;
       if (MONTH_PART.has(t.fold) && (next?.fold === "thang" || next?.fold === "quy") && tokens[i + 2]?.isNumber) stops[i] = true;
     });
+    // "Điều mấy quy định về …": the words asking for the article, and the verb after them, are no key terms.
+    if (!english && partAsked) {
+      tokens.forEach((t, i) => {
+        if (["dieu", "chuong", "muc"].includes(t.fold) && ["may", "nao", "bao", "so"].includes(tokens[i + 1]?.fold ?? "")) stops[i] = true;
+        // ("quy định về", "đề cập đến", "nói về", "nêu")
+        const verb = [["quy", "dinh"], ["de", "cap"], ["noi"], ["neu"]].find((v) => v.every((k, j) => tokens[i + j]?.fold === k));
+        if (verb && ["ve", "den", "toi"].includes(tokens[i + verb.length]?.fold ?? "")) for (let j = 0; j <= verb.length; j++) stops[i + j] = true;
+      });
+    }
     let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
       if (ti <= skipUntil) continue;
@@ -332,6 +362,7 @@ export function understandQuestion(raw: string): QueryPlan {
     actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) || (asksSigning(question) && !SIGNING_BODY_ASKED.test(folded)) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
+    asksArticle: partAsked,
     askedNoun: english ? null : askedNounOf(questionTokens, accented),
     roleAsked: english || kind !== "who" ? null : roleAskedOf(questionTokens, accented, question),
     // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.

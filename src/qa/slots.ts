@@ -635,6 +635,8 @@ export function deadlineTerms(plan: QueryPlan): boolean[] {
 
 /** Whether the kind of fact asked for is present at all in a unit. */
 export function answersKind(plan: QueryPlan, unit: string): boolean {
+  // "Điều mấy quy định …": the answer names the article.
+  if (plan.asksArticle && !/(?:^|[^\p{L}])(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+/u.test(unit)) return false;
   // "Báo cáo … mang số mấy, ngày nào?": the document's number is asked, and a text that gives none (a
   // count, a year) does not answer; a line of the document's header answers for its own field.
   if (asksDocumentNumber(plan) && !DOCUMENT_NUMBER.test(unit) && !HEADER_FIELDS.some((f) => unit.startsWith(`${f.label}:`))) return false;
@@ -702,6 +704,16 @@ const BEFORE_NUMBERED_HEADING = new RegExp(`\\.\\s+(?=${NUMBERING_MARK})`, "u");
  * The body a section's nearest heading names, when that heading is only a name ("1. Sở Y tế",
  * "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"), else null.
  */
+/**
+ * The article (or chapter, section) heading a passage's context ends in ("Chương I. QUY ĐỊNH CHUNG. Điều 12.
+ * Chế độ ký văn bản" → "Điều 12. Chế độ ký văn bản"): what answers "Điều mấy quy định về …", or null.
+ */
+export function articleHeading(context: string): string | null {
+  const parts = [...context.matchAll(/(?:^|\.\s)((?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\b.*?)(?=\.\s(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]|$)/gu)];
+  const article = parts.map((m) => m[1] ?? "").reverse();
+  return article.find((a) => a.startsWith("Điều")) ?? article[0] ?? null;
+}
+
 export function headingActor(context: string): string | null {
   return memoised(headingActorCache, context, readHeadingActor);
 }

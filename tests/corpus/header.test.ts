@@ -208,6 +208,31 @@ describe("document header", () => {
     expect(unruled?.subject).toBeNull();
   });
 
+  it("reads a site's header table whose issuer cell writes the star escaped (\"\\*\"), and the decision a Quy chế is issued with", () => {
+    const text = [
+      "| ĐẢNG BỘ TỈNH ĐÔNG LĨNH<br>HUYỆN ỦY VẠN XUYÊN<br>\\*<br>Số 01-QC/HU | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>*Vạn Xuyên, ngày 12 tháng 8 năm 2025* |",
+      "|---|---|",
+      "",
+      "**QUY CHẾ**",
+      "",
+      "**Làm việc của Ban Chấp hành Đảng bộ huyện khóa XXIII, nhiệm kỳ 2025 - 2030**",
+      "",
+      "*(Ban hành kèm theo Quyết định số 17-QĐ/HU, ngày 12/8/2025 của Ban Chấp hành Đảng bộ huyện Vạn Xuyên)*",
+      "",
+      "**Chương I**",
+      "",
+      "**Điều 1. Phạm vi điều chỉnh**",
+      "",
+      "1. Quy chế này quy định chế độ làm việc của Huyện ủy.",
+    ].join("\n");
+    const { header, headerText } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "qc.md");
+    expect(header?.date).toBe("12/08/2025");
+    expect(header?.issuedWith).toBe("Quyết định số 17-QĐ/HU, ngày 12/8/2025 của Ban Chấp hành Đảng bộ huyện Vạn Xuyên");
+    expect(headerText).toContain("Ban hành kèm theo: Quyết định số 17-QĐ/HU");
+    const field = HEADER_FIELDS.find((f) => f.label === "Ban hành kèm theo");
+    expect(field?.asks.test("quy che lam viec duoc ban hanh kem theo quyet dinh nao")).toBe(true);
+  });
+
   it("names a department whose line ends with its committee unnamed (\"ỦY BAN KIỂM TRA HUYỆN ỦY\") by the committee above it, once", () => {
     const header = parseHeader(
       lines(["ĐẢNG BỘ TỈNH NGỌC TRÌ", "HUYỆN ỦY ĐÔNG VÂN", "ỦY BAN KIỂM TRA HUYỆN ỦY", "*", "Số 41-BB/UBKTHU", "Đông Vân, ngày 11 tháng 3 năm 2025", "", "BIÊN BẢN", "Kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy", "", "Ủy ban Kiểm tra Huyện ủy họp."].join("\n")),

@@ -73,6 +73,21 @@ describe("answer extraction", () => {
     expect(understandQuestion("Within how many days must the disciplinary decisions be announced?").headPhrase?.[0]).not.toEqual(["trong"]);
   });
 
+  it("answers \"Điều mấy quy định về …\" with the article whose heading says it, in Vietnamese and English; \"mức bao nhiêu\" asks no article", () => {
+    const s = new TermStats();
+    const passage = { id: "qc#28", text: "2. Phó Bí thư Thường trực ký thay mặt Ban Thường vụ các văn bản thuộc lĩnh vực được phân công.", context: "Chương III. CHẾ ĐỘ LÀM VIỆC. Điều 12. Chế độ ký văn bản", title: "Quy chế làm việc của Huyện ủy Vạn Xuyên", rank: 0 };
+    const other = { id: "qc#22", text: "1. Các quyết định chỉ có giá trị khi được quá một nửa tổng số ủy viên tán thành.", context: "Chương III. CHẾ ĐỘ LÀM VIỆC. Điều 11. Nguyên tắc biểu quyết", title: "Quy chế làm việc của Huyện ủy Vạn Xuyên", rank: 1 };
+    for (const text of [passage.text, other.text, "Báo cáo kết quả công tác năm 2025."]) s.add(text);
+    for (const question of ["Điều mấy trong Quy chế làm việc của Huyện ủy Vạn Xuyên quy định về chế độ ký văn bản?", "dieu may trong quy che lam viec quy dinh ve che do ky van ban", "Which article of the working regulation covers the signing of documents?"]) {
+      const r = extractAnswer(understandQuestion(question), [other, passage], s);
+      expect(r.best?.text, question).toMatch(/^Điều 12\. Chế độ ký văn bản: /u);
+    }
+    expect(understandQuestion("Thu nhập bình quân đầu người phải đạt mức bao nhiêu?").asksArticle).toBe(false);
+    expect(understandQuestion("Đảng viên không được làm những điều nào?").asksArticle).toBe(false);
+    // An item's number split off as a sentence says nothing: it is no unit.
+    expect(extractAnswer(understandQuestion("Điều mấy quy định về nguyên tắc biểu quyết?"), [other], s).best?.text).toContain("quá một nửa");
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
