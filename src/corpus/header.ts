@@ -297,8 +297,9 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       }
       const subject = subjectLines.map((i) => texts[i] ?? "").join(" ");
       // ("về việc …" and the issuer's "của …" start in lower case: "QUYẾT ĐỊNH" / "về việc thành lập Chi bộ
-      // …"; "CHỈ THỊ" / "của Ban Thường vụ Huyện ủy về …".)
-      if (subjectLines.length > 0 && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES && /^(?:\p{Lu}|về\s|của\s)/u.test(subject) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
+      // …"; "CHỈ THỊ" / "của Ban Thường vụ Huyện ủy về …"; so does any subject the title block's rule
+      // closes: "QUYẾT ĐỊNH" / "chuẩn y kết quả bầu cử …" / "-----".)
+      if (subjectLines.length > 0 && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES && (/^(?:\p{Lu}|về\s|của\s)/u.test(subject) || ruled) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
         header.subject = subject.replace(/[,\s]+$/u, "");
         for (const i of subjectLines) consumed.add(i);
       }

@@ -70,6 +70,12 @@ export interface Extraction {
 }
 
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "where", "count", "duration", "percent", "list"]);
+/**
+ * What the title line answers (folded): what a document is about or called ("về việc gì", "nội dung gì",
+ * "trích yếu", "tên là gì", "what is … about", "subject", "title"), or anything about a document the
+ * question names by its number ("Thông báo 659 truyền đạt kết luận gì?").
+ */
+const SUBJECT_ASKED = /\bve (?:viec |van de |linh vuc |chu de )?(?:gi|nao)\b|\bnoi dung (?:gi|chinh|nao)\b|\btrich yeu\b|\bten (?:goi |day du |la )?(?:gi|nao)\b|\bten\b.*\bla gi\b|\b(?:la )?(?:van ban|quyet dinh|ke hoach|nghi quyet|thong bao|bao cao|huong dan|chi thi|quy dinh|quy che|ket luan|to trinh|cong van|chuong trinh|de an) (?:gi|nao)\b|\babout\b|\bsubject\b|\btitle\b|\bconcern|\bwhat (?:is|was) (?:the )?(?:decision|plan|resolution|notice|report|guid\w*|directive|regulation|document)\b/;
 
 const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
@@ -352,7 +358,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const asksField = field !== undefined && asksHeaderField(field, fieldAsked, plan.kind);
       if (field && !asksField) continue;
       // The header's title line says what the document is; it states no signer, date, count or list.
-      if (candidate.isHeader && !field && (TITLE_LINE_NEVER_ANSWERS.has(plan.kind) || yesOrNo)) continue;
+      if (candidate.isHeader && !field && (TITLE_LINE_NEVER_ANSWERS.has(plan.kind) || yesOrNo || (!SUBJECT_ASKED.test(fieldAsked) && plan.docRefs.length === 0))) continue;
       const unitSets = termSets(unit.text);
       // What the passage says before the unit (and in its sentence) qualifies it; what comes later does not.
       const passageSets = candidate.isHeader ? wholePassageSets : setsUpTo(candidate.text, listed.end);

@@ -203,6 +203,9 @@ describe("document header", () => {
     const headerOf = (body: string[]) => readStructure({ format: "docx", pages: [[...top, ...body].join("\n")], encoding: "utf-8" }, "nq.docx").header;
     const ruled = headerOf(["Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I, nhiệm kỳ 2025 – 2030", "", "-----", "", "Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I được tổ chức từ ngày 22 đến ngày 24 tháng 7 năm 2025."]);
     expect(ruled?.subject).toBe("Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I, nhiệm kỳ 2025 – 2030");
+    // A Quyết định's subject closed by the rule may start in lower case ("chuẩn y kết quả bầu cử …").
+    const decision = readStructure({ format: "txt", pages: [["HUYỆN ỦY MINH LẠC                 ĐẢNG CỘNG SẢN VIỆT NAM", "        *", "  Số 128-QĐ/HU                Minh Lạc, ngày 05 tháng 8 năm 2025", "", "                    QUYẾT ĐỊNH", "   chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ xã Hà Khê,", "                nhiệm kỳ 2025 - 2030", "                      -----", "", "    Điều 1. Chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ xã Hà Khê khóa XV gồm 15 đồng chí."].join("\n")], encoding: "utf-8" }, "qd.txt").header;
+    expect(decision?.subject).toBe("chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ xã Hà Khê, nhiệm kỳ 2025 - 2030");
     // Without the rule, the first line after the blank may be the body's: no subject.
     const unruled = headerOf(["Đại hội đại biểu Đảng bộ xã Lãng Khê lần thứ I được tổ chức từ ngày 22 đến ngày 24 tháng 7 năm 2025", "", "Đại hội quyết nghị như sau."]);
     expect(unruled?.subject).toBeNull();

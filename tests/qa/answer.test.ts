@@ -88,6 +88,18 @@ describe("answer extraction", () => {
     expect(extractAnswer(understandQuestion("Điều mấy quy định về nguyên tắc biểu quyết?"), [other], s).best?.text).toContain("quá một nửa");
   });
 
+  it("quotes a header's title line only for what a document is about or for a document named by its number; \"which party body issued …\" asks who", () => {
+    const s = new TermStats();
+    const header = "Kế hoạch số 41-KH/HU ngày 22/03/2027: rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý năm 2027\nSố hiệu: 41-KH/HU\nCơ quan ban hành: Huyện ủy Kim Trạch";
+    s.add(header);
+    const candidate = { id: "kh#0", text: header, context: "Thông tin văn bản", title: "Kế hoạch số 41-KH/HU", rank: 0, isHeader: true };
+    expect(extractAnswer(understandQuestion("Việc rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý năm 2027 cần lưu ý gì?"), [candidate], s).abstained).toBe(true);
+    expect(extractAnswer(understandQuestion("Kế hoạch rà soát quy hoạch cán bộ năm 2027 về việc gì?"), [candidate], s).best?.text).toMatch(/^Kế hoạch số 41-KH\/HU/u);
+    expect(extractAnswer(understandQuestion("Kế hoạch 41-KH/HU năm 2027 rà soát, bổ sung quy hoạch cán bộ gì?"), [candidate], s).best?.text).toMatch(/^Kế hoạch số 41-KH\/HU/u);
+    expect(understandQuestion("Which party body issued notice No. 146-TB/ĐU?").kind).toBe("who");
+    expect(understandQuestion("What is the party body's main task?").kind).not.toBe("who");
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
