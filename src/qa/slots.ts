@@ -218,13 +218,18 @@ const THRESHOLD_QUESTION = /\b(?:thi|moi|de|duoc|phai|can|toi da|toi thieu|it nh
 
 /** Whether a count question asks for a threshold or a condition rather than how many there are. */
 function asksThreshold(plan: QueryPlan): boolean {
-  return plan.language !== "vi" || THRESHOLD_QUESTION.test(foldedQuestion(plan));
+  return plan.language !== "vi" ? ENGLISH_THRESHOLD_QUESTION.test(foldedQuestion(plan)) : THRESHOLD_QUESTION.test(foldedQuestion(plan));
 }
+
+/** An English question asking for a bound or a condition ("at least", "needed", "must", "quorum"). */
+const ENGLISH_THRESHOLD_QUESTION = /\b(?:at least|at most|minimum|maximum|may|can|could|allowed|permitted|up to|limit|require[ds]?|need(?:ed|s)?|must|should|quorum|more than|fewer than|less than|enough|in order|to (?:set up|establish|form|be)|before|if|when)\b/;
 
 /** Whether the number at `i` is a rule's bound: "từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / không quá / (chưa) đủ N". */
 function isThreshold(tokens: readonly Token[], i: number): boolean {
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" ");
-  if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|du)$/.test(before)) return true;
+  if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|qua|du)$/.test(before)) return true;
+  // A share ("một nửa", "hai phần ba số ủy viên") counts nobody.
+  if (tokens[i]?.fold === "nua" || tokens[i + 1]?.fold === "nua" || tokens[i - 1]?.fold === "phan" || (tokens[i + 1]?.fold === "phan" && NUMBER_WORDS.includes(tokens[i + 2]?.lower ?? ""))) return true;
   if (tokens[i - 1]?.fold !== "tu") return false;
   const after = tokens.slice(i + 1, i + 8).map((t) => t.fold).join(" ");
   return /\btro (?:len|xuong)\b/.test(after);
@@ -281,6 +286,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
       if (!t || !isCountingNumber(t, unit)) continue;
+      if (!asksThreshold(plan) && isThreshold(tokens, i)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
         if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
       }
@@ -301,7 +307,8 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   const committeeCounted = (k: number): boolean => {
     const clause = unit.slice(0, tokens[k]?.start ?? 0).split(/[.;]/u).pop() ?? "";
     const named = COMMITTEE_FOLDED.exec(foldKey(clause));
-    return named !== null && !foldedQuestion(plan).includes(named[0].trim());
+    // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
+    return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
   };
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !(partyMembers && committeeCounted(k));
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>

@@ -100,6 +100,15 @@ describe("answer extraction", () => {
     expect(understandQuestion("What is the party body's main task?").kind).not.toBe("who");
   });
 
+  it("counts nobody with a share or a bound (\"quá một nửa tổng số ủy viên\") for a plain count, in English too, and counts a committee's comrades when the committee is asked in English", () => {
+    const plan = understandQuestion("How many members does the Standing Committee of the district party committee have?");
+    expect(countsNoun(plan, "Các quyết định của Ban Thường vụ chỉ có giá trị khi được quá một nửa tổng số ủy viên Ban Thường vụ tán thành.")).toBe(false);
+    expect(countsNoun(plan, "Ban Thường vụ Huyện ủy gồm 13 đồng chí.")).toBe(true);
+    expect(countsNoun(understandQuestion("Có bao nhiêu ủy viên Ban Thường vụ?"), "Hội nghị chỉ tiến hành khi có ít nhất hai phần ba số ủy viên Ban Thường vụ tham dự.")).toBe(false);
+    // Asked for the bound, the bound answers.
+    expect(countsNoun(understandQuestion("How many members must attend for the meeting to be valid?"), "Hội nghị chỉ tiến hành khi có ít nhất hai phần ba số ủy viên tham dự.")).toBe(true);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
