@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -677,6 +677,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // who-question may be answered by another committee.)
     const committee = plan.language === "vi" && plan.kind !== "who" && plan.kind !== "list" ? otherCommittee(plan, best.text) : null;
     if (committee) return `the answer speaks of another committee: ${committee}`;
+    // (A place asked — "ở xã nào" — or a body or a list may be another one.)
+    const place = plan.kind !== "where" && plan.kind !== "who" && plan.kind !== "list" ? otherPlace(plan, best.text) : null;
+    if (place) return `the answer speaks of another place: ${place}`;
     const numbered = otherNumbered(plan, best.text);
     if (numbered) return `the answer speaks of another one: ${numbered}`;
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context

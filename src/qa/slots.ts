@@ -455,6 +455,36 @@ export function otherCommittee(plan: QueryPlan, text: string): string | null {
   return null;
 }
 
+/** A place named with its level ("xã Khê Hạ", "huyện Đông Vân"): group 1 the level, group 2 the name. */
+const LEVELLED_PLACE = /(?<!\p{L})(xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,2})/gu;
+
+/** An English question's place with its level after it ("Lãng Khê commune"): group 1 the name, group 2 the level. */
+const ENGLISH_LEVELLED_PLACE = /((?:\p{Lu}[\p{L}\p{M}]*\s+){1,3})(commune|ward|township|town|district|province|city)\b/gu;
+const ENGLISH_LEVELS: Readonly<Record<string, string>> = { commune: "xa", ward: "phuong", township: "thi_tran", town: "thi_xa", district: "huyen", province: "tinh", city: "thanh_pho" };
+
+/** The places a text names with their level, as "level|folded name" ("xa|lang khe"). */
+function levelledPlaces(text: string, english: boolean): string[] {
+  if (english) return [...text.matchAll(ENGLISH_LEVELLED_PLACE)].map((m) => `${ENGLISH_LEVELS[(m[2] ?? "").toLowerCase()] ?? ""}|${foldKey((m[1] ?? "").trim())}`);
+  return [...text.matchAll(LEVELLED_PLACE)].map((m) => `${foldKey(m[1] ?? "").replace(" ", "_")}|${foldKey(m[2] ?? "")}`);
+}
+
+/**
+ * A place the text names with the level of a place the question names ("xã Khê Hạ" for "xã Lãng Khê",
+ * "Lãng Khê commune"), where the text never names the question's: the other place, or null. The unit
+ * speaks of another commune, whatever its document's title says.
+ */
+export function otherPlace(plan: QueryPlan, text: string): string | null {
+  const asked = levelledPlaces(plan.question, plan.language === "en");
+  if (asked.length === 0) return null;
+  const folded = foldKey(text);
+  if (asked.some((place) => folded.includes(place.slice(place.indexOf("|") + 1)))) return null;
+  for (const place of levelledPlaces(text, false)) {
+    const level = place.slice(0, place.indexOf("|"));
+    if (asked.some((a) => a.startsWith(`${level}|`)) && !asked.includes(place)) return place.replace("|", " ").replace("_", " ");
+  }
+  return null;
+}
+
 /**
  * A numbered thing the question names ("lần thứ I", "quý III": keys "thu#1", "quy#3") that the text numbers
  * otherwise only ("lần thứ XVII", "quý II"): the text's key, or null. The unit is about another congress or

@@ -109,6 +109,16 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("How many members must attend for the meeting to be valid?"), "Hội nghị chỉ tiến hành khi có ít nhất hai phần ba số ủy viên tham dự.")).toBe(true);
   });
 
+  it("does not answer about a commune with what a unit says of another commune of that level, named in the question in Vietnamese or English", () => {
+    const title = "Nghị quyết Đại hội Đảng bộ xã Lãng Khê";
+    const passages = ["Cả 3 xã đạt chuẩn nông thôn mới, trong đó xã Khê Hạ đạt chuẩn nông thôn mới nâng cao năm 2023."];
+    expect(askAmong(passages, "Năm nào xã Lãng Khê đạt chuẩn nông thôn mới nâng cao?", title).reason).toMatch(/another place: xa khe ha/u);
+    expect(askAmong(passages, "In which year did Lãng Khê commune meet the advanced new-countryside standard?", title).reason).toMatch(/another place: xa khe ha/u);
+    expect(askAmong(passages, "Năm nào xã Khê Hạ đạt chuẩn nông thôn mới nâng cao?", title).abstained).toBe(false);
+    // A place of another level in the question ("Huyện ủy Sơn Quy") says nothing of which commune.
+    expect(askAmong(passages, "Huyện ủy Sơn Quy: năm nào xã đạt chuẩn nông thôn mới nâng cao?", title).reason ?? "").not.toMatch(/another place/u);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
