@@ -59,10 +59,14 @@ const TUNED_SETS = [
   // Quyết định chuẩn y of a commune congress's elections copied out of a PDF, written without the code
   // (2026-11-29, tenth session): tuned on.
   "eval/tune-u.jsonl",
+  // A commune standing committee's collective self-criticism report as a legal site publishes it and a
+  // provincial Ban Tổ chức's guidance on transferring membership in plain text, with 26 English questions,
+  // written without the code (2026-11-29, tenth session): tuned on.
+  "eval/tune-w.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v", "eval/corpus-tune-w", "eval/corpus-heldout-x"];
 
 type Labelled = EvalQuestion & { doc?: string };
 

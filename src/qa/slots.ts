@@ -638,8 +638,13 @@ function asksDocumentNumber(plan: QueryPlan): boolean {
 
 /** Whether a count question asks for an amount of money ("bao nhiêu tiền", "bao nhiêu tiền đảng phí"). */
 export function asksMoney(plan: QueryPlan): boolean {
-  return plan.countedNoun?.[0]?.fold === "tien";
+  const noun = (plan.countedNoun ?? []).map((k) => k.fold).join(" ");
+  // "bao nhiêu tiền"; "how much budget revenue / funding / party dues" (an amount of money, however named).
+  return noun.startsWith("tien") || (plan.language === "en" && /\bhow much\b/i.test(plan.question) && MONEY_NOUNS_FOLDED.some((m) => noun.startsWith(m)));
 }
+
+/** What an amount of money is named as (folded): "ngân sách", "kinh phí", "vốn", "đảng phí" … */
+const MONEY_NOUNS_FOLDED = ["tien", "ngan sach", "kinh phi", "von", "chi phi", "dang phi", "phi", "thu nhap", "luong", "doanh thu", "thu ngan sach", "thu", "muc thuong", "gia tri"];
 
 // "… (có|được|phải|cần|đã) … không/ko/chưa?" at the end, or "hay không", "có phải", "phải không" anywhere (folded).
 const VIETNAMESE_YES_NO = /\b(?:co|duoc|phai|can|nen|da|bi)\b.*\b(?:khong|ko|k|chua)\s*[?.!]*\s*$|\bhay (?:khong|ko|chua)\b|\bco phai\b|\bphai (?:khong|ko)\b/;

@@ -119,6 +119,13 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Huyện ủy Sơn Quy: năm nào xã đạt chuẩn nông thôn mới nâng cao?", title).reason ?? "").not.toMatch(/another place/u);
   });
 
+  it("reads \"how soon\" as a duration, and \"how much budget revenue / funding\" as an amount of money", () => {
+    expect(understandQuestion("How soon after retiring must a party member transfer their membership?").kind).toBe("duration");
+    const money = understandQuestion("How much state budget revenue did the commune collect in 2025?");
+    expect(countsNoun(money, "Tổng thu ngân sách nhà nước trên địa bàn đạt 24,37 tỷ đồng.")).toBe(true);
+    expect(countsNoun(money, "Ngân sách nhà nước hỗ trợ 12 xã.")).toBe(false);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
