@@ -359,7 +359,7 @@ export function understandQuestion(raw: string): QueryPlan {
     askedDocument: askedDocumentOf(folded),
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "… là ai", "tên là gì" ask for a person, and so
     // does signing: a document is signed by a person ("ai ký", "who signed"); so are speaking and chairing.
-    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b/.test(folded) || (asksSigning(question) && !SIGNING_BODY_ASKED.test(folded)) ? "person" : "any",
+    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+/.test(folded) || (asksSigning(question) && !SIGNING_BODY_ASKED.test(folded)) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     asksArticle: partAsked,

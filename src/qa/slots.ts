@@ -328,12 +328,38 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
+    // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members
+    // an organisation has, unless the question says so.
+    if (countsFlowNotAsked(plan, tokens, i)) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k);
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
+    }
+  }
+  return false;
+}
+
+/** Words before a count that make it a flow of members rather than how many there are (folded). */
+const FLOW_MARKERS: ReadonlyArray<readonly string[]> = ["ket nap", "khai tru", "xoa ten", "chuyen den", "chuyen di"].map((m) => m.split(" "));
+/** Words before a count that make it a target (folded): no answer to how many there are now. */
+const TARGET_MARKERS: ReadonlyArray<readonly string[]> = ["chi tieu", "muc tieu", "phan dau", "du kien"].map((m) => m.split(" "));
+/** A question asking how many there are now, in all ("hiện có", "tổng cộng", "currently", "in total"; folded). */
+const STOCK_ASKED = /\bhien (?:co|nay)\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
+
+/**
+ * Whether the number at `i` follows, within four words, a flow marker the question does not say ("kết nạp
+ * 14 đảng viên" for "có bao nhiêu đảng viên"), or a target where the question asks how many there are now.
+ */
+function countsFlowNotAsked(plan: QueryPlan, tokens: readonly Token[], i: number): boolean {
+  const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
+  const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS] : FLOW_MARKERS;
+  for (const marker of markers) {
+    if (question.includes(` ${marker.join(" ")} `)) continue;
+    for (let at = Math.max(0, i - 4 - marker.length); at + marker.length <= i; at++) {
+      if (marker.every((k, j) => tokens[at + j]?.fold === k)) return true;
     }
   }
   return false;

@@ -126,6 +126,19 @@ describe("answer extraction", () => {
     expect(countsNoun(money, "Ngân sách nhà nước hỗ trợ 12 xã.")).toBe(false);
   });
 
+  it("does not count the members an organisation has with those it admitted, nor, asked how many there are now, with a target", () => {
+    const plan = understandQuestion("Đảng bộ xã hiện có tổng cộng bao nhiêu đảng viên?");
+    expect(countsNoun(plan, "Phấn đấu hoàn thành chỉ tiêu 25 đảng viên năm 2026.")).toBe(false);
+    expect(countsNoun(plan, "Trong 6 tháng đã kết nạp 14 đảng viên.")).toBe(false);
+    expect(countsNoun(plan, "Đảng bộ xã có 1.318 đảng viên sinh hoạt tại 46 chi bộ.")).toBe(true);
+    // Asked about the admissions, or about a plan's figures, they answer.
+    expect(countsNoun(understandQuestion("Xã đã kết nạp bao nhiêu đảng viên?"), "Trong 6 tháng đã kết nạp 14 đảng viên.")).toBe(true);
+    expect(countsNoun(understandQuestion("Kế hoạch giao bao nhiêu đảng viên?"), "Phấn đấu hoàn thành chỉ tiêu 25 đảng viên năm 2026.")).toBe(true);
+    // "Who is the Secretary …?" asks a person, not the office's name.
+    expect(understandQuestion("Who is the Secretary of the ward party committee?").actor).toBe("person");
+    expect(understandQuestion("Who is the body in charge of the plan?").actor).toBe("any");
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
