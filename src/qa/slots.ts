@@ -5,7 +5,7 @@
  */
 import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
-import { expandAbbreviations, stopMask } from "../text/lexicon.js";
+import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
@@ -316,6 +316,15 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
   if (!noun.every((key) => tokens.some((t) => matches(t, key))) && !tokens.some((_, k) => comradeAt(k))) return false;
   if (!qualifier.every((key) => tokens.some((t) => matches(t, key)))) return false;
+  // (The head alone, not the start of another compound: "8 đảng viên" is no "đảng bộ".)
+  const headEndsWord = (k: number): boolean => {
+    const next = tokens[k + 1];
+    return next === undefined || /[^\s\p{L}]/u.test(unit.slice(tokens[k]?.end ?? 0, next.start)) || isStopFold(next.fold);
+  };
+  const saidWholeBefore = (k: number): boolean => {
+    for (let at = 0; at + noun.length <= k; at++) if (noun.every((key, j) => matches(tokens[at + j], key))) return true;
+    return false;
+  };
   // "Chi bộ hợp tác xã có bao nhiêu đảng viên?" asks how many there are: a rule's threshold ("có từ ba
   // đảng viên chính thức trở lên, lập …") counts nobody. A question with a condition or a bound ("thì",
   // "tối đa", "từ … trở lên") asks for the threshold.
@@ -332,7 +341,8 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     // an organisation has, unless the question says so.
     if (countsFlowNotAsked(plan, tokens, i)) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
-    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k);
+    // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
+    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.

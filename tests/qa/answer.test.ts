@@ -139,6 +139,12 @@ describe("answer extraction", () => {
     expect(understandQuestion("Who is the body in charge of the plan?").actor).toBe("any");
   });
 
+  it("counts a noun said whole once and then by its head (\"điểm thưởng … tối đa 03 điểm\"), but not a head that starts another word", () => {
+    const plan = understandQuestion("Được cộng tối đa bao nhiêu điểm thưởng?");
+    expect(countsNoun(plan, "Điểm thưởng căn cứ kết quả công nhận mô hình “Dân vận khéo” tối đa 03 điểm.")).toBe(true);
+    expect(countsNoun(understandQuestion("Tỉnh chọn mấy đảng bộ thí điểm?"), "Toàn Đảng bộ tỉnh đã kết nạp được 8 đảng viên là chủ doanh nghiệp.")).toBe(false);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
