@@ -6,6 +6,7 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("đv ko đc nghỉ sinh hoạt bao lâu?")).toBe("đảng viên không được nghỉ sinh hoạt bao lâu?");
     expect(expandTexting("dv ko dc nghi bao lau")).toBe("dang vien khong duoc nghi bao lau");
     expect(expandTexting("chuyển sh đảng tạm thời")).toBe("chuyển sinh hoạt đảng tạm thời");
+    expect(expandTexting("thu nhập bq đầu ng")).toBe("thu nhập bình quân đầu người");
     expect(expandTexting("trường có bao nhiêu hs và gv?")).toBe("trường có bao nhiêu học sinh và giáo viên?");
     // "gđ" is giai đoạn, gia đình or giám đốc: the phrase the corpus writes beside "biên chế" decides.
     expect(expandTexting("đề xuất biên chế gđ 2026-2031", () => true, (b) => (b.join(" ") === "che_giai giai_doan" ? 4 : 0))).toBe("đề xuất biên chế giai đoạn 2026-2031");
