@@ -224,7 +224,7 @@ function asksThreshold(plan: QueryPlan): boolean {
 /** An English question asking for a bound or a condition ("at least", "needed", "must", "quorum"). */
 const ENGLISH_THRESHOLD_QUESTION = /\b(?:at least|at most|minimum|maximum|may|can|could|allowed|permitted|up to|limit|require[ds]?|need(?:ed|s)?|must|should|quorum|more than|fewer than|less than|enough|in order|to (?:set up|establish|form|be)|before|if|when)\b/;
 
-/** Whether the number at `i` is a rule's bound: "từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / không quá / (chưa) đủ N". */
+/** Whether the number at `i` is a rule's bound ("từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / (không) quá / (chưa) đủ N") or a share ("một nửa", "hai phần ba"). */
 function isThreshold(tokens: readonly Token[], i: number): boolean {
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" ");
   if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|qua|du)$/.test(before)) return true;
