@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -364,7 +364,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const passageSets = candidate.isHeader ? wholePassageSets : setsUpTo(candidate.text, listed.end);
       // The n-th item of an enumeration ("Bốn là, …") is named by its section ("Kinh nghiệm"): when the
       // question asks for that item, terms found in the section count in full.
-      const isAskedItem = (ordinalLead !== null && ordinalLead.test(unit.text)) || article !== null;
+      // (So is a fact given under the label of what is asked: "Địa điểm: …" for "ở đâu".)
+      const labelled = !candidate.isHeader && labelAnswers(plan, unit.text);
+      const isAskedItem = (ordinalLead !== null && ordinalLead.test(unit.text)) || article !== null || labelled;
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;
@@ -445,7 +447,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       score -= (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
       if (!bestUnit || score > bestUnit.score) {
         const text = `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`;
-        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm, ownCoverage: ownWeight + unknownWeight > 0 ? ownMatched / (ownWeight + unknownWeight) : 1 };
+        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm, ownCoverage: labelled || ownWeight + unknownWeight === 0 ? 1 : ownMatched / (ownWeight + unknownWeight) };
       }
     }
     if (bestUnit) ranked.push(bestUnit);

@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -327,6 +327,10 @@ export function understandQuestion(raw: string): QueryPlan {
   let searchText = groups.flatMap((g) => g.phrases).join(", ");
   // Enumerated lessons and duties are written "Bốn là, …": search for that form too.
   if (numeral) searchText = `${searchText}, ${numeral} là`;
+  // Minutes and plans label where and when ("Địa điểm: Phòng họp …", "Thời gian: Bắt đầu lúc 14 giờ …"):
+  // a question asking where or at what time searches for the label too (it is no key term).
+  const label = kind === "where" && !NAMED_PLACE_QUESTION_FOLDED.test(folded) ? (accented || english ? "địa điểm" : "dia diem") : kind === "when" || /\b(?:may|bao nhieu) gio\b|\bwhat time\b/.test(folded) ? (accented || english ? "thời gian" : "thoi gian") : null;
+  if (label) searchText = `${searchText}, ${label}`;
   const view = searchView(analyzeText(searchText), accented);
   const questionTokens = analyzeText(question, false).tokens;
   // In an English question only runs of Vietnamese syllables are names ("Buôn Đôn", "Krong Bong").

@@ -28,6 +28,18 @@ const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 const NOT_A_DOCUMENT = `(?!(?:${[...DOCUMENT_KIND_WORDS, ...DIVISION_WORDS, "khoản", "điểm", "phụ lục", "văn bản"]
   .map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${w.slice(1)}`)
   .join("|")})(?!\\p{L}))`;
+/**
+ * Whether a unit gives the fact asked under its label, as minutes and plans do: "Địa điểm: …" for where,
+ * "Thời gian: …" for when. What the unit's heading and document say of the meeting is then its subject.
+ */
+export function labelAnswers(plan: QueryPlan, unit: string): boolean {
+  if (plan.kind === "where") return !NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && PLACE_LABEL.test(unit);
+  return (plan.kind === "when" || plan.kind === "date") && TIME_LABEL.test(unit);
+}
+
+const TIME_LABEL = /^(?:\d+[.)]\s*)?thời gian\s*:\s*\S/iu;
+/** A place given under its label ("Địa điểm: …", "Nơi tổ chức: …"). */
+const PLACE_LABEL = /^(?:\d+[.)]\s*)?(?:địa điểm|nơi tổ chức|nơi họp)\s*:\s*\S/iu;
 const PLACE_NAMED = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+)\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d`, "u");
 const LOCATIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:nơi|địa điểm|trụ sở)\s)`, "iu");
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
@@ -738,7 +750,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
-  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
+  // (Minutes and plans label it: "Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân".)
+  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && (LOCATIVE.test(unit) || PLACE_LABEL.test(unit)));
   return true;
 }
 

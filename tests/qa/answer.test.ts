@@ -145,6 +145,19 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Tỉnh chọn mấy đảng bộ thí điểm?"), "Toàn Đảng bộ tỉnh đã kết nạp được 8 đảng viên là chủ doanh nghiệp.")).toBe(false);
   });
 
+  it("answers where and when a meeting was held with the minutes' labelled lines (\"Địa điểm: …\", \"Thời gian: …\"), whose heading and title say which meeting", () => {
+    const s = new TermStats();
+    const title = "Biên bản số 09-BB/CB ngày 26/09/2025 của Chi bộ Trường THCS Lộc Vân: Họp Chi bộ định kỳ tháng 9 năm 2025";
+    const passages = ["1. Thời gian: Bắt đầu lúc 14 giờ 00 phút, ngày 26 tháng 9 năm 2025.", "2. Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân.", "Đồng chí Bí thư đề nghị chi bộ nâng cao chất lượng sinh hoạt chuyên đề."];
+    for (const text of passages) s.add(`${text}\n${title}`);
+    const candidates = passages.map((text, rank) => ({ id: `bb#${rank + 1}`, text, context: "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", title, rank }));
+    expect(extractAnswer(understandQuestion("Chi bộ họp tháng 9 ở đâu?"), candidates, s).best?.text).toContain("Phòng họp Hội đồng sư phạm");
+    expect(extractAnswer(understandQuestion("Where was the party cell's September meeting held?"), candidates, s).best?.text).toContain("Phòng họp Hội đồng sư phạm");
+    expect(extractAnswer(understandQuestion("When did the party cell's September meeting start?"), candidates, s).best?.text).toContain("14 giờ");
+    // Another meeting than the title's is not answered by its labels.
+    expect(extractAnswer(understandQuestion("Hội nghị tổng kết năm học của nhà trường tổ chức ở đâu?"), candidates, s).abstained).toBe(true);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
