@@ -16,10 +16,11 @@ import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
 const NUMBER_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:một(?! số(?!\p{L}))|${[...NUMBER_SYLLABLES].filter((w) => w !== "một" && w !== "năm").join("|")})(?=[^\p{L}]|$)(?!\s+là(?!\p{L}))|(?<!(?:hằng|hàng|mỗi|cuối|đầu|các|nhiều|trong|giữa|của) )năm(?! \d)(?=[^\p{L}]|$)`, "iu");
 const DIGIT = /\d/;
-// A date, or a month named by its number ("tháng 8"; "6 tháng" is a duration, not a month).
-const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
+// A date, also a day and month without the year ("trước ngày 15/6" hằng năm), or a month named by its number
+// ("tháng 8"; "6 tháng" is a duration, not a month).
+const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
 /** Dates that name a day or a month: "năm 2025" alone (or "quý II năm 2025") does not answer "ngày nào". */
-const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
+const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").

@@ -158,6 +158,12 @@ describe("answer extraction", () => {
     expect(extractAnswer(understandQuestion("Hội nghị tổng kết năm học của nhà trường tổ chức ở đâu?"), candidates, s).abstained).toBe(true);
   });
 
+  it("reads a day and month without the year (\"trước ngày 15/6\") as a date a when-question is answered by", () => {
+    const plan = understandQuestion("Các đảng ủy trực thuộc báo cáo tình hình chuyển sinh hoạt đảng vào thời gian nào?");
+    expect(answersKind(plan, "Các đảng ủy báo cáo định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12).")).toBe(true);
+    expect(answersKind(plan, "Các đảng ủy báo cáo tình hình theo định kỳ.")).toBe(false);
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
