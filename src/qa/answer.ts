@@ -69,6 +69,8 @@ export interface Extraction {
   ranked: PassageAnswer[];
 }
 
+/** The end of a time adverbial a window was cut after: "Đến năm 2027, ", "Từ ngày 01/10/2025, ", "Trong quý III, ". */
+const LEADING_TIME_CUT = /(?:^|[\s(:-])(?:đến|trong|từ|vào|tới)?\s*(?:năm|ngày|tháng|quý)\s+[\dIVX][^,;.]{0,20}[,;]\s*$/iu;
 const TITLE_LINE_NEVER_ANSWERS = new Set(["who", "date", "when", "where", "count", "duration", "percent", "list"]);
 /**
  * What the title line answers (folded): what a document is about or called ("về việc gì", "nội dung gì",
@@ -433,6 +435,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
       if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
+      // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost
+      // the time its fact is of: no answer to when.
+      if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
       if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
       if (statesOtherBound(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;

@@ -164,6 +164,13 @@ describe("answer extraction", () => {
     expect(answersKind(plan, "Các đảng ủy báo cáo tình hình theo định kỳ.")).toBe(false);
   });
 
+  it("does not answer when with a window cut right after the date that opens its sentence", () => {
+    const filler = "Xây dựng Đảng bộ và hệ thống chính trị xã trong sạch, vững mạnh toàn diện, phát huy sức mạnh đoàn kết sau hợp nhất, khai thác hiệu quả tiềm năng, lợi thế về nông nghiệp công nghệ cao và du lịch sinh thái ven sông, nâng cao đời sống vật chất và tinh thần của Nhân dân";
+    const passage = `${filler}, đến năm 2027, xã đạt chuẩn nông thôn mới nâng cao, đến năm 2030, đạt chuẩn nông thôn mới kiểu mẫu.`;
+    const r = askAmong([passage], "Đến năm nào xã Lãng Khê đạt chuẩn nông thôn mới nâng cao?", "Nghị quyết Đại hội Đảng bộ xã Lãng Khê");
+    expect(r.best?.text).toContain("2027");
+  });
+
   it("reads a meeting's or a session's number (\"kỳ họp thứ 41\", \"Hội nghị thứ 12\") as no ordinal", () => {
     expect(understandQuestion("Ai chủ trì kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy?").ordinal).toBeNull();
     expect(understandQuestion("Hội nghị thứ 12 bàn những nội dung gì?").ordinal).toBeNull();
