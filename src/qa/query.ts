@@ -114,8 +114,10 @@ interface PhraseGroup {
   isSynonymOfQuestion: boolean;
 }
 
-/** "Điều mấy", "điều nào", "chương nào", "which article", "in what section" (folded): a part of the document is asked. */
-// ("điều nào" is also "which things": an article only when a verb of saying follows.)
+/**
+ * "Điều mấy", "chương bao nhiêu", "điều nào … quy định", "which article", "what section" (folded): a part of
+ * the document is asked. ("điều nào" is also "which things": an article only when a verb of saying follows.)
+ */
 const ARTICLE_ASKED = /\b(?:dieu|chuong) (?:may|bao nhieu|so may)\b|\b(?:dieu|chuong) nao\b(?=.*\b(?:quy dinh|noi ve|neu|de cap)\b)|\b(?:which|what) (?:article|chapter|section)\b/;
 // ("mục" only as written: folded, "muc bao nhieu" is far more often "mức bao nhiêu", what level.)
 const SECTION_ASKED = /(?:^|[^\p{L}])mục (?:mấy|nào|bao nhiêu|số mấy)(?!\p{L})/iu;
@@ -192,9 +194,9 @@ function romanNumber(text: string, tokens: readonly Token[], i: number): string 
 }
 
 function detectOrdinal(folded: string): number | null {
-  // "lần thứ hai", "khóa thứ 14", "kỳ họp thứ 41", "Hội nghị thứ 12", "the first congress", "its second session": the number of an event or a
-  // term names which one the question is about; it asks for no numbered item. Nor does a period ("the
-  // first half of 2026", "the second quarter", "the first six months").
+  // "lần thứ hai", "khóa thứ 14", "kỳ họp thứ 41", "Hội nghị thứ 12", "the first congress", "its second
+  // session": the number of an event or a term names which one the question is about; it asks for no
+  // numbered item. Nor does a period ("the first half of 2026", "the second quarter", "the first six months").
   const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
   const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);

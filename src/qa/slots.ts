@@ -342,6 +342,9 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // đảng viên chính thức trở lên, lập …") counts nobody. A question with a condition or a bound ("thì",
   // "tối đa", "từ … trở lên") asks for the threshold.
   const thresholdsCount = asksThreshold(plan);
+  // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members an
+  // organisation has, unless the question says so.
+  const flowMarkers = unaskedFlowMarkers(plan);
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -350,9 +353,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
-    // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members
-    // an organisation has, unless the question says so.
-    if (countsFlowNotAsked(plan, tokens, i)) continue;
+    if (followsMarker(tokens, i, flowMarkers)) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
@@ -373,14 +374,18 @@ const TARGET_MARKERS: ReadonlyArray<readonly string[]> = ["chi tieu", "muc tieu"
 const STOCK_ASKED = /\bhien (?:co|nay)\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
 
 /**
- * Whether the number at `i` follows, within four words, a flow marker the question does not say ("kết nạp
- * 14 đảng viên" for "có bao nhiêu đảng viên"), or a target where the question asks how many there are now.
+ * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
+ * viên"), and the target markers too where it asks how many there are now.
  */
-function countsFlowNotAsked(plan: QueryPlan, tokens: readonly Token[], i: number): boolean {
+function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
   const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
   const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS] : FLOW_MARKERS;
+  return markers.filter((marker) => !question.includes(` ${marker.join(" ")} `));
+}
+
+/** Whether the number at `i` follows, within four words, one of `markers`. */
+function followsMarker(tokens: readonly Token[], i: number, markers: ReadonlyArray<readonly string[]>): boolean {
   for (const marker of markers) {
-    if (question.includes(` ${marker.join(" ")} `)) continue;
     for (let at = Math.max(0, i - 4 - marker.length); at + marker.length <= i; at++) {
       if (marker.every((k, j) => tokens[at + j]?.fold === k)) return true;
     }
@@ -752,7 +757,7 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
   // (Minutes and plans label it: "Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân".)
-  if (plan.kind === "where") return PLACE_NAMED.test(unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && (LOCATIVE.test(unit) || PLACE_LABEL.test(unit)));
+  if (plan.kind === "where") return PLACE_NAMED.test(unit) || labelAnswers(plan, unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
   return true;
 }
 
