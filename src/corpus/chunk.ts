@@ -27,8 +27,15 @@ const MAX_NUMBERED_TITLE_CHARS = 120;
  * "- Hệ số quy hoạch từ 1,0 - 1,5 lần …"): it names what they state and states nothing itself.
  */
 export function titlesBullets(line: string, next: string | undefined): boolean {
-  return NUMBERED_CLAUSE.test(line) && line.length <= MAX_NUMBERED_TITLE_CHARS && next !== undefined && BULLET.test(next);
+  return NUMBERED_CLAUSE.test(line) && (line.length <= MAX_NUMBERED_TITLE_CHARS || (PERSON_LEAD.test(line) && line.length <= MAX_PERSON_LEAD_CHARS)) && next !== undefined && BULLET.test(next);
 }
+
+/**
+ * A numbered line naming the person the bullets under it are about ("1. Đồng chí Trương Quốc Thịnh - Ủy
+ * viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy, …"): a title however long their offices make it.
+ */
+const PERSON_LEAD = /^\d+[.)]\s+(?:[Đđ]ồng chí|Ông|Bà)\s+\p{Lu}/u;
+const MAX_PERSON_LEAD_CHARS = 250;
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
@@ -92,12 +99,15 @@ function statesFigure(lead: string): boolean {
   return /\d/u.test(lead.replace(NUMBERED_CLAUSE, "").replace(/(?<!\d)(?:19|20)\d\d(?!\d)/gu, ""));
 }
 
+const ITEM_NUMBER_ALONE = /^(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]$/u;
+
 function splitLong(text: string): string[] {
   if (text.length <= MAX_PASSAGE_CHARS) return [text];
   const pieces: string[] = [];
   let current = "";
   for (const sentence of splitSentences(text)) {
-    if (current.length > 0 && current.length + sentence.text.length + 1 > MAX_PASSAGE_CHARS) {
+    // (An item's number the sentence splitter took apart, "1.", stays with its item.)
+    if (current.length > 0 && !ITEM_NUMBER_ALONE.test(current) && current.length + sentence.text.length + 1 > MAX_PASSAGE_CHARS) {
       pieces.push(current);
       current = "";
     }
@@ -132,9 +142,13 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
   let pending: { text: string; page: number | null } | null = null;
 
   const emit = (text: string, page: number | null): void => {
-    for (const piece of splitLong(text)) {
+    // A lead kept with its items ("2. Đồng chí … :" / "- …" / "- …") heads every piece the passage is cut
+    // into: the pieces after the first have it as their context.
+    const firstLine = text.includes("\n") ? text.slice(0, text.indexOf("\n")).replace(/\s*[:：.]$/u, "") : null;
+    for (const [n, piece] of splitLong(text).entries()) {
       paragraphInSection++;
       const order = passages.length;
+      const context = sectionContext(state);
       passages.push({
         id: `${doc.docId}#${order}`,
         docId: doc.docId,
@@ -144,7 +158,7 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
         page,
         order,
         text: piece,
-        context: sectionContext(state),
+        context: n > 0 && firstLine !== null && !piece.startsWith(firstLine) && !context.includes(firstLine) ? [context, firstLine].filter((x) => x.length > 0).join(". ") : context,
       });
     }
   };
@@ -182,7 +196,8 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
         Object.assign(state, { chapter: text, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], awaitingTitle: true });
       } else if (ARTICLE.test(text) && STRUCTURAL_HEADING.test(text)) {
         Object.assign(state, { article: text, heading: null, headingLevel: null, parents: [], awaitingTitle: false });
-      } else if (state.awaitingTitle) {
+      } else if (state.awaitingTitle && !ROMAN_SECTION.test(text) && headingLevelOf(text) === null) {
+        // (The title of a part or chapter is its next unnumbered heading: "I. …" opens its first section.)
         state.chapterTitle = state.chapterTitle ? `${state.chapterTitle} ${text}` : text;
         continue;
       } else if (ROMAN_SECTION.test(text)) {

@@ -25,8 +25,10 @@ const TAIL_MARKERS = new Set(
 const CAPTION = /^(?:ảnh|hình|photo|image)\s*(?:\d+)?\s*[:.–-]|\((?:ảnh|nguồn ảnh|photo)\s*:?[^)]*\)\s*$|^ảnh minh họa|^ảnh minh hoạ/iu;
 const METADATA = /^(?:source|nguồn|url|link)\s*:/iu;
 const DIVISION = DIVISION_WORDS.join("|");
-const STRUCTURAL = new RegExp(String.raw`^(?:${DIVISION})\s+(?:\d+|[ivxlcdm]+)(?![\p{L}\p{N}])`, "iu");
-const STRUCTURAL_LEAD = new RegExp(String.raw`^((?:${DIVISION})\s+(?:\d+|[ivxlcdm]+))(?![\p{L}\p{N}])\s*[.:]\s*(.+)$`, "iu");
+// A division's number: "2", "II", or in words ("Phần thứ hai", as political reports number their parts).
+const DIVISION_NUMBER = String.raw`(?:\d+|[ivxlcdm]+|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))`;
+const STRUCTURAL = new RegExp(String.raw`^(?:${DIVISION})\s+${DIVISION_NUMBER}(?![\p{L}\p{N}])`, "iu");
+const STRUCTURAL_LEAD = new RegExp(String.raw`^((?:${DIVISION})\s+${DIVISION_NUMBER})(?![\p{L}\p{N}])\s*[.:]\s*(.+)$`, "iu");
 const LIST_MARKER = /^(?:\d+[.)]|[a-zđ][.)]|[-•–+*]\s)/u;
 // A lettered item ("a) Về tổ chức đảng: …"): one level below a numbered one, never beside it.
 const LETTERED_ITEM = /^[a-zđ][.)]\s/u;
@@ -178,7 +180,8 @@ function mergeHeadingRuns(blocks: Block[]): Block[] {
     if (
       prev?.kind === "heading" &&
       block.kind === "heading" &&
-      ((isUpperCase(prev.text) && isUpperCase(block.text)) || (BARE_DOCUMENT_KIND.test(prev.text) && !NUMBERED_HEADING.test(block.text))) &&
+      ((isUpperCase(prev.text) && isUpperCase(block.text)) || BARE_DOCUMENT_KIND.test(prev.text)) &&
+      !NUMBERED_HEADING.test(block.text) &&
       !STRUCTURAL.test(prev.text) &&
       !STRUCTURAL.test(block.text)
     ) {

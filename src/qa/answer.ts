@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -195,7 +195,14 @@ function computeUnits(text: string): Unit[] {
  */
 export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_CHARS, termWeights?: readonly number[]): string {
   if (unit.length <= maxChars) return unit;
-  const segments = unit.split(/(?<=[,;])\s+/u);
+  // Who does it is the answer: the lead naming the person stays, and the rest is cut to the duty asked.
+  const lead = personLead(unit, plan, plan.kind !== "who");
+  if (lead !== null && lead.length < maxChars * 0.7) {
+    const rest = trimAnswer(unit.slice(lead.length).trim(), plan.kind === "who" ? { ...plan, kind: "other" } : plan, maxChars - lead.length - 1, termWeights);
+    return `${lead} ${rest}`;
+  }
+  // (A list's lines are segments too: "…:" / "- Theo dõi, phụ trách Đảng bộ xã …".)
+  const segments = unit.split(/(?<=[,;])\s+|\s*\n\s*/u);
   const covered = segments.map((seg) => {
     const sets = termSets(seg);
     return plan.terms.map((t) => termIn(t, sets));
@@ -352,8 +359,14 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // "Điều mấy quy định về …": the article heading over the passage is the answer, said with what it says.
     const article = plan.asksArticle && !candidate.isHeader ? articleHeading(candidate.context) : null;
     const actor = article ?? (plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null);
-    for (const listed of unitsOf(candidate.text, candidate.isHeader)) {
-      const unit = actor && !foldKey(listed.text).includes(foldKey(actor)) ? { ...listed, text: `${actor}: ${listed.text}` } : listed;
+    // "2. Đồng chí … - Phó Bí thư …" over the duties in the passage: the person is who does each of them.
+    const personLead = plan.kind === "who" && !candidate.isHeader && actor === null ? passagePersonLead(candidate.text) : null;
+    // (The lead itself says who holds which office: it answers "Ai là Phó Chủ tịch …?".)
+    const leadUnit: Unit[] = personLead !== null ? [{ text: personLead, start: 0, end: candidate.text.indexOf("\n") }] : [];
+    for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit]) {
+      const heading = actor ?? (personLead !== null && listed.start > candidate.text.indexOf("\n") ? personLead : null);
+      // (A cut inside the unit is marked after the heading: "Đồng chí …: …Yên Trạch.")
+      const unit = heading && !foldKey(listed.text).includes(foldKey(heading)) ? { ...listed, text: `${heading}: ${listed.cutBefore ? "…" : ""}${listed.text.replace(/^[-•–+*]\s+/u, "")}`, cutBefore: false } : listed;
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
       if (field && otherDocument) continue;
       // A header field answers only the question that asks for it (the recipients are nobody's answer to "ai").

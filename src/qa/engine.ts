@@ -17,6 +17,7 @@ import { foldKey } from "../text/normalize.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
+import { alignScannedText } from "./scannedText.js";
 import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restore.js";
 import { checkSpelling, withCorrectedSpelling, type CheckedPlan } from "./spelling.js";
 import { termIn, termSets } from "./termSets.js";
@@ -439,7 +440,7 @@ export class QaEngine implements QaService {
     const hits = retrieved.filter((_, i) => i < Math.min(policy.candidates, ranked) || i >= ranked);
     const extraction = extractAnswer(
       plan,
-      hits.map((h, rank) => asCandidate(h.passage, rank, index)),
+      hits.map((h, rank) => asCandidate(h.passage, rank, index, plan)),
       index.terms,
       policy,
     );
@@ -465,12 +466,16 @@ export class QaEngine implements QaService {
   }
 }
 
-/** A passage as the answer extraction sees it. */
-function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex): CandidatePassage {
+/**
+ * A passage as the answer extraction sees it. A scanned one is read with the question's spelling where
+ * OCR slipped on diacritics of the words asked (see alignScannedText).
+ */
+function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, plan?: QueryPlan): CandidatePassage {
+  const read = (text: string): string => (passage.isScanned && plan?.language === "vi" ? alignScannedText(text, plan.question) : text);
   return {
     id: passage.id,
-    text: passage.text,
-    context: passage.context,
+    text: read(passage.text),
+    context: read(passage.context),
     title: passage.title,
     rank,
     isHeader: passage.section === HEADER_SECTION && passage.paragraph === 0,

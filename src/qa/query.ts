@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -153,6 +153,12 @@ const PERCENT_WORDS = foldedSet(PERCENT_WORDS_ACCENTED);
 const NUMERALS = ["", ...NUMBER_WORDS];
 const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ORDINAL_VALUES).map(([word, n]) => [foldKey(word), n]));
 
+
+/** A who-question that asks for a person (folded), not a body. */
+const PERSON_ASKED = new RegExp(
+  String.raw`${PERSON_WHICH_FOLDED}|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+`,
+  "u",
+);
 
 function detectKind(folded: string, english: boolean, partAsked = false): QuestionKind {
   const has = (re: RegExp): boolean => re.test(folded);
@@ -365,7 +371,7 @@ export function understandQuestion(raw: string): QueryPlan {
     askedDocument: askedDocumentOf(folded),
     // "đồng chí nào", "người nào", "ai là / ai đang là / ai giữ chức", "… là ai", "tên là gì" ask for a person, and so
     // does signing: a document is signed by a person ("ai ký", "who signed"); so are speaking and chairing.
-    actor: kind !== "who" ? null : /dong chi nao|nguoi nao|\bai (?:dang |hien )?(?:la|giu)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+/.test(folded) || (asksSigning(question) && !SIGNING_BODY_ASKED.test(folded)) ? "person" : "any",
+    actor: kind !== "who" ? null : PERSON_ASKED.test(folded) || (asksSigning(question) && !SIGNING_BODY_ASKED.test(folded)) ? "person" : "any",
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     asksArticle: partAsked,

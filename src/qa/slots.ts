@@ -146,6 +146,20 @@ function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
 }
 
 /**
+ * The lead naming who a unit's duties are ("Đồng chí Vũ Thị Lan, Phó Bí thư Thường trực Tỉnh ủy: Giúp Bí
+ * thư …; theo dõi …"): the words up to the first colon, when they name a person the question does not.
+ * A who-answer cut to its matching words keeps it, or it would show the duty without whose it is; so does
+ * an answer about the person the question names (`askedToo`), cut to the duty asked.
+ */
+export function personLead(unit: string, plan: QueryPlan, askedToo = false): string | null {
+  const colon = unit.indexOf(":");
+  if (colon < 0 || colon > 200) return null;
+  const lead = unit.slice(0, colon + 1);
+  const question = foldedQuestion(plan);
+  return actorsOf(lead).people.some((named) => askedToo || !question.includes(named)) ? lead : null;
+}
+
+/**
  * Whether two units give a who-question the same answer: a person or body the question does not name is
  * named by both ("Bộ Chính trị chỉ định …" and "… do Bộ Chính trị chỉ định"). False for other kinds.
  */
@@ -370,16 +384,18 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
 const FLOW_MARKERS: ReadonlyArray<readonly string[]> = ["ket nap", "khai tru", "xoa ten", "chuyen den", "chuyen di"].map((m) => m.split(" "));
 /** Words before a count that make it a target (folded): no answer to how many there are now. */
 const TARGET_MARKERS: ReadonlyArray<readonly string[]> = ["chi tieu", "muc tieu", "phan dau", "du kien"].map((m) => m.split(" "));
-/** A question asking how many there are now, in all ("hiện có", "tổng cộng", "currently", "in total"; folded). */
-const STOCK_ASKED = /\bhien (?:co|nay)\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
+/** Words before a count that date it to the start of a period (folded): "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên". */
+const START_MARKERS: ReadonlyArray<readonly string[]> = ["dau nhiem ky", "dau nam", "dau ky", "truoc day"].map((m) => m.split(" "));
+/** A question asking how many there are now, in all ("hiện có", "đến nay", "tổng cộng", "currently", "in total"; folded). */
+const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
 
 /**
  * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
- * viên"), and the target markers too where it asks how many there are now.
+ * viên"), and the target and period-start markers too where it asks how many there are now.
  */
 function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
   const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
-  const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS] : FLOW_MARKERS;
+  const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : FLOW_MARKERS;
   return markers.filter((marker) => !question.includes(` ${marker.join(" ")} `));
 }
 
@@ -811,6 +827,24 @@ export function articleHeading(context: string): string | null {
   return article.find((a) => a.startsWith("Điều")) ?? article[0] ?? null;
 }
 
+/** A line that opens by naming a person ("Đồng chí Lê Anh Tuấn - Ủy viên Ban Thường vụ, …"). */
+function namesLeadPerson(line: string): boolean {
+  return PERSON_OPENING.test(line) && line.length <= 250 && actorsOf(line).people.length > 0;
+}
+
+const PERSON_OPENING = /^(?:[Đđ]ồng chí|Ông|Bà)\s+\p{Lu}/u;
+
+/**
+ * The person a passage's items are about: its first line, when it names one and items follow it
+ * ("2. Đồng chí Mai Thị Bích Ngân - Phó Bí thư …" / "- Phụ trách công tác …"), or null.
+ */
+export function passagePersonLead(text: string): string | null {
+  const end = text.indexOf("\n");
+  if (end < 0) return null;
+  const lead = text.slice(0, end).replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
+  return namesLeadPerson(lead) ? lead : null;
+}
+
 export function headingActor(context: string): string | null {
   return memoised(headingActorCache, context, readHeadingActor);
 }
@@ -823,6 +857,8 @@ function readHeadingActor(context: string): string | null {
   if (dutiesOf && BODY_OR_ROLE.exec(dutiesOf)?.index === 0) return dutiesOf;
   const last = context.split(BEFORE_NUMBERED_HEADING).pop() ?? "";
   const heading = last.replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
+  // "2. Đồng chí Mai Thị Bích Ngân - Phó Bí thư Thường trực Tỉnh ủy": the duties below are hers.
+  if (namesLeadPerson(heading)) return heading;
   if (heading.length === 0 || heading.length > 90 || !/^\p{Lu}/u.test(heading) || NOT_AN_ACTOR_HEADING.test(heading)) return null;
   const body = BODY_OR_ROLE.exec(heading.replace(/^Đề nghị\s+/u, ""));
   return body !== null && body.index === 0 ? heading : null;

@@ -338,7 +338,7 @@ const MIN_READING_EVIDENCE = 2;
  * on either side (not function words) in the phrase the corpus writes most (`together`: how many passages
  * have all of a phrase's folded bigrams; "đảng bộ cs" → "bộ cơ sở", not "bộ chính sách"),
  * else the first whose syllables `knows` (the corpus vocabulary, folded); "đc" before a capitalised
- * personal name is "đồng chí" (texting.json `beforeName`); formal abbreviations
+ * personal name or "nào" is "đồng chí" (texting.json `beforeName`); formal abbreviations
  * (abbreviations.json) are left to `expandAbbreviations`. In a question typed without diacritics the full
  * form is written without them too, so that the question stays one to match folded.
  */
@@ -350,7 +350,8 @@ export function expandTexting(question: string, knows: (folded: string) => boole
   return question.replace(WORD, (word, at: number) => {
     if (abbreviationByExact.has(word) && /\p{Lu}.*\p{Lu}/u.test(word)) return word;
     const title = titleBeforeName.get(word.toLowerCase());
-    if (title !== undefined && nameFollows(question.slice(at + word.length))) return unaccented ? foldKey(title) : title;
+    // (… and before "nào": "đc nào phụ trách …" asks which comrade.)
+    if (title !== undefined && (nameFollows(question.slice(at + word.length)) || /^\s+n[àa]o(?![\p{L}\p{N}])/iu.test(question.slice(at + word.length)))) return unaccented ? foldKey(title) : title;
     const candidates = textingEntries.get(word.toLowerCase());
     if (!candidates || candidates.length === 0) return word;
     const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));

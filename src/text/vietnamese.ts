@@ -67,7 +67,13 @@ export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|p
 export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn phòng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chi bộ|chi ủy|chi uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|thường trực|thường vụ|bí thư|chủ tịch|trưởng|phó|chánh|giám đốc|thủ trưởng|hội đồng|sở|cục|vụ|chính phủ|quốc hội|cơ quan|tổ chức|đơn vị|người đứng đầu|đồng chí|đại hội|hội nghị|thủ tướng|ủy viên|uỷ viên|công ty|doanh nghiệp|tập đoàn|công an|mặt trận|trung tâm|viện|tòa án|toà án|kho bạc|ngân hàng|liên đoàn|đài)(?!\p{L})/iu;
 
 /** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
-export const WHO_QUESTION_FOLDED = /(?:^|\s)(?:ai|nguoi nao|dong chi nao|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|(?<!van )ban nao|bo nao|nganh nao|uy ban nao|hoi dong nao|cuc nao|cong ty nao|doanh nghiep nao)(?=\s|$|[?,.])|^(?:who|whom|whose)\b|\b(?:by|to|from|with) whom\b|^(?:which|what) (?:(?!(?:is|was|are|were|do|does|did|has|have|had|will|can|must|should)\b)[a-z]+ ){0,2}(?:body|agency|organ|authority|office|committee|official|person|level)\b|\b(?:through|by|from|under) (?:which|what) (?:body|agency|organ|authority|office|committee|department|ministry|organi[sz]ation)\b/u;
+/**
+ * "đồng chí Ủy viên Thường vụ nào", "thành viên nào", "lãnh đạo nào" (folded): a person asked by the office
+ * the question names.
+ */
+export const PERSON_WHICH_FOLDED = String.raw`(?:nguoi|dong chi|can bo|lanh dao|thanh vien|uy vien)(?: (?:uy vien|ban|thuong vu|thuong truc|pho|bi thu|truong|chu tich|chu nhiem|can bo|lanh dao|thanh vien|cap uy|chi uy|dang uy|huyen uy|tinh uy|thanh uy)){0,4} nao`;
+
+export const WHO_QUESTION_FOLDED = new RegExp(String.raw`(?:^|\s)(?:ai|${PERSON_WHICH_FOLDED}|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|(?<!van )ban nao|bo nao|nganh nao|uy ban nao|hoi dong nao|cuc nao|cong ty nao|doanh nghiep nao)(?=\s|$|[?,.])|^(?:who|whom|whose)\b|\b(?:by|to|from|with) whom\b|^(?:which|what) (?:(?!(?:is|was|are|were|do|does|did|has|have|had|will|can|must|should)\b)[a-z]+ ){0,2}(?:body|agency|organ|authority|office|committee|official|person|level)\b|\b(?:through|by|from|under) (?:which|what) (?:body|agency|organ|authority|office|committee|department|ministry|organi[sz]ation)\b`, "u");
 
 /**
  * Vietnamese family names (the most common cover nearly everyone): a person's name is one of these

@@ -313,4 +313,20 @@ describe("official documents as legal-document websites publish them", () => {
     const lines = ["*Chương I*", "**ĐẢNG VIÊN**", "**Điều 1. **", "1. Đảng viên là chiến sĩ cách mạng.", "2. Công dân Việt Nam từ mười tám tuổi trở lên"];
     expect(unwrapLines(lines)).toEqual(lines);
   });
+
+  it("reads \"Phần thứ hai\" as a part titled by the heading under it, whose numbered sections stay sections", () => {
+    const text = ["BÁO CÁO CHÍNH TRỊ", "", "Phần thứ nhất", "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2022 - 2025", "I. ĐẶC ĐIỂM TÌNH HÌNH", "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên.", "Phần thứ hai", "PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ 2025 - 2027", "I. CÁC CHỈ TIÊU CHỦ YẾU", "1. Trong nhiệm kỳ kết nạp ít nhất 04 đảng viên mới.", "2. Tỷ lệ hộ nghèo giảm xuống dưới 1%."].join("\n");
+    const { body } = chunk(text);
+    expect(body.find((p) => p.text.startsWith("Đầu nhiệm kỳ"))?.context).toBe("Phần thứ nhất. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2022 - 2025. I. ĐẶC ĐIỂM TÌNH HÌNH");
+    expect(body.find((p) => p.text.includes("04 đảng viên"))?.context).toBe("Phần thứ hai. PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ 2025 - 2027. I. CÁC CHỈ TIÊU CHỦ YẾU");
+  });
+
+  it("heads every piece of a long lead-and-items passage with its lead", () => {
+    const duty = "- Theo dõi, chỉ đạo công tác xây dựng Đảng, công tác kiểm tra, giám sát, dân vận, thi đua, khen thưởng và công tác đối ngoại của Huyện ủy trong nhiệm kỳ.";
+    const text = ["I. PHÂN CÔNG NHIỆM VỤ", "", "1. Đồng chí Trương Quốc Thịnh - Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh, Chủ tịch Hội đồng nhân dân tỉnh.", ...Array.from({ length: 16 }, () => duty)].join("\n");
+    const pieces = chunk(text).body;
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]?.text.startsWith("1. Đồng chí Trương Quốc Thịnh")).toBe(true);
+    for (const piece of pieces.slice(1)) expect(piece.context).toContain("Đồng chí Trương Quốc Thịnh");
+  });
 });

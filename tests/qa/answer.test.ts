@@ -100,6 +100,14 @@ describe("answer extraction", () => {
     expect(understandQuestion("What is the party body's main task?").kind).not.toBe("who");
   });
 
+  it("counts no members at the start of a term (\"Đầu nhiệm kỳ, …\") for how many there are now", () => {
+    const now = understandQuestion("Chi bộ thôn Cây Gáo hiện nay có bao nhiêu đảng viên?");
+    expect(countsNoun(now, "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên.")).toBe(false);
+    expect(countsNoun(now, "Đến nay Chi bộ có 33 đảng viên, trong đó 31 đảng viên chính thức.")).toBe(true);
+    // Not asked of now, the count at the start of the term is one.
+    expect(countsNoun(understandQuestion("Đầu nhiệm kỳ Chi bộ có bao nhiêu đảng viên?"), "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên.")).toBe(true);
+  });
+
   it("counts nobody with a share or a bound (\"quá một nửa tổng số ủy viên\") for a plain count, in English too, and counts a committee's comrades when the committee is asked in English", () => {
     const plan = understandQuestion("How many members does the Standing Committee of the district party committee have?");
     expect(countsNoun(plan, "Các quyết định của Ban Thường vụ chỉ có giá trị khi được quá một nửa tổng số ủy viên Ban Thường vụ tán thành.")).toBe(false);
