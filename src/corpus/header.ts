@@ -187,6 +187,23 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   // The kind line is upper case ("HƯỚNG DẪN"); a site's "Loại văn bản: Thông báo" value is not it.
   const kindAt = texts.findIndex((t, i) => i < HEADER_WINDOW && KIND_LINE.test(t) && isUpper(t));
   let headerEnd = kindAt >= 0 ? kindAt : Math.min(texts.length, 25);
+  // A site's fields on one line: "**Số hiệu:** 126-KH/HU | **Loại văn bản:** Kế hoạch | **Nơi ban hành:** …".
+  for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
+    const pairs = (lines[i] ?? "").split("|").map((part) => bare(part).match(/^([^:]{2,30}?)\s*:\s*(.+)$/u));
+    const known = pairs.filter((m): m is RegExpMatchArray => m !== null && LABEL_VALUE[(m[1] ?? "").toLowerCase()] !== undefined);
+    if (known.length < 2) continue;
+    consumed.add(i);
+    for (const m of known) {
+      const field = LABEL_VALUE[(m[1] ?? "").toLowerCase()];
+      const value = (m[2] ?? "").trim();
+      if (field === "date") {
+        const d = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+        if (d?.[1] && d[2] && d[3]) header.date = displayDate(d[1], d[2], d[3]);
+      } else if (field !== undefined && field !== "recipients") {
+        (header as unknown as Record<string, string | null>)[field] = value;
+      }
+    }
+  }
   // A site's label/value table: "Số hiệu:" on one line, its value on the next non-empty one.
   for (let i = 0; i < Math.min(texts.length, HEADER_WINDOW); i++) {
     const label = (texts[i] ?? "").replace(/\s*:\s*$/u, "").toLowerCase();
@@ -565,8 +582,8 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
   { label: "Cơ quan ban hành", asks: new RegExp(`ban hanh|\\bissu(?:ed|es|ing)?\\b|(?<!\\bde )\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["who"] },
   // (In English, the number of a document, not "the number of days".)
   { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
-    // "số điện thoại … là số mấy": other numbers than a document's.
-    unless: /\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },
+    // "số điện thoại … là số mấy": other numbers than a document's; "tổng số bao nhiêu đại biểu" a count.
+    unless: /\btong so\b|\bso luong\b|\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },
   { label: "Kính gửi", asks: /kinh gui|gui (?:cho|den|toi)|addressed|sent to/ },
   // "Quy chế … được ban hành kèm theo quyết định nào?", "Which decision was the regulation issued with?"
   { label: "Ban hành kèm theo", asks: /kem theo|\battached to\b|\bissued (?:together )?with\b|\b(?:issued|promulgated) (?:under|by) (?:which|what) decision\b|\bwhich decision (?:issued|promulgated)\b/ },

@@ -202,18 +202,87 @@ const formatMarkdownHeading: FormatCallback = (elem, walk, builder) => {
 const formatMarkdownTable: FormatCallback = (elem, _walk, builder) => {
   const rows = tableRows(elem);
   if (rows.length === 0) return;
+  const { cells, headerRows } = tableGrid(rows);
   builder.openBlock({ leadingLineBreaks: 2 });
-  rows.forEach((row, i) => {
-    const cells = row.children.filter(isTableCell);
-    builder.addLiteral(`| ${cells.map(cellText).join(" | ")} |`);
+  // Header rows one above the other (a group "Biến động trong năm 2025" over "Kết nạp mới", "Chuyển đi", …)
+  // make one header row naming each column by both: "Kết nạp mới (Biến động trong năm 2025)".
+  const header = headerRows > 1 ? [combinedHeader(cells.slice(0, headerRows))] : [];
+  const body = headerRows > 1 ? cells.slice(headerRows) : cells;
+  [...header, ...body].forEach((row, i) => {
+    builder.addLiteral(`| ${row.join(" | ")} |`);
     builder.addLineBreak();
-    if (i === 0 && (cells.some((cell) => cell.name === "th") || row.parent?.name === "thead")) {
-      builder.addLiteral(`|${cells.map(() => "---").join("|")}|`);
+    if (i === 0 && headerRows > 0) {
+      builder.addLiteral(`|${row.map(() => "---").join("|")}|`);
       builder.addLineBreak();
     }
   });
   builder.closeBlock({ trailingLineBreaks: 2 });
 };
+
+/** Most columns or rows one cell may span (a malformed "colspan=100000" spans no more). */
+const MAX_SPAN = 64;
+
+function span(cell: DomNode, attribute: "colspan" | "rowspan"): number {
+  const n = Number.parseInt(cell.attribs?.[attribute] ?? "1", 10);
+  return Number.isFinite(n) ? Math.min(MAX_SPAN, Math.max(1, n)) : 1;
+}
+
+/**
+ * A table's cells as a grid, merged cells spread over the columns and rows they span: a header cell is
+ * repeated in each (so every column keeps its name), a data cell fills its first column and repeats down
+ * the rows it spans (a group label applies to each of them). `headerRows`: the leading rows in <thead> or
+ * of <th> cells only.
+ */
+function tableGrid(rows: readonly DomNode[]): { cells: string[][]; headerRows: number } {
+  const cells: string[][] = [];
+  const carried: Array<{ text: string; rows: number } | undefined> = [];
+  let headerRows = 0;
+  // Header rows stack only under a cell spanning several columns or rows ("Biến động trong năm 2025" over
+  // "Kết nạp mới", …); a converter that marks every row a header (a Word file's "repeat header row" flag
+  // read on every row) heads the table with its first row only.
+  let spanned = false;
+  rows.forEach((row, r) => {
+    const own = (row.children ?? []).filter(isTableCell);
+    const isHeader = own.length > 0 && (row.parent?.name === "thead" || own.every((cell) => cell.name === "th"));
+    if (isHeader && headerRows === r && (r === 0 || spanned)) headerRows = r + 1;
+    if (headerRows === r + 1) spanned ||= own.some((cell) => span(cell, "colspan") > 1 || span(cell, "rowspan") > 1);
+    const out: string[] = [];
+    let col = 0;
+    const fillCarried = (): void => {
+      for (let c = carried[col]; c !== undefined && c.rows > 0; c = carried[col]) {
+        out[col] = c.text;
+        c.rows--;
+        col++;
+      }
+    };
+    for (const cell of own) {
+      fillCarried();
+      const text = cellText(cell);
+      const across = span(cell, "colspan");
+      const down = span(cell, "rowspan");
+      for (let k = 0; k < across; k++) {
+        const shown = isHeader || k === 0 ? text : "";
+        out[col + k] = shown;
+        carried[col + k] = down > 1 ? { text: shown, rows: down - 1 } : undefined;
+      }
+      col += across;
+    }
+    fillCarried();
+    cells.push(Array.from(out, (text) => text ?? ""));
+  });
+  const width = Math.max(...cells.map((row) => row.length));
+  return { cells: cells.map((row) => [...row, ...Array<string>(width - row.length).fill("")]), headerRows };
+}
+
+/** Header rows as one: each column named by its lowest header, the groups above it in brackets. */
+function combinedHeader(rows: readonly string[][]): string[] {
+  const width = rows[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, col) => {
+    const names = [...new Set(rows.map((row) => row[col] ?? "").filter((name) => name !== ""))];
+    const [lowest, ...above] = names.reverse();
+    return above.length > 0 ? `${lowest} (${above.reverse().join(", ")})` : (lowest ?? "");
+  });
+}
 
 /** A table's rows, in its head, bodies and foot, not those of a table nested in a cell. */
 function tableRows(table: DomNode): DomNode[] {

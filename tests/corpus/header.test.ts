@@ -252,4 +252,32 @@ describe("document header", () => {
     expect(recase("BAN CHẤP HÀNH TRUNG ƯƠNG", "Theo quyết định của Ban Chấp hành Trung ương Đảng.", titleCase)).toBe("Ban Chấp hành Trung ương");
     expect(recase("BAN TỔ CHỨC", "không có", titleCase)).toBe("Ban Tổ Chức");
   });
+
+  it("reads a site's fields given on one line, so the document's own header below is read too", () => {
+    const text = [
+      "# Kế hoạch 126-KH/HU năm 2025 tổ chức Hội nghị biểu dương điển hình tiên tiến do Huyện ủy Thuận Giang ban hành",
+      "",
+      "**Số hiệu:** 126-KH/HU | **Loại văn bản:** Kế hoạch | **Nơi ban hành:** Huyện ủy Thuận Giang | **Người ký:** Nguyễn Thị Thu Hương | **Ngày ban hành:** 12/05/2025",
+      "",
+      "| ĐẢNG BỘ TỈNH QUẢNG HƯNG<br>**HUYỆN ỦY THUẬN GIANG**<br>\\*<br>Số: 126-KH/HU | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>---------------<br>*Thuận Giang, ngày 12 tháng 5 năm 2025* |",
+      "|---|---|",
+      "",
+      "**KẾ HOẠCH**",
+      "",
+      "**TỔ CHỨC HỘI NGHỊ BIỂU DƯƠNG ĐIỂN HÌNH TIÊN TIẾN**",
+      "",
+      "Thực hiện Kế hoạch số 215-KH/TU của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng Kế hoạch như sau:",
+    ].join("\n");
+    const { header, blocks } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "kh.md");
+    expect(header).toMatchObject({ number: "126-KH/HU", date: "12/05/2025", signer: "Nguyễn Thị Thu Hương" });
+    expect(header?.issuer).toMatch(/Huyện ủy Thuận Giang$/u);
+    // The issuer's lines are the header's, not a heading of the body.
+    expect(blocks.map((b) => b.text).some((t) => t.includes("ĐẢNG BỘ TỈNH QUẢNG HƯNG"))).toBe(false);
+  });
+
+  it("does not take \"tổng số bao nhiêu\" for a document's number", () => {
+    const number = HEADER_FIELDS.find((f) => f.label === "Số hiệu");
+    expect(number?.asks.test("hoi nghi co tong so bao nhieu dai bieu") && !number.unless?.test("hoi nghi co tong so bao nhieu dai bieu")).toBe(false);
+    expect(number?.asks.test("quyet dinh so bao nhieu") && !number.unless?.test("quyet dinh so bao nhieu")).toBe(true);
+  });
 });

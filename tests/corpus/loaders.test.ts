@@ -140,6 +140,22 @@ describe("loadFile: HTML", () => {
     expect(structure.blocks.map((b) => b.text)).toContain("1. Nội dung thu: Lệ phí trước bạ; Thực hiện / 6 tháng: 3.410.");
   });
 
+  it("names each column of a table whose header rows stack under a merged cell, and spreads merged cells", async () => {
+    const saved = `<html><body><article><table><thead>
+      <tr><th rowspan="2">TT</th><th rowspan="2">Đơn vị</th><th rowspan="2">Số đảng viên</th><th colspan="2">Biến động trong năm 2025</th></tr>
+      <tr><th>Kết nạp mới</th><th>Chuyển đi</th></tr></thead>
+      <tbody><tr><td>1</td><td>Đảng bộ xã Phước Mỹ</td><td>426</td><td>14</td><td>2</td></tr>
+      <tr><td colspan="2">Cộng</td><td>426</td><td>14</td><td>2</td></tr></tbody></table>
+      <table><tr><th>Chỉ tiêu</th><th>2026</th></tr><tr><th>Tỷ lệ nữ bí thư chi bộ (%)</th><th>12,5</th></tr></table>
+    </article></body></html>`;
+    const [text = ""] = (await loadFile(await writeFixture("bao-cao.html", saved))).pages;
+    expect(text).toContain("| TT | Đơn vị | Số đảng viên | Kết nạp mới (Biến động trong năm 2025) | Chuyển đi (Biến động trong năm 2025) |\n|---|---|---|---|---|\n| 1 | Đảng bộ xã Phước Mỹ | 426 | 14 | 2 |\n| Cộng |  | 426 | 14 | 2 |");
+    // Rows all marked as headers without a merged cell (as a Word file's converter may): the first heads the rest.
+    expect(text).toContain("| Chỉ tiêu | 2026 |\n|---|---|\n| Tỷ lệ nữ bí thư chi bộ (%) | 12,5 |");
+    const structure = readStructure({ format: "html", pages: [text], encoding: "utf-8" }, "bao-cao.html");
+    expect(structure.blocks.map((b) => b.text)).toContain("1. Đơn vị: Đảng bộ xã Phước Mỹ; Số đảng viên: 426; Kết nạp mới (Biến động trong năm 2025): 14; Chuyển đi (Biến động trong năm 2025): 2.");
+  });
+
   it("drops a page's sidebars, breadcrumbs, share buttons, comments and related links", async () => {
     const saved = `<html><body><div class="breadcrumb">Trang chủ › Tin tức</div><aside class="col-md-3"><div class="box">Tin mới nhất: Hội nghị báo cáo viên</div></aside>
       <article><p>Đảng ủy phường đã kiểm tra 7 đảng viên.</p><div class="share-tools">Chia sẻ Facebook</div>
