@@ -386,8 +386,8 @@ const FLOW_MARKERS: ReadonlyArray<readonly string[]> = ["ket nap", "khai tru", "
 const TARGET_MARKERS: ReadonlyArray<readonly string[]> = ["chi tieu", "muc tieu", "phan dau", "du kien"].map((m) => m.split(" "));
 /** Words before a count that date it to the start of a period (folded): "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên". */
 const START_MARKERS: ReadonlyArray<readonly string[]> = ["dau nhiem ky", "dau nam", "dau ky", "truoc day"].map((m) => m.split(" "));
-/** A question asking how many there are now, in all ("hiện có", "đến nay", "tổng cộng", "currently", "in total"; folded). */
-const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
+/** A question asking how many there are now, in all ("hiện có", "đến nay", "còn bao nhiêu", "tổng cộng", "currently", "in total"; folded). */
+const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\bcon (?:lai )?(?:bao nhieu|may)\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
 
 /**
  * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
