@@ -262,6 +262,32 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;
 }
 
+/** Titles of offices that have deputies ("Phó Bí thư", "Phó Chủ tịch"), folded. */
+const DEPUTISED_TITLES = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam doc", "truong phong", "chanh van phong"].map((t) => t.split(" "));
+
+/**
+ * The title of the office a who-question asks about ("Bí thư" in "Ai là Bí thư Đảng ủy …", "Who is the
+ * Party Secretary …"), when it does not ask about a deputy; else null.
+ */
+function askedTitle(plan: QueryPlan): TermKey[] | null {
+  const folds = plan.terms.map((t) => t.fold);
+  if (folds.includes("pho") || /\b(?:pho|deputy|vice)\b/u.test(foldedQuestion(plan))) return null;
+  const title = DEPUTISED_TITLES.find((syllables) => syllables.every((s) => folds.includes(s)));
+  return title ? title.map((fold) => ({ fold, accent: null })) : null;
+}
+
+/** Whether every time `unit` names the office title `title` (folded syllables), "Phó" makes it the deputy's. */
+function namesOnlyDeputy(unit: string, title: readonly TermKey[]): boolean {
+  const tokens = unitTokens(unit);
+  let named = false;
+  for (let i = 0; i + title.length <= tokens.length; i++) {
+    if (!title.every((k, j) => tokens[i + j]?.fold === k.fold)) continue;
+    if (tokens[i - 1]?.fold !== "pho") return false;
+    named = true;
+  }
+  return named;
+}
+
 /** Scores every unit of every candidate and decides whether the best one answers the question. */
 export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePassage[], stats: TermStats, policy: AnswerPolicy = DEFAULT_POLICY): Extraction {
   // A term the corpus does not know at all weighs more: it is most likely what the documents lack.
@@ -650,6 +676,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (!asksYesOrNo(plan) && repeatsQuestion(plan, best.text)) return "the answer only repeats the question";
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
   if (plan.roleAsked && !hasWholePhrase(termSets(best.text), plan.roleAsked)) return `the answer does not name the office asked: ${plan.roleAsked.map((k) => k.fold).join(" ")}`;
+  // "Bí thư Đảng ủy phường … là ai?" is not answered by its "Phó Bí thư Đảng ủy": a deputy holds another office.
+  const title = plan.kind === "who" ? askedTitle(plan) : null;
+  if (title && namesOnlyDeputy(best.text, title)) return `the answer names only the deputy of the office asked: ${title.map((k) => k.fold).join(" ")}`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.

@@ -36,6 +36,16 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("does not name a deputy for the holder of the office asked", () => {
+    const passages = ["Chủ trì buổi làm việc có đồng chí Phan Thanh Tùng, Phó Bí thư Thường trực Đảng ủy phường Hòa Bình Đông."];
+    for (const q of ["Ai là Bí thư Đảng ủy phường Hòa Bình Đông?", "Who is the Party Secretary of Hòa Bình Đông ward?"]) {
+      const result = askAmong(passages, q, "Thông báo kết luận của Thường trực Đảng ủy phường Hòa Bình Đông");
+      expect(result.abstained, q).toBe(true);
+    }
+    // Asked for the deputy, the deputy answers.
+    expect(askAmong(passages, "Ai là Phó Bí thư Thường trực Đảng ủy phường Hòa Bình Đông?", "Thông báo kết luận").best?.text).toContain("Phan Thanh Tùng");
+  });
+
   it("never takes a header's title line for a place", () => {
     const header = "Kết luận số 07-KL/VPTW ngày 01/12/2025: Kết luận của đồng chí Chánh Văn phòng tại Hội nghị toàn quốc công tác văn phòng năm 2025\nNgười ký: Lê Khánh Toàn";
     const s = new TermStats();
