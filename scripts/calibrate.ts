@@ -63,10 +63,17 @@ const TUNED_SETS = [
   // provincial Ban Tổ chức's guidance on transferring membership in plain text, with 26 English questions,
   // written without the code (2026-11-29, tenth session): tuned on.
   "eval/tune-w.jsonl",
+  // A chi bộ's political report as a Word 97 .doc and a scanned decision (PNG, read by OCR); an HTML report
+  // with two data tables (stacked header rows) and a legal site's Kế hoạch with a timetable; a .docx notice of
+  // standing-committee members' duties and a steering committee's decision with its member list, written
+  // without the code (2026-11-30, eleventh session): tuned on.
+  "eval/tune-y.jsonl",
+  "eval/tune-aa.jsonl",
+  "eval/tune-ab.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v", "eval/corpus-tune-w", "eval/corpus-heldout-x"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl", "eval/heldout-z.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v", "eval/corpus-tune-w", "eval/corpus-heldout-x", "eval/corpus-tune-y", "eval/corpus-heldout-z", "eval/corpus-tune-aa", "eval/corpus-tune-ab"];
 
 type Labelled = EvalQuestion & { doc?: string };
 
