@@ -100,6 +100,12 @@ describe("asking which comrade", () => {
     expect(understandQuestion("Đồng chí Lan phụ trách xã nào?").kind).not.toBe("who");
   });
 
+  it("reads \"ai … giữ chức\" and \"who was approved as\" as asking for a person, and a body asked about an office as a body", () => {
+    expect(understandQuestion("Ai được chuẩn y giữ chức Phó Bí thư Chi bộ thôn Cây Gáo?").actor).toBe("person");
+    expect(understandQuestion("Who was approved as Secretary of the Cây Gáo village party cell?").actor).toBe("person");
+    expect(understandQuestion("Khi cho thôi giữ chức vụ, cơ quan nào trao đổi trước với người đứng đầu?").actor).toBe("any");
+  });
+
   it("reads \"đc nào\" as \"đồng chí nào\", and \"đc\" elsewhere as \"được\"", () => {
     expect(expandTexting("đc nào dc phân công phụ trách xã Quảng Lạc")).toBe("đồng chí nào được phân công phụ trách xã Quảng Lạc");
   });
