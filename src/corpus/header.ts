@@ -617,15 +617,20 @@ export function headerNumber(headerText: string): string | null {
 }
 
 /** A committee's organs that sign on its behalf ("T/M BAN THƯỜNG VỤ" under "HUYỆN ỦY KIM LÃNG"). */
-const COMMITTEE_ORGAN = /^(?:T\/M|TM\.|T\.M)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC)(?!\p{L})/u;
+const COMMITTEE_ORGAN = /^(?:T\/M|TM\.|T\.M)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC|BAN BÍ THƯ|BỘ CHÍNH TRỊ)(?!\p{L})/u;
+/** The Central Committee's organs, which its documents are issued by ("T/M BAN BÍ THƯ" under "BAN CHẤP HÀNH TRUNG ƯƠNG"). */
+const CENTRAL_ORGANS: Readonly<Record<string, string>> = { "BAN BÍ THƯ": "Ban Bí thư", "BỘ CHÍNH TRỊ": "Bộ Chính trị" };
 
 /**
  * The body a document is issued by when its signer signs for an organ of the issuing committee: "Ban
- * Thường vụ Huyện ủy Kim Lãng" for a header naming "HUYỆN ỦY KIM LÃNG" signed "T/M BAN THƯỜNG VỤ". Null
- * otherwise.
+ * Thường vụ Huyện ủy Kim Lãng" for a header naming "HUYỆN ỦY KIM LÃNG" signed "T/M BAN THƯỜNG VỤ", "Ban Bí
+ * thư (Ban Chấp hành Trung ương)" for "BAN CHẤP HÀNH TRUNG ƯƠNG" signed "T/M BAN BÍ THƯ". Null otherwise.
  */
 function onBehalfOf(header: DocumentHeader): string | null {
   const organ = COMMITTEE_ORGAN.exec(header.signerRole ?? "")?.[1];
+  // "BAN CHẤP HÀNH TRUNG ƯƠNG" signed "T/M BAN BÍ THƯ": issued by the Secretariat, of the Central Committee.
+  const central = organ !== undefined ? CENTRAL_ORGANS[organ] : undefined;
+  if (central !== undefined) return header.issuer !== null && foldKey(header.issuer) === "ban chap hanh trung uong" ? `${central} (Ban Chấp hành Trung ương)` : null;
   // (A committee is "… ủy", or "… uỷ" in the old tone placement.)
   if (!organ || !header.issuer || !/(?<!\p{L})(?:ủy|uỷ)(?!\p{L})/iu.test(header.issuer)) return null;
   const name = organ === "BAN THƯỜNG VỤ" ? "Ban Thường vụ" : "Thường trực";

@@ -280,4 +280,10 @@ describe("document header", () => {
     expect(number?.asks.test("hoi nghi co tong so bao nhieu dai bieu") && !number.unless?.test("hoi nghi co tong so bao nhieu dai bieu")).toBe(false);
     expect(number?.asks.test("quyet dinh so bao nhieu") && !number.unless?.test("quyet dinh so bao nhieu")).toBe(true);
   });
+
+  it("names the Central Committee's organ that signs for it as the issuing body (\"T/M BAN BÍ THƯ\")", () => {
+    const text = ["| **BAN CHẤP HÀNH TRUNG ƯƠNG** <br> * | **ĐẢNG CỘNG SẢN VIỆT NAM** |", "|---|---|", "| Số 412-QĐ/TW | *Hà Nội, ngày 16 tháng 3 năm 2026* |", "", "**QUY ĐỊNH**", "", "về chế độ sinh hoạt chi bộ", "", "Điều 1. Chi bộ sinh hoạt thường kỳ mỗi tháng một lần.", "", "| Nơi nhận: <br> - Các tỉnh ủy, thành ủy | T/M BAN BÍ THƯ <br> **Trần Văn Nam** |", "|---|---|"].join("\n");
+    const { headerText } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "qd.md");
+    expect(headerText).toContain("Cơ quan ban hành: Ban Bí thư (Ban Chấp hành Trung ương)");
+  });
 });
