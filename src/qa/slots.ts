@@ -359,6 +359,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members an
   // organisation has, unless the question says so.
   const flowMarkers = unaskedFlowMarkers(plan);
+  const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -368,6 +369,8 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
     if (followsMarker(tokens, i, flowMarkers)) continue;
+    // "mỗi bên cử từ 01 đến 02 công chức" is each one's share, not how many there are in all.
+    if (perEachUnasked && tokens.slice(Math.max(0, i - 6), i).some((w) => w.lower === "mỗi")) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
@@ -393,8 +396,17 @@ const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\bcon (?:lai )?(?:bao n
  * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
  * viên"), and the target and period-start markers too where it asks how many there are now.
  */
+function stockQuestion(plan: QueryPlan): string {
+  return ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
+}
+
+/** Whether a question asks how many there are now, in all. */
+function asksStock(plan: QueryPlan): boolean {
+  return STOCK_ASKED.test(stockQuestion(plan));
+}
+
 function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
-  const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
+  const question = stockQuestion(plan);
   const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : FLOW_MARKERS;
   return markers.filter((marker) => !question.includes(` ${marker.join(" ")} `));
 }
@@ -765,6 +777,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)
   if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit);
   if (plan.kind === "duration") return statesDuration(unit);
+  // "Vì sao …?": a fact without its cause ("… thấp hơn chỉ tiêu đề ra") is no reason.
+  if (plan.kind === "reason") return REASON_STATED.test(unit);
   // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.
   if (plan.kind === "who" && asksSigning(plan.question) && !/(?:^|[^\p{L}])ký(?!\p{L})/iu.test(unit)) return false;
   // "Công ty nào", "Bộ nào": a body of that kind ("Bộ Tư pháp"); "cơ quan nào", "đơn vị nào": any body.
@@ -776,6 +790,9 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "where") return PLACE_NAMED.test(unit) || labelAnswers(plan, unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));
   return true;
 }
+
+/** Words that give a cause or a purpose ("do", "vì", "nguyên nhân", "nhằm", "để", "với mục tiêu"). */
+const REASON_STATED = /(?:^|[^\p{L}])(?:do|vì|bởi|tại|nguyên nhân|lý do|nhằm|để|mục tiêu|mục đích)(?![\p{L}])/iu;
 
 const unitLevels = new Map<string, string[]>();
 

@@ -110,6 +110,21 @@ describe("answer extraction", () => {
     expect(understandQuestion("What is the party body's main task?").kind).not.toBe("who");
   });
 
+  it("answers why only with a cause or a purpose, and a total with no share per member", () => {
+    expect(answersKind(understandQuestion("Vì sao giai đoạn 2021 - 2025 tỉnh kết nạp đảng viên thấp hơn chỉ tiêu?"), "Giai đoạn 2021 - 2025, bình quân mỗi năm toàn tỉnh kết nạp được 296 đảng viên, thấp hơn chỉ tiêu đề ra.")).toBe(false);
+    expect(answersKind(understandQuestion("Vì sao tỉnh kết nạp đảng viên thấp hơn chỉ tiêu?"), "Kết nạp thấp hơn chỉ tiêu do nhiều đảng viên đi làm ăn xa.")).toBe(true);
+    const total = understandQuestion("Thanh tra tỉnh có tổng cộng bao nhiêu công chức?");
+    expect(countsNoun(total, "Mỗi bên cử từ 01 đến 02 công chức tham gia đoàn kiểm tra.")).toBe(false);
+    expect(countsNoun(total, "Thanh tra tỉnh có 46 công chức.")).toBe(true);
+    // ("mới có 5.214 đảng viên": "mới" is not "mỗi".)
+    expect(countsNoun(understandQuestion("Hiện nay có bao nhiêu đảng viên đã cài ứng dụng?"), "Tuy nhiên, mới có 5.214 đảng viên cài đặt ứng dụng.")).toBe(true);
+  });
+
+  it("reads a document named by its kind, what it is and its number (\"Quy chế phối hợp số 02-QC/…\")", () => {
+    expect(understandQuestion("Quy chế phối hợp số 02-QC/UBKTTU-TTr năm 2021 do ai ký?").docRefs).toEqual(["2"]);
+    expect(understandQuestion("Quy định về số lượng 5 ủy viên?").docRefs).toEqual([]);
+  });
+
   it("counts no members at the start of a term (\"Đầu nhiệm kỳ, …\") for how many there are now", () => {
     const now = understandQuestion("Chi bộ thôn Cây Gáo hiện nay có bao nhiêu đảng viên?");
     expect(countsNoun(now, "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên.")).toBe(false);
