@@ -398,6 +398,25 @@ describe("quality on set AA (an HTML report with data tables, a legal-site plan 
 describe("quality on set AB (a .docx notice of members' duties, a steering committee decision; tuned on)", () => {
   it("keeps its floor", async () => {
     const engine = await buildEngine("tune-ab", [path.join(ROOT, "eval/corpus-tune-ab")]);
-    await expectFloors(engine, [["eval/tune-ab.jsonl", 0.66, 5]]);
+    await expectFloors(engine, [["eval/tune-ab.jsonl", 0.68, 4]]);
+  });
+});
+
+// A Ban Bí thư Quy định with Chương/Điều and a province's Hướng dẫn on Huy hiệu Đảng, as a legal site
+// publishes them, written without the code (eleventh session), never read: held out. First measured at
+// 0.733 (10 wrong).
+describe("held-out quality on set AC (legal-site markdown: a central Quy định, a provincial Hướng dẫn; never read)", () => {
+  it("keeps its floor", async () => {
+    const engine = await buildEngine("heldout-ac", [path.join(ROOT, "eval/corpus-heldout-ac")]);
+    await expectFloors(engine, [["eval/heldout-ac.jsonl", 0.71, 10]]);
+  });
+});
+
+// A provincial Kế hoạch with a targets table and a Quy chế phối hợp as a legal site publishes them, with 14
+// English questions, written without the code (eleventh session), tuned on. First measured at 0.750 (7 wrong).
+describe("quality on set AD (legal-site markdown: a provincial plan, a coordination Quy chế; tuned on)", () => {
+  it("keeps its floor", async () => {
+    const engine = await buildEngine("tune-ad", [path.join(ROOT, "eval/corpus-tune-ad")]);
+    await expectFloors(engine, [["eval/tune-ad.jsonl", 0.76, 4]]);
   });
 });
