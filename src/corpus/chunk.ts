@@ -99,6 +99,11 @@ function statesFigure(lead: string): boolean {
   return /\d/u.test(lead.replace(NUMBERED_CLAUSE, "").replace(/(?<!\d)(?:19|20)\d\d(?!\d)/gu, ""));
 }
 
+/** The first column's name of a table row read as a record ("Năm" in "Năm: 2026; Số đảng viên …: …"), or null. */
+function recordLabel(text: string): string | null {
+  return /^([^:;.]{1,40}): [^;]*; [^:;]{1,60}: /u.exec(text)?.[1] ?? null;
+}
+
 const ITEM_NUMBER_ALONE = /^(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]$/u;
 
 function splitLong(text: string): string[] {
@@ -223,6 +228,15 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
     }
     // A lead line followed by one plain paragraph ("Các hình thức khen thưởng bao gồm:" / "Huân chương
     // Lao động; Bằng khen …") is one statement: quoted together, and the lead goes no further.
+    // … but a table's rows under it ("Năm: 2026; Số đảng viên: …" / "Năm: 2027; …") are its items: it
+    // heads each of them.
+    const label = recordLabel(text);
+    if (pending && !pending.text.includes("\n") && label !== null && recordLabel(blocks[i + 1]?.text ?? "") === label) {
+      state.lead = pending.text.replace(/\s*[:：]$/, "");
+      pending = null;
+      emit(text, block.page);
+      continue;
+    }
     if (pending && !pending.text.includes("\n") && !NUMBERED_CLAUSE.test(text)) {
       // … unless that paragraph leads in turn ("5. Các trường hợp hạ bậc xếp loại:" / "Nếu người đứng đầu …
       // thì xếp loại như sau:" / "a) …"): then both lead the items below.

@@ -59,6 +59,8 @@ const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|x�
 const NAMED_PARTY_ORGANISATION = /^(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ)\s+\p{Lu}/iu;
 const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]ổ dân phố|[Kk]hu phố)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+[\p{Lu}\d]/u;
 const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
+/** An administrative unit named alone ("Tỉnh Đông Lâm", "Thành phố Cần Thơ"): a place, not a body. */
+const PLACE_ONLY = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+(?!(?:ủy|uỷ)(?:\s|$))\p{Lu}[\p{L} ]*$/iu;
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
 const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
   "số hiệu": "number",
@@ -158,6 +160,16 @@ function splitBodies(line: string): string[] {
   }
   parts.push(words.slice(start).join(" "));
   return parts;
+}
+
+/**
+ * "Đảng bộ tỉnh Đông Lâm Tỉnh ủy" (a party organisation, then its committee unnamed) → "Tỉnh ủy Đông Lâm";
+ * null for any other name.
+ */
+function committeeOfOrganisation(name: string): string | null {
+  const m = /^Đảng bộ (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) (\p{Lu}[\p{L} ]*?) (Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy)$/iu.exec(name.trim());
+  const committee = m?.[3] ?? "";
+  return m ? `${committee.charAt(0).toUpperCase()}${committee.slice(1).toLowerCase()} ${m[2]}` : null;
 }
 
 /**
@@ -379,9 +391,16 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
         else names.push(part);
         return names;
       }, []);
+    // "ĐẢNG BỘ TỈNH ĐÔNG LÂM / TỈNH ỦY": the committee of that party organisation, "Tỉnh ủy Đông Lâm".
+    const single = committeeOfOrganisation(bodies[bodies.length - 1] ?? "");
+    const pair = single === null && bodies.length >= 2 ? committeeOfOrganisation(bodies.slice(-2).join(" ")) : null;
+    if (single !== null) bodies[bodies.length - 1] = single;
+    else if (pair !== null) bodies.splice(-2, 2, pair);
     const own = bodies[bodies.length - 1];
     const above = bodies.slice(0, -1).join(", ");
-    if (header.issuer === null && own !== undefined) {
+    // A site's "Nơi ban hành: Tỉnh Đông Lâm" names where, not who: the document's own "TỈNH ỦY ĐÔNG LÂM" does.
+    const siteNamesPlace = header.issuer !== null && PLACE_ONLY.test(header.issuer);
+    if ((header.issuer === null || siteNamesPlace) && own !== undefined) {
       // The body a header names on its last line issues the document; the lines above name the body it
       // belongs to. A body named by its place stands alone; a department takes the name of the body
       // right above it ("Ban Tổ chức" of the Central Committee is "Ban Tổ chức Trung ương"; "ĐẢNG BỘ TỈNH

@@ -128,6 +128,81 @@ function hasTwoCells(lines: readonly string[], from: number, to: number): boolea
   return cellsOf(lines, from, to).some(({ left, right }) => left !== "" && right !== "");
 }
 
+const isBar = (line: string | undefined): boolean => line !== undefined && line.trim() === "|";
+const isBlank = (line: string | undefined): boolean => line !== undefined && line.trim() === "";
+
+/** A cell's lines as one: the site's emphasis marks dropped. */
+function barCellText(cellLines: readonly string[]): string {
+  return cellLines.map((l) => l.trim()).filter((l) => l !== "").join(" ").replace(/\*\*|(?<!\S)\*|\*(?!\S)/gu, "").replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * A data table as a legal site's copy lays it out: a cell a run of lines after a "|" line, rows separated by
+ * two "|" lines ("|" / "Năm" / "|" / "Số đảng viên …" / "|" / "|" / "2026" / "|" / …). Written as markdown
+ * rows, it is read as a table (tables.ts). Only a table of three or more rows of the same three or more
+ * cells: a header's or a signing block's two columns are left to be read as columns.
+ */
+export function readBarTables(lines: readonly string[]): string[] {
+  // The lines as bars and cells (a cell: the lines between two bars, or before the first or after the last).
+  type Cell = { from: number; to: number };
+  const rows: Cell[][] = [[]];
+  let from = -1;
+  lines.forEach((line, n) => {
+    if (!isBar(line)) {
+      if (from < 0) from = n;
+      return;
+    }
+    // Two bars with nothing but blank lines between end a row.
+    if (from >= 0 && lines.slice(from, n).some((l) => !isBlank(l))) rows[rows.length - 1]?.push({ from, to: n });
+    else if (n > 0) rows.push([]);
+    from = -1;
+  });
+  if (from >= 0) rows[rows.length - 1]?.push({ from, to: lines.length });
+  // Runs of rows: W cells each between the first and the last; the first may carry text before the table
+  // as leading cells, the last the text after it as trailing ones.
+  const out: string[] = [];
+  let copied = 0;
+  const text = (c: Cell): string => barCellText(lines.slice(c.from, c.to));
+  let r = 0;
+  while (r < rows.length) {
+    const width = rows[r + 1]?.length ?? 0;
+    let end = r + 1;
+    while (end < rows.length && rows[end]?.length === width) end++;
+    const first = rows[r] ?? [];
+    const last = rows[end];
+    const inner = end - r - 1;
+    if (width < 3 || inner < 1 || first.length < width || last === undefined || last.length < width) {
+      r++;
+      continue;
+    }
+    const head = first.slice(first.length - width);
+    const table = [head, ...rows.slice(r + 1, end), last.slice(0, width)];
+    // A label/value table (a site's "Số hiệu:" / "118-KH/TU" fields) is no data table; nor one with an empty
+    // name, nor one whose "cells" hold markdown table rows of their own.
+    if (head.some((c) => text(c) === "" || /:$/u.test(text(c))) || table.some((cells) => cells.some((c) => lines.slice(c.from, c.to).some((l) => l.includes("|"))))) {
+      r++;
+      continue;
+    }
+    const start = head[0]?.from ?? 0;
+    const stop = last[width - 1]?.to ?? start;
+    // The bar before the table's first cell, and the one after its last, belong to it.
+    // (Copied line by line: a spread of a huge page's lines would overflow the stack.)
+    for (let n = copied; n < start - 1; n++) out.push(lines[n] ?? "");
+    out.push("");
+    table.forEach((cells, n) => {
+      out.push(`| ${cells.map(text).join(" | ")} |`);
+      if (n === 0) out.push(`|${cells.map(() => "---").join("|")}|`);
+    });
+    out.push("");
+    copied = Math.min(lines.length, stop + 1);
+    // The cells after the table in its last row are text again.
+    rows[end] = last.slice(width);
+    r = end;
+  }
+  for (let n = copied; n < lines.length; n++) out.push(lines[n] ?? "");
+  return out;
+}
+
 /**
  * A page's lines with its layout tables read as columns: two-cell markdown rows with line breaks, and the
  * tabbed header and signing block of a text saved from Word. Other `<br>` breaks (inside a data table's
@@ -135,7 +210,7 @@ function hasTwoCells(lines: readonly string[], from: number, to: number): boolea
  */
 export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean): string[] {
   let out: string[] = [];
-  for (const line of lines) {
+  for (const line of readBarTables(lines)) {
     const cells = markdownLayoutRow(line);
     if (cells) out.push(...cells, "");
     else out.push(line.replace(BREAKS, " "));

@@ -55,8 +55,13 @@ export function isHardWrapped(lines: readonly string[]): boolean {
 }
 
 /** Whether `next` continues the logical line `current` in a hard-wrapped text. */
+/** A markdown table row: "| a | b |", at least two cells. */
+const MARKDOWN_ROW = /^\s*\|.*\|.*\|\s*$/u;
+
 function continues(current: string, next: string): boolean {
   if (SEPARATOR.test(next)) return false;
+  // A table's rows are lines of their own ("| 2026 | Ít nhất 360 đảng viên |" / "| 2027 | …").
+  if (MARKDOWN_ROW.test(current) || MARKDOWN_ROW.test(next)) return false;
   if (hasOpenEmphasis(current)) return true;
   // A line bold from end to end is a heading of its own ("**THÔNG BÁO**").
   if (/^\s*\*\*.*\*\*\s*$/u.test(current)) return false;

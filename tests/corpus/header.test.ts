@@ -286,4 +286,10 @@ describe("document header", () => {
     const { headerText } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "qd.md");
     expect(headerText).toContain("Cơ quan ban hành: Ban Bí thư (Ban Chấp hành Trung ương)");
   });
+
+  it("names a committee under its party organisation (\"ĐẢNG BỘ TỈNH ĐÔNG LÂM\" / \"TỈNH ỦY\") by the place, over a site's bare place", () => {
+    const text = ["**Nơi ban hành:**", "", "Tỉnh Đông Lâm", "", "| ĐẢNG BỘ TỈNH ĐÔNG LÂM<br>**TỈNH ỦY**<br>* | **ĐẢNG CỘNG SẢN VIỆT NAM** |", "|---|---|", "| Số 118-KH/TU | *Đông Lâm, ngày 24 tháng 11 năm 2025* |", "", "**KẾ HOẠCH**", "", "thực hiện Chỉ thị số 52-CT/TW", "", "I. MỤC ĐÍCH, YÊU CẦU", "", "Quán triệt sâu sắc Chỉ thị 52."].join("\n");
+    const { header } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "kh.md");
+    expect(header?.issuer).toBe("Tỉnh ủy Đông Lâm");
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/corpus/chunk.js";
 import { readStructure } from "../../src/corpus/document.js";
-import { readLayoutColumns } from "../../src/corpus/layout.js";
+import { readBarTables, readLayoutColumns } from "../../src/corpus/layout.js";
 import { BR_TABLE_HEADER, TABBED_DECISION } from "../support/officialTexts.js";
 
 const structureOf = (text: string) => readStructure({ format: "txt", pages: [text], encoding: "utf-8" }, "doc.txt");
@@ -154,3 +155,41 @@ describe("layout tables read as columns", () => {
   });
 });
 
+
+describe("a data table laid out a cell a line, as a legal site's copy has it", () => {
+  const table = ["c) Chỉ tiêu cụ thể theo từng năm như sau:", "|", "**Năm**", "|", "**Số đảng viên mới", "kết nạp**", "|", "**Tỷ lệ thôn, bản", "có chi bộ độc lập**", "|", "|", "2026", "|", "Ít nhất 360 đảng viên", "|", "Đạt 88%", "|", "|", "2027", "|", "Ít nhất 390 đảng viên", "|", "Đạt 92%", "|", "**III. NHIỆM VỤ, GIẢI PHÁP**"];
+
+  it("is written as markdown rows, the text around it kept", () => {
+    expect(readBarTables(table)).toEqual([
+      "c) Chỉ tiêu cụ thể theo từng năm như sau:",
+      "",
+      "| Năm | Số đảng viên mới kết nạp | Tỷ lệ thôn, bản có chi bộ độc lập |",
+      "|---|---|---|",
+      "| 2026 | Ít nhất 360 đảng viên | Đạt 88% |",
+      "| 2027 | Ít nhất 390 đảng viên | Đạt 92% |",
+      "",
+      "**III. NHIỆM VỤ, GIẢI PHÁP**",
+    ]);
+  });
+
+  it("is read as one record a row", () => {
+    const { blocks } = readStructure({ format: "md", pages: [table.join("\n")], encoding: "utf-8" }, "kh.md");
+    expect(blocks.map((b) => b.text)).toContain("Năm: 2027; Số đảng viên mới kết nạp: Ít nhất 390 đảng viên; Tỷ lệ thôn, bản có chi bộ độc lập: Đạt 92%.");
+  });
+
+  it("keeps its rows apart in a hard-wrapped copy, each with the lead line above the table as its context", () => {
+    const wrapped = ["Các cấp ủy tổ chức quán triệt Kế hoạch này đến chi bộ, hoàn thành trước ngày", "31/01/2026 và báo cáo kết quả về Ban Thường vụ Tỉnh ủy theo quy định hiện hành", "của Đảng.", "", ...table];
+    const { blocks } = readStructure({ format: "md", pages: [wrapped.join("\n")], encoding: "utf-8" }, "kh.md");
+    const rows = blocks.filter((b) => b.text.startsWith("Năm: "));
+    expect(rows.map((b) => b.text.slice(0, 10))).toEqual(["Năm: 2026;", "Năm: 2027;"]);
+    const passages = chunkDocument(blocks, { docId: "kh", title: "Kế hoạch" });
+    expect(passages.find((p) => p.text.startsWith("Năm: 2027"))?.context).toContain("Chỉ tiêu cụ thể theo từng năm như sau");
+  });
+
+  it("leaves a header's two columns and a site's label/value fields alone", () => {
+    const header = ["|", "**BAN CHẤP HÀNH", "TRUNG ƯƠNG**", "*", "|", "**ĐẢNG CỘNG SẢN", "VIỆT NAM**", "|", "|", "Số 383-QĐ/TW", "|", "*Hà Nội, ngày 19", "tháng 11 năm 2025 *", "|"];
+    expect(readBarTables(header)).toEqual(header);
+    const fields = ["|", "**Số hiệu:**", "|", "118-KH/TU", "|", "**Loại văn bản:**", "|", "Kế hoạch", "|", "|", "**Nơi ban hành:**", "|", "Tỉnh Đông Lâm", "|", "**Người ký:**", "|", "Nông Đức Khiêm", "|", "|", "**Ngày ban hành:**", "|", "24/11/2025", "|", "**Tình trạng:**", "|", "Đã biết", "|"];
+    expect(readBarTables(fields)).toEqual(fields);
+  });
+});
