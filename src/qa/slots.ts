@@ -375,7 +375,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length)) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(plan, noun, tokens, i + gap + noun.length, clauseAround(unit, t))) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
@@ -432,6 +432,29 @@ function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after
   const asked = (q: readonly string[]): boolean => question.includes(` ${q.join(" ")} `) || q.every((k) => plan.terms.some((t) => t.fold === k));
   return SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !asked(q));
 }
+
+/**
+ * The other way round: the question narrows the noun ("bao nhiêu đảng viên nữ") and the count does not ("40
+ * đảng viên, … đảng viên nữ … chiếm không dưới 50%"): it counts them all. ("mới" is left out: "kết nạp 131
+ * đảng viên" counts new members without saying so.)
+ */
+function missesAskedQualifier(plan: QueryPlan, noun: readonly TermKey[], tokens: readonly Token[], after: number, clause: string): boolean {
+  const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} `;
+  const said = noun.map((k) => k.fold).join(" ");
+  const qualifier = ASKED_QUALIFIERS.find((q) => question.includes(` ${said} ${q.join(" ")} `));
+  if (qualifier === undefined || qualifier.every((k, j) => tokens[after + j]?.fold === k)) return false;
+  // (Said elsewhere in the number's clause, it narrows the count too: "công nhận đảng viên chính thức cho 198 đồng chí".)
+  return !` ${foldKey(clause).replace(/[^a-z0-9]+/gu, " ")} `.includes(` ${said} ${qualifier.join(" ")} `);
+}
+
+/** The clause of `unit` a token stands in: between the punctuation marks around it. */
+function clauseAround(unit: string, t: Token): string {
+  const before = Math.max(unit.lastIndexOf(",", t.start), unit.lastIndexOf(";", t.start), unit.lastIndexOf(":", t.start));
+  const next = [",", ";", ":"].map((c) => unit.indexOf(c, t.end)).filter((n) => n >= 0);
+  return unit.slice(before + 1, next.length > 0 ? Math.min(...next) : unit.length);
+}
+
+const ASKED_QUALIFIERS = SUBSET_QUALIFIERS_FOLDED.filter((q) => q.join(" ") !== "moi");
 
 /** Whether a who-question asks the agent of its anchor ("Ban cán sự đảng do ai chỉ định?"). */
 export function asksAgentOf(plan: QueryPlan): boolean {

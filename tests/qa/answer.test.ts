@@ -120,6 +120,13 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Hiện nay có bao nhiêu đảng viên đã cài ứng dụng?"), "Tuy nhiên, mới có 5.214 đảng viên cài đặt ứng dụng.")).toBe(true);
   });
 
+  it("counts only the part a question narrows its noun to (\"đảng viên nữ\"), said after the number or in its clause", () => {
+    const women = understandQuestion("Có bao nhiêu đảng viên nữ được biểu dương tại hội nghị?");
+    expect(countsNoun(women, "Trong 40 đảng viên, số đảng viên trực tiếp lao động, đảng viên nữ và đảng viên dưới 35 tuổi chiếm không dưới 50%.")).toBe(false);
+    expect(countsNoun(women, "Biểu dương 40 đảng viên, trong đó có 18 đảng viên nữ.")).toBe(true);
+    expect(countsNoun(understandQuestion("Năm 2025 có bao nhiêu đảng viên chính thức được công nhận?"), "Xét công nhận đảng viên chính thức cho 198 đồng chí.")).toBe(true);
+  });
+
   it("reads a document named by its kind, what it is and its number (\"Quy chế phối hợp số 02-QC/…\")", () => {
     expect(understandQuestion("Quy chế phối hợp số 02-QC/UBKTTU-TTr năm 2021 do ai ký?").docRefs).toEqual(["2"]);
     expect(understandQuestion("Quy định về số lượng 5 ủy viên?").docRefs).toEqual([]);
