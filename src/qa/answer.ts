@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -744,6 +744,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   const indicator = missingIndicator(plan, best.text);
   if (indicator) return `the answer gives no percentage of "${indicator}"`;
+  if (givesTargetForNow(plan, best.text)) return "the answer gives a target, not the figure now";
   const unknown = namedAsUnknown(plan, best.text);
   if (unknown) return `the answer says the ${unknown} is unknown`;
   return null;

@@ -400,6 +400,18 @@ function stockQuestion(plan: QueryPlan): string {
   return ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
 }
 
+/**
+ * Whether a percentage asked as it is now ("hiện nay đạt bao nhiêu") is given only as a target ("đạt từ 98%
+ * trở lên", "phấn đấu … 95%").
+ */
+export function givesTargetForNow(plan: QueryPlan, unit: string): boolean {
+  return plan.kind === "percent" && asksStock(plan) && TARGET_PERCENT.test(unit) && !CURRENT_PERCENT.test(unit);
+}
+
+const TARGET_PERCENT = /\d+(?:[.,]\d+)?\s*%\s*trở lên|(?:ít nhất|tối thiểu|phấn đấu|chỉ tiêu)[^.;]{0,40}?\d+(?:[.,]\d+)?\s*%/iu;
+/** A figure stated as reached ("hiện nay đạt 96,8%", "đến nay … 96,8%"). */
+const CURRENT_PERCENT = /(?:hiện nay|hiện có|hiện tại|đến nay)[^.;]{0,60}?\d+(?:[.,]\d+)?\s*%/iu;
+
 /** Whether a question asks how many there are now, in all. */
 function asksStock(plan: QueryPlan): boolean {
   return STOCK_ASKED.test(stockQuestion(plan));
@@ -676,7 +688,8 @@ export function missingIndicator(plan: QueryPlan, unit: string): string | null {
     const t = tokens[i] as Token;
     // (A place ends it too: "tỷ lệ người dân xã Hòa Bình tham gia …" names whose rate, not which.)
     const twoSyllableLevel = (t.fold === "thi" || t.fold === "thanh") && ["xa", "tran", "pho"].includes(tokens[i + 1]?.fold ?? "");
-    const place = capitalised(t) || (INDICATOR_PLACES.has(t.fold) && capitalised(tokens[twoSyllableLevel ? i + 2 : i + 1]));
+    // (Typed in lower case, a question shows no capitals: a place word then ends it whatever follows.)
+    const place = capitalised(t) || (INDICATOR_PLACES.has(t.fold) && (capitalised(tokens[twoSyllableLevel ? i + 2 : i + 1]) || !/\p{Lu}/u.test(plan.question)));
     if (t.isNumber || place || (accented ? INDICATOR_ENDS_ACCENTED.has(t.lower) : INDICATOR_ENDS_FOLDED.has(t.fold)) || (t.fold === "bao" && tokens[i + 1]?.fold === "nhieu")) break;
     indicator.push(t);
   }

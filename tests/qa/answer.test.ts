@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, missesNegation, missingIndicator } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, missesNegation, missingIndicator } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -118,6 +118,15 @@ describe("answer extraction", () => {
     expect(countsNoun(total, "Thanh tra tỉnh có 46 công chức.")).toBe(true);
     // ("mới có 5.214 đảng viên": "mới" is not "mỗi".)
     expect(countsNoun(understandQuestion("Hiện nay có bao nhiêu đảng viên đã cài ứng dụng?"), "Tuy nhiên, mới có 5.214 đảng viên cài đặt ứng dụng.")).toBe(true);
+  });
+
+  it("reads a rate asked in lower case up to its place, and does not give a target for the rate now", () => {
+    const now = understandQuestion("ty le nguoi dan thon cay gao tham gia bao hiem y te hien nay dat bao nhieu");
+    expect(missingIndicator(now, "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96,8%.")).toBeNull();
+    expect(givesTargetForNow(now, "Tỷ lệ người dân tham gia bảo hiểm y tế đạt từ 98% trở lên.")).toBe(true);
+    expect(givesTargetForNow(now, "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96,8%.")).toBe(false);
+    // Not asked of now, a target answers.
+    expect(givesTargetForNow(understandQuestion("Đến năm 2027 tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu?"), "Tỷ lệ người dân tham gia bảo hiểm y tế đạt từ 98% trở lên.")).toBe(false);
   });
 
   it("counts only the part a question narrows its noun to (\"đảng viên nữ\"), said after the number or in its clause", () => {
