@@ -271,6 +271,15 @@ function givenNumber(plan: QueryPlan, tokens: readonly Token[], i: number): bool
   return Number.isFinite(value) && plan.numbers.some((n) => Number(n) === value);
 }
 
+/**
+ * A percentage, for a plain count ("how many households", "bao nhiêu hộ"): "94,6%" counts no households. ("By
+ * how much should the poverty rate fall" is answered by one.)
+ */
+function isShare(plan: QueryPlan, t: Token, unit: string): boolean {
+  if (plan.kind !== "count" || (plan.language === "en" && !/\bhow many\b/u.test(foldedQuestion(plan)))) return false;
+  return t.lower.endsWith("%") || /^\s?%/u.test(unit.slice(t.end, t.end + 2));
+}
+
 function isCountingNumber(t: Token, unit: string): boolean {
   if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
   if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
@@ -312,7 +321,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   if (plan.countsPeople) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
-      if (!t || !isCountingNumber(t, unit)) continue;
+      if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
       if (!asksThreshold(plan) && isThreshold(tokens, i)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
         if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
@@ -364,7 +373,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || !isCountingNumber(t, unit)) continue;
+    if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;

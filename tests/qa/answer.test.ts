@@ -129,6 +129,13 @@ describe("answer extraction", () => {
     expect(givesTargetForNow(understandQuestion("Đến năm 2027 tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu?"), "Tỷ lệ người dân tham gia bảo hiểm y tế đạt từ 98% trở lên.")).toBe(false);
   });
 
+  it("counts nothing with a percentage for \"how many\", and answers \"by how much\" with one", () => {
+    const households = understandQuestion("How many households and residents does Cây Gáo village have?");
+    expect(countsNoun(households, "Tỷ lệ hộ gia đình văn hóa đạt 94,6%; 98% số hộ sử dụng nước sạch.")).toBe(false);
+    expect(countsNoun(households, "Toàn thôn có 412 hộ với 1.687 nhân khẩu.")).toBe(true);
+    expect(countsNoun(understandQuestion("Thôn Cây Gáo có bao nhiêu hộ?"), "98% số hộ sử dụng nước sạch.")).toBe(false);
+  });
+
   it("counts only the part a question narrows its noun to (\"đảng viên nữ\"), said after the number or in its clause", () => {
     const women = understandQuestion("Có bao nhiêu đảng viên nữ được biểu dương tại hội nghị?");
     expect(countsNoun(women, "Trong 40 đảng viên, số đảng viên trực tiếp lao động, đảng viên nữ và đảng viên dưới 35 tuổi chiếm không dưới 50%.")).toBe(false);
