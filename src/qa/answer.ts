@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksNegated, negates } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -210,6 +210,9 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   // A count states the fact only where it counts the noun asked ("mười tám tuổi", not "một tổ chức").
   const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0 && countsNoun(plan, seg) !== false);
   const anchored = segments.map((seg) => plan.anchor !== null && termSets(seg).bigrams.has(plan.anchor));
+  // "… rated as not completing its tasks": what is not done is what is asked ("01 tổ chức không hoàn thành …").
+  const negatedAsked = asksNegated(plan) && plan.kind !== "date" && plan.kind !== "when" && plan.kind !== "duration";
+  const negating = segments.map((seg) => negatedAsked && negates(seg));
   const anyStatesKind = statesKind.some(Boolean);
   // What the question asks for (the kind of fact, the words after the anchor) weighs as much as half
   // the question's terms: a window without it is not an answer.
@@ -242,6 +245,7 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
         continue;
       }
       if (windowStatesKind) score += askedWeight;
+      if (negating.slice(from, overflows ? to : to + 1).some(Boolean)) score += askedWeight;
       for (let k = from; k <= to; k++) {
         if (anchored[k] && !(overflows && k === to) && (k === to ? k === segments.length - 1 : true)) {
           score += askedWeight;

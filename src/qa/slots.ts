@@ -718,10 +718,15 @@ export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return asksNegated(plan) && !NEGATION.test(unit);
 }
 
+/** Whether a text negates ("không", "chưa", …): what a question asking what is not done needs. */
+export function negates(text: string): boolean {
+  return NEGATION.test(text);
+}
+
 /** Whether the question asks what is not done, memoised per plan (missesNegation runs for every unit). */
 const negatedQuestions = new WeakMap<QueryPlan, boolean>();
 
-function asksNegated(plan: QueryPlan): boolean {
+export function asksNegated(plan: QueryPlan): boolean {
   let negated = negatedQuestions.get(plan);
   if (negated === undefined) {
     negated = NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan));

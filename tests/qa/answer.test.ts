@@ -129,6 +129,11 @@ describe("answer extraction", () => {
     expect(givesTargetForNow(understandQuestion("Đến năm 2027 tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu?"), "Tỷ lệ người dân tham gia bảo hiểm y tế đạt từ 98% trở lên.")).toBe(false);
   });
 
+  it("cuts a long sentence to the part that negates when the question asks what is not done", () => {
+    const sentence = "Kết quả đánh giá, xếp loại chất lượng năm 2025: trong 44 tổ chức cơ sở đảng có 09 tổ chức (20,5%) hoàn thành xuất sắc nhiệm vụ, 29 tổ chức (65,9%) hoàn thành tốt nhiệm vụ, 05 tổ chức (11,4%) hoàn thành nhiệm vụ và 01 tổ chức (2,3%) không hoàn thành nhiệm vụ là Chi bộ Công ty TNHH Vật liệu xây dựng Tín Phát.";
+    expect(trimAnswer(sentence, understandQuestion("Which grassroots party organisation was rated as not completing its tasks in 2025?"))).toContain("Tín Phát");
+  });
+
   it("counts nothing with a percentage for \"how many\", and answers \"by how much\" with one", () => {
     const households = understandQuestion("How many households and residents does Cây Gáo village have?");
     expect(countsNoun(households, "Tỷ lệ hộ gia đình văn hóa đạt 94,6%; 98% số hộ sử dụng nước sạch.")).toBe(false);
