@@ -281,7 +281,8 @@ function isShare(plan: QueryPlan, t: Token, unit: string): boolean {
 }
 
 function isCountingNumber(t: Token, unit: string): boolean {
-  if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower);
+  // ("năm 2030" is the year, not five.)
+  if (!t.isNumber) return NUMBER_SYLLABLES.has(t.lower) && !(t.lower === "năm" && /^\s*(?:19|20)\d\d(?!\d)/u.test(unit.slice(t.end)));
   if (/^(?:19|20)\d\d$/.test(t.lower) || /^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(t.lower)) return false;
   if (REFERRING.test(unit.slice(Math.max(0, t.start - 40), t.start))) return false;
   return !(unit[t.start - 1] === "[" && unit[t.end] === "]");

@@ -140,6 +140,9 @@ describe("answer extraction", () => {
     expect(countsNoun(households, "Tỷ lệ hộ gia đình văn hóa đạt 94,6%; 98% số hộ sử dụng nước sạch.")).toBe(false);
     expect(countsNoun(households, "Toàn thôn có 412 hộ với 1.687 nhân khẩu.")).toBe(true);
     expect(countsNoun(understandQuestion("Thôn Cây Gáo có bao nhiêu hộ?"), "98% số hộ sử dụng nước sạch.")).toBe(false);
+    // ("năm 2030" is a year, not five.)
+    expect(countsNoun(understandQuestion("Tổng số đảng viên của Đảng bộ tỉnh hiện nay là bao nhiêu người?"), "Đến năm 2030, đảng viên là người dân tộc thiểu số chiếm từ 30% trở lên tổng số đảng viên.")).toBe(false);
+    expect(countsNoun(understandQuestion("Có bao nhiêu người được khen thưởng?"), "Khen thưởng năm đồng chí có thành tích xuất sắc.")).toBe(true);
   });
 
   it("counts only the part a question narrows its noun to (\"đảng viên nữ\"), said after the number or in its clause", () => {
