@@ -602,7 +602,8 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
   // (In English, the number of a document, not "the number of days".)
   { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
     // "số điện thoại … là số mấy": other numbers than a document's; "tổng số bao nhiêu đại biểu" a count.
-    unless: /\btong so\b|\bso luong\b|\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },
+    // (… nor "thay cho thông báo số mấy": the number of the document it replaces.)
+    unless: /\btong so\b|\bso luong\b|\bthay (?:cho|the)\b|\breplac|\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },
   { label: "Kính gửi", asks: /kinh gui|gui (?:cho|den|toi)|addressed|sent to/ },
   // "Quy chế … được ban hành kèm theo quyết định nào?", "Which decision was the regulation issued with?"
   { label: "Ban hành kèm theo", asks: /kem theo|\battached to\b|\bissued (?:together )?with\b|\b(?:issued|promulgated) (?:under|by) (?:which|what) decision\b|\bwhich decision (?:issued|promulgated)\b/ },

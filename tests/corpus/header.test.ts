@@ -279,6 +279,8 @@ describe("document header", () => {
     const number = HEADER_FIELDS.find((f) => f.label === "Số hiệu");
     expect(number?.asks.test("hoi nghi co tong so bao nhieu dai bieu") && !number.unless?.test("hoi nghi co tong so bao nhieu dai bieu")).toBe(false);
     expect(number?.asks.test("quyet dinh so bao nhieu") && !number.unless?.test("quyet dinh so bao nhieu")).toBe(true);
+    // The number of the document it replaces is not its own.
+    expect(number?.asks.test("tb phan cong lan nay thay cho thong bao so may") && !number.unless?.test("tb phan cong lan nay thay cho thong bao so may")).toBe(false);
   });
 
   it("names the Central Committee's organ that signs for it as the issuing body (\"T/M BAN BÍ THƯ\")", () => {
