@@ -583,7 +583,8 @@ export function otherCommittee(plan: QueryPlan, text: string): string | null {
 }
 
 /** A place named with its level ("xã Khê Hạ", "huyện Đông Vân"): group 1 the level, group 2 the name. */
-const LEVELLED_PLACE = /(?<!\p{L})(xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,2})/gu;
+// (A neighbourhood may be named by its number: "khu phố 7", "tổ dân phố 3", "ấp 2".)
+const LEVELLED_PLACE = /(?<!\p{L})(?:(xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,2})|([Kk]hu phố|[Tt]ổ dân phố|[Ấấ]p|[Tt]hôn|[Xx]óm|[Bb]ản)\s+(\d{1,3})(?![\d/.,]))/gu;
 
 /** An English question's place with its level after it ("Lãng Khê commune"): group 1 the name, group 2 the level. */
 const ENGLISH_LEVELLED_PLACE = /((?:\p{Lu}[\p{L}\p{M}]*\s+){1,3})(commune|ward|township|town|district|province|city)\b/gu;
@@ -592,7 +593,7 @@ const ENGLISH_LEVELS: Readonly<Record<string, string>> = { commune: "xa", ward: 
 /** The places a text names with their level, as "level|folded name" ("xa|lang khe"). */
 function levelledPlaces(text: string, english: boolean): string[] {
   if (english) return [...text.matchAll(ENGLISH_LEVELLED_PLACE)].map((m) => `${ENGLISH_LEVELS[(m[2] ?? "").toLowerCase()] ?? ""}|${foldKey((m[1] ?? "").trim())}`);
-  return [...text.matchAll(LEVELLED_PLACE)].map((m) => `${foldKey(m[1] ?? "").replace(" ", "_")}|${foldKey(m[2] ?? "")}`);
+  return [...text.matchAll(LEVELLED_PLACE)].map((m) => `${foldKey(m[1] ?? m[3] ?? "").replace(/ /gu, "_")}|${foldKey(m[2] ?? m[4] ?? "")}`);
 }
 
 /**
@@ -604,7 +605,12 @@ export function otherPlace(plan: QueryPlan, text: string): string | null {
   const asked = levelledPlaces(plan.question, plan.language === "en");
   if (asked.length === 0) return null;
   const folded = foldKey(text);
-  if (asked.some((place) => folded.includes(place.slice(place.indexOf("|") + 1)))) return null;
+  // (A place named by a number is named only with its level: "khu phố 3", not any "3".)
+  const named = (place: string): string => {
+    const name = place.slice(place.indexOf("|") + 1);
+    return /^\d+$/u.test(name) ? `${place.slice(0, place.indexOf("|")).replace(/_/gu, " ")} ${name}` : name;
+  };
+  if (asked.some((place) => new RegExp(`(?<![a-z0-9])${named(place)}(?![a-z0-9])`, "u").test(folded))) return null;
   for (const place of levelledPlaces(text, false)) {
     const level = place.slice(0, place.indexOf("|"));
     if (asked.some((a) => a.startsWith(`${level}|`)) && !asked.includes(place)) return place.replace("|", " ").replace("_", " ");

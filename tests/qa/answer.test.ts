@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, missesNegation, missingIndicator } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, missesNegation, missingIndicator, otherPlace } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -133,6 +133,12 @@ describe("answer extraction", () => {
     const sentence = "Kết quả xếp loại chi bộ năm 2025: 12 chi bộ hoàn thành xuất sắc nhiệm vụ, 30 chi bộ hoàn thành tốt nhiệm vụ, 18 chi bộ hoàn thành nhiệm vụ, trong đó có 06 chi bộ trường học, 04 chi bộ doanh nghiệp, 08 chi bộ thôn, và 02 chi bộ không hoàn thành nhiệm vụ là Chi bộ thôn Đông Yên và Chi bộ thôn Tây Yên.";
     const trimmed = trimAnswer(sentence, understandQuestion("Which party cells did not complete their tasks in 2025?"));
     expect(trimmed).toContain("không hoàn thành nhiệm vụ là Chi bộ thôn Đông Yên");
+  });
+
+  it("takes a neighbourhood named by its number for a place: \"khu phố 7\" is not \"khu phố 3\"", () => {
+    const plan = understandQuestion("Chi bộ khu phố 3 có bao nhiêu đảng viên?");
+    expect(otherPlace(plan, "Chi bộ khu phố 7 hiện có 64 đảng viên (61 đảng viên chính thức, 3 đảng viên dự bị).")).toBe("khu pho 7");
+    expect(otherPlace(plan, "Chi bộ khu phố 3 hiện có 40 đảng viên.")).toBeNull();
   });
 
   it("counts nothing with a percentage for \"how many\", and answers \"by how much\" with one", () => {
