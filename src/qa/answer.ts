@@ -280,6 +280,27 @@ function askedTitle(plan: QueryPlan): TermKey[] | null {
   return title ? title.map((fold) => ({ fold, accent: null })) : null;
 }
 
+/** Bodies a title may be followed by ("Bí thư Chi đoàn", "Chủ tịch Công đoàn"), folded. */
+const TITLED_BODIES = ["chi doan", "chi hoi", "cong doan", "doan thanh", "hoi lien", "hoi cuu", "hoi nong", "chi bo", "dang uy", "dang bo", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "uy ban", "hoi dong", "mat tran"].map((b) => b.split(" "));
+
+/**
+ * Whether every time `unit` names the title asked, the body it is the title of is one the question does not
+ * name: "Bí thư Chi đoàn khu phố" is no answer to whose the Party Secretary of the ward is.
+ */
+function namesOnlyOtherBodysTitle(unit: string, title: readonly TermKey[], plan: QueryPlan): boolean {
+  const asked = new Set(plan.terms.map((t) => t.fold));
+  const tokens = unitTokens(unit);
+  let named = false;
+  for (let i = 0; i + title.length <= tokens.length; i++) {
+    if (!title.every((k, j) => tokens[i + j]?.fold === k.fold)) continue;
+    const after = i + title.length;
+    const body = TITLED_BODIES.find((b) => b.every((k, j) => tokens[after + j]?.fold === k));
+    if (body === undefined || body.every((k) => asked.has(k))) return false;
+    named = true;
+  }
+  return named;
+}
+
 /** Whether every time `unit` names the office title `title` (folded syllables), "Phó" makes it the deputy's. */
 function namesOnlyDeputy(unit: string, title: readonly TermKey[]): boolean {
   const tokens = unitTokens(unit);
@@ -683,6 +704,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   // "Bí thư Đảng ủy phường … là ai?" is not answered by its "Phó Bí thư Đảng ủy": a deputy holds another office.
   const title = plan.kind === "who" ? askedTitle(plan) : null;
   if (title && namesOnlyDeputy(best.text, title)) return `the answer names only the deputy of the office asked: ${title.map((k) => k.fold).join(" ")}`;
+  // … nor by the same title of another body ("Bí thư Chi đoàn khu phố" for "the Party Secretary of the ward").
+  if (title && namesOnlyOtherBodysTitle(best.text, title, plan)) return `the answer names the ${title.map((k) => k.fold).join(" ")} of another body`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.

@@ -42,6 +42,11 @@ describe("answer extraction", () => {
       const result = askAmong(passages, q, "Thông báo kết luận của Thường trực Đảng ủy phường Hòa Bình Đông");
       expect(result.abstained, q).toBe(true);
     }
+    // Nor by the same title of another body.
+    const youth = ["Tham dự buổi làm việc có đồng chí Đặng Thị Mỹ Linh, Bí thư Chi đoàn khu phố 7 của phường Hòa Bình Đông."];
+    const others = ["Đảng ủy phường Hòa Bình Đông có 12 chi bộ trực thuộc.", "Chi bộ khu phố 7 có 64 đảng viên."];
+    expect(askAmong(youth, "Who is the Party Secretary of Hòa Bình Đông ward?", "Thông báo kết luận của Đảng ủy phường Hòa Bình Đông", others).reason).toMatch(/of another body/u);
+    expect(askAmong(youth, "Ai là Bí thư Chi đoàn khu phố 7 phường Hòa Bình Đông?", "Thông báo kết luận của Đảng ủy phường Hòa Bình Đông", others).best?.text).toContain("Đặng Thị Mỹ Linh");
     // Asked for the deputy, the deputy answers.
     expect(askAmong(passages, "Ai là Phó Bí thư Thường trực Đảng ủy phường Hòa Bình Đông?", "Thông báo kết luận").best?.text).toContain("Phan Thanh Tùng");
   });
