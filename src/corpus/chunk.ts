@@ -4,7 +4,7 @@
  * sentence boundaries. Each passage knows its section ("Chương V › Điều 21", "Kinh nghiệm").
  */
 import { splitSentences } from "../text/sentences.js";
-import { FOOTNOTE_MARK } from "../text/vietnamese.js";
+import { FOOTNOTE_MARK, MAX_PERSON_LEAD_CHARS, PERSON_TITLE_OPENING } from "../text/vietnamese.js";
 import { STRUCTURAL_HEADING } from "./structure.js";
 import type { Block, Passage } from "./types.js";
 
@@ -34,8 +34,7 @@ export function titlesBullets(line: string, next: string | undefined): boolean {
  * A numbered line naming the person the bullets under it are about ("1. Đồng chí Trương Quốc Thịnh - Ủy
  * viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy, …"): a title however long their offices make it.
  */
-const PERSON_LEAD = /^\d+[.)]\s+(?:[Đđ]ồng chí|Ông|Bà)\s+\p{Lu}/u;
-const MAX_PERSON_LEAD_CHARS = 250;
+const PERSON_LEAD = new RegExp(String.raw`^\d+[.)]\s+${PERSON_TITLE_OPENING}`, "u");
 const PART = /^phần\b/iu;
 const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;

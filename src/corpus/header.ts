@@ -60,7 +60,7 @@ const NAMED_PARTY_ORGANISATION = /^(?:chi bộ|đảng bộ|đảng ủy|đảng
 const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]ổ dân phố|[Kk]hu phố)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+[\p{Lu}\d]/u;
 const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
 /** An administrative unit named alone ("Tỉnh Đông Lâm", "Thành phố Cần Thơ"): a place, not a body. */
-const PLACE_ONLY = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+(?!(?:ủy|uỷ)(?:\s|$))\p{Lu}[\p{L} ]*$/iu;
+const PLACE_ONLY = new RegExp(String.raw`${ADMINISTRATIVE_UNIT.source}\p{Lu}[\p{L} ]*$`, "iu");
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
 const LABEL_VALUE: Record<string, keyof DocumentHeader> = {
   "số hiệu": "number",
@@ -187,6 +187,16 @@ function placeOf(own: string, parent: string): string {
   return parent;
 }
 
+/** A field of a site's label/value table or line into the header: a date "dd/mm/yyyy" as displayed, the rest as given. */
+function setSiteField(header: DocumentHeader, field: keyof DocumentHeader | undefined, value: string): void {
+  if (field === "date") {
+    const m = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+    if (m?.[1] && m[2] && m[3]) header.date = displayDate(m[1], m[2], m[3]);
+  } else if (field !== undefined && field !== "recipients") {
+    (header as unknown as Record<string, string | null>)[field] = value;
+  }
+}
+
 /**
  * Finds the header (before the document kind line) and the signing block (after "Nơi nhận", or a
  * "T/M", "K/T" line followed by a name) in a document's logical lines. Null when the document has neither
@@ -205,16 +215,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     const known = pairs.filter((m): m is RegExpMatchArray => m !== null && LABEL_VALUE[(m[1] ?? "").toLowerCase()] !== undefined);
     if (known.length < 2) continue;
     consumed.add(i);
-    for (const m of known) {
-      const field = LABEL_VALUE[(m[1] ?? "").toLowerCase()];
-      const value = (m[2] ?? "").trim();
-      if (field === "date") {
-        const d = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-        if (d?.[1] && d[2] && d[3]) header.date = displayDate(d[1], d[2], d[3]);
-      } else if (field !== undefined && field !== "recipients") {
-        (header as unknown as Record<string, string | null>)[field] = value;
-      }
-    }
+    for (const m of known) setSiteField(header, LABEL_VALUE[(m[1] ?? "").toLowerCase()], (m[2] ?? "").trim());
   }
   // A site's label/value table: "Số hiệu:" on one line, its value on the next non-empty one.
   for (let i = 0; i < Math.min(texts.length, HEADER_WINDOW); i++) {
@@ -227,12 +228,7 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     consumed.add(i);
     if (value && !LABEL_VALUE[value.replace(/\s*:\s*$/u, "").toLowerCase()]) {
       consumed.add(j);
-      if (field === "date") {
-        const m = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-        if (m?.[1] && m[2] && m[3]) header.date = displayDate(m[1], m[2], m[3]);
-      } else if (field !== "recipients") {
-        (header as unknown as Record<string, string | null>)[field] = value;
-      }
+      setSiteField(header, field, value);
     }
   }
   // A letter without a kind line: its header follows the site's table, if any.

@@ -12,10 +12,11 @@ import { foldKey } from "../text/normalize.js";
 import { NUMBER_WORDS } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
 import { stopMask } from "../text/lexicon.js";
+import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksNegated, negates } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -211,7 +212,7 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0 && countsNoun(plan, seg) !== false);
   const anchored = segments.map((seg) => plan.anchor !== null && termSets(seg).bigrams.has(plan.anchor));
   // "… rated as not completing its tasks": what is not done is what is asked ("01 tổ chức không hoàn thành …").
-  const negatedAsked = asksNegated(plan) && plan.kind !== "date" && plan.kind !== "when" && plan.kind !== "duration";
+  const negatedAsked = asksWhatIsNotDone(plan);
   const negating = segments.map((seg) => negatedAsked && negates(seg));
   const anyStatesKind = statesKind.some(Boolean);
   // What the question asks for (the kind of fact, the words after the anchor) weighs as much as half
@@ -289,25 +290,25 @@ const TITLED_BODIES = ["chi doan", "chi hoi", "cong doan", "doan thanh", "hoi li
  */
 function namesOnlyOtherBodysTitle(unit: string, title: readonly TermKey[], plan: QueryPlan): boolean {
   const asked = new Set(plan.terms.map((t) => t.fold));
-  const tokens = unitTokens(unit);
-  let named = false;
-  for (let i = 0; i + title.length <= tokens.length; i++) {
-    if (!title.every((k, j) => tokens[i + j]?.fold === k.fold)) continue;
+  return everySighting(unit, title, (tokens, i) => {
     const after = i + title.length;
     const body = TITLED_BODIES.find((b) => b.every((k, j) => tokens[after + j]?.fold === k));
-    if (body === undefined || body.every((k) => asked.has(k))) return false;
-    named = true;
-  }
-  return named;
+    return body !== undefined && !body.every((k) => asked.has(k));
+  });
 }
 
 /** Whether every time `unit` names the office title `title` (folded syllables), "Phó" makes it the deputy's. */
 function namesOnlyDeputy(unit: string, title: readonly TermKey[]): boolean {
+  return everySighting(unit, title, (tokens, i) => tokens[i - 1]?.fold === "pho");
+}
+
+/** Whether `unit` names `title` (folded syllables) at least once, and `holds` at every token index it does. */
+function everySighting(unit: string, title: readonly TermKey[], holds: (tokens: readonly Token[], at: number) => boolean): boolean {
   const tokens = unitTokens(unit);
   let named = false;
   for (let i = 0; i + title.length <= tokens.length; i++) {
     if (!title.every((k, j) => tokens[i + j]?.fold === k.fold)) continue;
-    if (tokens[i - 1]?.fold !== "pho") return false;
+    if (!holds(tokens, i)) return false;
     named = true;
   }
   return named;
@@ -411,11 +412,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const article = plan.asksArticle && !candidate.isHeader ? articleHeading(candidate.context) : null;
     const actor = article ?? (plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null);
     // "2. Đồng chí … - Phó Bí thư …" over the duties in the passage: the person is who does each of them.
-    const personLead = plan.kind === "who" && !candidate.isHeader && actor === null ? passagePersonLead(candidate.text) : null;
+    const passageLead = plan.kind === "who" && !candidate.isHeader && actor === null ? passagePersonLead(candidate.text) : null;
+    const leadEnd = candidate.text.indexOf("\n");
     // (The lead itself says who holds which office: it answers "Ai là Phó Chủ tịch …?".)
-    const leadUnit: Unit[] = personLead !== null ? [{ text: personLead, start: 0, end: candidate.text.indexOf("\n") }] : [];
+    const leadUnit: Unit[] = passageLead !== null ? [{ text: passageLead, start: 0, end: leadEnd }] : [];
     for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit]) {
-      const heading = actor ?? (personLead !== null && listed.start > candidate.text.indexOf("\n") ? personLead : null);
+      const heading = actor ?? (passageLead !== null && listed.start > leadEnd ? passageLead : null);
       // (A cut inside the unit is marked after the heading: "Đồng chí …: …Yên Trạch.")
       const unit = heading && !foldKey(listed.text).includes(foldKey(heading)) ? { ...listed, text: `${heading}: ${listed.cutBefore ? "…" : ""}${listed.text.replace(/^[-•–+*]\s+/u, "")}`, cutBefore: false } : listed;
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;

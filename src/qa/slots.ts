@@ -7,7 +7,7 @@ import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -370,6 +370,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   // organisation has, unless the question says so.
   const flowMarkers = unaskedFlowMarkers(plan);
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
+  const asked = askedQualifierOf(plan, noun);
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -385,7 +386,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(plan, noun, tokens, i + gap + noun.length, clauseAround(unit, t))) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
@@ -402,12 +403,14 @@ const START_MARKERS: ReadonlyArray<readonly string[]> = ["dau nhiem ky", "dau na
 /** A question asking how many there are now, in all ("hiện có", "đến nay", "còn bao nhiêu", "tổng cộng", "currently", "in total"; folded). */
 const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\bcon (?:lai )?(?:bao nhieu|may)\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
 
-/**
- * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
- * viên"), and the target and period-start markers too where it asks how many there are now.
- */
+/** Folded text as space-separated words with a space at each end, for whole-word `includes` tests. */
+function spacedWords(folded: string): string {
+  return ` ${folded.replace(/[^a-z0-9]+/gu, " ")} `;
+}
+
+/** The folded question's words, an English question's Vietnamese search terms too. */
 function stockQuestion(plan: QueryPlan): string {
-  return ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} ${plan.language === "en" ? foldKey(plan.searchText).replace(/[^a-z0-9]+/gu, " ") : ""} `;
+  return `${spacedWords(foldedQuestion(plan))}${plan.language === "en" ? spacedWords(foldKey(plan.searchText)) : ""}`;
 }
 
 /**
@@ -427,6 +430,10 @@ function asksStock(plan: QueryPlan): boolean {
   return STOCK_ASKED.test(stockQuestion(plan));
 }
 
+/**
+ * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
+ * viên"), and the target and period-start markers too where it asks how many there are now.
+ */
 function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
   const question = stockQuestion(plan);
   const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : FLOW_MARKERS;
@@ -450,7 +457,7 @@ function followsMarker(tokens: readonly Token[], i: number, markers: ReadonlyArr
  */
 function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after: number): boolean {
   // (An English question says it in its translated terms: "new party members" has "mới".)
-  const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} `;
+  const question = spacedWords(foldedQuestion(plan));
   const asked = (q: readonly string[]): boolean => question.includes(` ${q.join(" ")} `) || q.every((k) => plan.terms.some((t) => t.fold === k));
   return SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !asked(q));
 }
@@ -460,13 +467,24 @@ function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after
  * đảng viên, … đảng viên nữ … chiếm không dưới 50%"): it counts them all. ("mới" is left out: "kết nạp 131
  * đảng viên" counts new members without saying so.)
  */
-function missesAskedQualifier(plan: QueryPlan, noun: readonly TermKey[], tokens: readonly Token[], after: number, clause: string): boolean {
-  const question = ` ${foldedQuestion(plan).replace(/[^a-z0-9]+/gu, " ")} `;
+function missesAskedQualifier(asked: AskedQualifier | null, tokens: readonly Token[], after: number, unit: string, number: Token): boolean {
+  if (asked === null || asked.qualifier.every((k, j) => tokens[after + j]?.fold === k)) return false;
+  // (Said elsewhere in the number's clause, it narrows the count too: "công nhận đảng viên chính thức cho 198 đồng chí".)
+  return !spacedWords(foldKey(clauseAround(unit, number))).includes(asked.narrowed);
+}
+
+/** The noun as the question narrows it (" dang vien nu ", folded and spaced) and that qualifier's syllables. */
+interface AskedQualifier {
+  narrowed: string;
+  qualifier: readonly string[];
+}
+
+/** The qualifier the question narrows the counted noun by ("đảng viên nữ"), or null. */
+function askedQualifierOf(plan: QueryPlan, noun: readonly TermKey[]): AskedQualifier | null {
+  const question = spacedWords(foldedQuestion(plan));
   const said = noun.map((k) => k.fold).join(" ");
   const qualifier = ASKED_QUALIFIERS.find((q) => question.includes(` ${said} ${q.join(" ")} `));
-  if (qualifier === undefined || qualifier.every((k, j) => tokens[after + j]?.fold === k)) return false;
-  // (Said elsewhere in the number's clause, it narrows the count too: "công nhận đảng viên chính thức cho 198 đồng chí".)
-  return !` ${foldKey(clause).replace(/[^a-z0-9]+/gu, " ")} `.includes(` ${said} ${qualifier.join(" ")} `);
+  return qualifier === undefined ? null : { narrowed: ` ${said} ${qualifier.join(" ")} `, qualifier };
 }
 
 /** The clause of `unit` a token stands in: between the punctuation marks around it. */
@@ -719,10 +737,15 @@ export function missingIndicator(plan: QueryPlan, unit: string): string | null {
 
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
+  return asksWhatIsNotDone(plan) && !negates(unit);
+}
+
+/** Whether the question asks what is not done or not allowed (what an answer must negate). */
+export function asksWhatIsNotDone(plan: QueryPlan): boolean {
   // A time asked about something described by a negation ("các chi bộ nhiều năm không kết nạp được đảng
   // viên … trước ngày nào?") asks a date, not what is not done.
   if (plan.kind === "date" || plan.kind === "when" || plan.kind === "duration") return false;
-  return asksNegated(plan) && !NEGATION.test(unit);
+  return asksNegated(plan);
 }
 
 /** Whether a text negates ("không", "chưa", …): what a question asking what is not done needs. */
@@ -733,7 +756,7 @@ export function negates(text: string): boolean {
 /** Whether the question asks what is not done, memoised per plan (missesNegation runs for every unit). */
 const negatedQuestions = new WeakMap<QueryPlan, boolean>();
 
-export function asksNegated(plan: QueryPlan): boolean {
+function asksNegated(plan: QueryPlan): boolean {
   let negated = negatedQuestions.get(plan);
   if (negated === undefined) {
     negated = NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan));
@@ -903,10 +926,10 @@ export function articleHeading(context: string): string | null {
 
 /** A line that opens by naming a person ("Đồng chí Lê Anh Tuấn - Ủy viên Ban Thường vụ, …"). */
 function namesLeadPerson(line: string): boolean {
-  return PERSON_OPENING.test(line) && line.length <= 250 && actorsOf(line).people.length > 0;
+  return PERSON_OPENING.test(line) && line.length <= MAX_PERSON_LEAD_CHARS && actorsOf(line).people.length > 0;
 }
 
-const PERSON_OPENING = /^(?:[Đđ]ồng chí|Ông|Bà)\s+\p{Lu}/u;
+const PERSON_OPENING = new RegExp(`^${PERSON_TITLE_OPENING}`, "u");
 
 /**
  * The person a passage's items are about: its first line, when it names one and items follow it

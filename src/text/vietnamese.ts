@@ -67,6 +67,11 @@ export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|p
 export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn phòng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chi bộ|chi ủy|chi uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|thường trực|thường vụ|bí thư|chủ tịch|trưởng|phó|chánh|giám đốc|thủ trưởng|hội đồng|sở|cục|vụ|chính phủ|quốc hội|cơ quan|tổ chức|đơn vị|người đứng đầu|đồng chí|đại hội|hội nghị|thủ tướng|ủy viên|uỷ viên|công ty|doanh nghiệp|tập đoàn|công an|mặt trận|trung tâm|viện|tòa án|toà án|kho bạc|ngân hàng|liên đoàn|đài)(?!\p{L})/iu;
 
 /** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
+/** What opens a line naming a person by title ("Đồng chí Lê Anh Tuấn …", "Ông …", "Bà …"). */
+export const PERSON_TITLE_OPENING = String.raw`(?:[Đđ]ồng chí|Ông|Bà)\s+\p{Lu}`;
+/** Longest line naming a person and their offices that heads the duties listed under it. */
+export const MAX_PERSON_LEAD_CHARS = 250;
+
 /**
  * "đồng chí Ủy viên Thường vụ nào", "thành viên nào", "lãnh đạo nào" (folded): a person asked by the office
  * the question names.
