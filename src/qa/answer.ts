@@ -495,7 +495,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
       let score = coverage * policy.coverageWeight + Math.min(bigramHits, policy.maxBigramHits) * policy.bigramWeight + kindBonus(plan, unit.text, policy) - candidate.rank * policy.rankPenalty;
       if (offTopic) score -= policy.mismatchPenalty;
-      const counts = countsNoun(plan, unit.text);
+      const counts = countsNoun(plan, unit.text, candidate.context);
       if (counts === false) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text, around)) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
@@ -768,7 +768,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;
-  if (countsNoun(plan, best.text) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
+  if (countsNoun(plan, best.text, passage?.context) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   const indicator = missingIndicator(plan, best.text);

@@ -312,7 +312,7 @@ const SPELLED_OUT_IN_BRACKETS = /\(([\p{L}\s]+)\)/gu;
 /** The syllables of a number written out, with the forms it takes inside a number ("mười lăm", "hai mươi mốt"). */
 const SPELLED_NUMBER_SYLLABLES = new Set([...NUMBER_SYLLABLES, "lăm", "mốt", "tư", "linh", "lẻ", "tỷ", "tỉ"]);
 
-export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
+export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean | null {
   const counted = plan.countedNoun ?? [];
   if (!plan.countsPeople && counted.length === 0) return null;
   // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
@@ -371,6 +371,7 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
   const flowMarkers = unaskedFlowMarkers(plan);
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   const asked = askedQualifierOf(plan, noun);
+  if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked)) return true;
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -392,6 +393,43 @@ export function countsNoun(plan: QueryPlan, unit: string): boolean | null {
     }
   }
   return false;
+}
+
+/** A table row read as a record's field ("Kết nạp mới (Biến động trong năm 2025): 17"): its label, its value. */
+const RECORD_FIELD = /^([^:;]{1,120}):\s+(.+)$/su;
+/** A table's row or column name saying its figures are rates. */
+const RATE_NAMED = /\(%\)|(?:^|[^\p{L}])(?:tỷ lệ|tỉ lệ|phần trăm)(?![\p{L}])/iu;
+/** A field's value that is a count alone ("17", "1.250", "+1"). */
+const COUNT_VALUE = /^[+-]?\d{1,3}(?:\.\d{3})*$|^[+-]?\d+$/u;
+
+/**
+ * Whether a table row read as a record counts the noun asked: a number alone under a column counts what
+ * the column's name, the row's own name and the table's caption say together — "Bảng 2. Số lượng và biến
+ * động đảng viên …" / "Đơn vị: Đảng bộ xã X; …; Kết nạp mới (Biến động trong năm 2025): 17" counts new
+ * party members, "Loại hình tổ chức đảng: Chi bộ quân sự, công an; Năm 2025: 16" such cells. A column
+ * whose name is a flow or a target the question does not ask ("Kết nạp mới" for how many members there
+ * are) counts none of it.
+ */
+function recordCounts(plan: QueryPlan, unit: string, context: string, noun: readonly TermKey[], qualifier: readonly TermKey[], flowMarkers: ReadonlyArray<readonly string[]>, asked: AskedQualifier | null): boolean {
+  const parts = unit
+    .replace(/^\s*(?:\d{1,3}|[IVXLC]{1,5})\.\s+/u, "")
+    .replace(/\.\s*$/u, "")
+    .split(/;\s+/u)
+    .map((part) => RECORD_FIELD.exec(part.trim()));
+  if (parts.length < 3 || parts.some((f) => f === null)) return false;
+  const fields = parts.map((f) => ({ label: f?.[1] ?? "", value: f?.[2] ?? "" }));
+  const names = fields.filter((f) => !COUNT_VALUE.test(f.value.trim())).map((f) => `${f.label} ${f.value}`).join(" ; ");
+  const has = (tokens: readonly Token[], keys: readonly TermKey[]): boolean => keys.every((key) => tokens.some((t) => (key.accent !== null ? t.accent === key.accent : t.fold === key.fold)));
+  return fields.some((field) => {
+    if (!COUNT_VALUE.test(field.value.trim())) return false;
+    const own = unitTokens(field.label);
+    if (flowMarkers.some((marker) => own.some((_, at) => marker.every((k, j) => own[at + j]?.fold === k)))) return false;
+    const described = `${field.label} ; ${names} ; ${context}`;
+    // (A row or column of rates — "Tỷ lệ … (%)" — holds shares, not counts.)
+    if (RATE_NAMED.test(`${field.label} ; ${names}`)) return false;
+    const tokens = unitTokens(described);
+    return has(tokens, noun) && has(tokens, qualifier) && (asked === null || spacedWords(foldKey(described)).includes(` ${asked.qualifier.join(" ")} `));
+  });
 }
 
 /** Words before a count that make it a flow of members rather than how many there are (folded). */

@@ -163,6 +163,21 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Năm 2025 có bao nhiêu đảng viên chính thức được công nhận?"), "Xét công nhận đảng viên chính thức cho 198 đồng chí.")).toBe(true);
   });
 
+  it("reads a table row's count under its column's name, the row's name and the table's caption", () => {
+    const caption = "Bảng 2. Số lượng và biến động đảng viên của các đảng bộ xã năm 2025";
+    const row = "3. Đơn vị: Đảng bộ xã Tân Hà; Số đảng viên (đến 31/12/2025): 457; Kết nạp mới (Biến động trong năm 2025): 17; Chuyển đi (Biến động trong năm 2025): 4.";
+    expect(countsNoun(understandQuestion("Năm 2025 Đảng bộ xã Tân Hà kết nạp bao nhiêu đảng viên mới?"), row, caption)).toBe(true);
+    expect(countsNoun(understandQuestion("Đảng bộ xã Tân Hà có bao nhiêu đảng viên chuyển đi?"), row, caption)).toBe(true);
+    // (Without the caption nothing says whom "Kết nạp mới" counts; a flow not asked counts none of the members.)
+    expect(countsNoun(understandQuestion("Năm 2025 Đảng bộ xã Tân Hà kết nạp bao nhiêu đảng viên mới?"), row.replace("Số đảng viên (đến 31/12/2025): 457; ", "Tổng số: 457; "))).toBe(false);
+    expect(countsNoun(understandQuestion("Đảng bộ xã Tân Hà có bao nhiêu đảng viên?"), row.replace("Số đảng viên (đến 31/12/2025): 457; ", ""), caption)).toBe(false);
+    // The row's own name says what is counted.
+    const kinds = "Loại hình tổ chức đảng: Chi bộ quân sự, công an; Năm 2024: 16; Năm 2025: 16; Tăng (+), giảm (-): 0.";
+    expect(countsNoun(understandQuestion("Năm 2025 huyện có bao nhiêu chi bộ quân sự, công an?"), kinds, "Bảng 1. Tổ chức đảng phân theo loại hình")).toBe(true);
+    // A row of rates holds no counts.
+    expect(countsNoun(understandQuestion("Năm 2027 có bao nhiêu bí thư chi bộ là trưởng thôn?"), "Chỉ tiêu: Tỷ lệ bí thư chi bộ đồng thời là trưởng thôn (%); 2026: 70; 2027: 75; 2028: 80.", "Chỉ tiêu cụ thể")).toBe(false);
+  });
+
   it("reads a document named by its kind, what it is and its number (\"Quy chế phối hợp số 02-QC/…\")", () => {
     expect(understandQuestion("Quy chế phối hợp số 02-QC/UBKTTU-TTr năm 2021 do ai ký?").docRefs).toEqual(["2"]);
     expect(understandQuestion("Quy định về số lượng 5 ủy viên?").docRefs).toEqual([]);
