@@ -58,7 +58,7 @@ const ADMINISTRATIVE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|x�
 // A party organisation named by the unit it is in: "Chi bộ Trường THCS Lộc Vân", "Đảng ủy Khối Doanh nghiệp".
 const NAMED_PARTY_ORGANISATION = /^(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ)\s+\p{Lu}/iu;
 const NAMED_BY_PLACE = /(?:^|\s)(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]ổ dân phố|[Kk]hu phố)(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+[\p{Lu}\d]/u;
-const ATTACHMENT = /kèm theo|^phụ lục|^mẫu\s/iu;
+const ATTACHMENT = /^[(*_\s]*(?:\p{L}+\s+){0,3}(?<!đính\s)kèm theo|^phụ lục|^mẫu\s/iu;
 /** An administrative unit named alone ("Tỉnh Đông Lâm", "Thành phố Cần Thơ"): a place, not a body. */
 const PLACE_ONLY = new RegExp(String.raw`${ADMINISTRATIVE_UNIT.source}\p{Lu}[\p{L} ]*$`, "iu");
 const RECIPIENTS = /^nơi nhận\s*:?/iu;
@@ -445,13 +445,15 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     header.recipients.push(...dashItems(texts, i + 1, consumed));
   }
   // The signer's name follows one to three upper-case role lines; the first role line may carry T/M, K/T.
+  // (A copy may put the whole block on one line: "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Đặng Thị Hồng Nhung".)
   for (let i = texts.length - 1; i >= 1; i--) {
-    const role = signingRole(texts, i);
+    const inline = oneLineSignature(texts[i] ?? "");
+    const role = inline === null ? signingRole(texts, i) : [i];
     if (role === null) continue;
-    const roleText = role.map((j) => texts[j] ?? "").join(", ");
+    const roleText = inline?.role ?? role.map((j) => texts[j] ?? "").join(", ");
     // Only a real signing block: a T/M-style marker, or the last lines of the document.
     if (!SIGNING_MARKER.test(roleText) && texts.slice(i + 1).some((x) => x.length > 40)) continue;
-    header.signer = texts[i] ?? "";
+    header.signer = inline?.name ?? texts[i] ?? "";
     header.signerRole = roleText;
     const signed = (from: number, to: number): void => {
       for (let j = from; j <= to; j++) consumed.add(j);
@@ -490,6 +492,14 @@ function kindOfNumber(number: string | null): string | null {
   return code === undefined ? null : (KIND_BY_CODE[code] ?? null);
 }
 
+
+/** A signing block written on one line: its marked, upper-case role ("K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN"), then the name. */
+function oneLineSignature(text: string): { role: string; name: string } | null {
+  const m = /^(.{4,80}?)\s+((?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}+)$/u.exec(text);
+  const role = m?.[1]?.trim() ?? "";
+  if (!m || !isUpper(role) || !SIGNING_MARKER.test(role) || !isPersonName(m[2] ?? "")) return null;
+  return { role, name: m[2] ?? "" };
+}
 
 /**
  * The role lines of the signing block whose name stands at line `i` (one to three upper-case lines above

@@ -9,14 +9,14 @@ import { titlesBullets } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { NUMBER_WORDS } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, NUMBER_WORDS } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
 import { stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -342,6 +342,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const isRoleFrame = (t: QueryTerm): boolean => plan.roleAsked !== null && ROLE_FRAME_WORDS.has(t.fold) && !plan.roleAsked.some((k) => k.fold === t.fold);
   const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)) || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
+  // "… thay thế cho văn bản nào?": the document asked is named by its number ("Quy định số 21-QĐi/TU"),
+  // not by the word "văn bản".
+  const asksDocument = plan.askedNoun !== null && DOCUMENT_NOUNS_FOLDED.has(plan.askedNoun.map((k) => k.fold).join(" "));
+  const namesTheDocument = plan.terms.map((t) => asksDocument && (plan.askedNoun?.some((k) => sameKey(k, t)) ?? false));
   const yesOrNo = asksYesOrNo(plan);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
@@ -450,7 +454,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         if (termIn(term, unitSets)) {
           matched += w;
           if (!inContext) ownMatched += w;
-        } else if (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) {
+        } else if ((namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text))) {
           // Stated in other words: credited like a term of the passage around the unit.
           matched += policy.passageCredit * w;
           if (!inContext) ownMatched += policy.passageCredit * w;
@@ -556,6 +560,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
+
+/** Nouns a question asks which document by ("văn bản nào", "quy định nào"), folded. */
+const DOCUMENT_NOUNS_FOLDED = new Set(["van ban", ...DOCUMENT_KIND_WORDS.map(foldKey)]);
 
 /** Whether a unit says nothing the question does not: every word of it that is no function word is the question's. */
 function repeatsQuestion(plan: QueryPlan, unit: string): boolean {
@@ -721,7 +728,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const near = unionOf(upTo, termSets(passage.context));
     // (A year named only as the period compared with — "(cùng kỳ năm 2025: 1 đơn)" — is not the one spoken of.)
     const nearText = contextAndTextUpTo(passage, best.end);
-    const yearsNear = [...near.fold].filter((k) => YEAR.test(k) && !onlyCompared(nearText, k));
+    // (Nor is the year of a document it cites: "thay thế Quy định số 21-QĐi/TU ngày 05/9/2021".)
+    const ownDates = uncited(nearText, plan);
+    const yearsNear = [...near.fold].filter((k) => YEAR.test(k) && !onlyCompared(nearText, k) && ownDates.includes(k));
     const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
     if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;
     // The answer dates its own fact ("thu nhập … năm 2025 ước đạt 71,5 triệu đồng") to another year than the

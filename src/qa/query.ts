@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -202,10 +202,10 @@ function romanNumber(text: string, tokens: readonly Token[], i: number): string 
 function detectOrdinal(folded: string): number | null {
   // "lần thứ hai", "khóa thứ 14", "kỳ họp thứ 41", "Hội nghị thứ 12", "the first congress", "its second
   // session": the number of an event or a term names which one the question is about; it asks for no
-  // numbered item. Nor does a period ("the first half of 2026", "the second quarter", "the first six months").
+  // numbered item. Nor does an occasion ("a first appointment") or a period ("the first half of 2026", "the second quarter", "the first six months").
   const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
-  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);
+  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time|appointment|election|nomination|admission|round|visit)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;
   return null;
 }
@@ -649,12 +649,14 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     }
   }
   if (from < 0) return null;
-  // "Số tiền còn phải thu hồi là bao nhiêu?": an amount of money named before the question word is counted.
+  // "Số tiền còn phải thu hồi là bao nhiêu?", "Phụ cấp hằng tháng của bí thư chi bộ là bao nhiêu?": an
+  // amount of money the question opens with is what is counted.
   if (!english && from >= tokens.length - 1 && tokens[from]?.fold !== "tien") {
-    const money = tokens.findIndex((t, i) => t.fold === "tien" && tokens[i - 1]?.fold === "so" && i < from);
-    if (money >= 0 && tokens.slice(money + 1, from).some((t) => t.fold === "la")) {
-      const t = tokens[money] as Token;
-      return [{ fold: t.fold, accent: accented ? t.accent : null }];
+    let at = 0;
+    while (AMOUNT_OPENERS.has(tokens[at]?.fold ?? "")) at++;
+    const money = MONEY_SUBJECTS_FOLDED.find((m) => m.every((k, j) => tokens[at + j]?.fold === k));
+    if (money !== undefined && at + money.length < from && tokens.slice(at + money.length, from).some((t) => t.fold === "la")) {
+      return tokens.slice(at, at + money.length).map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
     }
   }
   const stops = stopMask(tokens, accented);
@@ -682,6 +684,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const noun = keep.length === 3 ? keep.slice(0, 2) : keep;
   return noun.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
 }
+
+/** Words opening a question about an amount ("Số tiền …", "Mức phụ cấp …", "Tổng kinh phí …"), folded. */
+const AMOUNT_OPENERS = new Set(["so", "muc", "tong", "khoan"]);
 
 /** "How many communes keep …" → the tokens of the translation of the words right after "how many". */
 function englishCountedTokens(question: string): Token[] {

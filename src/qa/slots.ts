@@ -7,7 +7,7 @@ import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -291,9 +291,9 @@ function isCountingNumber(t: Token, unit: string): boolean {
 // Words after which a number refers rather than counts: an article, clause, point, section, chapter or
 // annex ("Điều 12, 13, 14"), a day or month, a term of office ("khóa 13"), an occurrence ("lần thứ 2").
 const REFERRING = /(?:^|[^\p{L}])(?:điều|khoản|điểm|mục|chương|phần|phụ lục|ngày|tháng|khóa|khoá|lần thứ|thứ)\s+(?:\d+\s*,\s*)*$/iu;
-// What stands between a number and the noun it counts: never a bracket, a colon or semicolon, or a dash
-// ("(Điều 12, 13, 14): - Đồng chí …").
-const BETWEEN_COUNT_AND_NOUN = /[()\[\]:;]|\s[-–]\s/u;
+// What stands between a number and the noun it counts: never a bracket, a comma, colon or semicolon, or a dash
+// ("(Điều 12, 13, 14): - Đồng chí …"; "04 đảng viên, tổ chức cơ sở đảng …" counts no organisations).
+const BETWEEN_COUNT_AND_NOUN = /[()\[\],:;]|\s[-–]\s/u;
 
 /** Whether the text between a number token and a later token lets the number count it. */
 function adjoins(unit: string, number: Token, noun: Token | undefined): boolean {
@@ -572,7 +572,7 @@ function statesDate(text: string, plan: QueryPlan, years = false, dayAsked = fal
 }
 
 /** A unit without the dates of the documents it cites, unless the question names that document. */
-function uncited(unit: string, plan: QueryPlan): string {
+export function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
 }
 
@@ -840,7 +840,7 @@ function asksDocumentNumber(plan: QueryPlan): boolean {
 export function asksMoney(plan: QueryPlan): boolean {
   const noun = (plan.countedNoun ?? []).map((k) => k.fold).join(" ");
   // "bao nhiêu tiền"; "how much budget revenue / funding / party dues" (an amount of money, however named).
-  return noun.startsWith("tien") || (plan.language === "en" && /\bhow much\b/i.test(plan.question) && MONEY_NOUNS_FOLDED.some((m) => noun.startsWith(m)));
+  return noun.startsWith("tien") || (plan.language !== "en" && MONEY_SUBJECTS_FOLDED.some((m) => m.join(" ") === noun)) || (plan.language === "en" && /\bhow much\b/i.test(plan.question) && MONEY_NOUNS_FOLDED.some((m) => noun.startsWith(m)));
 }
 
 /** What an amount of money is named as (folded): "ngân sách", "kinh phí", "vốn", "đảng phí" … */

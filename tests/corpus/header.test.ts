@@ -26,6 +26,17 @@ describe("document header", () => {
     expect(header?.subject).toBe("của Ban Thường vụ Đảng ủy xã về nhiệm vụ 6 tháng cuối năm 2026");
   });
 
+  it("reads a signing block written on one line, and drops the site's lines after it (its 'đính kèm' file box, a login notice naming an appendix)", () => {
+    const body = ["ĐẢNG BỘ THÀNH PHỐ BẢO AN", "BAN TỔ CHỨC THÀNH ỦY", "Số 14-HD/BTCTU", "", "ĐẢNG CỘNG SẢN VIỆT NAM", "Bảo An, ngày 06 tháng 4 năm 2026", "", "HƯỚNG DẪN", "", "Thủ tục chuyển sinh hoạt đảng", "", "Nội dung hướng dẫn.", "", "Nơi nhận:", "- Lưu VP."];
+    const { header, consumed } = parseHeader([...body, "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Đặng Thị Hồng Nhung", "", "Tài khoản hiện đã đủ người dùng cùng thời điểm.", "Vui lòng đăng nhập để xem nội dung Phụ lục kèm theo văn bản.", "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN"]);
+    expect(header).toMatchObject({ signer: "Đặng Thị Hồng Nhung", signerRole: "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN" });
+    expect(consumed.has(body.length + 2)).toBe(true);
+    expect(consumed.has(body.length + 4)).toBe(true);
+    // An attached text is the document's: "(Ban hành kèm theo …)" after the signature is kept.
+    const attached = parseHeader([...body, "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Bình", "", "QUY CHẾ", "(Ban hành kèm theo Quyết định số 12-QĐ/TU)", "Điều 1. Phạm vi"]);
+    expect(attached.consumed.has(body.length + 6)).toBe(false);
+  });
+
   it("reads a provincial plan's header, its site label table and its signer", () => {
     const doc = lines(
       [

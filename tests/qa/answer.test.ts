@@ -36,6 +36,14 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("answers which document another replaces by the one it names, whose own year is no year the passage speaks of", () => {
+    const passages = ["Quy định này có hiệu lực kể từ ngày ký, thay thế Quy định số 21-QĐi/TU ngày 05/9/2021 của Ban Thường vụ Tỉnh ủy khóa XVII về phân cấp quản lý cán bộ."];
+    const others = ["Ban Tổ chức Tỉnh ủy chủ trì sơ kết việc thực hiện Quy định sau 03 năm.", "Cán bộ được bổ nhiệm lần đầu không quá 45 tuổi."];
+    const result = askAmong(passages, "Quy định phân cấp quản lý cán bộ năm 2026 của tỉnh thay thế cho văn bản nào trước đó?", "Quy định số 09-QĐi/TU ngày 16/03/2026 của Tỉnh ủy Quế Lâm: Về phân cấp quản lý cán bộ", others);
+    expect(result.abstained, result.reason ?? "").toBe(false);
+    expect(result.best?.text).toContain("21-QĐi/TU");
+  });
+
   it("does not name a deputy for the holder of the office asked", () => {
     const passages = ["Chủ trì buổi làm việc có đồng chí Phan Thanh Tùng, Phó Bí thư Thường trực Đảng ủy phường Hòa Bình Đông."];
     for (const q of ["Ai là Bí thư Đảng ủy phường Hòa Bình Đông?", "Who is the Party Secretary of Hòa Bình Đông ward?"]) {
@@ -78,6 +86,8 @@ describe("answer extraction", () => {
     expect(understandQuestion("Which party cells were inspected in the first half of 2026?").ordinal).toBeNull();
     expect(understandQuestion("What was decided at the first congress?").ordinal).toBeNull();
     expect(understandQuestion("What is the second task?").ordinal).toBe(2);
+    // (An occasion: "a first appointment" is no first item.)
+    expect(understandQuestion("What is the age limit for a first appointment as deputy head?").ordinal).toBeNull();
     expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
   });
 
@@ -307,6 +317,12 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra năm nào?", title).abstained).toBe(false);
     expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
     expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
+    // An allowance or budget the question opens with is an amount of money.
+    const allowance = understandQuestion("Phụ cấp hằng tháng của bí thư chi bộ thôn là bao nhiêu?");
+    expect(countsNoun(allowance, "Mở thêm lớp bồi dưỡng cho bí thư chi bộ thôn, ít nhất 02 lớp trong năm.")).toBe(false);
+    expect(countsNoun(allowance, "Bí thư chi bộ thôn được hưởng phụ cấp hằng tháng 1.500.000 đồng.")).toBe(true);
+    // (A number before a comma counts nothing after it: "04 đảng viên, tổ chức cơ sở đảng …".)
+    expect(countsNoun(understandQuestion("Huyện thi hành kỷ luật bao nhiêu tổ chức đảng?"), "Thi hành kỷ luật 04 đảng viên, tổ chức cơ sở đảng thi hành kỷ luật 09 đảng viên.")).toBe(false);
     const fees = ["100% đảng viên đóng đảng phí quý III năm 2025 đầy đủ, đúng quy định."];
     expect(askAmong(fees, "Tổng số tiền đảng phí quý III năm 2025 chi bộ thu được là bao nhiêu?", "Biên bản họp chi bộ").abstained).toBe(true);
   });

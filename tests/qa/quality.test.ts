@@ -420,3 +420,32 @@ describe("quality on set AD (legal-site markdown: a provincial plan, a coordinat
     await expectFloors(engine, [["eval/tune-ad.jsonl", 0.76, 4]]);
   });
 });
+
+// A Tỉnh ủy's Quy định on decentralised cadre management (Chương/Điều/khoản/điểm) and a Huyện ủy's six-month
+// report, as a legal site publishes them, written without the code (twelfth session), tuned on. First
+// measured at 0.733 (6 wrong).
+describe("quality on set AE (legal-site markdown: a cadre-management Quy định, a six-month report; tuned on)", () => {
+  it("keeps its floor", async () => {
+    const engine = await buildEngine("tune-ae", [path.join(ROOT, "eval/corpus-tune-ae")]);
+    await expectFloors(engine, [["eval/tune-ae.jsonl", 0.76, 4]]);
+  });
+});
+
+// A city standing committee's Thông báo kết luận on party organisations in private enterprises and a Ban Tổ
+// chức's Hướng dẫn on transferring membership (with a pipe table), written without the code (twelfth
+// session), never read: held out. First measured at 0.733 (9 wrong).
+describe("held-out quality on set AF (legal-site markdown: a Thông báo kết luận, a Hướng dẫn with a table; never read)", () => {
+  it("keeps its floor", async () => {
+    const engine = await buildEngine("heldout-af", [path.join(ROOT, "eval/corpus-heldout-af")]);
+    await expectFloors(engine, [["eval/heldout-af.jsonl", 0.63, 10]]);
+  });
+});
+
+// A commune Đảng ủy's Nghị quyết on its 2027 tasks and a Ban Tổ chức Trung ương Công văn answering provinces'
+// questions, written without the code (twelfth session), never read: held out. First measured at 0.700 (6 wrong).
+describe("held-out quality on set AG (legal-site markdown: a commune Nghị quyết, a central Công văn; never read)", () => {
+  it("keeps its floor", async () => {
+    const engine = await buildEngine("heldout-ag", [path.join(ROOT, "eval/corpus-heldout-ag")]);
+    await expectFloors(engine, [["eval/heldout-ag.jsonl", 0.68, 4]]);
+  });
+});
