@@ -678,7 +678,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     const t = tokens[i];
     // ("để", in order to, typed without marks: "bao nhieu ngay de phe duyet" counts days.)
     const purpose = t?.fold === "de" && (!accented || t.lower === "để");
-    if (!t || t.isNumber || stops[i] || purpose || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
+    // ("kể từ", since: "bao nhiêu ngày kể từ ngày ký" counts days.)
+    const since = t?.fold === "ke" && tokens[i + 1]?.fold === "tu" && (!accented || t.lower === "kể");
+    if (!t || t.isNumber || stops[i] || purpose || since || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
     keep.push(t);
   }
   const noun = keep.length === 3 ? keep.slice(0, 2) : keep;

@@ -49,10 +49,20 @@ export function withRestoredAccents(plan: CheckedPlan, passages: readonly string
   const tokens = analyzeText(plan.question).tokens;
   if (tokens.length < 2) return plan;
   const model = restorationModel(passages, stats, new Set(tokens.map((t) => t.fold)));
-  const keys = restoreAccents(
-    tokens.map((t) => t.fold),
-    model,
-  );
+  // In a question typed with diacritics only the syllables whose tone is in doubt are read (see
+  // `withToneSlipsRead`); the others stand as typed, and are the neighbours the doubtful ones are read
+  // beside ("làm ăn xa": far, beside "ăn" as typed, not "xã" as in "công an xã").
+  const doubtful = new Set(plan.terms.filter((t) => t.accent === null).map((t) => t.position));
+  const keys =
+    plan.accent === null
+      ? restoreAccents(
+          tokens.map((t) => t.fold),
+          model,
+        )
+      : bestReading(
+          tokens.map((t, i) => (/^\d/u.test(t.fold) ? [] : doubtful.has(i) ? model.variants(t.fold) : [t.accent])),
+          model,
+        ).map((key, i) => (doubtful.has(i) ? key : null));
   // Proper names keep matching folded (Đắk Lắk, Đăk Lăk, Dak Lak).
   const names = nameSyllablesOf(plan.names);
   let changed = false;

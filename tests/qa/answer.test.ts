@@ -317,6 +317,7 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra năm nào?", title).abstained).toBe(false);
     expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
     expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
+    expect(understandQuestion("Quyết định phải công bố trong bao nhiêu ngày kể từ ngày ký?").countedNoun?.map((k) => k.fold)).toEqual(["ngay"]);
     // An allowance or budget the question opens with is an amount of money.
     const allowance = understandQuestion("Phụ cấp hằng tháng của bí thư chi bộ thôn là bao nhiêu?");
     expect(countsNoun(allowance, "Mở thêm lớp bồi dưỡng cho bí thư chi bộ thôn, ít nhất 02 lớp trong năm.")).toBe(false);

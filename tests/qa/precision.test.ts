@@ -51,6 +51,10 @@ const REPORT = [
   "Chào mừng Đại hội XIV của Đảng, toàn huyện có 56 công trình thi đua được gắn biển.",
   "",
   "Toàn tỉnh có 1.520 đảng viên được tặng Huy hiệu Đảng. Huyện Chư Păh tổ chức lễ trao Huy hiệu Đảng vào dịp kỷ niệm ngày thành lập Đảng.",
+  "",
+  "Toàn huyện có 143 đảng viên đi làm ăn xa, trong đó 9 đảng viên chưa liên lạc được với chi bộ.",
+  "",
+  "Chi bộ công an xã được kiện toàn ở 14 xã; lực lượng công an xã, dân quân xã phối hợp giữ gìn an ninh ở cơ sở.",
 ].join("\n");
 
 // A commune's report: its title names two years, its sections one each; it names the province only as
@@ -186,6 +190,10 @@ describe("answers that hold on a new official document", () => {
   it("reads syllables whose tone marks were dropped among accented ones as the passages write them", async () => {
     expect((await engine.ask("Mỗi chi bô cư tôi đa bao nhiêu đang viên tham gia lơp bôi dương lý luận chính tri?")).answer).toContain("không quá 02 đảng viên");
     expect((await engine.ask("Năm 2025, Đảng bô huyện kêt nap bao nhiêu đang viên mơi?")).answer).toContain("214 đảng viên");
+  });
+
+  it("reads a toneless syllable beside its neighbours as typed (\"làm ăn xa\": far, not \"xã\" as in \"công an xã\")", async () => {
+    expect((await engine.ask("Huyện có bao nhiêu đảng viên đi làm ăn xa?")).answer).toContain("143 đảng viên");
   });
 
   it("reads a question typed partly without marks as the passages write it, counted noun included", async () => {
