@@ -39,6 +39,24 @@ export function labelAnswers(plan: QueryPlan, unit: string): boolean {
 }
 
 const TIME_LABEL = /^(?:\d+[.)]\s*)?thời gian\s*:\s*\S/iu;
+
+/** An item's label before its colon ("c) Chi bộ trực thuộc đảng ủy cơ sở: …", "- Đảng viên dự bị: …"). */
+const ITEM_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-–+•])\s*([^:;.]{3,60}):\s*\S/u;
+
+/**
+ * Whether a listed item's label is what the question asks about: "c) Chi bộ trực thuộc đảng ủy cơ sở:
+ * bắt đầu …, hoàn thành trước ngày 31/5/2027" for when the cells under a grassroots committee must finish,
+ * the question saying the label's words as they stand, not another item that only mentions them.
+ */
+export function labelsSubject(plan: QueryPlan, unit: string): boolean {
+  const label = ITEM_LABEL.exec(unit)?.[1];
+  if (label === undefined) return false;
+  const words = unitTokens(label).map((t) => t.fold);
+  return words.length >= MIN_SUBJECT_LABEL_SYLLABLES && spacedWords(foldedQuestion(plan)).includes(` ${words.join(" ")} `);
+}
+
+/** Fewest syllables a label needs to name what a question asks about (not a phase, "Trước đại hội"). */
+const MIN_SUBJECT_LABEL_SYLLABLES = 4;
 /** A place given under its label ("Địa điểm: …", "Nơi tổ chức: …"). */
 const PLACE_LABEL = /^(?:\d+[.)]\s*)?(?:địa điểm|nơi tổ chức|nơi họp)\s*:\s*\S/iu;
 const PLACE_NAMED = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+)\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d`, "u");
@@ -251,10 +269,10 @@ function asksThreshold(plan: QueryPlan): boolean {
 /** An English question asking for a bound or a condition ("at least", "needed", "must", "quorum"). */
 const ENGLISH_THRESHOLD_QUESTION = /\b(?:at least|at most|minimum|maximum|may|can|could|allowed|permitted|up to|limit|require[ds]?|need(?:ed|s)?|must|should|quorum|more than|fewer than|less than|enough|in order|to (?:set up|establish|form|be)|before|if|when)\b/;
 
-/** Whether the number at `i` is a rule's bound ("từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / (không) quá / (chưa) đủ N") or a share ("một nửa", "hai phần ba"). */
+/** Whether the number at `i` is a rule's bound ("từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / (không) quá / (chưa) đủ / dưới N") or a share ("một nửa", "hai phần ba"). */
 function isThreshold(tokens: readonly Token[], i: number): boolean {
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" ");
-  if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|qua|du)$/.test(before)) return true;
+  if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|qua|du|duoi)$/.test(before)) return true;
   // A share ("một nửa", "hai phần ba số ủy viên") counts nobody.
   if (tokens[i]?.fold === "nua" || tokens[i + 1]?.fold === "nua" || tokens[i - 1]?.fold === "phan" || (tokens[i + 1]?.fold === "phan" && NUMBER_WORDS.includes(tokens[i + 2]?.lower ?? ""))) return true;
   if (tokens[i - 1]?.fold !== "tu") return false;

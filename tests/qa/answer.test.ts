@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, missesNegation, missingIndicator, otherPlace } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, labelsSubject, missesNegation, missingIndicator, otherPlace } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -36,6 +36,20 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("answers from the listed item whose label is what the question asks about, not an item that mentions it", () => {
+    const passages = [
+      "Mỗi huyện ủy chọn ít nhất 01 chi bộ trực thuộc đảng ủy cơ sở và 01 chi bộ cơ sở để chỉ đạo đại hội điểm, hoàn thành trước ngày 31/3/2027.",
+      "c) Chi bộ trực thuộc đảng ủy cơ sở: bắt đầu từ ngày 01/4/2027, hoàn thành trước ngày 31/5/2027.",
+    ];
+    expect(askAmong(passages, "Các chi bộ trực thuộc đảng ủy cơ sở phải xong đại hội trước ngày nào?", "Chỉ thị về đại hội chi bộ").best?.text).toContain("31/5/2027");
+    // (A phase's label, "Trước đại hội:", names no subject.)
+    expect(labelsSubject(understandQuestion("Trước đại hội bao nhiêu ngày phải gửi báo cáo?"), "a) Trước đại hội: chậm nhất 15 ngày làm việc.")).toBe(false);
+  });
+
+  it("takes a rule's bound (\"Chi bộ có dưới 100 đảng viên\") for no count of the members there are", () => {
+    expect(countsNoun(understandQuestion("Hiện nay toàn Đảng bộ tỉnh có tổng cộng bao nhiêu đảng viên?"), "a) Chi bộ có dưới 100 đảng viên tổ chức đại hội toàn thể.")).toBe(false);
+  });
+
   it("answers which document another replaces by the one it names, whose own year is no year the passage speaks of", () => {
     const passages = ["Quy định này có hiệu lực kể từ ngày ký, thay thế Quy định số 21-QĐi/TU ngày 05/9/2021 của Ban Thường vụ Tỉnh ủy khóa XVII về phân cấp quản lý cán bộ."];
     const others = ["Ban Tổ chức Tỉnh ủy chủ trì sơ kết việc thực hiện Quy định sau 03 năm.", "Cán bộ được bổ nhiệm lần đầu không quá 45 tuổi."];
