@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -508,7 +508,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost
       // the time its fact is of: no answer to when.
       if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
-      if (missesNegation(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (missesNegation(plan, unit.text) || otherSector(plan, unit.text) !== null) score -= policy.mismatchPenalty;
       if (statesOtherBound(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
@@ -560,6 +560,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
+
+/** A sector named, folded ("nhà nước", "công lập"; see `otherSector`). */
+const SECTOR_NAMED = /\b(?:nha nuoc|cong lap|dnnkvnn)\b/u;
 
 /** Nouns a question asks which document by ("văn bản nào", "quy định nào"), folded. */
 const DOCUMENT_NOUNS_FOLDED = new Set(["van ban", ...DOCUMENT_KIND_WORDS.map(foldKey)]);
@@ -780,6 +783,11 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (countsNoun(plan, best.text, passage?.context) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
+  // (A unit that names no sector speaks of its passage's.)
+  const sector = otherSector(plan, best.text) ?? (SECTOR_NAMED.test(foldKey(best.text)) ? null : otherSector(plan, passage?.text ?? ""));
+  if (sector) return `the answer speaks of another sector: ${sector}`;
+  const cells = otherCellKind(plan, passage ? contextAndTextUpTo(passage, best.end) : best.text);
+  if (cells) return `the answer speaks of another kind of party cell: ${cells}`;
   const indicator = missingIndicator(plan, best.text);
   if (indicator) return `the answer gives no percentage of "${indicator}"`;
   if (givesTargetForNow(plan, best.text)) return "the answer gives a target, not the figure now";

@@ -791,6 +791,54 @@ export function missingIndicator(plan: QueryPlan, unit: string): string | null {
   return missing.length > 0 ? missing.map((t) => t.lower).join(" ") : null;
 }
 
+/** The sectors a text names by what is outside them ("ngoài khu vực nhà nước", "ngoài công lập"), folded. */
+const OUTSIDE_SECTOR = /\bngoai (?:khu vuc )?(nha nuoc|cong lap)\b|\b(dnnkvnn)\b/gu;
+/** The sectors themselves, folded. */
+const SECTOR = /\b(nha nuoc|cong lap)\b/gu;
+
+/** The sectors a folded text names as outside ("ngoài nhà nước") and as themselves ("doanh nghiệp nhà nước"). */
+function sectorsNamed(folded: string): { outside: Set<string>; inside: Set<string> } {
+  const outside = new Set([...folded.matchAll(OUTSIDE_SECTOR)].map((m) => (m[2] !== undefined ? "nha nuoc" : (m[1] ?? ""))));
+  const inside = new Set([...folded.replace(OUTSIDE_SECTOR, " ").matchAll(SECTOR)].map((m) => m[1] ?? ""));
+  return { outside, inside };
+}
+
+/**
+ * The sector a unit speaks of the other side of from the question's: "doanh nghiệp ngoài khu vực nhà
+ * nước" (private enterprises) asked, "doanh nghiệp nhà nước" (state ones) stated, or the other way round;
+ * null when the unit also names the side asked.
+ */
+export function otherSector(plan: QueryPlan, unit: string): string | null {
+  const asked = sectorsNamed(foldedQuestion(plan));
+  const said = sectorsNamed(foldKey(unit));
+  for (const sector of asked.outside) if (said.inside.has(sector) && !said.outside.has(sector)) return sector;
+  for (const sector of asked.inside) if (said.outside.has(sector) && !said.inside.has(sector)) return `ngoai ${sector}`;
+  return null;
+}
+
+/** Kinds of party cell named after "chi bộ" ("chi bộ thôn", "chi bộ trong doanh nghiệp …"), folded. */
+const CELL_KINDS = ["thon", "ban", "to dan pho", "khu pho", "ap", "co quan", "doanh nghiep", "truong hoc", "truong", "quan su", "cong an", "don vi su nghiep", "benh vien", "hop tac xa"];
+const CELL_KIND = new RegExp(String.raw`\bchi bo (?:(?:o|trong|tai|cua) )?(?:cac )?(${CELL_KINDS.join("|")})\b`, "gu");
+
+/** The kinds of party cell a folded text names ("thon" in "chi bộ thôn, bản"). */
+function cellKinds(folded: string): Set<string> {
+  return new Set([...folded.matchAll(CELL_KIND)].map((m) => m[1] ?? ""));
+}
+
+/**
+ * The kind of party cell a unit speaks of where the question asks of another: "chi ủy viên chi bộ thôn,
+ * bản … không quá 55 tuổi" is no rule for "chi bộ trong doanh nghiệp". Null when the unit names no kind
+ * of cell or names the one asked too.
+ */
+export function otherCellKind(plan: QueryPlan, unit: string): string | null {
+  const asked = cellKinds(foldedQuestion(plan));
+  if (asked.size === 0) return null;
+  const folded = foldKey(unit);
+  const said = cellKinds(folded);
+  if (said.size === 0 || [...asked].some((kind) => said.has(kind) || spacedWords(folded).includes(` ${kind} `))) return null;
+  return [...said].join(", ");
+}
+
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */
 export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return asksWhatIsNotDone(plan) && !negates(unit);

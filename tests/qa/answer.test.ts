@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, labelsSubject, missesNegation, missingIndicator, otherPlace } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, labelsSubject, missesNegation, missingIndicator, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -36,6 +36,16 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("does not answer of private enterprises from what is said of state ones, nor of one kind of party cell from another's rule", () => {
+    const privateAsked = understandQuestion("Chi bộ trong doanh nghiệp ngoài khu vực nhà nước sinh hoạt mấy lần một tháng?");
+    expect(otherSector(privateAsked, "Chi bộ doanh nghiệp nhà nước sinh hoạt mỗi tháng một lần.")).toBe("nha nuoc");
+    expect(otherSector(privateAsked, "Chi bộ trong các DNNKVNN sinh hoạt mỗi tháng một lần.")).toBeNull();
+    expect(otherSector(understandQuestion("Doanh nghiệp nhà nước có bao nhiêu chi bộ?"), "Toàn tỉnh có 59 chi bộ trong doanh nghiệp ngoài khu vực nhà nước.")).toBe("ngoai nha nuoc");
+    const age = understandQuestion("Chi ủy viên chi bộ trong doanh nghiệp tham gia lần đầu tối đa bao nhiêu tuổi?");
+    expect(otherCellKind(age, "Về tuổi: chi ủy viên chi bộ thôn, bản, tổ dân phố tham gia lần đầu không quá 55 tuổi.")).toBe("thon");
+    expect(otherCellKind(age, "Chi ủy viên chi bộ thôn không quá 55 tuổi; chi bộ doanh nghiệp không quá 50 tuổi.")).toBeNull();
+  });
+
   it("answers from the listed item whose label is what the question asks about, not an item that mentions it", () => {
     const passages = [
       "Mỗi huyện ủy chọn ít nhất 01 chi bộ trực thuộc đảng ủy cơ sở và 01 chi bộ cơ sở để chỉ đạo đại hội điểm, hoàn thành trước ngày 31/3/2027.",
