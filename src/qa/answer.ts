@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -508,7 +508,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost
       // the time its fact is of: no answer to when.
       if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
-      if (missesNegation(plan, unit.text) || otherSector(plan, unit.text) !== null) score -= policy.mismatchPenalty;
+      if (missesNegation(plan, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
       if (statesOtherBound(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
@@ -765,7 +765,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     if (other) return `the passage speaks of another body's: ${other}`;
     // (What a unit itself says another committee did is no answer about the committee asked; a
     // who-question may be answered by another committee.)
-    const committee = plan.language === "vi" && plan.kind !== "who" && plan.kind !== "list" ? otherCommittee(plan, best.text) : null;
+    const committee = plan.language === "vi" && plan.kind !== "who" && plan.kind !== "list" ? otherCommittee(plan, best.text, passage.title) : null;
     if (committee) return `the answer speaks of another committee: ${committee}`;
     // (A place asked — "ở xã nào" — or a body or a list may be another one.)
     const place = plan.kind !== "where" && plan.kind !== "who" && plan.kind !== "list" ? otherPlace(plan, best.text) : null;
@@ -784,6 +784,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   // (A unit that names no sector speaks of its passage's.)
+  if (namesNoDisciplineForm(plan, best.text)) return "the question asks the form of discipline; the answer names none";
   const sector = otherSector(plan, best.text) ?? (SECTOR_NAMED.test(foldKey(best.text)) ? null : otherSector(plan, passage?.text ?? ""));
   if (sector) return `the answer speaks of another sector: ${sector}`;
   const cells = otherCellKind(plan, passage ? contextAndTextUpTo(passage, best.end) : best.text);

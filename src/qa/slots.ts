@@ -7,7 +7,7 @@ import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
 import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
@@ -643,9 +643,12 @@ function committeesIn(text: string): Set<string> {
  * ("Ủy ban Kiểm tra quyết định …" for "Ủy ban nhân dân huyện đã xử lý …"): the other committee, folded, or
  * null. The unit speaks of another body's act.
  */
-export function otherCommittee(plan: QueryPlan, text: string): string | null {
+export function otherCommittee(plan: QueryPlan, text: string, around = ""): string | null {
   const asked = committeesIn(plan.question);
   if (asked.size === 0) return null;
+  // (A document the committee asked issues — a decision of the Ủy ban Kiểm tra — speaks of its acts, whoever
+  // else its text names: "… đồng chí X, Phó Chủ tịch Ủy ban nhân dân xã".)
+  if ([...committeesIn(around)].some((body) => asked.has(body))) return null;
   const named = committeesIn(text);
   for (const body of asked) {
     const kind = body.slice(0, body.indexOf("|"));
@@ -837,6 +840,14 @@ export function otherCellKind(plan: QueryPlan, unit: string): string | null {
   const said = cellKinds(folded);
   if (said.size === 0 || [...asked].some((kind) => said.has(kind) || spacedWords(folded).includes(` ${kind} `))) return null;
   return [...said].join(", ");
+}
+
+/** A question asking which form of discipline was imposed ("bị kỷ luật bằng hình thức gì", "what disciplinary measure"), folded. */
+const DISCIPLINE_FORM_ASKED = /\bky luat\b.*\bhinh thuc (?:gi|nao)\b|\bhinh thuc ky luat (?:gi|nao|la gi)\b|\bbi ky luat (?:gi|the nao|ra sao)\b|\bwhat disciplinary (?:form|measure|penalty|sanction|action)\b|\bwhat (?:form|measure|penalty|sanction) of (?:party )?discipline\b|\bhow (?:was|were) .* disciplined\b/u;
+
+/** Whether the question asks which form of discipline was imposed and the unit names none ("xem xét xử lý kỷ luật"). */
+export function namesNoDisciplineForm(plan: QueryPlan, unit: string): boolean {
+  return DISCIPLINE_FORM_ASKED.test(foldedQuestion(plan)) && !DISCIPLINE_FORMS.test(unit);
 }
 
 /** Whether the question asks about what is not done or not allowed and the unit negates nothing. */

@@ -107,6 +107,8 @@ export const PERSON_NOUNS: readonly string[][] = [
 ];
 
 /** An amount of money ("486.720.000 đồng", "12 triệu đồng", "1,5 tỷ"): what "bao nhiêu tiền" asks for. */
+/** The forms of party and state discipline (Điều lệ Đảng; cadre and civil-servant law), as documents write them. */
+export const DISCIPLINE_FORMS = /(?:^|[^\p{L}])(?:khiển trách|cảnh cáo|cách chức|khai trừ|giải tán|hạ bậc lương|giáng chức|buộc thôi việc|bãi nhiệm)(?![\p{L}])/iu;
 /** Amounts of money a Vietnamese question asks "là bao nhiêu" of ("Phụ cấp … là bao nhiêu?"), folded. */
 export const MONEY_SUBJECTS_FOLDED: ReadonlyArray<readonly string[]> = ["tien", "phu cap", "kinh phi", "dang phi", "luong", "tien luong", "thu lao", "ngan sach", "chi phi", "thu nhap"].map((m) => m.split(" "));
 export const MONEY_AMOUNT = /\d[\d.,]*\s*(?:đồng|nghìn|ngàn|triệu|tỷ|VNĐ|VND)(?!\p{L})/iu;

@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, labelsSubject, missesNegation, missingIndicator, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -36,6 +36,16 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("answers which form of discipline only with one, and a committee's decision speaks of its acts whoever its text names", () => {
+    const form = understandQuestion("Đồng chí Lường Văn Pín đã bị kỷ luật bằng hình thức gì?");
+    expect(namesNoDisciplineForm(form, "Đảng ủy xã chỉ đạo kiểm điểm, xem xét xử lý kỷ luật đối với đồng chí Lường Văn Pín.")).toBe(true);
+    expect(namesNoDisciplineForm(form, "Thi hành kỷ luật đồng chí Lường Văn Pín bằng hình thức CẢNH CÁO.")).toBe(false);
+    expect(namesNoDisciplineForm(understandQuestion("What form must the personal CV follow?"), "Sơ yếu lý lịch theo mẫu 2C.")).toBe(false);
+    const decision = ["Thi hành kỷ luật đồng chí Trương Văn Khởi, Phó Chủ tịch Ủy ban nhân dân xã Pắc Ngàn, bằng hình thức CẢNH CÁO."];
+    const result = askAmong(decision, "Ủy ban Kiểm tra Huyện ủy Kỳ Liên thi hành kỷ luật đồng chí Phó Chủ tịch xã Pắc Ngàn bằng hình thức nào?", "Quyết định số 46-QĐ/UBKTHU của Ủy ban Kiểm tra Huyện ủy Kỳ Liên", ["Ủy ban nhân dân xã Pắc Ngàn thu tiền sai quy định."]);
+    expect(result.abstained, result.reason ?? "").toBe(false);
+  });
+
   it("does not answer of private enterprises from what is said of state ones, nor of one kind of party cell from another's rule", () => {
     const privateAsked = understandQuestion("Chi bộ trong doanh nghiệp ngoài khu vực nhà nước sinh hoạt mấy lần một tháng?");
     expect(otherSector(privateAsked, "Chi bộ doanh nghiệp nhà nước sinh hoạt mỗi tháng một lần.")).toBe("nha nuoc");
