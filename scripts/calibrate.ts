@@ -76,10 +76,13 @@ const TUNED_SETS = [
   // A Tỉnh ủy's cadre-management Quy định and a Huyện ủy's six-month report as a legal site publishes them,
   // written without the code (2026-11-30, twelfth session): tuned on.
   "eval/tune-ae.jsonl",
+  // A Tỉnh ủy's Chỉ thị on chi bộ congresses and a disciplinary decision, 14 English questions (2026-11-30,
+  // twelfth session): tuned on.
+  "eval/tune-ah.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
-const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl", "eval/heldout-z.jsonl", "eval/heldout-ac.jsonl", "eval/heldout-af.jsonl", "eval/heldout-ag.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v", "eval/corpus-tune-w", "eval/corpus-heldout-x", "eval/corpus-tune-y", "eval/corpus-heldout-z", "eval/corpus-tune-aa", "eval/corpus-tune-ab", "eval/corpus-heldout-ac", "eval/corpus-tune-ad", "eval/corpus-tune-ae", "eval/corpus-heldout-af", "eval/corpus-heldout-ag"];
+const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl", "eval/heldout-z.jsonl", "eval/heldout-ac.jsonl", "eval/heldout-af.jsonl", "eval/heldout-ag.jsonl", "eval/heldout-ai.jsonl"];
+const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v", "eval/corpus-tune-w", "eval/corpus-heldout-x", "eval/corpus-tune-y", "eval/corpus-heldout-z", "eval/corpus-tune-aa", "eval/corpus-tune-ab", "eval/corpus-heldout-ac", "eval/corpus-tune-ad", "eval/corpus-tune-ae", "eval/corpus-heldout-af", "eval/corpus-heldout-ag", "eval/corpus-tune-ah", "eval/corpus-heldout-ai"];
 
 type Labelled = EvalQuestion & { doc?: string };
 
