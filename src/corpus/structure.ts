@@ -24,6 +24,13 @@ const TAIL_MARKERS = new Set(
 );
 const CAPTION = /^(?:ảnh|hình|photo|image)\s*(?:\d+)?\s*[:.–-]|\((?:ảnh|nguồn ảnh|photo)\s*:?[^)]*\)\s*$|^ảnh minh họa|^ảnh minh hoạ/iu;
 const METADATA = /^(?:source|nguồn|url|link)\s*:/iu;
+// A site's navigation trail or menu ("Trang chủ > Chính trị > Xây dựng Đảng", "Trang chủ | Giới thiệu | …").
+const NAVIGATION = /^trang chủ\s*[>»›|/]/iu;
+// A news page's publication line ("Thứ Năm, 14/05/2026 - 16:42", "Thứ Sáu, 17/07/2026 - 08:15 | Thu Hằng").
+const DATELINE = /^(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*,?\s*(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4}(?:\s*[-–,|]\s*\d{1,2}[:h]\d{2})?(?:\s*(?:\(GMT[^)]*\)|\|\s*[^|]{1,40}))?\s*$/iu;
+// A site's masthead: a newspaper or portal's name in capitals ("BÁO BẮC TRÀNG ĐIỆN TỬ - CƠ QUAN CỦA ĐẢNG BỘ
+// …", "CỔNG THÔNG TIN ĐIỆN TỬ XÃ …", "BAOVINHTHANH.VN - …").
+const MASTHEAD = /^(?:BÁO(?!\s+CÁO)\s|CỔNG THÔNG TIN|TRANG THÔNG TIN|[\p{Lu}\d-]+\.VN(?![\p{L}]))|CƠ QUAN CỦA ĐẢNG BỘ/u;
 const DIVISION = DIVISION_WORDS.join("|");
 // A division's number: "2", "II", or in words ("Phần thứ hai", as political reports number their parts).
 const DIVISION_NUMBER = String.raw`(?:\d+|[ivxlcdm]+|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))`;
@@ -121,7 +128,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
       state.ended = true;
       break;
     }
-    if (isBoilerplate(line.text) || CAPTION.test(line.text) || METADATA.test(line.text)) {
+    if (isBoilerplate(line.text) || CAPTION.test(line.text) || METADATA.test(line.text) || NAVIGATION.test(line.text) || DATELINE.test(line.text) || (MASTHEAD.test(line.text) && isUpperCase(line.text))) {
       flush();
       continue;
     }

@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -37,6 +37,12 @@ export interface CandidatePassage {
   isHeader?: boolean;
   /** True for a passage of an official document (one with a formal header): the primary source of what it says. */
   isOfficial?: boolean;
+  /**
+   * A document without a formal header: its title block (the title and the lines before its first section,
+   * as an article's lead "Sáng 14/5, Huyện ủy Yên Lũng tổ chức …"), which names the place and body every
+   * passage speaks of, as a header would.
+   */
+  titleBlock?: string;
 }
 
 /** The best answering span of one passage. */
@@ -722,7 +728,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
     const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
-    const sets = unionOf(upTo, aroundSets(passage));
+    const sets = unionOf(upTo, passage.titleBlock ? unionOf(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
     const missing = missingNumbers(plan, sets);
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies
@@ -792,6 +798,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   const indicator = missingIndicator(plan, best.text);
   if (indicator) return `the answer gives no percentage of "${indicator}"`;
   if (givesTargetForNow(plan, best.text)) return "the answer gives a target, not the figure now";
+  if (passage && countedAtStart(plan, passage.text.slice(0, best.start))) return "the answer gives the figure at the period's start, not now";
   const unknown = namedAsUnknown(plan, best.text);
   if (unknown) return `the answer says the ${unknown} is unknown`;
   return null;

@@ -472,6 +472,7 @@ export class QaEngine implements QaService {
  */
 function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, plan?: QueryPlan): CandidatePassage {
   const read = (text: string): string => (passage.isScanned && plan?.language === "vi" ? alignScannedText(text, plan.question) : text);
+  const isOfficial = headerPassage(passage.docId, index) !== undefined;
   return {
     id: passage.id,
     text: read(passage.text),
@@ -479,6 +480,22 @@ function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, p
     title: passage.title,
     rank,
     isHeader: passage.section === HEADER_SECTION && passage.paragraph === 0,
-    isOfficial: headerPassage(passage.docId, index) !== undefined,
+    isOfficial,
+    ...(isOfficial ? {} : { titleBlock: titleBlock(passage.docId, index) }),
   };
+}
+
+/** Most passages a title block is read from, and most characters it keeps. */
+const TITLE_BLOCK_PASSAGES = 4;
+const TITLE_BLOCK_CHARS = 800;
+
+/** A document's title and the passages before its first section (see CandidatePassage.titleBlock). */
+function titleBlock(docId: string, index: LoadedIndex): string {
+  let block = "";
+  for (let k = 0; k < TITLE_BLOCK_PASSAGES && block.length < TITLE_BLOCK_CHARS; k++) {
+    const passage = index.byId.get(`${docId}#${k}`);
+    if (!passage || passage.section !== null) break;
+    block = `${block}\n${passage.text}`;
+  }
+  return block.slice(0, TITLE_BLOCK_CHARS);
 }

@@ -387,6 +387,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members an
   // organisation has, unless the question says so.
   const flowMarkers = unaskedFlowMarkers(plan);
+  const datesToStart = asksStock(plan) && flowMarkers.some((m) => START_MARKERS.includes(m));
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   const asked = askedQualifierOf(plan, noun);
   if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked)) return true;
@@ -398,7 +399,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
-    if (followsMarker(tokens, i, flowMarkers)) continue;
+    if (followsMarker(tokens, i, flowMarkers) || changedBy(tokens, i, plan) || (datesToStart && opensWithStart(unit.slice(0, t.start)))) continue;
     // "mỗi bên cử từ 01 đến 02 công chức" is each one's share, not how many there are in all.
     if (perEachUnasked && tokens.slice(Math.max(0, i - 6), i).some((w) => w.lower === "mỗi")) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
@@ -494,6 +495,29 @@ function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
   const question = stockQuestion(plan);
   const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : FLOW_MARKERS;
   return markers.filter((marker) => !question.includes(` ${marker.join(" ")} `));
+}
+
+/** A change, right before its number ("giảm 45 xã", "tăng thêm 27 đảng viên"): how many more or fewer, not how many (folded). */
+const CHANGE_BEFORE = /(?:^|\s)(?:tang|giam)(?: them| xuong| di)?$/u;
+
+/** Whether the number at `i` is a change the question does not ask about ("tỉnh giảm 45 xã" for how many remain). */
+function changedBy(tokens: readonly Token[], i: number, plan: QueryPlan): boolean {
+  if (!CHANGE_BEFORE.test(tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" "))) return false;
+  return !/\b(?:tang|giam)\b|\b(?:increase|decrease|fell|rose|more|fewer|less)\b/u.test(stockQuestion(plan));
+}
+
+/** Whether the sentence that `before` ends in opens dated to a period's start ("Thời điểm đầu năm 2021, toàn huyện có …"). */
+function opensWithStart(before: string): boolean {
+  const opening = foldKey(before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n")) + 1)).trim();
+  return START_MARKERS.some((marker) => new RegExp(`^(?:\\S+ ){0,2}${marker.join(" ")}\\b`, "u").test(opening));
+}
+
+/**
+ * Whether a count asked as it is now is answered from a sentence dated to a period's start, said before the
+ * unit ("Thời điểm đầu năm 2021, toàn huyện có 112 thôn …; | 41 thôn chưa có chi bộ riêng").
+ */
+export function countedAtStart(plan: QueryPlan, before: string): boolean {
+  return plan.kind === "count" && asksStock(plan) && unaskedFlowMarkers(plan).some((m) => START_MARKERS.includes(m)) && opensWithStart(before);
 }
 
 /** Whether the number at `i` follows, within four words, one of `markers`. */

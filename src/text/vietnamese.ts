@@ -76,7 +76,7 @@ export const MAX_PERSON_LEAD_CHARS = 250;
  * "đồng chí Ủy viên Thường vụ nào", "thành viên nào", "lãnh đạo nào" (folded): a person asked by the office
  * the question names.
  */
-export const PERSON_WHICH_FOLDED = String.raw`(?:nguoi|dong chi|can bo|lanh dao|thanh vien|uy vien)(?: (?:uy vien|ban|thuong vu|thuong truc|pho|bi thu|truong|chu tich|chu nhiem|can bo|lanh dao|thanh vien|cap uy|chi uy|dang uy|huyen uy|tinh uy|thanh uy)){0,4} nao`;
+export const PERSON_WHICH_FOLDED = String.raw`(?:nguoi|dong chi|can bo|lanh dao|thanh vien|uy vien)(?: (?:uy vien|ban|thuong vu|thuong truc|pho|bi thu|truong|chu tich|chu nhiem|can bo|lanh dao|thanh vien|cap uy|chi uy|dang uy|huyen uy|tinh uy|thanh uy|cap (?:tinh|huyen|xa|tren|co so|trung uong))){0,4} nao`;
 
 export const WHO_QUESTION_FOLDED = new RegExp(String.raw`(?:^|\s)(?:ai|${PERSON_WHICH_FOLDED}|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|(?<!van )ban nao|bo nao|nganh nao|uy ban nao|hoi dong nao|cuc nao|cong ty nao|doanh nghiep nao)(?=\s|$|[?,.])|^(?:who|whom|whose)\b|\b(?:by|to|from|with) whom\b|^(?:which|what) (?:(?!(?:is|was|are|were|do|does|did|has|have|had|will|can|must|should)\b)[a-z]+ ){0,2}(?:body|agency|organ|authority|office|committee|official|person|level)\b|\b(?:through|by|from|under) (?:which|what) (?:body|agency|organ|authority|office|committee|department|ministry|organi[sz]ation)\b`, "u");
 

@@ -28,6 +28,22 @@ describe("cleaning and structure", () => {
     for (const junk of ["Phản hồi", "Các tin khác", "Mới nhất", "Xem nhiều nhất"]) expect(all).not.toContain(junk);
   });
 
+  it("drops a news site's masthead, navigation trail and publication line, so the headline is the title", () => {
+    const page = [
+      "BÁO BẮC TRÀNG ĐIỆN TỬ - CƠ QUAN CỦA ĐẢNG BỘ, CHÍNH QUYỀN VÀ NHÂN DÂN TỈNH BẮC TRÀNG",
+      "Trang chủ > Chính trị > Xây dựng Đảng",
+      "Thứ Năm, 14/05/2026 - 16:42",
+      "Yên Lũng: Sau 5 năm, không còn thôn, bản trắng đảng viên",
+      "Sáng 14/5, Huyện ủy Yên Lũng tổ chức hội nghị tổng kết 5 năm thực hiện Chỉ thị số 41-CT/TW.",
+    ].join("\n");
+    const { title, passages } = chunk(page);
+    expect(title).toBe("Yên Lũng: Sau 5 năm, không còn thôn, bản trắng đảng viên");
+    const all = passages.map((p) => p.text).join("\n");
+    for (const junk of ["BÁO BẮC TRÀNG", "Trang chủ", "16:42"]) expect(all).not.toContain(junk);
+    // (A report's own upper-case lines stay: "BÁO CÁO" is no newspaper.)
+    expect(chunk("BÁO CÁO\nKết quả công tác năm 2025\n\nNăm 2025, Đảng bộ kết nạp 31 đảng viên.").title).toContain("BÁO CÁO");
+  });
+
   it("uses the first line as the title and never quotes the photo caption", () => {
     const { title, passages } = chunk(SEED);
     expect(title).toBe("Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk");

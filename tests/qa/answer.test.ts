@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/a
 import { understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, countedAtStart, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -36,6 +36,18 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("does not give a change ('giảm 45 xã') nor a count dated to a period's start for how many there are now", () => {
+    const left = understandQuestion("Tỉnh sau sắp xếp còn lại bao nhiêu xã, phường, thị trấn?");
+    expect(countsNoun(left, "Tỉnh giảm 45 xã, phường, thị trấn.")).toBe(false);
+    expect(countsNoun(left, "Toàn tỉnh còn 141 xã, phường, thị trấn.")).toBe(true);
+    expect(countsNoun(understandQuestion("Tỉnh giảm bao nhiêu xã?"), "Tỉnh giảm 45 xã, phường, thị trấn.")).toBe(true);
+    const now = understandQuestion("Hiện nay huyện còn bao nhiêu thôn chưa có chi bộ riêng?");
+    expect(countedAtStart(now, "Thời điểm đầu năm 2021, toàn huyện có 112 thôn, trong đó 17 thôn chưa có đảng viên; ")).toBe(true);
+    expect(countedAtStart(now, "Đến hết tháng 4/2026, ")).toBe(false);
+    // ("Lãnh đạo cấp tỉnh nào" asks for a person.)
+    expect(understandQuestion("Lãnh đạo cấp tỉnh nào về dự hội nghị?").kind).toBe("who");
+  });
+
   it("answers which form of discipline only with one, and a committee's decision speaks of its acts whoever its text names", () => {
     const form = understandQuestion("Đồng chí Lường Văn Pín đã bị kỷ luật bằng hình thức gì?");
     expect(namesNoDisciplineForm(form, "Đảng ủy xã chỉ đạo kiểm điểm, xem xét xử lý kỷ luật đối với đồng chí Lường Văn Pín.")).toBe(true);
