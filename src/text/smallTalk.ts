@@ -37,6 +37,9 @@ const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
   ["thx", "thanks"],
   ["tks", "thanks"],
   ["hom nay the nao", "greeting"],
+  // ("Chào bạn, hôm nay bạn thế nào?", "dạo này bạn ra sao": how are you.)
+  ["the nao", "greeting"],
+  ["ra sao", "greeting"],
   ["khoe khong", "greeting"],
   ["co khoe khong", "greeting"],
   ["tam biet", "goodbye"],
@@ -51,7 +54,7 @@ const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
  * khỏe không").
  */
 const POLITE_WORDS = new Set([
-  "ban", "anh", "chi", "em", "co", "chu", "bac", "dong", "tro", "ly", "bot", "ad", "admin", "moi", "nguoi", "ca", "minh", "toi", "hom", "nay",
+  "ban", "anh", "chi", "em", "co", "chu", "bac", "dong", "tro", "ly", "bot", "ad", "admin", "moi", "nguoi", "ca", "minh", "toi", "hom", "nay", "dao",
   "a", "nhe", "nha", "oi", "nhieu", "rat", "lam", "ok", "oke", "okay", "vang", "da", "u", "there", "all", "so", "much", "very",
 ]);
 
