@@ -36,6 +36,12 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("reads 'how quickly' as asking a time, and 'who serves as X' as about X", () => {
+    expect(understandQuestion("How quickly must changes in a member's record be entered after a decision?").kind).toBe("duration");
+    const head = understandQuestion("Who serves as standing deputy head of the steering committee?").headPhrase?.[0]?.join(" ");
+    expect(head).not.toMatch(/^giu/u);
+  });
+
   it("does not give a change ('giảm 45 xã') nor a count dated to a period's start for how many there are now", () => {
     const left = understandQuestion("Tỉnh sau sắp xếp còn lại bao nhiêu xã, phường, thị trấn?");
     expect(countsNoun(left, "Tỉnh giảm 45 xã, phường, thị trấn.")).toBe(false);
