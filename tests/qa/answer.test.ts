@@ -36,6 +36,11 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("keeps 'thay thế' (replace) whole as a key term, 'như thế' being the function phrase", () => {
+    expect(understandQuestion("Quy chế mới thay thế cho văn bản nào?").terms.map((t) => t.fold)).toContain("the");
+    expect(understandQuestion("Chi bộ họp như thế nào?").terms.map((t) => t.fold)).not.toContain("the");
+  });
+
   it("reads 'how quickly' as asking a time, and 'who serves as X' as about X", () => {
     expect(understandQuestion("How quickly must changes in a member's record be entered after a decision?").kind).toBe("duration");
     const head = understandQuestion("Who serves as standing deputy head of the steering committee?").headPhrase?.[0]?.join(" ");
