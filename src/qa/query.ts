@@ -167,7 +167,8 @@ function detectKind(folded: string, english: boolean, partAsked = false): Questi
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
   // "sinh năm bao nhiêu?", "năm mấy?" ask a year (not "trong năm bao nhiêu đảng viên …", a count).
   if (has(/\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
-  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|what date|which year|what year|which date|on what day|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
+  // ("tháng mấy", "ngày bao nhiêu" ask which month or day; "mấy tháng", "bao nhiêu ngày" how long.)
+  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
   // members" asks which regulation, not when.)

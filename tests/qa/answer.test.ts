@@ -41,6 +41,12 @@ describe("answer extraction", () => {
     expect(understandQuestion("Chi bộ họp như thế nào?").terms.map((t) => t.fold)).not.toContain("the");
   });
 
+  it("reads 'tháng mấy', 'ngày bao nhiêu' as asking which month or day, 'mấy tháng', 'bao nhiêu ngày' as how long", () => {
+    expect(understandQuestion("Hội thi tổ chức vào tháng mấy hằng năm?").kind).toBe("date");
+    expect(understandQuestion("Hạn chót gửi báo cáo là ngày bao nhiêu?").kind).toBe("date");
+    expect(understandQuestion("Trong bao nhiêu ngày phải gửi báo cáo?").kind).not.toBe("date");
+  });
+
   it("reads 'how quickly' as asking a time, and 'who serves as X' as about X", () => {
     expect(understandQuestion("How quickly must changes in a member's record be entered after a decision?").kind).toBe("duration");
     const head = understandQuestion("Who serves as standing deputy head of the steering committee?").headPhrase?.[0]?.join(" ");
