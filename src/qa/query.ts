@@ -499,7 +499,8 @@ export function levelsOf(tokens: ReadonlyArray<{ fold: string; lower: string }>,
       if (!phrase.every((k, j) => keys[i + j] === k)) continue;
       const key = folded.join("_");
       if (!accented && LEVEL_AMBIGUOUS_UNACCENTED.has(key)) break;
-      if (guarded.has(key) && !LEVEL_INTRODUCERS.has(tokens[i - 1]?.fold ?? "")) break;
+      // ("tinh uy" typed bare is a Tỉnh ủy: the committee names its level.)
+      if (guarded.has(key) && !LEVEL_INTRODUCERS.has(tokens[i - 1]?.fold ?? "") && !(key === "tinh" && tokens[i + 1]?.fold === "uy")) break;
       if (inCompoundNoun(tokens, i, phrase.length)) break;
       found.add(key);
       i += phrase.length - 1;

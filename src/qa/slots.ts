@@ -387,6 +387,8 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members an
   // organisation has, unless the question says so.
   const flowMarkers = unaskedFlowMarkers(plan);
+  // "Đầu nhiệm kỳ … có bao nhiêu hộ": a figure said as what remains ("còn 11 hộ") is the later one.
+  const startAsked = START_MARKERS.some((marker) => stockQuestion(plan).includes(` ${marker.join(" ")} `));
   const datesToStart = asksStock(plan) && flowMarkers.some((m) => START_MARKERS.includes(m));
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   const asked = askedQualifierOf(plan, noun);
@@ -399,6 +401,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
+    if (startAsked && /(?:^|\s)(?:con|nay|hien nay|hien con|xuong con|con lai)$/u.test(tokens.slice(Math.max(0, i - 2), i).map((w) => w.fold).join(" "))) continue;
     if (followsMarker(tokens, i, flowMarkers) || changedBy(tokens, i, plan) || (datesToStart && opensWithStart(unit.slice(0, t.start)))) continue;
     // "mỗi bên cử từ 01 đến 02 công chức" is each one's share, not how many there are in all.
     if (perEachUnasked && tokens.slice(Math.max(0, i - 6), i).some((w) => w.lower === "mỗi")) continue;

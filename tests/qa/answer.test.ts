@@ -41,6 +41,14 @@ describe("answer extraction", () => {
     expect(understandQuestion("Chi bộ họp như thế nào?").terms.map((t) => t.fold)).not.toContain("the");
   });
 
+  it("reads 'tinh uy' typed bare as naming the provincial level, and a start-of-term count not by what remains", () => {
+    expect(understandQuestion("tien thuong kem bang khen cua ban thuong vu tinh uy la bao nhieu").levels).toContain("tinh");
+    expect(understandQuestion("cach tinh diem nhu the nao").levels).not.toContain("tinh");
+    const start = understandQuestion("Đầu nhiệm kỳ, thôn có bao nhiêu hộ cận nghèo?");
+    expect(countsNoun(start, "Hộ nghèo giảm từ 21 hộ đầu nhiệm kỳ xuống còn 06 hộ; hộ cận nghèo còn 11 hộ.")).toBe(false);
+    expect(countsNoun(start, "Đầu nhiệm kỳ có 19 hộ cận nghèo, nay còn 11 hộ.")).toBe(true);
+  });
+
   it("reads 'tháng mấy', 'ngày bao nhiêu' as asking which month or day, 'mấy tháng', 'bao nhiêu ngày' as how long", () => {
     expect(understandQuestion("Hội thi tổ chức vào tháng mấy hằng năm?").kind).toBe("date");
     expect(understandQuestion("Hạn chót gửi báo cáo là ngày bao nhiêu?").kind).toBe("date");
