@@ -567,6 +567,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
 }
 
+/** Levels an English word names unambiguously (see abstentionReason). */
+const ENGLISH_UNAMBIGUOUS_LEVELS = new Set(["tinh", "xa", "phuong"]);
+
 /** A sector named, folded ("nhà nước", "công lập"; see `otherSector`). */
 const SECTOR_NAMED = /\b(?:nha nuoc|cong lap|dnnkvnn)\b/u;
 
@@ -781,7 +784,10 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
     // names (English level words translate ambiguously: "town" is thị xã or thị trấn).
     // (A town or a city is also named by its party committee: "Thị ủy Hòa Phong", "Thành ủy Cần Thơ".)
-    const level = plan.language === "vi" ? plan.levels.find((key) => !hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets)) : undefined;
+    // (Of an English question's, the levels one word names: "provincial" is tỉnh, "commune" xã, "ward" phường;
+    // "district" or "town" may be either of two.)
+    const checked = plan.language === "vi" ? plan.levels : plan.levels.filter((key) => ENGLISH_UNAMBIGUOUS_LEVELS.has(key));
+    const level = checked.find((key) => !hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets));
     if (level) return `level not in the passage: ${level.replace("_", " ")}`;
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").

@@ -49,6 +49,13 @@ describe("answer extraction", () => {
     expect(countsNoun(start, "Đầu nhiệm kỳ có 19 hộ cận nghèo, nay còn 11 hộ.")).toBe(true);
   });
 
+  it("does not answer an English question about the province from a passage that names no province", () => {
+    const passages = ["Từ quý I năm 2027, ban thường vụ bắt đầu sử dụng hệ thống phòng họp không giấy."];
+    const result = askAmong(passages, "When will the paperless meeting system be used by the provincial standing committee?", "Nghị quyết về chuyển đổi số", ["Chi bộ họp mỗi tháng một lần."]);
+    expect(result.abstained).toBe(true);
+    expect(result.reason).toMatch(/level/u);
+  });
+
   it("reads 'tháng mấy', 'ngày bao nhiêu' as asking which month or day, 'mấy tháng', 'bao nhiêu ngày' as how long", () => {
     expect(understandQuestion("Hội thi tổ chức vào tháng mấy hằng năm?").kind).toBe("date");
     expect(understandQuestion("Hạn chót gửi báo cáo là ngày bao nhiêu?").kind).toBe("date");
