@@ -169,14 +169,18 @@ export function readBarTables(lines: readonly string[]): string[] {
     let end = r + 1;
     while (end < rows.length && rows[end]?.length === width) end++;
     const first = rows[r] ?? [];
-    const last = rows[end];
-    const inner = end - r - 1;
-    if (width < 3 || inner < 1 || first.length < width || last === undefined || last.length < width) {
+    const after = rows[end];
+    // The row after the run either ends the table (its first cells) or, shorter, is the text after it
+    // (a note below the list: the table then ends with the run's last row).
+    const closing = after !== undefined && after.length >= width;
+    const last = closing ? after : rows[end - 1];
+    const inner = closing ? end - r - 1 : end - r - 2;
+    if (width < 3 || inner < 1 || first.length < width || last === undefined) {
       r++;
       continue;
     }
     const head = first.slice(first.length - width);
-    const table = [head, ...rows.slice(r + 1, end), last.slice(0, width)];
+    const table = [head, ...rows.slice(r + 1, r + 1 + inner), last.slice(0, width)];
     // A label/value table (a site's "Số hiệu:" / "118-KH/TU" fields) is no data table; nor one with an empty
     // name, nor one whose "cells" hold markdown table rows of their own.
     if (head.some((c) => text(c) === "" || /:$/u.test(text(c))) || table.some((cells) => cells.some((c) => lines.slice(c.from, c.to).some((l) => l.includes("|"))))) {
@@ -196,7 +200,7 @@ export function readBarTables(lines: readonly string[]): string[] {
     out.push("");
     copied = Math.min(lines.length, stop + 1);
     // The cells after the table in its last row are text again.
-    rows[end] = last.slice(width);
+    if (closing) rows[end] = last.slice(width);
     r = end;
   }
   for (let n = copied; n < lines.length; n++) out.push(lines[n] ?? "");

@@ -19,9 +19,13 @@ const BOILERPLATE_LINES = new Set(
   ].map((line) => foldKey(line)),
 );
 // Lines after which a web page only lists other articles: everything from here on is dropped.
+// (A legal site's footer under a document: "Văn bản này chưa cập nhật nội dung Tiếng Anh", "Lược đồ",
+// "Văn bản liên quan", after its own title line for the document, which goes too.)
 const TAIL_MARKERS = new Set(
-  ["Các tin khác", "Tin liên quan", "Tin cùng chuyên mục", "Bài viết liên quan", "Tin khác", "Các bài viết khác", "Tin bài liên quan", "Bài liên quan"].map((line) => foldKey(line)),
+  ["Các tin khác", "Tin liên quan", "Tin cùng chuyên mục", "Bài viết liên quan", "Tin khác", "Các bài viết khác", "Tin bài liên quan", "Bài liên quan", "Văn bản này chưa cập nhật nội dung Tiếng Anh", "Lược đồ", "Văn bản liên quan"].map((line) => foldKey(line)),
 );
+// A legal site's title line for the document above its footer ("Quyết định 1147-QĐ/HU năm 2024 thành lập … ban hành").
+const SITE_TITLE_LINE = /^(?:điều lệ|nghị quyết|hướng dẫn|quy định|chỉ thị|kết luận|quyết định|thông tri|thông báo|luật|nghị định|thông tư|kế hoạch|báo cáo|quy chế|đề án|chương trình|công văn)\s+\d+[\p{L}\d/.-]*\s+(?:năm\s+\d{4}|ngày\s+\d)/iu;
 const CAPTION = /^(?:ảnh|hình|photo|image)\s*(?:\d+)?\s*[:.–-]|\((?:ảnh|nguồn ảnh|photo)\s*:?[^)]*\)\s*$|^ảnh minh họa|^ảnh minh hoạ/iu;
 const METADATA = /^(?:source|nguồn|url|link)\s*:/iu;
 // A site's navigation trail or menu ("Trang chủ > Chính trị > Xây dựng Đảng", "Trang chủ | Giới thiệu | …").
@@ -125,6 +129,8 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
       continue;
     }
     if (isTailMarker(line.text)) {
+      if (paragraph.length === 1 && SITE_TITLE_LINE.test(paragraph[0] ?? "")) paragraph = [];
+      else if (paragraph.length === 0 && SITE_TITLE_LINE.test(blocks[blocks.length - 1]?.text ?? "")) blocks.pop();
       state.ended = true;
       break;
     }

@@ -21,7 +21,7 @@ import { TermStats, type TermStatsJSON } from "./termStats.js";
 import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
-export const INDEX_FORMAT_VERSION = 35;
+export const INDEX_FORMAT_VERSION = 37;
 const CURRENT_FILE = "CURRENT";
 const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", quiz: "quiz.json", terms: "terms.json" } as const;
 

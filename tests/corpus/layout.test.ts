@@ -186,6 +186,13 @@ describe("a data table laid out a cell a line, as a legal site's copy has it", (
     expect(passages.find((p) => p.text.startsWith("Năm: 2027"))?.context).toContain("Chỉ tiêu cụ thể theo từng năm như sau");
   });
 
+  it("ends with its last full row when a shorter row of text follows (a note under an attached list)", () => {
+    const list = ["(Kèm theo Quyết định số 1147-QĐ/HU)", "|", "**STT**", "|", "**Họ và tên**", "|", "**Nhiệm vụ**", "|", "|", "1", "|", "Đồng chí Vi Thị Hạnh", "|", "Trưởng ban", "|", "|", "2", "|", "Đồng chí Nông Văn Khải", "|", "Phó Trưởng ban Thường trực", "|", "|", "*Danh sách gồm 2 đồng chí.*", "|", "Quyết định 1147-QĐ/HU năm 2024 thành lập Ban Chỉ đạo do Huyện ủy ban hành"];
+    const out = readBarTables(list);
+    expect(out).toContain("| 2 | Đồng chí Nông Văn Khải | Phó Trưởng ban Thường trực |");
+    expect(out).toContain("*Danh sách gồm 2 đồng chí.*");
+  });
+
   it("leaves a header's two columns and a site's label/value fields alone", () => {
     const header = ["|", "**BAN CHẤP HÀNH", "TRUNG ƯƠNG**", "*", "|", "**ĐẢNG CỘNG SẢN", "VIỆT NAM**", "|", "|", "Số 383-QĐ/TW", "|", "*Hà Nội, ngày 19", "tháng 11 năm 2025 *", "|"];
     expect(readBarTables(header)).toEqual(header);

@@ -44,6 +44,13 @@ describe("cleaning and structure", () => {
     expect(chunk("BÁO CÁO\nKết quả công tác năm 2025\n\nNăm 2025, Đảng bộ kết nạp 31 đảng viên.").title).toContain("BÁO CÁO");
   });
 
+  it("ends a legal site's page at its footer, its own title line for the document included", () => {
+    const page = ["Danh sách gồm 17 đồng chí.", "", "Quyết định 1147-QĐ/HU năm 2024 thành lập Ban Chỉ đạo do Huyện ủy Phước Lan ban hành", "Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn bản liên quan", "Ban hành:", "28/02/2024"].join("\n");
+    const all = chunk(page, "md").passages.map((p) => p.text).join("\n");
+    expect(all).toContain("Danh sách gồm 17 đồng chí.");
+    for (const junk of ["năm 2024 thành lập", "chưa cập nhật", "28/02/2024"]) expect(all).not.toContain(junk);
+  });
+
   it("uses the first line as the title and never quotes the photo caption", () => {
     const { title, passages } = chunk(SEED);
     expect(title).toBe("Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk");
