@@ -656,6 +656,11 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   if (!english && from >= tokens.length - 1 && tokens[from]?.fold !== "tien") {
     let at = 0;
     while (AMOUNT_OPENERS.has(tokens[at]?.fold ?? "")) at++;
+    // ("Tuổi bình quân của đảng viên … là bao nhiêu?": an age, a number of years of age.)
+    if (tokens[at]?.fold === "tuoi" || (tokens[at]?.fold === "do" && tokens[at + 1]?.fold === "tuoi")) {
+      const age = tokens[tokens[at]?.fold === "tuoi" ? at : at + 1] as Token;
+      if (tokens.slice(at + 1, from).some((t) => t.fold === "la")) return [{ fold: age.fold, accent: accented ? age.accent : null }];
+    }
     const money = MONEY_SUBJECTS_FOLDED.find((m) => m.every((k, j) => tokens[at + j]?.fold === k));
     if (money !== undefined && at + money.length < from && tokens.slice(at + money.length, from).some((t) => t.fold === "la")) {
       return tokens.slice(at, at + money.length).map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));

@@ -396,6 +396,9 @@ describe("answer extraction", () => {
     expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
     expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
     expect(understandQuestion("Quyết định phải công bố trong bao nhiêu ngày kể từ ngày ký?").countedNoun?.map((k) => k.fold)).toEqual(["ngay"]);
+    // An age the question opens with is counted in years of age.
+    expect(countsNoun(understandQuestion("Tuổi bình quân của đảng viên chi bộ là bao nhiêu?"), "Có 03 chi bộ hai năm liền không kết nạp được đảng viên nào.")).toBe(false);
+    expect(countsNoun(understandQuestion("Tuổi bình quân của đảng viên chi bộ là bao nhiêu?"), "Tuổi bình quân của đảng viên là 47 tuổi.")).toBe(true);
     // An allowance or budget the question opens with is an amount of money.
     const allowance = understandQuestion("Phụ cấp hằng tháng của bí thư chi bộ thôn là bao nhiêu?");
     expect(countsNoun(allowance, "Mở thêm lớp bồi dưỡng cho bí thư chi bộ thôn, ít nhất 02 lớp trong năm.")).toBe(false);
