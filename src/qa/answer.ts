@@ -656,14 +656,15 @@ function aroundSets(c: CandidatePassage): TermSets {
 /** Words that make a year the one compared with ("so với cùng kỳ năm 2025", "hơn năm 2024"). */
 const COMPARISON_FOLDED = /\b(?:so voi|cung ky|compared|same period)\b/u;
 const COMPARED_WITH = "so với|cùng kỳ|hơn";
-/** "năm 2025" where it is not the year compared with: the year a fact is dated to. */
-const STATED_YEAR = new RegExp(`(?<!(?:${COMPARED_WITH})\\s+)(?<!\\p{L})năm\\s+((?:19|20)\\d\\d)(?!\\d)`, "giu");
-const COMPARED_YEAR = new RegExp(`(?:${COMPARED_WITH})\\s+(?:năm\\s+)?((?:19|20)\\d\\d)(?!\\d)`, "giu");
+/** "năm 2025" where it is not the year compared with ("so với năm 2025", "(năm 2025 là 09)"): the year a fact is dated to. */
+const STATED_YEAR = new RegExp(`(?<!(?:${COMPARED_WITH})\\s+)(?<!\\p{L})(?<!\\(\\s*)năm\\s+((?:19|20)\\d\\d)(?!\\d)|\\(\\s*năm\\s+((?:19|20)\\d\\d)(?!\\d)(?!\\s*(?:là|:))`, "giu");
+// (A bracket giving another year's figure, "(năm 2025 là 07)", "(năm 2025: 9 đơn)", compares too.)
+const COMPARED_YEAR = new RegExp(`(?:${COMPARED_WITH})\\s+(?:năm\\s+)?((?:19|20)\\d\\d)(?!\\d)|\\(\\s*năm\\s+((?:19|20)\\d\\d)\\s*(?:là|:)`, "giu");
 
 /** Whether a text names the year only as what something is compared with. */
 function onlyCompared(text: string, year: string): boolean {
   const all = [...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/gu)].filter((m) => m[1] === year).length;
-  const compared = [...text.matchAll(COMPARED_YEAR)].filter((m) => m[1] === year).length;
+  const compared = [...text.matchAll(COMPARED_YEAR)].filter((m) => (m[1] ?? m[2]) === year).length;
   return all > 0 && all === compared;
 }
 
@@ -750,7 +751,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // it that year's.
     const askedYears = plan.numbers.filter((n) => YEAR.test(n));
     // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
-    const statedYears = [...best.text.matchAll(STATED_YEAR)].map((m) => m[1] ?? "");
+    const statedYears = [...best.text.matchAll(STATED_YEAR)].map((m) => m[1] ?? m[2] ?? "");
     if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
     // The year asked only as what the fact is compared with ("… đạt 18.589 triệu đồng, bằng 84,7% so với
     // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.

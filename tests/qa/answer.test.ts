@@ -36,6 +36,12 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("takes a bracket giving another year's figure ('(năm 2025 là 09)') for a comparison, not the year spoken of", () => {
+    const passages = ["b) Theo quý: quý I kết nạp 05 đảng viên (cùng kỳ năm 2025 là 04); quý IV kết nạp 12 đảng viên (năm 2025 là 09)."];
+    const result = askAmong(passages, "Quý IV năm 2026 phường Tân Liễu kết nạp được mấy đảng viên?", "Báo cáo của Đảng ủy phường Tân Liễu: Kết quả công tác phát triển đảng viên năm 2026", ["Chi bộ họp mỗi tháng một lần."]);
+    expect(result.best?.text, result.reason ?? "").toContain("12 đảng viên");
+  });
+
   it("keeps 'thay thế' (replace) whole as a key term, 'như thế' being the function phrase", () => {
     expect(understandQuestion("Quy chế mới thay thế cho văn bản nào?").terms.map((t) => t.fold)).toContain("the");
     expect(understandQuestion("Chi bộ họp như thế nào?").terms.map((t) => t.fold)).not.toContain("the");
