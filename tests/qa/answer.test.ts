@@ -37,9 +37,13 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 
 describe("answer extraction", () => {
   it("takes a bracket giving another year's figure ('(năm 2025 là 09)') for a comparison, not the year spoken of", () => {
-    const passages = ["b) Theo quý: quý I kết nạp 05 đảng viên (cùng kỳ năm 2025 là 04); quý IV kết nạp 12 đảng viên (năm 2025 là 09)."];
-    const result = askAmong(passages, "Quý IV năm 2026 phường Tân Liễu kết nạp được mấy đảng viên?", "Báo cáo của Đảng ủy phường Tân Liễu: Kết quả công tác phát triển đảng viên năm 2026", ["Chi bộ họp mỗi tháng một lần."]);
+    const text = "b) Theo quý: quý I kết nạp 05 đảng viên (cùng kỳ năm 2025 là 04); quý II kết nạp 09 đảng viên (năm 2025 là 07); quý IV kết nạp 12 đảng viên (năm 2025 là 09). Số kết nạp trong quý IV chiếm 37,5% cả năm.";
+    const s = new TermStats();
+    for (const p of [text, "Chi bộ họp mỗi tháng một lần.", "Đảng ủy phường có 14 chi bộ."]) s.add(p);
+    const title = "Báo cáo số 112-BC/ĐU của Đảng ủy phường Tân Liễu: Kết quả công tác phát triển đảng viên năm 2026";
+    const result = extractAnswer(understandQuestion("Quý IV năm 2026 phường Tân Liễu kết nạp được mấy đảng viên?"), [{ id: "p0", text, context: "II. KẾT QUẢ THỰC HIỆN. 3. Kết quả kết nạp đảng viên", title, rank: 0 }], s);
     expect(result.best?.text, result.reason ?? "").toContain("12 đảng viên");
+    expect(result.abstained).toBe(false);
   });
 
   it("keeps 'thay thế' (replace) whole as a key term, 'như thế' being the function phrase", () => {
