@@ -226,7 +226,7 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "count":
       return numbersBeyondQuestion() ? 1 : -1;
     case "percent":
-      return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) ? 1.2 : -1;
+      return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) || SHARE_IN_WORDS.test(unit) ? 1.2 : -1;
     case "date":
       return statesDate(uncited(unit, plan), plan) ? 1.2 : -1;
     case "when":
@@ -869,6 +869,9 @@ export function otherCellKind(plan: QueryPlan, unit: string): string | null {
   return [...said].join(", ");
 }
 
+/** A share said in words, as voting rules say it ("quá một nửa", "hai phần ba", "quá bán"). */
+const SHARE_IN_WORDS = /(?:^|[^\p{L}])(?:(?:quá|hơn|ít nhất|không dưới)\s+)?(?:một nửa|(?:hai|ba|bốn)\s+phần\s+(?:ba|tư|năm)|quá bán)(?!\p{L})/iu;
+
 /** A question asking which form of discipline was imposed ("bị kỷ luật bằng hình thức gì", "what disciplinary measure"), folded. */
 const DISCIPLINE_FORM_ASKED = /\bky luat\b.*\bhinh thuc (?:gi|nao)\b|\bhinh thuc ky luat (?:gi|nao|la gi)\b|\bbi ky luat (?:gi|the nao|ra sao)\b|\bwhat disciplinary (?:form|measure|penalty|sanction|action)\b|\bwhat (?:form|measure|penalty|sanction) of (?:party )?discipline\b|\bhow (?:was|were) .* disciplined\b/u;
 
@@ -997,7 +1000,7 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)
-  if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit);
+  if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit) || SHARE_IN_WORDS.test(unit);
   if (plan.kind === "duration") return statesDuration(unit);
   // "Vì sao …?": a fact without its cause ("… thấp hơn chỉ tiêu đề ra") is no reason.
   if (plan.kind === "reason") return REASON_STATED.test(unit);

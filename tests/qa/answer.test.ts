@@ -36,6 +36,12 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("takes a share said in words ('quá một nửa', 'hai phần ba') for a share asked", () => {
+    const share = understandQuestion("What vote share does a candidate need to be elected branch secretary?");
+    expect(answersKind(share, "Người trúng cử phải được số phiếu bầu quá một nửa so với tổng số đại biểu.")).toBe(true);
+    expect(answersKind(share, "Bầu cử bằng phiếu kín.")).toBe(false);
+  });
+
   it("takes a bracket giving another year's figure ('(năm 2025 là 09)') for a comparison, not the year spoken of", () => {
     const text = "b) Theo quý: quý I kết nạp 05 đảng viên (cùng kỳ năm 2025 là 04); quý II kết nạp 09 đảng viên (năm 2025 là 07); quý IV kết nạp 12 đảng viên (năm 2025 là 09). Số kết nạp trong quý IV chiếm 37,5% cả năm.";
     const s = new TermStats();
