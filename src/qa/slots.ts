@@ -463,6 +463,9 @@ const START_MARKERS: ReadonlyArray<readonly string[]> = ["dau nhiem ky", "dau na
 /** A question asking how many there are now, in all ("hiện có", "đến nay", "còn bao nhiêu", "tổng cộng", "currently", "in total"; folded). */
 const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\bcon (?:lai )?(?:bao nhieu|may)\b|\btong (?:cong|so)\b|\bcurrently\b|\bin total\b|\bnow have\b/;
 
+/** A question asking what was done ("kết nạp được bao nhiêu", "đã kết nạp mấy", folded and spaced). */
+const ACHIEVED_ASKED = / duoc (?:bao nhieu|may) | da \S+(?: \S+)? (?:bao nhieu|may) /u;
+
 /** Folded text as space-separated words with a space at each end, for whole-word `includes` tests. */
 function spacedWords(folded: string): string {
   return ` ${folded.replace(/[^a-z0-9]+/gu, " ")} `;
@@ -496,7 +499,8 @@ function asksStock(plan: QueryPlan): boolean {
  */
 function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
   const question = stockQuestion(plan);
-  const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : FLOW_MARKERS;
+  // ("kết nạp được bao nhiêu", "đã kết nạp bao nhiêu" ask what was done: a target is no answer either.)
+  const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : ACHIEVED_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS] : FLOW_MARKERS;
   return markers.filter((marker) => !question.includes(` ${marker.join(" ")} `));
 }
 

@@ -36,6 +36,14 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("does not give a target for what was done ('kết nạp được bao nhiêu'), and reads 'nửa đầu năm' as the first six months", () => {
+    const done = understandQuestion("Nửa đầu năm 2026 huyện kết nạp được bao nhiêu đảng viên mới?");
+    expect(countsNoun(done, "Tiếp tục tạo nguồn, phấn đấu kết nạp ít nhất 102 đảng viên để hoàn thành chỉ tiêu năm 2026.")).toBe(false);
+    expect(countsNoun(done, "Toàn Đảng bộ kết nạp 148 đảng viên, đạt 59,2% chỉ tiêu năm.")).toBe(true);
+    expect(countsNoun(understandQuestion("Năm 2026 huyện phấn đấu kết nạp bao nhiêu đảng viên?"), "Phấn đấu kết nạp 102 đảng viên.")).toBe(true);
+    expect(understandQuestion("Nửa đầu năm 2026 huyện kết nạp bao nhiêu đảng viên?").terms.find((t) => t.fold === "nua")?.alternatives?.length ?? 0).toBeGreaterThan(0);
+  });
+
   it("takes a share said in words ('quá một nửa', 'hai phần ba') for a share asked", () => {
     const share = understandQuestion("What vote share does a candidate need to be elected branch secretary?");
     expect(answersKind(share, "Người trúng cử phải được số phiếu bầu quá một nửa so với tổng số đại biểu.")).toBe(true);
