@@ -951,8 +951,11 @@ function asksDocumentNumber(plan: QueryPlan): boolean {
 export function asksMoney(plan: QueryPlan): boolean {
   const noun = (plan.countedNoun ?? []).map((k) => k.fold).join(" ");
   // "bao nhiêu tiền"; "how much budget revenue / funding / party dues" (an amount of money, however named).
-  return noun.startsWith("tien") || (plan.language !== "en" && MONEY_SUBJECTS_FOLDED.some((m) => m.join(" ") === noun)) || (plan.language === "en" && /\bhow much\b/i.test(plan.question) && MONEY_NOUNS_FOLDED.some((m) => noun.startsWith(m)));
+  return noun.startsWith("tien") || (plan.language !== "en" && MONEY_SUBJECTS_FOLDED.some((m) => m.join(" ") === noun)) || (plan.language === "en" && /\bhow much\b/i.test(plan.question) && (MONEY_NOUNS_FOLDED.some((m) => noun.startsWith(m)) || ENGLISH_MONEY_AFTER_HOW_MUCH.test(plan.question)));
 }
+
+/** "How much (provincial) budget / money / funding …": an amount of money, whatever word comes first. */
+const ENGLISH_MONEY_AFTER_HOW_MUCH = /\bhow much (?:\w+ ){0,2}(?:budget|money|funding|funds?|cost|costs|expenditure|spending|allowance|bonus|prize money|fees?|dues|salary|pay|revenue|income|capital|investment)\b/i;
 
 /** What an amount of money is named as (folded): "ngân sách", "kinh phí", "vốn", "đảng phí" … */
 const MONEY_NOUNS_FOLDED = ["tien", "ngan sach", "kinh phi", "von", "chi phi", "dang phi", "phi", "thu nhap", "luong", "doanh thu", "thu ngan sach", "thu", "muc thuong", "gia tri"];

@@ -420,6 +420,10 @@ describe("answer extraction", () => {
     expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
     expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
     expect(understandQuestion("Quyết định phải công bố trong bao nhiêu ngày kể từ ngày ký?").countedNoun?.map((k) => k.fold)).toEqual(["ngay"]);
+    // "How much provincial budget …" asks an amount of money, whatever word comes first.
+    const budget = understandQuestion("Roughly how much provincial budget is expected to be spent on the support policies?");
+    expect(countsNoun(budget, "Tổng kinh phí ngân sách tỉnh dự kiến chi cho các chính sách này khoảng 96 tỷ đồng.")).toBe(true);
+    expect(countsNoun(budget, "Tỉnh giảm 45 xã, phường, thị trấn.")).toBe(false);
     // An age the question opens with is counted in years of age.
     expect(countsNoun(understandQuestion("Tuổi bình quân của đảng viên chi bộ là bao nhiêu?"), "Có 03 chi bộ hai năm liền không kết nạp được đảng viên nào.")).toBe(false);
     expect(countsNoun(understandQuestion("Tuổi bình quân của đảng viên chi bộ là bao nhiêu?"), "Tuổi bình quân của đảng viên là 47 tuổi.")).toBe(true);
