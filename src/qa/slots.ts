@@ -388,8 +388,9 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   // organisation has, unless the question says so.
   const flowMarkers = unaskedFlowMarkers(plan);
   // "Đầu nhiệm kỳ … có bao nhiêu hộ": a figure said as what remains ("còn 11 hộ") is the later one.
-  const startAsked = START_MARKERS.some((marker) => stockQuestion(plan).includes(` ${marker.join(" ")} `));
-  const datesToStart = asksStock(plan) && flowMarkers.some((m) => START_MARKERS.includes(m));
+  const question = stockQuestion(plan);
+  const startAsked = START_MARKERS.some((marker) => question.includes(` ${marker.join(" ")} `));
+  const datesToStart = startUnasked(plan, flowMarkers);
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   const asked = askedQualifierOf(plan, noun);
   if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked)) return true;
@@ -401,7 +402,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     if (!thresholdsCount && isThreshold(tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
-    if (startAsked && /(?:^|\s)(?:con|nay|hien nay|hien con|xuong con|con lai)$/u.test(tokens.slice(Math.max(0, i - 2), i).map((w) => w.fold).join(" "))) continue;
+    if (startAsked && REMAINING_BEFORE.test(tokens.slice(Math.max(0, i - 2), i).map((w) => w.fold).join(" "))) continue;
     if (followsMarker(tokens, i, flowMarkers) || changedBy(tokens, i, plan) || (datesToStart && opensWithStart(unit.slice(0, t.start)))) continue;
     // "mỗi bên cử từ 01 đến 02 công chức" is each one's share, not how many there are in all.
     if (perEachUnasked && tokens.slice(Math.max(0, i - 6), i).some((w) => w.lower === "mỗi")) continue;
@@ -524,8 +525,16 @@ function opensWithStart(before: string): boolean {
  * unit ("Thời điểm đầu năm 2021, toàn huyện có 112 thôn …; | 41 thôn chưa có chi bộ riêng").
  */
 export function countedAtStart(plan: QueryPlan, before: string): boolean {
-  return plan.kind === "count" && asksStock(plan) && unaskedFlowMarkers(plan).some((m) => START_MARKERS.includes(m)) && opensWithStart(before);
+  return plan.kind === "count" && startUnasked(plan, unaskedFlowMarkers(plan)) && opensWithStart(before);
 }
+
+/** Whether a question asks how many there are now without naming a period's start (its `markers` then hold START_MARKERS). */
+function startUnasked(plan: QueryPlan, markers: ReadonlyArray<readonly string[]>): boolean {
+  return asksStock(plan) && markers.some((m) => START_MARKERS.includes(m));
+}
+
+/** Words right before a figure that make it what remains now ("còn 11 hộ", "xuống còn 6"), folded. */
+const REMAINING_BEFORE = /(?:^|\s)(?:con|nay|hien nay|hien con|xuong con|con lai)$/u;
 
 /** Whether the number at `i` follows, within four words, one of `markers`. */
 function followsMarker(tokens: readonly Token[], i: number, markers: ReadonlyArray<readonly string[]>): boolean {

@@ -25,10 +25,10 @@ function candidates(order: number[]): CandidatePassage[] {
 }
 
 /** Extraction over `passages` alone, titled `title`; term statistics from them and the `alsoIndexed` texts. */
-function askAmong(passages: readonly string[], question: string, title: string, alsoIndexed: readonly string[] = []) {
+function askAmong(passages: readonly string[], question: string, title: string, alsoIndexed: readonly string[] = [], context = "") {
   const s = new TermStats();
   for (const p of [...passages, ...alsoIndexed]) s.add(p);
-  return extractAnswer(understandQuestion(question), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title, rank })), s);
+  return extractAnswer(understandQuestion(question), passages.map((text, rank) => ({ id: `p${rank}`, text, context, title, rank })), s);
 }
 
 function ask(question: string, order = [0, 1, 2, 3]) {
@@ -52,10 +52,8 @@ describe("answer extraction", () => {
 
   it("takes a bracket giving another year's figure ('(năm 2025 là 09)') for a comparison, not the year spoken of", () => {
     const text = "b) Theo quý: quý I kết nạp 05 đảng viên (cùng kỳ năm 2025 là 04); quý II kết nạp 09 đảng viên (năm 2025 là 07); quý IV kết nạp 12 đảng viên (năm 2025 là 09). Số kết nạp trong quý IV chiếm 37,5% cả năm.";
-    const s = new TermStats();
-    for (const p of [text, "Chi bộ họp mỗi tháng một lần.", "Đảng ủy phường có 14 chi bộ."]) s.add(p);
     const title = "Báo cáo số 112-BC/ĐU của Đảng ủy phường Tân Liễu: Kết quả công tác phát triển đảng viên năm 2026";
-    const result = extractAnswer(understandQuestion("Quý IV năm 2026 phường Tân Liễu kết nạp được mấy đảng viên?"), [{ id: "p0", text, context: "II. KẾT QUẢ THỰC HIỆN. 3. Kết quả kết nạp đảng viên", title, rank: 0 }], s);
+    const result = askAmong([text], "Quý IV năm 2026 phường Tân Liễu kết nạp được mấy đảng viên?", title, ["Chi bộ họp mỗi tháng một lần.", "Đảng ủy phường có 14 chi bộ."], "II. KẾT QUẢ THỰC HIỆN. 3. Kết quả kết nạp đảng viên");
     expect(result.best?.text, result.reason ?? "").toContain("12 đảng viên");
     expect(result.abstained).toBe(false);
   });
