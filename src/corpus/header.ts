@@ -632,9 +632,10 @@ export function fieldQuestion(question: string): string {
   return foldKey(question).replace(PERIOD_BEFORE_KY, "$1 kyx").replace(KY_COMPOUND, "kyx $1");
 }
 
-/** Whether a question asks who signed (or when): "ký", not "kỳ" or "kỷ" (see `fieldQuestion`). */
+/** Whether a question asks who signed (or when): "ký", not "kỳ" or "kỷ" (see `fieldQuestion`); in English "signed". */
 export function asksSigning(question: string): boolean {
-  return /\bky\b/.test(fieldQuestion(question));
+  const folded = fieldQuestion(question);
+  return /\bky\b/.test(folded) || /\bsign(?:s|ed|ing|er|ers|atory|atories)?\b/.test(folded);
 }
 
 /** The document number a header passage records ("45-HD/BTCTW"), or null. */

@@ -20,6 +20,8 @@ import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
+/** How far a unit may run over `MAX_ANSWER_CHARS` and still be shown whole (about three words). */
+const TRIM_SLACK_CHARS = 20;
 /** Longest answer for list questions, where a cut would drop members. */
 export const MAX_LIST_ANSWER_CHARS = 300;
 /** Below this share of the question's (IDF-weighted) key terms found, the bot abstains (the policy's default). */
@@ -201,7 +203,9 @@ function computeUnits(text: string): Unit[] {
  * asked for; "…" marks a cut. `termWeights` aligns with `plan.terms` (default: all 1).
  */
 export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_CHARS, termWeights?: readonly number[]): string {
-  if (unit.length <= maxChars) return unit;
+  // (A few words over the limit are shown rather than cut: "… trong 10 ngày làm…" would lose the fact.)
+  // (A list's longer limit has no such slack.)
+  if (unit.length <= maxChars + (maxChars < MAX_LIST_ANSWER_CHARS ? TRIM_SLACK_CHARS : 0)) return unit;
   // Who does it is the answer: the lead naming the person stays, and the rest is cut to the duty asked.
   const lead = personLead(unit, plan, plan.kind !== "who");
   if (lead !== null && lead.length < maxChars * 0.7) {

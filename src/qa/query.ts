@@ -160,7 +160,14 @@ const PERSON_ASKED = new RegExp(
   "u",
 );
 
-function detectKind(folded: string, english: boolean, partAsked = false): QuestionKind {
+/**
+ * An English question's opening condition ("When the committee misses its deadline, within how many days …",
+ * "If …, who …"): its "when" is a conjunction when a question word follows the comma.
+ */
+const ENGLISH_OPENING_CONDITION = /^(?:when|if|once|after|before|where)\b[^,?]*,\s*(?=.*\b(?:how|what|which|who|whom|whose|where|why|when)\b)/;
+
+function detectKind(foldedQuestion: string, english: boolean, partAsked = false): QuestionKind {
+  const folded = english ? foldedQuestion.replace(ENGLISH_OPENING_CONDITION, "") : foldedQuestion;
   const has = (re: RegExp): boolean => re.test(folded);
   // "Điều mấy quy định …": an article is asked, nothing counted.
   if (partAsked) return "other";

@@ -410,7 +410,9 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap])) {
+        if (!narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
+      }
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
@@ -555,7 +557,10 @@ function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after
   // (An English question says it in its translated terms: "new party members" has "mới".)
   const question = spacedWords(foldedQuestion(plan));
   const asked = (q: readonly string[]): boolean => question.includes(` ${q.join(" ")} `) || q.every((k) => plan.terms.some((t) => t.fold === k));
-  return SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !asked(q));
+  if (SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !asked(q))) return true;
+  // "19 đảng viên là nông dân": a kind said with "là" narrows the count, unless the question names that kind.
+  const kind = tokens[after + 1];
+  return tokens[after]?.fold === "la" && kind !== undefined && !isStopFold(kind.fold) && !/\d/u.test(kind.fold) && !plan.terms.some((t) => t.fold === kind.fold);
 }
 
 /**
@@ -1012,7 +1017,10 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
     const own = uncited(unit, plan);
     // A year alone ("nhiệm kỳ 2026 - 2031", "quý II năm 2025") answers "năm nào", not "ngày nào".
     const dayAsked = DAY_QUESTION_FOLDED.test(foldedQuestion(plan));
-    return statesDate(own, plan, !dayAsked, dayAsked) || (plan.kind === "date" ? /(?:^|\s)ngày\s/iu.test(own) : CONDITION.test(own));
+    if (statesDate(own, plan, !dayAsked, dayAsked)) return true;
+    if (plan.kind === "date") return /(?:^|\s)ngày\s/iu.test(own);
+    // "chậm nhất là khi nào" is answered by a deadline set relative to something ("chậm nhất trong 09 tháng đầu").
+    return CONDITION.test(own) || asksDeadline(plan);
   }
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)

@@ -36,6 +36,38 @@ function ask(question: string, order = [0, 1, 2, 3]) {
 }
 
 describe("answer extraction", () => {
+  it("reads framing phrases ('trong vòng', 'chiếm bao nhiêu') as no key terms, and an English opening condition as no 'when'", () => {
+    const folds = (q: string): string[] => understandQuestion(q).terms.map((t) => t.fold);
+    expect(folds("Chi bộ phải tổ chức lễ kết nạp trong vòng bao nhiêu ngày?")).not.toContain("vong");
+    expect(folds("Đảng viên nữ chiếm bao nhiêu phần trăm?")).not.toContain("chiem");
+    expect(understandQuestion("When the higher committee misses its deadline, within how many working days must the case be settled?").kind).toBe("duration");
+    expect(understandQuestion("If a member moves away, who keeps the records?").kind).toBe("who");
+    expect(understandQuestion("When must the congress be held?").kind).toBe("when");
+  });
+
+  it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
+    const deadline = understandQuestion("Đảng viên dự bị phải học xong lớp bồi dưỡng chậm nhất là khi nào?");
+    expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng, chậm nhất trong 09 tháng đầu.")).toBe(true);
+    expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng lý luận chính trị.")).toBe(false);
+    expect(answersKind(understandQuestion("Lớp bồi dưỡng khai giảng ngày nào?"), "Lớp bồi dưỡng khai giảng chậm nhất trong 09 tháng đầu.")).toBe(false);
+  });
+
+  it("does not take a count of one kind ('19 đảng viên là nông dân') for all of them", () => {
+    const all = understandQuestion("Chi bộ có bao nhiêu đảng viên?");
+    expect(countsNoun(all, "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(false);
+    expect(countsNoun(all, "Chi bộ có 31 đảng viên.")).toBe(true);
+    expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên là nông dân?"), "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(true);
+  });
+
+  it("shows a unit a few words over the length limit whole rather than cut its last words", () => {
+    const plan = understandQuestion("Trong bao nhiêu ngày làm việc phải giải quyết dứt điểm?");
+    const unit = `${"Quá 30 ngày làm việc mà cấp ủy cấp trên chưa ra quyết định kết nạp hoặc công nhận đảng viên chính thức thì đảng ủy cơ sở báo cáo Ban Tổ chức Tỉnh ủy; Ban Tổ chức Tỉnh ủy có văn bản đôn đốc, "}${"x".repeat(20)} yêu cầu giải quyết dứt điểm trong 10 ngày làm việc.`;
+    expect(unit.length).toBeGreaterThan(250);
+    expect(unit.length).toBeLessThanOrEqual(270);
+    expect(trimAnswer(unit, plan)).toBe(unit);
+    expect(trimAnswer(`${unit} ${"Nội dung khác rất dài. ".repeat(4)}`, plan).length).toBeLessThanOrEqual(250);
+  });
+
   it("does not give a target for what was done ('kết nạp được bao nhiêu'), and reads 'nửa đầu năm' as the first six months", () => {
     const done = understandQuestion("Nửa đầu năm 2026 huyện kết nạp được bao nhiêu đảng viên mới?");
     expect(countsNoun(done, "Tiếp tục tạo nguồn, phấn đấu kết nạp ít nhất 102 đảng viên để hoàn thành chỉ tiêu năm 2026.")).toBe(false);

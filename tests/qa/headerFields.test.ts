@@ -58,6 +58,9 @@ describe("header fields asked of a document its text describes", () => {
     expect(asksSigning("ai ky quyet dinh ky luat dong chi Khoi")).toBe(true);
     expect(asksSigning("nghi quyet nhiem ky 2025 - 2030 so hieu gi")).toBe(false);
     expect(fieldQuestion("Kỳ họp ngày nào?")).toBe("kyx hop ngay nao?");
+    // (In English: "signed".)
+    expect(asksSigning("Who signed the decision admitting Vi Thị Thu Trang?")).toBe(true);
+    expect(asksSigning("Who chaired the meeting?")).toBe(false);
   });
 
   it("answers who signed a decision the question names by the person it disciplines", async () => {
