@@ -218,6 +218,16 @@ function detectOrdinal(folded: string): number | null {
   return null;
 }
 
+/** A measured quantity after an English number: its decimal point is a Vietnamese comma ("1.2 km" → "1,2 km"). */
+const ENGLISH_DECIMAL = /(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|percent\b|per cent\b|km\b|kilomet(?:re|er)s?\b|ha\b|hectares?\b|m2\b|tons?\b|tonnes?\b|kg\b|million\b|billion\b|trillion\b|times\b|(?:VND|dong)\b))/giu;
+/** An English thousands separator ("1,150 members") is a Vietnamese point ("1.150 đảng viên"). */
+const ENGLISH_THOUSANDS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)/gu;
+
+/** An English question's numbers written the Vietnamese way, as the documents write them. */
+export function englishNumbersAsVietnamese(question: string): string {
+  return question.replace(ENGLISH_THOUSANDS, (n) => n.replaceAll(",", ".")).replace(ENGLISH_DECIMAL, "$1,$2");
+}
+
 /** Builds the plan for a question. */
 export function understandQuestion(raw: string): QueryPlan {
   const question = collapseSpaces(cleanUnicode(raw)).slice(0, MAX_QUESTION_CHARS);
@@ -238,7 +248,7 @@ export function understandQuestion(raw: string): QueryPlan {
   let groups: PhraseGroup[];
   let unknownWords: string[] = [];
   if (english) {
-    const translation = translateEnglish(question);
+    const translation = translateEnglish(englishNumbersAsVietnamese(question));
     groups = translation.groups.map((phrases) => ({ phrases, isSynonymOfQuestion: false }));
     unknownWords = translation.unknown;
   } else {
@@ -530,6 +540,8 @@ function inCompoundNoun(tokens: ReadonlyArray<{ fold: string }>, i: number, leng
 }
 
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
+/** What "body", "agency", "organ", "unit", "person" translate to (folded): the kind of actor a who-question asks for. */
+const BODY_KIND_TRANSLATIONS = new Set(["co quan", "don vi", "to chuc", "bo phan", "nguoi", "ca nhan"]);
 const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
 
 /**
@@ -537,7 +549,11 @@ const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
  * who-question, the phrase after the answer's kind; after "which" otherwise, that kind or the phrase after it.
  */
 function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, question: string, kindWords: ReadonlySet<string>): string[][] | null {
-  if (kind === "who" && /^\s*(?:which|what)\s/iu.test(question)) return headPhraseOf(groups.slice(1), kindWords);
+  if (kind === "who" && /^\s*(?:which|what)\s/iu.test(question)) {
+    // "Which provincial body must supply …": the words up to the kind of body asked say which one it is.
+    const kindAt = groups.findIndex((g, i) => i <= 3 && BODY_KIND_TRANSLATIONS.has(foldKey(g[0] ?? "")));
+    return headPhraseOf(groups.slice(kindAt >= 0 ? kindAt + 1 : 1), kindWords);
+  }
   const head = headPhraseAt(groups, kindWords);
   if (head === null || !/^\s*which\s/iu.test(question)) return head?.phrases ?? null;
   const next = headPhraseOf(groups.slice(head.at + 1), kindWords);
@@ -560,6 +576,8 @@ function headPhraseAt(groups: readonly string[][], kindWords: ReadonlySet<string
     // A modifier ("which earlier regulation" → "trước") is not what the question is about, nor a
     // preposition ("within" → "trong").
     if (MODIFIER_PHRASES_FOLDED.has(first.join(" ")) || first.every((k) => isStopFold(k))) continue;
+    // A translation that is itself a question word ("how often" → "mấy lần") names no thing asked about.
+    if (/(?:^|\s)(?:mấy|bao nhiêu|bao lâu|nào|gì)(?:\s|$)/u.test(group[0] ?? "")) continue;
     // A capitalised name kept from the question is checked by the lexical match, not here.
     if (group.length === 1 && /^\p{Lu}/u.test(group[0] ?? "")) continue;
     return { phrases: alternatives, at };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TermStats } from "../../src/index/termStats.js";
 import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/answer.js";
-import { understandQuestion } from "../../src/qa/query.js";
+import { englishNumbersAsVietnamese, understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, countedAtStart, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
@@ -43,6 +43,17 @@ describe("answer extraction", () => {
     expect(understandQuestion("When the higher committee misses its deadline, within how many working days must the case be settled?").kind).toBe("duration");
     expect(understandQuestion("If a member moves away, who keeps the records?").kind).toBe("who");
     expect(understandQuestion("When must the congress be held?").kind).toBe("when");
+  });
+
+  it("reads English numbers the Vietnamese way, and English heads past question words and the kind of body asked", () => {
+    expect(understandQuestion("What was the total cost of the 1.2 km road?").numbers).toContain("1,2");
+    expect(understandQuestion("How many of the 1,150 members are women?").numbers).toContain("1150");
+    expect(understandQuestion("What does section 1.2 say?").numbers).toContain("1.2");
+    expect(englishNumbersAsVietnamese("a rate of 3.5% and 2.25 percent")).toBe("a rate of 3,5% and 2,25 percent");
+    const head = (q: string): string | undefined => understandQuestion(q).headPhrase?.[0]?.join(" ");
+    expect(head("How often does the commune have to report progress on the plan?")).not.toMatch(/^may/u);
+    expect(head("Which provincial body must supply the figures?")).toBe("cung cap");
+    expect(understandQuestion("How many official delegates will the commune send?").countedNoun?.map((k) => k.fold).join(" ")).toMatch(/^dai bieu/u);
   });
 
   it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
