@@ -228,6 +228,9 @@ export function englishNumbersAsVietnamese(question: string): string {
   return question.replace(ENGLISH_THOUSANDS, (n) => n.replaceAll(",", ".")).replace(ENGLISH_DECIMAL, "$1,$2");
 }
 
+/** A range of two years ("2030-2035", as the tokenizer writes "2030–2035"). */
+const YEAR_RANGE = /^((?:19|20)\d\d)-((?:19|20)\d\d)$/u;
+
 /** Builds the plan for a question. */
 export function understandQuestion(raw: string): QueryPlan {
   const question = collapseSpaces(cleanUnicode(raw)).slice(0, MAX_QUESTION_CHARS);
@@ -321,6 +324,17 @@ export function understandQuestion(raw: string): QueryPlan {
         if (!seen.has(roman)) {
           seen.add(roman);
           terms.push({ fold: roman, accent: null, isNumber: true, alternatives: [] });
+        }
+        continue;
+      }
+      // "nhiệm kỳ 2030–2035" typed as one range: its two years, as a text that spaces them ("2030 - 2035")
+      // writes them (a text that joins them has its years as parts too).
+      const years = t.isNumber ? YEAR_RANGE.exec(t.fold) : null;
+      if (years !== null) {
+        for (const year of [years[1], years[2]] as string[]) {
+          if (seen.has(year)) continue;
+          seen.add(year);
+          terms.push({ fold: year, accent: year, isNumber: true, alternatives: [] });
         }
         continue;
       }

@@ -56,6 +56,13 @@ describe("answer extraction", () => {
     expect(understandQuestion("How many official delegates will the commune send?").countedNoun?.map((k) => k.fold).join(" ")).toMatch(/^dai bieu/u);
   });
 
+  it("reads a range of years typed as one ('2030–2035') as its two years, as a text that spaces them writes them", () => {
+    const plan = understandQuestion("Chỉ tiêu kết nạp đảng viên cho nhiệm kỳ 2030–2035 là bao nhiêu?");
+    expect(plan.numbers).toEqual(expect.arrayContaining(["2030", "2035"]));
+    const r = askAmong(["Nhiệm kỳ 2030 - 2035, phấn đấu kết nạp ít nhất 1.500 đảng viên."], "Chỉ tiêu kết nạp đảng viên cho nhiệm kỳ 2030–2035 là bao nhiêu?", "Báo cáo chính trị");
+    expect(r.best?.text ?? r.reason).toContain("1.500");
+  });
+
   it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
     const deadline = understandQuestion("Đảng viên dự bị phải học xong lớp bồi dưỡng chậm nhất là khi nào?");
     expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng, chậm nhất trong 09 tháng đầu.")).toBe(true);
