@@ -40,6 +40,8 @@ describe("answer extraction", () => {
     const folds = (q: string): string[] => understandQuestion(q).terms.map((t) => t.fold);
     expect(folds("Chi bộ phải tổ chức lễ kết nạp trong vòng bao nhiêu ngày?")).not.toContain("vong");
     expect(folds("Đảng viên nữ chiếm bao nhiêu phần trăm?")).not.toContain("chiem");
+    expect(folds("Đại hội diễn ra vào những ngày nào?")).not.toContain("dien");
+    expect(folds("Nhiệm kỳ vừa qua có mấy chỉ tiêu không đạt?")).not.toContain("vua");
     expect(understandQuestion("When the higher committee misses its deadline, within how many working days must the case be settled?").kind).toBe("duration");
     expect(understandQuestion("If a member moves away, who keeps the records?").kind).toBe("who");
     expect(understandQuestion("When must the congress be held?").kind).toBe("when");
