@@ -600,6 +600,20 @@ function sameStatement(a: string, b: string): boolean {
 }
 
 /** The question's numbers a passage (with its context) lacks; "0310" stands for "310". */
+/** Two years joined as a period ("2021 - 2025", "2025–2030"). */
+const PERIOD_OF_YEARS = /(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)/gu;
+
+/** A period as questions type it too: "nhiem ky 2020 2025", "from 2021 to 2025", "2021 đến 2025". */
+const QUESTION_PERIOD_OF_YEARS = /(?<!\d)((?:19|20)\d\d)\s*(?:[-–—]|đến|den|to|and|until)?\s*((?:19|20)\d\d)(?!\d)/giu;
+
+/** Whether `text` names `year`, and only as one end of a period of years. */
+function onlyInPeriods(text: string, year: string, periods: RegExp = PERIOD_OF_YEARS): boolean {
+  const all = [...text.matchAll(new RegExp(`(?<!\\d)${year}(?!\\d)`, "gu"))].length;
+  if (all === 0) return false;
+  const inPeriods = [...text.matchAll(periods)].reduce((n, m) => n + (m[1] === year ? 1 : 0) + (m[2] === year ? 1 : 0), 0);
+  return inPeriods >= all;
+}
+
 function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
   return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)));
 }
@@ -761,6 +775,13 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.
     const compared = askedYears.find((y) => onlyCompared(best.text, y));
     if (compared && !COMPARISON_FOLDED.test(foldedQuestion(plan))) return `the answer gives ${compared} only as the period compared with`;
+    // A figure asked of one year ("admitted in 2021") is not a figure of a period that year opens or closes
+    // ("Trong 5 năm (2021 - 2025), … kết nạp 1.206 đảng viên").
+    if (plan.kind === "count" || plan.kind === "percent") {
+      const spoken = uncited(`${passage.context}\n${best.text}`, plan);
+      const period = askedYears.find((y) => !onlyInPeriods(plan.question, y, QUESTION_PERIOD_OF_YEARS) && onlyInPeriods(spoken, y));
+      if (period) return `the passage gives ${period} only as the end of a period`;
+    }
     // Likewise a month, when a date is asked: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by
     // "… hội nghị … thường kỳ tháng 12/2024".
     if (plan.kind === "date" || plan.kind === "when") {

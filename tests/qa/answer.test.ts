@@ -65,6 +65,14 @@ describe("answer extraction", () => {
     expect(r.best?.text ?? r.reason).toContain("1.500");
   });
 
+  it("does not give a figure of a period for one year that opens or closes it", () => {
+    const period = ["Trong 5 năm (2021 - 2025), Đảng bộ huyện kết nạp 1.206 đảng viên, đạt 109,6% chỉ tiêu."];
+    expect(askAmong(period, "Năm 2021 huyện kết nạp bao nhiêu đảng viên?", "Báo cáo").abstained).toBe(true);
+    expect(askAmong(period, "Giai đoạn 2021 - 2025 huyện kết nạp bao nhiêu đảng viên?", "Báo cáo").best?.text).toContain("1.206");
+    expect(askAmong(period, "giai doan 2021 2025 huyen ket nap bao nhieu dang vien", "Báo cáo").best?.text).toContain("1.206");
+    expect(askAmong(["Năm 2021, huyện kết nạp 198 đảng viên; cả giai đoạn 2021 - 2025 kết nạp 1.206 đảng viên."], "Năm 2021 huyện kết nạp bao nhiêu đảng viên?", "Báo cáo").best?.text).toContain("198");
+  });
+
   it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
     const deadline = understandQuestion("Đảng viên dự bị phải học xong lớp bồi dưỡng chậm nhất là khi nào?");
     expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng, chậm nhất trong 09 tháng đầu.")).toBe(true);
