@@ -28,7 +28,7 @@ def check(path, doc):
         rid, kind, q = r.get('id'), r.get('kind'), r.get('q')
         if rid in ids: err(i, f'duplicate id {rid}')
         ids.add(rid); kinds[kind] += 1
-        if kind not in ('vi', 'vi-nodiac', 'en', 'none'): err(i, f'bad kind {kind}')
+        if kind not in ('vi', 'vi-nodiac', 'vi-typo', 'en', 'none'): err(i, f'bad kind {kind}')
         if not q: err(i, 'empty q')
         if kind == 'vi-nodiac' and not q.isascii(): err(i, f'diacritics in nodiac q: {q}')
         if kind == 'none':

@@ -23,6 +23,8 @@ const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|
 const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
+/** A question asking how often (folded): "bao lâu một lần", "mấy tháng một lần", "mấy lần", "how often". */
+const FREQUENCY_ASKED_FOLDED = /\bbao lau (?:mot|1) lan\b|\b(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\bhow often\b|\bhow many times\b/u;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
 // The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
 // "tại" before a document or a part of one ("quy định tại Nghị quyết số 66", "tại Điều 5") names no place.
@@ -1025,7 +1027,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   // A percentage, or a ratio ("46/184"): the word "tỷ lệ" alone states none.
   // (A document number "135/2020/NĐ-CP" or a date "31/12/2020" is no ratio.)
   if (plan.kind === "percent") return /%|phần trăm|(?<![\d/])\d+\/\d+(?![\d/\-\p{L}])/iu.test(unit) || SHARE_IN_WORDS.test(unit);
-  if (plan.kind === "duration") return statesDuration(unit);
+  // "bao lâu một lần", "how often": a frequency ("03 tháng một lần", "mỗi tháng"), not a length of time.
+  if (plan.kind === "duration") return FREQUENCY_ASKED_FOLDED.test(foldedQuestion(plan)) ? statesFrequency(unit) : statesDuration(unit);
   // "Vì sao …?": a fact without its cause ("… thấp hơn chỉ tiêu đề ra") is no reason.
   if (plan.kind === "reason") return REASON_STATED.test(unit);
   // "Ai ký …": the signer is who the text says signed; a person merely named near the document is not.

@@ -73,6 +73,15 @@ describe("answer extraction", () => {
     expect(askAmong(["Năm 2021, huyện kết nạp 198 đảng viên; cả giai đoạn 2021 - 2025 kết nạp 1.206 đảng viên."], "Năm 2021 huyện kết nạp bao nhiêu đảng viên?", "Báo cáo").best?.text).toContain("198");
   });
 
+  it("answers 'bao lâu một lần' only with a frequency, and reads 'định kỳ' as 'thường lệ'", () => {
+    const often = understandQuestion("Ban Chấp hành họp định kỳ bao lâu một lần?");
+    expect(answersKind(often, "Đại hội họp từ ngày 05 đến ngày 07/8/2025.")).toBe(false);
+    expect(answersKind(often, "Ban Chấp hành Đảng bộ huyện họp thường lệ 03 tháng một lần.")).toBe(true);
+    expect(answersKind(understandQuestion("Nhiệm kỳ của Ban Chấp hành kéo dài bao lâu?"), "Nhiệm kỳ là 05 năm.")).toBe(true);
+    const r = askAmong(["Ban Chấp hành Đảng bộ huyện họp thường lệ 03 tháng một lần."], "Ban Chấp hành họp định kỳ bao lâu một lần?", "Quy chế làm việc", [], "Điều 12. Chế độ họp của Ban Chấp hành");
+    expect(r.best?.text ?? r.reason).toContain("03 tháng một lần");
+  });
+
   it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
     const deadline = understandQuestion("Đảng viên dự bị phải học xong lớp bồi dưỡng chậm nhất là khi nào?");
     expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng, chậm nhất trong 09 tháng đầu.")).toBe(true);
