@@ -412,7 +412,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap])) {
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !(comradeAt(i + gap) && labelNarrowsComrades(plan, tokens, i))) {
         if (!narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
       }
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
@@ -556,13 +556,20 @@ function followsMarker(tokens: readonly Token[], i: number, markers: ReadonlyArr
  * its members either, unless the question says "mới", "dự bị".
  */
 function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after: number): boolean {
-  // (An English question says it in its translated terms: "new party members" has "mới".)
-  const question = spacedWords(foldedQuestion(plan));
-  const asked = (q: readonly string[]): boolean => question.includes(` ${q.join(" ")} `) || q.every((k) => plan.terms.some((t) => t.fold === k));
-  if (SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !asked(q))) return true;
+  if (SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !qualifierAsked(plan, q))) return true;
   // "19 đảng viên là nông dân": a kind said with "là" narrows the count, unless the question names that kind.
   const kind = tokens[after + 1];
   return tokens[after]?.fold === "la" && kind !== undefined && !isStopFold(kind.fold) && !/\d/u.test(kind.fold) && !plan.terms.some((t) => t.fold === kind.fold);
+}
+
+/** Whether the question says a subset qualifier ("nữ", "dự bị"); an English one in its translated terms ("new party members" has "mới"). */
+function qualifierAsked(plan: QueryPlan, qualifier: readonly string[]): boolean {
+  return spacedWords(foldedQuestion(plan)).includes(` ${qualifier.join(" ")} `) || qualifier.every((k) => plan.terms.some((t) => t.fold === k));
+}
+
+/** "đảng viên nữ 81 đồng chí": a count of comrades labelled by a kind the question does not ask (folded tokens before `number`). */
+function labelNarrowsComrades(plan: QueryPlan, tokens: readonly Token[], number: number): boolean {
+  return SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[number - q.length + j]?.fold === k) && !qualifierAsked(plan, q));
 }
 
 /**

@@ -93,6 +93,9 @@ describe("answer extraction", () => {
     const all = understandQuestion("Chi bộ có bao nhiêu đảng viên?");
     expect(countsNoun(all, "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(false);
     expect(countsNoun(all, "Chi bộ có 31 đảng viên.")).toBe(true);
+    // (So is a count of comrades labelled by a kind: "đảng viên nữ 81 đồng chí".)
+    expect(countsNoun(all, "Kết quả: đảng viên nữ 81 đồng chí.")).toBe(false);
+    expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên nữ?"), "Kết quả: đảng viên nữ 81 đồng chí.")).toBe(true);
     expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên là nông dân?"), "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(true);
   });
 
