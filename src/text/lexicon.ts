@@ -114,6 +114,12 @@ export function functionWordForms(foldedKey: string): readonly string[] {
   return stopFormsByFold.get(foldedKey) ?? [];
 }
 
+/** Whether a texting reading is a function or question word, or a stop phrase ("bạn", "bao nhiêu", "được"). */
+function isFunctionReading(full: string): boolean {
+  const keys = full.toLowerCase().split(/\s+/).map(toneKey);
+  return keys.length === 1 ? viStopAccent.has(keys[0] ?? "") : keys.slice(1).every((key, i) => stopPhrasePairs.has(`${keys[i] ?? ""} ${key}`));
+}
+
 /** True when a syllable (given as its tone key) is a function or question word. */
 export function isStopAccent(accentKey: string): boolean {
   return viStopAccent.has(accentKey);
@@ -368,7 +374,10 @@ export function expandTexting(question: string, knows: (folded: string) => boole
       const before = content(words[i - 1]);
       const after = content(words[i + 1]);
       const readings = known.map((full) => full.split(/\s+/).map(foldKey));
-      const scores = readings.map((syllables) => {
+      // (A function-word reading — "bạn", "những", "được" — is told by no neighbour: folded, "trước bạn" is
+      // "trước Ban …". It stays the usual reading unless a content reading has the evidence.)
+      const scores = readings.map((syllables, k) => {
+        if (isFunctionReading(known[k] ?? "")) return 0;
         const inner = syllables.slice(1).map((syllable, j) => `${syllables[j]}_${syllable}`);
         return (before ? together([`${before}_${syllables[0]}`, ...inner]) : 0) + (after ? together([...inner, `${syllables[syllables.length - 1]}_${after}`]) : 0);
       });

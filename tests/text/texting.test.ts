@@ -66,6 +66,11 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("KL của hội nghị văn phòng số mấy?", () => true, discipline)).toBe("kết luận của hội nghị văn phòng số mấy?");
   });
 
+  it("takes no evidence for a function-word reading from its folded neighbours (\"trước bn ngày\" is no \"trước Ban\")", () => {
+    const together = (bigrams: readonly string[]): number => (bigrams.join(" ") === "truoc_ban" ? 80 : 0);
+    expect(expandTexting("Tài liệu phải gửi trước bn ngày?", () => true, together)).toBe("Tài liệu phải gửi trước bao nhiêu ngày?");
+  });
+
   it("reads a shorthand before a number as the document kind it can name (\"kh 0124\" is Kế hoạch 0124)", () => {
     expect(expandTexting("kh 0124 giao việc gì cho xã?")).toBe("kế hoạch 0124 giao việc gì cho xã?");
     expect(expandTexting("đảng viên kh được làm gì?")).toBe("đảng viên không được làm gì?");
