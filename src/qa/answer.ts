@@ -614,6 +614,26 @@ function onlyInPeriods(text: string, year: string, periods: RegExp = PERIOD_OF_Y
   return inPeriods >= all;
 }
 
+/**
+ * The act a Vietnamese who-question asks the actor of, as the question's terms: the content syllables right
+ * after a leading "ai" ("Ai chủ trì hội nghị?" → chủ trì); null when "ai" is followed by a function word
+ * ("ai là …", "ai được …") or the question does not open with it.
+ */
+function actAsked(plan: QueryPlan): QueryTerm[] | null {
+  if (plan.language !== "vi") return null;
+  const tokens = unitTokens(plan.question);
+  if (tokens[0]?.fold !== "ai") return null;
+  const act: QueryTerm[] = [];
+  for (const token of tokens.slice(1, 3)) {
+    const term = plan.terms.find((t) => t.position === tokens.indexOf(token) && t.fold === token.fold);
+    if (term === undefined) break;
+    act.push(term);
+  }
+  // ("Ai giữ chức …", "ai đảm nhiệm …", "ai đứng đầu …" ask who holds an office: the answer names the holder by it.)
+  if (act.some((t) => ROLE_FRAME_WORDS.has(t.fold)) || act.map((t) => t.fold).join(" ") === "dung dau") return null;
+  return act.length > 0 ? act : null;
+}
+
 function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
   return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)));
 }
@@ -738,6 +758,11 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).
   if (asksAgentOf(plan) && !(passage?.isHeader ?? false) && anchorIn(plan.anchor ?? "", best.text) === null) return `the answer does not say who ${(plan.anchor ?? "").replace("_", " ")}`;
+  // "Ai chủ trì Hội nghị …?": the act asked after "ai" is what the answer says its actor does (a sentence
+  // naming who attended does not say who chaired). (A header's fields and a labelled line — "Chủ trì: …" —
+  // say it as a label.)
+  const act = plan.kind === "who" && !(passage?.isHeader ?? false) ? actAsked(plan) : null;
+  if (act !== null && !act.every((term) => termIn(term, termSets(best.text)))) return `the answer does not say who ${act.map((t) => t.fold).join(" ")}`;
   if (!asksYesOrNo(plan) && repeatsQuestion(plan, best.text)) return "the answer only repeats the question";
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
   if (plan.roleAsked && !hasWholePhrase(termSets(best.text), plan.roleAsked)) return `the answer does not name the office asked: ${plan.roleAsked.map((k) => k.fold).join(" ")}`;

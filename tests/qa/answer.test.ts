@@ -82,6 +82,18 @@ describe("answer extraction", () => {
     expect(r.best?.text ?? r.reason).toContain("03 tháng một lần");
   });
 
+  it("answers 'Ai chủ trì …' only with a sentence that says who chaired, and 'Ai giữ chức …' by the holder's office", () => {
+    // (The section says "chủ trì": the question's words are all in the passage's context.)
+    const attended = ["Dự Hội nghị có 31/35 đồng chí Ủy viên Ban Chấp hành Đảng bộ phường; đồng chí Phùng Khắc Hòa, Phó Trưởng Ban Tổ chức Thành ủy, dự Hội nghị."];
+    const others = ["Ban Chấp hành thống nhất các nội dung trọng tâm của quý II.", "Hội nghị biểu quyết thông qua chương trình công tác năm.", "Đảng ủy phường giao chi bộ khu phố tổ chức thực hiện."];
+    const section = "Kết luận của đồng chí chủ trì Hội nghị lần thứ tám Ban Chấp hành Đảng bộ phường Kim Thoa";
+    const r = askAmong(attended, "Ai chủ trì Hội nghị lần thứ tám Ban Chấp hành Đảng bộ phường Kim Thoa?", "Thông báo kết luận", others, section);
+    expect(r.abstained).toBe(true);
+    const chaired = ["Đồng chí Hà Văn Luân, Bí thư Đảng ủy phường, chủ trì Hội nghị lần thứ tám."];
+    expect(askAmong(chaired, "Ai chủ trì Hội nghị lần thứ tám?", "Thông báo kết luận").best?.text).toContain("Hà Văn Luân");
+    expect(askAmong(["Đồng chí Hà Văn Luân, Bí thư Đảng ủy phường Kim Thoa."], "Ai giữ chức Bí thư Đảng ủy phường Kim Thoa?", "Thông báo").best?.text).toContain("Hà Văn Luân");
+  });
+
   it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
     const deadline = understandQuestion("Đảng viên dự bị phải học xong lớp bồi dưỡng chậm nhất là khi nào?");
     expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng, chậm nhất trong 09 tháng đầu.")).toBe(true);
