@@ -361,6 +361,11 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     const candidates = textingEntries.get(word.toLowerCase());
     if (!candidates || candidates.length === 0) return word;
     const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
+    // A word the corpus writes as typed beside its neighbour is no shorthand there ("Xã Ea Tu": a name).
+    const at0 = words.findIndex((w) => w.at === at);
+    const typedFold = foldKey(word);
+    const neighbour = (w: { fold: string } | undefined, left: boolean): boolean => w !== undefined && !isStopFold(w.fold) && together([left ? `${w.fold}_${typedFold}` : `${typedFold}_${w.fold}`]) >= MIN_READING_EVIDENCE;
+    if (/^\p{Lu}/u.test(word) && (neighbour(words[at0 - 1], true) || neighbour(words[at0 + 1], false))) return word;
     let chosen = known[0] ?? candidates[0] ?? word;
     // Before a number, or written in capitals as documents' codes are ("KL của …"), a shorthand that can
     // name a document kind names it: "kh 0124" is Kế hoạch số 0124.

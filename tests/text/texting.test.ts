@@ -69,6 +69,9 @@ describe("texting shorthand written out", () => {
   it("takes no evidence for a function-word reading from its folded neighbours (\"trước bn ngày\" is no \"trước Ban\")", () => {
     const together = (bigrams: readonly string[]): number => (bigrams.join(" ") === "truoc_ban" ? 80 : 0);
     expect(expandTexting("Tài liệu phải gửi trước bn ngày?", () => true, together)).toBe("Tài liệu phải gửi trước bao nhiêu ngày?");
+    // (A capitalised word the corpus writes as typed beside its neighbour is a name: "Xã Ea Tu".)
+    const name = (bigrams: readonly string[]): number => (bigrams.join(" ") === "ea_tu" ? 12 : 0);
+    expect(expandTexting("Xã Ea Tu có bao nhiêu chi bộ thôn?", () => true, name)).toBe("Xã Ea Tu có bao nhiêu chi bộ thôn?");
   });
 
   it("reads a shorthand before a number as the document kind it can name (\"kh 0124\" is Kế hoạch 0124)", () => {
