@@ -223,7 +223,7 @@ export const NEGATION = /(?:^|[^\p{L}])(?:không|chưa|chẳng|cấm|trừ|ngo�
 export const BODY_KINDS_FOLDED: readonly string[][] = [["cong", "ty"], ["doanh", "nghiep"], ["tap", "doan"], ["uy", "ban"], ["hoi", "dong"], ["bo"], ["so"], ["ban"], ["cuc"], ["nganh"]];
 
 /**
- * Translations of English modifiers ("earlier", "new", "current", "next", "other", "by the end of"), folded: they qualify
+ * Translations of English modifiers ("earlier", "new", "current", "next", "other", "by the end of", "consecutive"), folded: they qualify
  * what a question is about and are never its subject.
  */
-export const MODIFIER_PHRASES_FOLDED: ReadonlySet<string> = new Set(["truoc", "truoc day", "som hon", "moi", "cu", "hien hanh", "hien tai", "tiep theo", "ke tiep", "sau", "khac", "chinh", "cuoi cung", "dau tien", "cuoi", "den cuoi", "cham nhat"]);
+export const MODIFIER_PHRASES_FOLDED: ReadonlySet<string> = new Set(["truoc", "truoc day", "som hon", "moi", "cu", "hien hanh", "hien tai", "tiep theo", "ke tiep", "sau", "khac", "chinh", "cuoi cung", "dau tien", "cuoi", "den cuoi", "cham nhat", "lien tiep", "lien tuc"]);

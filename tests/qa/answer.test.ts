@@ -56,6 +56,8 @@ describe("answer extraction", () => {
     expect(head("How often does the commune have to report progress on the plan?")).not.toMatch(/^may/u);
     expect(head("Which provincial body must supply the figures?")).toBe("cung cap");
     expect(understandQuestion("How many official delegates will the commune send?").countedNoun?.map((k) => k.fold).join(" ")).toMatch(/^dai bieu/u);
+    // ("consecutive" qualifies the years counted, as "liên tiếp" or "liên tục".)
+    expect(understandQuestion("For how many consecutive years must a candidate have been rated well?").countedNoun?.map((k) => k.fold).join(" ")).toBe("nam");
   });
 
   it("reads a range of years typed as one ('2030–2035') as its two years, as a text that spaces them writes them", () => {
