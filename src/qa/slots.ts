@@ -368,6 +368,9 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
   };
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !(partyMembers && committeeCounted(k));
+  // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
+  const folds = noun.map((k) => k.fold).join(" ");
+  const personKind = PERSON_NOUNS.some((p) => p.join(" ") === folds) || PERSON_KINDS_FOLDED.has(folds);
   const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
     t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
   // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
@@ -410,7 +413,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     if (perEachUnasked && tokens.slice(Math.max(0, i - 6), i).some((w) => w.lower === "mỗi")) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
-    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
+    const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (personKind && tokens[k]?.fold === "nguoi") || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
       if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !(comradeAt(i + gap) && labelNarrowsComrades(plan, tokens, i))) {
         if (!narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
@@ -458,6 +461,9 @@ function recordCounts(plan: QueryPlan, unit: string, context: string, noun: read
     return has(tokens, noun) && has(tokens, qualifier) && (asked === null || spacedWords(foldKey(described)).includes(` ${asked.qualifier.join(" ")} `));
   });
 }
+
+/** Kinds of people counted (folded) beside `PERSON_NOUNS`: guests and trainees. */
+const PERSON_KINDS_FOLDED: ReadonlySet<string> = new Set(["khach moi", "khach", "hoc vien"]);
 
 /** Words before a count that make it a flow of members rather than how many there are (folded). */
 const FLOW_MARKERS: ReadonlyArray<readonly string[]> = ["ket nap", "khai tru", "xoa ten", "chuyen den", "chuyen di"].map((m) => m.split(" "));

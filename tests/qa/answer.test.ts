@@ -110,6 +110,9 @@ describe("answer extraction", () => {
     // (So is a count of comrades labelled by a kind: "đảng viên nữ 81 đồng chí".)
     expect(countsNoun(all, "Kết quả: đảng viên nữ 81 đồng chí.")).toBe(false);
     expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên nữ?"), "Kết quả: đảng viên nữ 81 đồng chí.")).toBe(true);
+    // (People of a kind are counted as people: "khách mời … không quá 15 người".)
+    expect(countsNoun(understandQuestion("Chi bộ được mời bao nhiêu khách mời dự phiên khai mạc?"), "Chi bộ thôn mời khách mời dự phiên khai mạc không quá 15 người.")).toBe(true);
+    expect(countsNoun(understandQuestion("Chi bộ được mời bao nhiêu khách mời dự phiên khai mạc?"), "Phiên khai mạc có 15 tiết mục văn nghệ.")).toBe(false);
     expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên là nông dân?"), "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(true);
   });
 
