@@ -496,8 +496,8 @@ export function givesTargetForNow(plan: QueryPlan, unit: string): boolean {
 }
 
 const TARGET_PERCENT = /\d+(?:[.,]\d+)?\s*%\s*trở lên|(?:ít nhất|tối thiểu|phấn đấu|chỉ tiêu)[^.;]{0,40}?\d+(?:[.,]\d+)?\s*%/iu;
-/** A figure stated as reached ("hiện nay đạt 96,8%", "đến nay … 96,8%"). */
-const CURRENT_PERCENT = /(?:hiện nay|hiện có|hiện tại|đến nay)[^.;]{0,60}?\d+(?:[.,]\d+)?\s*%/iu;
+/** A figure stated as reached ("hiện nay đạt 96,8%", "đến nay … 96,8%", "giảm … xuống còn 1,9%"). */
+const CURRENT_PERCENT = /(?:hiện nay|hiện có|hiện tại|đến nay)[^.;]{0,60}?\d+(?:[.,]\d+)?\s*%|(?:^|[^\p{L}])còn\s+\d+(?:[.,]\d+)?\s*%/iu;
 
 /** Whether a question asks how many there are now, in all. */
 function asksStock(plan: QueryPlan): boolean {

@@ -329,6 +329,10 @@ describe("answer extraction", () => {
     expect(missingIndicator(now, "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96,8%.")).toBeNull();
     expect(givesTargetForNow(now, "Tỷ lệ người dân tham gia bảo hiểm y tế đạt từ 98% trở lên.")).toBe(true);
     expect(givesTargetForNow(now, "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96,8%.")).toBe(false);
+    // (A figure said as what remains beside the target it met is the figure: "xuống còn 1,9% …, đạt chỉ tiêu (dưới 2%)".)
+    const poor = understandQuestion("Tỷ lệ hộ nghèo cuối nhiệm kỳ còn bao nhiêu phần trăm?");
+    expect(givesTargetForNow(poor, "Tỷ lệ hộ nghèo giảm từ 6,8% xuống còn 1,9% vào cuối năm 2029, đạt chỉ tiêu Nghị quyết (dưới 2%).")).toBe(false);
+    expect(givesTargetForNow(poor, "Phấn đấu tỷ lệ hộ nghèo theo chỉ tiêu dưới 2%.")).toBe(true);
     // Not asked of now, a target answers.
     expect(givesTargetForNow(understandQuestion("Đến năm 2027 tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu?"), "Tỷ lệ người dân tham gia bảo hiểm y tế đạt từ 98% trở lên.")).toBe(false);
   });
