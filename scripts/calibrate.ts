@@ -131,11 +131,15 @@ async function main(): Promise<number> {
 
     const candidates = candidateSettings();
     const rows: CalibrationRow[] = [];
-    for (const [file, tunable] of [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)]) {
-      if (!existsSync(file)) continue;
-      const questions = parseQuestions(await readFile(file, "utf8")) as Labelled[];
-      for (const q of questions) {
-        if ("chat" in q) continue;
+    const sets = [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)].filter(([file]) => existsSync(file));
+    const questionsOf = new Map<string, Labelled[]>();
+    for (const [file] of sets) questionsOf.set(file, (parseQuestions(await readFile(file, "utf8")) as Labelled[]).filter((q) => !("chat" in q)));
+    // (A run answers every question once per setting — hours on a small machine: progress goes to stderr.)
+    const total = [...questionsOf.values()].reduce((n, qs) => n + qs.length, 0);
+    const started = Date.now();
+    for (const [file, tunable] of sets) {
+      for (const q of questionsOf.get(file) ?? []) {
+        if (rows.length % 100 === 0) console.error(`calibrate: ${rows.length}/${total} questions, ${Math.round((Date.now() - started) / 60_000)} min`);
         const retrieved = await engine.retrieve(q.q);
         // The question's document: named by the set, else the one whose passage holds the source, else
         // (unanswerables) the one its best passage comes from.
