@@ -624,8 +624,8 @@ function actAsked(plan: QueryPlan): QueryTerm[] | null {
   const tokens = unitTokens(plan.question);
   if (tokens[0]?.fold !== "ai") return null;
   const act: QueryTerm[] = [];
-  for (const token of tokens.slice(1, 3)) {
-    const term = plan.terms.find((t) => t.position === tokens.indexOf(token) && t.fold === token.fold);
+  for (let at = 1; at <= 2; at++) {
+    const term = plan.terms.find((t) => t.position === at && t.fold === tokens[at]?.fold);
     if (term === undefined) break;
     act.push(term);
   }

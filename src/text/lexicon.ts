@@ -362,10 +362,10 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     if (!candidates || candidates.length === 0) return word;
     const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
     // A word the corpus writes as typed beside its neighbour is no shorthand there ("Xã Ea Tu": a name).
-    const at0 = words.findIndex((w) => w.at === at);
-    const typedFold = foldKey(word);
-    const neighbour = (w: { fold: string } | undefined, left: boolean): boolean => w !== undefined && !isStopFold(w.fold) && together([left ? `${w.fold}_${typedFold}` : `${typedFold}_${w.fold}`]) >= MIN_READING_EVIDENCE;
-    if (/^\p{Lu}/u.test(word) && (neighbour(words[at0 - 1], true) || neighbour(words[at0 + 1], false))) return word;
+    const i = words.findIndex((w) => w.at === at);
+    const typed = foldKey(word);
+    const writtenBeside = (w: { fold: string } | undefined, before: boolean): boolean => w !== undefined && !isStopFold(w.fold) && together([before ? `${w.fold}_${typed}` : `${typed}_${w.fold}`]) >= MIN_READING_EVIDENCE;
+    if (/^\p{Lu}/u.test(word) && (writtenBeside(words[i - 1], true) || writtenBeside(words[i + 1], false))) return word;
     let chosen = known[0] ?? candidates[0] ?? word;
     // Before a number, or written in capitals as documents' codes are ("KL của …"), a shorthand that can
     // name a document kind names it: "kh 0124" is Kế hoạch số 0124.
@@ -373,7 +373,6 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     const kindNamed = asCode ? known.find((full) => DOCUMENT_KINDS.has(full)) : undefined;
     if (kindNamed) chosen = kindNamed;
     else if (known.length > 1) {
-      const i = words.findIndex((w) => w.at === at);
       // A function word beside it ("kl của …") says nothing of which reading is meant.
       const content = (w: { fold: string } | undefined): string | undefined => (w && !isStopFold(w.fold) ? w.fold : undefined);
       const before = content(words[i - 1]);
