@@ -3,6 +3,8 @@
  * labelled question sets with leave-one-document-out cross-validation and prints, per set and kind, the
  * in-sample accuracy (fitted on every document) beside the cross-validated one (fitted without the
  * question's document). Held-out sets (eval/heldout-*.jsonl) are never fitted on, only scored.
+ * `--workers N` answers the questions in N processes (one per core is the most that helps); each question is
+ * answered once per distinct effective setting (src/qa/calibrate.ts, effectiveSetting).
  * Needs ../shared (the dev sets and documents).
  */
 import "dotenv/config";
@@ -11,10 +13,12 @@ import { mkdtemp, readFile, rm, symlink, mkdir, cp, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { fork } from "node:child_process";
 import { ingestSettings, runIngest } from "../src/app/ingestRunner.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
-import { candidateSettings, crossValidate, type CalibrationRow } from "../src/qa/calibrate.js";
+import { candidateSettings, crossValidate, effectiveSetting, type CalibrationRow } from "../src/qa/calibrate.js";
 import { QaEngine } from "../src/qa/engine.js";
 import { judge, parseQuestions, type EvalQuestion } from "../src/qa/evaluate.js";
 import { DEFAULT_POLICY, FITTED_KNOBS, withPolicy } from "../src/qa/policy.js";
@@ -107,10 +111,92 @@ function pct(xs: readonly boolean[]): string {
   return xs.length === 0 ? "  -  " : (xs.filter(Boolean).length / xs.length).toFixed(3);
 }
 
+/** The labelled sets here, in report order, with their questions. */
+async function loadSets(): Promise<Array<{ file: string; tunable: boolean; questions: Labelled[] }>> {
+  const sets = [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)].filter(([file]) => existsSync(file));
+  const out: Array<{ file: string; tunable: boolean; questions: Labelled[] }> = [];
+  for (const [file, tunable] of sets) out.push({ file, tunable, questions: (parseQuestions(await readFile(file, "utf8")) as Labelled[]).filter((q) => !("chat" in q)) });
+  return out;
+}
+
+/**
+ * Answers the questions whose position modulo `shard.of` is `shard.k`, each under every candidate setting
+ * (each distinct effective setting once), from the index in `indexDir`. Progress goes to stderr.
+ */
+async function answerRows(indexDir: string, shard: { k: number; of: number }): Promise<Array<{ at: number; row: CalibrationRow }>> {
+  const config = loadConfig();
+  // Retrieval runs once, for the largest candidate count tried; each policy answers from its own share.
+  const mostCandidates = Math.max(DEFAULT_POLICY.candidates, ...(FITTED_KNOBS.find((k) => k.key === "candidates")?.values ?? []));
+  const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH, candidates: mostCandidates });
+  const index = engine.index;
+  const docOfPath = new Map(index.manifest.documents.map((d) => [path.basename(d.path), d.docId]));
+  const candidates = candidateSettings();
+  const all = (await loadSets()).flatMap(({ file, tunable, questions }) => questions.map((q) => ({ file, tunable, q })));
+  const mine = all.flatMap((item, at) => (at % shard.of === shard.k ? [{ ...item, at }] : []));
+  const out: Array<{ at: number; row: CalibrationRow }> = [];
+  const started = Date.now();
+  for (const { file, tunable, q, at } of mine) {
+    if (out.length % 100 === 0) console.error(`calibrate${shard.of > 1 ? ` [${shard.k + 1}/${shard.of}]` : ""}: ${out.length}/${mine.length} questions, ${Math.round((Date.now() - started) / 60_000)} min`);
+    const retrieved = await engine.retrieve(q.q);
+    // The question's document: named by the set, else the one whose passage holds the source, else
+    // (unanswerables) the one its best passage comes from.
+    const source = q.source?.normalize("NFC");
+    const bySource = source ? index.passages.find((p) => p.text.normalize("NFC").includes(source))?.docId : undefined;
+    const doc = (q.doc ? docOfPath.get(q.doc) : undefined) ?? bySource ?? retrieved.hits[0]?.passage.docId ?? "unknown";
+    const shape = { language: retrieved.plan.language, unknownWords: retrieved.plan.unknownWords.length, ranked: retrieved.ranked };
+    const judged = new Map<string, { correct: boolean; answered: boolean }>();
+    const outcomes = candidates.map((setting) => {
+      const effective = effectiveSetting(setting, shape);
+      const key = JSON.stringify(effective);
+      let outcome = judged.get(key);
+      if (outcome === undefined) {
+        const result = engine.answer(retrieved, withPolicy(effective));
+        outcome = { correct: judge(q, { ...result, ms: 0 }).correct, answered: !result.abstained };
+        judged.set(key, outcome);
+      }
+      return outcome;
+    });
+    const row = { id: q.id, set: path.basename(file, ".jsonl"), kind: q.kind, doc, correct: outcomes.map((o) => o.correct), answered: outcomes.map((o) => o.answered), tunable };
+    out.push({ at, row });
+  }
+  return out;
+}
+
+/** Runs `workers` copies of this script on shards of the questions, each answering from `indexDir`. */
+async function answerInWorkers(indexDir: string, workers: number, work: string): Promise<CalibrationRow[]> {
+  const script = fileURLToPath(import.meta.url);
+  const parts = await Promise.all(
+    Array.from({ length: workers }, (_, k) => {
+      const rowsFile = path.join(work, `rows-${k}.json`);
+      return new Promise<Array<{ at: number; row: CalibrationRow }>>((resolve, reject) => {
+        const child = fork(script, ["--index", indexDir, "--shard", `${k}/${workers}`, "--rows-out", rowsFile], { stdio: "inherit" });
+        child.on("error", reject);
+        child.on("exit", (code) => {
+          if (code !== 0) reject(new Error(`calibration worker ${k + 1} of ${workers} exited with code ${code}`));
+          else readFile(rowsFile, "utf8").then((text) => resolve(JSON.parse(text) as Array<{ at: number; row: CalibrationRow }>), reject);
+        });
+      });
+    }),
+  );
+  return parts.flat().sort((a, b) => a.at - b.at).map((p) => p.row);
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  const { values } = parseArgs({ options: { out: { type: "string" }, workers: { type: "string" }, index: { type: "string" }, shard: { type: "string" }, "rows-out": { type: "string" } } });
   if (!existsSync(path.join(SHARED, "eval", "dev.jsonl"))) {
     console.error("calibrate needs ../shared (the dev question sets and documents); it is not here.");
+    return 2;
+  }
+  // A worker (see answerInWorkers): one shard of the questions, its rows to a file.
+  if (values.shard !== undefined && values.index !== undefined && values["rows-out"] !== undefined) {
+    const [k, of] = values.shard.split("/").map(Number);
+    if (!Number.isInteger(k) || !Number.isInteger(of) || k! < 0 || of! < 1 || k! >= of!) throw new Error(`--shard wants k/n (0 ≤ k < n), not ${values.shard}`);
+    await writeFile(values["rows-out"], JSON.stringify(await answerRows(values.index, { k: k!, of: of! })));
+    return 0;
+  }
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    console.error(`--workers wants a whole number from 1 to 64, not ${values.workers}`);
     return 2;
   }
   const config = loadConfig();
@@ -123,35 +209,8 @@ async function main(): Promise<number> {
     for (const folder of DOCUMENT_FOLDERS) await symlink(path.resolve(folder), path.join(corpusDir, path.basename(folder)), "dir");
     const indexDir = path.join(work, "index");
     await runIngest({ ...settings, corpusDir, indexDir });
-    // Retrieval runs once, for the largest candidate count tried; each policy answers from its own share.
-    const mostCandidates = Math.max(DEFAULT_POLICY.candidates, ...(FITTED_KNOBS.find((k) => k.key === "candidates")?.values ?? []));
-    const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH, candidates: mostCandidates });
-    const index = engine.index;
-    const docOfPath = new Map(index.manifest.documents.map((d) => [path.basename(d.path), d.docId]));
-
+    const rows = workers === 1 ? (await answerRows(indexDir, { k: 0, of: 1 })).map((p) => p.row) : await answerInWorkers(indexDir, workers, work);
     const candidates = candidateSettings();
-    const rows: CalibrationRow[] = [];
-    const sets = [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)].filter(([file]) => existsSync(file));
-    const questionsOf = new Map<string, Labelled[]>();
-    for (const [file] of sets) questionsOf.set(file, (parseQuestions(await readFile(file, "utf8")) as Labelled[]).filter((q) => !("chat" in q)));
-    // (A run answers every question once per setting — hours on a small machine: progress goes to stderr.)
-    const total = [...questionsOf.values()].reduce((n, qs) => n + qs.length, 0);
-    const started = Date.now();
-    for (const [file, tunable] of sets) {
-      for (const q of questionsOf.get(file) ?? []) {
-        if (rows.length % 100 === 0) console.error(`calibrate: ${rows.length}/${total} questions, ${Math.round((Date.now() - started) / 60_000)} min`);
-        const retrieved = await engine.retrieve(q.q);
-        // The question's document: named by the set, else the one whose passage holds the source, else
-        // (unanswerables) the one its best passage comes from.
-        const source = q.source?.normalize("NFC");
-        const bySource = source ? index.passages.find((p) => p.text.normalize("NFC").includes(source))?.docId : undefined;
-        const doc = (q.doc ? docOfPath.get(q.doc) : undefined) ?? bySource ?? retrieved.hits[0]?.passage.docId ?? "unknown";
-        const results = candidates.map((setting) => engine.answer(retrieved, withPolicy(setting)));
-        const correct = results.map((result) => judge(q, { ...result, ms: 0 }).correct);
-        const answered = results.map((result) => !result.abstained);
-        rows.push({ id: q.id, set: path.basename(file, ".jsonl"), kind: q.kind, doc, correct, answered, tunable });
-      }
-    }
     const result = crossValidate(rows, candidates);
     // The policy the product ships (DEFAULT_POLICY): one of the candidates, reported beside the fits.
     const shipped = candidates.findIndex((setting) => Object.entries(setting).every(([key, value]) => DEFAULT_POLICY[key as keyof typeof DEFAULT_POLICY] === value));

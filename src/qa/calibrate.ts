@@ -57,12 +57,15 @@ function utility(rows: readonly CalibrationRow[], i: number): number {
  * not outvote a set of 45 on three documents); ties go to the candidate nearest the defaults.
  */
 export function bestCandidate(rows: readonly CalibrationRow[], settings: readonly KnobSetting[]): number {
-  const sets = [...new Set(rows.map((r) => r.set))];
+  // Each set's rows once (cross-validation calls this per document, over thousands of rows and settings).
+  const bySet = new Map<string, CalibrationRow[]>();
+  for (const r of rows) bySet.set(r.set, [...(bySet.get(r.set) ?? []), r]);
+  const groups = [...bySet.values()];
   let best = 0;
   let bestScore = -Infinity;
   settings.forEach((setting, i) => {
     let score = 0;
-    for (const set of sets) score += utility(rows.filter((r) => r.set === set), i);
+    for (const group of groups) score += utility(group, i);
     const tie = Math.abs(score - bestScore) < 1e-9;
     if (score > bestScore + 1e-9 || (tie && distanceFromDefault(setting) < distanceFromDefault(settings[best] ?? {}))) {
       best = i;
@@ -70,6 +73,30 @@ export function bestCandidate(rows: readonly CalibrationRow[], settings: readonl
     }
   });
   return best;
+}
+
+/** What of a question, once understood and retrieved, decides whether a fitted knob can change its answer. */
+export interface QuestionShape {
+  language: string;
+  /** English words the glossary did not translate (unknownEnglishWeight weighs them). */
+  unknownWords: number;
+  /** Passages ranked by retrieval (the candidate count cuts only these). */
+  ranked: number;
+}
+
+/**
+ * The setting with every knob that cannot change this question's answer put back to its default, so
+ * calibration answers each distinct setting once: unknownEnglishWeight weighs only untranslated English
+ * words, maxMissingShare is checked only for Vietnamese questions, and a candidate count at or above the
+ * number of ranked passages keeps them all. (tests/qa/calibrate.test.ts checks the equivalence on answers.)
+ */
+export function effectiveSetting(setting: KnobSetting, shape: QuestionShape): KnobSetting {
+  const out: KnobSetting = { ...setting };
+  if (shape.unknownWords === 0 && "unknownEnglishWeight" in out) out.unknownEnglishWeight = DEFAULT_POLICY.unknownEnglishWeight;
+  if (shape.language !== "vi" && "maxMissingShare" in out) out.maxMissingShare = DEFAULT_POLICY.maxMissingShare;
+  const candidates = out.candidates;
+  if (candidates !== undefined && candidates >= shape.ranked) out.candidates = Math.max(shape.ranked, 1);
+  return out;
 }
 
 /** Per question: correct under the in-sample fit, and under the fit that left its document out. */

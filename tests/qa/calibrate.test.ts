@@ -1,5 +1,9 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bestCandidate, candidateSettings, crossValidate, type CalibrationRow } from "../../src/qa/calibrate.js";
+import { bestCandidate, candidateSettings, crossValidate, effectiveSetting, type CalibrationRow } from "../../src/qa/calibrate.js";
+import { withPolicy } from "../../src/qa/policy.js";
+import { engineOver } from "../support/corpusEngine.js";
 
 const row = (id: string, doc: string, correct: boolean[], answered: boolean[], set = "s", tunable = true): CalibrationRow => ({ id, set, kind: "vi", doc, correct, answered, tunable });
 
@@ -36,4 +40,46 @@ describe("leave-one-document-out calibration", () => {
     expect(result.crossValidatedCorrect).toEqual([true, true, false, false, false, false]);
     expect(result.inSampleCorrect.slice(0, 3)).toEqual([true, true, false]);
   });
+});
+
+describe("settings that cannot change a question's answer", () => {
+  it("collapse to one, and give the same answer as every setting they stand for", async () => {
+    const files: Record<string, string> = {};
+    for (const name of await readdir("corpus")) if (/\.(?:md|txt)$/u.test(name)) files[name] = await readFile(path.join("corpus", name), "utf8");
+    const { engine, cleanup } = await engineOver("calibrate-equivalence", files);
+    try {
+      const questions = [
+        // Two whose answers do change with the knobs (coverage thresholds) on this article.
+        "Hướng dẫn số 35-HD/BTCTW ban hành ngày nào và về nội dung gì?",
+        "How many communes keep agency party cells?",
+        "Chi bộ sinh hoạt định kỳ mấy lần một tháng?",
+        "chi bo sinh hoat dinh ky may lan",
+        "How often does a party cell hold its regular meetings?",
+        // "zorblax" is no English word the glossary knows: unknownEnglishWeight weighs it.
+        "How often does a zorblax party cell meet?",
+      ];
+      const settings = candidateSettings();
+      for (const question of questions) {
+        const retrieved = await engine.retrieve(question);
+        const shape = { language: retrieved.plan.language, unknownWords: retrieved.plan.unknownWords.length, ranked: retrieved.ranked };
+        const byKey = new Map<string, string>();
+        for (const setting of settings) {
+          const effective = effectiveSetting(setting, shape);
+          const key = JSON.stringify(effective);
+          const answer = (s: typeof setting): string => {
+            const r = engine.answer(retrieved, withPolicy(s));
+            return JSON.stringify([r.answer, r.abstained, r.reason, r.citations.map((c) => c.passageId)]);
+          };
+          const expected = byKey.get(key) ?? answer(effective);
+          byKey.set(key, expected);
+          if (key !== JSON.stringify(setting)) expect(answer(setting), `${question} under ${JSON.stringify(setting)}`).toBe(expected);
+        }
+        // Each question answers fewer distinct settings than there are candidates.
+        expect(byKey.size, question).toBeLessThan(settings.length);
+        if (question.includes("zorblax")) expect(shape.unknownWords).toBeGreaterThan(0);
+      }
+    } finally {
+      await cleanup();
+    }
+  }, 120_000);
 });
