@@ -94,6 +94,15 @@ const NUMERALS = ["", ...NUMBER_WORDS];
 const unitCache = new Map<string, Unit[]>();
 /** A year as a question or a text writes it alone ("2025"). */
 const YEAR = /^(?:19|20)\d\d$/u;
+/** Nouns for an organisation's members (folded), which a text counts as comrades. */
+const MEMBER_NOUNS_FOLDED = new Set(["dang vien", "uy vien", "thanh vien"]);
+/** A count of comrades ("gồm 13 đồng chí"). */
+const COMRADES_COUNTED = /\d+\s+đồng chí(?!\p{L})/iu;
+
+/** Whether the question counts an organisation's members, whom a text may count as comrades. */
+function countsMembers(plan: QueryPlan): boolean {
+  return plan.kind === "count" && MEMBER_NOUNS_FOLDED.has((plan.countedNoun ?? []).slice(0, 2).map((k) => k.fold).join(" "));
+}
 /** Two units state the same thing when this share of the shorter one's words (at least this many) is in the other. */
 const SAME_STATEMENT_SHARE = 0.8;
 const SAME_STATEMENT_MIN_WORDS = 6;
@@ -352,6 +361,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const isRoleFrame = (t: QueryTerm): boolean => plan.roleAsked !== null && ROLE_FRAME_WORDS.has(t.fold) && !plan.roleAsked.some((k) => k.fold === t.fold);
   const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)) || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
+  // "Ban Thường vụ có bao nhiêu ủy viên?": members are counted as comrades ("gồm 13 đồng chí").
+  const members = countsMembers(plan);
+  const namesTheMembers = plan.terms.map((t) => members && (plan.countedNoun ?? []).slice(0, 2).some((k) => sameKey(k, t)));
   // "… thay thế cho văn bản nào?": the document asked is named by its number ("Quy định số 21-QĐi/TU"),
   // not by the word "văn bản".
   const asksDocument = plan.askedNoun !== null && DOCUMENT_NOUNS_FOLDED.has(plan.askedNoun.map((k) => k.fold).join(" "));
@@ -464,7 +476,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         if (termIn(term, unitSets)) {
           matched += w;
           if (!inContext) ownMatched += w;
-        } else if ((namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text))) {
+        } else if ((namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text))) {
           // Stated in other words: credited like a term of the passage around the unit.
           matched += policy.passageCredit * w;
           if (!inContext) ownMatched += policy.passageCredit * w;
@@ -619,12 +631,18 @@ function onlyInPeriods(text: string, year: string, periods: RegExp = PERIOD_OF_Y
  * after a leading "ai" ("Ai chủ trì hội nghị?" → chủ trì); null when "ai" is followed by a function word
  * ("ai là …", "ai được …") or the question does not open with it.
  */
+/** Kinds of person "ai là … <act>" names before the act (folded syllables). */
+const PERSON_BEFORE_ACT: ReadonlyArray<readonly string[]> = [["nguoi"], ["dang", "vien"], ["dong", "chi"], ["can", "bo"]];
+
 function actAsked(plan: QueryPlan): QueryTerm[] | null {
   if (plan.language !== "vi") return null;
   const tokens = unitTokens(plan.question);
   if (tokens[0]?.fold !== "ai") return null;
+  // "Ai là người chủ trì …", "ai là đảng viên giới thiệu …": the act follows the kind of person.
+  const kind = tokens[1]?.fold === "la" ? PERSON_BEFORE_ACT.find((words) => words.every((w, j) => tokens[2 + j]?.fold === w)) : undefined;
+  const first = kind === undefined ? 1 : 2 + kind.length;
   const act: QueryTerm[] = [];
-  for (let at = 1; at <= 2; at++) {
+  for (let at = first; at <= first + 1; at++) {
     const term = plan.terms.find((t) => t.position === at && t.fold === tokens[at]?.fold);
     if (term === undefined) break;
     act.push(term);
@@ -815,7 +833,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
       if (askedMonths.length > 0 && statedMonths.length > 0 && !askedMonths.some((m) => statedMonths.includes(m))) return `the answer speaks of tháng ${statedMonths.join(", ")}, not ${askedMonths.join(", ")}`;
     }
     // What an English question is about must be there as a phrase ("population" → "dân số").
-    if (plan.headPhrase && !speaksOf(plan.headPhrase, sets)) {
+    if (plan.headPhrase && !speaksOf(plan.headPhrase, sets) && !(countsMembers(plan) && COMRADES_COUNTED.test(best.text))) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
     }
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.

@@ -187,7 +187,8 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   if (WHERE_QUESTION_FOLDED.test(folded)) return "where";
   if (WHO_QUESTION_FOLDED.test(folded) || has(/\bten (?:la )?gi\b|\bten la\b|what (?:is|was) the name\b/)) return "who";
   if (has(/de lam gi|nham muc dich gi|muc dich gi|muc dich la gi|nham gi|for what purpose|what for|\bin order to\b/)) return "purpose";
-  if (has(/vi sao|tai sao|ly do|nguyen nhan|\bwhy\b|what reason/)) return "reason";
+  // ("vắng mặt có lý do", "không có lý do" qualify an absence: no reason is asked, unless "lý do gì".)
+  if (has(/vi sao|tai sao|(?<!\b(?:co|khong)\s)ly do|ly do (?:gi|nao)\b|nguyen nhan|\bwhy\b|what reason/)) return "reason";
   if (has(/gom nhung|nhung ai|nhung gi|bao gom|gom co|^nhung\b.*\bnao\b|\bnhung [a-z ,]+ nao\b|what are|\blist\b|which (?:\w+ )?(?:are|were)\b/)) return "list";
   if (has(/la gi|what is|what does|nghia la|the nao la/)) return "definition";
   return "other";
@@ -418,8 +419,8 @@ export function understandQuestion(raw: string): QueryPlan {
 
 /**
  * Pairs of key terms (indexes into `plan.terms`) that stand next to each other in the question and form
- * a compound the corpus uses ("tài chính", "chuyên đề"): such a pair is found only as the pair. Where two
- * pairs overlap ("mỗi chi bộ"), the one the corpus uses more wins; `frequency` counts passages with a
+ * a compound the corpus uses ("tài chính", "chuyên đề"): such a pair is found only as the pair. Where pairs
+ * overlap ("mỗi chi bộ"), those the corpus uses most in all win, the later ones on a tie; `frequency` counts passages with a
  * folded bigram, and at least `minFrequency` make a compound.
  */
 export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBigram: string) => number, minFrequency = 2): Array<[number, number]> {
@@ -434,12 +435,19 @@ export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBig
     const f = frequency(`${a.t.fold}_${b.t.fold}`);
     return f >= minFrequency ? f : 0;
   };
+  // The non-overlapping pairs with the most uses in all (pair k joins syllables k and k + 1): best[j] is
+  // that total over the first j syllables. (A tie goes to the later pair: "Ban Thường vụ", "Ban Chấp hành"
+  // are said whole as often as their second pair, and "Thường vụ Huyện ủy" must not read as "vụ Huyện".)
+  const frequencies = byPosition.map((_, k) => pairFrequency(k));
+  const best = [0, 0];
+  for (let j = 2; j <= byPosition.length; j++) best[j] = Math.max(best[j - 1] ?? 0, (frequencies[j - 2] ?? 0) + (best[j - 2] ?? 0));
   const pairs: Array<[number, number]> = [];
-  for (let k = 0; k + 1 < byPosition.length; k++) {
-    const here = pairFrequency(k);
-    if (here === 0 || pairFrequency(k + 1) > here) continue;
-    pairs.push([byPosition[k]?.i ?? 0, byPosition[k + 1]?.i ?? 0]);
-    k++;
+  for (let j = byPosition.length; j >= 2; ) {
+    const f = frequencies[j - 2] ?? 0;
+    if (f > 0 && f + (best[j - 2] ?? 0) >= (best[j - 1] ?? 0)) {
+      pairs.unshift([byPosition[j - 2]?.i ?? 0, byPosition[j - 1]?.i ?? 0]);
+      j -= 2;
+    } else j -= 1;
   }
   return pairs;
 }
@@ -738,7 +746,9 @@ const AMOUNT_OPENERS = new Set(["so", "muc", "tong", "khoan"]);
 
 /** "How many communes keep …" → the tokens of the translation of the words right after "how many". */
 function englishCountedTokens(question: string): Token[] {
-  const after = /\bhow (?:many|much)\s+(.*)$/i.exec(question)?.[1];
+  // (A part of a group counts the group's noun: "how many of the cell's party members are farmers" counts
+  // members; "how much of the budget" counts no noun.)
+  const after = /\bhow (?:many\s+(?:of\s+(?:the|these|those|its|their|our|your|his|her)\s+(?:[\p{L}-]+['’]s\s+)?)?|much\s+)(.*)$/iu.exec(question)?.[1];
   if (!after) return [];
   // The first phrase that names a thing: not a level ("commune-level military cells" counts cells) nor a modifier.
   const first = translateEnglish(after)
