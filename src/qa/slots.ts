@@ -24,7 +24,7 @@ const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 /** A question asking how often (folded): "bao lâu một lần", "mấy tháng một lần", "mấy lần", "how often". */
-const FREQUENCY_ASKED_FOLDED = /\bbao lau (?:mot|1) lan\b|\b(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\bhow often\b|\bhow many times\b/u;
+const FREQUENCY_ASKED_FOLDED = /\bbao lau (?:mot|1) lan\b|\b(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\btan suat\b|\bhow often\b|\bhow frequently\b|\bhow many times\b/u;
 // A place by its name ("tại Hà Nội", "tỉnh Gia Lai"), or a place described ("tại địa điểm khác", "ở kho").
 // The place-and-date line of a document ("Hà Nội, ngày 21 tháng 11 năm 2025") names where it was issued.
 // "tại" before a document or a part of one ("quy định tại Nghị quyết số 66", "tại Điều 5") names no place.

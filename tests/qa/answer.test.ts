@@ -97,6 +97,12 @@ describe("answer extraction", () => {
     expect(answersKind(often, "Đại hội họp từ ngày 05 đến ngày 07/8/2025.")).toBe(false);
     expect(answersKind(often, "Ban Chấp hành Đảng bộ huyện họp thường lệ 03 tháng một lần.")).toBe(true);
     expect(answersKind(understandQuestion("Nhiệm kỳ của Ban Chấp hành kéo dài bao lâu?"), "Nhiệm kỳ là 05 năm.")).toBe(true);
+    // ("với tần suất như thế nào" asks the same, in words no passage repeats.)
+    const often2 = understandQuestion("Mỗi chi bộ phải tổ chức sinh hoạt chuyên đề với tần suất như thế nào?");
+    expect(often2.kind).toBe("duration");
+    expect(often2.terms.map((t) => t.fold)).not.toContain("suat");
+    expect(answersKind(often2, "Trong năm, chi bộ phải tổ chức ít nhất 01 chuyên đề về chuyển đổi số.")).toBe(false);
+    expect(answersKind(often2, "Mỗi chi bộ tổ chức sinh hoạt chuyên đề ít nhất 01 lần trong mỗi quý.")).toBe(true);
     const r = askAmong(["Ban Chấp hành Đảng bộ huyện họp thường lệ 03 tháng một lần."], "Ban Chấp hành họp định kỳ bao lâu một lần?", "Quy chế làm việc", [], "Điều 12. Chế độ họp của Ban Chấp hành");
     expect(r.abstained ? r.reason : r.best?.text).toContain("03 tháng một lần");
   });

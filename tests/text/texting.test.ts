@@ -8,6 +8,7 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("chuyển sh đảng tạm thời")).toBe("chuyển sinh hoạt đảng tạm thời");
     expect(expandTexting("thu nhập bq đầu ng")).toBe("thu nhập bình quân đầu người");
     expect(expandTexting("trường có bao nhiêu hs và gv?")).toBe("trường có bao nhiêu học sinh và giáo viên?");
+    expect(expandTexting("Kiểm phiếu kết thúc lúc mấy h?")).toBe("Kiểm phiếu kết thúc lúc mấy giờ?");
     // "gđ" is giai đoạn, gia đình or giám đốc: the phrase the corpus writes beside "biên chế" decides.
     expect(expandTexting("đề xuất biên chế gđ 2026-2031", () => true, (b) => (b.join(" ") === "che_giai giai_doan" ? 4 : 0))).toBe("đề xuất biên chế giai đoạn 2026-2031");
   });
