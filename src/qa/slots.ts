@@ -273,8 +273,9 @@ const ENGLISH_THRESHOLD_QUESTION = /\b(?:at least|at most|minimum|maximum|may|ca
 
 /** Whether the number at `i` is a rule's bound ("từ N … trở lên/trở xuống", "ít nhất / tối thiểu / tối đa / (không) quá / (chưa) đủ / dưới N") or a share ("một nửa", "hai phần ba"). */
 function isThreshold(tokens: readonly Token[], i: number): boolean {
-  const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" ");
-  if (/(?:^|\s)(?:it nhat|toi thieu|toi da|khong qua|qua|du|duoi)$/.test(before)) return true;
+  // (Read with its marks where it has them: "đủ 3" is a threshold, "dự 126 cuộc họp" is not; "quá" but not "qua".)
+  const before = tokens.slice(Math.max(0, i - 2), i).map((t) => (t.lower === t.fold ? t.fold : t.lower)).join(" ");
+  if (/(?:^|\s)(?:ít nhất|tối thiểu|tối đa|không quá|quá|đủ|dưới|it nhat|toi thieu|toi da|khong qua|qua|du|duoi)$/u.test(before)) return true;
   // A share ("một nửa", "hai phần ba số ủy viên") counts nobody.
   if (tokens[i]?.fold === "nua" || tokens[i + 1]?.fold === "nua" || tokens[i - 1]?.fold === "phan" || (tokens[i + 1]?.fold === "phan" && NUMBER_WORDS.includes(tokens[i + 2]?.lower ?? ""))) return true;
   if (tokens[i - 1]?.fold !== "tu") return false;

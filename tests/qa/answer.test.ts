@@ -47,6 +47,9 @@ describe("answer extraction", () => {
     expect(understandQuestion("When the higher committee misses its deadline, within how many working days must the case be settled?").kind).toBe("duration");
     expect(understandQuestion("If a member moves away, who keeps the records?").kind).toBe("who");
     expect(understandQuestion("When must the congress be held?").kind).toBe("when");
+    // ("kỷ luật" is discipline, no document of the kind "Luật".)
+    expect(understandQuestion("Năm 2025 huyện thi hành kỷ luật bao nhiêu đảng viên?").askedDocument.kinds).toBeNull();
+    expect(understandQuestion("Luật Cán bộ, công chức quy định gì?").askedDocument.kinds).toEqual(["luat"]);
     // ("có lý do", "không có lý do" qualify an absence; "lý do gì" asks why.)
     expect(understandQuestion("Những đảng viên nào vắng mặt có lý do trong buổi họp?").kind).toBe("list");
     expect(understandQuestion("Đảng viên vắng sinh hoạt vì lý do gì?").kind).toBe("reason");
@@ -141,6 +144,10 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Chi bộ được mời bao nhiêu khách mời dự phiên khai mạc?"), "Chi bộ thôn mời khách mời dự phiên khai mạc không quá 15 người.")).toBe(true);
     expect(countsNoun(understandQuestion("Chi bộ được mời bao nhiêu khách mời dự phiên khai mạc?"), "Phiên khai mạc có 15 tiết mục văn nghệ.")).toBe(false);
     expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên là nông dân?"), "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(true);
+    // (A threshold is read with its marks: "đủ 3" is one, "dự 126 cuộc họp" — attended — is not.)
+    const meetings = understandQuestion("How many meetings did the commission's members attend?");
+    expect(countsNoun(meetings, "Các đồng chí Ủy viên đã dự 126 cuộc họp của cấp ủy cấp dưới.")).toBe(true);
+    expect(countsNoun(meetings, "Hội nghị chỉ hợp lệ khi có đủ 3 cuộc họp trước đó.")).toBe(false);
   });
 
   it("shows a unit a few words over the length limit whole rather than cut its last words", () => {
