@@ -957,6 +957,12 @@ describe("synonyms", () => {
     expect(askAmong(["Hội đồng sinh hoạt vào tháng 3 hằng năm."], "Hội đồng họp vào tháng nào?", "Quy chế").best?.text).toContain("tháng 3");
     expect(askAmong(["Hội đồng hoạt động từ tháng 3 năm 2020."], "Hội đồng họp vào tháng nào?", "Quy chế").abstained).toBe(true);
   });
+
+  it("reads \"không vượt quá\" as \"tối đa\"", () => {
+    const passages = ["Tiền mặt đảng phí tồn quỹ tại chi bộ không vượt quá 3.000.000 đồng.", "Chi bộ nộp đảng phí lên cấp trên hằng quý."];
+    const r = askAmong(passages, "Quỹ tiền mặt đảng phí để tại chi bộ được giữ tối đa bao nhiêu?", "Hướng dẫn");
+    expect(r.abstained ? r.reason : r.best?.text).toContain("3.000.000 đồng");
+  });
 });
 
 describe("trimming long answers", () => {
