@@ -958,6 +958,12 @@ describe("synonyms", () => {
     expect(askAmong(["Hội đồng hoạt động từ tháng 3 năm 2020."], "Hội đồng họp vào tháng nào?", "Quy chế").abstained).toBe(true);
   });
 
+  it("reads \"không dưới\" as \"tối thiểu\"", () => {
+    const passages = ["Hết nhiệm kỳ, chi bộ nộp sổ về văn phòng đảng ủy cơ sở để lưu trữ, thời hạn lưu trữ không dưới 10 năm.", "Sổ biên bản được lưu giữ tại chi bộ trong suốt nhiệm kỳ."];
+    const r = askAmong(passages, "Sổ biên bản phải lưu trữ tối thiểu bao lâu?", "Quy định");
+    expect(r.abstained ? r.reason : r.best?.text).toContain("10 năm");
+  });
+
   it("reads \"không vượt quá\" as \"tối đa\"", () => {
     const passages = ["Tiền mặt đảng phí tồn quỹ tại chi bộ không vượt quá 3.000.000 đồng.", "Chi bộ nộp đảng phí lên cấp trên hằng quý."];
     const r = askAmong(passages, "Quỹ tiền mặt đảng phí để tại chi bộ được giữ tối đa bao nhiêu?", "Hướng dẫn");
