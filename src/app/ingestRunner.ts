@@ -104,7 +104,9 @@ export async function ensureIndex(settings: IngestSettings, notify: (notice: Ind
   const manifest = await readCurrentManifest(settings.indexDir);
   if (!manifest || !(await indexFormatMatches(settings.indexDir))) {
     const built = await runIngest(settings);
-    notify({ level: "info", message: `Đã lập chỉ mục lần đầu: ${built.documents} tài liệu, ${built.passages} đoạn.` });
+    // (An index written by another version of the program, or with another lexicon, is built again.)
+    const done = manifest ? "Đã lập lại chỉ mục cho phiên bản này của chương trình" : "Đã lập chỉ mục lần đầu";
+    notify({ level: "info", message: `${done}: ${built.documents} tài liệu, ${built.passages} đoạn.` });
     return built;
   }
   let drift: CorpusDrift;

@@ -46,7 +46,9 @@ export function createTesseractReader(): OcrReader {
 
   const start = async (): Promise<Worker> => {
     try {
-      return await createWorker("vie", OEM_LSTM_ONLY, { langPath: vietnameseModelDir(), gzip: true, cacheMethod: "none" });
+      // (Without an errorHandler tesseract.js rethrows a failed job — a corrupt image — from the worker's
+      // message handler, an uncaught exception that would stop the bot; the job's promise carries it.)
+      return await createWorker("vie", OEM_LSTM_ONLY, { langPath: vietnameseModelDir(), gzip: true, cacheMethod: "none", errorHandler: () => undefined });
     } catch (err) {
       throw new AppError("FILE_UNREADABLE", `could not be read: the OCR engine did not start (${describeError(err)}); reinstall with \`npm ci\``, { cause: err });
     }

@@ -12,6 +12,7 @@ import type { OcrOptions } from "../corpus/scans.js";
 import { SUPPORTED_EXTENSIONS, type DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError } from "../errors.js";
 import { DEFAULT_DIMENSIONS, HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
+import { INGEST_LEXICON_FINGERPRINT } from "../text/lexicon.js";
 import { sameRecords } from "./freshness.js";
 import { LexicalIndex } from "./lexical.js";
 import { OCR_CACHE_DIR, fileOcrCache, pruneOcrCache } from "./ocrCache.js";
@@ -117,7 +118,9 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestSummary> 
 async function loadPrevious(opts: IngestOptions): Promise<LoadedIndex | null> {
   if (!(await currentGeneration(opts.indexDir))) return null;
   try {
-    return await loadIndex(opts.indexDir, { efSearch: opts.efSearch });
+    const previous = await loadIndex(opts.indexDir, { efSearch: opts.efSearch });
+    // Passages analysed with another lexicon are all analysed again.
+    return previous.manifest.lexicon === INGEST_LEXICON_FINGERPRINT ? previous : null;
   } catch {
     // A damaged or old-format index is simply rebuilt.
     return null;
@@ -268,6 +271,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
         formatVersion: INDEX_FORMAT_VERSION,
         builtAt: new Date().toISOString(),
         embeddings: { name: HASHED_EMBEDDINGS_NAME, dimensions: embeddings.dimensions },
+        lexicon: INGEST_LEXICON_FINGERPRINT,
         documents,
         failures: skipped,
         passageCount: passages.length,

@@ -16,6 +16,7 @@ import type { ChunkedPassage } from "../corpus/chunk.js";
 import type { DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError } from "../errors.js";
 import { HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
+import { INGEST_LEXICON_FINGERPRINT } from "../text/lexicon.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats, type TermStatsJSON } from "./termStats.js";
 import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
@@ -40,6 +41,8 @@ export interface IndexManifest {
   formatVersion: number;
   builtAt: string;
   embeddings: { name: string; dimensions: number };
+  /** The lexicon the passages were analysed with (`INGEST_LEXICON_FINGERPRINT`; absent in older indexes). */
+  lexicon?: string;
   documents: DocumentInfo[];
   failures: IngestFailure[];
   passageCount: number;
@@ -104,10 +107,13 @@ export async function readCurrentManifest(indexDir: string): Promise<IndexManife
   }
 }
 
-/** True when the generation in service was written in this program's format (version and embeddings). */
+/**
+ * True when the generation in service was written in this program's format (version and embeddings) and
+ * analysed with its lexicon: otherwise start-up rebuilds it.
+ */
 export async function indexFormatMatches(indexDir: string): Promise<boolean> {
   const manifest = await readCurrentManifest(indexDir);
-  return manifest !== null && manifest.formatVersion === INDEX_FORMAT_VERSION && manifest.embeddings?.name === HASHED_EMBEDDINGS_NAME;
+  return manifest !== null && manifest.formatVersion === INDEX_FORMAT_VERSION && manifest.embeddings?.name === HASHED_EMBEDDINGS_NAME && manifest.lexicon === INGEST_LEXICON_FINGERPRINT;
 }
 
 /** Builds the LangChain vector store around an HNSW graph, with passages as its docstore. */

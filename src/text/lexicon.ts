@@ -2,6 +2,7 @@
  * Domain lexicon: abbreviations, the English→Vietnamese glossary and stop words. The data lives in JSON
  * files beside this module so that admins can extend it without touching code.
  */
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { foldKey, hasDiacritics, toneKey } from "./normalize.js";
 import { BODY_OR_ROLE, DOCUMENT_KIND_WORDS } from "./vietnamese.js";
@@ -16,6 +17,13 @@ function loadTable(file: string): Record<string, unknown> {
 const abbreviationTable = loadTable("abbreviations.json") as Record<string, string>;
 const glossaryTable = loadTable("glossary-en-vi.json") as Record<string, string>;
 const stopwordTable = loadTable("stopwords.json") as { vi: string[]; en: string[]; foldAmbiguous: string[] };
+
+/**
+ * A fingerprint of the tables ingest analyses documents with (abbreviations are expanded in passages, stop
+ * words shape the stored vectors): an index written under other tables is rebuilt, or a passage would keep
+ * the old reading of "DTTS" while questions get the new one.
+ */
+export const INGEST_LEXICON_FINGERPRINT = createHash("sha256").update(JSON.stringify([abbreviationTable, stopwordTable])).digest("hex").slice(0, 16);
 
 // Initial consonants, vowel nuclei and finals of Vietnamese syllables (folded), to tell a lower-case
 // abbreviation ("ubnd", "btv") from an ordinary syllable ("tu", "hd" is not one either).

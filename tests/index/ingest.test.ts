@@ -1,8 +1,11 @@
 import { readFile, rm, truncate, writeFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureIndex, ingestSettings } from "../../src/app/ingestRunner.js";
+import { loadConfig } from "../../src/config.js";
 import { ingestCorpus, type IngestOptions } from "../../src/index/ingest.js";
-import { currentGeneration, loadIndex } from "../../src/index/store.js";
+import { currentGeneration, indexFormatMatches, loadIndex } from "../../src/index/store.js";
+import { INGEST_LEXICON_FINGERPRINT } from "../../src/text/lexicon.js";
 import { isAppError } from "../../src/errors.js";
 import { QaEngine } from "../../src/qa/engine.js";
 import { makeDocx, makePdf, makeTempDir } from "../support/fixtures.js";
@@ -142,6 +145,30 @@ describe("damaged indexes", () => {
     const summary = await ingestCorpus(options({ indexDir: dir }));
     expect(summary.mode).toBe("full");
     await expect(loadIndex(dir, { efSearch: 100 })).resolves.toBeDefined();
+  });
+
+  it("analyses every passage again when the index was written with another lexicon, and says so at start", async () => {
+    const dir = path.join(root.dir, "index-lexicon");
+    await ingestCorpus(options({ indexDir: dir }));
+    expect(await indexFormatMatches(dir)).toBe(true);
+    const generation = (await currentGeneration(dir)) ?? "";
+    const manifestPath = path.join(dir, generation, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Record<string, unknown>;
+    expect(manifest.lexicon).toBe(INGEST_LEXICON_FINGERPRINT);
+    // An index written before an abbreviation was added (or before the lexicon was recorded at all).
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, lexicon: "0000000000000000" }));
+    expect(await indexFormatMatches(dir)).toBe(false);
+    const { lexicon: _, ...unrecorded } = manifest;
+    await writeFile(manifestPath, JSON.stringify(unrecorded));
+    expect(await indexFormatMatches(dir)).toBe(false);
+    // Still served meanwhile; the next ingest rebuilds it whole, however little the corpus changed, and
+    // start-up says why it rebuilt.
+    await expect(loadIndex(dir, { efSearch: 100 })).resolves.toBeDefined();
+    const notices: string[] = [];
+    const settings = ingestSettings(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: dir }));
+    expect((await ensureIndex(settings, (n) => notices.push(n.message)))?.mode).toBe("full");
+    expect(notices.join("\n")).toContain("Đã lập lại chỉ mục");
+    expect(await indexFormatMatches(dir)).toBe(true);
   });
 
   it("reports a truncated vector file or a deleted passage store as a damaged index", async () => {

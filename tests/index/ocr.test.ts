@@ -100,6 +100,17 @@ afterAll(async () => {
 });
 
 describe("OCR of scans and photos", () => {
+  it("rejects a corrupt image as that page's failure, never as an exception out of the OCR worker", async () => {
+    const own = createTesseractReader();
+    try {
+      await expect(own.read(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).rejects.toBeDefined();
+      // The worker still reads the next page.
+      await expect(own.read(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).rejects.toBeDefined();
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
   it(`reads an image-only PDF page with at least 95% of its characters right`, async () => {
     const started = performance.now();
     // The index's own cache: the ingest below finds this page there and does not read it again.
