@@ -64,6 +64,9 @@ describe("abbreviations and glossary", () => {
     expect(expandAbbreviations("59 TCCSĐ")).toContain("tổ chức cơ sở đảng");
     expect(expandAbbreviations("bao nhieu tccsd")).toContain("tổ chức cơ sở đảng");
     expect(expandAbbreviations("BTV Tỉnh ủy")).toContain("ban thường vụ");
+    // (Formal abbreviations of state administration too, typed in lower case in questions.)
+    expect(expandAbbreviations("đảng viên người dtts")).toContain("dân tộc thiểu số");
+    expect(expandAbbreviations("hồ sơ TTHC giải quyết trực tuyến")).toContain("thủ tục hành chính");
     expect(expandAbbreviations("tư tưởng")).toBe("tư tưởng");
   });
 
