@@ -626,14 +626,15 @@ function onlyInPeriods(text: string, year: string, periods: RegExp = PERIOD_OF_Y
   return inPeriods >= all;
 }
 
-/**
- * The act a Vietnamese who-question asks the actor of, as the question's terms: the content syllables right
- * after a leading "ai" ("Ai chủ trì hội nghị?" → chủ trì); null when "ai" is followed by a function word
- * ("ai là …", "ai được …") or the question does not open with it.
- */
 /** Kinds of person "ai là … <act>" names before the act (folded syllables). */
 const PERSON_BEFORE_ACT: ReadonlyArray<readonly string[]> = [["nguoi"], ["dang", "vien"], ["dong", "chi"], ["can", "bo"]];
 
+/**
+ * The act a Vietnamese who-question asks the actor of, as the question's terms: the content syllables right
+ * after a leading "ai", or after "ai là" and a kind of person ("Ai chủ trì hội nghị?", "Ai là người chủ trì
+ * hội nghị?" → chủ trì); null when a function word follows instead ("ai là Bí thư …" aside, "ai được …") or
+ * the question does not open with "ai".
+ */
 function actAsked(plan: QueryPlan): QueryTerm[] | null {
   if (plan.language !== "vi") return null;
   const tokens = unitTokens(plan.question);

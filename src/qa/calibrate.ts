@@ -59,7 +59,11 @@ function utility(rows: readonly CalibrationRow[], i: number): number {
 export function bestCandidate(rows: readonly CalibrationRow[], settings: readonly KnobSetting[]): number {
   // Each set's rows once (cross-validation calls this per document, over thousands of rows and settings).
   const bySet = new Map<string, CalibrationRow[]>();
-  for (const r of rows) bySet.set(r.set, [...(bySet.get(r.set) ?? []), r]);
+  for (const r of rows) {
+    const group = bySet.get(r.set);
+    if (group) group.push(r);
+    else bySet.set(r.set, [r]);
+  }
   const groups = [...bySet.values()];
   let best = 0;
   let bestScore = -Infinity;
