@@ -23,7 +23,7 @@ import { inThreadReaders, workerReaders, type AnalysedOutcome, type FileReaders 
 import { acquireIngestLock } from "./lock.js";
 import { analysePassages, type PassageAnalysis } from "./passageAnalysis.js";
 import { DEFAULT_CALIBRATION, calibrateEfSearch, pseudoQuestion, spreadRows, type VectorSearchSettings } from "./vectorSearch.js";
-import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type LoadedIndex, type StoredPassage } from "./store.js";
+import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type InThreadIndex, type StoredPassage } from "./store.js";
 
 export { assignDocIds, docIdFor, listCorpusFiles } from "./corpusFiles.js";
 
@@ -115,7 +115,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestSummary> 
   }
 }
 
-async function loadPrevious(opts: IngestOptions): Promise<LoadedIndex | null> {
+async function loadPrevious(opts: IngestOptions): Promise<InThreadIndex | null> {
   if (!(await currentGeneration(opts.indexDir))) return null;
   try {
     const previous = await loadIndex(opts.indexDir, { efSearch: opts.efSearch });

@@ -20,6 +20,7 @@ import { HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
 import { LexicalIndex } from "./lexical.js";
 import { TermStats, type TermStatsJSON } from "./termStats.js";
 import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
+import { inThreadSearcher, OffThreadSearcher, searchesOffThread, type VectorSearcher } from "./vectorSearcher.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
 export const INDEX_FORMAT_VERSION = 37;
@@ -77,13 +78,32 @@ export interface LoadedIndex {
   passages: StoredPassage[];
   byLabel: Map<number, StoredPassage>;
   byId: Map<string, StoredPassage>;
-  vectorStore: HNSWLib;
+  /** The graph in this thread, as a LangChain vector store; null when a worker thread holds it (see `vectors`). */
+  vectorStore: HNSWLib | null;
+  /** Searches the graph, in this thread or in a worker's. */
+  vectors: VectorSearcher;
   lexical: LexicalIndex;
   terms: TermStats;
   embeddings: HashedEmbeddings;
   quiz: unknown;
   /** The HNSW search width in use: the override, else the one measured at ingest. */
   efSearch: number;
+}
+
+/** A generation loaded with its graph in this thread (what ingest and the benchmark's recall need). */
+export type InThreadIndex = LoadedIndex & { vectorStore: HNSWLib };
+
+/** How a generation is loaded. */
+export interface LoadOptions {
+  /** HNSW search width; unset: the width measured at ingest. */
+  efSearch?: number | undefined;
+  /** The generation to load; unset: the one in service. */
+  generation?: string;
+  /**
+   * Passages from which the graph is read and searched by a worker thread (see vectorSearcher.ts); unset:
+   * always in this thread. Serving sets it; whoever loads with it closes `vectors` when done with the index.
+   */
+  offThreadFrom?: number | undefined;
 }
 
 /** The name of the generation in service, or null when the folder holds no index. */
@@ -132,7 +152,9 @@ async function readJson<T>(file: string): Promise<T> {
  * recall, so it is set on every load: `efSearch` when given (HNSW_EF_SEARCH), else the width the ingest
  * measured for this index (see vectorSearch.ts).
  */
-export async function loadIndex(indexDir: string, opts: { efSearch?: number | undefined; generation?: string } = {}): Promise<LoadedIndex> {
+export async function loadIndex(indexDir: string, opts?: LoadOptions & { offThreadFrom?: undefined }): Promise<InThreadIndex>;
+export async function loadIndex(indexDir: string, opts: LoadOptions): Promise<LoadedIndex>;
+export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promise<LoadedIndex> {
   const generation = opts.generation ?? (await currentGeneration(indexDir));
   if (!generation) throw new AppError("INDEX_MISSING", `INDEX_DIR ${indexDir} has no index: run \`npm run ingest\``);
   const dir = path.join(indexDir, generation);
@@ -154,14 +176,22 @@ export async function loadIndex(indexDir: string, opts: { efSearch?: number | un
       `The index in ${dir} was built with embeddings "${String(manifest.embeddings?.name)}", this program uses "${HASHED_EMBEDDINGS_NAME}": re-run \`npm run ingest\``,
     );
   }
+  let searcher: Promise<OffThreadSearcher> | null = null;
   try {
     const embeddings = new HashedEmbeddings({ dimensions: manifest.embeddings.dimensions });
-    const index = new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
     const vectorFile = path.join(dir, FILES.vectors);
-    // hnswlib reads the graph on a libuv thread: started first, it loads while this thread parses the rest.
+    const efSearch = opts.efSearch ?? manifest.vectorSearch?.efSearch ?? fallbackEfSearch(manifest.passageCount);
+    const offThread = opts.offThreadFrom !== undefined && searchesOffThread(manifest.passageCount, opts.offThreadFrom);
+    const index = offThread ? null : new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
+    // hnswlib reads the graph on a libuv thread (or the worker reads it): started first, it loads while
+    // this thread parses the rest.
     const vectorsRead = (async () => {
       if ((await stat(vectorFile)).size === 0) throw new Error("hnswlib.index is empty");
-      await index.readIndex(vectorFile);
+      if (index) await index.readIndex(vectorFile);
+      else {
+        searcher = OffThreadSearcher.open({ file: vectorFile, dimensions: manifest.embeddings.dimensions, efSearch, deletedLabels: manifest.deletedLabels });
+        await searcher;
+      }
     })();
     vectorsRead.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     const [passages, lexicalJson, termsJson, quiz] = await Promise.all([
@@ -172,17 +202,20 @@ export async function loadIndex(indexDir: string, opts: { efSearch?: number | un
     ]);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
     await vectorsRead;
-    const efSearch = opts.efSearch ?? manifest.vectorSearch?.efSearch ?? fallbackEfSearch(passages.length);
-    index.setEf(efSearch);
+    index?.setEf(efSearch);
     if (passages.length !== manifest.passageCount || lexical.size !== passages.length) {
       throw new Error(`passage counts disagree (manifest ${manifest.passageCount}, passages ${passages.length}, lexical ${lexical.size})`);
     }
     const byLabel = new Map(passages.map((p) => [p.label, p]));
     const byId = new Map(passages.map((p) => [p.id, p]));
-    const vectorStore = makeVectorStore(embeddings, index, passages);
+    const vectorStore = index ? makeVectorStore(embeddings, index, passages) : null;
+    const vectors = vectorStore ? inThreadSearcher(vectorStore, manifest.deletedLabels) : await (searcher as Promise<OffThreadSearcher> | null);
+    if (!vectors) throw new Error("the vector search thread did not start");
     const terms = TermStats.fromJSON(termsJson);
-    return { dir, generation, manifest, passages, byLabel, byId, vectorStore, lexical, terms, embeddings, quiz, efSearch };
+    return { dir, generation, manifest, passages, byLabel, byId, vectorStore, vectors, lexical, terms, embeddings, quiz, efSearch };
   } catch (err) {
+    // A worker that started before something else failed is not left running.
+    void (searcher as Promise<OffThreadSearcher> | null)?.then((s) => s.close(), () => undefined);
     if (err instanceof AppError) throw err;
     throw new AppError("INDEX_CORRUPT", `The index in ${dir} is damaged (${describeError(err)}): run \`npm run ingest\` to rebuild it`, { cause: err });
   }

@@ -7,6 +7,7 @@
 import { HEADER_SECTION } from "../corpus/chunk.js";
 import { formatLocation } from "../corpus/location.js";
 import { loadIndex, type LoadedIndex, type StoredPassage } from "../index/store.js";
+import { OFF_THREAD_MIN_PASSAGES } from "../index/vectorSearcher.js";
 import { parseQuizBank, type QuizBankProblem } from "../quiz/bank.js";
 import { buildQuizBank } from "../quiz/generate.js";
 import type { QuizBank } from "../quiz/types.js";
@@ -73,6 +74,12 @@ function headerPassage(docId: string, index: LoadedIndex): StoredPassage | undef
   return first?.section === HEADER_SECTION ? first : undefined;
 }
 
+/** Documents' folded title words, and for each word the positions of the documents whose title has it. */
+interface DocumentTitles {
+  docs: Array<{ docId: string; words: Set<string> }>;
+  byWord: Map<string, number[]>;
+}
+
 /** A question understood and its passages retrieved (see `QaEngine.retrieve`). */
 export interface RetrievedQuestion {
   plan: CheckedPlan;
@@ -92,6 +99,8 @@ export interface EngineOptions {
   maxCitations: number;
   /** Weights and thresholds of retrieval and answering. */
   policy: AnswerPolicy;
+  /** Passages from which the vector search runs in a worker thread, beside the lexical search (see vectorSearcher.ts). */
+  offThreadFrom: number;
 }
 
 /** Indexes up to this size have every passage analysed at start-up (a few ms per hundred passages). */
@@ -101,7 +110,7 @@ const PREPARE_ALL_MAX_PASSAGES = 5_000;
 const WARM_UP_DRAWN = 60;
 const WARM_UP_BUDGET_MS = 500;
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY };
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { candidates: DEFAULT_POLICY.candidates, maxCitations: 3, policy: DEFAULT_POLICY, offThreadFrom: OFF_THREAD_MIN_PASSAGES };
 
 /** Summary of what the engine serves. */
 export interface IndexInfo {
@@ -151,10 +160,13 @@ export class QaEngine implements QaService {
   private readonly retriever: HybridRetriever;
   /** The quiz bank of one generation, read (or built) at its first use. */
   private quiz: QuizBankReading | undefined;
-  private titles: { generation: string; words: Map<string, Set<string>> } | undefined;
+  private titles: { generation: string; titles: DocumentTitles } | undefined;
   private labels: { generation: string; byDocument: Map<string, number[]> } | undefined;
   /** Passages that open the n-th item of an enumeration, by n, found once per generation for each n asked. */
   private items: { generation: string; byOrdinal: Map<number, StoredPassage[]> } | undefined;
+  /** Questions being retrieved, per generation; a generation swapped out is closed when it has none. */
+  private readonly inFlight = new Map<LoadedIndex, number>();
+  private readonly retired = new Set<LoadedIndex>();
 
   constructor(
     index: LoadedIndex,
@@ -168,7 +180,7 @@ export class QaEngine implements QaService {
   /** Opens the index in service in `indexDir`. */
   static async open(indexDir: string, options: Partial<EngineOptions> = {}): Promise<QaEngine> {
     const merged = { ...DEFAULT_ENGINE_OPTIONS, ...options };
-    const engine = new QaEngine(await loadIndex(indexDir, { efSearch: merged.efSearch }), merged);
+    const engine = new QaEngine(await loadIndex(indexDir, { efSearch: merged.efSearch, offThreadFrom: merged.offThreadFrom }), merged);
     await engine.warmUp();
     return engine;
   }
@@ -201,17 +213,47 @@ export class QaEngine implements QaService {
     return this.retriever;
   }
 
-  /** Serves a newly loaded generation; questions already running finish on the old one. */
+  /**
+   * Serves a newly loaded generation; questions already running finish on the old one, which is then
+   * closed (its vector search thread, if it has one, stopped).
+   */
   swap(index: LoadedIndex): void {
+    const old = this.current;
     this.current = index;
+    if (old === index) return;
+    if ((this.inFlight.get(old) ?? 0) === 0) void old.vectors.close();
+    else this.retired.add(old);
   }
 
   /** Reloads from disk if `CURRENT` names another generation. Returns true when it swapped. */
   async reloadIfChanged(indexDir: string): Promise<boolean> {
-    const next = await loadIndex(indexDir, { efSearch: this.options.efSearch });
-    if (next.generation === this.current.generation) return false;
+    const next = await loadIndex(indexDir, { efSearch: this.options.efSearch, offThreadFrom: this.options.offThreadFrom });
+    if (next.generation === this.current.generation) {
+      await next.vectors.close();
+      return false;
+    }
     this.swap(next);
     return true;
+  }
+
+  /** Stops what the generation in service holds besides memory (a vector search thread). The engine answers no more. */
+  async close(): Promise<void> {
+    await this.current.vectors.close();
+  }
+
+  /** Marks a question as using `index` until `release`. */
+  private hold(index: LoadedIndex): void {
+    this.inFlight.set(index, (this.inFlight.get(index) ?? 0) + 1);
+  }
+
+  private release(index: LoadedIndex): void {
+    const left = (this.inFlight.get(index) ?? 1) - 1;
+    if (left > 0) {
+      this.inFlight.set(index, left);
+      return;
+    }
+    this.inFlight.delete(index);
+    if (this.retired.delete(index)) void index.vectors.close();
   }
 
   info(): IndexInfo {
@@ -299,11 +341,20 @@ export class QaEngine implements QaService {
   }
 
   /** Folded title words of each document (its title line, which carries the header's subject), per generation. */
-  private titleWords(index: LoadedIndex): Map<string, Set<string>> {
-    if (this.titles?.generation === index.generation) return this.titles.words;
-    const words = new Map(index.manifest.documents.map((d) => [d.docId, new Set(analyzeText(d.title, false).fold)]));
-    this.titles = { generation: index.generation, words };
-    return words;
+  private titleWords(index: LoadedIndex): DocumentTitles {
+    if (this.titles?.generation === index.generation) return this.titles.titles;
+    const docs = index.manifest.documents.map((d) => ({ docId: d.docId, words: new Set(analyzeText(d.title, false).fold) }));
+    const byWord = new Map<string, number[]>();
+    docs.forEach(({ words }, at) => {
+      for (const word of words) {
+        const holders = byWord.get(word);
+        if (holders) holders.push(at);
+        else byWord.set(word, [at]);
+      }
+    });
+    const titles = { docs, byWord };
+    this.titles = { generation: index.generation, titles };
+    return titles;
   }
 
   /** The best passages, for the words the title does not hold, of the documents whose title holds much of a question. */
@@ -313,10 +364,19 @@ export class QaEngine implements QaService {
     const weightOf = (fold: string): number => (isStopFold(fold) ? 0 : index.terms.idf(fold, false));
     const total = tokens.reduce((sum, t) => sum + weightOf(t.fold), 0);
     if (total === 0) return [];
+    // Only documents whose title has one of the words can hold a share (looked up by word, not document by
+    // document: 2,000 titles cost a millisecond a question). Sums run in token order, as over every title.
+    const { docs, byWord } = this.titleWords(index);
+    const inTitle = new Map<number, number>();
+    for (const t of tokens) {
+      const weight = weightOf(t.fold);
+      for (const at of byWord.get(t.fold) ?? []) inTitle.set(at, (inTitle.get(at) ?? 0) + weight);
+    }
     const shares: Array<{ docId: string; share: number; words: Set<string> }> = [];
-    for (const [docId, words] of this.titleWords(index)) {
-      const inTitle = tokens.reduce((sum, t) => sum + (words.has(t.fold) ? weightOf(t.fold) : 0), 0);
-      if (inTitle / total >= TITLE_SHARE) shares.push({ docId, share: inTitle / total, words });
+    for (const at of [...inTitle.keys()].sort((a, b) => a - b)) {
+      const doc = docs[at];
+      const share = (inTitle.get(at) ?? 0) / total;
+      if (doc && share >= TITLE_SHARE) shares.push({ docId: doc.docId, share, words: doc.words });
     }
     if (shares.length === 0) return [];
     const top = Math.max(...shares.map((d) => d.share));
@@ -393,6 +453,15 @@ export class QaEngine implements QaService {
    */
   async retrieve(question: string): Promise<RetrievedQuestion> {
     const index = this.current;
+    this.hold(index);
+    try {
+      return await this.retrieveFrom(index, question);
+    } finally {
+      this.release(index);
+    }
+  }
+
+  private async retrieveFrom(index: LoadedIndex, question: string): Promise<RetrievedQuestion> {
     const bigramFrequency = (bigram: string): number => index.lexical.bigramFrequency(bigram);
     const written = expandTexting(question, (folded) => index.terms.has(folded, false), (bigrams) => index.lexical.bigramsTogether(bigrams));
     const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, bigramFrequency);

@@ -43,11 +43,17 @@ export class HybridRetriever extends BaseRetriever {
   async search(plan: QueryPlan, k = this.k, index: LoadedIndex = this.index()): Promise<RetrievedPassage[]> {
     const count = index.passages.length;
     if (count === 0) return [];
-    const lexical = index.lexical.search(plan, this.options.perIndex).map((h) => h.label);
-    const vector = index.embeddings.embedSync(plan.searchText);
-    const width = Math.min(this.options.perIndex, index.vectorStore.index.getCurrentCount() - index.manifest.deletedLabels);
-    const vectorHits = width > 0 ? await index.vectorStore.similaritySearchVectorWithScore(Array.from(vector), width) : [];
-    const vectorLabels = vectorHits.map(([doc]) => Number(doc.metadata.label));
+    // The vector search is asked first: run by a worker thread, it proceeds while the lexical one runs here.
+    const width = Math.min(this.options.perIndex, index.vectors.count);
+    const vectorHits = width > 0 ? index.vectors.search(index.embeddings.embedSync(plan.searchText), width) : Promise.resolve([]);
+    let lexical: number[];
+    try {
+      lexical = index.lexical.search(plan, this.options.perIndex).map((h) => h.label);
+    } catch (err) {
+      vectorHits.catch(() => undefined); // the lexical failure is the one reported
+      throw err;
+    }
+    const vectorLabels = (await vectorHits).map((h) => h.label);
     const fused = reciprocalRankFusion([
       { ids: lexical, weight: this.options.lexicalWeight },
       { ids: vectorLabels, weight: this.options.vectorWeight },
