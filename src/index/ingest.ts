@@ -22,13 +22,16 @@ import { assignDocIds, listCorpusFiles, type ParsedDoc, type ReadFileOptions } f
 import { inThreadReaders, workerReaders, type AnalysedOutcome, type FileReaders } from "./fileReaders.js";
 import { acquireIngestLock } from "./lock.js";
 import { analysePassages, type PassageAnalysis } from "./passageAnalysis.js";
-import { DEFAULT_CALIBRATION, calibrateEfSearch, pseudoQuestion, spreadRows, type VectorSearchSettings } from "./vectorSearch.js";
-import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, makeVectorStore, writeGeneration, type IngestFailure, type InThreadIndex, type StoredPassage } from "./store.js";
+import { DEFAULT_CALIBRATION, calibrateEfSearch, pseudoQuestion, searchIn, spreadRows, type VectorSearchSettings } from "./vectorSearch.js";
+import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, writeGeneration, type GraphWriter, type IngestFailure, type InThreadIndex, type StoredPassage } from "./store.js";
+import { buildsGraphOffThread, newGraphBuild, type GraphBuild } from "./graphBuild.js";
 
 export { assignDocIds, docIdFor, listCorpusFiles } from "./corpusFiles.js";
 
 /** HNSW build parameters: M links per node, construction search width. */
 export const HNSW_M = 16;
+/** hnswlib's random seed for the levels of new nodes: the same corpus builds the same graph. */
+const HNSW_SEED = 100;
 export const HNSW_EF_CONSTRUCTION = 100;
 /** Files read ahead of the one being added to the index. */
 const READ_AHEAD_FILES = 32;
@@ -85,6 +88,11 @@ export interface IngestOptions {
    * thread. The index is the same whatever the number. Default: `defaultIngestWorkers()`.
    */
   workers?: number | undefined;
+  /**
+   * Whether a first build inserts its vectors into the graph in a worker thread, while this one reads the
+   * next files (graphBuild.ts). The graph is the same either way. Default: `buildsGraphOffThread(files)`.
+   */
+  graphOffThread?: boolean | undefined;
 }
 
 /** What an ingest run did. */
@@ -154,149 +162,155 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   });
   // A first build (nothing to reuse) adds each document to the indexes as soon as it is read, in corpus
   // order, while the workers read the next ones; otherwise the analyses wait until the plan is known.
-  const building = previous === null ? new FreshBuild(embeddings, supported.length) : null;
-  const analysesOf = new Map<ParsedDoc, PassageAnalysis[]>();
-  // Worker threads only for a first build: an update mostly re-hashes unchanged files, cheaper in this thread.
-  const readers = openReaders(opts, building ? supported.length : 0, embeddings);
+  const building = previous === null ? new FreshBuild(embeddings, supported.length, opts.graphOffThread ?? buildsGraphOffThread(supported.length)) : null;
   try {
-    let done = 0;
-    const reads: Array<Promise<AnalysedOutcome>> = [];
-    const issue = (i: number): void => {
-      const rel = supported[i];
-      if (rel === undefined) return;
-      opts.onFileStart?.(rel);
-      const read = readers.read(rel, prevDocs.get(rel), readOptionsFor(rel)).finally(() => {
-        done++;
-        opts.onProgress?.(done, supported.length, rel);
-      });
-      // A read that fails while an earlier one is awaited is reported when its turn comes, not as unhandled.
-      read.catch(() => undefined);
-      reads[i] = read;
-    };
-    // Reading runs at most READ_AHEAD_FILES ahead of the writer, so that finished files cannot pile up.
-    for (let i = 0; i < READ_AHEAD_FILES; i++) issue(i);
-    // Outcomes are taken in corpus order, as a one-at-a-time loop would.
-    for (let i = 0; i < supported.length; i++) {
-      const read = reads[i];
-      if (!read) throw new Error(`file ${i} was never read`);
-      const { outcome, analyses: unpack } = await read;
-      delete reads[i];
-      issue(i + READ_AHEAD_FILES);
-      const analyses = unpack();
-      const rel = supported[i] ?? "";
-      if (outcome.kind === "kept") kept.push(outcome.info);
-      else if (outcome.kind === "skipped") skipped.push(outcome.failure);
-      else {
-        fresh.push(outcome.doc);
-        (outcome.kind === "updated" ? updated : added).push(rel);
-        if (!analyses) throw new Error(`no analysis came with ${rel}`);
-        if (building) building.add(outcome.doc.passages, analyses);
-        else analysesOf.set(outcome.doc, analyses);
+    const analysesOf = new Map<ParsedDoc, PassageAnalysis[]>();
+    // Worker threads only for a first build: an update mostly re-hashes unchanged files, cheaper in this thread.
+    const readers = openReaders(opts, building ? supported.length : 0, embeddings);
+    try {
+      let done = 0;
+      const reads: Array<Promise<AnalysedOutcome>> = [];
+      const issue = (i: number): void => {
+        const rel = supported[i];
+        if (rel === undefined) return;
+        opts.onFileStart?.(rel);
+        const read = readers.read(rel, prevDocs.get(rel), readOptionsFor(rel)).finally(() => {
+          done++;
+          opts.onProgress?.(done, supported.length, rel);
+        });
+        // A read that fails while an earlier one is awaited is reported when its turn comes, not as unhandled.
+        read.catch(() => undefined);
+        reads[i] = read;
+      };
+      // Reading runs at most READ_AHEAD_FILES ahead of the writer, so that finished files cannot pile up.
+      for (let i = 0; i < READ_AHEAD_FILES; i++) issue(i);
+      // Outcomes are taken in corpus order, as a one-at-a-time loop would.
+      for (let i = 0; i < supported.length; i++) {
+        const read = reads[i];
+        if (!read) throw new Error(`file ${i} was never read`);
+        const { outcome, analyses: unpack } = await read;
+        delete reads[i];
+        issue(i + READ_AHEAD_FILES);
+        const analyses = unpack();
+        const rel = supported[i] ?? "";
+        if (outcome.kind === "kept") kept.push(outcome.info);
+        else if (outcome.kind === "skipped") skipped.push(outcome.failure);
+        else {
+          fresh.push(outcome.doc);
+          (outcome.kind === "updated" ? updated : added).push(rel);
+          if (!analyses) throw new Error(`no analysis came with ${rel}`);
+          if (building) building.add(outcome.doc.passages, analyses);
+          else analysesOf.set(outcome.doc, analyses);
+        }
       }
+    } finally {
+      await readers.close();
     }
+    const keptPaths = new Set(kept.map((d) => d.path));
+    const freshPaths = new Set(fresh.map((d) => d.info.path));
+    // Documents that vanished or failed this time are removed; a failed re-read of a known file keeps nothing stale.
+    const removed = [...prevDocs.keys()].filter((p) => !keptPaths.has(p) && !freshPaths.has(p));
+    if (kept.length + fresh.length === 0) {
+      // A folder of thousands of broken files would make a message of tens of KB: the first few say enough.
+      const reasons = [...skipped.slice(0, 5).map((s) => `${s.path}: ${s.reason}`), ...(skipped.length > 5 ? [`and ${skipped.length - 5} more`] : [])].join("; ");
+      throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add ${SUPPORTED_EXTENSIONS.join(", ")} files`);
+    }
+    if (previous && fresh.length === 0 && removed.length === 0 && !opts.full && sameRecords(previous.manifest, kept, skipped)) {
+      return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, workers: readers.threads, started });
+    }
+
+    // Passages are kept by the path of their document: ids are unique per path (assignDocIds), so a kept
+    // document's id names its passages and nobody else's; every passage of a changed or removed path goes.
+    const keptDocIds = new Set(kept.map((d) => d.docId));
+    const reused = (previous?.passages ?? []).filter((p) => keptDocIds.has(p.docId));
+    const dropLabels = (previous?.passages ?? []).filter((p) => !keptDocIds.has(p.docId)).map((p) => p.label);
+    const newPassages = fresh.flatMap((d) => d.passages);
+    const newAnalyses = fresh.flatMap((d) => analysesOf.get(d) ?? []);
+    const deletedAfter = (previous?.manifest.deletedLabels ?? 0) + dropLabels.length;
+    const totalAfter = reused.length + newPassages.length;
+    const incremental = previous !== null && !opts.full && deletedAfter / Math.max(1, totalAfter + deletedAfter) <= MAX_DELETED_SHARE;
+
+    let passages: StoredPassage[];
+    let lexical: LexicalIndex;
+    let graph: GraphWriter;
+    let deletedLabels: number;
+    let terms: TermStats;
+    // Measured while the quiz bank is built: a graph built off-thread may still be taking its last vectors.
+    let measuring: Promise<VectorSearchSettings>;
+    if (building) {
+      ({ passages, graph, lexical, terms } = building);
+      deletedLabels = 0;
+      measuring = building.calibrate();
+    } else if (incremental && previous) {
+      terms = previous.terms;
+      for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
+      // The graph loaded with the previous generation is updated in place: it is not read from disk twice.
+      const index = previous.vectorStore.index;
+      graph = index;
+      for (const label of dropLabels) index.markDelete(label);
+      lexical = previous.lexical;
+      lexical.discard(dropLabels);
+      let next = index.getCurrentCount();
+      const labelled = newPassages.map((p) => ({ ...p, label: next++ }));
+      index.resizeIndex(Math.max(index.getMaxElements(), next));
+      labelled.forEach((p, i) => {
+        const analysis = analysisOf(p, newAnalyses[i]);
+        index.addPoint(Array.from(analysis.vector), p.label);
+        addTerms(p, analysis, { lexical, terms });
+      });
+      passages = [...reused, ...labelled];
+      deletedLabels = deletedAfter;
+      measuring = keptOrRemeasured(previous.manifest.vectorSearch, index, passages, embeddings);
+    } else {
+      // A rebuild that keeps some documents: their passages are analysed again here, the new ones were read with theirs.
+      const rebuild = new FreshBuild(embeddings, reused.length + newPassages.length, false);
+      const reusedByDoc = new Map<string, Array<Omit<StoredPassage, "label">>>();
+      for (const { label: _label, ...rest } of reused) reusedByDoc.set(rest.docId, [...(reusedByDoc.get(rest.docId) ?? []), rest]);
+      for (const docPassages of reusedByDoc.values()) rebuild.add(docPassages, analysePassages(docPassages, embeddings));
+      rebuild.add(newPassages, newAnalyses);
+      ({ passages, graph, lexical, terms } = rebuild);
+      deletedLabels = 0;
+      measuring = rebuild.calibrate();
+    }
+    // Keep documents in corpus order, passages in document order.
+    const docOrder = new Map(supported.map((p, i) => [p, i]));
+    const documents = [...kept, ...fresh.map((d) => d.info)].sort((a, b) => (docOrder.get(a.path) ?? 0) - (docOrder.get(b.path) ?? 0));
+    const docRank = new Map(documents.map((d, i) => [d.docId, i]));
+    passages.sort((a, b) => (docRank.get(a.docId) ?? 0) - (docRank.get(b.docId) ?? 0) || a.order - b.order);
+
+    measuring.catch(() => undefined); // awaited below; a quiz failure first must not leave it unhandled
+    const quiz = opts.buildQuiz?.(passages) ?? { bank: null, questions: 0, dropped: 0 };
+    const vectorSearch = await measuring;
+    let generation: string;
+    try {
+      generation = await writeGeneration(opts.indexDir, {
+        manifest: {
+          formatVersion: INDEX_FORMAT_VERSION,
+          builtAt: new Date().toISOString(),
+          embeddings: { name: HASHED_EMBEDDINGS_NAME, dimensions: embeddings.dimensions },
+          lexicon: INGEST_LEXICON_FINGERPRINT,
+          documents,
+          failures: skipped,
+          passageCount: passages.length,
+          deletedLabels,
+          quiz: { questions: quiz.questions, dropped: quiz.dropped },
+          vectorSearch,
+        },
+        passages,
+        graph,
+        lexical,
+        terms,
+        quiz: quiz.bank,
+      });
+    } catch (err) {
+      throw new AppError("INDEX_UNWRITABLE", `Could not write the new index into ${opts.indexDir} (${describeError(err)}): check that INDEX_DIR is writable and the disk is not full; the previous index keeps serving`, { cause: err });
+    }
+    await pruneOcrCache(ocrCacheDir, new Set(documents.map((d) => d.hash)));
+    return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, workers: readers.threads, started });
   } finally {
-    await readers.close();
+    // The graph's worker thread, if it has one, stops whatever happened.
+    await building?.close();
   }
-  const keptPaths = new Set(kept.map((d) => d.path));
-  const freshPaths = new Set(fresh.map((d) => d.info.path));
-  // Documents that vanished or failed this time are removed; a failed re-read of a known file keeps nothing stale.
-  const removed = [...prevDocs.keys()].filter((p) => !keptPaths.has(p) && !freshPaths.has(p));
-  if (kept.length + fresh.length === 0) {
-    // A folder of thousands of broken files would make a message of tens of KB: the first few say enough.
-    const reasons = [...skipped.slice(0, 5).map((s) => `${s.path}: ${s.reason}`), ...(skipped.length > 5 ? [`and ${skipped.length - 5} more`] : [])].join("; ");
-    throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add ${SUPPORTED_EXTENSIONS.join(", ")} files`);
-  }
-  if (previous && fresh.length === 0 && removed.length === 0 && !opts.full && sameRecords(previous.manifest, kept, skipped)) {
-    return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, workers: readers.threads, started });
-  }
-
-  // Passages are kept by the path of their document: ids are unique per path (assignDocIds), so a kept
-  // document's id names its passages and nobody else's; every passage of a changed or removed path goes.
-  const keptDocIds = new Set(kept.map((d) => d.docId));
-  const reused = (previous?.passages ?? []).filter((p) => keptDocIds.has(p.docId));
-  const dropLabels = (previous?.passages ?? []).filter((p) => !keptDocIds.has(p.docId)).map((p) => p.label);
-  const newPassages = fresh.flatMap((d) => d.passages);
-  const newAnalyses = fresh.flatMap((d) => analysesOf.get(d) ?? []);
-  const deletedAfter = (previous?.manifest.deletedLabels ?? 0) + dropLabels.length;
-  const totalAfter = reused.length + newPassages.length;
-  const incremental = previous !== null && !opts.full && deletedAfter / Math.max(1, totalAfter + deletedAfter) <= MAX_DELETED_SHARE;
-
-  let passages: StoredPassage[];
-  let lexical: LexicalIndex;
-  let index: hnswlib.HierarchicalNSW;
-  let deletedLabels: number;
-  let terms: TermStats;
-  let vectorSearch: VectorSearchSettings;
-  if (building) {
-    ({ passages, graph: index, lexical, terms } = building);
-    deletedLabels = 0;
-    vectorSearch = building.calibrate();
-  } else if (incremental && previous) {
-    terms = previous.terms;
-    for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
-    // The graph loaded with the previous generation is updated in place: it is not read from disk twice.
-    index = previous.vectorStore.index;
-    for (const label of dropLabels) index.markDelete(label);
-    lexical = previous.lexical;
-    lexical.discard(dropLabels);
-    let next = index.getCurrentCount();
-    const labelled = newPassages.map((p) => ({ ...p, label: next++ }));
-    index.resizeIndex(Math.max(index.getMaxElements(), next));
-    labelled.forEach((p, i) => addPassage(p, newAnalyses[i], { graph: index, lexical, terms }));
-    passages = [...reused, ...labelled];
-    deletedLabels = deletedAfter;
-    vectorSearch = keptOrRemeasured(previous.manifest.vectorSearch, index, passages, embeddings);
-  } else {
-    // A rebuild that keeps some documents: their passages are analysed again here, the new ones were read with theirs.
-    const rebuild = new FreshBuild(embeddings, reused.length + newPassages.length);
-    const reusedByDoc = new Map<string, Array<Omit<StoredPassage, "label">>>();
-    for (const { label: _label, ...rest } of reused) reusedByDoc.set(rest.docId, [...(reusedByDoc.get(rest.docId) ?? []), rest]);
-    for (const docPassages of reusedByDoc.values()) rebuild.add(docPassages, analysePassages(docPassages, embeddings));
-    rebuild.add(newPassages, newAnalyses);
-    ({ passages, graph: index, lexical, terms } = rebuild);
-    deletedLabels = 0;
-    vectorSearch = rebuild.calibrate();
-  }
-  // Keep documents in corpus order, passages in document order.
-  const docOrder = new Map(supported.map((p, i) => [p, i]));
-  const documents = [...kept, ...fresh.map((d) => d.info)].sort((a, b) => (docOrder.get(a.path) ?? 0) - (docOrder.get(b.path) ?? 0));
-  const docRank = new Map(documents.map((d, i) => [d.docId, i]));
-  passages.sort((a, b) => (docRank.get(a.docId) ?? 0) - (docRank.get(b.docId) ?? 0) || a.order - b.order);
-
-  const quiz = opts.buildQuiz?.(passages) ?? { bank: null, questions: 0, dropped: 0 };
-  let generation: string;
-  try {
-    generation = await writeGeneration(opts.indexDir, {
-      manifest: {
-        formatVersion: INDEX_FORMAT_VERSION,
-        builtAt: new Date().toISOString(),
-        embeddings: { name: HASHED_EMBEDDINGS_NAME, dimensions: embeddings.dimensions },
-        lexicon: INGEST_LEXICON_FINGERPRINT,
-        documents,
-        failures: skipped,
-        passageCount: passages.length,
-        deletedLabels,
-        quiz: { questions: quiz.questions, dropped: quiz.dropped },
-        vectorSearch,
-      },
-      passages,
-      vectorStore: makeVectorStore(embeddings, index, []),
-      lexical,
-      terms,
-      quiz: quiz.bank,
-    });
-  } catch (err) {
-    throw new AppError("INDEX_UNWRITABLE", `Could not write the new index into ${opts.indexDir} (${describeError(err)}): check that INDEX_DIR is writable and the disk is not full; the previous index keeps serving`, { cause: err });
-  }
-  await pruneOcrCache(ocrCacheDir, new Set(documents.map((d) => d.hash)));
-  return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, workers: readers.threads, started });
-}
-
-/** An empty vector graph with the ingest's parameters (hnswlib's seed 100: builds are reproducible). */
-function newGraph(dimensions: number, capacity: number): hnswlib.HierarchicalNSW {
-  const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
-  graph.initIndex(Math.max(1, capacity), HNSW_M, HNSW_EF_CONSTRUCTION, 100);
-  return graph;
 }
 
 /** Embedded pseudo-questions from an even spread of passages, for measuring recall. */
@@ -308,7 +322,7 @@ function pseudoQueries(passages: readonly StoredPassage[], embeddings: HashedEmb
  * The previous search width while the index stays about the same size; measured again (vectors read back
  * from the graph) when it grew or shrank by more than the tolerance, or was never measured.
  */
-function keptOrRemeasured(previous: VectorSearchSettings | undefined, graph: hnswlib.HierarchicalNSW, passages: readonly StoredPassage[], embeddings: HashedEmbeddings): VectorSearchSettings {
+async function keptOrRemeasured(previous: VectorSearchSettings | undefined, graph: hnswlib.HierarchicalNSW, passages: readonly StoredPassage[], embeddings: HashedEmbeddings): Promise<VectorSearchSettings> {
   if (previous && Math.abs(passages.length - previous.passages) <= previous.passages * DEFAULT_CALIBRATION.resizeTolerance) return previous;
   const dim = embeddings.dimensions;
   const vectors = new Float32Array(passages.length * dim);
@@ -317,7 +331,7 @@ function keptOrRemeasured(previous: VectorSearchSettings | undefined, graph: hns
     vectors.set(graph.getPoint(p.label), row * dim);
     rowOf.set(p.label, row);
   });
-  return calibrateEfSearch(graph, vectors, dim, (label) => rowOf.get(label), pseudoQueries(passages, embeddings));
+  return calibrateEfSearch(searchIn(graph), vectors, dim, (label) => rowOf.get(label), pseudoQueries(passages, embeddings));
 }
 
 /** The text whose terms count for a passage: its own words, its section and its document title. */
@@ -325,10 +339,14 @@ function matchingText(p: { text: string; context: string; title: string }): stri
   return `${p.text}\n${p.context}\n${p.title}`;
 }
 
-/** Adds one analysed passage to the vector graph, the lexical index and the term statistics. */
-function addPassage(p: StoredPassage, analysis: PassageAnalysis | undefined, into: { graph: hnswlib.HierarchicalNSW; lexical: LexicalIndex; terms: TermStats }): void {
+/** A passage's analysis, which every passage read has. */
+function analysisOf(p: { id: string }, analysis: PassageAnalysis | undefined): PassageAnalysis {
   if (!analysis) throw new Error(`passage ${p.id} has no analysis`);
-  into.graph.addPoint(Array.from(analysis.vector), p.label);
+  return analysis;
+}
+
+/** Adds one analysed passage to the lexical index and the term statistics. */
+function addTerms(p: StoredPassage, analysis: PassageAnalysis, into: { lexical: LexicalIndex; terms: TermStats }): void {
   into.lexical.addAnalysed(p.label, analysis.text, analysis.context);
   // The same terms as `terms.add(matchingText(p))`.
   into.terms.addAnalysed([analysis.text, analysis.context, analysis.title]);
@@ -336,47 +354,55 @@ function addPassage(p: StoredPassage, analysis: PassageAnalysis | undefined, int
 
 /**
  * A new generation built from nothing, one document at a time in corpus order: passage i gets label i,
- * and the graph grows as passages come (its capacity is not known until every file is read).
+ * and the graph grows as passages come (its capacity is not known until every file is read). The graph
+ * is built in a worker thread when `graphOffThread` (the same graph either way).
  */
 class FreshBuild {
   readonly passages: StoredPassage[] = [];
   readonly lexical = LexicalIndex.create();
   readonly terms = new TermStats();
-  readonly graph: hnswlib.HierarchicalNSW;
+  readonly graph: GraphBuild;
   /** Every vector added, row i for label i, kept for measuring recall; grown by doubling. */
   private vectors: Float32Array;
 
   constructor(
     private readonly embeddings: HashedEmbeddings,
     expectedDocuments: number,
+    graphOffThread: boolean,
   ) {
     const capacity = Math.max(1024, expectedDocuments * 16);
-    this.graph = newGraph(embeddings.dimensions, capacity);
+    this.graph = newGraphBuild({ dimensions: embeddings.dimensions, capacity, m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, seed: HNSW_SEED }, graphOffThread);
     this.vectors = new Float32Array(capacity * embeddings.dimensions);
   }
 
   add(docPassages: ReadonlyArray<Omit<StoredPassage, "label">>, analyses: readonly PassageAnalysis[]): void {
+    const dim = this.embeddings.dimensions;
+    const first = this.passages.length;
+    while ((first + docPassages.length) * dim > this.vectors.length) {
+      const grown = new Float32Array(this.vectors.length * 2);
+      grown.set(this.vectors);
+      this.vectors = grown;
+    }
     docPassages.forEach((p, i) => {
-      const passage = { ...p, label: this.passages.length };
-      if (passage.label >= this.graph.getMaxElements()) this.graph.resizeIndex(this.graph.getMaxElements() * 2);
-      const analysis = analyses[i];
-      addPassage(passage, analysis, this);
-      const dim = this.embeddings.dimensions;
-      if ((passage.label + 1) * dim > this.vectors.length) {
-        const grown = new Float32Array(this.vectors.length * 2);
-        grown.set(this.vectors);
-        this.vectors = grown;
-      }
-      if (analysis) this.vectors.set(analysis.vector, passage.label * dim);
+      const passage = { ...p, label: first + i };
+      const analysis = analysisOf(passage, analyses[i]);
+      addTerms(passage, analysis, this);
+      this.vectors.set(analysis.vector, passage.label * dim);
       this.passages.push(passage);
     });
+    if (docPassages.length > 0) this.graph.add(this.vectors.slice(first * dim, (first + docPassages.length) * dim), first);
   }
 
   /** The search width measured over what was built (labels are rows). */
-  calibrate(): VectorSearchSettings {
+  calibrate(): Promise<VectorSearchSettings> {
     const dim = this.embeddings.dimensions;
     const count = this.passages.length;
-    return calibrateEfSearch(this.graph, this.vectors.subarray(0, count * dim), dim, (label) => (label < count ? label : undefined), pseudoQueries(this.passages, this.embeddings));
+    const search = (ef: number, queries: readonly Float32Array[], k: number): Promise<number[][]> => this.graph.searchAll(ef, queries, k);
+    return calibrateEfSearch(search, this.vectors.subarray(0, count * dim), dim, (label) => (label < count ? label : undefined), pseudoQueries(this.passages, this.embeddings));
+  }
+
+  close(): Promise<void> {
+    return this.graph.close();
   }
 }
 

@@ -59,11 +59,16 @@ export interface StoredPassage extends ChunkedPassage {
   label: number;
 }
 
+/** Writes a vector graph to a file (an hnswlib graph in this thread, or one a worker thread built). */
+export interface GraphWriter {
+  writeIndex(file: string): Promise<unknown>;
+}
+
 /** Everything needed to write one generation. */
 export interface GenerationData {
   manifest: IndexManifest;
   passages: StoredPassage[];
-  vectorStore: HNSWLib;
+  graph: GraphWriter;
   lexical: LexicalIndex;
   terms: TermStats;
   /** Serialised quiz bank (any JSON), stored with the index so a re-index refreshes it. */
@@ -250,7 +255,7 @@ export async function writeGeneration(indexDir: string, data: GenerationData): P
   const name = `gen-${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
   const tmp = path.join(indexDir, `.tmp-${name}`);
   await mkdir(tmp, { recursive: true });
-  await data.vectorStore.index.writeIndex(path.join(tmp, FILES.vectors));
+  await data.graph.writeIndex(path.join(tmp, FILES.vectors));
   await writeFile(path.join(tmp, FILES.vectorArgs), JSON.stringify({ space: "cosine", numDimensions: data.manifest.embeddings.dimensions }));
   await writeJsonArray(path.join(tmp, FILES.passages), data.passages);
   await writeFile(path.join(tmp, FILES.lexical), data.lexical.toJSON());

@@ -86,34 +86,43 @@ export function exactScores(vectors: Float32Array, dimensions: number, query: Fl
   return { scores, kth };
 }
 
+/** Searches a graph for several queries at one width: the k nearest labels of each (see GraphBuild.searchAll). */
+export type GraphSearch = (ef: number, queries: readonly Float32Array[], k: number) => Promise<number[][]>;
+
+/** The `GraphSearch` of a graph in this thread. */
+export function searchIn(graph: hnswlib.HierarchicalNSW): GraphSearch {
+  return (ef, queries, k) => {
+    graph.setEf(ef);
+    return Promise.resolve(queries.map((q) => graph.searchKnn(Array.from(q), k).neighbors));
+  };
+}
+
 /**
  * Measures recall@k of the graph at growing widths against an exact scan, for the given query vectors,
  * and returns the smallest width reaching the target. `rowOfLabel` maps a graph label to its row in
  * `vectors` (undefined for deleted labels, which never count).
  */
-export function calibrateEfSearch(
-  graph: hnswlib.HierarchicalNSW,
+export async function calibrateEfSearch(
+  search: GraphSearch,
   vectors: Float32Array,
   dimensions: number,
   rowOfLabel: (label: number) => number | undefined,
   queries: readonly Float32Array[],
   policy: CalibrationPolicy = DEFAULT_CALIBRATION,
-): VectorSearchSettings {
+): Promise<VectorSearchSettings> {
   const live = vectors.length / dimensions;
   const k = Math.min(policy.k, live);
   const exact = { efSearch: Math.max(1, live), recallAtK: 1, k: policy.k, queries: queries.length, passages: live };
   if (live === 0 || queries.length === 0) return exact;
   const truths = queries.map((q) => exactScores(vectors, dimensions, q, k));
-  const plain = queries.map((q) => Array.from(q));
   const measured: VectorSearchSettings[] = [];
   for (const ef of policy.ladder) {
     if (ef >= live) return exact;
-    graph.setEf(ef);
     let found = 0;
-    plain.forEach((q, i) => {
+    (await search(ef, queries, k)).forEach((neighbors, i) => {
       const truth = truths[i];
       if (!truth) return;
-      for (const label of graph.searchKnn(q, k).neighbors) {
+      for (const label of neighbors) {
         const row = rowOfLabel(label);
         if (row !== undefined && (truth.scores[row] ?? -Infinity) >= truth.kth - 1e-6) found++;
       }

@@ -22,8 +22,8 @@ async function generationFiles(indexDir: string): Promise<Record<string, Buffer 
   return out;
 }
 
-async function ingest(indexDir: string, workers: number): Promise<IngestSummary> {
-  return ingestCorpus({ corpusDir, indexDir, maxFileBytes: 5 * 1024 * 1024, workers });
+async function ingest(indexDir: string, workers: number, graphOffThread?: boolean): Promise<IngestSummary> {
+  return ingestCorpus({ corpusDir, indexDir, maxFileBytes: 5 * 1024 * 1024, workers, graphOffThread });
 }
 
 beforeAll(async () => {
@@ -64,6 +64,22 @@ describe("parallel ingest", () => {
     expect(c).toMatchObject({ mode: "incremental", added: ["nhom/moi.txt"], updated: ["nhom/bao-cao-3.txt"] });
     expect(d).toMatchObject({ mode: "incremental", added: c.added, updated: c.updated, passages: c.passages });
     expect(await generationFiles(two)).toEqual(await generationFiles(one));
+  }, 120_000);
+});
+
+describe("vector graph built in a worker thread", () => {
+  it("is written byte for byte as the graph built in this thread, and later updates match too", async () => {
+    const here = path.join(root.dir, "index-graph-here");
+    const there = path.join(root.dir, "index-graph-there");
+    const [a, b] = [await ingest(here, 1, false), await ingest(there, 1, true)];
+    expect(b).toMatchObject({ mode: "full", passages: a.passages });
+    const files = [await generationFiles(here), await generationFiles(there)];
+    expect(files[1]).toEqual(files[0]);
+    expect((files[0]?.["hnswlib.index"] as Buffer).length).toBeGreaterThan(0);
+    await writeFile(path.join(corpusDir, "nhom", "graph-update.txt"), "Tin cập nhật\n\nXã Hòa Thuận kết nạp 9 đảng viên mới trong năm 2021.\n");
+    const [c, d] = [await ingest(here, 1, false), await ingest(there, 1, true)];
+    expect(d).toMatchObject({ mode: "incremental", added: c.added, passages: c.passages });
+    expect(await generationFiles(there)).toEqual(await generationFiles(here));
   }, 120_000);
 });
 

@@ -1,7 +1,7 @@
 import hnswlib from "hnswlib-node";
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../src/quiz/random.js";
-import { calibrateEfSearch, exactScores, fallbackEfSearch, pseudoQuestion, spreadRows, DEFAULT_CALIBRATION } from "../../src/index/vectorSearch.js";
+import { calibrateEfSearch, searchIn, exactScores, fallbackEfSearch, pseudoQuestion, spreadRows, DEFAULT_CALIBRATION } from "../../src/index/vectorSearch.js";
 
 const DIM = 32;
 
@@ -39,12 +39,12 @@ function recallAt(graph: hnswlib.HierarchicalNSW, vectors: Float32Array, queries
 }
 
 describe("HNSW search width measured at ingest", () => {
-  it("picks a width whose recall on other queries reaches the target where the default width falls short", () => {
+  it("picks a width whose recall on other queries reaches the target where the default width falls short", async () => {
     const vectors = unitVectors(3000, 1);
     // A sparse graph built cheaply: recall at a small width is poor.
     const graph = graphOf(vectors);
     const calibrationQueries = Array.from({ length: 64 }, (_, i) => unitVectors(1, 100 + i));
-    const chosen = calibrateEfSearch(graph, vectors, DIM, (label) => label, calibrationQueries);
+    const chosen = await calibrateEfSearch(searchIn(graph), vectors, DIM, (label) => label, calibrationQueries);
     const held = Array.from({ length: 64 }, (_, i) => unitVectors(1, 1000 + i));
     expect(recallAt(graph, vectors, held, 10)).toBeLessThan(0.9);
     expect(chosen.efSearch).toBeGreaterThan(10);
@@ -52,31 +52,31 @@ describe("HNSW search width measured at ingest", () => {
     expect(recallAt(graph, vectors, held, chosen.efSearch)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("keeps, when no width reaches the target, the smallest one within the plateau of the best recall measured", () => {
+  it("keeps, when no width reaches the target, the smallest one within the plateau of the best recall measured", async () => {
     const vectors = unitVectors(3000, 1);
     const graph = graphOf(vectors);
     const queries = Array.from({ length: 32 }, (_, i) => unitVectors(1, 100 + i));
     const unreachable = { ...DEFAULT_CALIBRATION, targetRecall: 1.01, ladder: [16, 64, 256, 1024] };
-    const wide = calibrateEfSearch(graph, vectors, DIM, (label) => label, queries, { ...unreachable, plateau: 0 });
-    const near = calibrateEfSearch(graph, vectors, DIM, (label) => label, queries, { ...unreachable, plateau: 1 });
+    const wide = await calibrateEfSearch(searchIn(graph), vectors, DIM, (label) => label, queries, { ...unreachable, plateau: 0 });
+    const near = await calibrateEfSearch(searchIn(graph), vectors, DIM, (label) => label, queries, { ...unreachable, plateau: 1 });
     // With no plateau, the width that measured the best recall; with a plateau as wide as recall itself, the narrowest.
     expect(near.efSearch).toBe(16);
     expect(wide.efSearch).toBeGreaterThan(16);
     expect(wide.recallAtK).toBeGreaterThan(near.recallAtK);
   });
 
-  it("searches every passage of a small index (a width of at least its size is exact)", () => {
+  it("searches every passage of a small index (a width of at least its size is exact)", async () => {
     const vectors = unitVectors(50, 2);
-    const chosen = calibrateEfSearch(graphOf(vectors), vectors, DIM, (label) => label, [unitVectors(1, 3)]);
+    const chosen = await calibrateEfSearch(searchIn(graphOf(vectors)), vectors, DIM, (label) => label, [unitVectors(1, 3)]);
     expect(chosen).toMatchObject({ efSearch: 50, recallAtK: 1, passages: 50 });
   });
 
-  it("never counts a deleted label as found", () => {
+  it("never counts a deleted label as found", async () => {
     const vectors = unitVectors(400, 4);
     const graph = graphOf(vectors, 16, 100);
     // Only the first half are live rows: a neighbour from the other half must not count.
     const live = vectors.slice(0, 200 * DIM);
-    const chosen = calibrateEfSearch(graph, live, DIM, (label) => (label < 200 ? label : undefined), [unitVectors(1, 5)], { ...DEFAULT_CALIBRATION, ladder: [64] });
+    const chosen = await calibrateEfSearch(searchIn(graph), live, DIM, (label) => (label < 200 ? label : undefined), [unitVectors(1, 5)], { ...DEFAULT_CALIBRATION, ladder: [64] });
     expect(chosen.recallAtK).toBeLessThan(1);
   });
 
