@@ -114,7 +114,10 @@ export async function startApp(env: Record<string, string | undefined>, options:
       },
       { input: io.stdin, output: io.stdout, colour: config.NO_COLOR === undefined, historyFile: path.join(config.DATA_DIR, CHAT_HISTORY_FILE) },
     );
-    const done = chat.done.finally(() => reloader.stop());
+    const done = chat.done.finally(async () => {
+      await reloader.stop();
+      await engine.close();
+    });
     return {
       mode: "chat",
       config,
@@ -157,6 +160,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
   } catch (err) {
     childIngest.stop();
     await reloader.stop();
+    await engine.close();
     quizRuns.close();
     quizStore?.close();
     store?.close();
@@ -170,6 +174,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
       await running.stop();
       childIngest.stop();
       await reloader.stop();
+      await engine.close();
       // Quiz timers first: one firing now would write to a closed database.
       quizRuns.close();
       openQuizStore.close();
