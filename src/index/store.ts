@@ -255,12 +255,16 @@ export async function writeGeneration(indexDir: string, data: GenerationData): P
   const name = `gen-${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
   const tmp = path.join(indexDir, `.tmp-${name}`);
   await mkdir(tmp, { recursive: true });
-  await data.graph.writeIndex(path.join(tmp, FILES.vectors));
+  // The graph is written by hnswlib on a libuv thread (or by the worker that built it) while this thread
+  // serialises the rest.
+  const graphWritten = data.graph.writeIndex(path.join(tmp, FILES.vectors));
+  graphWritten.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   await writeFile(path.join(tmp, FILES.vectorArgs), JSON.stringify({ space: "cosine", numDimensions: data.manifest.embeddings.dimensions }));
   await writeJsonArray(path.join(tmp, FILES.passages), data.passages);
   await writeFile(path.join(tmp, FILES.lexical), data.lexical.toJSON());
   await writeFile(path.join(tmp, FILES.terms), JSON.stringify(data.terms.toJSON()));
   await writeFile(path.join(tmp, FILES.quiz), JSON.stringify(data.quiz));
+  await graphWritten;
   // The manifest goes last: a generation without one is never complete.
   await writeFile(path.join(tmp, FILES.manifest), JSON.stringify(data.manifest, null, 1));
   await rename(tmp, path.join(indexDir, name));
