@@ -88,8 +88,44 @@ export const TONE_LETTER = /[fsrxj]$/;
 
 /** Removes every diacritic and maps đ → d: "Đảng ủy" → "Dang uy". */
 export function foldDiacritics(text: string): string {
+  const table = FOLDED_CHARS;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const folded = table[text.charCodeAt(i)];
+    if (folded === undefined) return foldByNormalising(text);
+    out += folded;
+  }
+  return out;
+}
+
+/** The definition of folding, for any text: decomposed, marks dropped, recomposed. */
+function foldByNormalising(text: string): string {
   return text.normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
+
+/**
+ * Each character's folded form, for the ranges Vietnamese text is written in (Latin up to the combining
+ * marks, Latin Extended Additional with "ả", "ộ", "ữ", general punctuation), in which no character
+ * composes with its neighbours once the marks are gone: folding such a text character by character
+ * gives what `foldByNormalising` gives for the whole, at a fraction of the cost (folding is most of what
+ * answering and the quiz bank spend on text). Other characters (or combining marks) take the slow path.
+ */
+const FOLDED_CHARS: ReadonlyArray<string | undefined> = (() => {
+  const table: Array<string | undefined> = new Array<string | undefined>(0x2070).fill(undefined);
+  const ranges: Array<[number, number]> = [
+    [0x0000, 0x0300],
+    [0x1e00, 0x1f00],
+    [0x2000, 0x2070],
+  ];
+  for (const [from, to] of ranges) {
+    for (let code = from; code < to; code++) {
+      const folded = foldByNormalising(String.fromCharCode(code));
+      // Kept only when the folded form is plain: no combining mark left to meet a neighbour.
+      if (!/[\u0300-\u036f]/u.test(folded) && folded.normalize("NFC") === folded) table[code] = folded;
+    }
+  }
+  return table;
+})();
 
 /** True when the text carries any Vietnamese diacritic (or đ). */
 export function hasDiacritics(text: string): boolean {

@@ -19,6 +19,29 @@ describe("normalisation", () => {
     expect(hasDiacritics("có bao nhiêu")).toBe(true);
   });
 
+  it("folds character by character exactly as decomposing, dropping the marks and recomposing the whole text would", () => {
+    const byDefinition = (t: string): string => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+    // Every Latin, Vietnamese and punctuation character the table covers, combining marks (decomposed
+    // text), and characters that compose with their neighbours (Hangul jamo, Devanagari nukta).
+    const pool: number[] = [];
+    for (let c = 0x20; c < 0x370; c++) pool.push(c);
+    for (let c = 0x1e00; c < 0x1f00; c++) pool.push(c);
+    for (let c = 0x2000; c < 0x2070; c++) pool.push(c);
+    pool.push(0x1100, 0x1161, 0x11a8, 0xac00, 0x0915, 0x093c, 0x05d0, 0x05b8);
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + next(10) }, () => String.fromCharCode(pool[next(pool.length)] ?? 32)).join("");
+      expect(foldDiacritics(text)).toBe(byDefinition(text));
+    }
+    const decomposed = "Nghị quyết Đại hội Đảng bộ xã".normalize("NFD");
+    expect(foldDiacritics(decomposed)).toBe("Nghi quyet Dai hoi Dang bo xa");
+    expect(foldDiacritics("\u1100\u1161 한")).toBe(byDefinition("\u1100\u1161 한"));
+  });
+
   it("composes decomposed (NFD) text and drops zero-width and control characters", () => {
     const nfd = "chi bộ".normalize("NFD");
     expect(cleanUnicode(`${nfd}\u200B\u0007`)).toBe("chi bộ");
