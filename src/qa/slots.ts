@@ -872,6 +872,7 @@ function sectorsNamed(folded: string): { outside: Set<string>; inside: Set<strin
  */
 export function otherSector(plan: QueryPlan, unit: string): string | null {
   const asked = sectorsNamed(foldedQuestion(plan));
+  if (asked.outside.size === 0 && asked.inside.size === 0) return null;
   const said = sectorsNamed(foldKey(unit));
   for (const sector of asked.outside) if (said.inside.has(sector) && !said.outside.has(sector)) return sector;
   for (const sector of asked.inside) if (said.outside.has(sector) && !said.inside.has(sector)) return `ngoai ${sector}`;
