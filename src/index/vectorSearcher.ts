@@ -24,7 +24,7 @@ export interface VectorSearcher {
   readonly isOffThread: boolean;
   /** The `k` nearest neighbours of a unit-length vector, nearest first. */
   search(vector: Float32Array, k: number): Promise<VectorHit[]>;
-  /** Frees what the searcher holds (a worker thread); searches after it reject. */
+  /** Frees what the searcher holds (a worker thread) once the searches in flight are answered; searches after it reject. */
   close(): Promise<void>;
 }
 
@@ -98,6 +98,8 @@ export class OffThreadSearcher implements VectorSearcher {
   readonly isOffThread = true;
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (hits: VectorHit[]) => void; reject: (err: Error) => void }>();
+  /** The searches not yet answered, which `close` waits for. */
+  private readonly inFlight = new Set<Promise<VectorHit[]>>();
   private nextId = 0;
   private isClosed = false;
 
@@ -140,15 +142,22 @@ export class OffThreadSearcher implements VectorSearcher {
     const worker = this.worker;
     if (!worker) throw new Error("vector search thread unavailable");
     const id = this.nextId++;
-    return new Promise<VectorHit[]>((resolve, reject) => {
+    const search = new Promise<VectorHit[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, vector, k });
     });
+    this.inFlight.add(search);
+    const forget = (): void => {
+      this.inFlight.delete(search);
+    };
+    search.then(forget, forget);
+    return search;
   }
 
   async close(): Promise<void> {
     this.isClosed = true;
+    await Promise.allSettled([...this.inFlight]);
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();

@@ -68,6 +68,17 @@ describe.runIf(hasSecondCore)("vector search in a worker thread", () => {
     }
   });
 
+  it("answers the searches in flight when it is closed, and refuses later ones", async () => {
+    const index = await loadIndex(indexDir, { efSearch: 50, offThreadFrom: 0 });
+    const vector = index.embeddings.embedSync("chi bộ họp");
+    const asked = [index.vectors.search(vector, 3), index.vectors.search(vector, 3)];
+    const closed = index.vectors.close();
+    await expect(Promise.all(asked)).resolves.toEqual([expect.any(Array), expect.any(Array)]);
+    expect((await asked[0])?.length).toBe(3);
+    await closed;
+    await expect(index.vectors.search(vector, 3)).rejects.toThrow(/closed/);
+  });
+
   it("reports a damaged vector file as a damaged index", async () => {
     const dir = path.join(root.dir, "index-damaged");
     await cp(indexDir, dir, { recursive: true });
