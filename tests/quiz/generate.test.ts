@@ -1,5 +1,8 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LoadedIndex } from "../../src/index/store.js";
+import { loadIndex, type LoadedIndex } from "../../src/index/store.js";
+import { QaEngine } from "../../src/qa/engine.js";
 import { loadQuizBank } from "../../src/quiz/bank.js";
 import { buildQuizBank, type QuizBuildResult } from "../../src/quiz/generate.js";
 import { TELEGRAM_QUIZ_LIMITS, type QuizQuestion } from "../../src/quiz/types.js";
@@ -38,6 +41,25 @@ describe("quiz bank from the shipped corpus", () => {
     expect(stored.version).toBe(1);
     expect(stored.questions).toEqual(questions);
     expect(index.manifest.quiz).toEqual({ questions: built.questions, dropped: built.dropped });
+  });
+
+  it("is read from its file at first use; a damaged file leaves the index serving, with the bank rebuilt in memory", async () => {
+    const file = path.join(index.dir, "quiz.json");
+    const saved = await readFile(file, "utf8");
+    expect(loadQuizBank(index).questions).toEqual(questions);
+    try {
+      const fresh = await loadIndex(path.dirname(index.dir), { efSearch: 50 });
+      // Damaged after the load: the load did not read it, the first use does.
+      await writeFile(file, "{ not json");
+      expect(fresh.quiz).toBeNull();
+      const engine = await QaEngine.open(path.dirname(index.dir));
+      const reading = engine.quizBank();
+      expect(reading.isBuiltInMemory).toBe(true);
+      expect(reading.bank.questions.length).toBe(questions.length);
+      expect((await engine.ask("Đảng bộ tỉnh có bao nhiêu tổ chức cơ sở đảng?")).question).toBeTruthy();
+    } finally {
+      await writeFile(file, saved);
+    }
   });
 
   it("cites each question's passage verbatim, with its location", () => {
