@@ -209,6 +209,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       readFile(path.join(dir, FILES.lexical), "utf8"),
       readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
     ]);
+    sharePassageStrings(passages);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
     await vectorsRead;
     index?.setEf(efSearch);
@@ -246,6 +247,26 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     void (searcher as Promise<OffThreadSearcher> | null)?.then((s) => s.close(), () => undefined);
     if (err instanceof AppError) throw err;
     throw new AppError("INDEX_CORRUPT", `The index in ${dir} is damaged (${describeError(err)}): run \`npm run ingest\` to rebuild it`, { cause: err });
+  }
+}
+
+/**
+ * Makes the passages of a document share one copy of their title, document id, section and context
+ * strings: JSON gives every passage its own (at 113,000 passages, tens of MB of repeated headings).
+ */
+function sharePassageStrings(passages: StoredPassage[]): void {
+  const seen = new Map<string, string>();
+  const shared = (value: string): string => {
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    seen.set(value, value);
+    return value;
+  };
+  for (const p of passages) {
+    p.title = shared(p.title);
+    p.docId = shared(p.docId);
+    p.context = shared(p.context);
+    if (p.section !== null) p.section = shared(p.section);
   }
 }
 
