@@ -97,11 +97,14 @@ export interface OffThreadOptions {
 export class OffThreadSearcher implements VectorSearcher {
   readonly isOffThread = true;
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (hits: VectorHit[]) => void; reject: (err: Error) => void }>();
+  /** Searches sent and not answered, with the thread each was sent to. */
+  private readonly pending = new Map<number, { worker: Worker; resolve: (hits: VectorHit[]) => void; reject: (err: Error) => void }>();
   /** The searches not yet answered, which `close` waits for. */
   private readonly inFlight = new Set<Promise<VectorHit[]>>();
   private nextId = 0;
   private isClosed = false;
+  /** A replacement thread being started. */
+  private starting: Promise<void> | null = null;
 
   private constructor(
     private readonly options: OffThreadOptions,
@@ -123,14 +126,18 @@ export class OffThreadSearcher implements VectorSearcher {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      if (![...this.pending.values()].some((w) => w.worker === worker)) worker.unref();
       if ("error" in reply) waiting.reject(new Error(`vector search failed: ${reply.error}`));
       else waiting.resolve(reply.labels.map((label, i) => ({ label, distance: reply.distances[i] ?? 1 })));
     });
+    // Only this thread's searches fail with it: a thread started after it keeps its own.
     const fail = (err: Error): void => {
       if (this.worker === worker) this.worker = null;
-      for (const { reject } of this.pending.values()) reject(err);
-      this.pending.clear();
+      for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue;
+        this.pending.delete(id);
+        waiting.reject(err);
+      }
     };
     worker.on("error", (err) => fail(err));
     worker.on("exit", (code) => fail(new Error(`the vector search thread stopped (exit code ${code})`)));
@@ -138,12 +145,22 @@ export class OffThreadSearcher implements VectorSearcher {
 
   async search(vector: Float32Array, k: number): Promise<VectorHit[]> {
     if (this.isClosed) throw new Error("vector search closed");
-    if (!this.worker) this.attach((await startWorker(this.options)).worker);
+    // (A stopped thread's id is −1, even before its exit event has been handled.) Searches arriving
+    // together wait for one new thread.
+    if (!this.worker || this.worker.threadId < 0) {
+      this.starting ??= startWorker(this.options)
+        .then(({ worker }) => this.attach(worker))
+        .finally(() => {
+          this.starting = null;
+        });
+      await this.starting;
+      if (this.isClosed) throw new Error("vector search closed");
+    }
     const worker = this.worker;
     if (!worker) throw new Error("vector search thread unavailable");
     const id = this.nextId++;
     const search = new Promise<VectorHit[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { worker, resolve, reject });
       worker.ref();
       worker.postMessage({ id, vector, k });
     });
@@ -157,7 +174,7 @@ export class OffThreadSearcher implements VectorSearcher {
 
   async close(): Promise<void> {
     this.isClosed = true;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight, ...(this.starting ? [this.starting] : [])]);
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();

@@ -79,6 +79,22 @@ describe.runIf(hasSecondCore)("vector search in a worker thread", () => {
     await expect(index.vectors.search(vector, 3)).rejects.toThrow(/closed/);
   });
 
+  it("starts a new thread for the next search when its thread has died", async () => {
+    const index = await loadIndex(indexDir, { efSearch: 50, offThreadFrom: 0 });
+    try {
+      const vector = index.embeddings.embedSync("ngân sách xã");
+      const before = await index.vectors.search(vector, 5);
+      // The thread dies (as an out-of-memory kill or a crash in the native library would end it).
+      const { worker } = index.vectors as unknown as { worker: { terminate(): Promise<number> } };
+      await worker.terminate();
+      // Two searches at once start one thread between them.
+      await expect(Promise.all([index.vectors.search(vector, 5), index.vectors.search(vector, 5)])).resolves.toEqual([before, before]);
+      expect((index.vectors as unknown as { worker: unknown }).worker).not.toBe(worker);
+    } finally {
+      await index.vectors.close();
+    }
+  });
+
   it("reports a damaged vector file as a damaged index", async () => {
     const dir = path.join(root.dir, "index-damaged");
     await cp(indexDir, dir, { recursive: true });
