@@ -151,6 +151,14 @@ export function preparePassage(c: CandidatePassage): void {
   }
 }
 
+/** What every `ordinalPattern` needs at a text's start ("<word> là", "thứ …" or a digit): a cheap test first. */
+const MAY_OPEN_ITEM = /^(?:\S+ là|thứ |\d)/iu;
+
+/** Whether a text may open the n-th item of an enumeration for some n (every `ordinalPattern` match passes). */
+export function mayOpenItem(text: string): boolean {
+  return MAY_OPEN_ITEM.test(text);
+}
+
 /** "Bốn là, …", "Thứ tư, …", "4. …": the start of the n-th item of an enumeration. */
 export function ordinalPattern(n: number): RegExp {
   const numeral = NUMERALS[n] ?? String(n);

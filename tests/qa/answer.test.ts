@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TermStats } from "../../src/index/termStats.js";
-import { extractAnswer, trimAnswer, type CandidatePassage } from "../../src/qa/answer.js";
+import { extractAnswer, trimAnswer, type CandidatePassage, mayOpenItem, ordinalPattern } from "../../src/qa/answer.js";
 import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
@@ -1054,5 +1054,23 @@ describe("trimming long answers", () => {
     const passages = ["Rút kinh nghiệm từ thực tiễn chiến tranh, quân đội chú trọng huấn luyện.", "Ba là, xây dựng TCCSĐ và hệ thống chính trị ở cơ sở vững mạnh."];
     const r = askAmong(passages, "Kinh nghiệm thứ tư là gì?", "Bài viết");
     expect(r.abstained).toBe(true);
+  });
+});
+
+describe("enumerated items", () => {
+  it("opens the n-th item with its numeral, its ordinal or its number, and every such opening passes the cheap test", () => {
+    const openings = (n: number): string[] => {
+      const word = ["", "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"][n] ?? String(n);
+      const ordinal = n === 1 ? "nhất" : n === 4 ? "tư" : word.toLowerCase();
+      return [`${word} là, tăng cường …`, `Thứ ${ordinal}, tăng cường …`, `THỨ ${ordinal.toUpperCase()}: …`, `${n}. Tăng cường …`, `${n}) Tăng cường …`];
+    };
+    for (let n = 1; n <= 25; n++) {
+      for (const text of openings(n)) {
+        expect(ordinalPattern(n).test(text)).toBe(true);
+        expect(mayOpenItem(text)).toBe(true);
+      }
+    }
+    expect(ordinalPattern(1).test("10. Mười là …")).toBe(false);
+    for (const text of ["Tăng cường công tác kiểm tra", "- Một là …", "(1) Chi bộ …", "Bốn nhiệm vụ trọng tâm"]) expect(mayOpenItem(text)).toBe(false);
   });
 });
