@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { memoised, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
+import { memoised, TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
 import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -91,7 +91,7 @@ const SUBJECT_ASKED = /\bve (?:viec |van de |linh vuc |chu de )?(?:gi|nao)\b|\bn
 const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
-const unitCache = new Map<string, Unit[]>();
+const unitCache = new TextMemo<Unit[]>();
 /** A year as a question or a text writes it alone ("2025"). */
 const YEAR = /^(?:19|20)\d\d$/u;
 /** Nouns for an organisation's members (folded), which a text counts as comrades. */
@@ -676,7 +676,7 @@ interface SentencePrefixes {
   upTo: TermSets[];
 }
 
-const prefixCache = new Map<string, SentencePrefixes>();
+const prefixCache = new TextMemo<SentencePrefixes>();
 
 /** Two texts' term sets as one (a text's sentences never share a bigram across their end). */
 function unionOf(a: TermSets, b: TermSets): TermSets {
@@ -711,7 +711,7 @@ function setsUpTo(text: string, at: number): TermSets {
   return prefixes.upTo[last] as TermSets;
 }
 
-const withContextCache = new Map<string, TermSets>();
+const withContextCache = new TextMemo<TermSets>();
 
 /** The words around a passage: its section context and its document's title. */
 function aroundSets(c: CandidatePassage): TermSets {

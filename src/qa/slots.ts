@@ -10,7 +10,7 @@ import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
-import { hasPhrase, memoised, termSets, unitTokens } from "./termSets.js";
+import { hasPhrase, memoised, TextMemo, termSets, unitTokens } from "./termSets.js";
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
@@ -86,14 +86,14 @@ export function prepareUnitSlots(unit: string): void {
   levelsIn(unit);
 }
 
-const numberWordCache = new Map<string, boolean>();
+const numberWordCache = new TextMemo<boolean>();
 
 /** Whether a unit writes a number in words ("mười tám tuổi"), memoised (units are checked for every question). */
 function hasNumberWord(unit: string): boolean {
   return memoised(numberWordCache, unit, (u) => NUMBER_WORD.test(u));
 }
 
-const unitNumbersCache = new Map<string, string[]>();
+const unitNumbersCache = new TextMemo<string[]>();
 
 /** The numbers a unit writes in digits, "1.357" read as 1357 (memoised). */
 function numbersIn(unit: string): string[] {
@@ -112,7 +112,7 @@ export function foldedQuestion(plan: QueryPlan): string {
   return folded;
 }
 
-const actorCache = new Map<string, UnitActors>();
+const actorCache = new TextMemo<UnitActors>();
 
 /** Who a unit names, folded: people by name, people by office, bodies or roles (with two words after). */
 interface UnitActors {
@@ -1059,7 +1059,7 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
 /** Words that give a cause or a purpose ("do", "vì", "nguyên nhân", "nhằm", "để", "với mục tiêu"). */
 const REASON_STATED = /(?:^|[^\p{L}])(?:do|vì|bởi|tại|nguyên nhân|lý do|nhằm|để|mục tiêu|mục đích)(?![\p{L}])/iu;
 
-const unitLevels = new Map<string, string[]>();
+const unitLevels = new TextMemo<string[]>();
 
 /** The levels a text names ("cấp xã", "tỉnh", "Trung ương"), memoised: units are checked for every question. */
 export function levelsIn(text: string): string[] {
@@ -1131,7 +1131,7 @@ export function headingActor(context: string): string | null {
   return memoised(headingActorCache, context, readHeadingActor);
 }
 
-const headingActorCache = new Map<string, string | null>();
+const headingActorCache = new TextMemo<string | null>();
 
 function readHeadingActor(context: string): string | null {
   // "Điều 15. Trách nhiệm của Công an thành phố": the duties that follow are that body's.

@@ -50,25 +50,45 @@ function dateKeys(day: string, month: string, year: string | undefined): string[
 // Passages are analysed again and again for different questions: analyses are memoised by text (bounded).
 const TERM_SET_CACHE_LIMIT = 20_000;
 
-/** `compute(text)`, remembered in `cache` (emptied when it reaches TERM_SET_CACHE_LIMIT entries). */
-export function memoised<V>(cache: Map<string, V>, text: string, compute: (text: string) => V): V {
-  let value = cache.get(text);
-  if (value === undefined) {
-    value = compute(text);
-    if (cache.size >= TERM_SET_CACHE_LIMIT) cache.clear();
-    cache.set(text, value);
+/**
+ * Values computed from texts, remembered for the texts used most recently: two generations of at most
+ * half the limit each; when the newer is full it becomes the older and the older is dropped, and a text
+ * found in the older moves to the newer. A cache emptied whole when full (as before) recomputed every
+ * passage still in use at once: 29 times over 3,557 questions at 113,000 passages.
+ */
+export class TextMemo<V> {
+  private newer = new Map<string, V>();
+  private older = new Map<string, V>();
+
+  constructor(private readonly limit = TERM_SET_CACHE_LIMIT) {}
+
+  /** `compute(text)`, remembered. */
+  get(text: string, compute: (text: string) => V): V {
+    let value = this.newer.get(text);
+    if (value !== undefined) return value;
+    value = this.older.get(text) ?? compute(text);
+    if (this.newer.size >= this.limit / 2) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(text, value);
+    return value;
   }
-  return value;
 }
 
-const tokenCache = new Map<string, Token[]>();
+/** `compute(text)`, remembered in `cache`. */
+export function memoised<V>(cache: TextMemo<V>, text: string, compute: (text: string) => V): V {
+  return cache.get(text, compute);
+}
+
+const tokenCache = new TextMemo<Token[]>();
 
 /** Tokens of a unit without abbreviation expansion, memoised like the term sets. */
 export function unitTokens(text: string): Token[] {
   return memoised(tokenCache, text, (t) => analyzeText(t, false).tokens);
 }
 
-const termSetCache = new Map<string, TermSets>();
+const termSetCache = new TextMemo<TermSets>();
 
 /** The term sets of a text (memoised). */
 export function termSets(text: string): TermSets {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { TextMemo } from "../../src/qa/termSets.js";
+
+describe("memoised analyses", () => {
+  it("keep the texts used most recently when full, instead of forgetting everything at once", () => {
+    const computed: string[] = [];
+    const memo = new TextMemo<string>(4);
+    const get = (text: string): string =>
+      memo.get(text, (t) => {
+        computed.push(t);
+        return t.toUpperCase();
+      });
+    for (const text of ["a", "b", "c", "a", "d", "e", "a"]) expect(get(text)).toBe(text.toUpperCase());
+    // "a" stays remembered: it is used again before it ages out; "b" and "c", unused since, are forgotten.
+    expect(computed).toEqual(["a", "b", "c", "d", "e"]);
+    get("b");
+    get("c");
+    expect(computed).toEqual(["a", "b", "c", "d", "e", "b", "c"]);
+  });
+});
