@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { memoised, TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
+import { TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
 import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -170,7 +170,7 @@ export function ordinalPattern(n: number): RegExp {
 function unitsOf(text: string, isHeader = false): Unit[] {
   // A header passage is a record: each labelled line is a unit, and the whole is none.
   if (isHeader) return lineUnits(text);
-  return memoised(unitCache, text, computeUnits);
+  return unitCache.get(text, computeUnits);
 }
 
 function lineUnits(text: string): Unit[] {
@@ -700,7 +700,7 @@ function addInto(into: TermSets, b: TermSets): void {
  * the text has said by the time the unit is read. Built sentence by sentence, once per passage.
  */
 function setsUpTo(text: string, at: number): TermSets {
-  const prefixes = memoised(prefixCache, text, (t) => ({ sentences: splitSentences(t), upTo: [] }));
+  const prefixes = prefixCache.get(text, (t) => ({ sentences: splitSentences(t), upTo: [] }));
   const last = prefixes.sentences.findIndex((s) => s.end >= at);
   if (last < 0) return termSets(text);
   for (let i = prefixes.upTo.length; i <= last; i++) {
@@ -760,7 +760,7 @@ function contextAndTextUpTo(c: CandidatePassage, at: number): string {
 
 /** A passage's own words with its section context and document title (each analysed once). */
 function passageWithContext(c: CandidatePassage): TermSets {
-  return memoised(withContextCache, `${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
+  return withContextCache.get(`${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
 }
 
 /** The party committee that names a level its level word does not: a town's "Thị ủy", a city's "Thành ủy". */

@@ -10,7 +10,7 @@ import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
-import { hasPhrase, memoised, TextMemo, termSets, unitTokens } from "./termSets.js";
+import { hasPhrase, TextMemo, termSets, unitTokens } from "./termSets.js";
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
@@ -90,14 +90,14 @@ const numberWordCache = new TextMemo<boolean>();
 
 /** Whether a unit writes a number in words ("mười tám tuổi"), memoised (units are checked for every question). */
 function hasNumberWord(unit: string): boolean {
-  return memoised(numberWordCache, unit, (u) => NUMBER_WORD.test(u));
+  return numberWordCache.get(unit, (u) => NUMBER_WORD.test(u));
 }
 
 const unitNumbersCache = new TextMemo<string[]>();
 
 /** The numbers a unit writes in digits, "1.357" read as 1357 (memoised). */
 function numbersIn(unit: string): string[] {
-  return memoised(unitNumbersCache, unit, (u) => (u.match(/\d+(?:[.,/-]\d+)*%?/g) ?? []).map((d) => d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2")));
+  return unitNumbersCache.get(unit, (u) => (u.match(/\d+(?:[.,/-]\d+)*%?/g) ?? []).map((d) => d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2")));
 }
 
 /** Folded questions, memoised per plan (namesActor runs for every unit). */
@@ -122,7 +122,7 @@ interface UnitActors {
 }
 
 function actorsOf(unit: string): UnitActors {
-  return memoised(actorCache, unit, (u) => ({
+  return actorCache.get(unit, (u) => ({
     people: personNames(u).map(foldKey),
     // (At the start of a sentence too: "Đồng chí Tổng Bí thư là …".)
     offices: [...u.matchAll(/[đĐ]ồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)].map((m) => foldKey(m[1] ?? "")),
@@ -1063,7 +1063,7 @@ const unitLevels = new TextMemo<string[]>();
 
 /** The levels a text names ("cấp xã", "tỉnh", "Trung ương"), memoised: units are checked for every question. */
 export function levelsIn(text: string): string[] {
-  return memoised(unitLevels, text, (u) => levelsOf(unitTokens(u)));
+  return unitLevels.get(text, (u) => levelsOf(unitTokens(u)));
 }
 
 // "Ở cấp xã, …", "Tại cấp tỉnh, …", "Đối với cấp huyện, …" at the start of a unit (after any numbering).
@@ -1128,7 +1128,7 @@ export function passagePersonLead(text: string): string | null {
 }
 
 export function headingActor(context: string): string | null {
-  return memoised(headingActorCache, context, readHeadingActor);
+  return headingActorCache.get(context, readHeadingActor);
 }
 
 const headingActorCache = new TextMemo<string | null>();

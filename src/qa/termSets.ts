@@ -76,27 +76,22 @@ export class TextMemo<V> {
   }
 }
 
-/** `compute(text)`, remembered in `cache`. */
-export function memoised<V>(cache: TextMemo<V>, text: string, compute: (text: string) => V): V {
-  return cache.get(text, compute);
-}
-
 const tokenCache = new TextMemo<Token[]>();
 
 /** Tokens of a unit without abbreviation expansion, memoised like the term sets. */
 export function unitTokens(text: string): Token[] {
-  return memoised(tokenCache, text, (t) => analyzeText(t, false).tokens);
+  return tokenCache.get(text, (t) => analyzeText(t, false).tokens);
 }
 
 const termSetCache = new TextMemo<TermSets>();
 
 /** The term sets of a text (memoised). */
 export function termSets(text: string): TermSets {
-  return memoised(termSetCache, text, (t) => {
+  return termSetCache.get(text, (t) => {
     const expanded = expandAbbreviations(t);
     const view = analyzeText(expanded, false);
     // A text with no abbreviation to expand has the same tokens unexpanded: `unitTokens` need not tokenise it again.
-    if (expanded === t) memoised(tokenCache, t, () => view.tokens);
+    if (expanded === t) tokenCache.get(t, () => view.tokens);
     const numbers = new Set(view.fold.filter((k) => /^\d+$/.test(k)).map(withoutLeadingZeros));
     // A date is found by the question whichever way either writes it ("ngày 28/11" ↔ "Ngày 28 tháng 11 năm 2025").
     for (const k of view.fold) {
