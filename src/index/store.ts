@@ -186,7 +186,8 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
       `The index in ${dir} was built with embeddings "${String(manifest.embeddings?.name)}", this program uses "${HASHED_EMBEDDINGS_NAME}": re-run \`npm run ingest\``,
     );
   }
-  let searcher: Promise<OffThreadSearcher> | null = null;
+  // The graph's read: null when this thread read it, else the worker that did.
+  let vectorsRead: Promise<OffThreadSearcher | null> | null = null;
   try {
     const embeddings = new HashedEmbeddings({ dimensions: manifest.embeddings.dimensions });
     const vectorFile = path.join(dir, FILES.vectors);
@@ -195,15 +196,14 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     const index = offThread ? null : new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
     // hnswlib reads the graph on a libuv thread (or the worker reads it): started first, it loads while
     // this thread parses the rest.
-    const vectorsRead = (async () => {
+    const reading = (async (): Promise<OffThreadSearcher | null> => {
       if ((await stat(vectorFile)).size === 0) throw new Error("hnswlib.index is empty");
-      if (index) await index.readIndex(vectorFile);
-      else {
-        searcher = OffThreadSearcher.open({ file: vectorFile, dimensions: manifest.embeddings.dimensions, efSearch, deletedLabels: manifest.deletedLabels });
-        await searcher;
-      }
+      if (!index) return OffThreadSearcher.open({ file: vectorFile, dimensions: manifest.embeddings.dimensions, efSearch, deletedLabels: manifest.deletedLabels });
+      await index.readIndex(vectorFile);
+      return null;
     })();
-    vectorsRead.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    vectorsRead = reading;
+    reading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     const [passages, lexicalJson, termsJson] = await Promise.all([
       readJson<StoredPassage[]>(path.join(dir, FILES.passages)),
       readFile(path.join(dir, FILES.lexical), "utf8"),
@@ -211,7 +211,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     ]);
     sharePassageStrings(passages);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
-    await vectorsRead;
+    const searcher = await reading;
     index?.setEf(efSearch);
     if (passages.length !== manifest.passageCount || lexical.size !== passages.length) {
       throw new Error(`passage counts disagree (manifest ${manifest.passageCount}, passages ${passages.length}, lexical ${lexical.size})`);
@@ -219,7 +219,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     const byLabel = new Map(passages.map((p) => [p.label, p]));
     const byId = new Map(passages.map((p) => [p.id, p]));
     const vectorStore = index ? makeVectorStore(embeddings, index, passages) : null;
-    const vectors = vectorStore ? inThreadSearcher(vectorStore, manifest.deletedLabels) : await (searcher as Promise<OffThreadSearcher> | null);
+    const vectors = vectorStore ? inThreadSearcher(vectorStore, manifest.deletedLabels) : searcher;
     if (!vectors) throw new Error("the vector search thread did not start");
     const terms = TermStats.fromJSON(termsJson);
     const quizFile = path.join(dir, FILES.quiz);
@@ -244,7 +244,7 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     };
   } catch (err) {
     // A worker that started before something else failed is not left running.
-    void (searcher as Promise<OffThreadSearcher> | null)?.then((s) => s.close(), () => undefined);
+    void vectorsRead?.then((searcher) => searcher?.close(), () => undefined);
     if (err instanceof AppError) throw err;
     throw new AppError("INDEX_CORRUPT", `The index in ${dir} is damaged (${describeError(err)}): run \`npm run ingest\` to rebuild it`, { cause: err });
   }
