@@ -378,6 +378,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const namesTheDocument = plan.terms.map((t) => asksDocument && (plan.askedNoun?.some((k) => sameKey(k, t)) ?? false));
   const yesOrNo = asksYesOrNo(plan);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
+  const timedEvent = timedEventAsked(plan);
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
   // A passage without the question's numbers or names is about something else: it competes only when no
@@ -533,6 +534,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (counts === false) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text, around)) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
+      // "Đại hội … được tổ chức vào ngày nào?": a date said of what the question asks the time of.
+      if (timedEvent !== null && !candidate.isHeader && !timedEvent.every((term) => termIn(term, termSets(outsideNames(unit.text))))) score -= policy.kindPenalty;
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
       if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost
@@ -659,6 +662,42 @@ function actAsked(plan: QueryPlan): QueryTerm[] | null {
   // ("Ai giữ chức …", "ai đảm nhiệm …", "ai đứng đầu …" ask who holds an office: the answer names the holder by it.)
   if (act.some((t) => ROLE_FRAME_WORDS.has(t.fold)) || act.map((t) => t.fold).join(" ") === "dung dau") return null;
   return act.length > 0 ? act : null;
+}
+
+/** The words that ask for a date or a time in a folded Vietnamese question, from where they start. */
+const TIME_ASKED_FOLDED = /(?:^|\s)(?:(?:vao|tu|truoc|den) )?(?:ngay (?:nao|thang nao|thang nam nao|may|bao nhieu)|thoi diem nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?=\s|$|[?.,!])/;
+/** Function words between an event and the words asking its time ("được tổ chức vào ngày nào"). */
+const BEFORE_TIME_ASKED = new Set(["duoc", "se", "da", "la", "co", "vao", "tu", "ke", "bat", "dau", "chinh", "thuc", "du", "kien"]);
+
+/**
+ * The event a Vietnamese date question asks the time of, as the question's terms: the content syllables right
+ * before the words asking it ("Đại hội … được tổ chức vào ngày nào?" → tổ chức; "Quyết định … có hiệu lực
+ * từ thời điểm nào?" → hiệu lực); null when a number, a name or nothing stands there ("… tháng 10 năm 2025
+ * vào ngày nào?").
+ */
+function timedEventAsked(plan: QueryPlan): QueryTerm[] | null {
+  // (Typed without marks, a name is not told from the event; a deadline's act is what must be done by then.)
+  if (plan.language !== "vi" || (plan.kind !== "date" && plan.kind !== "when") || plan.accent === null || asksDeadline(plan)) return null;
+  const tokens = unitTokens(plan.question);
+  const folded = tokens.map((t) => t.fold).join(" ");
+  const at = TIME_ASKED_FOLDED.exec(folded);
+  if (at === null) return null;
+  // The token index where the asking words start.
+  let end = folded.slice(0, at.index + (at[0].startsWith(" ") ? 1 : 0)).split(" ").filter((w) => w.length > 0).length;
+  while (end > 0 && BEFORE_TIME_ASKED.has(tokens[end - 1]?.fold ?? "")) end--;
+  const act: QueryTerm[] = [];
+  for (let k = end - 1; k >= Math.max(0, end - 2); k--) {
+    const token = tokens[k];
+    const term = plan.terms.find((t) => t.position === k && t.fold === token?.fold);
+    if (token === undefined || term === undefined || term.isNumber || /^\p{Lu}/u.test(plan.question.slice(token.start, token.end))) break;
+    act.unshift(term);
+  }
+  return act.length > 0 ? act : null;
+}
+
+/** A text with its capitalised words inside sentences blanked: "Ban Tổ chức" names a body, it says no "tổ chức". */
+function outsideNames(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N},)]\s+)\p{Lu}[\p{L}\p{M}]*/gu, "·");
 }
 
 function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {

@@ -37,6 +37,11 @@ export interface QueryTerm extends TermKey {
   /** True when only whitespace separates it from the syllable before ("xã, phường": no compound). */
   joinsPrevious?: boolean;
   /**
+   * Where the syllable occurs again in the question ("viên" in "đảng viên … sinh viên"): one term, but
+   * each occurrence may form its own compound.
+   */
+  repeats?: Array<{ position: number; joinsPrevious: boolean }>;
+  /**
    * For a syllable of a translated compound ("dân số" for "population"): the folded bigram that must
    * occur, so that "dân" in "tổ dân phố" does not count.
    */
@@ -173,9 +178,10 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   if (partAsked) return "other";
   if (has(/phan tram|ty le|ti le|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
   // "sinh năm bao nhiêu?", "năm mấy?" ask a year (not "trong năm bao nhiêu đảng viên …", a count).
-  if (has(/\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
+  // ("mỗi năm bao nhiêu", "một tháng bao nhiêu", "hằng tháng bao nhiêu" ask an amount per period.)
+  if (has(/(?<!\b(?:moi|mot|hang|tren) )\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
   // ("tháng mấy", "ngày bao nhiêu" ask which month or day; "mấy tháng", "bao nhiêu ngày" how long.)
-  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
+  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|(?<!\b(?:moi|mot|hang|tren) )\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when) (?:is|was) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
   // members" asks which regulation, not when.)
@@ -275,6 +281,12 @@ export function understandQuestion(raw: string): QueryPlan {
     const isSynonymOfQuestion = group.isSynonymOfQuestion;
     const altKeys = alternatives.map((a) => analyzeText(a, false).tokens.map(keyOf)).filter((keys) => keys.length > 0);
     const tokens = analyzeText(primary).tokens;
+    // Only whitespace between syllable i and the one before: the two may form a compound.
+    const joinsPrevious = (i: number): boolean => {
+      const before = tokens[i - 1];
+      const at = tokens[i];
+      return before !== undefined && at !== undefined && /^\s+$/u.test(primary.slice(before.end, at.start));
+    };
     // A name an English question writes without marks ("Dak Lak") is spelt many ways: it matches folded.
     const unmarkedName = english && group.phrases.length === 1 && /^\p{Lu}/u.test(primary) && !hasDiacritics(primary);
     const stops = stopMask(tokens, accented);
@@ -345,6 +357,8 @@ export function understandQuestion(raw: string): QueryPlan {
         // Only a synonym of the question's own words lends it alternatives; a term repeated by another
         // glossary entry ("audit" → "kiểm tra tài chính") keeps its own meaning.
         if (isSynonymOfQuestion) existing.alternatives.push(...altKeys);
+        // (Typed without marks, "thư ký kỳ họp" repeats "ky" as two syllables: only a marked repeat is the same.)
+        else if (accented && !english && group === groups[0] && existing.position !== undefined && existing.position !== ti) (existing.repeats ??= []).push({ position: ti, joinsPrevious: joinsPrevious(ti) });
         continue;
       }
       if (isSynonymOfQuestion || seen.has(key)) continue;
@@ -353,9 +367,7 @@ export function understandQuestion(raw: string): QueryPlan {
       if (unmarkedName) term.accent = null;
       if (!english && group === groups[0]) {
         term.position = ti;
-        // Only whitespace between this syllable and the one before: the two may form a compound.
-        const before = tokens[ti - 1];
-        term.joinsPrevious = before !== undefined && /^\s+$/u.test(primary.slice(before.end, t.start));
+        term.joinsPrevious = joinsPrevious(ti);
       }
       if (english && tokens.length >= 2) {
         const partner = tokens[ti + 1] ?? tokens[ti - 1];
@@ -423,16 +435,19 @@ export function understandQuestion(raw: string): QueryPlan {
  * overlap ("mỗi chi bộ"), those the corpus uses most in all win, the later ones on a tie; `frequency`
  * counts passages with a folded bigram, and at least `minFrequency` make a compound.
  */
+const NEGATIONS = new Set(["khong", "chua", "chang"]);
+
 export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBigram: string) => number, minFrequency = 2): Array<[number, number]> {
+  // Every occurrence of a key syllable, in the order typed (a repeated one forms a compound at each place).
   const byPosition = terms
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.position !== undefined && !t.isNumber && !t.phrase)
-    .sort((a, b) => (a.t.position ?? 0) - (b.t.position ?? 0));
+    .flatMap((t, i) => (t.position === undefined || t.isNumber || t.phrase ? [] : [{ fold: t.fold, i, position: t.position, joinsPrevious: t.joinsPrevious === true }, ...(t.repeats ?? []).map((r) => ({ fold: t.fold, i, ...r }))]))
+    .sort((a, b) => a.position - b.position);
   const pairFrequency = (k: number): number => {
     const a = byPosition[k];
     const b = byPosition[k + 1];
-    if (!a || !b || (b.t.position ?? 0) !== (a.t.position ?? 0) + 1 || !b.t.joinsPrevious) return 0;
-    const f = frequency(`${a.t.fold}_${b.t.fold}`);
+    // (A negation opens what follows: "vắng họp không có lý do" has no compound "họp không".)
+    if (!a || !b || b.position !== a.position + 1 || !b.joinsPrevious || a.i === b.i || NEGATIONS.has(b.fold)) return 0;
+    const f = frequency(`${a.fold}_${b.fold}`);
     return f >= minFrequency ? f : 0;
   };
   // The non-overlapping pairs with the most uses in all (pair k joins syllables k and k + 1): best[j] is
@@ -445,7 +460,10 @@ export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBig
   for (let j = byPosition.length; j >= 2; ) {
     const f = frequencies[j - 2] ?? 0;
     if (f > 0 && f + (best[j - 2] ?? 0) >= (best[j - 1] ?? 0)) {
-      pairs.unshift([byPosition[j - 2]?.i ?? 0, byPosition[j - 1]?.i ?? 0]);
+      const a = byPosition[j - 2]?.i ?? 0;
+      const b = byPosition[j - 1]?.i ?? 0;
+      // (A compound typed twice is one pair.)
+      if (!pairs.some(([x, y]) => x === a && y === b)) pairs.unshift([a, b]);
       j -= 2;
     } else j -= 1;
   }

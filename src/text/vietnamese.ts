@@ -111,7 +111,7 @@ export const PERSON_NOUNS: readonly string[][] = [
 export const DISCIPLINE_FORMS = /(?:^|[^\p{L}])(?:khiển trách|cảnh cáo|cách chức|khai trừ|giải tán|hạ bậc lương|giáng chức|buộc thôi việc|bãi nhiệm)(?![\p{L}])/iu;
 /** Amounts of money a Vietnamese question asks "là bao nhiêu" of ("Phụ cấp … là bao nhiêu?"), folded. */
 export const MONEY_SUBJECTS_FOLDED: ReadonlyArray<readonly string[]> = ["tien", "phu cap", "kinh phi", "dang phi", "luong", "tien luong", "thu lao", "ngan sach", "chi phi", "thu nhap"].map((m) => m.split(" "));
-export const MONEY_AMOUNT = /\d[\d.,]*\s*(?:đồng|nghìn|ngàn|triệu|tỷ|VNĐ|VND)(?!\p{L})/iu;
+export const MONEY_AMOUNT = /\d[\d.,]*\s*(?:đồng(?!\s+chí)|nghìn|ngàn|triệu|tỷ|VNĐ|VND)(?!\p{L})/iu;
 
 /** Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries. */
 export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi"]);

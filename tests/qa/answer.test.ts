@@ -207,6 +207,24 @@ describe("answer extraction", () => {
     expect(understandQuestion("Trong bao nhiêu ngày phải gửi báo cáo?").kind).not.toBe("date");
   });
 
+  it("reads 'mỗi tháng bao nhiêu', 'hằng năm bao nhiêu' as asking an amount per period, not which month or year", () => {
+    expect(understandQuestion("Đảng viên là sinh viên đóng đảng phí mỗi tháng bao nhiêu?").kind).toBe("count");
+    expect(understandQuestion("Quỹ khuyến học được cấp hằng năm bao nhiêu?").kind).toBe("count");
+    expect(understandQuestion("Chi bộ họp vào ngày bao nhiêu hằng tháng?").kind).toBe("date");
+  });
+
+  it("prefers, for 'ngày nào', the date of what the question asks the time of", () => {
+    const passages = ["Quyết định kỷ luật đồng chí Khôi: Ủy ban nhân dân xã khắc phục xong sai phạm trước ngày 30/6/2025.", "Quyết định kỷ luật có hiệu lực kể từ ngày 02/6/2025."];
+    const result = askAmong(passages, "Quyết định kỷ luật đồng chí Khôi có hiệu lực từ ngày nào?", "Quyết định kỷ luật");
+    expect(result.best?.text).toContain("02/6/2025");
+  });
+
+  it("does not read '01 đồng chí' as an amount of money", () => {
+    const passages = ["Đảng ủy phân công 01 đồng chí cấp ủy viên theo dõi đảng viên đi lao động ở nước ngoài đóng đảng phí hằng tháng."];
+    const result = askAmong(passages, "Đảng viên đi lao động ở nước ngoài đóng đảng phí bao nhiêu tiền?", "Hướng dẫn quản lý đảng viên");
+    expect(result.abstained).toBe(true);
+  });
+
   it("reads 'how quickly' as asking a time, and 'who serves as X' as about X", () => {
     expect(understandQuestion("How quickly must changes in a member's record be entered after a decision?").kind).toBe("duration");
     const head = understandQuestion("Who serves as standing deputy head of the steering committee?").headPhrase?.[0]?.join(" ");
@@ -828,6 +846,25 @@ describe("answer extraction", () => {
 });
 
 describe("compounds", () => {
+  it("finds a compound at each place a syllable is typed (\"đảng viên … sinh viên\"), never one closed by a negation", () => {
+    const counts: Record<string, number> = { dang_vien: 9, sinh_vien: 4, hop_khong: 3, ly_do: 5 };
+    const pairsOf = (question: string) => {
+      const plan = understandQuestion(question);
+      return findCompounds(plan.terms, (bigram) => counts[bigram] ?? 0).map(([a, b]) => `${plan.terms[a]?.fold} ${plan.terms[b]?.fold}`);
+    };
+    expect(pairsOf("Đảng viên là sinh viên đóng đảng phí mỗi tháng bao nhiêu?")).toEqual(["dang vien", "sinh vien"]);
+    expect(pairsOf("Đảng viên nào vắng họp không có lý do?")).toEqual(["dang vien"]);
+  });
+
+  it("does not answer a question about students from a passage that only has \"sinh hoạt\"", () => {
+    const passages = ["Đảng viên đóng đảng phí hằng tháng tại kỳ sinh hoạt chi bộ.", "Đảng viên là học sinh, sinh viên đóng 3.000 đồng/tháng."];
+    const s = new TermStats();
+    for (const p of passages) s.add(p);
+    const plan = checkSpelling(understandQuestion("Đảng viên đang là sinh viên thì đóng đảng phí mỗi tháng bao nhiêu?"), s, (bigram) => ({ dang_vien: 9, sinh_vien: 4, sinh_hoat: 4, dang_phi: 3 })[bigram] ?? 0);
+    const result = extractAnswer(plan, passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Hướng dẫn về đảng phí", rank })), s);
+    expect(result.best?.text).toContain("3.000 đồng");
+  });
+
   it("reads a three-syllable name whose pairs the corpus uses as often by its later pair: \"Ban Thường vụ Huyện ủy\" has no \"vụ Huyện\"", () => {
     const plan = understandQuestion("Ban Thường vụ Huyện ủy họp mấy lần?");
     // Every pair of the name as often as the next ("Ban Thường vụ Huyện ủy" said whole each time).
