@@ -247,9 +247,20 @@ export interface Translation {
   unknown: string[];
 }
 
+/**
+ * English contractions as their words: "doesn't" → "does not", "can't" → "can not", "won't" → "will not";
+ * a pronoun's "'re", "'ve", "'ll", "'d", "'m" go (function words all).
+ */
+export function expandContractions(text: string): string {
+  return text
+    .replace(/\b(ca|wo|sha)n['’]t\b/giu, (_, stem: string) => `${({ ca: "can", wo: "will", sha: "shall" } as Record<string, string>)[stem.toLowerCase()] ?? stem} not`)
+    .replace(/\b(\p{L}+)n['’]t\b/giu, "$1 not")
+    .replace(/\b(I|you|we|they|he|she|it|there|that|who|what)['’](?:re|ve|ll|d|m)\b/giu, "$1");
+}
+
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 export function translateEnglish(question: string): Translation {
-  const words = (question.match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
+  const words = (expandContractions(question).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
     // Quotation marks around a phrase ("'completed well'") and a possessive ("Can Tho's") are not part of the word.
     .map((w) => w.replace(/^['’]+|['’]+$/gu, "").replace(/['’]s$/u, ""))
     // A hyphenated word the glossary does not hold is read as its parts ("e-consultation", "law-making").

@@ -124,6 +124,16 @@ describe("abbreviations and glossary", () => {
     // "listed" in "which forms are listed" is the question's wording, not the noun "list" (danh sách).
     expect(translateEnglish("Which forms of commendation are listed in the plan?").groups.flat()).not.toContain("danh sách");
   });
+
+  it("reads contractions as their function words, and 'need' as the modal it usually is in a question", () => {
+    expect(translateEnglish("What happens if a member doesn't reply?").unknown).toEqual(["reply"]);
+    expect(translateEnglish("Why can’t the cell meet, and who won't attend?").unknown).toEqual([]);
+    expect(translateEnglish("How many votes does a resolution need to pass?").groups.flat()).not.toContain("nhu cầu");
+  });
+
+  it("reaches 'nữ' (đảng viên nữ) from 'women' as well as 'phụ nữ'", () => {
+    expect(translateEnglish("What share of new members were women?").groups).toContainEqual(["phụ nữ", "nữ"]);
+  });
 });
 
 describe("sentences and clauses", () => {
