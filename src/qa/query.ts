@@ -185,10 +185,7 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
   // members" asks which regulation, not when.)
-  // (Nor is a "when" after another question word opens the question: "Which body issues the letter when a member
-  // transfers …?" asks which body.)
-  const whenIsConjunction = english && /^(?:which|what|who|whom|whose|how|where|why)\b/.test(folded) && !/\b(?:by|until|till|since|from) when\b|,\s*(?:and\s+)?when\b/.test(folded);
-  if (has(/khi nao|bao gio|luc nao|thoi gian nao/) || (!whenIsConjunction && has(/\bwhen\b(?! (?:\w+ing|necessary|needed|required|appropriate|possible|applicable)\b)/))) return "when";
+  if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b(?! (?:\w+ing|necessary|needed|required|appropriate|possible|applicable)\b)/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|\btan suat\b|how often|how frequently|how long|how soon|how quickly|how fast|within how many|how much (?:\w+ )?time\b|thuong le/)) return "duration";
   // "mấy" typed without marks is "may", which in English is a modal ("may be taken abroad").
   if (has(english ? /how many|how much|what number/ : /bao nhieu|\bmay\b/)) return "count";
