@@ -695,6 +695,28 @@ function timedEventAsked(plan: QueryPlan): QueryTerm[] | null {
   return act.length > 0 ? act : null;
 }
 
+/** A question asking for a total ("tổng cộng", "tổng số", "in total"), folded. */
+const TOTAL_ASKED_FOLDED = /\b(?:tong cong|tong so|tat ca|toan bo|in total|altogether|the total)\b/;
+/** Words that state a total or the whole the parts belong to, folded. */
+const TOTAL_STATED_FOLDED = /\b(?:tong|toan|tat ca|gom|trong do|tinh chung)\b/;
+
+/**
+ * "Chi bộ có tổng cộng bao nhiêu đảng viên?" is not answered by "19 đảng viên là nông dân, 07 đảng viên hưởng
+ * lương hưu, …": a unit that counts the noun asked more than once and names no total gives its parts.
+ */
+function givesOnlyParts(plan: QueryPlan, unit: string): boolean {
+  if (plan.kind !== "count" || !TOTAL_ASKED_FOLDED.test(foldedQuestion(plan))) return false;
+  const noun = (plan.countedNoun ?? []).slice(0, 2).map((k) => k.fold).join(" ");
+  if (noun.length === 0) return false;
+  const folded = foldKey(unit);
+  if (TOTAL_STATED_FOLDED.test(folded)) return false;
+  // (Parts are listed: "…, 07 đảng viên …, và 01 đảng viên …"; a rate or a change beside a total — "1.206 đảng
+  // viên, bình quân 241 đảng viên/năm", "5.412 đảng viên, tăng 1.026 đảng viên" — is no part.)
+  const counts = folded.match(new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:\\S+\\s+)?${noun}\\b`, "gu")) ?? [];
+  const listed = folded.match(new RegExp(`(?:[,;]|\\bva)\\s+\\d[\\d.,]*\\s+(?:\\S+\\s+)?${noun}\\b`, "gu")) ?? [];
+  return counts.length >= 2 && listed.length >= 1;
+}
+
 /** A text with its capitalised words inside sentences blanked: "Ban Tổ chức" names a body, it says no "tổ chức". */
 function outsideNames(text: string): string {
   return text.replace(/(?<=[\p{L}\p{N},)]\s+)\p{Lu}[\p{L}\p{M}]*/gu, "·");
@@ -911,6 +933,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;
   if (countsNoun(plan, best.text, passage?.context) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
+  if (givesOnlyParts(plan, best.text)) return "the answer gives parts, not the total asked";
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   // (A unit that names no sector speaks of its passage's.)
   if (namesNoDisciplineForm(plan, best.text)) return "the question asks the form of discipline; the answer names none";

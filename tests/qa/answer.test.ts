@@ -219,6 +219,15 @@ describe("answer extraction", () => {
     expect(result.best?.text).toContain("02/6/2025");
   });
 
+  it("does not answer 'tổng cộng bao nhiêu' with the listed parts, but with a total beside a change or a rate", () => {
+    const parts = "Hiện Chi bộ có 19 đảng viên là nông dân, 07 đảng viên hưởng lương hưu và 01 đảng viên là sinh viên.";
+    const asked = "Chi bộ thôn Nặm Dầu có tổng cộng bao nhiêu đảng viên?";
+    expect(askAmong([parts], asked, "Biên bản họp Chi bộ thôn Nặm Dầu").abstained).toBe(true);
+    expect(askAmong([parts, "Tổng số đảng viên của Chi bộ: 27 đồng chí."], asked, "Biên bản họp Chi bộ thôn Nặm Dầu").best?.text).toContain("27 đồng chí");
+    const total = "Hiện Đảng bộ huyện có 5.412 đảng viên, tăng 1.026 đảng viên so với đầu năm 2021.";
+    expect(askAmong([total], "Đảng bộ huyện Yên Lũng hiện có tổng cộng bao nhiêu đảng viên?", "Huyện Yên Lũng tổng kết Chỉ thị 41").best?.text).toContain("5.412");
+  });
+
   it("does not read '01 đồng chí' as an amount of money", () => {
     const passages = ["Đảng ủy phân công 01 đồng chí cấp ủy viên theo dõi đảng viên đi lao động ở nước ngoài đóng đảng phí hằng tháng."];
     const result = askAmong(passages, "Đảng viên đi lao động ở nước ngoài đóng đảng phí bao nhiêu tiền?", "Hướng dẫn quản lý đảng viên");
