@@ -133,6 +133,13 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("Who takes the minutes, and what goes into the file?").unknown).toEqual([]);
   });
 
+  it("names the two kinds of membership transfer by their procedure, and 'mid-term' both ways", () => {
+    expect(translateEnglish("How long must a member be away for a temporary transfer rather than an official transfer?").groups).toEqual(
+      expect.arrayContaining([expect.arrayContaining(["chuyển sinh hoạt đảng tạm thời"]), expect.arrayContaining(["chuyển sinh hoạt đảng chính thức"])]),
+    );
+    expect(translateEnglish("When is the mid-term review?").groups).toContainEqual(["giữa nhiệm kỳ", "giữa kỳ"]);
+  });
+
   it("reaches 'nữ' (đảng viên nữ) from 'women' as well as 'phụ nữ'", () => {
     expect(translateEnglish("What share of new members were women?").groups).toContainEqual(["phụ nữ", "nữ"]);
   });
