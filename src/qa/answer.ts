@@ -928,6 +928,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const checked = plan.language === "vi" ? plan.levels : plan.levels.filter((key) => ENGLISH_UNAMBIGUOUS_LEVELS.has(key));
     const level = checked.find((key) => !hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets));
     if (level) return `level not in the passage: ${level.replace("_", " ")}`;
+    // ("district" is a huyện or a quận: one of the two, or its committee, must be named.)
+    if (plan.language === "en" && plan.levels.includes("huyen") && plan.levels.includes("quan") && !hasHeadPhrase([["huyen"], ["quan"], ["huyen", "uy"], ["quan", "uy"]], sets)) return "level not in the passage: huyen or quan";
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;

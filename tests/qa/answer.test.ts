@@ -194,6 +194,15 @@ describe("answer extraction", () => {
     expect(countsNoun(start, "Đầu nhiệm kỳ có 19 hộ cận nghèo, nay còn 11 hộ.")).toBe(true);
   });
 
+  it("does not answer an English question about a district from a passage that names neither a huyện nor a quận", () => {
+    const passages = ["Đồng chí Lê Văn Hòa, Bí thư Đoàn Thanh niên, đại diện Đoàn Thanh niên tham gia Ban Chỉ đạo."];
+    const result = askAmong(passages, "Who represents the district Youth Union on the steering committee?", "Quyết định thành lập Ban Chỉ đạo");
+    expect(result.abstained).toBe(true);
+    expect(result.reason).toMatch(/level/u);
+    const named = askAmong(["Đồng chí Lê Văn Hòa, Bí thư Huyện đoàn, đại diện Đoàn Thanh niên huyện tham gia Ban Chỉ đạo."], "Who represents the district Youth Union on the steering committee?", "Quyết định thành lập Ban Chỉ đạo");
+    expect(named.reason ?? "").not.toMatch(/level/u);
+  });
+
   it("does not answer an English question about the province from a passage that names no province", () => {
     const passages = ["Từ quý I năm 2027, ban thường vụ bắt đầu sử dụng hệ thống phòng họp không giấy."];
     const result = askAmong(passages, "When will the paperless meeting system be used by the provincial standing committee?", "Nghị quyết về chuyển đổi số", ["Chi bộ họp mỗi tháng một lần."]);
