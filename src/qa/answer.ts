@@ -825,7 +825,9 @@ function passageWithContext(c: CandidatePassage): TermSets {
 }
 
 /** The party committee that names a level its level word does not: a town's "Thị ủy", a city's "Thành ủy". */
-const LEVEL_COMMITTEES: Readonly<Record<string, string[][]>> = { thi_xa: [["thi", "uy"]], thanh_pho: [["thanh", "uy"]] };
+const LEVEL_COMMITTEES: Readonly<Record<string, string[][]>> = { thi_xa: [["thi", "uy"]], thanh_pho: [["thanh", "uy"]], huyen: [["huyen", "uy"]], quan: [["quan", "uy"]] };
+/** The two levels one English word names ("district", "town"). */
+const EITHER_LEVEL: ReadonlyArray<readonly [string, string]> = [["huyen", "quan"], ["thi_xa", "thi_tran"]];
 
 /** Months a text names: "tháng 10", and (with `dates`) the month of "17/10/2024" or "10/2024". */
 function monthsIn(text: string, dates: boolean): number[] {
@@ -928,8 +930,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const checked = plan.language === "vi" ? plan.levels : plan.levels.filter((key) => ENGLISH_UNAMBIGUOUS_LEVELS.has(key));
     const level = checked.find((key) => !hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets));
     if (level) return `level not in the passage: ${level.replace("_", " ")}`;
-    // ("district" is a huyện or a quận: one of the two, or its committee, must be named.)
-    if (plan.language === "en" && plan.levels.includes("huyen") && plan.levels.includes("quan") && !hasHeadPhrase([["huyen"], ["quan"], ["huyen", "uy"], ["quan", "uy"]], sets)) return "level not in the passage: huyen or quan";
+    // ("district" is a huyện or a quận, "town" a thị xã or a thị trấn: one of the two, or its committee, must be named.)
+    const either = plan.language === "en" ? EITHER_LEVEL.find(([a, b]) => plan.levels.includes(a) && plan.levels.includes(b)) : undefined;
+    if (either && !either.some((key) => hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets))) return `level not in the passage: ${either.map((key) => key.replace("_", " ")).join(" or ")}`;
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;

@@ -201,6 +201,9 @@ describe("answer extraction", () => {
     expect(result.reason).toMatch(/level/u);
     const named = askAmong(["Đồng chí Lê Văn Hòa, Bí thư Huyện đoàn, đại diện Đoàn Thanh niên huyện tham gia Ban Chỉ đạo."], "Who represents the district Youth Union on the steering committee?", "Quyết định thành lập Ban Chỉ đạo");
     expect(named.reason ?? "").not.toMatch(/level/u);
+    // ("town" likewise: a thị xã or a thị trấn, or the town's committee.)
+    const town = askAmong(["Đồng chí Lê Văn Hòa, Bí thư Đoàn Thanh niên, đại diện Đoàn Thanh niên tham gia Ban Chỉ đạo."], "Who represents the town Youth Union on the steering committee?", "Quyết định thành lập Ban Chỉ đạo");
+    expect(town.reason ?? "").toMatch(/level/u);
   });
 
   it("does not answer an English question about the province from a passage that names no province", () => {
