@@ -234,7 +234,12 @@ describe("SIGTERM", () => {
         timeoutMs: 15_000,
       });
       // The runner is already waiting on its next long poll: anything after the signal is the bot stopping.
-      await until(() => emulator.inFlight().includes("getUpdates") && emulator.inFlight().includes("sendMessage"), output, 10_000);
+      // (The poll that delivered the question stays listed in flight for a moment after its answer: on a
+      // loaded machine the next one may not have been sent yet, so the check is made again once it is gone.)
+      const pollingAndAnswering = (): boolean => emulator.inFlight().includes("getUpdates") && emulator.inFlight().includes("sendMessage");
+      await until(pollingAndAnswering, output, 10_000);
+      await sleep(300);
+      await until(pollingAndAnswering, output, 10_000);
       const signalledAt = Date.now();
       child.process.kill("SIGTERM");
       await until(() => child.stderr().includes("SIGTERM"), output, 10_000);
