@@ -640,6 +640,12 @@ function onlyInPeriods(text: string, year: string, periods: RegExp = PERIOD_OF_Y
 /** Kinds of person "ai là … <act>" names before the act (folded syllables). */
 const PERSON_BEFORE_ACT: ReadonlyArray<readonly string[]> = [["nguoi"], ["dang", "vien"], ["dong", "chi"], ["can", "bo"]];
 
+/** The question's key term typed as its token `k` (Vietnamese questions keep where each term was typed). */
+function typedTerm(plan: QueryPlan, tokens: readonly Token[], k: number): QueryTerm | undefined {
+  const token = tokens[k];
+  return token === undefined ? undefined : plan.terms.find((t) => t.position === k && t.fold === token.fold);
+}
+
 /**
  * The act a Vietnamese who-question asks the actor of, as the question's terms: the content syllables right
  * after a leading "ai", or after "ai là" and a kind of person ("Ai chủ trì hội nghị?", "Ai là người chủ trì
@@ -655,7 +661,7 @@ function actAsked(plan: QueryPlan): QueryTerm[] | null {
   const first = kind === undefined ? 1 : 2 + kind.length;
   const act: QueryTerm[] = [];
   for (let at = first; at <= first + 1; at++) {
-    const term = plan.terms.find((t) => t.position === at && t.fold === tokens[at]?.fold);
+    const term = typedTerm(plan, tokens, at);
     if (term === undefined) break;
     act.push(term);
   }
@@ -664,8 +670,8 @@ function actAsked(plan: QueryPlan): QueryTerm[] | null {
   return act.length > 0 ? act : null;
 }
 
-/** The words that ask for a date or a time in a folded Vietnamese question, from where they start. */
-const TIME_ASKED_FOLDED = /(?:^|\s)(?:(?:vao|tu|truoc|den) )?(?:ngay (?:nao|thang nao|thang nam nao|may|bao nhieu)|thoi diem nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?=\s|$|[?.,!])/;
+/** The words that ask for a date or a time in a folded Vietnamese question, from the token they start at. */
+const TIME_ASKED_FOLDED = /(?<=^|\s)(?:(?:vao|tu|truoc|den) )?(?:ngay (?:nao|thang nao|thang nam nao|may|bao nhieu)|thoi diem nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?=\s|$|[?.,!])/;
 /** Function words between an event and the words asking its time ("được tổ chức vào ngày nào"). */
 const BEFORE_TIME_ASKED = new Set(["duoc", "se", "da", "la", "co", "vao", "tu", "ke", "bat", "dau", "chinh", "thuc", "du", "kien"]);
 
@@ -682,13 +688,13 @@ function timedEventAsked(plan: QueryPlan): QueryTerm[] | null {
   const folded = tokens.map((t) => t.fold).join(" ");
   const at = TIME_ASKED_FOLDED.exec(folded);
   if (at === null) return null;
-  // The token index where the asking words start.
-  let end = folded.slice(0, at.index + (at[0].startsWith(" ") ? 1 : 0)).split(" ").filter((w) => w.length > 0).length;
+  // The index of the token the asking words start at (the folded tokens are joined by single spaces).
+  let end = folded.slice(0, at.index).split(" ").length - 1;
   while (end > 0 && BEFORE_TIME_ASKED.has(tokens[end - 1]?.fold ?? "")) end--;
   const act: QueryTerm[] = [];
   for (let k = end - 1; k >= Math.max(0, end - 2); k--) {
     const token = tokens[k];
-    const term = plan.terms.find((t) => t.position === k && t.fold === token?.fold);
+    const term = typedTerm(plan, tokens, k);
     if (token === undefined || term === undefined || term.isNumber || /^\p{Lu}/u.test(plan.question.slice(token.start, token.end))) break;
     act.unshift(term);
   }
@@ -829,6 +835,11 @@ const LEVEL_COMMITTEES: Readonly<Record<string, string[][]>> = { thi_xa: [["thi"
 /** The two levels one English word names ("district", "town"). */
 const EITHER_LEVEL: ReadonlyArray<readonly [string, string]> = [["huyen", "quan"], ["thi_xa", "thi_tran"]];
 
+/** Whether a passage names a level (folded key, "thi_xa") by its word or by its committee. */
+function levelNamed(key: string, sets: TermSets): boolean {
+  return hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets);
+}
+
 /** Months a text names: "tháng 10", and (with `dates`) the month of "17/10/2024" or "10/2024". */
 function monthsIn(text: string, dates: boolean): number[] {
   const months = [...text.matchAll(/(?<!\p{L})th[aá]ng\s+(\d{1,2})(?![\d,.])/giu)].map((m) => Number(m[1]));
@@ -928,11 +939,11 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // (Of an English question's, the levels one word names: "provincial" is tỉnh, "commune" xã, "ward" phường;
     // "district" or "town" may be either of two.)
     const checked = plan.language === "vi" ? plan.levels : plan.levels.filter((key) => ENGLISH_UNAMBIGUOUS_LEVELS.has(key));
-    const level = checked.find((key) => !hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets));
+    const level = checked.find((key) => !levelNamed(key, sets));
     if (level) return `level not in the passage: ${level.replace("_", " ")}`;
     // ("district" is a huyện or a quận, "town" a thị xã or a thị trấn: one of the two, or its committee, must be named.)
     const either = plan.language === "en" ? EITHER_LEVEL.find(([a, b]) => plan.levels.includes(a) && plan.levels.includes(b)) : undefined;
-    if (either && !either.some((key) => hasHeadPhrase([key.split("_"), ...(LEVEL_COMMITTEES[key] ?? [])], sets))) return `level not in the passage: ${either.map((key) => key.replace("_", " ")).join(" or ")}`;
+    if (either && !either.some((key) => levelNamed(key, sets))) return `level not in the passage: ${either.map((key) => key.replace("_", " ")).join(" or ")}`;
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;

@@ -429,14 +429,15 @@ export function understandQuestion(raw: string): QueryPlan {
   };
 }
 
+/** Negations (folded): a compound never ends on one. */
+const NEGATIONS = new Set(["khong", "chua", "chang"]);
+
 /**
  * Pairs of key terms (indexes into `plan.terms`) that stand next to each other in the question and form
  * a compound the corpus uses ("tài chính", "chuyên đề"): such a pair is found only as the pair. Where pairs
  * overlap ("mỗi chi bộ"), those the corpus uses most in all win, the later ones on a tie; `frequency`
  * counts passages with a folded bigram, and at least `minFrequency` make a compound.
  */
-const NEGATIONS = new Set(["khong", "chua", "chang"]);
-
 export function findCompounds(terms: readonly QueryTerm[], frequency: (foldedBigram: string) => number, minFrequency = 2): Array<[number, number]> {
   // Every occurrence of a key syllable, in the order typed (a repeated one forms a compound at each place).
   const byPosition = terms
