@@ -384,8 +384,14 @@ export function understandQuestion(raw: string): QueryPlan {
   // a question asking where or at what time searches for the label too (it is no key term).
   const label = kind === "where" && !NAMED_PLACE_QUESTION_FOLDED.test(folded) ? (accented || english ? "địa điểm" : "dia diem") : kind === "when" || /\b(?:may|bao nhieu) gio\b|\bwhat time\b/.test(folded) ? (accented || english ? "thời gian" : "thoi gian") : null;
   if (label) searchText = `${searchText}, ${label}`;
-  const view = searchView(analyzeText(searchText), accented);
   const questionTokens = analyzeText(question, false).tokens;
+  const countsPeople = kind === "count" && /\bbao nhieu nguoi\b|\bmay nguoi\b|\bhow many (?:people|persons|members)\b/.test(folded);
+  // "bao nhiêu đảng viên mới, đạt bao nhiêu phần trăm …": a percentage asked with a count asks that count too.
+  const countedNoun = kind === "count" || kind === "percent" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null;
+  // A body's members and a number of people are counted as comrades ("Ban Thường vụ gồm 13 đồng chí"):
+  // such a question searches for that word too (no key term).
+  if (kind === "count" && (countsPeople || COUNTED_AS_COMRADES.has((countedNoun ?? []).map((k) => k.fold).join(" ")))) searchText = `${searchText}, ${accented || english ? "đồng chí" : "dong chi"}`;
+  const view = searchView(analyzeText(searchText), accented);
   // In an English question only runs of Vietnamese syllables are names ("Buôn Đôn", "Krong Bong").
   const accentedSyllables = new Set(questionTokens.filter((t) => hasDiacritics(t.lower)).map((t) => t.fold));
   const names = english
@@ -408,9 +414,8 @@ export function understandQuestion(raw: string): QueryPlan {
     numbers: terms.filter((t) => t.isNumber).map((t) => t.fold),
     ordinal,
     unknownWords,
-    countsPeople: kind === "count" && /\bbao nhieu nguoi\b|\bmay nguoi\b|\bhow many (?:people|persons|members)\b/.test(folded),
-    // "bao nhiêu đảng viên mới, đạt bao nhiêu phần trăm …": a percentage asked with a count asks that count too.
-    countedNoun: kind === "count" || kind === "percent" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null,
+    countsPeople,
+    countedNoun,
     names,
     docRefs: documentReferences(folded),
     askedDocument: askedDocumentOf(folded),
@@ -704,6 +709,9 @@ function askedNounOf(tokens: readonly Token[], accented: boolean): TermKey[] | n
  * chi bộ quân sự" → "chi bộ"), in English the first translated phrase ("How many communes" → "xã").
  * "người" counts anything and sets no constraint.
  */
+/** Counted nouns (folded) whose count documents give in comrades: a committee's members. */
+const COUNTED_AS_COMRADES = new Set(["uy vien", "thanh vien"]);
+
 function countedNounOf(tokens: readonly Token[], english: boolean, accented: boolean, text = ""): TermKey[] | null {
   let from = english ? 0 : -1;
   if (!english) {

@@ -33,11 +33,16 @@ const OTHER = Array.from({ length: 30 }, (_, i) => `Kinh nghiệm số ${i + 1}:
 const COMMUNE = ["# Báo cáo công tác xây dựng Đảng năm 2025 của Đảng ủy xã Tân Lập", "", "## Tình hình", "", "Đảng bộ xã hiện có 21 chi bộ trực thuộc, gồm 15 chi bộ thôn và 6 chi bộ cơ quan."].join("\n");
 const CELLS = Array.from({ length: 30 }, (_, i) => `Chi bộ trực thuộc đảng ủy xã số ${i + 1}: chi bộ trực thuộc đảng ủy xã sinh hoạt định kỳ, đảng ủy xã chỉ đạo chi bộ trực thuộc.`).join("\n\n");
 
+// A committee's working rules that give its size in comrades once, and many passages that name its members
+// by their title.
+const RULES = ["# Quy chế làm việc của Ban Chấp hành Đảng bộ huyện Vạn Lâm", "", "## Điều 1", "", "Ban Chấp hành Đảng bộ huyện gồm 41 đồng chí; Ban Thường vụ Huyện ủy gồm 13 đồng chí."].join("\n");
+const DUTIES = Array.from({ length: 30 }, (_, i) => `Ủy viên Ban Thường vụ Huyện ủy thứ ${i + 1} phụ trách lĩnh vực và theo dõi địa bàn được phân công.`).join("\n\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("retrieval", { "bao-cao.md": REPORT, "trao-doi.md": OTHER, "bao-cao-tan-lap.md": COMMUNE, "chi-bo.md": CELLS }, { candidates: 3 }));
+  ({ engine, cleanup } = await engineOver("retrieval", { "bao-cao.md": REPORT, "trao-doi.md": OTHER, "bao-cao-tan-lap.md": COMMUNE, "chi-bo.md": CELLS, "quy-che.md": RULES, "nhiem-vu.md": DUTIES }, { candidates: 3 }));
 });
 
 afterAll(async () => {
@@ -55,6 +60,11 @@ describe("passages asked for by their place", () => {
     expect((await engine.ask("How many party cells are directly under the Tan Lap commune party committee?")).answer).toContain("21 chi bộ trực thuộc");
   });
 
+  it("finds a committee's size, given in comrades, however many texts repeat its name and its members' title", async () => {
+    expect((await engine.ask("Ban Thường vụ Huyện ủy có bao nhiêu ủy viên?")).answer).toContain("13 đồng chí");
+    expect((await engine.ask("How many members does the Standing Committee of the district Party Committee have?")).answer).toContain("13 đồng chí");
+  });
+
   it("does not take an item of a section the question does not name", async () => {
     const r = await engine.ask("Kết quả thứ tư là gì?");
     expect(r.answer ?? "").not.toContain("thường xuyên sơ kết");
@@ -69,6 +79,13 @@ describe("search terms", () => {
     expect(plan.accent).toContain("cơ");
     expect(plan.bigrams).toContain("chi_bo");
     expect(plan.bigrams).not.toContain("bao_nhieu");
+  });
+
+  it("searches for comrades when a question counts a body's members or people, which documents count as comrades", () => {
+    expect(understandQuestion("Ban Thường vụ có bao nhiêu ủy viên?").searchText).toContain("đồng chí");
+    expect(understandQuestion("How many members does the Standing Committee have?").searchText).toContain("đồng chí");
+    expect(understandQuestion("ban thuong vu co bao nhieu thanh vien").searchText).toContain("dong chi");
+    expect(understandQuestion("Chi bộ có bao nhiêu đảng viên?").searchText).not.toContain("đồng chí");
   });
 
   it("keeps every word of a question made only of stop words", () => {
