@@ -596,7 +596,7 @@ const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
  * who-question, the phrase after the answer's kind; after "which" otherwise, that kind or the phrase after it.
  */
 function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, question: string, kindWords: ReadonlySet<string>): string[][] | null {
-  if (kind === "who" && /^\s*(?:which|what)\s/iu.test(question)) {
+  if (kind === "who" && /^\s*(?:(?:through|by|from|under|to|with)\s+)?(?:which|what)\s/iu.test(question)) {
     // "Which provincial body must supply …": the words up to the kind of body asked say which one it is.
     const kindAt = groups.findIndex((g, i) => i <= 3 && BODY_KIND_TRANSLATIONS.has(foldKey(g[0] ?? "")));
     return headPhraseOf(groups.slice(kindAt >= 0 ? kindAt + 1 : 1), kindWords);

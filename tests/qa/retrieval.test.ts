@@ -119,6 +119,13 @@ describe("search terms", () => {
     expect(understandQuestion("By which agency is the plan approved?").kind).toBe("who");
   });
 
+  it("reads the body a who-question asks for after a preposition as the answer's kind, not as what the passage must speak of", () => {
+    const plan = understandQuestion("Through which agency are the dossiers of party members sent to the province?");
+    expect(plan.kind).toBe("who");
+    expect(plan.headPhrase?.map((p) => p.join(" "))).not.toContain("co quan");
+    expect(understandQuestion("Which agency keeps the dossiers of party members?").headPhrase?.map((p) => p.join(" "))).not.toContain("co quan");
+  });
+
   it("matches a place name an English question writes without marks however the documents mark it", () => {
     const plan = understandQuestion("What motto does Dak Lak's plan set for individuals?");
     expect(plan.terms.filter((t) => t.fold === "dak" || t.fold === "lak").map((t) => t.accent)).toEqual([null, null]);
