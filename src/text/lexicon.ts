@@ -259,6 +259,10 @@ export function expandContractions(text: string): string {
 }
 
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
+/** "last" as a verb, and the auxiliaries a question asking how long something lasts has before it. */
+const LAST_VERB = new Set(["last", "lasts", "lasted"]);
+const AUXILIARIES = new Set(["does", "do", "did", "will", "would", "should", "must", "can", "could", "may", "might"]);
+
 export function translateEnglish(question: string): Translation {
   const words = (expandContractions(question).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
     // Quotation marks around a phrase ("'completed well'") and a possessive ("Can Tho's") are not part of the word.
@@ -277,8 +281,18 @@ export function translateEnglish(question: string): Translation {
     const next = words[k + 1];
     return next !== undefined && /^\p{Lu}/u.test(next.raw) && !isEnglishStopword(next.lower) && !glossaryFirstWords.has(dictionaryForm(next.lower));
   };
+  // "How long does the drive last?": "last" closing a question with an auxiliary is the verb, which says no
+  // more than "how long" does (not the adjective of "the last meeting", "cuối cùng").
+  const lastIsVerb = (k: number): boolean => {
+    const after = words[k + 1]?.lower;
+    return LAST_VERB.has(words[k]?.lower ?? "") && (after === undefined || after === "for" || after === "until") && words.slice(0, k).some((w) => AUXILIARIES.has(w.lower));
+  };
   let i = 0;
   while (i < words.length) {
+    if (lastIsVerb(i)) {
+      i++;
+      continue;
+    }
     let matched = false;
     for (let n = Math.min(longestGlossaryKey, words.length - i); n >= 1; n--) {
       const slice = words.slice(i, i + n).map((w) => w.lower);

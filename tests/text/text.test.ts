@@ -133,6 +133,20 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("Who takes the minutes, and what goes into the file?").unknown).toEqual([]);
   });
 
+  it("reads 'last' that closes a question with an auxiliary as the verb of 'how long', not as 'cuối cùng'", () => {
+    expect(translateEnglish("How long does the review campaign last?").groups.flat()).not.toContain("cuối cùng");
+    expect(translateEnglish("How long will the training course last for?").groups.flat()).not.toContain("cuối");
+    expect(translateEnglish("What was decided at the last meeting?").groups.flat()).toContain("cuối cùng");
+    expect(translateEnglish("Who spoke last?").groups.flat()).toContain("cuối cùng");
+  });
+
+  it("renders a conference paper as a 'tham luận', a web address as an 'địa chỉ', study promotion as 'khuyến học'", () => {
+    expect(translateEnglish("How many papers were presented at the conference?").groups.flat()).toContain("tham luận");
+    expect(translateEnglish("What is the web address of the portal?").groups.flat()).not.toContain("phát biểu");
+    expect(translateEnglish("Who chairs the study promotion association?").groups.flat()).toContain("khuyến học");
+    expect(translateEnglish("Which issues were raised at the meeting?").groups.flat()).toContain("nêu");
+  });
+
   it("names the two kinds of membership transfer by their procedure, and 'mid-term' both ways", () => {
     expect(translateEnglish("How long must a member be away for a temporary transfer rather than an official transfer?").groups).toEqual(
       expect.arrayContaining([expect.arrayContaining(["chuyển sinh hoạt đảng tạm thời"]), expect.arrayContaining(["chuyển sinh hoạt đảng chính thức"])]),
