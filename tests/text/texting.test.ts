@@ -39,6 +39,11 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("đv đi làm ăn xa phải báo cáo với cb ít nhất mấy tháng một lần?", () => true, () => 0)).toContain("với cán bộ ít nhất");
   });
 
+  it("reads the shorthands of a term of office and of cleared land (nk, mb)", () => {
+    expect(expandTexting("nk mới chi bộ có mấy chi ủy viên", () => true, () => 0)).toBe("nhiệm kỳ mới chi bộ có mấy chi ủy viên");
+    expect(expandTexting("còn bn hộ chưa bàn giao mb", () => true, () => 0)).toContain("bàn giao mặt bằng");
+  });
+
   it("keeps the usual reading when a single passage is all the evidence for another", () => {
     // "vi phạm" and "tham gia" in one passage is chance: "tg" stays "thời gian", the usual reading.
     const once = (bigrams: readonly string[]): number => ([...bigrams].sort().join(" ") === "tham_gia vi_pham" ? 1 : 0);
