@@ -129,6 +129,9 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
  * the syllable as typed and writes its letters one way only. Null when nothing changes.
  * @example rereadQuestion("Đảng uỷ họp mây tháng một lần?", passages, stats) // "Đảng uỷ họp mấy tháng một lần?"
  */
+/** Times the retrieved passages must write a pair under another tone for a typed tone to be read as a slip. */
+const MIN_SLIP_PAIRS = 2;
+
 export function rereadQuestion(question: string, passages: readonly string[], stats: TermStats): string | null {
   const tokens = tokenize(question);
   if (tokens.length < 2) return null;
@@ -146,7 +149,26 @@ export function rereadQuestion(question: string, passages: readonly string[], st
     const typed = question.slice(t.start, t.end);
     return typed.length >= 2 && typed === typed.toUpperCase() && /\p{Lu}/u.test(typed) && isKnownAbbreviation(t.fold);
   };
+  // A syllable typed with a tone mark that, beside a neighbour, makes a pair the passages never write, where
+  // they write its letters with other marks beside that neighbour again and again ("chính thúc" where the
+  // passages say "chính thức"): the marks slipped, as on a phone.
+  const toneSlip = (i: number): string | null => {
+    const t = tokens[i];
+    if (t === undefined || isStopAccent(t.accent)) return null;
+    const [before, after] = [tokens[i - 1], tokens[i + 1]];
+    const content = (n: (typeof tokens)[number] | undefined): n is (typeof tokens)[number] => n !== undefined && !n.isNumber && !isStopAccent(n.accent);
+    if ((content(before) && model.localBigram(before.accent, t.accent) > 0) || (content(after) && model.localBigram(t.accent, after.accent) > 0)) return null;
+    const slips = model.variants(t.fold).filter((v) => v !== t.accent && ((content(before) && model.localBigram(before.accent, v) >= MIN_SLIP_PAIRS) || (content(after) && model.localBigram(v, after.accent) >= MIN_SLIP_PAIRS)));
+    // (Only for a form the corpus writes more often than the one typed: "chuẩn y" is no slip for a "chuấn y"
+    // a document misspelt.)
+    const slip = slips.length === 1 ? (slips[0] ?? null) : null;
+    return slip !== null && model.count(slip) > model.count(t.accent) ? slip : null;
+  };
   const candidates = tokens.map((t, i): string[] => {
+    if (TONE_LETTER.test(t.accent) && !t.isNumber && !typedAbbreviation(t)) {
+      const slip = toneSlip(i);
+      if (slip !== null) return [slip];
+    }
     if (t.isNumber || TONE_LETTER.test(t.accent) || (isStopAccent(t.accent) && standsAsTyped(i)) || typedAbbreviation(t)) return [t.accent];
     const forms = [...model.variants(t.fold), ...functionWordForms(t.fold)].filter((v) => t.accent === t.fold || v.replace(TONE_LETTER, "") === t.accent);
     return [...new Set([t.accent, ...forms])];
