@@ -171,6 +171,9 @@ const PERSON_ASKED = new RegExp(
  */
 const ENGLISH_OPENING_CONDITION = /^(?:when|if|once|after|before|where)\b[^,?]*,\s*(?=.*\b(?:how|what|which|who|whom|whose|where|why|when)\b)/;
 
+/** Nouns that, before "nào", ask for a time (folded): "thời điểm nào", "thời gian nào". */
+const TIME_ASKING_NOUNS = new Set(["thoi diem", "thoi gian"]);
+
 function detectKind(foldedQuestion: string, english: boolean, partAsked = false): QuestionKind {
   const folded = english ? foldedQuestion.replace(ENGLISH_OPENING_CONDITION, "") : foldedQuestion;
   const has = (re: RegExp): boolean => re.test(folded);
@@ -298,6 +301,13 @@ export function understandQuestion(raw: string): QueryPlan {
     tokens.forEach((t, i) => {
       if ((t.fold === "khong" || t.fold === "chua") && CLOSED_BY_PARTICLE.test(foldKey(primary.slice(t.end)))) stops[i] = true;
     });
+    // "từ thời điểm nào", "vào thời gian nào": in a question asking a date or a time, these ask it, as
+    // "ngày nào" does; the answer states a date, not the words.
+    if (kind === "date" || kind === "when") {
+      tokens.forEach((t, i) => {
+        if (t.fold === "thoi" && TIME_ASKING_NOUNS.has(`${t.fold} ${tokens[i + 1]?.fold ?? ""}`) && tokens[i + 2]?.fold === "nao") stops[i] = stops[i + 1] = true;
+      });
+    }
     // The words of a date go with its number ("tháng 11/2025", "cuối tháng 11", "đầu quý 3"): the number is
     // the key term, however the text writes that date ("Tính đến ngày 30/11/2025").
     tokens.forEach((t, i) => {

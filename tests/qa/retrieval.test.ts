@@ -88,6 +88,15 @@ describe("search terms", () => {
     expect(understandQuestion("Chi bộ có bao nhiêu đảng viên?").searchText).not.toContain("đồng chí");
   });
 
+  it("reads \"thời điểm nào\" and \"thời gian nào\" in a question asking a time as its question words, not key terms", () => {
+    const folds = (q: string): string[] => understandQuestion(q).terms.map((t) => t.fold);
+    expect(folds("Quyết định có hiệu lực từ thời điểm nào?")).not.toContain("diem");
+    expect(folds("quyet dinh co hieu luc tu thoi diem nao")).not.toContain("diem");
+    expect(folds("Chi bộ họp vào thời gian nào?")).not.toContain("gian");
+    // (Elsewhere they are words of the question: "thời gian công tác".)
+    expect(folds("Thời gian công tác tối thiểu là bao lâu?")).toContain("gian");
+  });
+
   it("keeps every word of a question made only of stop words", () => {
     expect(understandQuestion("Có bao nhiêu?").fold.length).toBeGreaterThan(0);
   });
