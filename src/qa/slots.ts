@@ -369,6 +369,11 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
   };
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !(partyMembers && committeeCounted(k));
+  // The members of a đảng bộ asked are not counted by a clause about one of its cells: "Thành lập Chi bộ
+  // Trường Mầm non … trực thuộc Đảng bộ xã …, gồm 09 đảng viên" says how many the new cell has.
+  // (An English question names it in its translation: "city party organisation" → "đảng bộ thành phố".)
+  const organisationAsked = partyMembers ? firstOrganisation(plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)) : null;
+  const ofOneCell = (k: number): boolean => organisationAsked === "dang bo" && firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo";
   // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
   const folds = noun.map((k) => k.fold).join(" ");
   const personKind = PERSON_NOUNS.some((p) => p.join(" ") === folds) || PERSON_KINDS_FOLDED.has(folds);
@@ -416,12 +421,23 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (personKind && tokens[k]?.fold === "nguoi") || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !(comradeAt(i + gap) && labelNarrowsComrades(plan, tokens, i)) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !ofOneCell(i) && !(comradeAt(i + gap) && labelNarrowsComrades(plan, tokens, i)) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
   }
   return false;
+}
+
+/** The first party organisation a folded text names: "dang bo" or "chi bo" (null when it names neither). */
+function firstOrganisation(folded: string): "dang bo" | "chi bo" | null {
+  const m = /\b(dang bo|chi bo)\b/u.exec(folded);
+  return m ? (m[1] as "dang bo" | "chi bo") : null;
+}
+
+/** The clause of `text` that ends at offset `at`: from the last sentence or clause break before it. */
+function clauseBefore(text: string, at: number): string {
+  return text.slice(0, at).split(/[.;]\s/u).pop() ?? "";
 }
 
 /** A table row read as a record's field ("Kết nạp mới (Biến động trong năm 2025): 17"): its label, its value. */

@@ -133,6 +133,15 @@ describe("answer extraction", () => {
     expect(answersKind(understandQuestion("Lớp bồi dưỡng khai giảng ngày nào?"), "Lớp bồi dưỡng khai giảng chậm nhất trong 09 tháng đầu.")).toBe(false);
   });
 
+  it("does not take the members of one cell for the members of the đảng bộ asked", () => {
+    const whole = understandQuestion("Đảng bộ xã Hưng Lâm hiện có tổng cộng bao nhiêu đảng viên?");
+    expect(countsNoun(whole, "Thành lập Chi bộ Trường Mầm non Hưng Lâm trực thuộc Đảng bộ xã Hưng Lâm, gồm 09 đảng viên.")).toBe(false);
+    expect(countsNoun(whole, "Đảng bộ xã Hưng Lâm có 21 chi bộ trực thuộc với 1.247 đảng viên.")).toBe(true);
+    expect(countsNoun(whole, "Toàn xã hiện có 1.247 đảng viên.")).toBe(true);
+    // (A cell asked is counted by its own clause, whatever đảng bộ it belongs to.)
+    expect(countsNoun(understandQuestion("Chi bộ Trường Mầm non có bao nhiêu đảng viên?"), "Thành lập Chi bộ Trường Mầm non trực thuộc Đảng bộ xã Hưng Lâm, gồm 09 đảng viên.")).toBe(true);
+  });
+
   it("does not take a count of one kind ('19 đảng viên là nông dân') for all of them", () => {
     const all = understandQuestion("Chi bộ có bao nhiêu đảng viên?");
     expect(countsNoun(all, "Hiện Chi bộ có 19 đảng viên là nông dân.")).toBe(false);
