@@ -189,7 +189,7 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
   // members" asks which regulation, not when.)
   if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b(?! (?:\w+ing|necessary|needed|required|appropriate|possible|applicable)\b)/)) return "when";
-  if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|\btan suat\b|how often|how frequently|how long|how soon|how quickly|how fast|within how many|how much (?:\w+ )?time\b|thuong le/)) return "duration";
+  if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|\btan suat\b|how often|how frequently|how many times|how long|how soon|how quickly|how fast|within how many|how much (?:\w+ )?time\b|thuong le/)) return "duration";
   // "mấy" typed without marks is "may", which in English is a modal ("may be taken abroad").
   if (has(english ? /how many|how much|what number/ : /bao nhieu|\bmay\b/)) return "count";
   if (has(/nhung ai|gom nhung/)) return "list";

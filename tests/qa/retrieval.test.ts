@@ -123,6 +123,11 @@ describe("search terms", () => {
     expect(understandQuestion("Chi bộ báo cáo mấy lần mỗi quý?").terms.map((t) => t.fold)).not.toContain("quy");
   });
 
+  it("reads \"how many times\" as asking a frequency, as \"bao nhiêu lần\" is read", () => {
+    expect(understandQuestion("At most how many times a year may a unit be inspected?").kind).toBe("duration");
+    expect(understandQuestion("Tối đa bao nhiêu lần một năm?").kind).toBe("duration");
+  });
+
   it("reads \"through / by which department\" as asking for a body", () => {
     expect(understandQuestion("Through which department should units report the results to the provincial people's committee?").kind).toBe("who");
     expect(understandQuestion("By which agency is the plan approved?").kind).toBe("who");
