@@ -140,11 +140,14 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("Who spoke last?").groups.flat()).toContain("cuối cùng");
   });
 
-  it("renders a conference paper as a 'tham luận', a web address as an 'địa chỉ', study promotion as 'khuyến học'", () => {
+  it("renders a conference paper as a 'tham luận', a web address as an 'địa chỉ', study promotion as 'khuyến học', a cell committee as a 'chi ủy'", () => {
     expect(translateEnglish("How many papers were presented at the conference?").groups.flat()).toContain("tham luận");
     expect(translateEnglish("What is the web address of the portal?").groups.flat()).not.toContain("phát biểu");
     expect(translateEnglish("Who chairs the study promotion association?").groups.flat()).toContain("khuyến học");
     expect(translateEnglish("Which issues were raised at the meeting?").groups.flat()).toContain("nêu");
+    // The cell's committee and its members, as party documents name them.
+    expect(translateEnglish("Who was elected to the cell committee?").groups.flat()).toContain("chi ủy");
+    expect(translateEnglish("How many branch committee members does the cell have?").groups.flat()).toContain("chi ủy viên");
   });
 
   it("names the two kinds of membership transfer by their procedure, and 'mid-term' both ways", () => {
