@@ -4,7 +4,7 @@
  */
 import type { SmallTalkKind } from "../text/smallTalk.js";
 import type { ErrorCode } from "../errors.js";
-import type { IndexInfo } from "../qa/engine.js";
+import { indexBuiltAt, type IndexInfo } from "../qa/engine.js";
 import { MAX_QUESTION_CHARS } from "../qa/query.js";
 import { SAMPLE_QUESTIONS } from "../qa/samples.js";
 import type { ScoreRow, SessionResults } from "../storage/quizStore.js";
@@ -163,11 +163,9 @@ export function friendlyError(code: ErrorCode): string {
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
-
 /** The /nguon reply: every indexed document with its passage count, and when the index was built. */
 export function renderSources(info: IndexInfo): string[] {
-  const built = Number.isNaN(Date.parse(info.builtAt)) ? info.builtAt : dateFormat.format(new Date(info.builtAt));
+  const built = indexBuiltAt(info);
   const head = `📚 <b>Tài liệu đã nạp</b>: ${info.documents.length} tài liệu, ${info.passages} đoạn.\nChỉ mục lập lúc ${escapeHtml(built)} (giờ Việt Nam).`;
   const lines = info.documents.map((d, i) => `${i + 1}. <b>${escapeHtml(d.title)}</b> — ${d.passages} đoạn\n   <i>${escapeHtml(d.path)}</i>`);
   return [head, ...lines];

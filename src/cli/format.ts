@@ -5,7 +5,7 @@
  * Colour is a {@link Style}: the chat uses ANSI colours on a TTY and {@link PLAIN} everywhere else.
  */
 import type { SmallTalkKind } from "../text/smallTalk.js";
-import type { AnswerResult, Citation, IndexInfo } from "../qa/engine.js";
+import { indexBuiltAt, type AnswerResult, type Citation, type IndexInfo } from "../qa/engine.js";
 import { quoteAround } from "../quiz/phrasing.js";
 
 /** The answer, then each cited passage with the answering sentence marked »like this«. */
@@ -131,11 +131,9 @@ export function formatMoreSources(result: AnswerResult | null, style: Style = PL
   return [style.heading(heading), ...blocks].join("\n");
 }
 
-const dateFormat = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
-
 /** The /nguon reply: every indexed document with its passage count and file, and when the index was built. */
 export function formatSources(info: IndexInfo, style: Style = PLAIN): string {
-  const built = Number.isNaN(Date.parse(info.builtAt)) ? info.builtAt : dateFormat.format(new Date(info.builtAt));
+  const built = indexBuiltAt(info);
   const head = style.heading(`Tài liệu đã nạp: ${info.documents.length} tài liệu, ${info.passages} đoạn (chỉ mục lập lúc ${built}, giờ Việt Nam).`);
   const lines = info.documents.map((d, i) => `${i + 1}. ${d.title} — ${d.passages} đoạn\n   ${style.muted(d.path)}`);
   return [head, ...lines].join("\n");

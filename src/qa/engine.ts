@@ -120,6 +120,14 @@ export interface IndexInfo {
   passages: number;
 }
 
+/** Vietnam time, written in full (two-digit day and month, four-digit year: "01:01 01/12/2026"). */
+const VIETNAM_TIME = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Ho_Chi_Minh" });
+
+/** When the index was built, in Vietnam time as /nguon shows it; the stored text as is when it is no date. */
+export function indexBuiltAt(info: Pick<IndexInfo, "builtAt">): string {
+  return Number.isNaN(Date.parse(info.builtAt)) ? info.builtAt : VIETNAM_TIME.format(new Date(info.builtAt));
+}
+
 /** The quiz bank of the generation in service (see `QaEngine.quizBank`). */
 export interface QuizBankReading {
   generation: string;

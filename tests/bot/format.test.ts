@@ -12,7 +12,7 @@ import {
   visibleLength,
   type QuotedPassage,
 } from "../../src/bot/format.js";
-import type { AnswerResult, Citation } from "../../src/qa/engine.js";
+import { indexBuiltAt, type AnswerResult, type Citation } from "../../src/qa/engine.js";
 import { validateTelegramHtml } from "../../testing/telegramHtml.js";
 
 const SENTENCE = "Chi bộ sinh hoạt thường kỳ mỗi tháng một lần theo quy định của Điều lệ Đảng. ";
@@ -189,5 +189,14 @@ describe("splitMessage", () => {
 
   it("drops empty blocks", () => {
     expect(splitMessage(["", "<b></b>", "ok"])).toEqual(["ok"]);
+  });
+});
+
+describe("the index's build time", () => {
+  it("is written in Vietnam time with a two-digit day and month and the full year, whatever the date", () => {
+    expect(indexBuiltAt({ builtAt: "2026-11-30T18:01:00Z" })).toBe("01:01 01/12/2026");
+    expect(indexBuiltAt({ builtAt: "2026-01-04T20:05:00Z" })).toBe("03:05 05/01/2026");
+    // (A stored text that is no date is shown as it is.)
+    expect(indexBuiltAt({ builtAt: "chưa rõ" })).toBe("chưa rõ");
   });
 });

@@ -151,7 +151,7 @@ describe("commands", () => {
     const [text] = expectValidHtml((await ask(alice, "/nguon")).html);
     expect(text).toContain(`1 tài liệu, ${info.passages} đoạn`);
     expect(text).toContain(`Kết quả và kinh nghiệm thực hiện Nghị quyết số 22 ở Đăk Lăk — ${info.passages} đoạn`);
-    expect(text).toMatch(/Chỉ mục lập lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{2}/);
+    expect(text).toMatch(/Chỉ mục lập lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} /);
   });
 
   it("answers commands with junk arguments, empty /hoi and unknown commands with a clear message", async () => {
