@@ -209,6 +209,12 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
  */
 function romanNumber(text: string, tokens: readonly Token[], i: number): string | null {
   const t = tokens[i];
+  // (So is the ordinal word of an occasion: "lần thứ tám" is "thu#8", as "lần thứ VIII" is.)
+  if (t !== undefined && tokens[i - 1]?.fold === "thu" && ORDINAL_VALUES[t.lower] !== undefined) {
+    const from = tokens[i - 3] ?? tokens[i - 2];
+    const [occasion] = from !== undefined ? numberedKeys(text.slice(from.start, t.end)) : [];
+    if (occasion !== undefined) return occasion;
+  }
   if (t === undefined || !/^[IVXLC]+$/u.test(text.slice(t.start, t.end))) return null;
   const before = tokens[i - 1];
   const [numbered] = before !== undefined ? numberedKeys(text.slice(before.start, t.end)) : [];
@@ -221,7 +227,8 @@ function detectOrdinal(folded: string): number | null {
   // "lần thứ hai", "khóa thứ 14", "kỳ họp thứ 41", "Hội nghị thứ 12", "the first congress", "its second
   // session": the number of an event or a term names which one the question is about; it asks for no
   // numbered item. Nor does an occasion ("a first appointment") or a period ("the first half of 2026", "the second quarter", "the first six months").
-  const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
+  // (Nor does a weekday: "vào thứ Năm", "sáng thứ Hai hằng tuần".)
+  const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi|vao|sang|chieu|toi|ngay|moi|cac) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
   const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time|appointment|election|nomination|admission|round|visit)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;

@@ -172,8 +172,18 @@ const NUMBERED = /(?<![\p{L}\d])(thứ|quý|khóa|khoá|mục|phần|chương)\s
  * Keys of what a text numbers, as "quy#3" for "quý III" and "quý 3": a question's "quý III" is not found
  * by any 3 in a passage ("03 nội dung"), only by the third quarter.
  */
+/**
+ * An occasion numbered by a word ("lần thứ tám", "kỳ họp thứ chín", "đợt thứ hai"): which meeting or round it
+ * is, as "lần thứ 8" says it. (A bare "thứ Năm" is a weekday, not an ordinal.)
+ */
+const OCCASION_ORDINAL = new RegExp(`(?<![\\p{L}\\d])(?:lần|kỳ họp|phiên họp|phiên|đợt)\\s+thứ\\s+(${Object.keys(ORDINAL_VALUES).join("|")})(?![\\p{L}\\d])`, "giu");
+
 export function numberedKeys(text: string): string[] {
   const keys: string[] = [];
+  for (const m of text.matchAll(OCCASION_ORDINAL)) {
+    const value = ORDINAL_VALUES[(m[1] ?? "").toLowerCase()];
+    if (value !== undefined) keys.push(`thu#${value}`);
+  }
   for (const m of text.matchAll(NUMBERED)) {
     const numeral = m[2] ?? "";
     const value = /^\d+$/u.test(numeral) ? Number(numeral) : numeral === numeral.toUpperCase() ? romanNumeralValue(numeral, true) : null;

@@ -575,6 +575,21 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Có bao nhiêu đại biểu chính thức dự Đại hội đại biểu Đảng bộ tỉnh Vân Khánh lần thứ XVII?", title).abstained).toBe(false);
   });
 
+  it("reads an occasion numbered by a word (\"lần thứ tám\") as numbered, and does not answer about the ninth with the eighth", () => {
+    const title = "Báo cáo công tác tháng 3 năm 2026 của Đảng ủy phường Kim Đông";
+    const passages = ["Ngày 06/3/2026, Ban Chấp hành Đảng bộ phường Kim Đông tổ chức Hội nghị lần thứ tám để đánh giá kết quả thực hiện nhiệm vụ."];
+    const ninth = askAmong(passages, "Hội nghị lần thứ chín của Ban Chấp hành Đảng bộ phường Kim Đông được tổ chức vào ngày nào?", title);
+    expect(ninth.abstained).toBe(true);
+    expect(ninth.reason).toMatch(/thu#9|another one: thu#8/u);
+    expect(askAmong(passages, "Hội nghị lần thứ tám của Ban Chấp hành Đảng bộ phường Kim Đông được tổ chức vào ngày nào?", title).abstained).toBe(false);
+    // (A weekday is no ordinal: "vào thứ Năm".)
+    expect(understandQuestion("Chi bộ họp vào thứ Năm hằng tuần phải không?").numbers).toEqual([]);
+    expect(understandQuestion("Chi bộ họp vào thứ Năm hằng tuần phải không?").ordinal).toBeNull();
+    expect(understandQuestion("Thường trực giao ban vào sáng thứ Hai hằng tuần không?").ordinal).toBeNull();
+    expect(understandQuestion("Kinh nghiệm thứ tư là gì?").ordinal).toBe(4);
+    expect(understandQuestion("Kỳ họp thứ chín diễn ra khi nào?").numbers).toEqual(["thu#9"]);
+  });
+
   it("does not answer what a committee did with what another committee of its kind did (\"Ủy ban Kiểm tra\" for \"Ủy ban nhân dân\"), unless a body is asked", () => {
     const title = "Biên bản kỳ họp Ủy ban Kiểm tra Huyện ủy Đông Vân";
     const passages = ["Ủy ban Kiểm tra quyết định thi hành kỷ luật bằng hình thức cảnh cáo đối với đồng chí Lê Văn Quyết, Chủ tịch xã."];
