@@ -368,7 +368,9 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
     return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
   };
-  const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !(partyMembers && committeeCounted(k));
+  // (Nor, for a committee's members asked, another committee's: "Ban Thường vụ … gồm 13 đồng chí" says nothing of
+  // how many the Ủy ban Kiểm tra has.)
+  const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !committeeCounted(k);
   // The members of a đảng bộ asked are not counted by a clause about one of its cells: "Thành lập Chi bộ
   // Trường Mầm non … trực thuộc Đảng bộ xã …, gồm 09 đảng viên" says how many the new cell has.
   // (An English question names it in its translation: "city party organisation" → "đảng bộ thành phố".)

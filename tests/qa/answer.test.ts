@@ -133,6 +133,13 @@ describe("answer extraction", () => {
     expect(answersKind(understandQuestion("Lớp bồi dưỡng khai giảng ngày nào?"), "Lớp bồi dưỡng khai giảng chậm nhất trong 09 tháng đầu.")).toBe(false);
   });
 
+  it("does not take the comrades of another committee for the members of the committee asked", () => {
+    const sizes = "Ban Chấp hành Đảng bộ huyện khóa XXIII gồm 41 đồng chí; Ban Thường vụ Huyện ủy gồm 13 đồng chí.";
+    expect(countsNoun(understandQuestion("Ủy ban Kiểm tra Huyện ủy gồm bao nhiêu ủy viên?"), sizes)).toBe(false);
+    expect(countsNoun(understandQuestion("Ban Thường vụ Huyện ủy gồm bao nhiêu ủy viên?"), sizes)).toBe(true);
+    expect(countsNoun(understandQuestion("Ủy ban Kiểm tra Huyện ủy gồm bao nhiêu ủy viên?"), "Ủy ban Kiểm tra Huyện ủy gồm 07 đồng chí.")).toBe(true);
+  });
+
   it("does not take the members of one cell for the members of the đảng bộ asked", () => {
     const whole = understandQuestion("Đảng bộ xã Hưng Lâm hiện có tổng cộng bao nhiêu đảng viên?");
     expect(countsNoun(whole, "Thành lập Chi bộ Trường Mầm non Hưng Lâm trực thuộc Đảng bộ xã Hưng Lâm, gồm 09 đảng viên.")).toBe(false);
