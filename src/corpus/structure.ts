@@ -41,6 +41,8 @@ const DIVISION_NUMBER = String.raw`(?:\d+|[ivxlcdm]+|thứ\s+(?:nhất|hai|ba|t�
 const STRUCTURAL = new RegExp(String.raw`^(?:${DIVISION})\s+${DIVISION_NUMBER}(?![\p{L}\p{N}])`, "iu");
 const STRUCTURAL_LEAD = new RegExp(String.raw`^((?:${DIVISION})\s+${DIVISION_NUMBER})(?![\p{L}\p{N}])\s*[.:]\s*(.+)$`, "iu");
 const LIST_MARKER = /^(?:\d+[.)]|[a-zđ][.)]|[-•–+*]\s)/u;
+// A list marker with nothing after it on its line ("3.", "a)", "-").
+const BARE_LIST_MARKER = /^(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[-•–+*])$/u;
 // A lettered item ("a) Về tổ chức đảng: …"): one level below a numbered one, never beside it.
 const LETTERED_ITEM = /^[a-zđ][.)]\s/u;
 const TERMINAL = /[.!?;:…,"”)]$/u;
@@ -148,12 +150,16 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     }
     // A line wrapped mid-sentence (PDF, hard-wrapped text) continues the paragraph above it.
     const previous = paragraph[paragraph.length - 1];
+    // (A list marker left alone on its line by a hard wrap — "3." above "Đảng ủy khóa I gồm …" — starts the
+    // item the next line holds: it is no paragraph of its own.)
+    const bareMarker = previous !== undefined && paragraph.length === 1 && BARE_LIST_MARKER.test(previous);
     const continues =
       line.kind !== "heading" &&
       previous !== undefined &&
-      !/[.!?:;…]["”)]?$/u.test(previous) &&
-      !LIST_MARKER.test(line.text) &&
-      (/^[\p{Ll}(]/u.test(line.text) || previous.length > 60);
+      (bareMarker ||
+        (!/[.!?:;…]["”)]?$/u.test(previous) &&
+          !LIST_MARKER.test(line.text) &&
+          (/^[\p{Ll}(]/u.test(line.text) || previous.length > 60)));
     if (!continues) flush();
     // A short line is a heading unless the next line continues it (a paragraph wrapped after its first line).
     const isHeading =

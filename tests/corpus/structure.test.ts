@@ -28,6 +28,14 @@ describe("cleaning and structure", () => {
     for (const junk of ["Phản hồi", "Các tin khác", "Mới nhất", "Xem nhiều nhất"]) expect(all).not.toContain(junk);
   });
 
+  it("joins a list marker a hard wrap left alone on its line to the item the next line holds", () => {
+    const text = ["Điều 1. Phạm vi điều chỉnh", "", "2. Đảng bộ xã có 41 chi bộ trực thuộc với 1.186 đảng viên.", "3.", "Đảng ủy khóa I gồm 27 đồng chí; Ban Thường vụ Đảng ủy gồm 9 đồng chí.", "a)", "Bí thư chủ trì."].join("\n");
+    const { body } = chunk(text);
+    expect(body.map((p) => p.text)).not.toContain("3.");
+    expect(body.some((p) => p.text.startsWith("3. Đảng ủy khóa I gồm 27 đồng chí"))).toBe(true);
+    expect(body.some((p) => p.text.includes("a) Bí thư chủ trì."))).toBe(true);
+  });
+
   it("drops a news site's masthead, navigation trail and publication line, so the headline is the title", () => {
     const page = [
       "BÁO BẮC TRÀNG ĐIỆN TỬ - CƠ QUAN CỦA ĐẢNG BỘ, CHÍNH QUYỀN VÀ NHÂN DÂN TỈNH BẮC TRÀNG",
