@@ -205,11 +205,11 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
 
 /**
  * A Roman numeral at tokens[i] as a number key: "quy#3" after a word that numbers ("quý III", see
- * `numberedKeys`), "14" for one of two letters or more elsewhere ("Đại hội XIV"); null for any other token.
+ * `numberedKeys`), "14" for one of two letters or more elsewhere ("Đại hội XIV"); an occasion's ordinal word
+ * as its key ("lần thứ tám" → "thu#8"); null for any other token.
  */
-function romanNumber(text: string, tokens: readonly Token[], i: number): string | null {
+function numeralKey(text: string, tokens: readonly Token[], i: number): string | null {
   const t = tokens[i];
-  // (So is the ordinal word of an occasion: "lần thứ tám" is "thu#8", as "lần thứ VIII" is.)
   if (t !== undefined && tokens[i - 1]?.fold === "thu" && ORDINAL_VALUES[t.lower] !== undefined) {
     const from = tokens[i - 3] ?? tokens[i - 2];
     const [occasion] = from !== undefined ? numberedKeys(text.slice(from.start, t.end)) : [];
@@ -312,7 +312,7 @@ export function understandQuestion(raw: string): QueryPlan {
     // "ngày nào" does; the answer states a date, not the words.
     if (kind === "date" || kind === "when") {
       tokens.forEach((t, i) => {
-        if (t.fold === "thoi" && TIME_ASKING_NOUNS.has(`${t.fold} ${tokens[i + 1]?.fold ?? ""}`) && tokens[i + 2]?.fold === "nao") stops[i] = stops[i + 1] = true;
+        if (TIME_ASKING_NOUNS.has(`${t.fold} ${tokens[i + 1]?.fold ?? ""}`) && tokens[i + 2]?.fold === "nao") stops[i] = stops[i + 1] = true;
       });
     }
     // The words of a date go with its number ("tháng 11/2025", "cuối tháng 11", "đầu quý 3"): the number is
@@ -349,7 +349,7 @@ export function understandQuestion(raw: string): QueryPlan {
       if (!isKeyTerm(t, stops[ti] ?? false)) continue;
       // "quý III", "lần thứ I", "Đại hội XIV": a Roman numeral is the number it writes, which the text may
       // write either way ("quý 3").
-      const roman = english ? null : romanNumber(primary, tokens, ti);
+      const roman = english ? null : numeralKey(primary, tokens, ti);
       if (roman !== null) {
         if (!seen.has(roman)) {
           seen.add(roman);

@@ -119,6 +119,9 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
   return changed ? { ...plan, terms } : plan;
 }
 
+/** Times the retrieved passages must write a pair with other marks for the marks typed to be read as a slip. */
+const MIN_SLIP_PAIRS = 2;
+
 /**
  * A question typed partly with diacritics ("Có bao nhiêu chi bộ công an xã, phương, thi trấn?", "mây
  * tháng", "như thế nao") rewritten with the forms the retrieved passages and the corpus support, so that it
@@ -129,9 +132,6 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
  * the syllable as typed and writes its letters one way only. Null when nothing changes.
  * @example rereadQuestion("Đảng uỷ họp mây tháng một lần?", passages, stats) // "Đảng uỷ họp mấy tháng một lần?"
  */
-/** Times the retrieved passages must write a pair under another tone for a typed tone to be read as a slip. */
-const MIN_SLIP_PAIRS = 2;
-
 export function rereadQuestion(question: string, passages: readonly string[], stats: TermStats): string | null {
   const tokens = tokenize(question);
   if (tokens.length < 2) return null;

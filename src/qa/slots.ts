@@ -363,7 +363,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   // (The comrades a committee is made of are no count of the party organisation's members: "Ban Chấp hành
   // Đảng bộ phường … gồm 15 đồng chí" does not say how many members the Đảng bộ has.)
   const committeeCounted = (k: number): boolean => {
-    const clause = unit.slice(0, tokens[k]?.start ?? 0).split(/[.;]/u).pop() ?? "";
+    const clause = clauseBefore(unit, tokens[k]?.start ?? 0, /[.;]/u);
     const named = COMMITTEE_FOLDED.exec(foldKey(clause));
     // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
     return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
@@ -437,9 +437,12 @@ function firstOrganisation(folded: string): "dang bo" | "chi bo" | null {
   return m ? (m[1] as "dang bo" | "chi bo") : null;
 }
 
-/** The clause of `text` that ends at offset `at`: from the last sentence or clause break before it. */
-function clauseBefore(text: string, at: number): string {
-  return text.slice(0, at).split(/[.;]\s/u).pop() ?? "";
+/**
+ * The clause of `text` that ends at offset `at`: from the last sentence or clause break before it (by default
+ * a full stop or semicolon before a space, so "1.186" breaks nothing).
+ */
+function clauseBefore(text: string, at: number, breaks: RegExp = /[.;]\s/u): string {
+  return text.slice(0, at).split(breaks).pop() ?? "";
 }
 
 /** A table row read as a record's field ("Kết nạp mới (Biến động trong năm 2025): 17"): its label, its value. */
