@@ -379,6 +379,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const yesOrNo = asksYesOrNo(plan);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const timedEvent = timedEventAsked(plan);
+  // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
+  const act = plan.kind === "who" ? actAsked(plan) : null;
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   const ranked: PassageAnswer[] = [];
   // A passage without the question's numbers or names is about something else: it competes only when no
@@ -536,6 +538,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       // "Đại hội … được tổ chức vào ngày nào?": a date said of what the question asks the time of.
       if (timedEvent !== null && !candidate.isHeader && !timedEvent.every((term) => termIn(term, termSets(outsideNames(unit.text))))) score -= policy.kindPenalty;
+      if (act !== null && !candidate.isHeader && !act.every((term) => termIn(term, unitSets))) score -= policy.mismatchPenalty;
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
       if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost

@@ -119,6 +119,9 @@ describe("answer extraction", () => {
     expect(r.abstained).toBe(true);
     const chaired = ["Đồng chí Hà Văn Luân, Bí thư Đảng ủy phường, chủ trì Hội nghị lần thứ tám."];
     expect(askAmong(chaired, "Ai chủ trì Hội nghị lần thứ tám?", "Thông báo kết luận").best?.text).toContain("Hà Văn Luân");
+    // (Said in the sentence before the one naming who attended, in one passage: that sentence answers.)
+    const both = [`Đồng chí Hà Văn Luân, Thành ủy viên, Bí thư Đảng ủy phường chủ trì Hội nghị. ${attended[0]}`];
+    expect(askAmong(both, "Ai chủ trì Hội nghị lần thứ tám Ban Chấp hành Đảng bộ phường Kim Thoa?", "Thông báo kết luận", others, section).best?.text).toContain("Hà Văn Luân");
     expect(askAmong(["Đồng chí Hà Văn Luân, Bí thư Đảng ủy phường Kim Thoa."], "Ai giữ chức Bí thư Đảng ủy phường Kim Thoa?", "Thông báo").best?.text).toContain("Hà Văn Luân");
     // ("Ai là đảng viên giới thiệu …": the act follows the kind of person.)
     const prepared = ["Đồng chí Nông Thị Huyền hoàn thiện hồ sơ đề nghị kết nạp quần chúng Vi Thị Thu Trang vào Đảng, gửi Đảng ủy xã."];
