@@ -375,7 +375,9 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   // Trường Mầm non … trực thuộc Đảng bộ xã …, gồm 09 đảng viên" says how many the new cell has.
   // (An English question names it in its translation: "city party organisation" → "đảng bộ thành phố".)
   const organisationAsked = partyMembers ? firstOrganisation(plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)) : null;
-  const ofOneCell = (k: number): boolean => organisationAsked === "dang bo" && firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo";
+  // (So are a place's: "Huyện … có bao nhiêu đảng viên?" asks the members of its Đảng bộ, not of a cell there.)
+  const placeAsked = partyMembers && organisationAsked === null && plan.levels.length > 0;
+  const ofOneCell = (k: number): boolean => (organisationAsked === "dang bo" || placeAsked) && firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo";
   // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
   const folds = noun.map((k) => k.fold).join(" ");
   const personKind = PERSON_NOUNS.some((p) => p.join(" ") === folds) || PERSON_KINDS_FOLDED.has(folds);

@@ -148,6 +148,10 @@ describe("answer extraction", () => {
     expect(countsNoun(whole, "Thành lập Chi bộ Trường Mầm non Hưng Lâm trực thuộc Đảng bộ xã Hưng Lâm, gồm 09 đảng viên.")).toBe(false);
     expect(countsNoun(whole, "Đảng bộ xã Hưng Lâm có 21 chi bộ trực thuộc với 1.247 đảng viên.")).toBe(true);
     expect(countsNoun(whole, "Toàn xã hiện có 1.247 đảng viên.")).toBe(true);
+    // (Nor of the place asked: a huyện's members are its Đảng bộ's.)
+    const place = understandQuestion("huyen vinh khe co tong cong bao nhieu dang vien");
+    expect(countsNoun(place, "b) Nâng Chi bộ Công ty Gạch ngói Vĩnh Khê (chi bộ cơ sở, 34 đảng viên) thành Đảng bộ cơ sở.")).toBe(false);
+    expect(countsNoun(place, "Toàn huyện Vĩnh Khê có 4.312 đảng viên.")).toBe(true);
     // (A cell asked is counted by its own clause, whatever đảng bộ it belongs to.)
     expect(countsNoun(understandQuestion("Chi bộ Trường Mầm non có bao nhiêu đảng viên?"), "Thành lập Chi bộ Trường Mầm non trực thuộc Đảng bộ xã Hưng Lâm, gồm 09 đảng viên.")).toBe(true);
   });
