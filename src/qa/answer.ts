@@ -673,6 +673,16 @@ function actAsked(plan: QueryPlan): QueryTerm[] | null {
   return act.length > 0 ? act : null;
 }
 
+/** A question asking when someone was born, folded ("sinh năm nào", "ngày sinh", "born"). */
+const BIRTH_ASKED_FOLDED = /\b(?:sinh (?:nam|ngay|thang|vao)|(?:nam|ngay|thang) sinh|born|birth|date of birth)\b/;
+/** A birth date stated, folded: "sinh năm 1968", "sinh ngày …", "năm sinh: 1968", "SN 1968". */
+const BIRTH_STATED_FOLDED = /\b(?:sinh (?:nam|ngay|thang|vao|\d)|(?:nam|ngay|thang) sinh|sn \d|born|birth)\b/;
+
+/** Whether a question asks a birth date or year. */
+function asksBirthDate(plan: QueryPlan): boolean {
+  return (plan.kind === "date" || plan.kind === "when") && BIRTH_ASKED_FOLDED.test(plan.language === "en" ? foldKey(plan.question) : foldedQuestion(plan));
+}
+
 /** The words that ask for a date or a time in a folded Vietnamese question, from the token they start at. */
 const TIME_ASKED_FOLDED = /(?<=^|\s)(?:(?:vao|tu|truoc|den) )?(?:ngay (?:nao|thang nao|thang nam nao|may|bao nhieu)|thoi diem nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?=\s|$|[?.,!])/;
 /** Function words between an event and the words asking its time ("được tổ chức vào ngày nào"). */
@@ -862,6 +872,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).
   if (asksAgentOf(plan) && !(passage?.isHeader ?? false) && anchorIn(plan.anchor ?? "", best.text) === null) return `the answer does not say who ${(plan.anchor ?? "").replace("_", " ")}`;
+  // "… sinh năm bao nhiêu?": a birth date is said as one ("sinh năm 1968", "năm sinh: 1968"); another date is not it.
+  if (asksBirthDate(plan) && !BIRTH_STATED_FOLDED.test(foldKey(best.text))) return "the answer states no birth date";
   // "Ai chủ trì Hội nghị …?": the act asked after "ai" is what the answer says its actor does (a sentence
   // naming who attended does not say who chaired). (A header's fields and a labelled line — "Chủ trì: …" —
   // say it as a label.)

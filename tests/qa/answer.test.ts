@@ -129,6 +129,14 @@ describe("answer extraction", () => {
     expect(askAmong(["Đồng chí Bế Văn Luân giới thiệu quần chúng Vi Thị Thu Trang vào Đảng."], "Ai là đảng viên giới thiệu quần chúng Vi Thị Thu Trang vào Đảng?", "Biên bản").best?.text).toContain("Bế Văn Luân");
   });
 
+  it("answers a birth date only with a sentence that states one", () => {
+    const row = ["Chi bộ: Chi bộ thôn Nà Pục; Thời gian đại hội: 08/10/2024; Đồng chí Ủy viên Ban Thường vụ Tỉnh ủy dự, chỉ đạo: Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy."];
+    const q = "Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy, sinh năm bao nhiêu?";
+    expect(askAmong(row, q, "Chỉ thị số 18-CT/TU").reason).toBe("the answer states no birth date");
+    const born = ["Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy, sinh năm 1971, quê quán xã Khuổi Mơ."];
+    expect(askAmong(born, q, "Tóm tắt lý lịch").best?.text).toContain("1971");
+  });
+
   it("answers 'chậm nhất là khi nào' with a deadline set relative to something", () => {
     const deadline = understandQuestion("Đảng viên dự bị phải học xong lớp bồi dưỡng chậm nhất là khi nào?");
     expect(answersKind(deadline, "Đảng viên dự bị phải hoàn thành lớp bồi dưỡng, chậm nhất trong 09 tháng đầu.")).toBe(true);
