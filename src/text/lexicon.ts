@@ -314,7 +314,37 @@ export function translateEnglish(question: string): Translation {
     else if (isEnglishStopword(word.lower) || withoutEnding(word.lower).some(isEnglishStopword)) continue;
     else unknown.push(word.lower);
   }
-  return { groups, unknown };
+  return { groups: withHeadTitles(groups), unknown };
+}
+
+/** What "head" and "head of" translate to first: no office of their own. */
+const GENERIC_HEADS = new Set(["người đứng đầu", "trưởng"]);
+/**
+ * The office that heads a body, by the body's name (folded, at its start): an inspection commission's head is
+ * its Chủ nhiệm, a people's committee's or a front's its Chủ tịch, a party committee's or cell's its Bí thư, a
+ * board's its Trưởng ban, a department's its Giám đốc.
+ */
+const HEAD_TITLES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:uy ban kiem tra|ubkt)\b/u, "chủ nhiệm"],
+  [/^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|mat tran|uy ban mat tran|hoi\b)/u, "chủ tịch"],
+  [/^(?:dang uy|huyen uy|tinh uy|thanh uy|quan uy|thi uy|chi bo|dang bo|cap uy|chi uy|ban chap hanh|ban thuong vu|doan thanh nien|chi doan)\b/u, "bí thư"],
+  [/^ban\b/u, "trưởng ban"],
+  [/^so\b/u, "giám đốc"],
+];
+
+/**
+ * "Who heads the commune's party inspection commission?": "head" is said by the office that heads the body
+ * named after it (its Chủ nhiệm), so that office joins the generic renderings.
+ */
+function withHeadTitles(groups: string[][]): string[][] {
+  return groups.map((group, at) => {
+    if (!GENERIC_HEADS.has(group[0] ?? "")) return group;
+    for (const later of groups.slice(at + 1)) {
+      const title = HEAD_TITLES.find(([body]) => later.some((phrase) => body.test(foldKey(phrase))))?.[1];
+      if (title !== undefined) return group.includes(title) ? group : [...group, title];
+    }
+    return group;
+  });
 }
 
 const synonymTable = loadTable("synonyms.json") as { groups: string[][] };

@@ -100,6 +100,14 @@ describe("abbreviations and glossary", () => {
     expect(t.groups.flat()).toEqual(expect.arrayContaining(["đảng viên", "cơ quan", "chi bộ", "phường"]));
   });
 
+  it("says the head of a body named after 'head' by the office that heads it", () => {
+    const head = (q: string): string[] | undefined => translateEnglish(q).groups.find((g) => g[0] === "người đứng đầu" || g[0] === "trưởng");
+    expect(head("Who heads the commune's party inspection commission?")).toContain("chủ nhiệm");
+    expect(head("Who is the head of the district People's Committee?")).toContain("chủ tịch");
+    expect(head("Who is the head of the steering board?")).toContain("trưởng ban");
+    expect(head("Who is the head of the agency?")).not.toContain("chủ nhiệm");
+  });
+
   it("finds a synonym only where the syllables typed with marks are its own", () => {
     expect(findSynonyms("Mỗi xã được chọn mấy trường hợp?")).toEqual([]);
     expect(findSynonyms("Chi bộ họp mấy lần?").map((s) => s.found)).toEqual(["họp"]);
