@@ -934,6 +934,11 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     if (plan.headPhrase && !speaksOf(plan.headPhrase, sets) && !(countsMembers(plan) && COMRADES_COUNTED.test(best.text))) {
       return `the passage does not speak of "${plan.headPhrase[0]?.join(" ")}"`;
     }
+    // So must a body an English question names with capitals ("the provincial Business Bloc"), by the words
+    // its name opens with: the rest may be said otherwise ("Party Committee Office" → "văn phòng cấp ủy" is
+    // the "Văn phòng Huyện ủy").
+    const body = plan.namedBodies.find((phrases) => !speaksOf(phrases.map((keys) => keys.slice(0, 2)), sets));
+    if (body) return `the passage does not speak of "${body[0]?.join(" ")}"`;
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
     const name = missingName(plan, sets);
     if (name) return `name not in the passage: ${name.join(" ")}`;

@@ -111,6 +111,11 @@ export interface QueryPlan {
    * → "dân số"), as alternative folded phrases; the passage must contain one of them.
    */
   headPhrase: string[][] | null;
+  /**
+   * English questions: the bodies the question names with capitals ("the provincial Business Bloc" → "khối
+   * doanh nghiệp"), each as alternative folded phrases; a passage about that body names one of them.
+   */
+  namedBodies: string[][][];
 }
 
 /** A phrase of the question with its alternatives; a synonym group found inside the question says so. */
@@ -267,10 +272,12 @@ export function understandQuestion(raw: string): QueryPlan {
   // synonym group found inside the question only lends alternatives to the question's own terms.
   let groups: PhraseGroup[];
   let unknownWords: string[] = [];
+  let namedBodies: string[][][] = [];
   if (english) {
     const translation = translateEnglish(englishNumbersAsVietnamese(question));
     groups = translation.groups.map((phrases) => ({ phrases, isSynonymOfQuestion: false }));
     unknownWords = translation.unknown;
+    namedBodies = translation.named.map((phrases) => phrases.map((p) => analyzeText(p, false).tokens.map((t) => t.fold)));
   } else {
     groups = [{ phrases: [question], isSynonymOfQuestion: false }];
     for (const { found, others } of findSynonyms(question)) groups.push({ phrases: [found, ...others], isSynonymOfQuestion: true });
@@ -448,6 +455,7 @@ export function understandQuestion(raw: string): QueryPlan {
     // "Which version of the party member database …": the answer may not repeat that noun ("cơ sở dữ liệu
     // đảng viên 3.0"), so the subject after it will do as well.
     headPhrase: english ? englishHeadPhrase(groups.map((g) => g.phrases), kind, question, kindWords ?? DATE_WORDS) : null,
+    namedBodies,
   };
 }
 

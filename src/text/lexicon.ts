@@ -245,6 +245,11 @@ export interface Translation {
   groups: string[][];
   /** Content words the glossary did not know (names and numbers are kept as they are). */
   unknown: string[];
+  /**
+   * The groups of glossary phrases the question capitalises mid-sentence, two words or more ("the provincial
+   * Business Bloc"): the name of a particular body, which a passage about it names.
+   */
+  named: string[][];
 }
 
 /**
@@ -273,6 +278,7 @@ export function translateEnglish(question: string): Translation {
     .map((w) => ({ raw: w, lower: w.toLowerCase() }));
   const groups: string[][] = [];
   const unknown: string[] = [];
+  const named: string[][] = [];
   // Capitalised words mid-question are names (Buon Ho, Krong Bong), even a function word that starts one ("Can Tho").
   const isName = (k: number): boolean => {
     const word = words[k];
@@ -300,6 +306,7 @@ export function translateEnglish(question: string): Translation {
       const entry = glossary.get(key) ?? glossary.get(slice.map(dictionaryForm).join(" "));
       if (entry) {
         groups.push(entry.vi);
+        if (n >= 2 && i > 0 && words.slice(i, i + n).every((w) => /^\p{Lu}/u.test(w.raw) || isEnglishStopword(w.lower))) named.push(entry.vi);
         i += n;
         matched = true;
         break;
@@ -314,7 +321,7 @@ export function translateEnglish(question: string): Translation {
     else if (isEnglishStopword(word.lower) || withoutEnding(word.lower).some(isEnglishStopword)) continue;
     else unknown.push(word.lower);
   }
-  return { groups: withHeadTitles(groups), unknown };
+  return { groups: withHeadTitles(groups), unknown, named };
 }
 
 /** What "head" and "head of" translate to first: no office of their own. */

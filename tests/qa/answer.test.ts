@@ -129,6 +129,17 @@ describe("answer extraction", () => {
     expect(askAmong(["Đồng chí Bế Văn Luân giới thiệu quần chúng Vi Thị Thu Trang vào Đảng."], "Ai là đảng viên giới thiệu quần chúng Vi Thị Thu Trang vào Đảng?", "Biên bản").best?.text).toContain("Bế Văn Luân");
   });
 
+  it("answers an English question naming a body with capitals only from a passage that names that body", () => {
+    const q = "How many party members does the provincial Business Bloc party organisation have?";
+    const other = ["Toàn tỉnh có 59 tổ chức cơ sở đảng trong các doanh nghiệp ngoài khu vực nhà nước với 975 đảng viên."];
+    expect(askAmong(other, q, "Báo cáo tổng kết").reason).toMatch(/does not speak of "khoi doanh nghiep"/u);
+    const own = ["Đảng bộ Khối Doanh nghiệp tỉnh có 59 tổ chức cơ sở đảng với 4.975 đảng viên."];
+    expect(askAmong(own, q, "Báo cáo tổng kết").best?.text).toContain("4.975");
+    // (The words the name opens with will do: "Party Committee Office" is the "Văn phòng Huyện ủy".)
+    const office = ["Văn phòng Huyện ủy tổng hợp báo cáo tự đánh giá của các đồng chí Huyện ủy viên trước ngày 15/12 hằng năm."];
+    expect(askAmong(office, "By when each year must a district Party Committee member send the self-assessment report to the Party Committee Office?", "Quy chế").abstained).toBe(false);
+  });
+
   it("answers a birth date only with a sentence that states one", () => {
     const row = ["Chi bộ: Chi bộ thôn Nà Pục; Thời gian đại hội: 08/10/2024; Đồng chí Ủy viên Ban Thường vụ Tỉnh ủy dự, chỉ đạo: Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy."];
     const q = "Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy, sinh năm bao nhiêu?";
