@@ -406,6 +406,8 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   const question = stockQuestion(plan);
   const startAsked = START_MARKERS.some((marker) => question.includes(` ${marker.join(" ")} `));
   const datesToStart = startUnasked(plan, flowMarkers);
+  // ("Phấn đấu đến cuối năm tỷ lệ … đạt 7/11 thôn": the whole clause is a target, however far its number.)
+  const targetsUnasked = TARGET_MARKERS.every((marker) => flowMarkers.includes(marker));
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   const asked = askedQualifierOf(plan, noun);
   if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked)) return true;
@@ -419,6 +421,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     if (givenNumber(plan, tokens, i)) continue;
     if (startAsked && REMAINING_BEFORE.test(tokens.slice(Math.max(0, i - 2), i).map((w) => w.fold).join(" "))) continue;
     if (followsMarker(tokens, i, flowMarkers) || changedBy(tokens, i, plan) || (datesToStart && opensWithStart(unit.slice(0, t.start)))) continue;
+    if (targetsUnasked && targetClause(clauseBefore(unit, t.start))) continue;
     // "mỗi bên cử từ 01 đến 02 công chức" is each one's share, not how many there are in all.
     if (perEachUnasked && tokens.slice(Math.max(0, i - 6), i).some((w) => w.lower === "mỗi")) continue;
     // The whole noun follows ("8 đảng viên" does not count "đảng bộ").
@@ -491,6 +494,16 @@ const PERSON_KINDS_FOLDED: ReadonlySet<string> = new Set(["khach moi", "khach", 
 const FLOW_MARKERS: ReadonlyArray<readonly string[]> = ["ket nap", "khai tru", "xoa ten", "chuyen den", "chuyen di"].map((m) => m.split(" "));
 /** Words before a count that make it a target (folded): no answer to how many there are now. */
 const TARGET_MARKERS: ReadonlyArray<readonly string[]> = ["chi tieu", "muc tieu", "phan dau", "du kien"].map((m) => m.split(" "));
+/** What says a figure is reached, after a target named before it ("phấn đấu 7/11, hiện mới đạt 5/11"; folded). */
+const REACHED_AFTER_TARGET = /\b(?:hien (?:nay|co|tai)|den nay|moi dat|da dat)\b/u;
+
+/** Whether a clause (up to a number) opens a target ("Phấn đấu đến cuối năm … đạt") it does not then say is reached. */
+function targetClause(clause: string): boolean {
+  const folded = foldKey(clause);
+  const at = TARGET_MARKERS.map((marker) => folded.search(new RegExp(`\\b${marker.join(" ")}\\b`, "u"))).filter((k) => k >= 0);
+  return at.length > 0 && !REACHED_AFTER_TARGET.test(folded.slice(Math.min(...at)));
+}
+
 /** Words before a count that date it to the start of a period (folded): "Đầu nhiệm kỳ, Chi bộ có 27 đảng viên". */
 const START_MARKERS: ReadonlyArray<readonly string[]> = ["dau nhiem ky", "dau nam", "dau ky", "truoc day"].map((m) => m.split(" "));
 /** A question asking how many there are now, in all ("hiện có", "đến nay", "còn bao nhiêu", "tổng cộng", "currently", "in total"; folded). */

@@ -162,6 +162,15 @@ describe("answer extraction", () => {
     expect(countsNoun(understandQuestion("Ủy ban Kiểm tra Huyện ủy gồm bao nhiêu ủy viên?"), "Ủy ban Kiểm tra Huyện ủy gồm 07 đồng chí.")).toBe(true);
   });
 
+  it("takes no figure of a clause that sets a target for how many there are now, however far the target word", () => {
+    const now = understandQuestion("Ở xã Đồng Sa hiện có bao nhiêu thôn mà bí thư chi bộ kiêm luôn trưởng thôn?");
+    expect(countsNoun(now, "phấn đấu đến cuối năm tỷ lệ bí thư chi bộ đồng thời là trưởng thôn đạt 7/11 thôn.")).toBe(false);
+    expect(countsNoun(now, "tỷ lệ bí thư chi bộ đồng thời là trưởng thôn mới đạt 5/11 thôn")).toBe(true);
+    expect(countsNoun(now, "Phấn đấu đạt 7/11 thôn, đến nay đã đạt 5/11 thôn.")).toBe(true);
+    // (A target asked is answered by it.)
+    expect(countsNoun(understandQuestion("Xã phấn đấu đến cuối năm có bao nhiêu thôn mà bí thư chi bộ là trưởng thôn?"), "phấn đấu đến cuối năm tỷ lệ bí thư chi bộ đồng thời là trưởng thôn đạt 7/11 thôn.")).toBe(true);
+  });
+
   it("does not take the members of one cell for the members of the đảng bộ asked", () => {
     const whole = understandQuestion("Đảng bộ xã Hưng Lâm hiện có tổng cộng bao nhiêu đảng viên?");
     expect(countsNoun(whole, "Thành lập Chi bộ Trường Mầm non Hưng Lâm trực thuộc Đảng bộ xã Hưng Lâm, gồm 09 đảng viên.")).toBe(false);
