@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -545,7 +545,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // the time its fact is of: no answer to when.
       if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
       if (missesNegation(plan, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
-      if (statesOtherBound(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text)) score -= policy.mismatchPenalty;
       if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
@@ -869,6 +869,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (statesOtherBound(plan, best.text)) return "the answer states the other bound than the one asked";
+  if (boundsOtherSide(plan, best.text)) return "the answer puts the threshold asked on its other side";
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).
   if (asksAgentOf(plan) && !(passage?.isHeader ?? false) && anchorIn(plan.anchor ?? "", best.text) === null) return `the answer does not say who ${(plan.anchor ?? "").replace("_", " ")}`;

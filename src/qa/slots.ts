@@ -827,6 +827,47 @@ export function statesOtherBound(plan: QueryPlan, unit: string): boolean {
   return min ? MAX_STATED.test(folded) && !MIN_STATED.test(folded) : MIN_STATED.test(folded) && !MAX_STATED.test(folded);
 }
 
+/** A bound said before a number (folded): below it, above it, from it up, up to it. */
+const BOUND_BEFORE_NUMBER = /\b(khong duoi|khong it hon|khong qua|khong vuot qua|it hon|duoi|tren|hon|tu|it nhat|toi thieu|toi da|fewer than|less than|under|below|more than|over|above|at least|at most)\s+(\d+|mot|hai|ba|bon|sau|bay|tam|chin|muoi|one|two|three|four|five|six|seven|eight|nine|ten)\b/gu;
+const BOUND_KIND: Readonly<Record<string, "below" | "above" | "from" | "upTo">> = {
+  duoi: "below", "it hon": "below", "fewer than": "below", "less than": "below", under: "below", below: "below",
+  tren: "above", hon: "above", "more than": "above", over: "above", above: "above",
+  tu: "from", "it nhat": "from", "toi thieu": "from", "khong duoi": "from", "khong it hon": "from", "at least": "from",
+  "toi da": "upTo", "khong qua": "upTo", "khong vuot qua": "upTo", "at most": "upTo",
+};
+/** Bounds that cannot both hold of one threshold: below a number is not from it up, above it not up to it. */
+const CLASHING_BOUNDS: ReadonlyArray<readonly [string, string]> = [["below", "from"], ["above", "upTo"]];
+const SMALL_NUMBERS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** The bounds a folded text puts on numbers, by the number's value ("dưới 09" → 9 → below). */
+function boundsIn(folded: string): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const m of folded.matchAll(BOUND_BEFORE_NUMBER)) {
+    const word = m[2] ?? "";
+    const value = SMALL_NUMBERS[word] ?? Number(word);
+    const kind = BOUND_KIND[m[1] ?? ""];
+    if (kind === undefined || !Number.isFinite(value)) continue;
+    out.set(value, (out.get(value) ?? new Set()).add(kind));
+  }
+  return out;
+}
+
+/**
+ * Whether a unit puts the threshold the question gives on the other side: "Chi bộ có dưới 9 đảng viên chính
+ * thức …?" ("fewer than nine") is not answered by "chi bộ có từ 09 đến dưới 30 đảng viên chính thức …".
+ */
+export function boundsOtherSide(plan: QueryPlan, unit: string): boolean {
+  const asked = boundsIn(plan.language === "en" ? foldKey(plan.question) : foldedQuestion(plan));
+  if (asked.size === 0) return false;
+  const stated = boundsIn(foldKey(unit));
+  for (const [value, kinds] of asked) {
+    const there = stated.get(value);
+    if (there === undefined || [...kinds].some((k) => there.has(k))) continue;
+    if ([...kinds].some((k) => [...there].some((o) => CLASHING_BOUNDS.some(([a, b]) => (a === k && b === o) || (a === o && b === k))))) return true;
+  }
+  return false;
+}
+
 // "không rõ", "chưa xác định", "không biết": what follows is said to be unknown.
 const UNKNOWN_MARKERS: ReadonlyArray<readonly string[]> = [["khong", "ro"], ["chua", "ro"], ["khong", "biet"], ["chua", "biet"], ["khong", "xac", "dinh"], ["chua", "xac", "dinh"]];
 

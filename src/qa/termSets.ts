@@ -118,7 +118,8 @@ export function termIn(term: QueryTerm, sets: TermSets): boolean {
   if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
   const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
   if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(numberKey(term.fold))))) return true;
-  return term.alternatives.some((alt) => phraseIn(alt, sets));
+  // (A number given as an alternative — "nine" → "chín | 9" — is found however it is written: "09".)
+  return term.alternatives.some((alt) => phraseIn(alt, sets) || (alt.length === 1 && /^\d+$/u.test(alt[0]?.fold ?? "") && sets.numbers.has(numberKey(alt[0]?.fold ?? ""))));
 }
 
 /** Whether every syllable of a phrase occurs, each after the one before it (as a bigram). */

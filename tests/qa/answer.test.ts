@@ -4,7 +4,8 @@ import { extractAnswer, trimAnswer, type CandidatePassage, mayOpenItem, ordinalP
 import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { answersKind, asksYesOrNo, countsNoun, givesTargetForNow, countedAtStart, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { termIn, termSets } from "../../src/qa/termSets.js";
+import { answersKind, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -138,6 +139,20 @@ describe("answer extraction", () => {
     // (The words the name opens with will do: "Party Committee Office" is the "Văn phòng Huyện ủy".)
     const office = ["Văn phòng Huyện ủy tổng hợp báo cáo tự đánh giá của các đồng chí Huyện ủy viên trước ngày 15/12 hằng năm."];
     expect(askAmong(office, "By when each year must a district Party Committee member send the self-assessment report to the Party Committee Office?", "Quy chế").abstained).toBe(false);
+  });
+
+  it("finds an English number however the passage writes it, and keeps the side of a threshold the question gives", () => {
+    const fewer = understandQuestion("If a cell has fewer than nine full party members, does it still elect a cell committee?");
+    const rule = "Chi bộ có dưới 09 đảng viên chính thức chỉ bầu bí thư chi bộ, trường hợp cần thiết bầu phó bí thư.";
+    const s = new TermStats();
+    s.add(rule);
+    const nine = fewer.terms.find((t) => t.fold === "chin");
+    expect(nine).toBeDefined();
+    expect(termIn(nine as (typeof fewer.terms)[number], termSets(rule))).toBe(true);
+    expect(boundsOtherSide(fewer, "chi bộ có từ 09 đến dưới 30 đảng viên chính thức bầu 03 chi ủy viên")).toBe(true);
+    expect(boundsOtherSide(fewer, rule)).toBe(false);
+    expect(boundsOtherSide(understandQuestion("Chi bộ có dưới 9 đảng viên chính thức thì bầu chi ủy không?"), "Chi bộ có từ 9 đảng viên chính thức trở lên bầu chi ủy.")).toBe(true);
+    expect(boundsOtherSide(understandQuestion("Chi bộ có từ 9 đảng viên chính thức thì bầu mấy chi ủy viên?"), "chi bộ có từ 09 đến dưới 30 đảng viên chính thức bầu 03 chi ủy viên")).toBe(false);
   });
 
   it("answers a birth date only with a sentence that states one", () => {
