@@ -48,6 +48,7 @@ describe("answer extraction", () => {
     expect(understandQuestion("When the higher committee misses its deadline, within how many working days must the case be settled?").kind).toBe("duration");
     expect(understandQuestion("If a member moves away, who keeps the records?").kind).toBe("who");
     expect(understandQuestion("When must the congress be held?").kind).toBe("when");
+    expect(understandQuestion("What's the deadline for district committees to report the results?").kind).toBe("date");
     // ("kỷ luật" is discipline, no document of the kind "Luật".)
     expect(understandQuestion("Năm 2025 huyện thi hành kỷ luật bao nhiêu đảng viên?").askedDocument.kinds).toBeNull();
     expect(understandQuestion("Luật Cán bộ, công chức quy định gì?").askedDocument.kinds).toEqual(["luat"]);
