@@ -263,11 +263,13 @@ export function expandContractions(text: string): string {
     .replace(/\b(I|you|we|they|he|she|it|there|that|who|what)['’](?:re|ve|ll|d|m)\b/giu, "$1");
 }
 
-/** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 /** "last" as a verb, and the auxiliaries a question asking how long something lasts has before it. */
 const LAST_VERB = new Set(["last", "lasts", "lasted"]);
 const AUXILIARIES = new Set(["does", "do", "did", "will", "would", "should", "must", "can", "could", "may", "might"]);
+/** Words after "once" that make it a count ("once a month", "once every quarter"). */
+const ONCE_COUNTED_BY = new Set(["a", "an", "every", "each", "per", "more", "again", "or"]);
 
+/** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 export function translateEnglish(question: string): Translation {
   const words = (expandContractions(question).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
     // Quotation marks around a phrase ("'completed well'") and a possessive ("Can Tho's") are not part of the word.
@@ -293,9 +295,16 @@ export function translateEnglish(question: string): Translation {
     const after = words[k + 1]?.lower;
     return LAST_VERB.has(words[k]?.lower ?? "") && (after === undefined || after === "for" || after === "until") && words.slice(0, k).some((w) => AUXILIARIES.has(w.lower));
   };
+  // "Once the company gets its own party committee, …": "once" opening a question is the conjunction (khi),
+  // not "một lần" ("once a month").
+  const onceIsConjunction = (k: number): boolean => k === 0 && words[k]?.lower === "once" && !ONCE_COUNTED_BY.has(words[k + 1]?.lower ?? "");
   let i = 0;
   while (i < words.length) {
     if (lastIsVerb(i)) {
+      i++;
+      continue;
+    }
+    if (onceIsConjunction(i)) {
       i++;
       continue;
     }

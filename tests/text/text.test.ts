@@ -100,6 +100,13 @@ describe("abbreviations and glossary", () => {
     expect(t.groups.flat()).toEqual(expect.arrayContaining(["đảng viên", "cơ quan", "chi bộ", "phường"]));
   });
 
+  it("reads 'once' opening a question as the conjunction, and 'once a month' as a count", () => {
+    expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).not.toContain("một lần");
+    expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).toContain("trực thuộc");
+    expect(translateEnglish("Once a month, what must the cell review?").groups.flat()).toContain("một lần");
+    expect(translateEnglish("Which party cell was picked to hold the district's pilot congress?").groups.flat()).toEqual(expect.arrayContaining(["chọn", "đại hội điểm"]));
+  });
+
   it("says the head of a body named after 'head' by the office that heads it", () => {
     const head = (q: string): string[] | undefined => translateEnglish(q).groups.find((g) => g[0] === "người đứng đầu" || g[0] === "trưởng");
     expect(head("Who heads the commune's party inspection commission?")).toContain("chủ nhiệm");
