@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey } from "./termSets.js";
+import { TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -742,7 +742,20 @@ function outsideNames(text: string): string {
 }
 
 function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
-  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)));
+  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)) && !(givesCount(plan.question, n) && inStatedRange(n, sets)));
+}
+
+/** Words before a number that make it a numbering, not a count ("đại hội 14", "Điều 12", "lần 2"; folded). */
+const NUMBERING_BEFORE = /(?:^|\s)(?:hoi|khoa|lan|so|dieu|khoan|ky|thu|nam|thang|ngay|quy|muc|phan|chuong|dot)\s*$/u;
+
+/** Whether a question gives number `n` as a count of something ("có 12 đảng viên"), not as a numbering. */
+function givesCount(question: string, n: string): boolean {
+  if (!/^\d+$/u.test(n)) return false;
+  const folded = foldKey(question);
+  for (const m of folded.matchAll(new RegExp(`(?<![\\d.,/])0*${n}(?![\\d.,/])\\s+\\p{L}`, "gu"))) {
+    if (!NUMBERING_BEFORE.test(folded.slice(0, m.index))) return true;
+  }
+  return false;
 }
 
 /** A name the question gives ("Gia Lai") that a passage (with its context) lacks, as folded bigrams. */

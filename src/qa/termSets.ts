@@ -4,6 +4,7 @@
  */
 import { analyzeText } from "../text/analyze.js";
 import { expandAbbreviations } from "../text/lexicon.js";
+import { foldKey } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
 import { numberedKeys, romanNumeralValue } from "../text/vietnamese.js";
 import { type QueryTerm, type TermKey } from "./query.js";
@@ -106,8 +107,40 @@ export function termSets(text: string): TermSets {
       if (value !== null) numbers.add(String(value));
     }
     for (const key of numberedKeys(t)) numbers.add(key);
+    for (const range of rangesIn(foldKey(t))) numbers.add(range);
     return { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
   });
+}
+
+/** A range a rule states for a count, folded: "từ 09 đến dưới 30 …", "dưới 09 …", "từ 30 … trở lên". */
+const STATED_RANGE = /\b(?:tu (\d{1,3}) (?:\S+ ){0,3}?den (duoi )?(\d{1,3})|(duoi) (\d{1,3})|tu (\d{1,3}) (?:\S+ ){0,4}?tro len)(?!\d|[.,/]\d)/gu;
+/** Prefix of the keys that carry a stated range among a text's numbers: "range:9:30" (30 excluded), "range:30:". */
+const RANGE_KEY = "range:";
+
+/** The ranges a folded text states, as keys: lower bound (included) and upper bound (excluded), either open. */
+function rangesIn(folded: string): string[] {
+  const out: string[] = [];
+  for (const m of folded.matchAll(STATED_RANGE)) {
+    if (m[1] !== undefined) out.push(`${RANGE_KEY}${Number(m[1])}:${Number(m[3]) + (m[2] ? 0 : 1)}`);
+    else if (m[5] !== undefined) out.push(`${RANGE_KEY}:${Number(m[5])}`);
+    else if (m[6] !== undefined) out.push(`${RANGE_KEY}${Number(m[6])}:`);
+  }
+  return out;
+}
+
+/**
+ * Whether a whole number a question gives ("Chi bộ có 12 đảng viên chính thức thì …") falls in a range the
+ * text states ("chi bộ có từ 09 đến dưới 30 đảng viên chính thức bầu 03 chi ủy viên").
+ */
+export function inStatedRange(n: string, sets: TermSets): boolean {
+  if (!/^\d{1,3}$/u.test(n)) return false;
+  const value = Number(n);
+  for (const key of sets.numbers) {
+    if (!key.startsWith(RANGE_KEY)) continue;
+    const [lo, hi] = key.slice(RANGE_KEY.length).split(":");
+    if ((lo === "" || value >= Number(lo)) && (hi === "" || hi === undefined || value < Number(hi))) return true;
+  }
+  return false;
 }
 
 export function keyIn(key: TermKey, sets: TermSets): boolean {

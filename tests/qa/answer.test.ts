@@ -4,7 +4,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage, mayOpenItem, ordinalP
 import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { termIn, termSets } from "../../src/qa/termSets.js";
+import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
 import { answersKind, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
@@ -154,6 +154,16 @@ describe("answer extraction", () => {
     expect(boundsOtherSide(fewer, rule)).toBe(false);
     expect(boundsOtherSide(understandQuestion("Chi bộ có dưới 9 đảng viên chính thức thì bầu chi ủy không?"), "Chi bộ có từ 9 đảng viên chính thức trở lên bầu chi ủy.")).toBe(true);
     expect(boundsOtherSide(understandQuestion("Chi bộ có từ 9 đảng viên chính thức thì bầu mấy chi ủy viên?"), "chi bộ có từ 09 đến dưới 30 đảng viên chính thức bầu 03 chi ủy viên")).toBe(false);
+  });
+
+  it("takes a count the question gives as stated by a rule's range that holds it", () => {
+    const rule = "a) Số lượng chi ủy viên: Chi bộ có dưới 09 đảng viên chính thức chỉ bầu bí thư chi bộ; chi bộ có từ 09 đến dưới 30 đảng viên chính thức bầu 03 chi ủy viên; chi bộ có từ 30 đảng viên chính thức trở lên bầu không quá 05 chi ủy viên.";
+    const other = "Điều 12. Người trúng cử phải được số phiếu bầu quá một nửa so với tổng số đảng viên chính thức được triệu tập.";
+    const r = askAmong([other, rule], "Chi bộ mình có 12 đảng viên chính thức thì bầu mấy chi ủy viên?", "Chỉ thị số 18-CT/TU");
+    expect(r.best?.text).toContain("03 chi ủy viên");
+    expect(inStatedRange("12", termSets(rule))).toBe(true);
+    expect(inStatedRange("45", termSets("chi bộ có từ 09 đến dưới 30 đảng viên chính thức bầu 03 chi ủy viên"))).toBe(false);
+    expect(inStatedRange("45", termSets("chi bộ có từ 30 đảng viên chính thức trở lên bầu không quá 05 chi ủy viên"))).toBe(true);
   });
 
   it("answers a birth date only with a sentence that states one", () => {
