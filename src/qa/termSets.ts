@@ -108,7 +108,15 @@ export function termSets(text: string): TermSets {
     }
     for (const key of numberedKeys(t)) numbers.add(key);
     for (const range of rangesIn(foldKey(t))) numbers.add(range);
-    return { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
+    const sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
+    // "Đến ngày 31/12/2024" is the end of the year: it says "cuối năm" (2024).
+    if ([...numbers].some((key) => key.startsWith("31/12"))) {
+      const end = yearEnd();
+      for (const k of end.fold) sets.fold.add(k);
+      for (const k of end.accent) sets.accent.add(k);
+      for (const k of end.bigrams) sets.bigrams.add(k);
+    }
+    return sets;
   });
 }
 
@@ -141,6 +149,16 @@ export function inStatedRange(n: string, sets: TermSets): boolean {
     if ((lo === "" || value >= Number(lo)) && (hi === "" || hi === undefined || value < Number(hi))) return true;
   }
   return false;
+}
+
+let yearEndSets: TermSets | null = null;
+/** The terms of "cuối năm" (see termSets). */
+function yearEnd(): TermSets {
+  if (yearEndSets === null) {
+    const view = analyzeText("cuối năm", false);
+    yearEndSets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers: new Set() };
+  }
+  return yearEndSets;
 }
 
 export function keyIn(key: TermKey, sets: TermSets): boolean {

@@ -166,6 +166,14 @@ describe("answer extraction", () => {
     expect(inStatedRange("45", termSets("chi bộ có từ 30 đảng viên chính thức trở lên bầu không quá 05 chi ủy viên"))).toBe(true);
   });
 
+  it("reads the last day of December as the end of the year, and the old name of the class on the Party as the new", () => {
+    expect(askAmong(["Đến ngày 31/12/2024, Đảng bộ huyện có 38 tổ chức cơ sở đảng."], "Tính đến cuối năm 2024 Đảng bộ huyện có tất cả bao nhiêu tổ chức cơ sở đảng?", "Kết luận số 27-KL/HU").best?.text).toContain("38 tổ chức");
+    expect(termSets("Đến ngày 31/12/2024, Đảng bộ huyện có 38 tổ chức cơ sở đảng.").bigrams.has("cuoi_nam")).toBe(true);
+    expect(termSets("Đến ngày 30/6/2024, Đảng bộ huyện có 38 tổ chức cơ sở đảng.").bigrams.has("cuoi_nam")).toBe(false);
+    const learned = understandQuestion("Xã còn bao nhiêu người đã học lớp cảm tình Đảng?").terms.find((t) => t.fold === "cam");
+    expect(learned?.alternatives.map((a) => a.map((k) => k.fold).join(" "))).toContain("nhan thuc ve dang");
+  });
+
   it("answers a birth date only with a sentence that states one", () => {
     const row = ["Chi bộ: Chi bộ thôn Nà Pục; Thời gian đại hội: 08/10/2024; Đồng chí Ủy viên Ban Thường vụ Tỉnh ủy dự, chỉ đạo: Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy."];
     const q = "Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy, sinh năm bao nhiêu?";
