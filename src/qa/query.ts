@@ -178,6 +178,9 @@ const ENGLISH_OPENING_CONDITION = /^(?:when|if|once|after|before|where)\b[^,?]*,
 
 /** Nouns that, before "nào", ask for a time (folded): "thời điểm nào", "thời gian nào". */
 const TIME_ASKING_NOUNS = new Set(["thoi diem", "thoi gian"]);
+/** Words that bound a time asked as a span ("từ ngày nào tới ngày nào"), and the units of time after them (folded). */
+const TIME_BOUNDS = new Set(["tu", "toi"]);
+const TIME_UNITS = new Set(["ngay", "thang", "nam", "quy", "luc"]);
 
 function detectKind(foldedQuestion: string, english: boolean, partAsked = false): QuestionKind {
   const folded = english ? foldedQuestion.replace(ENGLISH_OPENING_CONDITION, "") : foldedQuestion;
@@ -320,6 +323,8 @@ export function understandQuestion(raw: string): QueryPlan {
     if (kind === "date" || kind === "when") {
       tokens.forEach((t, i) => {
         if (TIME_ASKING_NOUNS.has(`${t.fold} ${tokens[i + 1]?.fold ?? ""}`) && tokens[i + 2]?.fold === "nao") stops[i] = stops[i + 1] = true;
+        // ("từ ngày nào tới ngày nào": the words bounding the time asked are no key terms either.)
+        if (TIME_BOUNDS.has(t.fold) && TIME_UNITS.has(tokens[i + 1]?.fold ?? "") && tokens[i + 2]?.fold === "nao") stops[i] = true;
       });
     }
     // The words of a date go with its number ("tháng 11/2025", "cuối tháng 11", "đầu quý 3"): the number is
