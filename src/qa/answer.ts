@@ -316,7 +316,8 @@ const TITLED_BODIES = ["chi doan", "chi hoi", "cong doan", "doan thanh", "hoi li
  * name: "Bí thư Chi đoàn khu phố" is no answer to whose the Party Secretary of the ward is.
  */
 function namesOnlyOtherBodysTitle(unit: string, title: readonly TermKey[], plan: QueryPlan): boolean {
-  const asked = new Set(plan.terms.map((t) => t.fold));
+  // (An abbreviation asked stands for its words: "UBND" asks of the "Ủy ban nhân dân".)
+  const asked = new Set(plan.terms.flatMap((t) => [t.fold, ...(t.phrase ?? [])]));
   return everySighting(unit, title, (tokens, i) => {
     const after = i + title.length;
     const body = TITLED_BODIES.find((b) => b.every((k, j) => tokens[after + j]?.fold === k));

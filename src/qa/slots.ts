@@ -255,6 +255,11 @@ function kindScore(plan: QueryPlan, unit: string): number {
   }
 }
 
+/** A question asking what something is called ("tên là gì", "tên gì", "what is the name"), folded. */
+const NAME_ASKED_FOLDED = /\bten (?:la )?gi\b|\bco ten la\b|what (?:is|was) (?:the|its) name\b|\bcalled\b/u;
+/** A name given in quotation marks. */
+const QUOTED_NAME = /["“«][^"”»]{3,80}["”»]/u;
+
 /**
  * For "bao nhiêu <noun>" questions: whether the unit gives a number directly followed by that noun
  * ("68/152 xã", "ba mươi đảng viên"). Null when the question sets no noun.
@@ -1126,6 +1131,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   // "Công ty nào", "Bộ nào": a body of that kind ("Bộ Tư pháp"); "cơ quan nào", "đơn vị nào": any body.
   const kindOfBody = plan.kind === "who" && plan.askedNoun ? bodyKindAsked(plan.askedNoun) : null;
   if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;
+  // "Mô hình … tên là gì?": a name given in quotation marks ("Thôn sạch, đường hoa") is the name asked.
+  if (plan.kind === "who" && NAME_ASKED_FOLDED.test(foldedQuestion(plan)) && QUOTED_NAME.test(unit)) return true;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
   // (Minutes and plans label it: "Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân".)

@@ -176,6 +176,14 @@ describe("answer extraction", () => {
     expect(learned?.alternatives.map((a) => a.map((k) => k.fold).join(" "))).toContain("nhan thuc ve dang");
   });
 
+  it("takes a name in quotation marks as the name asked, and an abbreviated body as the body it stands for", () => {
+    const named = understandQuestion("mo hinh dan van kheo cua thon trung luong ten la gi");
+    expect(answersKind(named, 'Mô hình dân vận khéo "Thôn sạch, đường hoa" ở thôn Trung Lương được Huyện ủy biểu dương.')).toBe(true);
+    expect(answersKind(named, "Mô hình dân vận khéo ở thôn Trung Lương được Huyện ủy biểu dương.")).toBe(false);
+    const elected = ["Ngày 10/5/2024, Hội đồng nhân dân xã đã bầu đồng chí Phạm Thị Hạnh giữ chức Chủ tịch Ủy ban nhân dân xã nhiệm kỳ 2021 - 2026."];
+    expect(askAmong(elected, "Chủ tịch UBND xã Đồng Sa hiện giờ là ai?", "Báo cáo sơ kết của Đảng ủy xã Đồng Sa").best?.text).toContain("Phạm Thị Hạnh");
+  });
+
   it("answers a birth date only with a sentence that states one", () => {
     const row = ["Chi bộ: Chi bộ thôn Nà Pục; Thời gian đại hội: 08/10/2024; Đồng chí Ủy viên Ban Thường vụ Tỉnh ủy dự, chỉ đạo: Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy."];
     const q = "Đồng chí Phùng Đức Lâm, Phó Bí thư Thường trực Tỉnh ủy, sinh năm bao nhiêu?";
