@@ -315,7 +315,8 @@ export function translateEnglish(question: string): Translation {
       const entry = glossary.get(key) ?? glossary.get(slice.map(dictionaryForm).join(" "));
       if (entry) {
         groups.push(entry.vi);
-        if (n >= 2 && i > 0 && words.slice(i, i + n).every((w) => /^\p{Lu}/u.test(w.raw) || isEnglishStopword(w.lower))) named.push(entry.vi);
+        const phrase = words.slice(i, i + n);
+        if (n >= 2 && i > 0 && phrase.every((w) => /^\p{Lu}/u.test(w.raw) || isEnglishStopword(w.lower)) && phrase.some((w) => /^\p{Lu}/u.test(w.raw))) named.push(entry.vi);
         i += n;
         matched = true;
         break;

@@ -105,6 +105,11 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).toContain("trực thuộc");
     expect(translateEnglish("Once a month, what must the cell review?").groups.flat()).toContain("một lần");
     expect(translateEnglish("Which party cell was picked to hold the district's pilot congress?").groups.flat()).toEqual(expect.arrayContaining(["chọn", "đại hội điểm"]));
+    // A body named with capitals is named; a phrase of function words is none ("at most").
+    expect(translateEnglish("How many members does the provincial Business Bloc party organisation have?").named).toEqual([["khối doanh nghiệp"]]);
+    const most = translateEnglish("How many key targets can each party cell set for the 2025-2027 term at most?");
+    expect(most.named).toEqual([]);
+    expect(most.groups[0]).toContain("chỉ tiêu chủ yếu");
   });
 
   it("says the head of a body named after 'head' by the office that heads it", () => {
