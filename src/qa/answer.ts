@@ -15,7 +15,7 @@ import { stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { TextMemo, type TermSets, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
+import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -681,7 +681,7 @@ const BIRTH_STATED_FOLDED = /\b(?:sinh (?:nam|ngay|thang|vao|\d)|(?:nam|ngay|tha
 
 /** Whether a question asks a birth date or year. */
 function asksBirthDate(plan: QueryPlan): boolean {
-  return (plan.kind === "date" || plan.kind === "when") && BIRTH_ASKED_FOLDED.test(plan.language === "en" ? foldKey(plan.question) : foldedQuestion(plan));
+  return (plan.kind === "date" || plan.kind === "when") && BIRTH_ASKED_FOLDED.test(foldedQuestion(plan));
 }
 
 /** The words that ask for a date or a time in a folded Vietnamese question, from the token they start at. */
@@ -743,7 +743,7 @@ function outsideNames(text: string): string {
 }
 
 function missingNumbers(plan: QueryPlan, sets: TermSets): string[] {
-  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)) && !(givesCount(plan.question, n) && inStatedRange(n, sets)));
+  return plan.numbers.filter((n) => !sets.fold.has(n) && !sets.numbers.has(numberKey(n)) && !(inStatedRange(n, sets) && givesCount(plan.question, n)));
 }
 
 /** Words before a number that make it a numbering, not a count ("đại hội 14", "Điều 12", "lần 2"; folded). */
@@ -779,14 +779,6 @@ function unionOf(a: TermSets, b: TermSets): TermSets {
 
 function emptySets(): TermSets {
   return { fold: new Set(), accent: new Set(), bigrams: new Set(), numbers: new Set() };
-}
-
-/** Adds `b`'s terms to `into` (a union built up without copying it for each part). */
-function addInto(into: TermSets, b: TermSets): void {
-  for (const t of b.fold) into.fold.add(t);
-  for (const t of b.accent) into.accent.add(t);
-  for (const t of b.bigrams) into.bigrams.add(t);
-  for (const t of b.numbers) into.numbers.add(t);
 }
 
 /**

@@ -844,6 +844,9 @@ const BOUND_KIND: Readonly<Record<string, "below" | "above" | "from" | "upTo">> 
 const CLASHING_BOUNDS: ReadonlyArray<readonly [string, string]> = [["below", "from"], ["above", "upTo"]];
 const SMALL_NUMBERS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+/** The bounds each question gives (it is checked against every unit). */
+const askedBounds = new WeakMap<QueryPlan, Map<number, Set<string>>>();
+
 /** The bounds a folded text puts on numbers, by the number's value ("dưới 09" → 9 → below). */
 function boundsIn(folded: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
@@ -862,7 +865,8 @@ function boundsIn(folded: string): Map<number, Set<string>> {
  * thức …?" ("fewer than nine") is not answered by "chi bộ có từ 09 đến dưới 30 đảng viên chính thức …".
  */
 export function boundsOtherSide(plan: QueryPlan, unit: string): boolean {
-  const asked = boundsIn(plan.language === "en" ? foldKey(plan.question) : foldedQuestion(plan));
+  let asked = askedBounds.get(plan);
+  if (asked === undefined) askedBounds.set(plan, (asked = boundsIn(foldedQuestion(plan))));
   if (asked.size === 0) return false;
   const stated = boundsIn(foldKey(unit));
   for (const [value, kinds] of asked) {

@@ -109,13 +109,9 @@ export function termSets(text: string): TermSets {
     for (const key of numberedKeys(t)) numbers.add(key);
     for (const range of rangesIn(foldKey(t))) numbers.add(range);
     const sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
-    // "Đến ngày 31/12/2024" is the end of the year: it says "cuối năm" (2024).
-    if ([...numbers].some((key) => key.startsWith("31/12"))) {
-      const end = yearEnd();
-      for (const k of end.fold) sets.fold.add(k);
-      for (const k of end.accent) sets.accent.add(k);
-      for (const k of end.bigrams) sets.bigrams.add(k);
-    }
+    // "Đến ngày 31/12/2024" is the end of the year: it says "cuối năm" (2024). (Every date is also keyed by its
+    // day and month.)
+    if (numbers.has("31/12")) addInto(sets, yearEnd());
     return sets;
   });
 }
@@ -149,6 +145,14 @@ export function inStatedRange(n: string, sets: TermSets): boolean {
     if ((lo === "" || value >= Number(lo)) && (hi === "" || hi === undefined || value < Number(hi))) return true;
   }
   return false;
+}
+
+/** Adds `b`'s terms to `into` (a union built up without copying it for each part). */
+export function addInto(into: TermSets, b: TermSets): void {
+  for (const t of b.fold) into.fold.add(t);
+  for (const t of b.accent) into.accent.add(t);
+  for (const t of b.bigrams) into.bigrams.add(t);
+  for (const t of b.numbers) into.numbers.add(t);
 }
 
 let yearEndSets: TermSets | null = null;
