@@ -12,6 +12,7 @@ import { readStructure } from "../corpus/document.js";
 import type { OcrOptions } from "../corpus/scans.js";
 import { SUPPORTED_EXTENSIONS, type DocumentInfo, type LoadedFile } from "../corpus/types.js";
 import { AppError, describeError, isAppError } from "../errors.js";
+import { stampVouches } from "./stamps.js";
 import type { IngestFailure, StoredPassage } from "./store.js";
 
 /**
@@ -110,6 +111,12 @@ export interface ReadFileOptions {
   maxPassages?: number;
   /** OCR for scanned PDF pages and images; without it they are skipped. */
   ocr?: OcrOptions;
+  /**
+   * When the previous index was written (ms since the epoch): a file whose size and time still match its
+   * record from then, and predate it, is kept without being read (freshness.ts `stampVouches`). Absent:
+   * every file is read and hashed.
+   */
+  previousWrittenAtMs?: number;
 }
 
 async function parseFile(corpusDir: string, rel: string, hash: string, opts: ReadFileOptions): Promise<ParsedDoc> {
@@ -152,6 +159,7 @@ export async function readCorpusFile(corpusDir: string, rel: string, opts: ReadF
     const abs = path.join(corpusDir, rel);
     const { size, mtimeMs } = await stat(abs);
     stamp = { size, mtimeMs };
+    if (previous && opts.previousWrittenAtMs !== undefined && previous.docId === opts.docId && stampVouches(previous, stamp, opts.previousWrittenAtMs)) return { kind: "kept", info: previous };
     checkFileSize(path.basename(rel), size, opts.maxFileBytes);
     const hash = createHash("sha256").update(await readFile(abs)).digest("hex");
     // A file whose id changed (it collided with another in an older index) is read again under its new id.

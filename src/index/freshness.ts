@@ -1,15 +1,19 @@
 /**
  * Is the index in service still what the corpus folder holds? Compared at start-up, so that documents
  * added, replaced or removed since the last ingest are picked up without the admin remembering to run
- * `npm run ingest`. Cheap when nothing changed: each file is `stat`ed, and only a file whose size or
- * modification time differs from the manifest's record is read and hashed.
+ * `npm run ingest`. Cheap when nothing changed: each file is `stat`ed, and only a file whose stamp does
+ * not vouch for it (size or time differ from the manifest's record, or the time is that of the ingest
+ * itself: stamps.ts) is read and hashed.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DocumentInfo } from "../corpus/types.js";
 import { listCorpusFiles } from "./corpusFiles.js";
+import { sameStamp, stampVouches, type FileStamp } from "./stamps.js";
 import type { IndexManifest, IngestFailure } from "./store.js";
+
+export type { FileStamp };
 
 /** How the corpus folder differs from the manifest: paths relative to the corpus folder. */
 export interface CorpusDrift {
@@ -18,11 +22,6 @@ export interface CorpusDrift {
   changed: string[];
 }
 
-/** A file's size and modification time, as `stat` gives them. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
 
 /** True when the corpus folder and the index disagree. */
 export function hasDrift(drift: CorpusDrift): boolean {
@@ -32,11 +31,6 @@ export function hasDrift(drift: CorpusDrift): boolean {
 /** "2 thêm, 1 bỏ, 1 sửa": the counts of a drift, in the terminal's words. */
 export function describeDrift(drift: CorpusDrift): string {
   return [`${drift.added.length} tệp mới`, `${drift.removed.length} tệp bị bỏ`, `${drift.changed.length} tệp đã sửa`].join(", ");
-}
-
-/** True when `a` and `b` record the same size and time (a missing record never matches). */
-function sameStamp(a: Partial<FileStamp>, b: Partial<FileStamp>): boolean {
-  return a.size !== undefined && a.size === b.size && a.mtimeMs !== undefined && a.mtimeMs === b.mtimeMs;
 }
 
 /**
@@ -61,7 +55,7 @@ export function sameRecords(previous: Pick<IndexManifest, "documents" | "failure
  * files added and removed, and the documents whose stamp differs (`suspects`: their content decides).
  */
 export function compareStamps(
-  manifest: Pick<IndexManifest, "documents" | "failures">,
+  manifest: Pick<IndexManifest, "documents" | "failures"> & Partial<Pick<IndexManifest, "builtAt">>,
   stamps: ReadonlyMap<string, FileStamp>,
 ): { added: string[]; removed: string[]; changed: string[]; suspects: DocumentInfo[] } {
   const known = new Set([...manifest.documents, ...manifest.failures].map((f) => f.path));
@@ -69,9 +63,10 @@ export function compareStamps(
   const removed = [...known].filter((p) => !stamps.has(p));
   const changed: string[] = [];
   const suspects: DocumentInfo[] = [];
+  const writtenAtMs = manifest.builtAt === undefined ? undefined : Date.parse(manifest.builtAt);
   for (const doc of manifest.documents) {
     const now = stamps.get(doc.path);
-    if (!now || sameStamp(doc, now)) continue;
+    if (!now || stampVouches(doc, now, writtenAtMs)) continue;
     if (doc.size !== undefined && doc.size !== now.size) changed.push(doc.path);
     else suspects.push(doc);
   }
@@ -84,7 +79,7 @@ export function compareStamps(
 }
 
 /** How the corpus folder differs from `manifest`. Throws when the folder cannot be read (INGEST_NOTHING). */
-export async function corpusDrift(corpusDir: string, manifest: Pick<IndexManifest, "documents" | "failures">): Promise<CorpusDrift> {
+export async function corpusDrift(corpusDir: string, manifest: Pick<IndexManifest, "documents" | "failures"> & Partial<Pick<IndexManifest, "builtAt">>): Promise<CorpusDrift> {
   const { supported, unsupported } = await listCorpusFiles(corpusDir);
   const stamps = new Map<string, FileStamp>();
   for (const rel of [...supported, ...unsupported]) {

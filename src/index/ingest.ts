@@ -156,6 +156,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
   const readOptionsFor = (rel: string): ReadFileOptions => ({
     docId: docIds.get(rel) ?? rel,
     maxFileBytes: opts.maxFileBytes,
+    ...(previous ? { previousWrittenAtMs: Date.parse(previous.manifest.builtAt) } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.maxPassagesPerFile !== undefined ? { maxPassages: opts.maxPassagesPerFile } : {}),
     ...(ocrFor(rel) ? { ocr: ocrFor(rel) } : {}),

@@ -14,9 +14,9 @@ import { analyzeText } from "../text/analyze.js";
 import { stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { citedDocumentNumbers, documentNumberKey, FAMILY_NAMES_FOLDED, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
+import { DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -92,6 +92,8 @@ const LIST_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+[^\d.:;!?]{1,50}$/u;
 const NUMERALS = ["", ...NUMBER_WORDS];
 
 const unitCache = new TextMemo<Unit[]>();
+/** The header fields a question asks together most ("số mấy, ngày nào"). */
+const NUMBER_AND_DATE: ReadonlySet<string> = new Set(["Số hiệu", "Ngày ban hành"]);
 /** A year as a question or a text writes it alone ("2025"). */
 const YEAR = /^(?:19|20)\d\d$/u;
 /** Nouns for an organisation's members (folded), which a text counts as comrades. */
@@ -383,6 +385,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
   const act = plan.kind === "who" ? actAsked(plan) : null;
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
+  // The people the question names by their full names ("Vi Văn Khải … là bí thư xã nào?").
+  const persons = plan.names.filter((name) => name.length >= 2 && FAMILY_NAMES_FOLDED.has(name[0]?.split("_")[0] ?? ""));
   const ranked: PassageAnswer[] = [];
   // A passage without the question's numbers or names is about something else: it competes only when no
   // passage has them (then its unit still gives the reason to abstain).
@@ -417,9 +421,13 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const asksAnyField = askedKinds !== null && HEADER_FIELDS.some((f) => asksHeaderField(f, fieldAsked, plan.kind));
   const headerEvidence = new Map<string, TermSets>();
   if (asksAnyField) {
+    const ownNumber = new Map(candidates.filter((c) => c.isHeader).map((c) => [documentOf(c), headerKey(c)]));
     for (const c of candidates) {
       if (c.isHeader || (hasQualifiers && !holdsQualifiers(c))) continue;
       const doc = documentOf(c);
+      // A passage that cites another document of the kind asked ("… theo Quyết định số 1297-QĐ/TU") tells
+      // of that document: its words are no evidence for this one's header.
+      if (askedKinds !== null && citedDocumentNumbers(foldKey(c.text), askedKinds).some((n) => n !== ownNumber.get(doc))) continue;
       let evidence = headerEvidence.get(doc);
       if (!evidence) headerEvidence.set(doc, (evidence = emptySets()));
       addInto(evidence, termSets(c.text));
@@ -454,7 +462,14 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const leadEnd = candidate.text.indexOf("\n");
     // (The lead itself says who holds which office: it answers "Ai là Phó Chủ tịch …?".)
     const leadUnit: Unit[] = passageLead !== null ? [{ text: passageLead, start: 0, end: leadEnd }] : [];
-    for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit]) {
+    // A question that asks for a document's number and its date ("… số mấy, ban hành ngày nào?") is
+    // answered by the two lines together.
+    const askedLines = candidate.isHeader ? unitsOf(candidate.text, true).filter((line) => HEADER_FIELDS.some((f) => NUMBER_AND_DATE.has(f.label) && line.text.startsWith(`${f.label}:`) && asksHeaderField(f, fieldAsked, plan.kind))) : [];
+    const fieldsUnit: Unit[] = askedLines.length > 1 ? [{ text: askedLines.map((line) => line.text).join("\n"), start: askedLines[0]?.start ?? 0, end: askedLines[askedLines.length - 1]?.end ?? 0 }] : [];
+    // (Those the passage names: a unit of it that does not name them speaks of someone else.)
+    // (A header's fields speak of its document, whoever the document names.)
+    const personsHere = candidate.isHeader ? [] : persons.filter((name) => name.every((bigram) => wholePassageSets.bigrams.has(bigram)));
+    for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit, ...fieldsUnit]) {
       const heading = actor ?? (passageLead !== null && listed.start > leadEnd ? passageLead : null);
       // (A cut inside the unit is marked after the heading: "Đồng chí …: …Yên Trạch.")
       const unit = heading && !foldKey(listed.text).includes(foldKey(heading)) ? { ...listed, text: `${heading}: ${listed.cutBefore ? "…" : ""}${listed.text.replace(/^[-•–+*]\s+/u, "")}`, cutBefore: false } : listed;
@@ -534,12 +549,13 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       let score = coverage * policy.coverageWeight + Math.min(bigramHits, policy.maxBigramHits) * policy.bigramWeight + kindBonus(plan, unit.text, policy) - candidate.rank * policy.rankPenalty;
       if (offTopic) score -= policy.mismatchPenalty;
       const counts = countsNoun(plan, unit.text, candidate.context);
-      if (counts === false) score -= policy.mismatchPenalty;
+      if (counts === false || (members && countsOtherCommittee(plan, unit.text))) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text, around)) score -= policy.mismatchPenalty;
       if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
       // "Đại hội … được tổ chức vào ngày nào?": a date said of what the question asks the time of.
       if (timedEvent !== null && !candidate.isHeader && !timedEvent.every((term) => termIn(term, termSets(outsideNames(unit.text))))) score -= policy.kindPenalty;
       if (act !== null && !candidate.isHeader && !act.every((term) => termIn(term, unitSets))) score -= policy.mismatchPenalty;
+      if (personsHere.some((name) => !name.every((bigram) => unitSets.bigrams.has(bigram)))) score -= policy.kindPenalty;
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
       if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost

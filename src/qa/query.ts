@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -561,6 +561,19 @@ export function documentReferences(folded: string): string[] {
   return [...new Set([...folded.matchAll(DOC_REFERENCE)].flatMap((m) => documentNumberKey(m[1] ?? "") ?? []))];
 }
 
+/**
+ * Numbers of the documents of `kinds` (folded kinds, as `askedDocument` gives them) a folded text cites
+ * by number ("… theo quyet dinh so 1297-qd/tu" → ["1297"]).
+ */
+export function citedDocumentNumbers(folded: string, kinds: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const m of folded.matchAll(DOC_REFERENCE)) {
+    const key = documentNumberKey(m[1] ?? "");
+    if (key !== null && kinds.some((k) => m[0].replace(/^[^a-z]/, "").startsWith(k))) out.push(key);
+  }
+  return out;
+}
+
 /** A document number as questions refer to it: its leading digits without zeros ("07-KL/VPTW" → "7"), or null. */
 export function documentNumberKey(number: string): string | null {
   const digits = number.match(/^\d+/)?.[0];
@@ -792,7 +805,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     const purpose = t?.fold === "de" && (!accented || t.lower === "để");
     // ("kể từ", since: "bao nhiêu ngày kể từ ngày ký" counts days.)
     const since = t?.fold === "ke" && tokens[i + 1]?.fold === "tu" && (!accented || t.lower === "kể");
-    if (!t || t.isNumber || stops[i] || purpose || since || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
+    // (Nor across a comma: "bao nhiêu nữ, chiếm tỷ lệ bao nhiêu" counts women.)
+    const punctuated = text !== "" && /[,;:.?!]/u.test(text.slice(tokens[i - 1]?.end ?? 0, t?.start ?? 0));
+    if (!t || t.isNumber || stops[i] || purpose || since || punctuated || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
     keep.push(t);
   }
   const noun = keep.length === 3 ? keep.slice(0, 2) : keep;
@@ -843,19 +858,39 @@ export function nameSyllablesOf(names: readonly string[][]): Set<string> {
   return new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
 }
 
-/** Runs of two or more capitalised syllables after the first word: the question's proper names. */
+/** Family names, folded. */
+export const FAMILY_NAMES_FOLDED: ReadonlySet<string> = new Set([...FAMILY_NAMES].map((name) => foldKey(name)));
+
+/** Runs of two or more capitalised syllables (the first word only as a family name): the question's proper names. */
 function nameRuns(tokens: readonly Token[], text: string): string[][] {
   const runs: string[][] = [];
   let run: Token[] = [];
+  // (Typed with marks, as written: "Nguyên" is "former", "Nguyễn" a family name.)
+  const isFamilyName = (t: Token): boolean => {
+    const surface = text.slice(t.start, t.end);
+    return hasDiacritics(surface) ? FAMILY_NAMES.has(surface) : FAMILY_NAMES_FOLDED.has(t.fold);
+  };
+  const push = (names: Token[]): void => {
+    if (names.length >= 2) runs.push(names.slice(1).map((t, i) => `${(names[i] as Token).fold}_${t.fold}`));
+  };
   const flush = (): void => {
-    if (run.length >= 2) runs.push(run.slice(1).map((t, i) => `${(run[i] as Token).fold}_${t.fold}`));
+    // A place then a person ("Huyện ủy Vĩnh Khê Phạm Đình Lộc"): a family name opening the run's last three
+    // or four syllables, after two or more, starts a name of its own.
+    const at = run.findIndex((t, k) => k >= 2 && run.length - k >= 3 && run.length - k <= 4 && isFamilyName(t));
+    if (at > 0) {
+      push(run.slice(0, at));
+      push(run.slice(at));
+    } else push(run);
     run = [];
   };
   tokens.forEach((t, i) => {
     const surface = text.slice(t.start, t.end);
     const adjacent = run.length > 0 && /^\s+$/.test(text.slice((run[run.length - 1] as Token).end, t.start));
-    // Abbreviations (BTV, UBND) are not names and end a run.
-    const capitalised = i > 0 && !t.isNumber && /^\p{Lu}/u.test(surface) && !/^\p{Lu}{2,}$/u.test(surface);
+    // Abbreviations (BTV, UBND) are not names and end a run. (The first word is capitalised anyway: it
+    // opens a name only as a family name before another capitalised word, "Vi Văn Khải là …".)
+    const next = tokens[i + 1];
+    const opensName = i === 0 && isFamilyName(t) && next !== undefined && /^\s+\p{Lu}/u.test(text.slice(t.end, next.end));
+    const capitalised = (i > 0 || opensName) && !t.isNumber && /^\p{Lu}/u.test(surface) && !/^\p{Lu}{2,}$/u.test(surface);
     if (capitalised && (run.length === 0 || adjacent)) run.push(t);
     else {
       flush();

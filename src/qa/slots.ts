@@ -64,7 +64,8 @@ const PLACE_LABEL = /^(?:\d+[.)]\s*)?(?:địa điểm|nơi tổ chức|nơi h�
 const PLACE_NAMED = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+)\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d`, "u");
 const LOCATIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:nơi|địa điểm|trụ sở)\s)`, "iu");
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
-export const DEADLINE_SET = /(?:^|[^\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\s+(?:ngày|là))?\s+(?:\d|tháng|quý|năm|\p{L}+\s+\d)/iu;
+// (The time may be written in words: "chậm nhất sau một tháng kể từ …".)
+export const DEADLINE_SET = new RegExp(`(?:^|[^\\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\\s+(?:ngày|là))?\\s+(?:\\d|tháng|quý|năm|\\p{L}+\\s+(?:\\d|(?:${NUMBER_WORDS.join("|")})(?!\\p{L})))`, "iu");
 // "ngày nào", "ngày tháng năm nào", "what date": a day is asked (folded).
 const DAY_QUESTION_FOLDED = /\bngay (?:nao|thang nao|thang nam nao)\b|\b(?:what|which) (?:date|day)\b|\b(?:what|which) (?:is|was) the date\b/;
 const CONDITION = /(?:^|\s)(?:khi|nếu|trường hợp|sau khi|trước khi|trong thời hạn|kể từ)\s/iu;
@@ -251,7 +252,8 @@ function kindScore(plan: QueryPlan, unit: string): number {
     case "reason":
       return /(?:^|\s)(?:do|vì|bởi|nhằm|để)\s/iu.test(unit) ? 1 : 0;
     default:
-      return 0;
+      // "… theo tờ trình số mấy?": a document's number is the fact asked.
+      return asksDocumentNumber(plan) ? (DOCUMENT_NUMBER.test(unit) ? 1.2 : -1) : 0;
   }
 }
 
@@ -608,9 +610,14 @@ function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after
   return tokens[after]?.fold === "la" && kind !== undefined && !isStopFold(kind.fold) && !/\d/u.test(kind.fold) && !plan.terms.some((t) => t.fold === kind.fold);
 }
 
-/** Whether the question says a subset qualifier ("nữ", "dự bị"); an English one in its translated terms ("new party members" has "mới"). */
+/** Whether the question says a subset qualifier ("nữ", "dự bị"); an English one in its translation ("new party members" has "mới"). */
 function qualifierAsked(plan: QueryPlan, qualifier: readonly string[]): boolean {
-  return spacedWords(foldedQuestion(plan)).includes(` ${qualifier.join(" ")} `) || qualifier.every((k) => plan.terms.some((t) => t.fold === k));
+  return spacedWords(qualifiedText(plan)).includes(` ${qualifier.join(" ")} `) || qualifier.every((k) => plan.terms.some((t) => t.fold === k));
+}
+
+/** The folded question as it narrows nouns: an English one in its translation ("probationary party members" → "dang vien du bi"). */
+function qualifiedText(plan: QueryPlan): string {
+  return plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan);
 }
 
 /** "đảng viên nữ 81 đồng chí": a count of comrades labelled by a kind the question does not ask (folded tokens before `number`). */
@@ -637,7 +644,7 @@ interface AskedQualifier {
 
 /** The qualifier the question narrows the counted noun by ("đảng viên nữ"), or null. */
 function askedQualifierOf(plan: QueryPlan, noun: readonly TermKey[]): AskedQualifier | null {
-  const question = spacedWords(foldedQuestion(plan));
+  const question = spacedWords(qualifiedText(plan));
   const said = noun.map((k) => k.fold).join(" ");
   const qualifier = ASKED_QUALIFIERS.find((q) => question.includes(` ${said} ${q.join(" ")} `));
   return qualifier === undefined ? null : { narrowed: ` ${said} ${qualifier.join(" ")} `, qualifier };
@@ -736,6 +743,38 @@ function committeesIn(text: string): Set<string> {
     i = at - 1;
   }
   return found;
+}
+
+/**
+ * The committees a question names (see committeesIn); an English one names them by the glossary's
+ * phrases in its search text ("ban thường vụ", "ủy ban kiểm tra": a "ban" of three syllables or more, so
+ * that the verb "ban hành" is none).
+ */
+function committeesAsked(plan: QueryPlan): Set<string> {
+  if (plan.language === "vi") return committeesIn(plan.question);
+  const found = new Set<string>();
+  for (const phrase of plan.searchText.split(",")) {
+    const folded = foldKey(phrase.trim()).split(/\s+/u);
+    const head = (folded[0] === "uy" && folded[1] === "ban") || (folded[0] === "hoi" && folded[1] === "dong") ? 2 : folded[0] === "ban" && folded.length >= 3 ? 1 : 0;
+    const tell = folded[head];
+    if (head > 0 && tell !== undefined) found.add(`${folded.slice(0, head).join(" ")}|${tell}`);
+  }
+  return found;
+}
+
+/**
+ * "Ban Thường vụ có bao nhiêu ủy viên?": a unit that names another committee of the kind asked and not
+ * the one asked, in the line that counts, counts that committee's members ("Chỉ định bổ sung 03 đồng chí tham
+ * gia Ban Chấp hành …").
+ */
+export function countsOtherCommittee(plan: QueryPlan, text: string): boolean {
+  const asked = [...committeesAsked(plan)];
+  if (asked.length === 0) return false;
+  // (The line that counts: the items listed under it may name other bodies.)
+  const counting = text.split("\n").find((line) => /\d+\s+đồng chí(?!\p{L})/iu.test(line)) ?? text;
+  const named = [...committeesIn(counting)];
+  const kindOf = (body: string): string => body.slice(0, body.indexOf("|"));
+  return !asked.some((body) => named.includes(body)) && named.some((body) => asked.some((a) => kindOf(a) === kindOf(body)));
 }
 
 /**
@@ -1056,11 +1095,16 @@ export function announcesList(plan: QueryPlan, unit: string): boolean {
 
 const DOCUMENT_KINDS_FOLDED = new RegExp(`\\b(?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`);
 
-/** Whether a Vietnamese question asks for the number of a document it names by kind. */
+/** Whether a question asks for the number of a document it names by kind. */
 function asksDocumentNumber(plan: QueryPlan): boolean {
   const question = foldedQuestion(plan);
-  return plan.language === "vi" && DOCUMENT_NUMBER_QUESTION_FOLDED.test(question) && DOCUMENT_KINDS_FOLDED.test(question);
+  // "What's the number of the district's submission …": in English, the document is named in its words.
+  if (plan.language === "en") return ENGLISH_DOCUMENT_NUMBER_QUESTION.test(plan.question) && DOCUMENT_KINDS_FOLDED.test(foldKey(plan.searchText));
+  return DOCUMENT_NUMBER_QUESTION_FOLDED.test(question) && DOCUMENT_KINDS_FOLDED.test(question);
 }
+
+/** "What is the number of …", "which number does … carry" (a document's number, not "how many"). */
+const ENGLISH_DOCUMENT_NUMBER_QUESTION = /\b(?:what|which)(?:['’]s| is| was)? (?:the )?(?:document |reference |official )?number of\b|\bwhat number\b/iu;
 
 /** Whether a count question asks for an amount of money ("bao nhiêu tiền", "bao nhiêu tiền đảng phí"). */
 export function asksMoney(plan: QueryPlan): boolean {

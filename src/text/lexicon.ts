@@ -268,6 +268,8 @@ const LAST_VERB = new Set(["last", "lasts", "lasted"]);
 const AUXILIARIES = new Set(["does", "do", "did", "will", "would", "should", "must", "can", "could", "may", "might"]);
 /** Words after "once" that make it a count ("once a month", "once every quarter"). */
 const ONCE_COUNTED_BY = new Set(["a", "an", "every", "each", "per", "more", "again", "or"]);
+/** Words that open a clause's subject: after "once" mid-question, they make it the conjunction. */
+const CLAUSE_SUBJECT_OPENERS = new Set(["the", "it", "they", "he", "she", "this", "that", "these", "those", "its", "their", "his", "her", "we", "you"]);
 
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
 export function translateEnglish(question: string): Translation {
@@ -282,9 +284,12 @@ export function translateEnglish(question: string): Translation {
   const unknown: string[] = [];
   const named: string[][] = [];
   // Capitalised words mid-question are names (Buon Ho, Krong Bong), even a function word that starts one ("Can Tho").
+  // The first word is capitalised anyway: it is a name only as the start of one that no English word opens
+  // ("Vi Văn Khải was appointed …", not "Does Hoa Binh …").
   const isName = (k: number): boolean => {
     const word = words[k];
-    if (!word || k === 0 || !/^\p{Lu}/u.test(word.raw)) return false;
+    if (!word || !/^\p{Lu}/u.test(word.raw)) return false;
+    if (k === 0) return !isEnglishStopword(word.lower) && !glossaryFirstWords.has(dictionaryForm(word.lower)) && isName(1);
     if (!isEnglishStopword(word.lower)) return true;
     const next = words[k + 1];
     return next !== undefined && /^\p{Lu}/u.test(next.raw) && !isEnglishStopword(next.lower) && !glossaryFirstWords.has(dictionaryForm(next.lower));
@@ -296,8 +301,12 @@ export function translateEnglish(question: string): Translation {
     return LAST_VERB.has(words[k]?.lower ?? "") && (after === undefined || after === "for" || after === "until") && words.slice(0, k).some((w) => AUXILIARIES.has(w.lower));
   };
   // "Once the company gets its own party committee, …": "once" opening a question is the conjunction (khi),
-  // not "một lần" ("once a month").
-  const onceIsConjunction = (k: number): boolean => k === 0 && words[k]?.lower === "once" && !ONCE_COUNTED_BY.has(words[k + 1]?.lower ?? "");
+  // not "một lần" ("once a month"); so is "once" before a clause's subject ("… once the decision arrives").
+  const onceIsConjunction = (k: number): boolean => {
+    if (words[k]?.lower !== "once") return false;
+    const next = words[k + 1]?.lower ?? "";
+    return k === 0 ? !ONCE_COUNTED_BY.has(next) : CLAUSE_SUBJECT_OPENERS.has(next);
+  };
   let i = 0;
   while (i < words.length) {
     if (lastIsVerb(i)) {

@@ -42,6 +42,11 @@ const PHRASES: ReadonlyArray<readonly [string, SmallTalkKind]> = [
   ["ra sao", "greeting"],
   ["khoe khong", "greeting"],
   ["co khoe khong", "greeting"],
+  // ("Chào em, hôm nay có gì mới không?": what's new.)
+  ["co gi moi khong", "greeting"],
+  ["co gi moi", "greeting"],
+  ["what s new", "greeting"],
+  ["whats new", "greeting"],
   ["tam biet", "goodbye"],
   ["bye", "goodbye"],
   ["goodbye", "goodbye"],

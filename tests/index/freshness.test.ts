@@ -38,6 +38,12 @@ describe("compareStamps", () => {
     expect(result.suspects.map((d) => d.path)).toEqual(["b.txt"]);
   });
 
+  it("hashes a document stamped within two seconds of the index's writing, however its stamp matches", () => {
+    const written = (ms: number) => ({ ...manifest, builtAt: new Date(ms).toISOString() });
+    expect(compareStamps(written(2500), same).suspects.map((d) => d.path)).toEqual(["a.txt", "b.txt"]);
+    expect(compareStamps(written(3500), same).suspects).toEqual([]);
+  });
+
   it("hashes every document of an index that recorded no stamps", () => {
     const old = { documents: [doc("a.txt", {}), doc("b.txt", {})], failures: [] };
     expect(compareStamps(old, new Map([...same].filter(([p]) => p.endsWith(".txt")))).suspects).toHaveLength(2);

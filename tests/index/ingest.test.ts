@@ -1,4 +1,4 @@
-import { readFile, rm, truncate, writeFile, mkdir, readdir } from "node:fs/promises";
+import { readFile, rm, stat, truncate, utimes, writeFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureIndex, ingestSettings } from "../../src/app/ingestRunner.js";
@@ -107,6 +107,39 @@ describe("ingest", () => {
     const summary = await ingestCorpus(options());
     expect(summary.mode).toBe("unchanged");
     expect(await currentGeneration(indexDir)).toBe(before);
+  });
+
+  it("trusts an old file's size and time instead of reading it, and re-reads one stamped as the index was written", async () => {
+    // Same size and time as recorded, both well before the index was written: kept unread (git does the
+    // same); --full reads everything.
+    const old = path.join(corpusDir, "sub", "tin-tuc.html");
+    const longAgo = new Date("2020-01-01T00:00:00Z");
+    await utimes(old, longAgo, longAgo);
+    expect((await ingestCorpus(options())).mode).toBe("incremental");
+    const before = await readFile(old, "utf8");
+    await writeFile(old, before.replace("12 đảng viên", "13 đảng viên"));
+    await utimes(old, longAgo, longAgo);
+    const kept = await ingestCorpus(options());
+    expect(kept.mode).toBe("unchanged");
+    expect(kept.updated).toEqual([]);
+    const full = await ingestCorpus(options({ full: true }));
+    expect(full.mode).toBe("full");
+    expect((await loadIndex(indexDir, { efSearch: 100 })).passages.some((p) => p.text.includes("13 đảng viên"))).toBe(true);
+    // Stamped within the file system's time step of the index's writing: the stamp vouches for nothing.
+    const recent = path.join(corpusDir, "quy-dinh.md");
+    const { mtime } = await stat(recent);
+    await utimes(recent, mtime, new Date());
+    await ingestCorpus(options());
+    const { mtime: stamped } = await stat(recent);
+    const text = await readFile(recent, "utf8");
+    await writeFile(recent, text.replace("mỗi tháng", "mỗi tuần"));
+    await utimes(recent, stamped, stamped);
+    const reread = await ingestCorpus(options());
+    expect(reread.updated).toEqual(["quy-dinh.md"]);
+    // (The corpus as the other tests expect it.)
+    await writeFile(old, before);
+    await writeFile(recent, text);
+    expect((await ingestCorpus(options())).updated.sort()).toEqual(["quy-dinh.md", "sub/tin-tuc.html"]);
   });
 
   it("keeps the previous index serving when an ingest finds nothing usable", async () => {

@@ -45,6 +45,8 @@ describe("answer extraction", () => {
     expect(folds("dai hoi cac chi bo con lai lam tu ngay nao toi ngay nao")).not.toEqual(expect.arrayContaining(["tu"]));
     expect(folds("dai hoi cac chi bo con lai lam tu ngay nao toi ngay nao")).not.toContain("toi");
     expect(folds("Nhiệm kỳ vừa qua có mấy chỉ tiêu không đạt?")).not.toContain("vua");
+    // (A counted noun ends at a comma: "bao nhiêu nữ, chiếm tỷ lệ bao nhiêu" counts women.)
+    expect(understandQuestion("Ban Chấp hành có bao nhiêu nữ, chiếm tỷ lệ bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["nu"]);
     // ("nhưng" is a conjunction, as "những" is a quantifier: a function word either way.)
     expect(folds("Hướng dẫn 45 thay thế nhưng hướng dẫn nào?")).not.toContain("nhung");
     expect(understandQuestion("When the higher committee misses its deadline, within how many working days must the case be settled?").kind).toBe("duration");

@@ -39,11 +39,30 @@ const NOTICE = [
   "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Võ Thành Nhân",
 ].join("\n");
 
+const REORGANISATION = [
+  "ĐẢNG BỘ TỈNH NAM LĨNH\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "BAN THƯỜNG VỤ TỈNH ỦY",
+  "*",
+  "Số 1386-QĐ/TU\t\tLĩnh Thành, ngày 14 tháng 3 năm 2025",
+  "",
+  "QUYẾT ĐỊNH",
+  "Về việc chuẩn y kiện toàn Ban Chấp hành Đảng bộ huyện Vĩnh Khê",
+  "",
+  "Điều 1. Chỉ định đồng chí Lường Thị Hảo, Trưởng Ban Tuyên giáo và Dân vận Huyện ủy (được thành lập trên cơ sở hợp nhất Ban Tuyên giáo và Ban Dân vận Huyện ủy theo Quyết định số 1297-QĐ/TU, ngày 24/01/2025 của Ban Thường vụ Tỉnh ủy), tham gia Ban Chấp hành Đảng bộ huyện Vĩnh Khê.",
+  "",
+  "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+  "",
+  "Nơi nhận:\t\t\tT/M BAN THƯỜNG VỤ",
+  "- Như Điều 2;\t\t\tPHÓ BÍ THƯ THƯỜNG TRỰC",
+  "- Lưu Văn phòng Tỉnh ủy.\t\t\t(đã ký)",
+  "\t\t\tLò Văn Thạc",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE }));
+  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION }));
 });
 
 afterAll(async () => {
@@ -86,6 +105,20 @@ describe("header fields asked of a document its text describes", () => {
   it("does not take a phone number asked \"số mấy\" for the document's number", async () => {
     const r = await engine.ask("so dien thoai lien he van phong huyen uy ghi trong quyet dinh la so may");
     expect(r.answer ?? "").not.toMatch(/^Số hiệu/u);
+  });
+});
+
+describe("a header's fields, and what its text cites", () => {
+  it("answers the number of a document the text cites from the text, not with the header's own number", async () => {
+    const r = await engine.ask("Ban Tuyên giáo với Ban Dân vận Huyện ủy Vĩnh Khê hợp nhất theo quyết định số mấy?");
+    expect(r.answer).toContain("1297-QĐ/TU");
+    expect(r.answer ?? "").not.toMatch(/^Số hiệu/u);
+  });
+
+  it("answers two fields asked together with both lines", async () => {
+    const r = await engine.ask("Quyết định chuẩn y kiện toàn Ban Chấp hành Đảng bộ huyện Vĩnh Khê số mấy, ban hành ngày nào?");
+    expect(r.answer).toContain("1386-QĐ/TU");
+    expect(r.answer).toContain("14/03/2025");
   });
 });
 

@@ -104,6 +104,12 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).not.toContain("một lần");
     expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).toContain("trực thuộc");
     expect(translateEnglish("Once a month, what must the cell review?").groups.flat()).toContain("một lần");
+    // (Mid-question before a clause's subject too; before its count, a count.)
+    expect(translateEnglish("What's the deadline to hold the ceremony once the decision arrives?").groups.flat()).not.toContain("một lần");
+    expect(translateEnglish("Does the cell meet once a month?").groups.flat()).toContain("một lần");
+    // A name may open the question: "Vi" is a name's first syllable, "Does" no name.
+    expect(translateEnglish("Vi Văn Khải was appointed to which committee?").groups.flat()).toContain("Vi");
+    expect(translateEnglish("Does Hoa Binh have a party cell?").groups.flat()).not.toContain("Does");
     expect(translateEnglish("Which party cell was picked to hold the district's pilot congress?").groups.flat()).toEqual(expect.arrayContaining(["chọn", "đại hội điểm"]));
     // A body named with capitals is named; a phrase of function words is none ("at most").
     expect(translateEnglish("How many members does the provincial Business Bloc party organisation have?").named).toEqual([["khối doanh nghiệp"]]);
