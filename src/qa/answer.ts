@@ -934,7 +934,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const askedYears = plan.numbers.filter((n) => YEAR.test(n));
     // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
     const statedYears = [...best.text.matchAll(STATED_YEAR)].map((m) => m[1] ?? m[2] ?? "");
-    if (askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
+    // (A header's date is its document's, whatever year the document is about: "Nghị quyết … năm 2027" is
+    // issued on 22/12/2026.)
+    if (!passage.isHeader && askedYears.length > 0 && statedYears.length > 0 && !askedYears.some((y) => termSets(best.text).fold.has(y))) return `the answer states a fact of ${statedYears.join(", ")}, not ${askedYears.join(", ")}`;
     // The year asked only as what the fact is compared with ("… đạt 18.589 triệu đồng, bằng 84,7% so với
     // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.
     const compared = askedYears.find((y) => onlyCompared(best.text, y));

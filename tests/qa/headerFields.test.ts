@@ -58,11 +58,27 @@ const REORGANISATION = [
   "\t\t\tLò Văn Thạc",
 ].join("\n");
 
+const YEAR_AHEAD = [
+  "ĐẢNG BỘ HUYỆN LẠC KHÊ\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "ĐẢNG ỦY XÃ ĐỒNG SA THƯỢNG",
+  "*",
+  "Số 15-NQ/ĐU\t\tĐồng Sa Thượng, ngày 22 tháng 12 năm 2026",
+  "",
+  "NGHỊ QUYẾT",
+  "Về lãnh đạo thực hiện nhiệm vụ chính trị năm 2027",
+  "",
+  "Năm 2027, xã phấn đấu thu nhập bình quân đầu người đạt 68 triệu đồng.",
+  "",
+  "T/M BAN THƯỜNG VỤ",
+  "BÍ THƯ",
+  "Đinh Văn Hùng",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION }));
+  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION, "nq-nam-2027.txt": YEAR_AHEAD }));
 });
 
 afterAll(async () => {
@@ -113,6 +129,10 @@ describe("a header's fields, and what its text cites", () => {
     const r = await engine.ask("Ban Tuyên giáo với Ban Dân vận Huyện ủy Vĩnh Khê hợp nhất theo quyết định số mấy?");
     expect(r.answer).toContain("1297-QĐ/TU");
     expect(r.answer ?? "").not.toMatch(/^Số hiệu/u);
+  });
+
+  it("answers the issuing date of a document about next year, though the date is of this year", async () => {
+    expect((await engine.ask("Nghị quyết lãnh đạo nhiệm vụ chính trị năm 2027 của xã Đồng Sa Thượng được ban hành ngày nào?")).answer).toContain("22/12/2026");
   });
 
   it("answers two fields asked together with both lines", async () => {
