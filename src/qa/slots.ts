@@ -1181,6 +1181,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (kindOfBody && !hasPhrase(termSets(unit), kindOfBody)) return false;
   // "Mô hình … tên là gì?": a name given in quotation marks ("Thôn sạch, đường hoa") is the name asked.
   if (plan.kind === "who" && NAME_ASKED_FOLDED.test(foldedQuestion(plan)) && QUOTED_NAME.test(unit)) return true;
+  // (A header's signer line names the person who signed, whatever their name.)
+  if (plan.kind === "who" && unit.startsWith("Người ký:")) return true;
   if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
   // (Minutes and plans label it: "Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân".)

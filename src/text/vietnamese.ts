@@ -89,7 +89,9 @@ export const FAMILY_NAMES = new Set(
   ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm Mai Tô Hà Tạ " +
     "Lương Đinh Cao Lưu Quách Thái Châu Phùng Tăng Kiều Chu Hứa Khổng Lã Lạc Lục Mạc Mẫn Nghiêm Ninh Nông Ông Quan Sầm " +
     "Thân Thạch Tiêu Tôn Triệu Vi Viên Âu Bạch Bế Cù Diệp Đàm Đậu Giáp Hàn Hầu Khúc Khương Luân Mã Nhan Phí Quản Tào " +
-    "Thiều Tòng Trầm Trình Vòng Cầm Lữ")
+    "Thiều Tòng Trầm Trình Vòng Cầm Lữ " +
+    // (Those of the northern mountain provinces' peoples: Thái, Tày, Nùng, Mông, Dao.)
+    "Lường Lò Quàng Điêu Khà Giàng Sùng Thào Mùa Lầu Chảo Bàn La Lèo Đèo Ma")
     .split(/\s+/)
     .map((n) => n.normalize("NFC")),
 );

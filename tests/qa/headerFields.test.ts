@@ -135,6 +135,10 @@ describe("a header's fields, and what its text cites", () => {
     expect((await engine.ask("Nghị quyết lãnh đạo nhiệm vụ chính trị năm 2027 của xã Đồng Sa Thượng được ban hành ngày nào?")).answer).toContain("22/12/2026");
   });
 
+  it("answers who signed with the signer's line, whatever their family name (\"Lò\")", async () => {
+    expect((await engine.ask("Ai ký quyết định chuẩn y kiện toàn Ban Chấp hành Đảng bộ huyện Vĩnh Khê?")).answer).toContain("Lò Văn Thạc");
+  });
+
   it("answers two fields asked together with both lines", async () => {
     const r = await engine.ask("Quyết định chuẩn y kiện toàn Ban Chấp hành Đảng bộ huyện Vĩnh Khê số mấy, ban hành ngày nào?");
     expect(r.answer).toContain("1386-QĐ/TU");
