@@ -45,6 +45,11 @@ export interface CandidatePassage {
    * passage speaks of, as a header would.
    */
   titleBlock?: string;
+  /**
+   * An official document's subject line in full (its title, the passage's context, may be cut short): the
+   * numbers it gives ("… khóa XV, nhiệm kỳ 2025 - 2030") qualify every passage of the document.
+   */
+  subject?: string;
 }
 
 /** The best answering span of one passage. */
@@ -404,7 +409,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let holds = qualifies.get(c);
     if (holds === undefined) {
       const sets = passageWithContext(c);
-      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, sets).length === 0 && missingName(plan, sets) === undefined);
+      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, withSubject(sets, c)).length === 0 && missingName(plan, sets) === undefined);
       qualifies.set(c, holds);
     }
     return holds;
@@ -860,6 +865,11 @@ function contextAndTextUpTo(c: CandidatePassage, at: number): string {
   return `${c.context}\n${c.text.slice(0, sentenceEnd < 0 ? c.text.length : at + sentenceEnd + 1)}`;
 }
 
+/** Term sets with those of the passage's document subject, when it has one (for the numbers it gives). */
+function withSubject(sets: TermSets, c: CandidatePassage): TermSets {
+  return c.subject ? unionOf(sets, termSets(c.subject)) : sets;
+}
+
 /** A passage's own words with its section context and document title (each analysed once). */
 function passageWithContext(c: CandidatePassage): TermSets {
   return withContextCache.get(`${c.text}\u0000${c.context}\n${c.title}`, () => unionOf(termSets(c.text), aroundSets(c)));
@@ -915,7 +925,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
     const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
     const sets = unionOf(upTo, passage.titleBlock ? unionOf(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
-    const missing = missingNumbers(plan, sets);
+    const missing = missingNumbers(plan, withSubject(sets, passage));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies
     // only a passage whose section and text up to the answer name no other year: "II. KẾT QUẢ … NĂM

@@ -581,8 +581,15 @@ function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, p
     rank,
     isHeader: passage.section === HEADER_SECTION && passage.paragraph === 0,
     isOfficial,
-    ...(isOfficial ? {} : { titleBlock: titleBlock(passage.docId, index) }),
+    ...(isOfficial ? subjectOf(headerPassage(passage.docId, index)) : { titleBlock: titleBlock(passage.docId, index) }),
   };
+}
+
+/** An official document's subject, from its header's first line ("Quyết định số … ngày …: <subject>"). */
+function subjectOf(header: StoredPassage | undefined): { subject?: string } {
+  const line = header?.text.split("\n")[0] ?? "";
+  const at = line.indexOf(": ");
+  return at < 0 ? {} : { subject: line.slice(at + 2) };
 }
 
 /** Most passages a title block is read from, and most characters it keeps. */

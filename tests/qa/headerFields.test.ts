@@ -74,11 +74,29 @@ const YEAR_AHEAD = [
   "Đinh Văn Hùng",
 ].join("\n");
 
+const APPROVAL = [
+  "ĐẢNG BỘ TỈNH HẢI NGUYÊN\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "HUYỆN ỦY MINH LẠC",
+  "*",
+  "Số 128-QĐ/HU\t\tMinh Lạc, ngày 05 tháng 8 năm 2025",
+  "",
+  "QUYẾT ĐỊNH",
+  "Về việc chuẩn y kết quả bầu cử Ban Chấp hành, Ban Thường vụ, Bí thư, Phó Bí thư, Ủy ban Kiểm tra và Chủ nhiệm Ủy ban Kiểm tra Đảng ủy xã Hà Phong khóa XV, nhiệm kỳ 2025 - 2030",
+  "",
+  "Điều 1. Chuẩn y Ban Thường vụ Đảng ủy xã Hà Phong gồm 05 đồng chí:",
+  "1. Đồng chí Trần Văn Bảo, Bí thư Đảng ủy xã.",
+  "2. Đồng chí Lê Thị Thanh Nhàn, Phó Bí thư Thường trực Đảng ủy xã.",
+  "",
+  "T/M BAN THƯỜNG VỤ",
+  "BÍ THƯ",
+  "Hoàng Minh Tâm",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION, "nq-nam-2027.txt": YEAR_AHEAD }));
+  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION, "nq-nam-2027.txt": YEAR_AHEAD, "qd-chuan-y.txt": APPROVAL }));
 });
 
 afterAll(async () => {
@@ -137,6 +155,11 @@ describe("a header's fields, and what its text cites", () => {
 
   it("answers who signed with the signer's line, whatever their family name (\"Lò\")", async () => {
     expect((await engine.ask("Ai ký quyết định chuẩn y kiện toàn Ban Chấp hành Đảng bộ huyện Vĩnh Khê?")).answer).toContain("Lò Văn Thạc");
+  });
+
+  it("takes the numbers of a subject too long for the title (\"nhiệm kỳ 2025 - 2030\") as the document's", async () => {
+    expect((await engine.ask("Ai là Phó Bí thư Thường trực Đảng ủy xã Hà Phong nhiệm kỳ 2025 - 2030?")).answer).toContain("Lê Thị Thanh Nhàn");
+    expect((await engine.ask("Ai là Phó Bí thư Thường trực Đảng ủy xã Hà Phong nhiệm kỳ 2020 - 2025?")).abstained).toBe(true);
   });
 
   it("answers two fields asked together with both lines", async () => {
