@@ -290,6 +290,27 @@ function isThreshold(tokens: readonly Token[], i: number): boolean {
   return /\btro (?:len|xuong)\b/.test(after);
 }
 
+/**
+ * Whether the number at `i` is the least a plan sets for the act the question counts: "mở bao nhiêu lớp" is
+ * answered by "mở ít nhất 05 lớp", "kết nạp bao nhiêu đảng viên" by "kết nạp ít nhất 24 đảng viên" — the
+ * question's verb right before "bao nhiêu" / "mấy" is the word before "ít nhất" / "tối thiểu".
+ */
+function plannedMinimum(plan: QueryPlan, tokens: readonly Token[], i: number): boolean {
+  const marker = tokens.slice(Math.max(0, i - 2), i).map((t) => t.fold).join(" ");
+  if (marker !== "it nhat" && marker !== "toi thieu") return false;
+  const verb = countingVerb(plan);
+  return verb !== null && tokens[i - 3]?.fold === verb;
+}
+
+/** The word right before "bao nhiêu" / "mấy" in a Vietnamese question ("mở bao nhiêu lớp" → "mo"), folded. */
+function countingVerb(plan: QueryPlan): string | null {
+  if (plan.language !== "vi") return null;
+  const words = foldedQuestion(plan).split(/[^a-z0-9]+/u).filter(Boolean);
+  const at = words.findIndex((w, k) => (w === "bao" && words[k + 1] === "nhieu") || w === "may");
+  const verb = at > 0 ? words[at - 1] : undefined;
+  return verb === undefined || isStopFold(verb) ? null : verb;
+}
+
 /** Whether the number at `i` ("1", "01", or a lone number word "một") is one the question itself gives. */
 function givenNumber(plan: QueryPlan, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
@@ -351,7 +372,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
       if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
-      if (!asksThreshold(plan) && isThreshold(tokens, i)) continue;
+      if (!asksThreshold(plan) && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
         if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
       }
@@ -423,7 +444,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
-    if (!thresholdsCount && isThreshold(tokens, i)) continue;
+    if (!thresholdsCount && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
     if (startAsked && REMAINING_BEFORE.test(tokens.slice(Math.max(0, i - 2), i).map((w) => w.fold).join(" "))) continue;

@@ -48,6 +48,8 @@ const GUIDE = [
   "",
   "Bước 8. Tổ chức lễ kết nạp: chậm nhất sau một tháng kể từ ngày nhận được quyết định, chi bộ phải tổ chức lễ kết nạp cho đảng viên mới.",
   "",
+  "Trung tâm Chính trị huyện mở ít nhất 05 lớp bồi dưỡng nhận thức về Đảng trong năm 2025, mỗi lớp không quá 80 học viên.",
+  "",
   "Hồ sơ kết nạp gồm:",
   "c) Giấy giới thiệu người vào Đảng của đảng viên chính thức (Mẫu 3-KNĐ);",
   "d) Tổng hợp ý kiến nhận xét của tổ chức đoàn thể và chi ủy nơi cư trú (Mẫu 5-KNĐ);",
@@ -98,6 +100,10 @@ describe("a decision that names several committees", () => {
 describe("an admission guide's steps", () => {
   it("takes a deadline said in words (\"chậm nhất sau một tháng\") as a deadline", async () => {
     expect((await engine.ask("What's the deadline for the party cell to hold the admission ceremony once the decision arrives?")).answer).toContain("chậm nhất sau một tháng");
+  });
+
+  it("counts what a plan sets at least (\"mở ít nhất 05 lớp\") for the act asked (\"mở bao nhiêu lớp\")", async () => {
+    expect((await engine.ask("nam 2025 trung tam chinh tri huyen mo bao nhieu lop boi duong nhan thuc ve dang")).answer).toContain("05 lớp");
   });
 
   it("reads \"with no party members\" as the case the text says \"chưa có đảng viên\"", async () => {
