@@ -493,6 +493,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // (So is a fact given under the label of what is asked: "Địa điểm: …" for "ở đâu".)
       const labelled = !candidate.isHeader && labelAnswers(plan, unit.text);
       const isAskedItem = (ordinalLead !== null && ordinalLead.test(unit.text)) || article !== null || labelled;
+      // A term the unit states in other words: a deadline ("chậm nhất" as "trước ngày"), the document asked
+      // by its number, a body's members as comrades. (A count the question gives, "chi bộ có 35 đảng viên",
+      // is also stated by a rule's range that holds it, "từ 30 đảng viên trở lên".)
+      const saidOtherwise = (i: number): boolean => (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text));
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;
@@ -508,7 +512,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         if (termIn(term, unitSets)) {
           matched += w;
           if (!inContext) ownMatched += w;
-        } else if ((namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text))) {
+        } else if (saidOtherwise(i) || (inStatedRange(term.fold, unitSets) && givesCount(plan.question, term.fold))) {
           // Stated in other words: credited like a term of the passage around the unit.
           matched += policy.passageCredit * w;
           if (!inContext) ownMatched += policy.passageCredit * w;
@@ -534,7 +538,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         const pair = [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined);
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
         if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair))) continue;
-        if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b))) continue;
+        if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b) || (saidOtherwise(a) && saidOtherwise(b)))) continue;
         const w = (weights[a] ?? 0) + (weights[b] ?? 0);
         if (w > missingWeight) {
           missingWeight = w;

@@ -1166,7 +1166,8 @@ export function asksYesOrNo(plan: QueryPlan): boolean {
  */
 export function deadlineTerms(plan: QueryPlan): boolean[] {
   if (!asksDeadline(plan)) return plan.terms.map(() => false);
-  return plan.terms.map((t, i) => t.fold === "han" || (t.fold === "chot" && plan.terms[i - 1]?.fold === "han") || (t.fold === "thoi" && plan.terms[i + 1]?.fold === "han"));
+  // ("chậm nhất" too: "… chậm nhất ngày nào?" is answered by "trước ngày 31/3/2025".)
+  return plan.terms.map((t, i) => t.fold === "han" || (t.fold === "chot" && plan.terms[i - 1]?.fold === "han") || (t.fold === "thoi" && plan.terms[i + 1]?.fold === "han") || (t.fold === "cham" && plan.terms[i + 1]?.fold === "nhat") || (t.fold === "nhat" && plan.terms[i - 1]?.fold === "cham"));
 }
 
 /** Whether the kind of fact asked for is present at all in a unit. */

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
+import { deadlineTerms } from "../../src/qa/slots.js";
 import { translateEnglish } from "../../src/text/lexicon.js";
 import { engineOver } from "../support/corpusEngine.js";
 
@@ -33,10 +34,14 @@ const DECISION = [
   "",
   "Điều 2. Sau khi kiện toàn, Ban Chấp hành Đảng bộ huyện Khe Mò có 33 đồng chí (nữ 08 đồng chí); Ban Thường vụ Huyện ủy có 11 đồng chí; Ủy ban Kiểm tra Huyện ủy có 07 đồng chí.",
   "",
-  "Điều 3. Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy, Ban Thường vụ Huyện ủy Khe Mò và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành.",
+  "Điều 3. Ban Thường vụ Huyện ủy Khe Mò có trách nhiệm:",
+  "a) Phân công nhiệm vụ cụ thể đối với các đồng chí vừa được kiện toàn, bảo đảm sự lãnh đạo thống nhất, chậm trễ không quá một tuần.",
+  "b) Báo cáo kết quả thực hiện bằng văn bản về Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) trước ngày 31/3/2025.",
+  "",
+  "Điều 4. Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy, Ban Thường vụ Huyện ủy Khe Mò và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành.",
   "",
   "Nơi nhận:\t\t\tT/M BAN THƯỜNG VỤ",
-  "- Như Điều 3;\t\t\tPHÓ BÍ THƯ THƯỜNG TRỰC",
+  "- Như Điều 4;\t\t\tPHÓ BÍ THƯ THƯỜNG TRỰC",
   "- Lưu Văn phòng Tỉnh ủy.\t\t\t(đã ký)",
   "\t\t\tLương Văn Thắm",
 ].join("\n");
@@ -49,6 +54,8 @@ const GUIDE = [
   "Bước 8. Tổ chức lễ kết nạp: chậm nhất sau một tháng kể từ ngày nhận được quyết định, chi bộ phải tổ chức lễ kết nạp cho đảng viên mới.",
   "",
   "Trung tâm Chính trị huyện mở ít nhất 05 lớp bồi dưỡng nhận thức về Đảng trong năm 2025, mỗi lớp không quá 80 học viên.",
+  "",
+  "Chi bộ có dưới 30 đảng viên tổ chức đại hội trong 01 buổi; chi bộ có từ 30 đảng viên trở lên tổ chức đại hội không quá 01 ngày.",
   "",
   "Hồ sơ kết nạp gồm:",
   "c) Giấy giới thiệu người vào Đảng của đảng viên chính thức (Mẫu 3-KNĐ);",
@@ -104,6 +111,16 @@ describe("an admission guide's steps", () => {
 
   it("counts what a plan sets at least (\"mở ít nhất 05 lớp\") for the act asked (\"mở bao nhiêu lớp\")", async () => {
     expect((await engine.ask("nam 2025 trung tam chinh tri huyen mo bao nhieu lop boi duong nhan thuc ve dang")).answer).toContain("05 lớp");
+  });
+
+  it("reads \"chậm nhất ngày nào\" as the deadline a text gives with \"trước ngày\"", async () => {
+    const plan = understandQuestion("Huyện ủy Khe Mò phải báo cáo kết quả kiện toàn lên Ban Thường vụ Tỉnh ủy chậm nhất ngày nào?");
+    expect(plan.terms.filter((_, i) => deadlineTerms(plan)[i]).map((t) => t.fold)).toEqual(["cham", "nhat"]);
+    expect((await engine.ask(plan.question)).answer).toContain("31/3/2025");
+  });
+
+  it("finds a count the question gives in the range of the rule that holds it", async () => {
+    expect((await engine.ask("chi bo co 35 dang vien thi dai hoi duoc to chuc trong bao lau")).answer).toContain("không quá 01 ngày");
   });
 
   it("reads \"with no party members\" as the case the text says \"chưa có đảng viên\"", async () => {
