@@ -405,7 +405,15 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   const organisationAsked = partyMembers ? firstOrganisation(plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)) : null;
   // (So are a place's: "Huyện … có bao nhiêu đảng viên?" asks the members of its Đảng bộ, not of a cell there.)
   const placeAsked = partyMembers && organisationAsked === null && plan.levels.length > 0;
-  const ofOneCell = (k: number): boolean => (organisationAsked === "dang bo" || placeAsked) && firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo";
+  const ofOneCell = (k: number): boolean => (organisationAsked === "dang bo" || placeAsked) && (firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo" || ofOtherKind(k));
+  // (Nor, for a place's, by a đảng bộ of a kind the question does not name: "Đảng bộ Công ty … 47 đảng viên"
+  // says nothing of the city's.)
+  const askedText = ` ${plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)} `;
+  const ofOtherKind = (k: number): boolean => {
+    if (plan.levels.length === 0) return false;
+    const kind = ORGANISATION_OF_KIND.exec(clauseBefore(unit, tokens[k]?.start ?? 0))?.[1];
+    return kind !== undefined && !askedText.includes(` dang bo ${foldKey(kind)}`);
+  };
   // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
   const folds = noun.map((k) => k.fold).join(" ");
   const personKind = PERSON_NOUNS.some((p) => p.join(" ") === folds) || PERSON_KINDS_FOLDED.has(folds);
@@ -465,6 +473,9 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
 }
 
 /** The first party organisation a folded text names: "dang bo" or "chi bo" (null when it names neither). */
+/** A đảng bộ named by the kind of unit it is ("Đảng bộ Công ty …", "Đảng bộ Khối …"): group 1 the kind. */
+const ORGANISATION_OF_KIND = /Đảng bộ\s+(Tổng công ty|Công ty|Khối|Trường|Bệnh viện|Quân sự|Công an|Cơ quan|Doanh nghiệp|Tập đoàn|Ngân hàng)(?!\p{L})/u;
+
 function firstOrganisation(folded: string): "dang bo" | "chi bo" | null {
   const m = /\b(dang bo|chi bo)\b/u.exec(folded);
   return m ? (m[1] as "dang bo" | "chi bo") : null;

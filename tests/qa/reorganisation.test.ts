@@ -130,6 +130,17 @@ describe("an admission guide's steps", () => {
 });
 
 describe("a report's figures", () => {
+  it("does not count a place's members by a đảng bộ of another kind there (\"Đảng bộ Công ty …\")", async () => {
+    const { engine: company, cleanup: done } = await engineOver("company-cell", { "bao-cao.md": "Báo cáo công tác đảng năm 2025 của xã Na Hang\n\nĐảng bộ Công ty Chè Na Hang gồm 4 chi bộ trực thuộc với tổng số 47 đảng viên.\n\nXã Na Hang có 12 thôn, bản." });
+    try {
+      expect((await company.ask("Đảng bộ Công ty Chè Na Hang có bao nhiêu đảng viên?")).answer).toContain("47 đảng viên");
+      expect((await company.ask("Xã Na Hang có bao nhiêu đảng viên?")).abstained).toBe(true);
+      expect((await company.ask("How many party members does the whole Na Hang commune party organisation have?")).abstained).toBe(true);
+    } finally {
+      await done();
+    }
+  });
+
   it("counts the part an English question asks (\"probationary\") and not the whole", async () => {
     expect((await engine.ask("How many probationary party members are there in the Pac Bo commune party organisation?")).answer).toContain("23 đồng chí");
   });
