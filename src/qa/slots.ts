@@ -1037,7 +1037,8 @@ export function otherSector(plan: QueryPlan, unit: string): string | null {
 }
 
 /** Kinds of party cell named after "chi bộ" ("chi bộ thôn", "chi bộ trong doanh nghiệp …"), folded. */
-const CELL_KINDS = ["thon", "ban", "to dan pho", "khu pho", "ap", "co quan", "doanh nghiep", "truong hoc", "truong", "quan su", "cong an", "don vi su nghiep", "benh vien", "hop tac xa"];
+// (A base-level cell, "chi bộ cơ sở", is another kind than one under a base committee, "chi bộ trực thuộc".)
+const CELL_KINDS = ["thon", "ban", "to dan pho", "khu pho", "ap", "co quan", "doanh nghiep", "truong hoc", "truong", "quan su", "cong an", "don vi su nghiep", "benh vien", "hop tac xa", "co so", "truc thuoc"];
 const CELL_KIND = new RegExp(String.raw`\bchi bo (?:(?:o|trong|tai|cua) )?(?:cac )?(${CELL_KINDS.join("|")})\b`, "gu");
 
 /** The kinds of party cell a folded text names ("thon" in "chi bộ thôn, bản"). */

@@ -380,6 +380,10 @@ describe("answer extraction", () => {
     const age = understandQuestion("Chi ủy viên chi bộ trong doanh nghiệp tham gia lần đầu tối đa bao nhiêu tuổi?");
     expect(otherCellKind(age, "Về tuổi: chi ủy viên chi bộ thôn, bản, tổ dân phố tham gia lần đầu không quá 55 tuổi.")).toBe("thon");
     expect(otherCellKind(age, "Chi ủy viên chi bộ thôn không quá 55 tuổi; chi bộ doanh nghiệp không quá 50 tuổi.")).toBeNull();
+    // A base-level cell is another kind than a cell under a base committee.
+    const support = understandQuestion("Mỗi chi bộ trực thuộc đảng ủy cơ sở được hỗ trợ bao nhiêu tiền để tổ chức đại hội?");
+    expect(otherCellKind(support, "Hỗ trợ mỗi đảng bộ cơ sở 30.000.000 đồng và mỗi chi bộ cơ sở 12.000.000 đồng.")).toBe("co so");
+    expect(otherCellKind(support, "Hỗ trợ mỗi chi bộ trực thuộc đảng ủy cơ sở 5.000.000 đồng.")).toBeNull();
   });
 
   it("answers from the listed item whose label is what the question asks about, not an item that mentions it", () => {
