@@ -1237,9 +1237,13 @@ export function levelsIn(text: string): string[] {
 // "Ở cấp xã, …", "Tại cấp tỉnh, …", "Đối với cấp huyện, …" at the start of a unit (after any numbering).
 const OPENING_LEVEL = /^(?:[-–•+*]\s*|(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*)?(?:ở|tại|đối với)\s+cấp\s+([^,;:.]{1,30})[,;:]/iu;
 
+/** Administrative levels by rank (folded keys as `levelsIn` gives them): a commune is below a district. */
+const LEVEL_RANK: Readonly<Record<string, number>> = { tinh: 3, huyen: 2, quan: 2, thi_xa: 2, xa: 1, phuong: 1, thi_tran: 1 };
+
 /**
  * Whether a unit speaks only of other levels than the question's ("cấp tỉnh" asked, "Trung ương" stated),
- * its section and document title (`around`) naming none of the question's either.
+ * its section and document title (`around`) naming none of the question's either, or, for a figure asked, only
+ * levels below the question's, whatever its section and title name.
  */
 export function contradictsLevel(plan: QueryPlan, unit: string, around = ""): boolean {
   if (plan.levels.length === 0) return false;
@@ -1250,6 +1254,13 @@ export function contradictsLevel(plan: QueryPlan, unit: string, around = ""): bo
   if (settingLevels.length > 0) return !settingLevels.some((l) => plan.levels.includes(l));
   const levels = levelsIn(unit);
   if (levels.length === 0 || levels.some((l) => plan.levels.includes(l))) return false;
+  // A figure of a unit that names only levels below the one asked is a part's ("Đảng bộ xã kết nạp 118 đảng
+  // viên" in a district's report), whatever its section or title names. (Which parts — "những chi bộ nào" —
+  // are named by their lower levels.)
+  const rank = (l: string): number | undefined => LEVEL_RANK[l];
+  const askedRanks = plan.levels.map(rank);
+  const figureAsked = plan.kind === "count" || plan.kind === "percent";
+  if (figureAsked && askedRanks.every((r) => r !== undefined) && levels.every((l) => (rank(l) ?? Infinity) < Math.min(...(askedRanks as number[])))) return true;
   // A unit of a commune's report that names the province ("chỉ tiêu Tỉnh ủy giao") still speaks of the
   // commune its section or document title names.
   return !levelsIn(around).some((l) => plan.levels.includes(l));

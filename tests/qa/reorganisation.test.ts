@@ -130,6 +130,16 @@ describe("an admission guide's steps", () => {
 });
 
 describe("a report's figures", () => {
+  it("does not give a commune's figure for the district a report is about", async () => {
+    const { engine: district, cleanup: done } = await engineOver("district-part", { "bao-cao-huyen.md": "Báo cáo tổng kết 5 năm công tác phát triển đảng viên của Huyện ủy Na Rì\n\nTrong 5 năm, Đảng bộ xã Côn Minh kết nạp 118 đảng viên.\n\nHuyện tổ chức 12 lớp bồi dưỡng nhận thức về Đảng." });
+    try {
+      expect((await district.ask("Xã Côn Minh kết nạp bao nhiêu đảng viên trong 5 năm?")).answer).toContain("118 đảng viên");
+      expect((await district.ask("Huyện Na Rì kết nạp bao nhiêu đảng viên trong 5 năm?")).abstained).toBe(true);
+    } finally {
+      await done();
+    }
+  });
+
   it("does not count a place's members by a đảng bộ of another kind there (\"Đảng bộ Công ty …\")", async () => {
     const { engine: company, cleanup: done } = await engineOver("company-cell", { "bao-cao.md": "Báo cáo công tác đảng năm 2025 của xã Na Hang\n\nĐảng bộ Công ty Chè Na Hang gồm 4 chi bộ trực thuộc với tổng số 47 đảng viên.\n\nXã Na Hang có 12 thôn, bản." });
     try {
