@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { citedDocumentNumbers, documentNumberKey, FAMILY_NAMES_FOLDED, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
+import { COMRADES_COUNTED, DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -103,8 +103,6 @@ const NUMBER_AND_DATE: ReadonlySet<string> = new Set(["Số hiệu", "Ngày ban 
 const YEAR = /^(?:19|20)\d\d$/u;
 /** Nouns for an organisation's members (folded), which a text counts as comrades. */
 const MEMBER_NOUNS_FOLDED = new Set(["dang vien", "uy vien", "thanh vien"]);
-/** A count of comrades ("gồm 13 đồng chí"). */
-const COMRADES_COUNTED = /\d+\s+đồng chí(?!\p{L})/iu;
 
 /** Whether the question counts an organisation's members, whom a text may count as comrades. */
 function countsMembers(plan: QueryPlan): boolean {

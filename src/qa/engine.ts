@@ -587,7 +587,9 @@ function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, p
 
 /** An official document's subject, from its header's first line ("Quyết định số … ngày …: <subject>"). */
 function subjectOf(header: StoredPassage | undefined): { subject?: string } {
-  const line = header?.text.split("\n")[0] ?? "";
+  const text = header?.text ?? "";
+  const end = text.indexOf("\n");
+  const line = end < 0 ? text : text.slice(0, end);
   const at = line.indexOf(": ");
   return at < 0 ? {} : { subject: line.slice(at + 2) };
 }

@@ -402,17 +402,16 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   // The members of a đảng bộ asked are not counted by a clause about one of its cells: "Thành lập Chi bộ
   // Trường Mầm non … trực thuộc Đảng bộ xã …, gồm 09 đảng viên" says how many the new cell has.
   // (An English question names it in its translation: "city party organisation" → "đảng bộ thành phố".)
-  const organisationAsked = partyMembers ? firstOrganisation(plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)) : null;
+  const organisationAsked = partyMembers ? firstOrganisation(qualifiedText(plan)) : null;
   // (So are a place's: "Huyện … có bao nhiêu đảng viên?" asks the members of its Đảng bộ, not of a cell there.)
   const placeAsked = partyMembers && organisationAsked === null && plan.levels.length > 0;
   const ofOneCell = (k: number): boolean => (organisationAsked === "dang bo" || placeAsked) && (firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo" || ofOtherKind(k));
   // (Nor, for a place's, by a đảng bộ of a kind the question does not name: "Đảng bộ Công ty … 47 đảng viên"
   // says nothing of the city's.)
-  const askedText = ` ${plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)} `;
   const ofOtherKind = (k: number): boolean => {
     if (plan.levels.length === 0) return false;
     const kind = ORGANISATION_OF_KIND.exec(clauseBefore(unit, tokens[k]?.start ?? 0))?.[1];
-    return kind !== undefined && !askedText.includes(` dang bo ${foldKey(kind)}`);
+    return kind !== undefined && !` ${qualifiedText(plan)} `.includes(` dang bo ${foldKey(kind)}`);
   };
   // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
   const folds = noun.map((k) => k.fold).join(" ");
@@ -472,10 +471,13 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   return false;
 }
 
-/** The first party organisation a folded text names: "dang bo" or "chi bo" (null when it names neither). */
 /** A đảng bộ named by the kind of unit it is ("Đảng bộ Công ty …", "Đảng bộ Khối …"): group 1 the kind. */
 const ORGANISATION_OF_KIND = /Đảng bộ\s+(Tổng công ty|Công ty|Khối|Trường|Bệnh viện|Quân sự|Công an|Cơ quan|Doanh nghiệp|Tập đoàn|Ngân hàng)(?!\p{L})/u;
 
+/** A count of comrades ("gồm 13 đồng chí"): how texts count a body's members. */
+export const COMRADES_COUNTED = /\d+\s+đồng chí(?!\p{L})/iu;
+
+/** The first party organisation a folded text names: "dang bo" or "chi bo" (null when it names neither). */
 function firstOrganisation(folded: string): "dang bo" | "chi bo" | null {
   const m = /\b(dang bo|chi bo)\b/u.exec(folded);
   return m ? (m[1] as "dang bo" | "chi bo") : null;
@@ -803,7 +805,7 @@ export function countsOtherCommittee(plan: QueryPlan, text: string): boolean {
   const asked = [...committeesAsked(plan)];
   if (asked.length === 0) return false;
   // (The line that counts: the items listed under it may name other bodies.)
-  const counting = text.split("\n").find((line) => /\d+\s+đồng chí(?!\p{L})/iu.test(line)) ?? text;
+  const counting = text.split("\n").find((line) => COMRADES_COUNTED.test(line)) ?? text;
   const named = [...committeesIn(counting)];
   const kindOf = (body: string): string => body.slice(0, body.indexOf("|"));
   return !asked.some((body) => named.includes(body)) && named.some((body) => asked.some((a) => kindOf(a) === kindOf(body)));

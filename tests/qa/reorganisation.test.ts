@@ -74,11 +74,15 @@ const REPORT = [
   "Tính đến ngày 30/11/2024, Đảng bộ xã Pác Bó có 18 chi bộ trực thuộc, gồm 14 chi bộ thôn, bản và 4 chi bộ cơ quan, trường học, với 96 tổ đảng trực thuộc các chi bộ thôn, bản; tổng số đảng viên là 846 đồng chí, trong đó đảng viên nữ 317 đồng chí (chiếm 37,5%), đảng viên dự bị 23 đồng chí.",
 ].join("\n");
 
+// A district's report that gives one commune's figure, and a commune's report that gives a company's.
+const DISTRICT_REPORT = "Báo cáo tổng kết 5 năm công tác phát triển đảng viên của Huyện ủy Na Rì\n\nTrong 5 năm, Đảng bộ xã Côn Minh kết nạp 118 đảng viên.\n\nHuyện tổ chức 12 lớp bồi dưỡng nhận thức về Đảng.";
+const COMMUNE_REPORT = "Báo cáo công tác đảng năm 2025 của xã Na Hang\n\nĐảng bộ Công ty Chè Na Hang gồm 4 chi bộ trực thuộc với tổng số 47 đảng viên.\n\nXã Na Hang có 12 thôn, bản.";
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("reorganisation", { "qd-kien-toan.txt": DECISION, "hd-ket-nap.md": GUIDE, "nq-dai-hoi.md": REPORT }));
+  ({ engine, cleanup } = await engineOver("reorganisation", { "qd-kien-toan.txt": DECISION, "hd-ket-nap.md": GUIDE, "nq-dai-hoi.md": REPORT, "bao-cao-huyen.md": DISTRICT_REPORT, "bao-cao-na-hang.md": COMMUNE_REPORT }));
 });
 
 afterAll(async () => {
@@ -131,24 +135,14 @@ describe("an admission guide's steps", () => {
 
 describe("a report's figures", () => {
   it("does not give a commune's figure for the district a report is about", async () => {
-    const { engine: district, cleanup: done } = await engineOver("district-part", { "bao-cao-huyen.md": "Báo cáo tổng kết 5 năm công tác phát triển đảng viên của Huyện ủy Na Rì\n\nTrong 5 năm, Đảng bộ xã Côn Minh kết nạp 118 đảng viên.\n\nHuyện tổ chức 12 lớp bồi dưỡng nhận thức về Đảng." });
-    try {
-      expect((await district.ask("Xã Côn Minh kết nạp bao nhiêu đảng viên trong 5 năm?")).answer).toContain("118 đảng viên");
-      expect((await district.ask("Huyện Na Rì kết nạp bao nhiêu đảng viên trong 5 năm?")).abstained).toBe(true);
-    } finally {
-      await done();
-    }
+    expect((await engine.ask("Xã Côn Minh kết nạp bao nhiêu đảng viên trong 5 năm?")).answer).toContain("118 đảng viên");
+    expect((await engine.ask("Huyện Na Rì kết nạp bao nhiêu đảng viên trong 5 năm?")).abstained).toBe(true);
   });
 
   it("does not count a place's members by a đảng bộ of another kind there (\"Đảng bộ Công ty …\")", async () => {
-    const { engine: company, cleanup: done } = await engineOver("company-cell", { "bao-cao.md": "Báo cáo công tác đảng năm 2025 của xã Na Hang\n\nĐảng bộ Công ty Chè Na Hang gồm 4 chi bộ trực thuộc với tổng số 47 đảng viên.\n\nXã Na Hang có 12 thôn, bản." });
-    try {
-      expect((await company.ask("Đảng bộ Công ty Chè Na Hang có bao nhiêu đảng viên?")).answer).toContain("47 đảng viên");
-      expect((await company.ask("Xã Na Hang có bao nhiêu đảng viên?")).abstained).toBe(true);
-      expect((await company.ask("How many party members does the whole Na Hang commune party organisation have?")).abstained).toBe(true);
-    } finally {
-      await done();
-    }
+    expect((await engine.ask("Đảng bộ Công ty Chè Na Hang có bao nhiêu đảng viên?")).answer).toContain("47 đảng viên");
+    expect((await engine.ask("Xã Na Hang có bao nhiêu đảng viên?")).abstained).toBe(true);
+    expect((await engine.ask("How many party members does the whole Na Hang commune party organisation have?")).abstained).toBe(true);
   });
 
   it("counts the part an English question asks (\"probationary\") and not the whole", async () => {
