@@ -451,8 +451,10 @@ function parseSigningBlock(texts: readonly string[], header: DocumentHeader, con
     const role = inline === null ? signingRole(texts, i) : [i];
     if (role === null) continue;
     const roleText = inline?.role ?? role.map((j) => texts[j] ?? "").join(", ");
-    // Only a real signing block: a T/M-style marker, or the last lines of the document.
-    if (!SIGNING_MARKER.test(roleText) && texts.slice(i + 1).some((x) => x.length > 40)) continue;
+    // Only a real signing block: a T/M-style marker, a signature's place ("(Đã ký)") between the role and
+    // the name, or the last lines of the document.
+    const signedThere = texts.slice((role[role.length - 1] ?? i) + 1, i).some((x) => SIGNATURE_PLACEHOLDER.test(x));
+    if (!SIGNING_MARKER.test(roleText) && !signedThere && texts.slice(i + 1).some((x) => x.length > 40)) continue;
     header.signer = inline?.name ?? texts[i] ?? "";
     header.signerRole = roleText;
     const signed = (from: number, to: number): void => {
@@ -606,7 +608,7 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
   // "Cơ quan nào ra quyết định …": to "ra" a document is to issue it.
   { label: "Cơ quan ban hành", asks: new RegExp(`ban hanh|\\bissu(?:ed|es|ing)?\\b|(?<!\\bde )\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["who"] },
   // (In English, the number of a document, not "the number of days".)
-  { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
+  { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:la )?(?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
     // "số điện thoại … là số mấy": other numbers than a document's; "tổng số bao nhiêu đại biểu" a count.
     // (… nor "thay cho thông báo số mấy": the number of the document it replaces.)
     unless: /\btong so\b|\bso luong\b|\bthay (?:cho|the)\b|\breplac|\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },

@@ -81,8 +81,15 @@ function classifyLine(raw: string, markdown: boolean): Line {
   return { text: collapseSpaces(text), kind: "plain" };
 }
 
+/**
+ * A step of a procedure or plan named on its own line ("Bước 2. Ban hành quyết định (hoàn thành trước ngày
+ * 10/01/2025)"): a heading over the paragraphs that follow, even with its time in parentheses at the end.
+ */
+const STEP_HEADING = /^(?:[Bb]ước|BƯỚC|[Gg]iai đoạn|GIAI ĐOẠN)\s+\d+\s*[.:]\s+\p{Lu}[^.:;!?]{0,100}$/u;
+
 function looksLikeHeading(text: string): boolean {
   if (STRUCTURAL.test(text)) return text.length <= 160;
+  if (STEP_HEADING.test(text)) return true;
   if (text.length > 100 || TERMINAL.test(text) || LIST_MARKER.test(text)) return false;
   return /^[\p{Lu}\d]/u.test(text);
 }

@@ -11,12 +11,12 @@ import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber } from "../
 import { foldKey } from "../text/normalize.js";
 import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, NUMBER_WORDS } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
-import { stopMask } from "../text/lexicon.js";
+import { abbreviationExpansion, stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { citedDocumentNumbers, documentNumberKey, FAMILY_NAMES_FOLDED, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, FAMILY_NAMES_FOLDED, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { COMRADES_COUNTED, DEADLINE_SET, asksAgentOf, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -383,6 +383,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const asksDocument = plan.askedNoun !== null && DOCUMENT_NOUNS_FOLDED.has(plan.askedNoun.map((k) => k.fold).join(" "));
   const namesTheDocument = plan.terms.map((t) => asksDocument && (plan.askedNoun?.some((k) => sameKey(k, t)) ?? false));
   const yesOrNo = asksYesOrNo(plan);
+  // "… theo dõi xã nào?": the answer names a commune ("xã Long Mỹ"), not any word with "xã" ("xã hội").
+  const levelAsked = plan.askedNoun?.length === 1 && ASKED_LEVELS.has(plan.askedNoun[0]?.fold ?? "");
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const timedEvent = timedEventAsked(plan);
   // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
@@ -460,6 +462,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // "Điều mấy quy định về …": the article heading over the passage is the answer, said with what it says.
     const article = plan.asksArticle && !candidate.isHeader ? articleHeading(candidate.context) : null;
     const actor = article ?? (plan.kind === "who" && !candidate.isHeader ? headingActor(candidate.context) : null);
+    // "Bước 2. … (hoàn thành trước ngày 10/01/2025)" over the step's work: the heading dates each unit that
+    // states no time of its own.
+    const timeHeading = (plan.kind === "date" || plan.kind === "when") && !candidate.isHeader && actor === null ? headingTime(candidate.context) : null;
     // "2. Đồng chí … - Phó Bí thư …" over the duties in the passage: the person is who does each of them.
     const passageLead = plan.kind === "who" && !candidate.isHeader && actor === null ? passagePersonLead(candidate.text) : null;
     const leadEnd = candidate.text.indexOf("\n");
@@ -473,7 +478,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // (A header's fields speak of its document, whoever the document names.)
     const personsHere = candidate.isHeader ? [] : persons.filter((name) => name.every((bigram) => wholePassageSets.bigrams.has(bigram)));
     for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit, ...fieldsUnit]) {
-      const heading = actor ?? (passageLead !== null && listed.start > leadEnd ? passageLead : null);
+      const heading = actor ?? (timeHeading !== null && !A_DATE.test(listed.text) ? timeHeading : null) ?? (passageLead !== null && listed.start > leadEnd ? passageLead : null);
       // (A cut inside the unit is marked after the heading: "Đồng chí …: …Yên Trạch.")
       const unit = heading && !foldKey(listed.text).includes(foldKey(heading)) ? { ...listed, text: `${heading}: ${listed.cutBefore ? "…" : ""}${listed.text.replace(/^[-•–+*]\s+/u, "")}`, cutBefore: false } : listed;
       const field = candidate.isHeader ? HEADER_FIELDS.find((f) => unit.text.startsWith(`${f.label}:`)) : undefined;
@@ -558,7 +563,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const counts = countsNoun(plan, unit.text, candidate.context);
       if (counts === false || (members && countsOtherCommittee(plan, unit.text))) score -= policy.mismatchPenalty;
       if (contradictsLevel(plan, unit.text, around)) score -= policy.mismatchPenalty;
-      if (asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) score -= policy.mismatchPenalty;
+      if ((asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) || givesOnlyDeadline(plan, unit.text)) score -= policy.mismatchPenalty;
       // "Đại hội … được tổ chức vào ngày nào?": a date said of what the question asks the time of.
       if (timedEvent !== null && !candidate.isHeader && !timedEvent.every((term) => termIn(term, termSets(outsideNames(unit.text))))) score -= policy.kindPenalty;
       if (act !== null && !candidate.isHeader && !act.every((term) => termIn(term, unitSets))) score -= policy.mismatchPenalty;
@@ -570,7 +575,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
       if (missesNegation(plan, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
       if (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text)) score -= policy.mismatchPenalty;
-      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun)) score += policy.askedNounBonus;
+      // (The place may be named before the unit in its passage or in its section: "Xã Cốc Mằn … sau 5 năm,
+      // Đảng bộ xã kết nạp 118 đảng viên".)
+      const levelNamed = levelAsked && [unit.text, candidate.text.slice(0, listed.end), candidate.context].some((text) => namesLevel(text, plan.askedNoun?.[0]?.fold ?? ""));
+      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun) && (!levelAsked || levelNamed)) score += policy.askedNounBonus;
+      // (A unit that names no place of the level asked does not say which one.)
+      else if (levelAsked && !candidate.isHeader && !levelNamed) score -= policy.kindPenalty;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
       if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;
@@ -619,6 +629,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // A list reads badly cut: it may run to 300 characters.
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
+}
+
+/** Whether `unit` names a place of the level `fold` ("xã" then a capitalised name: "xã Long Mỹ"). */
+function namesLevel(unit: string, fold: string): boolean {
+  const tokens = unitTokens(unit);
+  return tokens.some((t, i) => t.fold === fold && /^\p{Lu}/u.test(unit.charAt(tokens[i + 1]?.start ?? unit.length)));
 }
 
 /** Levels an English word names unambiguously (see abstentionReason). */
@@ -673,22 +689,32 @@ function typedTerm(plan: QueryPlan, tokens: readonly Token[], k: number): QueryT
   return token === undefined ? undefined : plan.terms.find((t) => t.position === k && t.fold === token.fold);
 }
 
+/** Verbs of assigning (folded) between "ai được" and the act assigned ("ai được phân công theo dõi …"). */
+const ASSIGNING: ReadonlyArray<readonly string[]> = [["phan", "cong"], ["giao"], ["cu"]];
+
 /**
  * The act a Vietnamese who-question asks the actor of, as the question's terms: the content syllables right
- * after a leading "ai", or after "ai là" and a kind of person ("Ai chủ trì hội nghị?", "Ai là người chủ trì
- * hội nghị?" → chủ trì); null when a function word follows instead ("ai là Bí thư …" aside, "ai được …") or
- * the question does not open with "ai".
+ * after "ai" opening the question or its clause after a comma, or after "ai là" and a kind of person ("Ai chủ
+ * trì hội nghị?", "Ai là người chủ trì hội nghị?" → chủ trì), or after "ai được" and a verb of assigning ("…,
+ * ai được phân công theo dõi xã X?" → theo dõi); null when a function word follows instead ("ai là Bí thư …"
+ * aside, "ai được …") or no clause opens with "ai". `openingOnly`: only the act after "ai" opening the
+ * question ("Ai chủ trì …", "Ai là người chủ trì …").
  */
-function actAsked(plan: QueryPlan): QueryTerm[] | null {
+function actAsked(plan: QueryPlan, openingOnly = false): QueryTerm[] | null {
   if (plan.language !== "vi") return null;
   const tokens = unitTokens(plan.question);
-  if (tokens[0]?.fold !== "ai") return null;
+  const at = tokens.findIndex((t, i) => t.fold === "ai" && (i === 0 || (!openingOnly && plan.question.slice(tokens[i - 1]?.end ?? 0, t.start).includes(","))));
+  if (at < 0) return null;
   // "Ai là người chủ trì …", "ai là đảng viên giới thiệu …": the act follows the kind of person.
-  const kind = tokens[1]?.fold === "la" ? PERSON_BEFORE_ACT.find((words) => words.every((w, j) => tokens[2 + j]?.fold === w)) : undefined;
-  const first = kind === undefined ? 1 : 2 + kind.length;
+  const follows = (words: readonly string[], from: number): boolean => words.every((w, j) => tokens[from + j]?.fold === w);
+  const kind = tokens[at + 1]?.fold === "la" ? PERSON_BEFORE_ACT.find((words) => follows(words, at + 2)) : undefined;
+  const assigned = !openingOnly && tokens[at + 1]?.fold === "duoc" ? ASSIGNING.find((words) => follows(words, at + 2)) : undefined;
+  const first = kind !== undefined ? at + 2 + kind.length : assigned !== undefined ? at + 2 + assigned.length : at + 1;
   const act: QueryTerm[] = [];
-  for (let at = first; at <= first + 1; at++) {
-    const term = typedTerm(plan, tokens, at);
+  for (let k = first; k <= first + 1; k++) {
+    const term = typedTerm(plan, tokens, k);
+    // (The act assigned may open with a function word: "được phân công theo dõi" asks who "dõi".)
+    if (term === undefined && assigned !== undefined && act.length === 0) continue;
     if (term === undefined) break;
     act.push(term);
   }
@@ -912,11 +938,18 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   // "Ai chủ trì Hội nghị …?": the act asked after "ai" is what the answer says its actor does (a sentence
   // naming who attended does not say who chaired). (A header's fields and a labelled line — "Chủ trì: …" —
   // say it as a label.)
-  const act = plan.kind === "who" && !(passage?.isHeader ?? false) ? actAsked(plan) : null;
+  // (Only the act of a question that opens with "ai" refuses an answer; the act after a comma or a verb of
+  // assigning only ranks the units that say it first.)
+  const act = plan.kind === "who" && !(passage?.isHeader ?? false) ? actAsked(plan, true) : null;
   if (act !== null && !act.every((term) => termIn(term, termSets(best.text)))) return `the answer does not say who ${act.map((t) => t.fold).join(" ")}`;
   if (!asksYesOrNo(plan) && repeatsQuestion(plan, best.text)) return "the answer only repeats the question";
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
-  if (plan.roleAsked && !hasWholePhrase(termSets(best.text), plan.roleAsked)) return `the answer does not name the office asked: ${plan.roleAsked.map((k) => k.fold).join(" ")}`;
+  // (An abbreviation in it is named by its full form: "chủ nhiệm UBKT" by "Chủ nhiệm Ủy ban Kiểm tra".)
+  const role = plan.roleAsked?.flatMap((k): TermKey[] => {
+    const full = abbreviationExpansion(k.fold);
+    return full === null ? [k] : unitTokens(full).map((t) => ({ fold: t.fold, accent: null }));
+  });
+  if (role && !hasWholePhrase(termSets(best.text), role)) return `the answer does not name the office asked: ${role.map((k) => k.fold).join(" ")}`;
   // "Bí thư Đảng ủy phường … là ai?" is not answered by its "Phó Bí thư Đảng ủy": a deputy holds another office.
   const title = plan.kind === "who" ? askedTitle(plan) : null;
   if (title && namesOnlyDeputy(best.text, title)) return `the answer names only the deputy of the office asked: ${title.map((k) => k.fold).join(" ")}`;
@@ -936,7 +969,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // (A year named only as the period compared with — "(cùng kỳ năm 2025: 1 đơn)" — is not the one spoken of.)
     const nearText = contextAndTextUpTo(passage, best.end);
     // (Nor is the year of a document it cites: "thay thế Quy định số 21-QĐi/TU ngày 05/9/2021".)
-    const ownDates = uncited(nearText, plan);
+    // (Nor a person's year of birth: "Năm sinh: 1979" in a list of cadres proposed in 2026.)
+    const ownDates = uncited(withoutBirthYears(nearText), plan);
     const yearsNear = [...near.fold].filter((k) => YEAR.test(k) && !onlyCompared(nearText, k) && ownDates.includes(k));
     const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
     if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;
@@ -1006,6 +1040,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;
   if (countsNoun(plan, best.text, passage?.context) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
+  if (givesOnlyDeadline(plan, best.text)) return "the answer gives a deadline, not when it was done";
   if (givesOnlyParts(plan, best.text)) return "the answer gives parts, not the total asked";
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   // (A unit that names no sector speaks of its passage's.)

@@ -17,7 +17,7 @@ import { analyzeText } from "../text/analyze.js";
 import { foldKey } from "../text/normalize.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, documentReferenceText, understandQuestion, type QueryPlan } from "./query.js";
+import { documentNumberKey, documentReferenceText, FAMILY_NAMES_FOLDED, understandQuestion, type QueryPlan } from "./query.js";
 import { alignScannedText } from "./scannedText.js";
 import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restore.js";
 import { checkSpelling, withCorrectedSpelling, type CheckedPlan } from "./spelling.js";
@@ -67,6 +67,31 @@ const TITLED_PASSAGES = 4;
 
 /** Passages added that are the n-th item under a section the question names ("Kinh nghiệm thứ tư"). */
 const ITEM_PASSAGES = 3;
+/** Most passages of a person's section added beside the ranked ones (see personSectionPassages). */
+const PERSON_SECTION_PASSAGES = 12;
+
+/**
+ * The other passages of a section headed by a person the question names in full ("### 4. Đồng chí Hồ Thị Mai
+ * Lan" over "- Chức vụ: …", "- Theo dõi … Đảng bộ xã Phú Sa."), when a ranked passage is of that section: a
+ * question about that person asks what one of them says, and the words that find it ("theo dõi xã nào") are
+ * in every member's section alike.
+ */
+function personSectionPassages(plan: QueryPlan, hit: StoredPassage, index: LoadedIndex): StoredPassage[] {
+  if (hit.context === "") return [];
+  const persons = plan.names.filter((name) => name.length >= 2 && FAMILY_NAMES_FOLDED.has(name[0]?.split("_")[0] ?? ""));
+  if (persons.length === 0) return [];
+  const bigrams = termSets(hit.context).bigrams;
+  if (!persons.some((name) => name.every((bigram) => bigrams.has(bigram)))) return [];
+  const out: StoredPassage[] = [];
+  for (const step of [-1, 1]) {
+    for (let order = hit.order + step; out.length < PERSON_SECTION_PASSAGES; order += step) {
+      const sibling = index.byId.get(`${hit.docId}#${order}`);
+      if (!sibling || sibling.context !== hit.context) break;
+      out.push(sibling);
+    }
+  }
+  return out;
+}
 
 /** The header passage of a document (its formal header, quoted first), if it has one. */
 function headerPassage(docId: string, index: LoadedIndex): StoredPassage | undefined {
@@ -523,6 +548,10 @@ export class QaEngine implements QaService {
     // nào?"), which a search for the whole question ranks below passages that repeat the title.
     if (asked.size === 0) add(this.titledPassages(plan, index));
     add(this.itemPassages(plan, index).filter((p) => asked.size === 0 || asked.has(p.docId)));
+    // (A person's section ranks as the passage of it that was found.)
+    for (const [at, hit] of hits.slice(0, ranked).entries()) {
+      for (const sibling of personSectionPassages(plan, hit.passage, index)) if (!hits.some((h) => h.passage.id === sibling.id)) hits.push({ passage: sibling, score: 0, rankAs: at });
+    }
     // Typed without diacritics, or with tone marks missing: those terms take the accented forms the
     // retrieved passages use.
     const texts = hits.map((h) => h.passage.text);
@@ -540,7 +569,7 @@ export class QaEngine implements QaService {
     const hits = retrieved.filter((_, i) => i < Math.min(policy.candidates, ranked) || i >= ranked);
     const extraction = extractAnswer(
       plan,
-      hits.map((h, rank) => asCandidate(h.passage, rank, index, plan)),
+      hits.map((h, rank) => asCandidate(h.passage, h.rankAs ?? rank, index, plan)),
       index.terms,
       policy,
     );

@@ -3,10 +3,10 @@
  * typos, or English) to a plan for retrieval and answer extraction.
  */
 import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
-import { abbreviationExpansion, findSynonyms, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
+import { abbreviationExpansion, findSynonyms, isGlossaryPhrase, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -69,6 +69,11 @@ export interface QueryPlan {
   countsPeople: boolean;
   /** For "bao nhiêu xã …": the noun counted ("xã"), which the answer's number must qualify. */
   countedNoun: TermKey[] | null;
+  /**
+   * An English question's counted noun in the glossary's other renderings ("party cell meetings" → "sinh
+   * hoạt chi bộ" as well as "cuộc họp chi bộ"): any of them qualifies the answer's number. Empty otherwise.
+   */
+  countedAlternatives: TermKey[][];
   /**
    * Administrative or party levels the question names ("xa", "thi_tran", "trung_uong"): a unit that speaks
    * only of other levels does not answer it.
@@ -166,7 +171,7 @@ const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(
 
 /** A who-question that asks for a person (folded), not a body. */
 const PERSON_ASKED = new RegExp(
-  String.raw`${PERSON_WHICH_FOLDED}|\bai (?:dang |hien )?(?:la|giu)\b|\bai\b[^?]*\bgiu chuc\b|^who (?:is|was|were|are) (?:appointed|approved|elected|named|chosen|nominated)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+`,
+  String.raw`${PERSON_WHICH_FOLDED}|${ENGLISH_PERSON_WHICH_FOLDED}|\bai (?:dang |hien )?(?:la|giu)\b|\bai\b[^?]*\bgiu chuc\b|^who (?:is|was|were|are) (?:appointed|approved|elected|named|chosen|nominated)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+`,
   "u",
 );
 
@@ -256,6 +261,23 @@ export function englishNumbersAsVietnamese(question: string): string {
 /** A range of two years ("2030-2035", as the tokenizer writes "2030–2035"). */
 const YEAR_RANGE = /^((?:19|20)\d\d)-((?:19|20)\d\d)$/u;
 
+/** Question words as they are written with their marks, by their folded form. */
+const QUESTION_WORDS: Readonly<Record<string, string>> = { may: "mấy", nao: "nào", gi: "gì", dau: "đâu" };
+
+/**
+ * An accented question with the words that fold like a question word but are written as another word
+ * masked ("Chi bộ thôn Khe Mây" names a place: it does not ask "mấy"); a word typed without any marks
+ * stays, as it may be the question word.
+ */
+function withoutLookalikeQuestionWords(question: string): string {
+  return question.replace(/\p{L}+/gu, (word) => {
+    const fold = foldKey(word);
+    const asked = QUESTION_WORDS[fold];
+    const lower = word.toLowerCase();
+    return asked === undefined || lower === asked || lower === fold ? word : "_";
+  });
+}
+
 /** Builds the plan for a question. */
 export function understandQuestion(raw: string): QueryPlan {
   const question = collapseSpaces(cleanUnicode(raw)).slice(0, MAX_QUESTION_CHARS);
@@ -263,7 +285,7 @@ export function understandQuestion(raw: string): QueryPlan {
   const english = looksEnglish(question);
   const accented = english || hasDiacritics(question);
   const partAsked = asksPart(question, folded);
-  const kind = detectKind(folded, english, partAsked);
+  const kind = detectKind(accented && !english ? foldKey(withoutLookalikeQuestionWords(question)) : folded, english, partAsked);
   // Words that only name the kind of fact ("phần trăm" → a "%" in the text) are not key terms.
   const kindWords = kind === "percent" ? PERCENT_WORDS : kind === "date" ? DATE_WORDS : kind === "duration" ? DURATION_WORDS : null;
   const kindWordsAccented = kind === "percent" ? PERCENT_WORDS_ACCENTED : kind === "date" ? DATE_WORDS_ACCENTED : kind === "duration" ? DURATION_WORDS_ACCENTED : null;
@@ -416,7 +438,13 @@ export function understandQuestion(raw: string): QueryPlan {
   const questionTokens = analyzeText(question, false).tokens;
   const countsPeople = kind === "count" && /\bbao nhieu nguoi\b|\bmay nguoi\b|\bhow many (?:people|persons|members)\b/.test(folded);
   // "bao nhiêu đảng viên mới, đạt bao nhiêu phần trăm …": a percentage asked with a count asks that count too.
-  const countedNoun = kind === "count" || kind === "percent" ? countedNounOf(english ? englishCountedTokens(question) : questionTokens, english, accented, english ? "" : question) : null;
+  const counting = kind === "count" || kind === "percent";
+  const englishCounted = english && counting ? englishCountedPhrases(question) : [];
+  const countedNoun = counting ? countedNounOf(english ? analyzeText(englishCounted[0] ?? "", false).tokens : questionTokens, english, accented, english ? "" : question) : null;
+  const countedAlternatives = englishCounted
+    .slice(1)
+    .map((phrase) => countedNounOf(analyzeText(phrase, false).tokens, true, true))
+    .filter((k): k is TermKey[] => k !== null);
   // A body's members and a number of people are counted as comrades ("Ban Thường vụ gồm 13 đồng chí"):
   // such a question searches for that word too (no key term).
   if (kind === "count" && (countsPeople || COUNTED_AS_COMRADES.has((countedNoun ?? []).map((k) => k.fold).join(" ")))) searchText = `${searchText}, ${accented || english ? "đồng chí" : "dong chi"}`;
@@ -445,6 +473,7 @@ export function understandQuestion(raw: string): QueryPlan {
     unknownWords,
     countsPeople,
     countedNoun,
+    countedAlternatives,
     names,
     docRefs: documentReferences(folded),
     askedDocument: askedDocumentOf(folded),
@@ -734,6 +763,11 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
   return span.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
 }
 
+/** Levels (folded) a "… nào" question asks for by name, none of them the end of a common compound ("cơ quan"). */
+export const ASKED_LEVELS: ReadonlySet<string> = new Set(["xa", "phuong", "huyen", "tinh", "thon"]);
+/** Syllables (folded) that head a noun a level qualifies: "đảng bộ xã", "cấp xã", "chi bộ thôn", "đơn vị xã". */
+const LEVEL_NOUN_HEADS = new Set(["bo", "cap", "vi", "uy", "ban", "dan"]);
+
 function askedNounOf(tokens: readonly Token[], accented: boolean): TermKey[] | null {
   const nao = tokens.findIndex((t) => t.fold === "nao");
   if (nao < 1) return null;
@@ -742,6 +776,9 @@ function askedNounOf(tokens: readonly Token[], accented: boolean): TermKey[] | n
   for (let i = nao - 1; i >= 0 && noun.length < 2; i--) {
     const t = tokens[i] as Token;
     if (stops[i] || t.isNumber) break;
+    // ("theo dõi xã nào": a level right before "nào" is the noun asked, not the end of a verb "dõi xã";
+    // "đảng bộ xã nào", "cấp xã nào" keep theirs.)
+    if (noun.length === 1 && ASKED_LEVELS.has(noun[0]?.fold ?? "") && !LEVEL_NOUN_HEADS.has(t.fold)) break;
     noun.unshift(t);
   }
   return noun.length > 0 ? noun.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null })) : null;
@@ -774,6 +811,9 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   if (!english && from >= tokens.length - 1 && tokens[from]?.fold !== "tien") {
     let at = 0;
     while (AMOUNT_OPENERS.has(tokens[at]?.fold ?? "")) at++;
+    // ("Số lượng …": the number of what follows, not a salary, "lương".)
+    const quantity = at > 0 && tokens[at - 1]?.fold === "so" && tokens[at]?.fold === "luong";
+    if (quantity) at++;
     // ("Tuổi bình quân của đảng viên … là bao nhiêu?": an age, a number of years of age.)
     if (tokens[at]?.fold === "tuoi" || (tokens[at]?.fold === "do" && tokens[at + 1]?.fold === "tuoi")) {
       const age = tokens[tokens[at]?.fold === "tuoi" ? at : at + 1] as Token;
@@ -783,6 +823,8 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     if (money !== undefined && at + money.length < from && tokens.slice(at + money.length, from).some((t) => t.fold === "la")) {
       return tokens.slice(at, at + money.length).map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
     }
+    // "Tổng số đảng viên của … là bao nhiêu?": the total of what follows "tổng số".
+    if (at > 1 && tokens[at - 2]?.fold === "tong" && tokens[at - 1]?.fold === "so" && at < from && tokens.slice(at, from).some((t) => t.fold === "la")) from = at;
   }
   const stops = stopMask(tokens, accented);
   // A counting word before the noun is not the noun: "bao nhiêu bài tham luận" counts "tham luận".
@@ -791,7 +833,8 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
   const first = tokens[from];
   // A capitalised word there is a name's start, not a function word ("bao nhiêu Bằng khen").
   const capitalised = first !== undefined && /^\p{Lu}/u.test(text.charAt(first.start));
-  if (!first || first.isNumber || (stops[from] && !capitalised) || GENERIC_COUNTED.has(first.fold)) return null;
+  // (An English question's counted noun is a glossary phrase: "bằng khen" opens with a function word's syllable.)
+  if (!first || first.isNumber || (stops[from] && !capitalised && !english) || GENERIC_COUNTED.has(first.fold)) return null;
   const second = tokens[from + 1];
   // "bao nhiêu phần trăm" asks a percentage: nothing is counted.
   if (first.fold === "phan" && second?.fold === "tram") return null;
@@ -818,24 +861,51 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
 const AMOUNT_OPENERS = new Set(["so", "muc", "tong", "khoan"]);
 
 /** "How many communes keep …" → the tokens of the translation of the words right after "how many". */
-function englishCountedTokens(question: string): Token[] {
+/** Words that end an English noun phrase after its first word: function words. */
+const FUNCTION_WORD = /^(?:had|has|have|did|does|do|are|is|was|were|be|been|will|would|can|could|should|must|may|might|shall|in|of|at|by|for|to|with|on|from|that|which|who|whom|whose|than|and|or|under|during|since|before|after|per|as|into|over|out|there)$/iu;
+/** A verb's -ed/-ing form or an adverb: a modifier before the head noun, a verb or adverb after it. */
+const VERB_OR_ADVERB_FORM = /^\p{L}+(?:ed|ing|ly)$/iu;
+/** A plural noun ("cells", "people", "criteria"; not "congress", "status"). */
+const PLURAL = /^(?:\p{L}+[^su\W]s|people|criteria|staff)$/iu;
+const DETERMINER = /^(?:the|a|an|its|their|this|that|these|those|his|her|our|each|every)$/iu;
+
+/** Most renderings of an English counted noun tried (head's alternatives × its qualifier's). */
+const MAX_COUNTED_RENDERINGS = 4;
+
+/** The Vietnamese phrases an English count question's counted noun reads as, the glossary's usual first (empty when none). */
+function englishCountedPhrases(question: string): string[] {
   // (A part of a group counts the group's noun: "how many of the cell's party members are farmers" counts
   // members; "how much of the budget" counts no noun.)
   const after = /\bhow (?:many\s+(?:of\s+(?:the|these|those|its|their|our|your|his|her)\s+(?:[\p{L}-]+['’]s\s+)?)?|much\s+)(.*)$/iu.exec(question)?.[1];
   if (!after) return [];
-  // The first phrase that names a thing: not a level ("commune-level military cells" counts cells) nor a modifier.
-  const first = translateEnglish(after)
-    .groups.map((g) => g[0] ?? "")
-    .find((phrase) => {
-      const keys = analyzeText(phrase, false).tokens.map((t) => t.fold);
-      // "commune-level" → "cấp xã" qualifies; "communes" → "xã" is what is counted.
-      const isLevel = keys[0] === "cap" && keys.every((k) => k === "cap" || LEVEL_SYLLABLES.has(k));
-      return keys.length > 0 && !isLevel && !MODIFIER_PHRASES_FOLDED.has(keys.join(" "));
-    });
+  // The noun phrase counted ends before the first function word, verb form or punctuation after its first
+  // word; English puts its head last ("model new-rural village criteria" counts criteria): the last phrase
+  // that names a thing, not a level ("commune-level military cells" counts cells) nor a modifier.
+  const words = after.split(/\s+/u);
+  // (After a plural, a participle or adverb ends it — "criteria met", "cells directly under" — and so does
+  // a word right before a determiner, a verb taking its object: "delegates attend the congress"; before
+  // one, "newly admitted members", they are the head's modifiers.)
+  const end = words.findIndex((w, i) => {
+    if (i === 0) return false;
+    // ("of" inside a glossary phrase, "Certificates of Merit", joins it.)
+    if (/[,;:?!.]$/u.test(words[i - 1] ?? "")) return true;
+    if (FUNCTION_WORD.test(w)) return !(w.toLowerCase() === "of" && isGlossaryPhrase([words[i - 1] ?? "", w, (words[i + 1] ?? "").replace(/[,;:?!.]+$/u, "")]));
+    return words.slice(0, i).some((x) => PLURAL.test(x)) && (VERB_OR_ADVERB_FORM.test(w) || DETERMINER.test(words[i + 1] ?? ""));
+  });
+  const phrase = (end < 0 ? words : words.slice(0, end)).join(" ").replace(/[,;:?!.]+$/u, "");
+  const named = translateEnglish(phrase).groups.filter((group) => {
+    const keys = analyzeText(group[0] ?? "", false).tokens.map((t) => t.fold);
+    // "commune-level" → "cấp xã" qualifies; "communes" → "xã" is what is counted.
+    const isLevel = keys[0] === "cap" && keys.every((k) => k === "cap" || LEVEL_SYLLABLES.has(k));
+    return keys.length > 0 && !isLevel && !MODIFIER_PHRASES_FOLDED.has(keys.join(" "));
+  });
   // Only when the counted word comes right after "how many" (not "how much can …").
   const firstWord = after.split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (!first || isEnglishStopword(firstWord)) return [];
-  return analyzeText(first, false).tokens;
+  const head = named[named.length - 1];
+  if (head === undefined || isEnglishStopword(firstWord)) return [];
+  // Vietnamese puts the head first and its qualifier after it: "police party cells" → "chi bộ công an".
+  const qualifiers = named.length > 1 ? (named[named.length - 2] ?? [""]) : [""];
+  return head.flatMap((h) => qualifiers.map((q) => `${h} ${q}`.trim())).slice(0, MAX_COUNTED_RENDERINGS);
 }
 
 /**

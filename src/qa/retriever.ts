@@ -23,6 +23,8 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = { perIndex: 20, lexicalWeight
 export interface RetrievedPassage {
   passage: StoredPassage;
   score: number;
+  /** The rank answer extraction gives a passage added beside the ranked ones (its own position when absent). */
+  rankAs?: number;
 }
 
 /** LangChain retriever over the loaded index; `index()` is read per call so a hot reload takes effect at once. */

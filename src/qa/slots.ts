@@ -37,8 +37,20 @@ const NOT_A_DOCUMENT = `(?!(?:${[...DOCUMENT_KIND_WORDS, ...DIVISION_WORDS, "kho
  */
 export function labelAnswers(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "where") return !NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && PLACE_LABEL.test(unit);
+  const office = OFFICE_LABEL.exec(unit);
+  if (office) {
+    // A label that says which office ("Chức vụ đề xuất", "Chức vụ hiện nay") answers the question that says so.
+    const folded = foldedQuestion(plan);
+    const which = unitTokens(office[1] ?? "").map((t) => t.fold);
+    return OFFICE_ASKED_FOLDED.test(folded) && (which.length === 0 || spacedWords(folded).includes(` ${which.join(" ")} `));
+  }
   return (plan.kind === "when" || plan.kind === "date") && TIME_LABEL.test(unit);
 }
+
+/** An office given under its label, as a list of a person's duties opens ("- Chức vụ: Phó Bí thư …"). */
+const OFFICE_LABEL = /^(?:\d+[.)]\s*|[-–+•]\s*)?(?:chức vụ|chức danh)([^:;.]{0,30}):\s*\S/iu;
+/** "giữ chức vụ gì", "chức danh nào", "what position does … hold" (folded): the office is asked. */
+const OFFICE_ASKED_FOLDED = /\bchuc (?:vu |danh )?(?:gi|nao)\b|\bwhat (?:position|post|office|title)s?\b|\bwhich (?:position|post|office)s?\b/;
 
 const TIME_LABEL = /^(?:\d+[.)]\s*)?thời gian\s*:\s*\S/iu;
 
@@ -361,7 +373,27 @@ const SPELLED_OUT_IN_BRACKETS = /\(([\p{L}\s]+)\)/gu;
 /** The syllables of a number written out, with the forms it takes inside a number ("mười lăm", "hai mươi mốt"). */
 const SPELLED_NUMBER_SYLLABLES = new Set([...NUMBER_SYLLABLES, "lăm", "mốt", "tư", "linh", "lẻ", "tỷ", "tỉ"]);
 
+/**
+ * Whether the party cells counted at token `nounAt` (their kind said up to token `after` and on) are of
+ * another kind than the one asked: "16 chi bộ thôn", or "11 chi bộ cơ quan, trường học, công an, quân sự"
+ * (a number of several kinds together, named by its first), for "bao nhiêu chi bộ trường học".
+ */
+function countsOtherKinds(plan: QueryPlan, unit: string, tokens: readonly Token[], nounAt: number, after: number): boolean {
+  const start = tokens[after]?.start ?? unit.length;
+  const phrase = /^[^.;:()]*?(?=\s+(?:với|có|gồm|đạt|chiếm)\s|[.;:()]|$)/u.exec(unit.slice(start))?.[0] ?? "";
+  const asked = cellKinds(foldedQuestion(plan));
+  const said = cellKinds(foldKey(unit.slice(tokens[nounAt]?.start ?? start, start + phrase.length)));
+  return asked.size > 0 && said.size > 0 && ![...asked].some((kind) => said.has(kind));
+}
+
 export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean | null {
+  const counts = countsCountedNoun(plan, unit, context);
+  // (An English question's noun in the glossary's other renderings counts as well.)
+  if (counts !== false || plan.countedAlternatives.length === 0) return counts;
+  return plan.countedAlternatives.some((countedNoun) => countsCountedNoun({ ...plan, countedNoun }, unit, context) === true);
+}
+
+function countsCountedNoun(plan: QueryPlan, unit: string, context: string): boolean | null {
   const counted = plan.countedNoun ?? [];
   if (!plan.countsPeople && counted.length === 0) return null;
   // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
@@ -463,7 +495,7 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
     // (A noun said whole once is then shortened to its head: "điểm thưởng … tối đa 03 điểm".)
     const nounAt = (k: number): boolean => noun.every((key, j) => matches(tokens[k + j], key)) || comradeAt(k) || (personKind && tokens[k]?.fold === "nguoi") || (noun.length >= 2 && matches(tokens[k], noun[0]) && headEndsWord(k) && saidWholeBefore(k));
     for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
-      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !ofOneCell(i) && !(comradeAt(i + gap) && labelNarrowsComrades(plan, tokens, i)) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
+      if (nounAt(i + gap) && adjoins(unit, t, tokens[i + gap]) && !ofOneCell(i) && !countsOtherKinds(plan, unit, tokens, i + gap, i + gap + noun.length) && !(comradeAt(i + gap) && labelNarrowsComrades(plan, tokens, i)) && !narrowedBeyondQuestion(plan, tokens, i + gap + noun.length) && !missesAskedQualifier(asked, tokens, i + gap + noun.length, unit, t)) return true;
       // "8 đảng viên là chủ doanh nghiệp": the people counted are of the kind asked.
       if (tokens[i + gap]?.fold === "la" && gap >= 2 && nounAt(i + gap + 1) && adjoins(unit, t, tokens[i + gap + 1])) return true;
     }
@@ -731,6 +763,14 @@ function statesDate(text: string, plan: QueryPlan, years = false, dayAsked = fal
 }
 
 /** A unit without the dates of the documents it cites, unless the question names that document. */
+/** A person's year of birth ("Năm sinh: 1979", "sinh năm 1984", "sinh ngày 12/3/1990"): no time a fact is of. */
+const BIRTH_YEAR = /(?<!\p{L})(?:năm sinh|ngày sinh|sinh năm|sinh ngày)\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:19|20)\d\d(?!\d)/giu;
+
+/** The text with the years of birth it gives blanked (see BIRTH_YEAR). */
+export function withoutBirthYears(text: string): string {
+  return text.replace(BIRTH_YEAR, " ");
+}
+
 export function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
 }
@@ -1164,6 +1204,22 @@ export function asksDeadline(plan: QueryPlan): boolean {
   return (plan.kind === "date" || plan.kind === "when") && DEADLINE_QUESTION_FOLDED.test(foldedQuestion(plan));
 }
 
+/** "đã" (accented): the question asks of something done, a fact of the past. */
+const DONE_ASKED = /(?<!\p{L})đã(?!\p{L})/iu;
+/** A deadline with what follows it up to the clause's end ("hoàn thành trước ngày 28/02/2026"). */
+const DEADLINE_CLAUSE = new RegExp(`${DEADLINE_SET.source}[^,;.]*`, "giu");
+/** A date or month written in figures ("28/02/2026", "ngày 5", "tháng 3"). */
+export const A_DATE = /\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?<!\p{L})(?:ngày|tháng)\s+\d/iu;
+
+/**
+ * Whether a unit answers "… đã bầu … vào ngày nào?" only with a deadline ("… tổ chức kỳ họp bầu …, hoàn
+ * thành trước ngày 28/02/2026"): a date set for an act is not the day it was done.
+ */
+export function givesOnlyDeadline(plan: QueryPlan, unit: string): boolean {
+  if ((plan.kind !== "date" && plan.kind !== "when") || asksDeadline(plan) || !DONE_ASKED.test(plan.question) || !DEADLINE_SET.test(unit)) return false;
+  return !A_DATE.test(unit.replace(DEADLINE_CLAUSE, " "));
+}
+
 /**
  * Whether a question asks yes or no ("… có được để chung với bản gốc không?", "… hay không", "có phải …",
  * "Must an urban area …?", "According to …, can a member …?"): its answer is the statement that decides,
@@ -1307,6 +1363,20 @@ export function passagePersonLead(text: string): string | null {
   const lead = text.slice(0, end).replace(NUMBERING, "").replace(/[:.;]\s*$/u, "").trim();
   return namesLeadPerson(lead) ? lead : null;
 }
+
+/**
+ * The heading right over a passage when it dates what the passage says ("Bước 2. Ban hành quyết định (hoàn
+ * thành trước ngày 10/01/2025)" over "Ban Thường vụ … ban hành các quyết định …"), or null.
+ */
+export function headingTime(context: string): string | null {
+  const last = context.split(BEFORE_HEADING).pop()?.trim() ?? "";
+  return last.length > 0 && last.length <= MAX_TIME_HEADING_CHARS && last !== context.trim() && A_DATE.test(last) ? last : null;
+}
+
+/** Longest heading read as dating the passage under it. */
+const MAX_TIME_HEADING_CHARS = 140;
+/** Where a numbered or step heading starts in a section context (headings are joined by ". "). */
+const BEFORE_HEADING = /\.\s+(?=(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.|Bước \d|Giai đoạn \d)\s?)/u;
 
 export function headingActor(context: string): string | null {
   return headingActorCache.get(context, readHeadingActor);

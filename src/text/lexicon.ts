@@ -180,6 +180,12 @@ export function isGlossaryWord(word: string): boolean {
   return glossaryFirstWords.has(word) || isEnglishStopword(word);
 }
 
+/** Whether English words (any case, plurals as `singularize` reads them) make one glossary entry ("certificates of merit"). */
+export function isGlossaryPhrase(words: readonly string[]): boolean {
+  const key = words.map((w) => w.toLowerCase().replace(/['’]s$/u, ""));
+  return glossary.has(key.join(" ")) || glossary.has([...key.slice(0, -1), singularize(key[key.length - 1] ?? "")].join(" ")) || glossary.has(key.map(singularize).join(" "));
+}
+
 /** English plural and verb endings reduced to a dictionary form: "communes" → "commune", "cells" → "cell". */
 export function singularize(word: string): string {
   if (glossary.has(word)) return word;

@@ -78,7 +78,14 @@ export const MAX_PERSON_LEAD_CHARS = 250;
  */
 export const PERSON_WHICH_FOLDED = String.raw`(?:nguoi|dong chi|can bo|lanh dao|thanh vien|uy vien)(?: (?:uy vien|ban|thuong vu|thuong truc|pho|bi thu|truong|chu tich|chu nhiem|can bo|lanh dao|thanh vien|cap uy|chi uy|dang uy|huyen uy|tinh uy|thanh uy|cap (?:tinh|huyen|xa|tren|co so|trung uong))){0,4} nao`;
 
-export const WHO_QUESTION_FOLDED = new RegExp(String.raw`(?:^|\s)(?:ai|${PERSON_WHICH_FOLDED}|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|(?<!van )ban nao|bo nao|nganh nao|uy ban nao|hoi dong nao|cuc nao|cong ty nao|doanh nghiep nao)(?=\s|$|[?,.])|^(?:who|whom|whose)\b|\b(?:by|to|from|with) whom\b|^(?:which|what) (?:(?!(?:is|was|are|were|do|does|did|has|have|had|will|can|must|should)\b)[a-z]+ ){0,2}(?:body|agency|organ|authority|office|committee|official|person|level)\b|\b(?:through|by|from|under) (?:which|what) (?:body|agency|organ|authority|office|committee|department|ministry|organi[sz]ation)\b`, "u");
+/**
+ * "Which standing committee member …", "which comrade …" (folded English): a person asked by the body or
+ * office the question names (the noun may come after up to four words that name the body; not a thing
+ * of members: "which version of the party member database").
+ */
+export const ENGLISH_PERSON_WHICH_FOLDED = String.raw`^which (?:(?!(?:is|was|are|were|do|does|did|has|have|had|will|can|must|should|of)\b)[a-z]+ ){0,4}(?:member|comrade|cadre|leader|official|person|individual)\b(?! (?:database|card|record|profile|file|dossier|fee|due|dues|register|list|data|status)\b)`;
+
+export const WHO_QUESTION_FOLDED = new RegExp(String.raw`(?:^|\s)(?:ai|${PERSON_WHICH_FOLDED}|co quan nao|to chuc nao|cap nao|don vi nao|bo phan nao|(?<!van )ban nao|bo nao|nganh nao|uy ban nao|hoi dong nao|cuc nao|cong ty nao|doanh nghiep nao)(?=\s|$|[?,.])|^(?:who|whom|whose)\b|${ENGLISH_PERSON_WHICH_FOLDED}|\b(?:by|to|from|with) whom\b|^(?:which|what) (?:(?!(?:is|was|are|were|do|does|did|has|have|had|will|can|must|should)\b)[a-z]+ ){0,2}(?:body|agency|organ|authority|office|committee|official|person|level)\b|\b(?:through|by|from|under) (?:which|what) (?:body|agency|organ|authority|office|committee|department|ministry|organi[sz]ation)\b`, "u");
 
 /**
  * Vietnamese family names (the most common cover nearly everyone): a person's name is one of these
@@ -209,10 +216,11 @@ export const NAMED_PLACE_QUESTION_FOLDED = /\b(?:tinh|thanh pho|huyen|quan|thi x
 // asks for one.)
 export const DEADLINE_QUESTION_FOLDED = /\b(?:thoi )?han (?:chot|cuoi|hoan thanh)\b|\bthoi han\b|\bcham nhat\b|\btruoc ngay nao\b|\bphai xong\b|\bdeadline\b|\bno later than\b|\bby (?:what|which) (?:date|day|month)\b(?=.*\b(?:must|should|have to|has to|needs? to|required|due)\b)|\bby when\b(?=.*\b(?:must|should|have to|has to|needs? to|required|due)\b)/;
 /**
- * A question asking for a document's number ("Báo cáo … mang số mấy", "số hiệu của Kế hoạch …"), folded;
+ * A question asking for a document's number ("Báo cáo … mang số mấy", "số hiệu của Kế hoạch …", "… có số
+ * là bao nhiêu", not "tổng số là bao nhiêu"), folded;
  * it names the document by its kind (DOCUMENT_KIND_WORDS) as well.
  */
-export const DOCUMENT_NUMBER_QUESTION_FOLDED = /\b(?:so hieu|mang so|so may)\b/;
+export const DOCUMENT_NUMBER_QUESTION_FOLDED = /\b(?:so hieu|mang so|so may)\b|(?<!\b(?:tong|ty|ti|mot|con|the|chi) )\bso (?:la )?bao nhieu\b/;
 /** A document number ("86-BC/ĐU", "0310/KH-UBND", "140/NQ-CP"): digits, a dash or slash, capitals. */
 export const DOCUMENT_NUMBER = /\d+[-/][\p{L}\d./&-]*\p{Lu}/u;
 

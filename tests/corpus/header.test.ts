@@ -247,6 +247,32 @@ describe("document header", () => {
     expect(field?.asks.test("quy che lam viec duoc ban hanh kem theo quyet dinh nao")).toBe(true);
   });
 
+  it("reads the signer a head signs as in their own name (no T/M) above a signature's place, with the site's text after it", () => {
+    const text = [
+      "| TỈNH ỦY HƯNG LAM<br>BAN TỔ CHỨC<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |",
+      "|---|---|",
+      "| Số 31-TTr/BTCTU | Hưng Lam, ngày 12 tháng 01 năm 2026 |",
+      "",
+      "**TỜ TRÌNH**",
+      "",
+      "**Về việc điều động cán bộ**",
+      "",
+      "Ban Tổ chức Tỉnh ủy kính trình Ban Thường vụ Tỉnh ủy xem xét, quyết định./.",
+      "",
+      "| **Nơi nhận:**<br>- Thường trực Tỉnh ủy,<br>- Lưu Văn phòng Ban. | **TRƯỞNG BAN**<br><br>*(Đã ký)*<br><br>**Lê Văn Hiển** |",
+      "|---|---|",
+      "",
+      "Tải văn bản: [31-TTr-BTCTU.pdf](#) (PDF, 412 KB) | [31-TTr-BTCTU.docx](#)",
+      "",
+      "- Kế hoạch số 09-KH/TU ngày 06/11/2025 về luân chuyển cán bộ giai đoạn 2025 - 2030",
+    ].join("\n");
+    const { header } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "tt.md");
+    expect(header).toMatchObject({ number: "31-TTr/BTCTU", signer: "Lê Văn Hiển", signerRole: "TRƯỞNG BAN" });
+    // Without the signature's place, an upper-case line above a name followed by longer text is no signing block.
+    const unsigned = readStructure({ format: "md", pages: [text.replace("*(Đã ký)*<br><br>", "")], encoding: "utf-8" }, "tt.md");
+    expect(unsigned.header?.signer ?? null).toBeNull();
+  });
+
   it("names a department whose line ends with its committee unnamed (\"ỦY BAN KIỂM TRA HUYỆN ỦY\") by the committee above it, once", () => {
     const header = parseHeader(
       lines(["ĐẢNG BỘ TỈNH NGỌC TRÌ", "HUYỆN ỦY ĐÔNG VÂN", "ỦY BAN KIỂM TRA HUYỆN ỦY", "*", "Số 41-BB/UBKTHU", "Đông Vân, ngày 11 tháng 3 năm 2025", "", "BIÊN BẢN", "Kỳ họp thứ 41 của Ủy ban Kiểm tra Huyện ủy", "", "Ủy ban Kiểm tra Huyện ủy họp."].join("\n")),

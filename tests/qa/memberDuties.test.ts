@@ -49,6 +49,59 @@ const WRAPPED = [
   "",
 ].join("\n");
 
+// A notice as a site publishes it in markdown: each member a "###" heading naming the person alone, the office
+// and duties as bullets of their own; the grounds name a commune and the standing committee as well.
+const HEADED = [
+  "ĐẢNG BỘ TỈNH NAM ĐOÀI",
+  "**HUYỆN ỦY KIM LỘC**",
+  "\\*",
+  "Số 77-TB/HU",
+  "",
+  "**ĐẢNG CỘNG SẢN VIỆT NAM**",
+  "",
+  "*Kim Lộc, ngày 04 tháng 3 năm 2025*",
+  "",
+  "# THÔNG BÁO",
+  "**Phân công nhiệm vụ các đồng chí Ủy viên Ban Thường vụ Huyện ủy Kim Lộc**",
+  "",
+  "Căn cứ Quyết định số 590-QĐ/HU ngày 20/01/2025 của Ban Thường vụ Huyện ủy Kim Lộc về việc thành lập Đảng bộ xã Hà Phong trên cơ sở hợp nhất hai xã;",
+  "",
+  "Ban Thường vụ Huyện ủy phân công nhiệm vụ như sau:",
+  "",
+  "## II. Phân công cụ thể",
+  "",
+  "### 1. Đồng chí Nông Văn Thiều",
+  "",
+  "- Chức vụ: Bí thư Huyện ủy, Chủ tịch Hội đồng nhân dân huyện.",
+  "- Phụ trách công tác tổ chức - cán bộ, quốc phòng, an ninh.",
+  "- Theo dõi Đảng ủy Quân sự huyện và Đảng bộ xã Tân Mỹ.",
+  "",
+  "### 2. Đồng chí Bế Thị Hạnh",
+  "",
+  "- Chức vụ: Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Tuyên giáo Huyện ủy.",
+  "- Phụ trách công tác tuyên giáo, khoa giáo, văn hóa, văn nghệ.",
+  "- Theo dõi Đảng bộ xã Hà Phong và Đảng bộ thị trấn Kim Lộc.",
+  "",
+  "### 3. Đồng chí Lục Văn Toàn",
+  "",
+  "- Chức vụ: Ủy viên Ban Thường vụ Huyện ủy, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy.",
+  "- Phụ trách công tác kiểm tra, giám sát và thi hành kỷ luật trong Đảng.",
+  "- Theo dõi Đảng bộ xã Bản Nhùng.",
+  "",
+  // Members whose duties share every word a question about another member's commune uses.
+  ...["Hoàng Văn Pao", "Ma Thị Dịu", "Triệu Văn Sình", "Lý Thị Mai", "Vi Văn Hùng", "Sầm Văn Khải"].flatMap((name, i) => [
+    `### ${i + 4}. Đồng chí ${name}`,
+    "",
+    `- Chức vụ: Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban ${["Dân vận", "Tổ chức", "Nội chính", "Kinh tế", "Văn hóa", "Y tế"][i]} Huyện ủy.`,
+    "- Giúp Ban Thường vụ phụ trách công tác dân vận và các đoàn thể chính trị - xã hội của huyện.",
+    `- Theo dõi Đảng bộ xã ${["Nà Hang", "Khuổi Lầy", "Pác Bó", "Cốc Pài", "Bình Ca", "Lũng Vài"][i]}.`,
+    "",
+  ]),
+  "T/M BAN THƯỜNG VỤ",
+  "BÍ THƯ",
+  "Nông Văn Thiều",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
@@ -90,7 +143,58 @@ describe("a notice of members' duties", () => {
   });
 });
 
+describe("a notice whose members are headings over bullets of their own", () => {
+  let headed: QaEngine;
+  let cleanupHeaded: () => Promise<void>;
+  beforeAll(async () => {
+    ({ engine: headed, cleanup: cleanupHeaded } = await engineOver("duties-headed", { "tb-77.md": HEADED }));
+  });
+  afterAll(async () => {
+    await cleanupHeaded();
+  });
+
+  it("answers \"which member\" in English with the member the heading names", async () => {
+    const r = await headed.ask("Which Kim Lộc standing committee member is assigned to follow Tân Mỹ commune?");
+    expect(r.answer).toMatch(/^Đồng chí Nông Văn Thiều: Theo dõi .*Tân Mỹ/u);
+  });
+
+  it("reads the act after a comma and a verb of assigning (\"…, ai được phân công theo dõi …\"), not a line that only names the commune", async () => {
+    const r = await headed.ask("Trong Ban Thường vụ Huyện ủy Kim Lộc, ai được phân công theo dõi Đảng bộ xã Hà Phong?");
+    expect(r.answer).toMatch(/^Đồng chí Bế Thị Hạnh: Theo dõi Đảng bộ xã Hà Phong/u);
+  });
+
+  it("answers the office a named member holds from the bullet labelled \"Chức vụ\"", async () => {
+    for (const q of ["Đồng chí Bế Thị Hạnh giữ chức vụ gì ở Huyện ủy Kim Lộc?", "What position does Bế Thị Hạnh hold in the Kim Lộc district party committee?"]) {
+      const r = await headed.ask(q);
+      expect(r.answer, q).toContain("Trưởng Ban Tuyên giáo Huyện ủy");
+    }
+  });
+
+  it("answers which commune a named member follows from the bullets of that member's section, typed with or without marks", async () => {
+    for (const q of ["Đồng chí Ma Thị Dịu trong Ban Thường vụ Huyện ủy Kim Lộc theo dõi xã nào?", "dong chi Ma Thi Diu trong btv huyen uy Kim Loc theo doi xa nao"]) {
+      const r = await headed.ask(q);
+      expect(r.answer, q).toContain("Khuổi Lầy");
+    }
+  });
+
+  it("reads an abbreviated office (\"chủ nhiệm UBKT\") as named by its full form", async () => {
+    const r = await headed.ask("chu nhiem ubkt huyen uy Kim Loc la ai");
+    expect(r.answer).toMatch(/^Đồng chí Lục Văn Toàn: /u);
+  });
+
+  it("answers \"có số là bao nhiêu\" with the notice's number", async () => {
+    const r = await headed.ask("Thông báo phân công nhiệm vụ các Ủy viên Ban Thường vụ Huyện ủy Kim Lộc có số là bao nhiêu?");
+    expect(r.answer).toBe("Số hiệu: 77-TB/HU");
+  });
+});
+
 describe("asking which comrade", () => {
+  it("reads \"which … member\" in English as asking for a person, not a thing of members", () => {
+    expect(understandQuestion("Which Kim Lộc standing committee member is assigned to follow Tân Mỹ commune?").actor).toBe("person");
+    expect(understandQuestion("Which member of the district standing committee is in charge of ethnic affairs?").kind).toBe("who");
+    expect(understandQuestion("Which version of the party member database have provincial committees put into operation?").kind).not.toBe("who");
+  });
+
   it("reads \"đồng chí Ủy viên Thường vụ nào\" and \"thành viên nào\" as asking for a person", () => {
     for (const q of ["Việc gọi thanh niên nhập ngũ do đồng chí Ủy viên Thường vụ nào chỉ đạo?", "Thành viên nào phụ trách tổ giúp việc?"]) {
       const plan = understandQuestion(q);

@@ -1,0 +1,181 @@
+/**
+ * Documents of kinds a plan or a submission takes: a Đề án whose steps are headings dated in parentheses, a
+ * Tờ trình whose table lists cadres with their years of birth and offices now and proposed, and a village
+ * cell's report whose village is named "Mây" (the folded "mấy" of a question).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { QaEngine } from "../../src/qa/engine.js";
+import { understandQuestion } from "../../src/qa/query.js";
+import { labelAnswers } from "../../src/qa/slots.js";
+import { engineOver } from "../support/corpusEngine.js";
+
+const PLAN = [
+  "ĐẢNG BỘ HUYỆN LÂM HÀ THƯỢNG",
+  "ĐẢNG ỦY XÃ ĐỒNG SƠN",
+  "Số 03-ĐA/ĐU                                  Đồng Sơn, ngày 10 tháng 12 năm 2024",
+  "",
+  "ĐỀ ÁN",
+  "sắp xếp các chi bộ thôn sau hợp nhất xã",
+  "",
+  "Phần thứ nhất. THỰC TRẠNG",
+  "",
+  "Căn cứ Quyết định số 1290-QĐ/HU ngày 28/10/2024 của Ban Thường vụ Huyện ủy Lâm Hà Thượng về việc hợp nhất Đảng bộ xã Đồng Sơn.",
+  "",
+  "Đảng bộ xã Đồng Sơn có 25 chi bộ trực thuộc. Trong đó có 14 chi bộ thôn với 402 đảng viên và 11 chi bộ cơ quan, trường học, công an, quân sự với 168 đảng viên.",
+  "",
+  "Phần thứ ba. CÁC BƯỚC THỰC HIỆN",
+  "",
+  "Bước 1. Rà soát, xây dựng phương án (hoàn thành trước ngày 25/12/2024)",
+  "",
+  "Văn phòng Đảng ủy rà soát số lượng đảng viên của từng chi bộ, đề xuất phương án hợp nhất.",
+  "",
+  "Bước 2. Ban hành quyết định (hoàn thành trước ngày 08/01/2025)",
+  "",
+  "Ban Thường vụ Đảng ủy xã ban hành các quyết định hợp nhất chi bộ, thành lập chi bộ thôn mới và chỉ định chi ủy lâm thời.",
+  "",
+  "Bước 3. Ổn định tổ chức",
+  "",
+  "Các chi bộ thôn mới sinh hoạt thường kỳ đầu tiên vào ngày 05/02/2025; Đảng ủy xã sơ kết Đề án và báo cáo Ban Thường vụ Huyện ủy trước ngày 28/02/2025.",
+  "",
+  "Đảng ủy xã đề nghị Hội đồng nhân dân xã tổ chức kỳ họp bầu Chủ tịch Ủy ban nhân dân xã, hoàn thành trước ngày 20/02/2025.",
+].join("\n");
+
+const SUBMISSION = [
+  "| TỈNH ỦY NAM ĐOÀI<br>BAN TỔ CHỨC<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |",
+  "|---|---|",
+  "| Số 41-TTr/BTCTU | Nam Đoài, ngày 15 tháng 01 năm 2026 |",
+  "",
+  "**TỜ TRÌNH**",
+  "",
+  "**Về việc luân chuyển cán bộ năm 2026**",
+  "",
+  "Ban Tổ chức Tỉnh ủy đề xuất luân chuyển các đồng chí sau:",
+  "",
+  "| TT | Họ và tên | Năm sinh | Chức vụ hiện nay | Chức vụ đề xuất |",
+  "|---|---|---|---|---|",
+  "| 1 | Lò Văn Khiêm | 1981 | Phó Giám đốc Sở Tài chính | Bí thư Đảng ủy xã Mường Sại |",
+  "| 2 | Hà Thị Nguyệt | 1986 | Phó Bí thư Tỉnh đoàn | Phó Bí thư Đảng ủy xã Chiềng Sơn |",
+  "",
+  "Ban Tổ chức Tỉnh ủy kính trình Ban Thường vụ Tỉnh ủy xem xét, quyết định./.",
+  "",
+  "| **Nơi nhận:**<br>- Thường trực Tỉnh ủy,<br>- Lưu Văn phòng Ban. | **TRƯỞNG BAN**<br><br>*(Đã ký)*<br><br>**Quàng Văn Thuận** |",
+  "|---|---|",
+].join("\n");
+
+const REPORT = [
+  "ĐẢNG BỘ XÃ ĐỒNG SƠN",
+  "CHI BỘ THÔN KHE MÂY",
+  "Số 12-BC/CB                                  Đồng Sơn, ngày 15 tháng 12 năm 2025",
+  "",
+  "BÁO CÁO",
+  "kiểm điểm tập thể Chi bộ thôn Khe Mây năm 2025",
+  "",
+  "Năm 2025, Chi bộ thôn Khe Mây có 38 đảng viên; tỷ lệ đảng viên dự sinh hoạt bình quân đạt 93,1%.",
+  "",
+  "Trong năm, Chi bộ tổ chức 12 kỳ sinh hoạt chi bộ thường kỳ, có 2 đảng viên được tặng Huy hiệu 40 năm tuổi Đảng.",
+  "",
+  "Chi bộ tự đánh giá, xếp loại ở mức \"Hoàn thành tốt nhiệm vụ\".",
+  "",
+  "T/M CHI BỘ",
+  "BÍ THƯ",
+  "Hoàng Văn Lự",
+].join("\n");
+
+let engine: QaEngine;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ engine, cleanup } = await engineOver("steps", { "de-an-03.txt": PLAN, "to-trinh-41.md": SUBMISSION, "bao-cao-12.txt": REPORT }));
+});
+
+afterAll(async () => {
+  await cleanup();
+});
+
+describe("a step heading dated in parentheses", () => {
+  it("dates the step's work by its heading (\"Bước 2. … (hoàn thành trước ngày …)\" is a heading, not a passage)", async () => {
+    const r = await engine.ask("Ban Thường vụ Đảng ủy xã Đồng Sơn phải ban hành quyết định thành lập các chi bộ thôn mới trước ngày nào?");
+    expect(r.answer).toMatch(/^Bước 2\. Ban hành quyết định \(hoàn thành trước ngày 08\/01\/2025\): Ban Thường vụ/u);
+  });
+
+  it("does not give a deadline set for an act as the day the act was done", async () => {
+    const r = await engine.ask("Hội đồng nhân dân xã Đồng Sơn đã bầu Chủ tịch Ủy ban nhân dân xã vào ngày nào?");
+    expect(r.abstained).toBe(true);
+    // (The deadline itself is answered.)
+    const deadline = await engine.ask("Kỳ họp bầu Chủ tịch Ủy ban nhân dân xã Đồng Sơn phải hoàn thành trước ngày nào?");
+    expect(deadline.answer).toContain("20/02/2025");
+  });
+});
+
+describe("what a count is of", () => {
+  it("counts no kind of cell by a number of several kinds listed together, nor by a number of another kind", async () => {
+    const r = await engine.ask("Đảng bộ xã Đồng Sơn có bao nhiêu chi bộ trường học?");
+    expect(r.abstained).toBe(true);
+    const thon = await engine.ask("Đảng bộ xã Đồng Sơn có bao nhiêu chi bộ thôn?");
+    expect(thon.answer).toContain("14 chi bộ thôn");
+  });
+
+  it("reads \"Tổng số đảng viên … là bao nhiêu\" as counting members: a document's number or a date is no answer", async () => {
+    expect(understandQuestion("Tổng số đảng viên của Đảng bộ huyện Lâm Hà Thượng là bao nhiêu?").countedNoun?.map((k) => k.fold).join(" ")).toBe("dang vien");
+    // ("Số lượng" is a quantity, not a salary, "lương".)
+    expect(understandQuestion("Số lượng chi bộ của Đảng bộ xã Đồng Sơn là bao nhiêu?").countedNoun?.map((k) => k.fold)).not.toEqual(["luong"]);
+    const r = await engine.ask("Tổng số đảng viên của toàn Đảng bộ huyện Lâm Hà Thượng sau hợp nhất là bao nhiêu?");
+    expect(r.abstained).toBe(true);
+  });
+});
+
+describe("a submission's table of cadres", () => {
+  it("reads a year of birth as no year the fact is of, and the office proposed under its own label", async () => {
+    const r = await engine.ask("In Nam Đoài's 2026 cadre rotation submission, what post is proposed for Lò Văn Khiêm?");
+    expect(r.answer).toContain("Bí thư Đảng ủy xã Mường Sại");
+    const now = await engine.ask("Đồng chí Hà Thị Nguyệt được đề xuất luân chuyển về giữ chức vụ gì?");
+    expect(now.answer).toContain("Chức vụ đề xuất: Phó Bí thư Đảng ủy xã Chiềng Sơn");
+  });
+
+  it("answers who signed it from the head's signing block", async () => {
+    const r = await engine.ask("Ai ký Tờ trình luân chuyển cán bộ năm 2026 của Ban Tổ chức Tỉnh ủy Nam Đoài?");
+    expect(r.answer).toContain("Quàng Văn Thuận");
+  });
+});
+
+describe("an office given under its label", () => {
+  it("answers the question asking the office, and only the office the label names (\"đề xuất\", \"hiện nay\") for a question that says so", () => {
+    const asked = understandQuestion("Đồng chí Bế Thị Hạnh giữ chức vụ gì?");
+    expect(labelAnswers(asked, "- Chức vụ: Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Tuyên giáo Huyện ủy.")).toBe(true);
+    expect(labelAnswers(understandQuestion("What position does Bế Thị Hạnh hold?"), "- Chức vụ: Trưởng Ban Tuyên giáo Huyện ủy.")).toBe(true);
+    expect(labelAnswers(understandQuestion("Đồng chí Bế Thị Hạnh theo dõi xã nào?"), "- Chức vụ: Trưởng Ban Tuyên giáo Huyện ủy.")).toBe(false);
+    const proposed = understandQuestion("Đồng chí Hà Thị Nguyệt được đề xuất giữ chức vụ gì?");
+    expect(labelAnswers(proposed, "Chức vụ đề xuất: Phó Bí thư Đảng ủy xã Chiềng Sơn")).toBe(true);
+    expect(labelAnswers(proposed, "Chức vụ hiện nay: Phó Bí thư Tỉnh đoàn")).toBe(false);
+  });
+});
+
+describe("a village named like a question word", () => {
+  it("reads \"Khe Mây\" with its marks as a name, not as \"mấy\"", async () => {
+    expect(understandQuestion("Báo cáo kiểm điểm của Chi bộ thôn Khe Mây do ai ký?").kind).toBe("who");
+    expect(understandQuestion("Chi bộ thôn Khe Mây có mấy đảng viên?").kind).toBe("count");
+    // (Typed without marks, "may" may be the question word.)
+    expect(understandQuestion("chi bo thon Khe May co may dang vien").kind).toBe("count");
+    const r = await engine.ask("Báo cáo kiểm điểm tập thể năm 2025 của Chi bộ thôn Khe Mây do ai ký?");
+    expect(r.answer).toContain("Hoàng Văn Lự");
+  });
+});
+
+describe("the noun an English count asks for", () => {
+  it("is the noun phrase's head, with the word before it as its qualifier (Vietnamese order), up to a verb or function word", () => {
+    const counted = (q: string): string | undefined => understandQuestion(q).countedNoun?.map((k) => k.fold).join(" ");
+    expect(counted("By the end of 2013, how many commune-level police party cells had Dak Lak set up?")).toBe("chi bo cong an");
+    expect(counted("How many official delegates attend the district party congress?")).toBe("dai bieu chinh thuc");
+    expect(counted("How many party cells directly under grassroots party committees did the district have?")).toBe("chi bo");
+    expect(counted("How many certificates of merit were awarded?")).toBe("bang khen");
+    // ("of" inside a glossary phrase joins it: "titles of honour" are "danh hiệu", not "titles".)
+    expect(counted("How many titles of honour were awarded to the district?")).toBe("danh hieu");
+  });
+
+  it("is any of the glossary's renderings of it (\"meetings\" are \"sinh hoạt\" as well as \"họp\")", async () => {
+    const plan = understandQuestion("How many party cell meetings did the Khe Mây village party cell hold in 2025?");
+    expect(plan.countedAlternatives.map((k) => k.map((t) => t.fold).join(" "))).toContain("sinh hoat chi bo");
+    const r = await engine.ask("How many party cell meetings did the Khe Mây village party cell hold in 2025?");
+    expect(r.answer).toContain("12 kỳ sinh hoạt chi bộ");
+  });
+});
