@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, FAMILY_NAMES_FOLDED, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { A_DATE, COMRADES_COUNTED, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -573,7 +573,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost
       // the time its fact is of: no answer to when.
       if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
-      if (missesNegation(plan, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (missesNegation(plan, unit.text) || dropsNegatingPrefix(plan.question, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
       if (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text)) score -= policy.mismatchPenalty;
       // (The place may be named before the unit in its passage or in its section: "Xã Cốc Mằn … sau 5 năm,
       // Đảng bộ xã kết nạp 118 đảng viên".)
@@ -1043,6 +1043,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (givesOnlyDeadline(plan, best.text)) return "the answer gives a deadline, not when it was done";
   if (givesOnlyParts(plan, best.text)) return "the answer gives parts, not the total asked";
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
+  if (dropsNegatingPrefix(plan.question, best.text)) return "the answer says the word asked without its negating prefix (\"thường\" for \"bất thường\")";
   // (A unit that names no sector speaks of its passage's.)
   if (namesNoDisciplineForm(plan, best.text)) return "the question asks the form of discipline; the answer names none";
   const sector = otherSector(plan, best.text) ?? (SECTOR_NAMED.test(foldKey(best.text)) ? null : otherSector(plan, passage?.text ?? ""));

@@ -1118,6 +1118,22 @@ export function missesNegation(plan: QueryPlan, unit: string): boolean {
   return asksWhatIsNotDone(plan) && !negates(unit);
 }
 
+/** A Sino-Vietnamese prefix that makes the word after it its opposite ("bất thường", "phi chính thức"). */
+const NEGATING_PREFIXED = /(?<!\p{L})(bất|phi)\s+(\p{L}+)/giu;
+
+/**
+ * Whether the question says a word with a negating prefix ("hội nghị bất thường") and the unit says the word
+ * only without it ("hội nghị thường lệ"): the unit speaks of the opposite.
+ */
+export function dropsNegatingPrefix(question: string, unit: string): boolean {
+  const lower = unit.toLowerCase();
+  for (const [, prefix = "", word = ""] of question.matchAll(NEGATING_PREFIXED)) {
+    const bare = new RegExp(`(?<!\\p{L})${word.toLowerCase()}(?!\\p{L})`, "u");
+    if (bare.test(lower) && !new RegExp(`(?<!\\p{L})${prefix.toLowerCase()}\\s+${word.toLowerCase()}(?!\\p{L})`, "u").test(lower)) return true;
+  }
+  return false;
+}
+
 /** Whether the question asks what is not done or not allowed (what an answer must negate). */
 export function asksWhatIsNotDone(plan: QueryPlan): boolean {
   // A time asked about something described by a negation ("các chi bộ nhiều năm không kết nạp được đảng

@@ -278,8 +278,12 @@ const ONCE_COUNTED_BY = new Set(["a", "an", "every", "each", "per", "more", "aga
 const CLAUSE_SUBJECT_OPENERS = new Set(["the", "it", "they", "he", "she", "this", "that", "these", "those", "its", "their", "his", "her", "we", "you"]);
 
 /** Greedy longest-match translation of an English question into Vietnamese domain phrases. */
+/** A gloss in parentheses, a few lower-case words restating the word before it ("full (official) members"). */
+const PARENTHESISED_GLOSS = /\s*\((?:[a-z]+\s?){1,3}\)/gu;
+
 export function translateEnglish(question: string): Translation {
-  const words = (expandContractions(question).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
+  // (The gloss is left out: the words around it may make one glossary phrase, "full party members".)
+  const words = (expandContractions(question.replace(PARENTHESISED_GLOSS, "")).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
     // Quotation marks around a phrase ("'completed well'") and a possessive ("Can Tho's") are not part of the word.
     .map((w) => w.replace(/^['’]+|['’]+$/gu, "").replace(/['’]s$/u, ""))
     // A hyphenated word the glossary does not hold is read as its parts ("e-consultation", "law-making").

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
-import { labelAnswers } from "../../src/qa/slots.js";
+import { dropsNegatingPrefix, labelAnswers } from "../../src/qa/slots.js";
 import { engineOver } from "../support/corpusEngine.js";
 
 const PLAN = [
@@ -170,6 +170,10 @@ describe("the noun an English count asks for", () => {
     expect(counted("How many certificates of merit were awarded?")).toBe("bang khen");
     // ("of" inside a glossary phrase joins it: "titles of honour" are "danh hiệu", not "titles".)
     expect(counted("How many titles of honour were awarded to the district?")).toBe("danh hieu");
+    // (A gloss in parentheses does not split the glossary phrase around it: "full" is no "đầy đủ" there.)
+    const glossed = understandQuestion("How many full (official) party members does the commune party organisation have?");
+    expect(glossed.countedNoun?.map((k) => k.fold).join(" ")).toBe("dang vien chinh thuc");
+    expect(glossed.terms.map((t) => t.fold)).not.toContain("day");
   });
 
   it("is any of the glossary's renderings of it (\"meetings\" are \"sinh hoạt\" as well as \"họp\")", async () => {
@@ -177,5 +181,13 @@ describe("the noun an English count asks for", () => {
     expect(plan.countedAlternatives.map((k) => k.map((t) => t.fold).join(" "))).toContain("sinh hoat chi bo");
     const r = await engine.ask("How many party cell meetings did the Khe Mây village party cell hold in 2025?");
     expect(r.answer).toContain("12 kỳ sinh hoạt chi bộ");
+  });
+});
+
+describe("a word with a negating prefix", () => {
+  it("is not said by the word alone (\"hội nghị bất thường\" is no \"hội nghị thường lệ\")", () => {
+    expect(dropsNegatingPrefix("Tài liệu hội nghị bất thường phải gửi trước bao nhiêu ngày?", "Tài liệu hội nghị thường lệ được gửi trước ít nhất 05 ngày làm việc.")).toBe(true);
+    expect(dropsNegatingPrefix("Tài liệu hội nghị bất thường phải gửi trước bao nhiêu ngày?", "Tài liệu hội nghị bất thường được gửi trước ít nhất 01 ngày.")).toBe(false);
+    expect(dropsNegatingPrefix("Hội nghị thường lệ họp mấy tháng một lần?", "Hội nghị thường lệ họp 3 tháng một lần.")).toBe(false);
   });
 });
