@@ -168,6 +168,9 @@ function personNames(text: string): string[] {
  * ("đồng chí Thường trực Ban Bí thư"), 1 = a body or role, 0 = neither):
  * "ai đang là bí thư Thị ủy Buôn Hồ?" is not answered by a sentence about Thị ủy Buôn Hồ itself.
  */
+/** "… là ai", "… là đồng chí nào", "who is the …" (folded): the holder of an office the question names is asked. */
+const IDENTITY_ASKED_FOLDED = /\bla (?:ai|dong chi nao|nguoi nao)\b|^who (?:is|was) the\b/;
+
 function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   const question = foldedQuestion(plan);
   const actors = actorsOf(unit);
@@ -1291,7 +1294,8 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   if (plan.kind === "who" && NAME_ASKED_FOLDED.test(foldedQuestion(plan)) && QUOTED_NAME.test(unit)) return true;
   // (A header's signer line names the person who signed, whatever their name.)
   if (plan.kind === "who" && unit.startsWith("Người ký:")) return true;
-  if (plan.kind === "who") return namesActor(unit, plan) >= (plan.actor === "person" ? 2 : 1);
+  // ("… hiện nay là đồng chí nào?" asks who the holder is: an office, "đồng chí Trưởng ban …", names nobody.)
+  if (plan.kind === "who") return namesActor(unit, plan) >= (IDENTITY_ASKED_FOLDED.test(foldedQuestion(plan)) ? 3 : plan.actor === "person" ? 2 : 1);
   // "Ở tỉnh nào", "in which city": a place by its name; "ở đâu": a named place or where something is kept.
   // (Minutes and plans label it: "Địa điểm: Phòng họp Hội đồng sư phạm, Trường THCS Lộc Vân".)
   if (plan.kind === "where") return PLACE_NAMED.test(unit) || labelAnswers(plan, unit) || (!NAMED_PLACE_QUESTION_FOLDED.test(foldedQuestion(plan)) && LOCATIVE.test(unit));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
-import { dropsNegatingPrefix, labelAnswers } from "../../src/qa/slots.js";
+import { answersKind, dropsNegatingPrefix, labelAnswers } from "../../src/qa/slots.js";
 import { engineOver } from "../support/corpusEngine.js";
 
 const PLAN = [
@@ -189,5 +189,15 @@ describe("a word with a negating prefix", () => {
     expect(dropsNegatingPrefix("Tài liệu hội nghị bất thường phải gửi trước bao nhiêu ngày?", "Tài liệu hội nghị thường lệ được gửi trước ít nhất 05 ngày làm việc.")).toBe(true);
     expect(dropsNegatingPrefix("Tài liệu hội nghị bất thường phải gửi trước bao nhiêu ngày?", "Tài liệu hội nghị bất thường được gửi trước ít nhất 01 ngày.")).toBe(false);
     expect(dropsNegatingPrefix("Hội nghị thường lệ họp mấy tháng một lần?", "Hội nghị thường lệ họp 3 tháng một lần.")).toBe(false);
+  });
+});
+
+describe("a question asking who holds an office", () => {
+  it("is answered by a person's name, not by an office (\"… hiện nay là đồng chí nào?\")", () => {
+    const asked = understandQuestion("Trưởng Ban Tổ chức Thành ủy Bạch Sơn hiện nay là đồng chí nào?");
+    expect(answersKind(asked, "…đối với đảng bộ cơ sở thì do đồng chí Trưởng ban Xây dựng Đảng của đảng ủy cấp trên cơ sở ký.")).toBe(false);
+    expect(answersKind(asked, "Đồng chí Nguyễn Văn Hải, Trưởng Ban Tổ chức Thành ủy, dự và phát biểu.")).toBe(true);
+    // (Who does something may be answered by an office.)
+    expect(answersKind(understandQuestion("Ai chủ trì hội nghị tổng kết?"), "Đồng chí Bí thư Thành ủy chủ trì hội nghị tổng kết.")).toBe(true);
   });
 });
