@@ -163,14 +163,14 @@ function personNames(text: string): string[] {
   return out;
 }
 
+/** "… là ai", "… là đồng chí nào", "who is the …" (folded): the holder of an office the question names is asked. */
+const IDENTITY_ASKED_FOLDED = /\bla (?:ai|dong chi nao|nguoi nao)\b|^who (?:is|was) the\b/;
+
 /**
  * Whether a unit names someone the question did not (3 = a person by name, 2 = a person by office
  * ("đồng chí Thường trực Ban Bí thư"), 1 = a body or role, 0 = neither):
  * "ai đang là bí thư Thị ủy Buôn Hồ?" is not answered by a sentence about Thị ủy Buôn Hồ itself.
  */
-/** "… là ai", "… là đồng chí nào", "who is the …" (folded): the holder of an office the question names is asked. */
-const IDENTITY_ASKED_FOLDED = /\bla (?:ai|dong chi nao|nguoi nao)\b|^who (?:is|was) the\b/;
-
 function namesActor(unit: string, plan: QueryPlan): 0 | 1 | 2 | 3 {
   const question = foldedQuestion(plan);
   const actors = actorsOf(unit);
@@ -765,7 +765,6 @@ function statesDate(text: string, plan: QueryPlan, years = false, dayAsked = fal
   return [...text.matchAll(dayAsked ? DAY_DATES : DATES)].some((m) => beyond(m[0])) || (years && [...text.matchAll(/(?<!\d)\d{4}(?!\d)/gu)].some((m) => beyond(m[0])));
 }
 
-/** A unit without the dates of the documents it cites, unless the question names that document. */
 /** A person's year of birth ("Năm sinh: 1979", "sinh năm 1984", "sinh ngày 12/3/1990"): no time a fact is of. */
 const BIRTH_YEAR = /(?<!\p{L})(?:năm sinh|ngày sinh|sinh năm|sinh ngày)\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:19|20)\d\d(?!\d)/giu;
 
@@ -774,6 +773,7 @@ export function withoutBirthYears(text: string): string {
   return text.replace(BIRTH_YEAR, " ");
 }
 
+/** A unit without the dates of the documents it cites, unless the question names that document. */
 export function uncited(unit: string, plan: QueryPlan): string {
   return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
 }
