@@ -483,7 +483,7 @@ export function understandQuestion(raw: string): QueryPlan {
     levels: english ? levelsOf(analyzeText(searchText, false).tokens) : levelsOf(questionTokens, accented),
     anchor: english ? null : anchorOf(questionTokens, question),
     asksArticle: partAsked,
-    askedNoun: english ? null : askedNounOf(questionTokens, accented),
+    askedNoun: english ? englishAskedLevel(question) : askedNounOf(questionTokens, accented),
     roleAsked: english || kind !== "who" ? null : roleAskedOf(questionTokens, accented, question),
     // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.
     // "Which version of the party member database …": the answer may not repeat that noun ("cơ sở dữ liệu
@@ -765,6 +765,16 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
 
 /** Levels (folded) a "… nào" question asks for by name, none of them the end of a common compound ("cơ quan"). */
 export const ASKED_LEVELS: ReadonlySet<string> = new Set(["xa", "phuong", "huyen", "tinh", "thon"]);
+/** The levels an English "which commune(s) …" asks for by name, as Vietnamese names them (see ASKED_LEVELS). */
+const ENGLISH_ASKED_LEVELS: Readonly<Record<string, string>> = { commune: "xã", ward: "phường", district: "huyện", province: "tỉnh", village: "thôn", hamlet: "thôn" };
+
+/** "Which (two former) communes …": the level asked, as `askedNoun` ("xã"); null for any other question. */
+function englishAskedLevel(question: string): TermKey[] | null {
+  const level = /^(?:in |from |to |of )?which (?:[a-z-]+ ){0,2}?(commune|ward|district|province|village|hamlet)s?\b(?! (?:party|people|level|committee|council|cell|organi[sz]ation)\b)/iu.exec(question.trim())?.[1]?.toLowerCase();
+  const vietnamese = level === undefined ? undefined : ENGLISH_ASKED_LEVELS[level];
+  return vietnamese === undefined ? null : [{ fold: foldKey(vietnamese), accent: analyzeText(vietnamese, false).tokens[0]?.accent ?? null }];
+}
+
 /** Syllables (folded) that head a noun a level qualifies: "đảng bộ xã", "cấp xã", "chi bộ thôn", "đơn vị xã". */
 const LEVEL_NOUN_HEADS = new Set(["bo", "cap", "vi", "uy", "ban", "dan"]);
 

@@ -236,7 +236,11 @@ const ENGLISH_MARKERS = new Set(["how", "what", "which", "who", "whom", "whose",
  * diacritics, "can" notwithstanding).
  */
 export function looksEnglish(question: string): boolean {
-  const words = question.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // (Capitalised words after the first are names, which say nothing of the language: "Which commune does
+  // Vương Đình Lộc follow?")
+  const all = question.match(/[\p{L}']+/gu) ?? [];
+  const unnamed = all.filter((w, i) => i === 0 || !/^\p{Lu}/u.test(w));
+  const words = (unnamed.length > 0 ? unnamed : all).map((w) => w.toLowerCase());
   if (words.length === 0) return false;
   const ascii = words.filter((w) => /^[a-z']+$/.test(w));
   if (ascii.length / words.length < 0.6) return false;

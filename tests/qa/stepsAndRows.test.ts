@@ -201,3 +201,15 @@ describe("a question asking who holds an office", () => {
     expect(answersKind(understandQuestion("Ai chủ trì hội nghị tổng kết?"), "Đồng chí Bí thư Thành ủy chủ trì hội nghị tổng kết.")).toBe(true);
   });
 });
+
+describe("an English question naming Vietnamese people and places", () => {
+  it("is English however many names with diacritics it holds, and \"which commune(s)\" asks a commune by name", () => {
+    const plan = understandQuestion("Which commune does Vương Đình Lộc follow?");
+    expect(plan.language).toBe("en");
+    expect(plan.askedNoun?.map((k) => k.fold)).toEqual(["xa"]);
+    expect(understandQuestion("Which two former communes were merged to form Hòa Vân commune?").askedNoun?.map((k) => k.fold)).toEqual(["xa"]);
+    // ("Which commune party committee …" asks a body, not a commune.)
+    expect(understandQuestion("Which commune party committee admitted the most members?").askedNoun).toBeNull();
+    expect(understandQuestion("Đồng chí Nguyễn Văn An giữ chức gì?").language).toBe("vi");
+  });
+});
