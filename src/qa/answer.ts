@@ -14,7 +14,7 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, FAMILY_NAMES_FOLDED, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
 
@@ -384,14 +384,15 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const namesTheDocument = plan.terms.map((t) => asksDocument && (plan.askedNoun?.some((k) => sameKey(k, t)) ?? false));
   const yesOrNo = asksYesOrNo(plan);
   // "… theo dõi xã nào?": the answer names a commune ("xã Long Mỹ"), not any word with "xã" ("xã hội").
-  const levelAsked = plan.askedNoun?.length === 1 && ASKED_LEVELS.has(plan.askedNoun[0]?.fold ?? "");
+  const askedLevel = plan.askedNoun?.length === 1 ? (plan.askedNoun[0]?.fold ?? "") : "";
+  const levelAsked = ASKED_LEVELS.has(askedLevel);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   const timedEvent = timedEventAsked(plan);
   // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
   const act = plan.kind === "who" ? actAsked(plan) : null;
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
   // The people the question names by their full names ("Vi Văn Khải … là bí thư xã nào?").
-  const persons = plan.names.filter((name) => name.length >= 2 && FAMILY_NAMES_FOLDED.has(name[0]?.split("_")[0] ?? ""));
+  const persons = personsNamed(plan);
   const ranked: PassageAnswer[] = [];
   // A passage without the question's numbers or names is about something else: it competes only when no
   // passage has them (then its unit still gives the reason to abstain).
@@ -476,6 +477,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const fieldsUnit: Unit[] = askedLines.length > 1 ? [{ text: askedLines.map((line) => line.text).join("\n"), start: askedLines[0]?.start ?? 0, end: askedLines[askedLines.length - 1]?.end ?? 0 }] : [];
     // (Those the passage names: a unit of it that does not name them speaks of someone else.)
     // (A header's fields speak of its document, whoever the document names.)
+    // (Its section names the place, once for all its units.)
+    const levelInContext = levelAsked && namesLevel(candidate.context, askedLevel);
     const personsHere = candidate.isHeader ? [] : persons.filter((name) => name.every((bigram) => wholePassageSets.bigrams.has(bigram)));
     for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit, ...fieldsUnit]) {
       const heading = actor ?? (timeHeading !== null && !A_DATE.test(listed.text) ? timeHeading : null) ?? (passageLead !== null && listed.start > leadEnd ? passageLead : null);
@@ -577,10 +580,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text)) score -= policy.mismatchPenalty;
       // (The place may be named before the unit in its passage or in its section: "Xã Cốc Mằn … sau 5 năm,
       // Đảng bộ xã kết nạp 118 đảng viên".)
-      const levelNamed = levelAsked && [unit.text, candidate.text.slice(0, listed.end), candidate.context].some((text) => namesLevel(text, plan.askedNoun?.[0]?.fold ?? ""));
-      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun) && (!levelAsked || levelNamed)) score += policy.askedNounBonus;
+      const placeNamed = levelAsked && (levelInContext || [unit.text, candidate.text.slice(0, listed.end)].some((text) => namesLevel(text, askedLevel)));
+      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun) && (!levelAsked || placeNamed)) score += policy.askedNounBonus;
       // (A unit that names no place of the level asked does not say which one.)
-      else if (levelAsked && !candidate.isHeader && !levelNamed) score -= policy.kindPenalty;
+      else if (levelAsked && !candidate.isHeader && !placeNamed) score -= policy.kindPenalty;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
       if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;

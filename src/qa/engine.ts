@@ -17,7 +17,7 @@ import { analyzeText } from "../text/analyze.js";
 import { foldKey } from "../text/normalize.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, documentReferenceText, FAMILY_NAMES_FOLDED, understandQuestion, type QueryPlan } from "./query.js";
+import { documentNumberKey, documentReferenceText, personsNamed, understandQuestion, type QueryPlan } from "./query.js";
 import { alignScannedText } from "./scannedText.js";
 import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restore.js";
 import { checkSpelling, withCorrectedSpelling, type CheckedPlan } from "./spelling.js";
@@ -76,10 +76,8 @@ const PERSON_SECTION_PASSAGES = 12;
  * question about that person asks what one of them says, and the words that find it ("theo dõi xã nào") are
  * in every member's section alike.
  */
-function personSectionPassages(plan: QueryPlan, hit: StoredPassage, index: LoadedIndex): StoredPassage[] {
-  if (hit.context === "") return [];
-  const persons = plan.names.filter((name) => name.length >= 2 && FAMILY_NAMES_FOLDED.has(name[0]?.split("_")[0] ?? ""));
-  if (persons.length === 0) return [];
+function personSectionPassages(persons: readonly string[][], hit: StoredPassage, index: LoadedIndex): StoredPassage[] {
+  if (hit.context === "" || persons.length === 0) return [];
   const bigrams = termSets(hit.context).bigrams;
   if (!persons.some((name) => name.every((bigram) => bigrams.has(bigram)))) return [];
   const out: StoredPassage[] = [];
@@ -535,8 +533,9 @@ export class QaEngine implements QaService {
       }
     }
     // Passages added beside the ranked ones, each once.
-    const add = (passages: readonly StoredPassage[]): void => {
-      for (const passage of passages) if (!hits.some((h) => h.passage.id === passage.id)) hits.push({ passage, score: 0 });
+    // (`rankAs`: the rank extraction gives them, when not their own position.)
+    const add = (passages: readonly StoredPassage[], rankAs?: number): void => {
+      for (const passage of passages) if (!hits.some((h) => h.passage.id === passage.id)) hits.push(rankAs === undefined ? { passage, score: 0 } : { passage, score: 0, rankAs });
     };
     // A question about a document named by number ("Hướng dẫn 45 yêu cầu …") is answered from that
     // document when the index holds it: passages of other documents, however similar, are not asked about.
@@ -549,9 +548,8 @@ export class QaEngine implements QaService {
     if (asked.size === 0) add(this.titledPassages(plan, index));
     add(this.itemPassages(plan, index).filter((p) => asked.size === 0 || asked.has(p.docId)));
     // (A person's section ranks as the passage of it that was found.)
-    for (const [at, hit] of hits.slice(0, ranked).entries()) {
-      for (const sibling of personSectionPassages(plan, hit.passage, index)) if (!hits.some((h) => h.passage.id === sibling.id)) hits.push({ passage: sibling, score: 0, rankAs: at });
-    }
+    const persons = personsNamed(plan);
+    for (const [at, hit] of hits.slice(0, ranked).entries()) add(personSectionPassages(persons, hit.passage, index), at);
     // Typed without diacritics, or with tone marks missing: those terms take the accented forms the
     // retrieved passages use.
     const texts = hits.map((h) => h.passage.text);

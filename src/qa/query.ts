@@ -870,7 +870,6 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
 /** Words opening a question about an amount ("Số tiền …", "Mức phụ cấp …", "Tổng kinh phí …"), folded. */
 const AMOUNT_OPENERS = new Set(["so", "muc", "tong", "khoan"]);
 
-/** "How many communes keep …" → the tokens of the translation of the words right after "how many". */
 /** Words that end an English noun phrase after its first word: function words. */
 const FUNCTION_WORD = /^(?:had|has|have|did|does|do|are|is|was|were|be|been|will|would|can|could|should|must|may|might|shall|in|of|at|by|for|to|with|on|from|that|which|who|whom|whose|than|and|or|under|during|since|before|after|per|as|into|over|out|there)$/iu;
 /** A verb's -ed/-ing form or an adverb: a modifier before the head noun, a verb or adverb after it. */
@@ -940,6 +939,11 @@ export function nameSyllablesOf(names: readonly string[][]): Set<string> {
 
 /** Family names, folded. */
 export const FAMILY_NAMES_FOLDED: ReadonlySet<string> = new Set([...FAMILY_NAMES].map((name) => foldKey(name)));
+
+/** The people a question names by their full names ("Vi Văn Khải …"): its names that open with a family name. */
+export function personsNamed(plan: QueryPlan): string[][] {
+  return plan.names.filter((name) => name.length >= 2 && FAMILY_NAMES_FOLDED.has(name[0]?.split("_")[0] ?? ""));
+}
 
 /** Runs of two or more capitalised syllables (the first word only as a family name): the question's proper names. */
 function nameRuns(tokens: readonly Token[], text: string): string[][] {
