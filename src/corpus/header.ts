@@ -314,17 +314,18 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       let after = end;
       while (after < lines.length && (lines[after] ?? "").trim() === "") after++;
       const ruled = end > first && end - first <= SENTENCE_CASE_SUBJECT_LINES && RULE_LINE.test((lines[after] ?? "").trim());
-      const subjectAfterBlank = first > kindAt + 1 && !SECTION_START.test(opener) && (/^(?:về|của)\s/iu.test(opener) || /^\s*[*_]/u.test(lines[first] ?? "") || ruled);
+      const subjectAfterBlank = first > kindAt + 1 && !SECTION_START.test(opener) && (/^(?:về|của|giữa)\s/iu.test(opener) || /^\s*[*_]/u.test(lines[first] ?? "") || ruled);
       for (let i = subjectAfterBlank ? first : kindAt + 1; i < texts.length && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES; i++) {
         const t = texts[i] ?? "";
         if (t === "" || RULE_LINE.test(t)) break;
         subjectLines.push(i);
       }
       const subject = subjectLines.map((i) => texts[i] ?? "").join(" ");
-      // ("về việc …" and the issuer's "của …" start in lower case: "QUYẾT ĐỊNH" / "về việc thành lập Chi bộ
-      // …"; "CHỈ THỊ" / "của Ban Thường vụ Huyện ủy về …"; so does any subject the title block's rule
+      // ("về việc …", the issuer's "của …" and the parties' "giữa …" start in lower case: "QUYẾT ĐỊNH" / "về
+      // việc thành lập Chi bộ …"; "CHỈ THỊ" / "của Ban Thường vụ Huyện ủy về …"; "QUY CHẾ PHỐI HỢP" / "giữa
+      // Đảng ủy xã và …"; so does any subject the title block's rule
       // closes: "QUYẾT ĐỊNH" / "chuẩn y kết quả bầu cử …" / "-----".)
-      if (subjectLines.length > 0 && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES && (/^(?:\p{Lu}|về\s|của\s)/u.test(subject) || ruled) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
+      if (subjectLines.length > 0 && subjectLines.length <= SENTENCE_CASE_SUBJECT_LINES && (/^(?:\p{Lu}|về\s|của\s|giữa\s)/u.test(subject) || ruled) && subject.length <= 200 && !/[.:;]$/u.test(subject)) {
         header.subject = subject.replace(/[,\s]+$/u, "");
         for (const i of subjectLines) consumed.add(i);
       }
@@ -608,7 +609,7 @@ export const HEADER_FIELDS: ReadonlyArray<{ label: string; asks: RegExp; kinds?:
   // "Cơ quan nào ra quyết định …": to "ra" a document is to issue it.
   { label: "Cơ quan ban hành", asks: new RegExp(`ban hanh|\\bissu(?:ed|es|ing)?\\b|(?<!\\bde )\\bra (?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`), kinds: ["who"] },
   // (In English, the number of a document, not "the number of days".)
-  { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:la )?(?:may|bao nhieu)\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
+  { label: "Số hiệu", asks: new RegExp(`so hieu|\\bso (?:la )?(?:may|bao nhieu)\\b|\\b(?:co|mang) so (?:la )?gi\\b|\\b(?:document|reference|serial|official) number\\b|\\bnumber (?:of|for) (?:the|this|that|its) (?:[a-z]+ ){0,2}(?:${ENGLISH_DOCUMENT_KINDS})\\b|\\b(?:${ENGLISH_DOCUMENT_KINDS})(?:'s)? number\\b|\\bnumbered\\b`),
     // "số điện thoại … là số mấy": other numbers than a document's; "tổng số bao nhiêu đại biểu" a count.
     // (… nor "thay cho thông báo số mấy": the number of the document it replaces.)
     unless: /\btong so\b|\bso luong\b|\bthay (?:cho|the)\b|\breplac|\bso (?:dien thoai|tai khoan|nha|the|can cuoc|chung minh|fax|luong|phong|ho|xe|hop dong)\b|\b(?:phone|account|house|card|fax) number\b/ },

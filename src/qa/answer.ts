@@ -9,14 +9,14 @@ import { titlesBullets } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, NUMBER_WORDS } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, NUMBER_WORDS, OFFICE_TITLES_FOLDED } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -241,7 +241,9 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
     return plan.terms.map((t) => termIn(t, sets));
   });
   // A count states the fact only where it counts the noun asked ("mười tám tuổi", not "một tổ chức").
-  const statesKind = segments.map((seg) => kindBonus(plan, seg) > 0 && countsNoun(plan, seg) !== false);
+  // (So is a phone number or an e-mail address asked for where it is given.)
+  const contact = asksContact(plan);
+  const statesKind = segments.map((seg) => (kindBonus(plan, seg) > 0 && countsNoun(plan, seg) !== false) || (contact && missingContact(plan, seg) === null));
   const anchored = segments.map((seg) => plan.anchor !== null && termSets(seg).bigrams.has(plan.anchor));
   // "… rated as not completing its tasks": what is not done is what is asked ("01 tổ chức không hoàn thành …").
   const negatedAsked = asksWhatIsNotDone(plan);
@@ -299,9 +301,6 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
   return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;
 }
 
-/** Titles of offices that have deputies ("Phó Bí thư", "Phó Chủ tịch"), folded. */
-const DEPUTISED_TITLES = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam doc", "truong phong", "chanh van phong"].map((t) => t.split(" "));
-
 /**
  * The title of the office a who-question asks about ("Bí thư" in "Ai là Bí thư Đảng ủy …", "Who is the
  * Party Secretary …"), when it does not ask about a deputy; else null.
@@ -309,7 +308,7 @@ const DEPUTISED_TITLES = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam
 function askedTitle(plan: QueryPlan): TermKey[] | null {
   const folds = plan.terms.map((t) => t.fold);
   if (folds.includes("pho") || /\b(?:pho|deputy|vice)\b/u.test(foldedQuestion(plan))) return null;
-  const title = DEPUTISED_TITLES.find((syllables) => syllables.every((s) => folds.includes(s)));
+  const title = OFFICE_TITLES_FOLDED.find((syllables) => syllables.every((s) => folds.includes(s)));
   return title ? title.map((fold) => ({ fold, accent: null })) : null;
 }
 
@@ -577,6 +576,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // the time its fact is of: no answer to when.
       if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
       if (missesNegation(plan, unit.text) || dropsNegatingPrefix(plan.question, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
+      if (countsWithoutNaming(plan, unit.text)) score -= policy.kindPenalty;
+      if (missingContact(plan, unit.text) !== null) score -= policy.mismatchPenalty;
       if (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text)) score -= policy.mismatchPenalty;
       // (The place may be named before the unit in its passage or in its section: "Xã Cốc Mằn … sau 5 năm,
       // Đảng bộ xã kết nạp 118 đảng viên".)
@@ -587,7 +588,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
       if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;
-      if (isAskedItem || (!candidate.isHeader && labelsSubject(plan, unit.text))) score += policy.askedItemBonus;
+      // (A label naming the subject is no answer to a question whose qualifier the passage never states: "Đồng
+      // chí X: được 39 phiếu" under the election of delegates, asked of X's votes for the chi ủy.)
+      if (isAskedItem || (!candidate.isHeader && missingWeight === 0 && labelsSubject(plan, unit.text))) score += policy.askedItemBonus;
       if (asksField) score += policy.askedItemBonus;
       // Long units read worse and usually carry several facts: the shortest unit that states it wins
       // (but a list is as long as its members).
@@ -946,6 +949,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   const act = plan.kind === "who" && !(passage?.isHeader ?? false) ? actAsked(plan, true) : null;
   if (act !== null && !act.every((term) => termIn(term, termSets(best.text)))) return `the answer does not say who ${act.map((t) => t.fold).join(" ")}`;
   if (!asksYesOrNo(plan) && repeatsQuestion(plan, best.text)) return "the answer only repeats the question";
+  const contact = missingContact(plan, best.text);
+  if (contact !== null) return `the answer gives no ${contact}`;
+  if (countsWithoutNaming(plan, best.text)) return `the answer counts the ${(plan.askedNoun ?? []).map((k) => k.fold).join(" ")} asked, naming none`;
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
   // (An abbreviation in it is named by its full form: "chủ nhiệm UBKT" by "Chủ nhiệm Ủy ban Kiểm tra".)
   const role = plan.roleAsked?.flatMap((k): TermKey[] => {

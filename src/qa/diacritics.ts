@@ -95,8 +95,12 @@ export function bestReading(candidates: ReadonlyArray<readonly string[]>, model:
     const after = path[i + 1];
     const support = (k: string): number => (before ? model.localBigram(before, k) : 0) + (after ? model.localBigram(k, after) : 0);
     const mine = support(key);
-    const rival = Math.max(0, ...(candidates[i] ?? []).filter((k) => k !== key).map(support));
-    if (mine > 0 && mine >= RIVAL_MARGIN * rival) return key;
+    const others = (candidates[i] ?? []).filter((k) => k !== key);
+    const rival = Math.max(0, ...others.map(support));
+    // (Nor is a form one neighbour never stands beside when another form does: "khi sắp" is common, but
+    // "sap nhap" is "sáp nhập" — the reading is in doubt.)
+    const contradicted = others.some((k) => (after !== null && after !== undefined && model.localBigram(key, after) === 0 && model.localBigram(k, after) > 0) || (before !== null && before !== undefined && model.localBigram(before, key) === 0 && model.localBigram(before, k) > 0));
+    if (mine > 0 && mine >= RIVAL_MARGIN * rival && !contradicted) return key;
     // Without a neighbour, only a syllable with a single form in the corpus is restored.
     return (candidates[i] ?? []).length === 1 ? key : null;
   });

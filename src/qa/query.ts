@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryPhrase, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, OFFICE_TITLES_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -179,7 +179,7 @@ const PERSON_ASKED = new RegExp(
  * An English question's opening condition ("When the committee misses its deadline, within how many days …",
  * "If …, who …"): its "when" is a conjunction when a question word follows the comma.
  */
-const ENGLISH_OPENING_CONDITION = /^(?:when|if|once|after|before|where)\b[^,?]*,\s*(?=.*\b(?:how|what|which|who|whom|whose|where|why|when)\b)/;
+const ENGLISH_OPENING_CONDITION = /^(?:when|if|once|after|before|where|under|according to|in|as per|per|based on|following)\b[^,?]*,\s*(?=.*\b(?:how|what|which|who|whom|whose|where|why|when)\b)/;
 
 /** Nouns that, before "nào", ask for a time (folded): "thời điểm nào", "thời gian nào". */
 const TIME_ASKING_NOUNS = new Set(["thoi diem", "thoi gian"]);
@@ -197,11 +197,12 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   // ("mỗi năm bao nhiêu", "một tháng bao nhiêu", "hằng tháng bao nhiêu" ask an amount per period.)
   if (has(/(?<!\b(?:moi|mot|hang|tren) )\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
   // ("tháng mấy", "ngày bao nhiêu" ask which month or day; "mấy tháng", "bao nhiêu ngày" how long.)
-  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|(?<!\b(?:moi|mot|hang|tren) )\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when)(?: is| was|['’]s) the deadline\b/)) return "date";
+  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|(?<!\b(?:moi|mot|hang|tren) )\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) day\b|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when)(?: is| was|['’]s) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
   // members" asks which regulation, not when.)
-  if (has(/khi nao|bao gio|luc nao|thoi gian nao|\bwhen\b(?! (?:\w+ing|necessary|needed|required|appropriate|possible|applicable)\b)/)) return "when";
+  // (Nor after another question word: "who decides when the two sides disagree" asks who.)
+  if (has(/khi nao|bao gio|luc nao|thoi gian nao|^(?:(?!\b(?:who|whom|whose|what|which|where|why|how)\b).)*\bwhen\b(?! (?:\w+ing|necessary|needed|required|appropriate|possible|applicable)\b)/)) return "when";
   if (has(/bao lau|may lan|bao nhieu lan|bao nhieu thoi gian|\btan suat\b|how often|how frequently|how many times|how long|how soon|how quickly|how fast|within how many|how much (?:\w+ )?time\b|thuong le/)) return "duration";
   // "mấy" typed without marks is "may", which in English is a modal ("may be taken abroad").
   if (has(english ? /how many|how much|what number/ : /bao nhieu|\bmay\b/)) return "count";
@@ -541,6 +542,7 @@ const KIND_ALIASES: Record<string, string[]> = {
   "thong bao ket luan": ["thong bao"], "chuong trinh hanh dong": ["chuong trinh"], "ke hoach lien tich": ["ke hoach"],
   hd: ["huong dan"], qd: ["quy dinh", "quyet dinh"], kl: ["ket luan"], nq: ["nghi quyet"], ct: ["chi thi", "chuong trinh"], tb: ["thong bao"], kh: ["ke hoach"], cv: ["cong van"],
   regulation: ["quy dinh", "quy che"], guideline: ["huong dan"], guidance: ["huong dan"], conclusion: ["ket luan"], resolution: ["nghi quyet"], decision: ["quyet dinh"], directive: ["chi thi"], plan: ["ke hoach"], notice: ["thong bao"], instruction: ["huong dan", "chi thi"],
+  report: ["bao cao"], submission: ["to trinh"], "official letter": ["cong van"], programme: ["chuong trinh"], program: ["chuong trinh"], scheme: ["de an"], announcement: ["thong bao"], circular: ["thong tu", "thong tri"], decree: ["nghi dinh"], charter: ["dieu le"],
 };
 
 // Words that name a document by kind in a folded question: Vietnamese, their abbreviations, English.
@@ -758,9 +760,26 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
   // it is; an answer may leave it out.
   const capitalised = (t: Token): boolean => /^\p{Lu}/u.test(question.slice(t.start, t.end));
   while (span.length > 2 && capitalised(span[span.length - 1] as Token) && !BODY_OR_ROLE_FOLDED.test(` ${(span[span.length - 1] as Token).fold} `)) span = span.slice(0, -1);
+  // An office named with a long body ("Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Huyện ủy", "Trưởng phòng Cơ
+  // yếu - Công nghệ thông tin Văn phòng Tỉnh ủy") may be written apart from its body: its title is asked.
+  const title = span.length > MAX_OFFICE_SYLLABLES ? leadingTitle(span) : null;
+  if (title !== null) span = title;
   const text = span.map((t) => t.lower).join(" ");
-  if (span.length < 2 || span.length > 8 || !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text)) return null;
+  if (span.length < 2 || span.length > MAX_OFFICE_SYLLABLES || (title === null && !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text))) return null;
   return span.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+}
+
+/** Longest office asked as a whole, in syllables ("Chủ nhiệm Ủy ban Kiểm tra Huyện ủy"). */
+const MAX_OFFICE_SYLLABLES = 8;
+
+/** The title that opens `span` ("Phó" + a title + "Thường trực": "Phó Chủ nhiệm Thường trực"), or none. */
+function leadingTitle(span: readonly Token[]): readonly Token[] {
+  let at = span[0]?.fold === "pho" ? 1 : 0;
+  const title = OFFICE_TITLES_FOLDED.find((t) => t.every((s, i) => span[at + i]?.fold === s));
+  if (title === undefined) return [];
+  at += title.length;
+  if (span[at]?.fold === "thuong" && span[at + 1]?.fold === "truc") at += 2;
+  return span.slice(0, at);
 }
 
 /** Levels (folded) a "… nào" question asks for by name, none of them the end of a common compound ("cơ quan"). */

@@ -69,6 +69,70 @@ export function labelsSubject(plan: QueryPlan, unit: string): boolean {
   return words.length >= MIN_SUBJECT_LABEL_SYLLABLES && spacedWords(foldedQuestion(plan)).includes(` ${words.join(" ")} `);
 }
 
+/** A question asking for a phone number or an e-mail address (folded). */
+const PHONE_QUESTION_FOLDED = /\b(?:so dien thoai|dien thoai (?:so|nao|la gi|bao nhieu)|(?:tele)?phone number|hotline|duong day nong)\b/u;
+const EMAIL_QUESTION_FOLDED = /\b(?:e-?mail|dia chi thu dien tu|hop thu dien tu)\b/u;
+/** A Vietnamese phone number ("0259.3826.417", "0912 345 678", "(0259) 3826417"). */
+const PHONE_NUMBER = /(?<![\d.,])(?:\+84|\(?0\d{2,4}\)?)[.\s-]?\d{3,4}(?:[.\s-]?\d{2,4}){1,2}(?![\d,])/u;
+const EMAIL_ADDRESS = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
+
+/** Whether the question asks for a phone number or an e-mail address. */
+export function asksContact(plan: QueryPlan): boolean {
+  // (A count is asked of what the words describe: "how many members have no phone number".)
+  if (plan.countedNoun !== null) return false;
+  const folded = foldedQuestion(plan);
+  return PHONE_QUESTION_FOLDED.test(folded) || EMAIL_QUESTION_FOLDED.test(folded);
+}
+
+/** "Số điện thoại …", "What email address …": the contact asked, which the answer must give; null otherwise. */
+export function missingContact(plan: QueryPlan, unit: string): "phone number" | "e-mail address" | null {
+  if (!asksContact(plan)) return null;
+  const folded = foldedQuestion(plan);
+  if (PHONE_QUESTION_FOLDED.test(folded) && !PHONE_NUMBER.test(unit)) return "phone number";
+  if (EMAIL_QUESTION_FOLDED.test(folded) && !EMAIL_ADDRESS.test(unit)) return "e-mail address";
+  return null;
+}
+
+/** Question kinds that ask which bodies, places or people ("Chi bộ nào …", "Những xã nào …"). */
+const NAMING_KINDS: ReadonlySet<string> = new Set(["who", "list", "other"]);
+/** How far before a noun a number may count it ("3 tổ chức cơ sở đảng"), in syllables. */
+const COUNT_REACH = 5;
+
+/**
+ * "Những tổ chức cơ sở đảng nào …", "Đảng viên nào vắng họp …": a unit that only says how many ("vẫn còn 3
+ * tổ chức cơ sở đảng nộp chậm", "01 đảng viên vắng sinh hoạt") names none of them — unless the names follow
+ * ("3 xã: Tân Hòa, …", "2 chi bộ (Chi bộ thôn …)", "gồm …", "3 chi bộ là …").
+ */
+export function countsWithoutNaming(plan: QueryPlan, unit: string): boolean {
+  const noun = plan.askedNoun?.map((k) => k.fold);
+  // (Only a question asking which bodies or people: "trước ngày nào" asks a date, which follows its noun.)
+  if (noun === undefined || noun.length === 0 || plan.language !== "vi" || plan.countedNoun !== null || !NAMING_KINDS.has(plan.kind) || !/\bnao\b/u.test(foldedQuestion(plan))) return false;
+  const tokens = unitTokens(unit);
+  let sightings = 0;
+  for (let i = 0; i + noun.length <= tokens.length; i++) {
+    if (!noun.every((fold, j) => tokens[i + j]?.fold === fold)) continue;
+    sightings++;
+    let counted = false;
+    for (let j = i - 1; j >= Math.max(0, i - COUNT_REACH); j--) {
+      const t = tokens[j] as Token;
+      if (/[,;:.()]/u.test(unit.slice(t.end, (tokens[j + 1] as Token).start))) break;
+      if (t.isNumber) {
+        counted = true;
+        break;
+      }
+    }
+    if (!counted) return false;
+    // (The names may follow what is said of them: "… chậm quá 30 ngày: Đảng bộ xã Tân Hòa, …".)
+    const last = tokens[i + noun.length - 1] as Token;
+    const next = tokens[i + noun.length];
+    // ("… 02 sản phẩm OCOP đạt 3 sao là chè búp …" names them in its clause, "còn 01 hạn chế về giải phóng mặt
+    // bằng" by its subject; "… và 5 chi bộ …, đối với đảng viên là …" speaks of others.)
+    const clause = unit.slice(last.end).split(/[,;.]|\svà\s/u)[0] ?? "";
+    if (/:|(?:^|\s)gồm\s/u.test(unit.slice(last.end)) || /(?:^|\s)là\s/u.test(clause) || /\(/u.test(unit.slice(last.end, next?.start ?? unit.length)) || (next !== undefined && (next.isNumber || next.lower === "về" || /^\p{Lu}/u.test(unit.slice(next.start, next.end))))) return false;
+  }
+  return sightings > 0;
+}
+
 /** Fewest syllables a label needs to name what a question asks about (not a phase, "Trước đại hội"). */
 const MIN_SUBJECT_LABEL_SYLLABLES = 4;
 /** A place given under its label ("Địa điểm: …", "Nơi tổ chức: …"). */
@@ -389,6 +453,12 @@ function countsOtherKinds(plan: QueryPlan, unit: string, tokens: readonly Token[
   return asked.size > 0 && said.size > 0 && ![...asked].some((kind) => said.has(kind));
 }
 
+/** A share asked of a noun: "bao nhiêu % đảng phí", "bao nhiêu phần trăm đảng viên" (folded). */
+const SHARE_OF_FOLDED = /\bbao nhieu (?:%|phan tram) [a-z]/u;
+/** A percentage with nothing after it but punctuation ("Trích giữ lại: 50%;"), and one followed by a noun. */
+const BARE_SHARE = /\d%(?=\s*(?:[.,;:)|]|$))/u;
+const NOUN_SHARE = /\d%\s+\p{L}/u;
+
 export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean | null {
   const counts = countsCountedNoun(plan, unit, context);
   // (An English question's noun in the glossary's other renderings counts as well.)
@@ -399,6 +469,12 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
 function countsCountedNoun(plan: QueryPlan, unit: string, context: string): boolean | null {
   const counted = plan.countedNoun ?? [];
   if (!plan.countsPeople && counted.length === 0) return null;
+  // "giữ lại bao nhiêu % đảng phí": the noun is what the share is of; a share given bare ("Trích giữ lại:
+  // 50%") is of what its passage speaks of, and one given of another noun ("85% chi bộ") is not of it.
+  if (SHARE_OF_FOLDED.test(foldedQuestion(plan)) && BARE_SHARE.test(unit) && !NOUN_SHARE.test(unit)) {
+    const around = unitTokens(`${unit}\n${context}`);
+    return counted.slice(0, 2).every((key) => around.some((t) => t.fold === key.fold)) ? null : false;
+  }
   // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
   if (!plan.countsPeople && asksMoney(plan)) return MONEY_AMOUNT.test(unit);
   const tokens = unitTokens(unit);
@@ -1259,6 +1335,9 @@ export function deadlineTerms(plan: QueryPlan): boolean[] {
   return plan.terms.map((t, i) => t.fold === "han" || (t.fold === "chot" && plan.terms[i - 1]?.fold === "han") || (t.fold === "thoi" && plan.terms[i + 1]?.fold === "han") || (t.fold === "cham" && plan.terms[i + 1]?.fold === "nhat") || (t.fold === "nhat" && plan.terms[i - 1]?.fold === "cham"));
 }
 
+/** A question asking from when something starts, counts or takes effect (folded). */
+const STARTING_POINT_QUESTION_FOLDED = /\b(?:tu|ke tu|tinh tu|bat dau(?: tu)?) (?:ngay|thoi diem|luc|khi) nao\b|\bhieu luc\b|\btinh tu\b|\bfrom (?:what|which) (?:date|day|point)\b|\b(?:effective|take effect|takes effect|counted from|start(?:s|ed)? from)\b/u;
+
 /** Whether the kind of fact asked for is present at all in a unit. */
 export function answersKind(plan: QueryPlan, unit: string): boolean {
   // "Điều mấy quy định …": the answer names the article.
@@ -1274,7 +1353,10 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
     // A year alone ("nhiệm kỳ 2026 - 2031", "quý II năm 2025") answers "năm nào", not "ngày nào".
     const dayAsked = DAY_QUESTION_FOLDED.test(foldedQuestion(plan));
     if (statesDate(own, plan, !dayAsked, dayAsked)) return true;
-    if (plan.kind === "date") return /(?:^|\s)ngày\s/iu.test(own);
+    // (A day of every month, "ngày 20 hằng tháng", is a day given; a day described, "kể từ ngày Quyết định
+    // này có hiệu lực", answers when something starts or takes effect, and a deadline set from an event,
+    // "chậm nhất sau một tháng kể từ ngày nhận được quyết định", but not on which day an event is held.)
+    if (plan.kind === "date") return /(?:^|\s)ngày\s+\d/iu.test(own) || ((STARTING_POINT_QUESTION_FOLDED.test(foldedQuestion(plan)) || asksDeadline(plan)) && /(?:^|\s)ngày\s/iu.test(own));
     // "chậm nhất là khi nào" is answered by a deadline set relative to something ("chậm nhất trong 09 tháng đầu").
     return CONDITION.test(own) || asksDeadline(plan);
   }

@@ -24,12 +24,18 @@ export interface Token {
 const TOKEN_PATTERN = /\d+(?:[.,/\-–—]\d+)*%?|[\p{L}\p{M}]+/gu;
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 
+/** A day, a month or a count written with a leading zero ("05", "05/01/2026", "28-02-2026", "02/2026"). */
+const ZERO_PADDED = /^(?:0\d|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}[/-]\d{4})$/;
+
 /**
  * Canonical form of a number token: "1.357" → "1357"; a range's dash, whichever the text typed, a hyphen
- * ("2025–2026" → "2025-2026"); "1,3%" → "1,3%"; others unchanged.
+ * ("2025–2026" → "2025-2026"); "1,3%" → "1,3%"; a day, month or small count without its leading zero, as
+ * people type it ("28/02/2026" → "28/2/2026", "05" → "5"); others unchanged.
  */
 export function canonicalNumber(raw: string): string {
-  return THOUSANDS.test(raw) ? raw.replace(/\./g, "") : raw.replace(/[–—]/gu, "-");
+  if (THOUSANDS.test(raw)) return raw.replace(/\./g, "");
+  const dashed = raw.replace(/[–—]/gu, "-");
+  return ZERO_PADDED.test(dashed) ? dashed.replace(/(^|[/-])0(?=\d)/gu, "$1") : dashed;
 }
 
 // Syllable keys are costly to compute (Unicode decomposition) and the vocabulary is small: memoise them.

@@ -16,7 +16,7 @@ export const DOCUMENT_KIND_WORDS = [
  * A document's kind as its kind line writes it, compound kinds included ("THÔNG BÁO KẾT LUẬN", "CHƯƠNG
  * TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH"): a regular-expression source, to be anchored by its user.
  */
-export const DOCUMENT_KIND_LINE_SOURCE = `(?:${DOCUMENT_KIND_WORDS.join("|")})(?:\\s+(?:${DOCUMENT_KIND_WORDS.join("|")}|hành động|liên tịch|tóm tắt))?`;
+export const DOCUMENT_KIND_LINE_SOURCE = `(?:${DOCUMENT_KIND_WORDS.join("|")})(?:\\s+(?:${DOCUMENT_KIND_WORDS.join("|")}|hành động|liên tịch|phối hợp|làm việc|tóm tắt))?`;
 
 /** The national and party mottos of a header's right-hand cell: never part of the issuing body. */
 export const NATIONAL_MOTTO = /^(?:cộng hòa|cộng hoà|độc lập\s*-|đảng cộng sản việt nam$)/iu;
@@ -65,6 +65,9 @@ export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|p
  * that names a person or one of these.
  */
 export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn phòng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chi bộ|chi ủy|chi uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|thường trực|thường vụ|bí thư|chủ tịch|trưởng|phó|chánh|giám đốc|thủ trưởng|hội đồng|sở|cục|vụ|chính phủ|quốc hội|cơ quan|tổ chức|đơn vị|người đứng đầu|đồng chí|đại hội|hội nghị|thủ tướng|ủy viên|uỷ viên|công ty|doanh nghiệp|tập đoàn|công an|mặt trận|trung tâm|viện|tòa án|toà án|kho bạc|ngân hàng|liên đoàn|đài)(?!\p{L})/iu;
+
+/** Titles of offices that have deputies ("Phó Bí thư", "Phó Chủ tịch"), folded syllables. */
+export const OFFICE_TITLES_FOLDED: ReadonlyArray<readonly string[]> = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam doc", "truong phong", "chanh van phong"].map((t) => t.split(" "));
 
 /** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
 /** What opens a line naming a person by title ("Đồng chí Lê Anh Tuấn …", "Ông …", "Bà …"). */
@@ -220,7 +223,7 @@ export const DEADLINE_QUESTION_FOLDED = /\b(?:thoi )?han (?:chot|cuoi|hoan thanh
  * là bao nhiêu", not "tổng số là bao nhiêu"), folded;
  * it names the document by its kind (DOCUMENT_KIND_WORDS) as well.
  */
-export const DOCUMENT_NUMBER_QUESTION_FOLDED = /\b(?:so hieu|mang so|so may)\b|(?<!\b(?:tong|ty|ti|mot|con|the|chi) )\bso (?:la )?bao nhieu\b/;
+export const DOCUMENT_NUMBER_QUESTION_FOLDED = /\b(?:so hieu|mang so|so may|co so (?:la )?gi)\b|(?<!\b(?:tong|ty|ti|mot|con|the|chi) )\bso (?:la )?bao nhieu\b/;
 /** A document number ("86-BC/ĐU", "0310/KH-UBND", "140/NQ-CP"): digits, a dash or slash, capitals. */
 export const DOCUMENT_NUMBER = /\d+[-/][\p{L}\d./&-]*\p{Lu}/u;
 

@@ -281,6 +281,31 @@ describe("document header", () => {
     expect(header?.superior?.toLowerCase()).toBe("đảng bộ tỉnh ngọc trì");
   });
 
+  it("reads a coordination regulation's compound kind (\"QUY CHẾ PHỐI HỢP\") and its subject naming the parties (\"giữa …\"), so its title names the commune", () => {
+    const text = [
+      "ĐẢNG BỘ HUYỆN VĨNH KHÊ",
+      "ĐẢNG ỦY XÃ ĐÔNG LŨNG",
+      "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ ĐÔNG LŨNG",
+      "Số 05-QCPH/ĐU-MTTQ",
+      "",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Đông Lũng, ngày 18 tháng 9 năm 2024",
+      "",
+      "QUY CHẾ PHỐI HỢP",
+      "giữa Đảng ủy xã và Ủy ban Mặt trận Tổ quốc Việt Nam xã Đông Lũng, nhiệm kỳ 2024 - 2029",
+      "",
+      "# Chương I. NHỮNG QUY ĐỊNH CHUNG",
+      "",
+      "## Điều 1. Phạm vi điều chỉnh",
+      "",
+      "1. Quy chế này quy định nguyên tắc phối hợp giữa Đảng ủy xã với Ủy ban Mặt trận xã.",
+    ].join("\n");
+    const { header, title } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "qcph.md");
+    expect(header).toMatchObject({ kind: "Quy chế phối hợp", number: "05-QCPH/ĐU-MTTQ", subject: "giữa Đảng ủy xã và Ủy ban Mặt trận Tổ quốc Việt Nam xã Đông Lũng, nhiệm kỳ 2024 - 2029" });
+    expect(title).toContain("Đông Lũng");
+    expect(title).not.toContain("Chương I");
+  });
+
   it("finds no header in a report without one", () => {
     expect(parseHeader(["Kết quả thực hiện Nghị quyết 22", "", "Tỉnh ủy chỉ đạo sắp xếp các tổ chức đảng."]).header).toBeNull();
   });

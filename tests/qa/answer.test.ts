@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { HEADER_FIELDS } from "../../src/corpus/header.js";
 import { TermStats } from "../../src/index/termStats.js";
 import { extractAnswer, trimAnswer, type CandidatePassage, mayOpenItem, ordinalPattern } from "../../src/qa/answer.js";
 import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksContact, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -455,10 +456,92 @@ describe("answer extraction", () => {
     expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
   });
 
+  it("names the document an English question asks of by its kind (\"report\", \"submission\"), the first one named, not a regulation it cites by number", () => {
+    expect(understandQuestion("Who signed the Dong Lung commune Party Committee's report reviewing five years of implementing Regulation 213-QĐ/TW?").askedDocument).toEqual({ number: null, kinds: ["bao cao"] });
+    expect(understandQuestion("On what date was the Organization Board's submission on cadre rotation issued?").askedDocument.kinds).toEqual(["to trinh"]);
+    expect(understandQuestion("Who signed the official letter asking districts to report on the handbook?").askedDocument.kinds).toEqual(["cong van"]);
+  });
+
+  it("takes a line labelled with the person asked about for no answer when its section never says the election asked (the delegates' vote, asked of the committee's)", () => {
+    const title = "Biên bản kiểm phiếu Đại hội Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035";
+    const passages: CandidatePassage[] = [
+      { id: "bb#28", text: "- Đồng chí Phạm Văn Đông, Bí thư Chi bộ nhiệm kỳ 2025 - 2030: được 38 phiếu, đạt 88,37%.", context: "IV. KẾT QUẢ KIỂM PHIẾU BẦU CHI ỦY NHIỆM KỲ 2030 - 2035. 2. Số phiếu bầu cho từng đồng chí", title, rank: 1 },
+      { id: "bb#45", text: "- Đồng chí Phạm Văn Đông: được 39 phiếu, đạt 90,70%.", context: "V. KẾT QUẢ KIỂM PHIẾU BẦU ĐẠI BIỂU DỰ ĐẠI HỘI ĐẢNG BỘ XÃ. 2. Số phiếu bầu cho từng đồng chí", title, rank: 0 },
+    ];
+    const s = new TermStats();
+    for (const p of passages) s.add(`${p.text}\n${p.context}\n${title}`);
+    expect(extractAnswer(understandQuestion("Đồng chí Phạm Văn Đông được bao nhiêu phiếu khi bầu chi ủy nhiệm kỳ 2030 - 2035?"), passages, s).best?.text).toContain("38 phiếu");
+    expect(extractAnswer(understandQuestion("Đồng chí Phạm Văn Đông được bao nhiêu phiếu khi bầu đại biểu dự Đại hội Đảng bộ xã?"), passages, s).best?.text).toContain("39 phiếu");
+  });
+
+  it("takes a count of what a \"… nào\" question asks to name for no answer, unless the names follow", () => {
+    const title = "Hướng dẫn thu, nộp đảng phí năm 2026 của Huyện ủy Hòa Khê";
+    const counted = ["Tuy vậy, năm 2025 vẫn còn 3 tổ chức cơ sở đảng nộp đảng phí về Huyện ủy chậm quá 30 ngày và 5 chi bộ xác định sai căn cứ tính đảng phí đối với đảng viên là người hoạt động không chuyên trách."];
+    const question = "Năm 2025, những tổ chức cơ sở đảng nào nộp đảng phí về Huyện ủy chậm quá 30 ngày?";
+    expect(askAmong(counted, question, title).reason).toMatch(/counts the .* asked, naming none/u);
+    const named = ["Năm 2025 còn 3 tổ chức cơ sở đảng nộp đảng phí về Huyện ủy chậm quá 30 ngày: Đảng bộ xã Tân Hòa, Chi bộ Trường THCS Lộc Vân và Đảng bộ Công ty Hòa Phát."];
+    expect(askAmong(named, question, title).abstained).toBe(false);
+    expect(countsWithoutNaming(understandQuestion("Đảng viên nào vắng họp không có lý do?"), "01 đảng viên vắng sinh hoạt không có lý do.")).toBe(true);
+    expect(countsWithoutNaming(understandQuestion("Đảng viên nào vắng họp không có lý do?"), "Đảng viên Triệu Văn Khởi vắng sinh hoạt không có lý do.")).toBe(false);
+    expect(countsWithoutNaming(understandQuestion("Đảng viên nào bị kỷ luật?"), "Đã kỷ luật 2 đảng viên (Lê Văn An, Trần Thị Bình).")).toBe(false);
+    expect(countsWithoutNaming(understandQuestion("Hạn chế nào chưa được khắc phục dứt điểm?"), "Đã khắc phục xong 03 hạn chế; còn 01 hạn chế về giải phóng mặt bằng chưa khắc phục dứt điểm.")).toBe(false);
+    expect(countsWithoutNaming(understandQuestion("Năm 2027 xã xây dựng thêm những sản phẩm OCOP nào?"), "b) Xây dựng thêm 02 sản phẩm OCOP đạt 3 sao trở lên là chè búp Khe Mây và mật ong bạc hà Nà Pục;")).toBe(false);
+    // (A time asked names no body or person: whether "trong 15 ngày làm việc" answers "trước ngày nào" is the
+    // date's check.)
+    expect(countsWithoutNaming(understandQuestion("Hồ sơ phải gửi Ban Tổ chức vào ngày nào?"), "Hồ sơ gửi Ban Tổ chức trong 15 ngày làm việc kể từ khi nhận.")).toBe(false);
+    // (A date asked follows its noun: "trước ngày 30/9/2027" names the day.)
+    expect(countsWithoutNaming(understandQuestion("3 chi bộ 2 năm không kết nạp được ai thì phải kết nạp ít nhất 1 người trước ngày nào?"), "3 chi bộ 2 năm liền không kết nạp được đảng viên phải kết nạp ít nhất 1 người trước ngày 30/9/2027.")).toBe(false);
+  });
+
+  it("answers a question asking a phone number or an e-mail address only with one, kept when the answer is cut", () => {
+    const title = "Công văn số 1286-CV/VPTU về báo cáo kết quả triển khai ứng dụng Sổ tay đảng viên điện tử";
+    const passages = [
+      "Báo cáo bằng văn bản (có chữ ký, đóng dấu) gửi về Văn phòng Tỉnh ủy (qua Phòng Cơ yếu - Công nghệ thông tin) trước ngày 08/4/2026, đồng thời gửi bản điện tử (file Word và Excel, kèm các biểu mẫu số liệu theo Phụ lục) qua Hệ thống quản lý văn bản và điều hành của Tỉnh ủy, qua mạng thông tin diện rộng của Đảng và địa chỉ thư điện tử cntt.vptu@langiang.dcs.vn.",
+    ];
+    const email = askAmong(passages, "Báo cáo bằng văn bản có chữ ký, đóng dấu gửi Văn phòng Tỉnh ủy qua Phòng Cơ yếu - Công nghệ thông tin, bản điện tử gửi theo email nào?", title);
+    expect(passages[0]?.length).toBeGreaterThan(300);
+    expect(email.best?.text).toContain("cntt.vptu@langiang.dcs.vn");
+    expect(HEADER_FIELDS.find((f) => f.label === "Số hiệu")?.asks.test("cong van de nghi bao cao ve so tay dang vien dien tu co so la gi")).toBe(true);
+    expect(askAmong(passages, "Số điện thoại của Phòng Cơ yếu - Công nghệ thông tin Văn phòng Tỉnh ủy là bao nhiêu?", title).reason).toMatch(/no phone number/u);
+    const phone = ["Quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ đồng chí Đinh Thị Mai Phương, chuyên viên Phòng Cơ yếu - Công nghệ thông tin, Văn phòng Tỉnh ủy; điện thoại cơ quan: 0239.3856.412, di động: 0912.458.307."];
+    expect(askAmong(phone, "Số điện thoại của Phòng Cơ yếu - Công nghệ thông tin Văn phòng Tỉnh ủy là bao nhiêu?", title).best?.text).toContain("0239.3856.412");
+    // (A count of what lacks one asks no phone number.)
+    expect(asksContact(understandQuestion("How many party members cannot be reached because their cell has no phone number for them?"))).toBe(false);
+  });
+
+  it("asks the title of an office named with a long body (\"Trưởng phòng Cơ yếu - Công nghệ thông tin Văn phòng Tỉnh ủy\"): a specialist of that department is no answer", () => {
+    expect(understandQuestion("Trưởng phòng Cơ yếu - Công nghệ thông tin Văn phòng Tỉnh ủy Lam Giang là ai?").roleAsked?.map((k) => k.fold)).toEqual(["truong", "phong"]);
+    expect(understandQuestion("Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Huyện ủy Vĩnh Khê là đồng chí nào?").roleAsked?.map((k) => k.fold)).toEqual(["pho", "chu", "nhiem", "thuong", "truc"]);
+    // (A long span that opens with no title asks no office: "người ký quyết định …".)
+    expect(understandQuestion("Ai là người ký quyết định thi hành kỷ luật đồng chí Trần Đình Khôi?").roleAsked).toBeNull();
+    const passages = ["Quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ đồng chí Đinh Thị Mai Phương, chuyên viên Phòng Cơ yếu - Công nghệ thông tin, Văn phòng Tỉnh ủy Lam Giang."];
+    expect(askAmong(passages, "Trưởng phòng Cơ yếu - Công nghệ thông tin Văn phòng Tỉnh ủy Lam Giang là ai?", "Công văn của Văn phòng Tỉnh ủy Lam Giang").reason).toMatch(/does not name the office asked: truong phong/u);
+  });
+
+  it("reads the noun after \"bao nhiêu %\" as what the share is of: a bare share in a row about it answers, a share of another noun does not", () => {
+    const fee = understandQuestion("Đảng bộ cơ quan hành chính, đơn vị sự nghiệp được trích giữ lại bao nhiêu % đảng phí?");
+    const row = "Loại hình tổ chức cơ sở đảng: Đảng bộ, chi bộ cơ sở cơ quan hành chính, đơn vị sự nghiệp (trường học, trung tâm y tế); Trích giữ lại: 50%; Nộp Huyện ủy: 50%.";
+    expect(countsNoun(fee, row, "IV. TỶ LỆ TRÍCH GIỮ LẠI ĐẢNG PHÍ VÀ NỘP CẤP TRÊN")).not.toBe(false);
+    expect(countsNoun(fee, row, "IV. TỶ LỆ TRÍCH GIỮ LẠI VÀ NỘP CẤP TRÊN")).toBe(false);
+    const members = understandQuestion("Nghị quyết đặt chỉ tiêu hằng năm bao nhiêu % đảng viên hoàn thành tốt nhiệm vụ trở lên?");
+    expect(countsNoun(members, "Hằng năm có trên 85% chi bộ được đánh giá hoàn thành tốt nhiệm vụ trở lên.")).toBe(false);
+    expect(countsNoun(members, "Hằng năm có từ 92% đảng viên trở lên được đánh giá hoàn thành tốt nhiệm vụ trở lên.")).toBe(true);
+  });
+
+  it("takes a day described (\"kể từ ngày Quyết định này có hiệu lực\") for when something takes effect, not for the day an event is held", () => {
+    const unit = "Đồng chí Bí thư Chi bộ lâm thời giữ chức vụ kể từ ngày Quyết định này có hiệu lực đến khi Đại hội Chi bộ bầu ra chi ủy mới.";
+    expect(answersKind(understandQuestion("Đại hội Chi bộ Trường Mầm non Hưng Thạch được tổ chức vào ngày nào?"), unit)).toBe(false);
+    expect(answersKind(understandQuestion("Bí thư Chi bộ lâm thời giữ chức vụ từ ngày nào?"), unit)).toBe(true);
+    expect(answersKind(understandQuestion("Quyết định có hiệu lực từ thời điểm nào?"), "Quyết định này có hiệu lực kể từ ngày ký.")).toBe(true);
+    expect(answersKind(understandQuestion("Chi bộ thôn Cây Gáo sinh hoạt định kỳ vào ngày nào hằng tháng?"), "Chi bộ sinh hoạt định kỳ vào ngày 05 hằng tháng.")).toBe(true);
+  });
+
   it("reads English \"when\" before a gerund as a conjunction, and no preposition (\"within\" → \"trong\") as what a question is about", () => {
     expect(understandQuestion("Which Politburo regulation did the inspection commission rely on when deciding the disciplinary measures?").kind).toBe("other");
     expect(understandQuestion("When will the review take place?").kind).toBe("when");
     expect(understandQuestion("According to the plan, when must the report be sent?").kind).toBe("when");
+    expect(understandQuestion("Under the coordination regulation, who decides when the two sides still disagree after consultation?").kind).toBe("who");
+    expect(understandQuestion("By which day of each month must the Front committee send its summary of public opinion?").kind).toBe("date");
     expect(understandQuestion("Within how many days must the disciplinary decisions be announced?").headPhrase?.[0]).not.toEqual(["trong"]);
   });
 

@@ -55,6 +55,17 @@ describe("tokenizing", () => {
     expect(canonicalNumber("1.357")).toBe("1357");
   });
 
+  it("reads a day, a month or a small count the same with or without its leading zero (\"28/02/2026\" = \"28/2/2026\", \"05\" = \"5\")", () => {
+    expect(tokenize("tính đến ngày 28/02/2026").map((t) => t.fold)).toEqual(["tinh", "den", "ngay", "28/2/2026"]);
+    expect(canonicalNumber("05/01/2026")).toBe("5/1/2026");
+    expect(canonicalNumber("02/2026")).toBe("2/2026");
+    expect(canonicalNumber("05")).toBe("5");
+    // (Longer numbers keep their zeros: a phone prefix, a year, a fraction of large numbers.)
+    expect(canonicalNumber("0259")).toBe("0259");
+    expect(canonicalNumber("2025-2030")).toBe("2025-2030");
+    expect(canonicalNumber("1.934/4.706")).toBe("1.934/4.706");
+  });
+
   it("reads a range the same whichever dash it is typed with (\"2025–2026\" = \"2025-2026\"), its years still matching alone", () => {
     expect(tokenize("năm học 2025–2026").map((t) => t.fold)).toEqual(["nam", "hoc", "2025-2026"]);
     expect(tokenize("nam hoc 2025-2026").map((t) => t.fold)).toEqual(["nam", "hoc", "2025-2026"]);
@@ -98,6 +109,12 @@ describe("abbreviations and glossary", () => {
     expect(looksEnglish("co bao nhieu phuong co chi bo co quan")).toBe(false);
     const t = translateEnglish("How many party members are in the agency cells of wards?");
     expect(t.groups.flat()).toEqual(expect.arrayContaining(["đảng viên", "cơ quan", "chi bộ", "phường"]));
+    // General words of official letters: notifying employers, e-mail addresses, members performing their duties.
+    const letter = translateEnglish("By what date must the office notify the employers of members not performing well, and at which email address?");
+    expect(letter.unknown).toEqual([]);
+    expect(letter.groups.flat()).toEqual(expect.arrayContaining(["thông báo", "cơ quan quản lý", "thực hiện", "thư điện tử"]));
+    // A quarter named by its ordinal is the quarter as documents number it ("quý IV"), not a fourth item.
+    expect(translateEnglish("By what date must fourth-quarter 2026 party dues reach the district office?").groups.flat()).toEqual(expect.arrayContaining(["quý IV"]));
   });
 
   it("reads 'once' opening a question as the conjunction, and 'once a month' as a count", () => {
