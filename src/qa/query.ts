@@ -772,11 +772,11 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
 /** Longest office asked as a whole, in syllables ("Chủ nhiệm Ủy ban Kiểm tra Huyện ủy"). */
 const MAX_OFFICE_SYLLABLES = 8;
 
-/** The title that opens `span` ("Phó" + a title + "Thường trực": "Phó Chủ nhiệm Thường trực"), or none. */
-function leadingTitle(span: readonly Token[]): readonly Token[] {
+/** The title that opens `span` ("Phó" + a title + "Thường trực": "Phó Chủ nhiệm Thường trực"), or null. */
+function leadingTitle(span: readonly Token[]): readonly Token[] | null {
   let at = span[0]?.fold === "pho" ? 1 : 0;
   const title = OFFICE_TITLES_FOLDED.find((t) => t.every((s, i) => span[at + i]?.fold === s));
-  if (title === undefined) return [];
+  if (title === undefined) return null;
   at += title.length;
   if (span[at]?.fold === "thuong" && span[at + 1]?.fold === "truc") at += 2;
   return span.slice(0, at);

@@ -76,20 +76,25 @@ const EMAIL_QUESTION_FOLDED = /\b(?:e-?mail|dia chi thu dien tu|hop thu dien tu)
 const PHONE_NUMBER = /(?<![\d.,])(?:\+84|\(?0\d{2,4}\)?)[.\s-]?\d{3,4}(?:[.\s-]?\d{2,4}){1,2}(?![\d,])/u;
 const EMAIL_ADDRESS = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
 
+/** Which contacts a question asks for: a phone number, an e-mail address, both or neither. */
+function contactsAsked(plan: QueryPlan): { phone: boolean; email: boolean } {
+  // (A count is asked of what the words describe: "how many members have no phone number".)
+  if (plan.countedNoun !== null) return { phone: false, email: false };
+  const folded = foldedQuestion(plan);
+  return { phone: PHONE_QUESTION_FOLDED.test(folded), email: EMAIL_QUESTION_FOLDED.test(folded) };
+}
+
 /** Whether the question asks for a phone number or an e-mail address. */
 export function asksContact(plan: QueryPlan): boolean {
-  // (A count is asked of what the words describe: "how many members have no phone number".)
-  if (plan.countedNoun !== null) return false;
-  const folded = foldedQuestion(plan);
-  return PHONE_QUESTION_FOLDED.test(folded) || EMAIL_QUESTION_FOLDED.test(folded);
+  const asked = contactsAsked(plan);
+  return asked.phone || asked.email;
 }
 
 /** "Số điện thoại …", "What email address …": the contact asked, which the answer must give; null otherwise. */
 export function missingContact(plan: QueryPlan, unit: string): "phone number" | "e-mail address" | null {
-  if (!asksContact(plan)) return null;
-  const folded = foldedQuestion(plan);
-  if (PHONE_QUESTION_FOLDED.test(folded) && !PHONE_NUMBER.test(unit)) return "phone number";
-  if (EMAIL_QUESTION_FOLDED.test(folded) && !EMAIL_ADDRESS.test(unit)) return "e-mail address";
+  const asked = contactsAsked(plan);
+  if (asked.phone && !PHONE_NUMBER.test(unit)) return "phone number";
+  if (asked.email && !EMAIL_ADDRESS.test(unit)) return "e-mail address";
   return null;
 }
 
