@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -170,6 +170,24 @@ export function ordinalPattern(n: number): RegExp {
   const ordinalWord = n === 1 ? "nhất" : n === 4 ? "tư" : numeral;
   return new RegExp(`^(?:${numeral} là|thứ ${ordinalWord}|${n}[.)])`, "iu");
 }
+
+/** A unit whose cover is scored, waiting for the checks of what it says (see `extractAnswer`). */
+interface CoveredUnit {
+  /** Its place in the passage's list of units: of two units scored alike, the first answers. */
+  order: number;
+  listed: Unit;
+  /** The unit as quoted (with the heading that says whose it is). */
+  unit: Unit;
+  unitSets: TermSets;
+  /** Its score before the checks: cover, bigrams, rank, label bonuses and length. */
+  base: number;
+  /** The most its score can reach after the checks. */
+  bound: number;
+  answer: PassageAnswer;
+}
+
+/** Rounding room when a bound is compared with a score summed in another order. */
+const BOUND_SLACK = 1e-9;
 
 /** Units of a passage: its sentences and, where a sentence has several, their clauses (memoised). */
 function unitsOf(text: string, isHeader = false): Unit[] {
@@ -393,6 +411,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // The people the question names by their full names ("Vi Văn Khải … là bí thư xã nào?").
   const persons = personsNamed(plan);
   const ranked: PassageAnswer[] = [];
+  // The most the costly checks can add to a unit's score: its kind's best bonus, an announced list, the anchor.
+  const bonusBound = maxKindBonus(plan, policy) + (plan.kind === "list" && plan.askedNoun ? Math.max(0, policy.askedItemBonus) : 0) + (plan.anchor ? Math.max(0, policy.anchorBonus) : 0);
   // A passage without the question's numbers or names is about something else: it competes only when no
   // passage has them (then its unit still gives the reason to abstain).
   // The document the question names by number is the one asked about: its header answers for it, even
@@ -479,6 +499,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // (Its section names the place, once for all its units.)
     const levelInContext = levelAsked && namesLevel(candidate.context, askedLevel);
     const personsHere = candidate.isHeader ? [] : persons.filter((name) => name.every((bigram) => wholePassageSets.bigrams.has(bigram)));
+    // Each unit is scored in two steps: what its words cover (cheap) first, then the checks of what it says
+    // (costly), unit by unit from the highest bound that cover leaves down, until no bound can beat the best
+    // unit found — the same best unit as checking them all (a tie goes to the unit listed first).
+    const covered: CoveredUnit[] = [];
     for (const listed of [...unitsOf(candidate.text, candidate.isHeader), ...leadUnit, ...fieldsUnit]) {
       const heading = actor ?? (timeHeading !== null && !A_DATE.test(listed.text) ? timeHeading : null) ?? (passageLead !== null && listed.start > leadEnd ? passageLead : null);
       // (A cut inside the unit is marked after the heading: "Đồng chí …: …Yên Trạch.")
@@ -559,26 +583,54 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       });
       const coverage = totalWeight > 0 ? matched / totalWeight : 0;
       let bigramHits = 0;
-      for (const b of unitSets.bigrams) if (queryBigrams.has(b)) bigramHits++;
-      let score = coverage * policy.coverageWeight + Math.min(bigramHits, policy.maxBigramHits) * policy.bigramWeight + kindBonus(plan, unit.text, policy) - candidate.rank * policy.rankPenalty;
-      if (offTopic) score -= policy.mismatchPenalty;
-      const counts = countsNoun(plan, unit.text, candidate.context);
-      if (counts === false || (members && countsOtherCommittee(plan, unit.text))) score -= policy.mismatchPenalty;
-      if (contradictsLevel(plan, unit.text, around)) score -= policy.mismatchPenalty;
-      if ((asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) || givesOnlyDeadline(plan, unit.text)) score -= policy.mismatchPenalty;
+      for (const b of queryBigrams) if (unitSets.bigrams.has(b)) bigramHits++;
+      // (A label naming the subject is no answer to a question whose qualifier the passage never states: "Đồng
+      // chí X: được 39 phiếu" under the election of delegates, asked of X's votes for the chi ủy.)
+      const itemBonus = isAskedItem || (!candidate.isHeader && missingWeight === 0 && labelsSubject(plan, unit.text)) ? policy.askedItemBonus : 0;
+      // Long units read worse and usually carry several facts: the shortest unit that states it wins
+      // (but a list is as long as its members).
+      const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
+      const lengthPenalty = (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
+      const base = coverage * policy.coverageWeight + Math.min(bigramHits, policy.maxBigramHits) * policy.bigramWeight - candidate.rank * policy.rankPenalty + itemBonus + (asksField ? policy.askedItemBonus : 0) - lengthPenalty;
+      const nounBonus = plan.askedNoun && hasPhrase(unitSets, plan.askedNoun) ? policy.askedNounBonus : 0;
+      covered.push({
+        order: covered.length,
+        listed,
+        unit,
+        unitSets,
+        base,
+        bound: base + bonusBound + nounBonus,
+        answer: { passageId: candidate.id, text: `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`, start: unit.start, end: unit.end, score: base, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm, ownCoverage: labelled || ownWeight + unknownWeight === 0 ? 1 : ownMatched / (ownWeight + unknownWeight) },
+      });
+    }
+    // What only takes away from a unit's score, in a fixed order: a unit that can no longer beat the best
+    // one found is left unchecked.
+    const penalties: ReadonlyArray<(c: CoveredUnit) => number> = [
+      () => (offTopic ? policy.mismatchPenalty : 0),
+      ({ unit }) => (countsNoun(plan, unit.text, candidate.context) === false || (members && countsOtherCommittee(plan, unit.text)) ? policy.mismatchPenalty : 0),
+      ({ unit }) => (contradictsLevel(plan, unit.text, around) ? policy.mismatchPenalty : 0),
+      ({ unit }) => ((asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) || givesOnlyDeadline(plan, unit.text) ? policy.mismatchPenalty : 0),
       // "Đại hội … được tổ chức vào ngày nào?": a date said of what the question asks the time of.
-      if (timedEvent !== null && !candidate.isHeader && !timedEvent.every((term) => termIn(term, termSets(outsideNames(unit.text))))) score -= policy.kindPenalty;
-      if (act !== null && !candidate.isHeader && !act.every((term) => termIn(term, unitSets))) score -= policy.mismatchPenalty;
-      if (personsHere.some((name) => !name.every((bigram) => unitSets.bigrams.has(bigram)))) score -= policy.kindPenalty;
+      ({ unit }) => (timedEvent !== null && !candidate.isHeader && !timedEvent.every((term) => termIn(term, termSets(outsideNames(unit.text)))) ? policy.kindPenalty : 0),
+      ({ unitSets }) => (act !== null && !candidate.isHeader && !act.every((term) => termIn(term, unitSets)) ? policy.mismatchPenalty : 0),
+      ({ unitSets }) => (personsHere.some((name) => !name.every((bigram) => unitSets.bigrams.has(bigram))) ? policy.kindPenalty : 0),
       // A yes-or-no answer is the statement that decides: a window cut after its subject and verb is not.
-      if (yesOrNo && unit.cutBefore) score -= policy.kindPenalty;
+      ({ unit }) => (yesOrNo && unit.cutBefore ? policy.kindPenalty : 0),
       // A window cut right after the date that opens its sentence ("Đến năm 2027, | xã đạt chuẩn …") has lost
       // the time its fact is of: no answer to when.
-      if (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start))) score -= policy.kindPenalty;
-      if (missesNegation(plan, unit.text) || dropsNegatingPrefix(plan.question, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text)) score -= policy.mismatchPenalty;
-      if (countsWithoutNaming(plan, unit.text)) score -= policy.kindPenalty;
-      if (missingContact(plan, unit.text) !== null) score -= policy.mismatchPenalty;
-      if (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text)) score -= policy.mismatchPenalty;
+      ({ unit, listed }) => (unit.cutBefore && (plan.kind === "date" || plan.kind === "when") && LEADING_TIME_CUT.test(candidate.text.slice(Math.max(0, listed.start - 40), listed.start)) ? policy.kindPenalty : 0),
+      ({ unit }) => (missesNegation(plan, unit.text) || dropsNegatingPrefix(plan.question, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text) ? policy.mismatchPenalty : 0),
+      ({ unit }) => (countsWithoutNaming(plan, unit.text) ? policy.kindPenalty : 0),
+      ({ unit }) => (missingContact(plan, unit.text) !== null ? policy.mismatchPenalty : 0),
+      ({ unit }) => (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text) ? policy.mismatchPenalty : 0),
+    ];
+    covered.sort((a, b) => b.bound - a.bound || a.order - b.order);
+    let bestOrder = -1;
+    const beaten = (score: number): boolean => bestUnit !== null && score < bestUnit.score - BOUND_SLACK;
+    units: for (const checked of covered) {
+      const { order, listed, unit, unitSets, base, bound, answer } = checked;
+      if (beaten(bound)) break;
+      let score = base + kindBonus(plan, unit.text, policy);
       // (The place may be named before the unit in its passage or in its section: "Xã Cốc Mằn … sau 5 năm,
       // Đảng bộ xã kết nạp 118 đảng viên".)
       const placeNamed = levelAsked && (levelInContext || [unit.text, candidate.text.slice(0, listed.end)].some((text) => namesLevel(text, askedLevel)));
@@ -588,17 +640,13 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;
       const anchored = plan.anchor ? anchorIn(plan.anchor, unit.text) : null;
       if (anchored) score += anchored === "followed" ? policy.anchorBonus : -2 * policy.anchorBonus;
-      // (A label naming the subject is no answer to a question whose qualifier the passage never states: "Đồng
-      // chí X: được 39 phiếu" under the election of delegates, asked of X's votes for the chi ủy.)
-      if (isAskedItem || (!candidate.isHeader && missingWeight === 0 && labelsSubject(plan, unit.text))) score += policy.askedItemBonus;
-      if (asksField) score += policy.askedItemBonus;
-      // Long units read worse and usually carry several facts: the shortest unit that states it wins
-      // (but a list is as long as its members).
-      const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
-      score -= (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
-      if (!bestUnit || score > bestUnit.score) {
-        const text = `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`;
-        bestUnit = { passageId: candidate.id, text, start: unit.start, end: unit.end, score, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm, ownCoverage: labelled || ownWeight + unknownWeight === 0 ? 1 : ownMatched / (ownWeight + unknownWeight) };
+      for (const penalty of penalties) {
+        if (beaten(score)) continue units;
+        score -= penalty(checked);
+      }
+      if (!bestUnit || score > bestUnit.score || (score === bestUnit.score && order < bestOrder)) {
+        bestUnit = { ...answer, score };
+        bestOrder = order;
       }
     }
     if (bestUnit) ranked.push(bestUnit);

@@ -9,7 +9,7 @@ import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { levelsOf, type QueryPlan, type TermKey } from "./query.js";
+import { levelsOf, type QueryPlan, type QuestionKind, type TermKey } from "./query.js";
 import { hasPhrase, TextMemo, termSets, unitTokens } from "./termSets.js";
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
@@ -303,6 +303,14 @@ function statesDuration(unit: string): boolean {
 export function kindBonus(plan: QueryPlan, unit: string, policy: AnswerPolicy = DEFAULT_POLICY): number {
   const score = kindScore(plan, unit);
   return score * (score > 0 ? policy.kindBonus / 1.2 : policy.kindPenalty);
+}
+
+/** The highest score `kindScore` gives a unit, per kind of question. */
+const KIND_SCORE_MAX: Readonly<Record<QuestionKind, number>> = { count: 1, percent: 1.2, date: 1.2, when: 1.2, duration: 1.2, who: 1.2, list: 1.8, where: 1.2, purpose: 2, reason: 1, definition: 1.2, other: 1.2 };
+
+/** The most `kindBonus` can add to a unit's score for this question. */
+export function maxKindBonus(plan: QueryPlan, policy: AnswerPolicy = DEFAULT_POLICY): number {
+  return Math.max(0, KIND_SCORE_MAX[plan.kind] * (policy.kindBonus / 1.2));
 }
 
 function kindScore(plan: QueryPlan, unit: string): number {
