@@ -106,7 +106,8 @@ export function termSets(text: string): TermSets {
       const value = romanNumeralValue(m[0]);
       if (value !== null) numbers.add(String(value));
     }
-    for (const key of numberedKeys(t)) numbers.add(key);
+    // So does "Hội nghị lần thứ tám" as 8, for a question that writes "Hội nghị Trung ương 8" or "the 8th plenum".
+    for (const key of numberedKeys(t)) numbers.add(key).add(key.startsWith(ORDINAL_KEY) ? key.slice(ORDINAL_KEY.length) : key);
     for (const range of rangesIn(foldKey(t))) numbers.add(range);
     const sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
     // "Đến ngày 31/12/2024" is the end of the year: it says "cuối năm" (2024). (Every date is also keyed by its
@@ -176,6 +177,9 @@ export function termIn(term: QueryTerm, sets: TermSets): boolean {
   // (A number given as an alternative — "nine" → "chín | 9" — is found however it is written: "09".)
   return term.alternatives.some((alt) => phraseIn(alt, sets) || (alt.length === 1 && /^\d+$/u.test(alt[0]?.fold ?? "") && sets.numbers.has(numberKey(alt[0]?.fold ?? ""))));
 }
+
+/** The key prefix of an ordinal ("thu#8" for "lần thứ tám", see `numberedKeys`). */
+const ORDINAL_KEY = "thu#";
 
 /** Whether every syllable of a phrase occurs, each after the one before it (as a bigram). */
 function phraseIn(keys: readonly TermKey[], sets: TermSets): boolean {

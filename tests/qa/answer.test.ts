@@ -1332,3 +1332,21 @@ describe("enumerated items", () => {
     for (const text of ["Tăng cường công tác kiểm tra", "- Một là …", "(1) Chi bộ …", "Bốn nhiệm vụ trọng tâm"]) expect(mayOpenItem(text)).toBe(false);
   });
 });
+
+describe("English questions about a congress's teams and a plenum's turnout", () => {
+  const passages = [
+    "2. Thành lập Tổ giúp việc đại hội gồm 05 đồng chí, do đồng chí Vi Thị Hồng, Trưởng Ban Tổ chức Đảng ủy Khối làm Tổ trưởng; đồng chí Mã Văn Tới, Chủ nhiệm Ủy ban Kiểm tra Đảng ủy Khối làm Tổ phó.",
+    "Hội nghị quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII tổ chức ngày 12/3/2024 có 3.598 đảng viên tham dự, đạt 96,4%.",
+    "Đảng ủy Khối tổ chức 12 hội nghị sơ kết, có 2.140 đảng viên tham gia.",
+  ];
+  it("answers who is deputy head of the support team from the team's 'Tổ phó'", () => {
+    const r = askAmong(passages, "Who is the deputy head of the congress support team set up by the bloc party committee?", "Kế hoạch đại hội chi bộ");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("Mã Văn Tới");
+  });
+  it("answers the turnout at the 8th plenum's conference from 'lần thứ tám'", () => {
+    const r = askAmong(passages, "What was the turnout at the conference on the resolution of the 8th Central Committee plenum?", "Báo cáo tổng kết");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("96,4%");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TextMemo } from "../../src/qa/termSets.js";
+import { TextMemo, termSets } from "../../src/qa/termSets.js";
 
 describe("memoised analyses", () => {
   it("keep the texts used most recently when full, instead of forgetting everything at once", () => {
@@ -16,5 +16,16 @@ describe("memoised analyses", () => {
     get("b");
     get("c");
     expect(computed).toEqual(["a", "b", "c", "d", "e", "b", "c"]);
+  });
+});
+
+describe("numbers a text states", () => {
+  it("read an occasion's ordinal word as its number too: 'lần thứ tám' is the 8th, as 'Trung ương 8' writes it", () => {
+    const numbers = termSets("Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII").numbers;
+    expect(numbers.has("thu#8")).toBe(true);
+    expect(numbers.has("8")).toBe(true);
+    expect(numbers.has("13")).toBe(true);
+    // (A weekday is no ordinal.)
+    expect(termSets("Chi bộ sinh hoạt vào thứ Năm hằng tuần").numbers.has("5")).toBe(false);
   });
 });

@@ -117,6 +117,17 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("By what date must fourth-quarter 2026 party dues reach the district office?").groups.flat()).toEqual(expect.arrayContaining(["quý IV"]));
   });
 
+  it("names the teams and bodies a congress or a plan sets up as documents name them", () => {
+    const flat = (q: string): string[] => translateEnglish(q).groups.flat();
+    expect(flat("Who leads the congress support team?")).toContain("tổ giúp việc");
+    expect(flat("How many members does the inspection team have?")).toContain("đoàn kiểm tra");
+    expect(flat("Who heads the vote-counting committee?")).toContain("ban kiểm phiếu");
+    expect(flat("Who sits on the presidium?")).toContain("đoàn chủ tịch");
+    expect(flat("Which subcommittee drafts the political report?")).toContain("tiểu ban");
+    // (At a conference, the turnout is who attended.)
+    expect(flat("What was the turnout at the conference?")).toContain("tham dự");
+  });
+
   it("reads 'once' opening a question as the conjunction, and 'once a month' as a count", () => {
     expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).not.toContain("một lần");
     expect(translateEnglish("Once the company gets its own party committee, which cells will sit under it?").groups.flat()).toContain("trực thuộc");
