@@ -3,7 +3,7 @@
  * into lines of ~80 characters (and often its first line short, where the original was indented); a
  * line is not a paragraph there. Pure functions over lines: no I/O.
  */
-import { SIGNATURE_PLACEHOLDER, SIGNING_MARKER } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_LINE_SOURCE, SIGNATURE_PLACEHOLDER, SIGNING_MARKER } from "../text/vietnamese.js";
 
 /** Share of lines that must visibly continue mid-sentence for a text to count as hard-wrapped. */
 export const HARD_WRAP_MIN_SHARE = 0.12;
@@ -17,6 +17,8 @@ const SENTENCE_END = /[.!?;:…]["”’)]*$/u;
 const CLAUSE_END = /[;:]["”’)]*$/u;
 // Lines that only carry table bars, rules or emphasis marks: paragraph breaks.
 const SEPARATOR = /^[\s|*_\-=~.]*$/u;
+/** A document's kind alone on its line ("BIÊN BẢN", "QUYẾT ĐỊNH"): the header's kind line, never joined. */
+const KIND_ALONE = new RegExp(`^${DOCUMENT_KIND_LINE_SOURCE}$`, "iu");
 
 /** Markdown emphasis marks removed, for decisions only (the text itself keeps them). */
 function bare(line: string): string {
@@ -71,6 +73,8 @@ function continues(current: string, next: string): boolean {
   // Where the signature was ("(đã ký)") stands between the signer's role and name, on its own line.
   // (and a signing role "T/M BAN THƯỜNG VỤ" heads the role under it, not a line it runs on to).
   if (SIGNATURE_PLACEHOLDER.test(a) || SIGNATURE_PLACEHOLDER.test(b) || SIGNING_MARKER.test(a)) return false;
+  // The kind stands on its own line above the subject ("BIÊN BẢN" / "HỌP CHI BỘ XÉT, ĐỀ NGHỊ KẾT NẠP …").
+  if ([a, b].some((t) => KIND_ALONE.test(t) && isUpperCaseLine(t))) return false;
   if (SENTENCE_END.test(a)) return CLAUSE_END.test(a) && /^\p{Ll}/u.test(b);
   // A change between upper-case and mixed-case lines is a boundary (a title above its body).
   const upperA = isUpperCaseLine(a);

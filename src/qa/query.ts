@@ -738,6 +738,9 @@ const SIGNING_BODY_ASKED = /\b(?:co quan|to chuc|don vi|uy ban|hoi dong|ban|bo|c
 /** "những huyện nào" / "cơ quan nào" → the noun before "nào" (one or two syllables), or null. */
 // "ai (đang|hiện) giữ/đảm nhiệm/là (chức vụ|chức danh) X" and "X là ai / là người nào / do ai giữ" (folded syllables).
 const ROLE_BEFORE = /^(?:ai|nguoi nao|dong chi nao)(?: dang| hien)? (?:giu|dam nhiem|dam nhan|la)(?: chuc(?: vu| danh)?)? /;
+// "ai làm Trưởng ban kiểm phiếu trong cuộc họp …", "đồng chí nào làm thư ký cuộc họp …": what follows "làm"
+// runs on past the office (the meeting, the body); its title is asked.
+const ROLE_MADE = /^(?:ai|nguoi nao|dong chi nao)(?: dang| hien)? lam /;
 const ROLE_AFTER = / (?:la ai|la nguoi nao|la dong chi nao|do ai (?:giu|dam nhiem|dam nhan))$/;
 // "ai được (Đại hội) bầu làm Bí thư …", "đồng chí nào được bổ nhiệm giữ chức Phó Trưởng ban …": the office
 // is the two syllables after "làm" / "giữ chức" (what follows names whose office it is).
@@ -753,6 +756,11 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
   const after = ROLE_AFTER.exec(folded);
   let span: readonly Token[] = [];
   const appointed = ROLE_APPOINTED.exec(folded);
+  const made = ROLE_MADE.exec(folded);
+  if (made) {
+    const title = leadingTitle(tokens.slice(made[0].trim().split(" ").length));
+    return title === null ? null : title.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+  }
   if (appointed) span = tokens.slice(appointed[0].trim().split(" ").length).slice(0, 2);
   else if (before) span = tokens.slice(before[0].trim().split(" ").length);
   else if (after) span = tokens.slice(0, tokens.length - after[0].trim().split(" ").length);

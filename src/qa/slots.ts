@@ -144,6 +144,17 @@ const MIN_SUBJECT_LABEL_SYLLABLES = 4;
 const PLACE_LABEL = /^(?:\d+[.)]\s*)?(?:địa điểm|nơi tổ chức|nơi họp)\s*:\s*\S/iu;
 const PLACE_NAMED = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thủ đô)\s+)\p{Lu}|\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)*, ngày \d`, "u");
 const LOCATIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_DOCUMENT}|(?:nơi|địa điểm|trụ sở)\s)`, "iu");
+/**
+ * Whether a window of a sentence answering "ở đâu" was cut after the place its sentence gives ("Hôm nay, … tại
+ * Nhà văn hóa thôn Đồng Chằm, xã …, | Chi bộ thôn Đồng Chằm tiến hành họp …"): the place is in `before` (the
+ * sentence up to the window), and the window names none of its own.
+ */
+export function cutsOffPlace(plan: QueryPlan, unit: string, before: string): boolean {
+  if (plan.kind !== "where" || LOCATIVE.test(unit)) return false;
+  const sentenceStart = Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "), before.lastIndexOf("\n"));
+  return LOCATIVE.test(before.slice(sentenceStart + 1));
+}
+
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.
 // (The time may be written in words: "chậm nhất sau một tháng kể từ …".)
 export const DEADLINE_SET = new RegExp(`(?:^|[^\\p{L}])(?:trước|chậm nhất|không muộn hơn|hạn chót|hạn cuối|hoàn thành trong|trong thời hạn)(?:\\s+(?:ngày|là))?\\s+(?:\\d|tháng|quý|năm|\\p{L}+\\s+(?:\\d|(?:${NUMBER_WORDS.join("|")})(?!\\p{L})))`, "iu");
@@ -529,12 +540,17 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   const organisationAsked = partyMembers ? firstOrganisation(qualifiedText(plan)) : null;
   // (So are a place's: "Huyện … có bao nhiêu đảng viên?" asks the members of its Đảng bộ, not of a cell there.)
   const placeAsked = partyMembers && organisationAsked === null && plan.levels.length > 0;
-  const ofOneCell = (k: number): boolean => (organisationAsked === "dang bo" || placeAsked) && (firstOrganisation(foldKey(clauseBefore(unit, tokens[k]?.start ?? 0))) === "chi bo" || ofOtherKind(k));
+  // (A table row read as a record is about what its first field names: "Tổ chức cơ sở đảng: Đảng bộ Trung tâm
+  // Y tế huyện; Số đảng viên (31/12/2025): 94".)
+  const record = recordFields(unit) !== null;
+  const leadOf = (k: number): string => (record ? unit.slice(0, tokens[k]?.start ?? 0) : clauseBefore(unit, tokens[k]?.start ?? 0));
+  const ofOneCellIn = (lead: string): boolean => (organisationAsked === "dang bo" || placeAsked) && (firstOrganisation(foldKey(lead)) === "chi bo" || ofOtherKind(lead));
+  const ofOneCell = (k: number): boolean => ofOneCellIn(leadOf(k));
   // (Nor, for a place's, by a đảng bộ of a kind the question does not name: "Đảng bộ Công ty … 47 đảng viên"
   // says nothing of the city's.)
-  const ofOtherKind = (k: number): boolean => {
+  const ofOtherKind = (lead: string): boolean => {
     if (plan.levels.length === 0) return false;
-    const kind = ORGANISATION_OF_KIND.exec(clauseBefore(unit, tokens[k]?.start ?? 0))?.[1];
+    const kind = ORGANISATION_OF_KIND.exec(lead)?.[1];
     return kind !== undefined && !` ${qualifiedText(plan)} `.includes(` dang bo ${foldKey(kind)}`);
   };
   // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
@@ -569,7 +585,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   const targetsUnasked = TARGET_MARKERS.every((marker) => flowMarkers.includes(marker));
   const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
   const asked = askedQualifierOf(plan, noun);
-  if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked)) return true;
+  if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked) && !(record && ofOneCellIn(unit))) return true;
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -596,7 +612,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
 }
 
 /** A đảng bộ named by the kind of unit it is ("Đảng bộ Công ty …", "Đảng bộ Khối …"): group 1 the kind. */
-const ORGANISATION_OF_KIND = /Đảng bộ\s+(Tổng công ty|Công ty|Khối|Trường|Bệnh viện|Quân sự|Công an|Cơ quan|Doanh nghiệp|Tập đoàn|Ngân hàng)(?!\p{L})/u;
+const ORGANISATION_OF_KIND = /Đảng bộ\s+(Tổng công ty|Công ty|Khối|Trường|Bệnh viện|Trung tâm|Quân sự|Công an|Cơ quan|Doanh nghiệp|Tập đoàn|Ngân hàng)(?!\p{L})/u;
 
 /** A count of comrades ("gồm 13 đồng chí"): how texts count a body's members. */
 export const COMRADES_COUNTED = /\d+\s+đồng chí(?!\p{L})/iu;
@@ -622,6 +638,17 @@ const RATE_NAMED = /\(%\)|(?:^|[^\p{L}])(?:tỷ lệ|tỉ lệ|phần trăm)(?![
 /** A field's value that is a count alone ("17", "1.250", "+1"). */
 const COUNT_VALUE = /^[+-]?\d{1,3}(?:\.\d{3})*$|^[+-]?\d+$/u;
 
+/** A table row read as a record ("Đơn vị: …; Số đảng viên: 94; …"): its fields, or null for any other text. */
+function recordFields(unit: string): Array<{ label: string; value: string }> | null {
+  const parts = unit
+    .replace(/^\s*(?:\d{1,3}|[IVXLC]{1,5})\.\s+/u, "")
+    .replace(/\.\s*$/u, "")
+    .split(/;\s+/u)
+    .map((part) => RECORD_FIELD.exec(part.trim()));
+  if (parts.length < 3 || parts.some((f) => f === null)) return null;
+  return parts.map((f) => ({ label: f?.[1] ?? "", value: f?.[2] ?? "" }));
+}
+
 /**
  * Whether a table row read as a record counts the noun asked: a number alone under a column counts what
  * the column's name, the row's own name and the table's caption say together — "Bảng 2. Số lượng và biến
@@ -631,13 +658,8 @@ const COUNT_VALUE = /^[+-]?\d{1,3}(?:\.\d{3})*$|^[+-]?\d+$/u;
  * are) counts none of it.
  */
 function recordCounts(plan: QueryPlan, unit: string, context: string, noun: readonly TermKey[], qualifier: readonly TermKey[], flowMarkers: ReadonlyArray<readonly string[]>, asked: AskedQualifier | null): boolean {
-  const parts = unit
-    .replace(/^\s*(?:\d{1,3}|[IVXLC]{1,5})\.\s+/u, "")
-    .replace(/\.\s*$/u, "")
-    .split(/;\s+/u)
-    .map((part) => RECORD_FIELD.exec(part.trim()));
-  if (parts.length < 3 || parts.some((f) => f === null)) return false;
-  const fields = parts.map((f) => ({ label: f?.[1] ?? "", value: f?.[2] ?? "" }));
+  const fields = recordFields(unit);
+  if (fields === null) return false;
   const names = fields.filter((f) => !COUNT_VALUE.test(f.value.trim())).map((f) => `${f.label} ${f.value}`).join(" ; ");
   const has = (tokens: readonly Token[], keys: readonly TermKey[]): boolean => keys.every((key) => tokens.some((t) => (key.accent !== null ? t.accent === key.accent : t.fold === key.fold)));
   return fields.some((field) => {

@@ -67,7 +67,7 @@ export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|p
 export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn phòng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chi bộ|chi ủy|chi uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|thường trực|thường vụ|bí thư|chủ tịch|trưởng|phó|chánh|giám đốc|thủ trưởng|hội đồng|sở|cục|vụ|chính phủ|quốc hội|cơ quan|tổ chức|đơn vị|người đứng đầu|đồng chí|đại hội|hội nghị|thủ tướng|ủy viên|uỷ viên|công ty|doanh nghiệp|tập đoàn|công an|mặt trận|trung tâm|viện|tòa án|toà án|kho bạc|ngân hàng|liên đoàn|đài)(?!\p{L})/iu;
 
 /** Titles of offices that have deputies ("Phó Bí thư", "Phó Chủ tịch"), folded syllables. */
-export const OFFICE_TITLES_FOLDED: ReadonlyArray<readonly string[]> = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam doc", "truong phong", "chanh van phong"].map((t) => t.split(" "));
+export const OFFICE_TITLES_FOLDED: ReadonlyArray<readonly string[]> = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam doc", "truong phong", "chanh van phong", "truong doan", "to truong", "thu ky"].map((t) => t.split(" "));
 
 /** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
 /** What opens a line naming a person by title ("Đồng chí Lê Anh Tuấn …", "Ông …", "Bà …"). */
@@ -79,7 +79,8 @@ export const MAX_PERSON_LEAD_CHARS = 250;
  * "đồng chí Ủy viên Thường vụ nào", "thành viên nào", "lãnh đạo nào" (folded): a person asked by the office
  * the question names.
  */
-export const PERSON_WHICH_FOLDED = String.raw`(?:nguoi|dong chi|can bo|lanh dao|thanh vien|uy vien)(?: (?:uy vien|ban|thuong vu|thuong truc|pho|bi thu|truong|chu tich|chu nhiem|can bo|lanh dao|thanh vien|cap uy|chi uy|dang uy|huyen uy|tinh uy|thanh uy|cap (?:tinh|huyen|xa|tren|co so|trung uong))){0,4} nao`;
+// (A party member asked by "đảng viên nào" is one person; "những đảng viên nào" asks a list.)
+export const PERSON_WHICH_FOLDED = String.raw`(?:(?:nguoi|dong chi|can bo|lanh dao|thanh vien|uy vien)(?: (?:uy vien|ban|thuong vu|thuong truc|pho|bi thu|truong|chu tich|chu nhiem|can bo|lanh dao|thanh vien|cap uy|chi uy|dang uy|huyen uy|tinh uy|thanh uy|cap (?:tinh|huyen|xa|tren|co so|trung uong))){0,4} nao|(?<!nhung |cac )dang vien(?: chinh thuc| du bi)? nao)`;
 
 /**
  * "Which standing committee member …", "which comrade …" (folded English): a person asked by the body or

@@ -13,6 +13,39 @@ describe("document header", () => {
     }
   });
 
+  it("keeps a hard-wrapped text's kind line apart from the subject under it (\"BIÊN BẢN\" / \"HỌP CHI BỘ XÉT, ĐỀ NGHỊ KẾT NẠP ĐẢNG VIÊN\")", () => {
+    const text = [
+      "ĐẢNG BỘ XÃ HÒA XUÂN LÂM                          ĐẢNG CỘNG SẢN VIỆT NAM",
+      "CHI BỘ THÔN ĐỒNG CHẰM                            ----------------------",
+      "Số: 04-BB/CB                          Hòa Xuân Lâm, ngày 22 tháng 4 năm 2025",
+      "",
+      "                                  BIÊN BẢN",
+      "               HỌP CHI BỘ XÉT, ĐỀ NGHỊ KẾT NẠP ĐẢNG VIÊN",
+      "                (Đối với quần chúng Lường Thị Kim Oanh)",
+      "",
+      "Hôm nay, vào lúc 19 giờ 30 phút ngày 22 tháng 4 năm 2025, tại Nhà văn hóa thôn",
+      "Đồng Chằm, xã Hòa Xuân Lâm, huyện Vĩnh Khê, tỉnh Hà Lâm, Chi bộ thôn Đồng Chằm",
+      "tiến hành họp để xét, đề nghị kết nạp quần chúng Lường Thị Kim Oanh vào Đảng",
+      "Cộng sản Việt Nam.",
+      "",
+      "I. THÀNH PHẦN DỰ HỌP",
+      "",
+      "1. Tổng số đảng viên của chi bộ: 29 đồng chí, trong đó có 27 đảng viên chính",
+      "thức và 02 đảng viên dự bị. Có 02 đảng viên chính thức được miễn công tác và",
+      "sinh hoạt đảng, không tính vào tổng số đảng viên chính thức khi biểu quyết;",
+      "như vậy số đảng viên chính thức được tính để biểu quyết là 25 đồng chí.",
+      "2. Đồng chí Bí thư Chi bộ nêu mục đích, yêu cầu của cuộc họp và thông qua hồ sơ",
+      "của người vào Đảng, gồm: đơn xin vào Đảng; lý lịch của người xin vào Đảng; giấy",
+      "chứng nhận học lớp bồi dưỡng nhận thức về Đảng; nghị quyết giới thiệu đoàn viên",
+      "ưu tú vào Đảng của Ban Chấp hành Đoàn xã; giấy giới thiệu của đảng viên chính",
+      "thức; tổng hợp ý kiến nhận xét của tổ chức đoàn thể nơi cư trú.",
+    ].join("\n");
+    const structure = readStructure({ format: "txt", pages: [text] } as Parameters<typeof readStructure>[0], "bien-ban.txt");
+    expect(structure.header?.kind).toBe("Biên bản");
+    expect(structure.header?.subject).toBe("Họp Chi bộ xét, đề nghị kết nạp đảng viên");
+    expect(structure.title).toContain("Họp Chi bộ xét, đề nghị kết nạp đảng viên");
+  });
+
   it("takes \"để ra thông báo\" (in order to issue) for no question about the issuing", () => {
     const date = HEADER_FIELDS.find((f) => f.label === "Ngày ban hành");
     expect(date?.asks.test("ban thuong vu hop hoi nghi de ra thong bao ket luan 214 vao ngay nao")).toBe(false);

@@ -6,7 +6,7 @@ import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from ".
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksContact, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksContact, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -1348,5 +1348,40 @@ describe("English questions about a congress's teams and a plenum's turnout", ()
     const r = askAmong(passages, "What was the turnout at the conference on the resolution of the 8th Central Committee plenum?", "Báo cáo tổng kết");
     expect(r.abstained).toBe(false);
     expect(r.best?.text).toContain("96,4%");
+  });
+});
+
+describe("who is asked for, and where a meeting was held", () => {
+  it("reads \"Đảng viên chính thức nào …\" as asking for a person, and \"Ai làm Trưởng ban …\" as asking the office's holder", () => {
+    expect(understandQuestion("Đảng viên chính thức nào giới thiệu quần chúng Lường Thị Kim Oanh vào Đảng?").kind).toBe("who");
+    expect(understandQuestion("Ai làm Trưởng ban kiểm phiếu trong cuộc họp chi bộ thôn Đồng Chằm xét kết nạp đảng viên?").roleAsked?.map((k) => k.fold)).toEqual(["truong", "ban"]);
+    const passages = [
+      "Hôm nay, Chi bộ thôn Đồng Chằm tiến hành họp để xét, đề nghị kết nạp quần chúng Lường Thị Kim Oanh vào Đảng Cộng sản Việt Nam.",
+      "Chi bộ bầu Ban kiểm phiếu gồm 03 đồng chí, do đồng chí Lục Văn Sáng làm Trưởng ban.",
+    ];
+    const r = askAmong(passages, "Ai làm Trưởng ban kiểm phiếu trong cuộc họp chi bộ thôn Đồng Chằm xét kết nạp đảng viên?", "Biên bản họp Chi bộ thôn Đồng Chằm xét, đề nghị kết nạp đảng viên");
+    expect(r.best?.text ?? r.reason).toContain("Lục Văn Sáng");
+  });
+
+  it("takes no window cut after the place its sentence gives as the answer to where", () => {
+    const sentence = "Hôm nay, vào lúc 19 giờ 30 phút ngày 22 tháng 4 năm 2025, tại Nhà văn hóa thôn Đồng Chằm, xã Hòa Xuân Lâm, huyện Vĩnh Khê, tỉnh Hà Lâm, Chi bộ thôn Đồng Chằm tiến hành họp để xét, đề nghị kết nạp quần chúng Lường Thị Kim Oanh vào Đảng Cộng sản Việt Nam, với sự có mặt của 24 đồng chí.";
+    const r = askAmong([sentence], "Where did the Đồng Chằm village party cell hold its meeting on admitting Lường Thị Kim Oanh?", "Biên bản họp chi bộ");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("Nhà văn hóa thôn Đồng Chằm");
+    expect(cutsOffPlace(understandQuestion("Chi bộ họp ở đâu?"), "Chi bộ thôn Đồng Chằm tiến hành họp", "Hôm nay, tại Nhà văn hóa thôn Đồng Chằm, ")).toBe(true);
+    // (A window naming its own place, or a question asking no place, is left alone.)
+    expect(cutsOffPlace(understandQuestion("Chi bộ họp ở đâu?"), "họp tại Hội trường xã", "Hôm nay, tại Nhà văn hóa thôn, ")).toBe(false);
+    expect(cutsOffPlace(understandQuestion("Chi bộ họp ngày nào?"), "Chi bộ thôn Đồng Chằm tiến hành họp", "Hôm nay, tại Nhà văn hóa thôn Đồng Chằm, ")).toBe(false);
+  });
+
+  it("counts no district's members by a table row about one of its organisations", () => {
+    const rows = [
+      "Tổ chức cơ sở đảng: Đảng bộ Trung tâm Y tế huyện; Số đảng viên (31/12/2025): 94; Bí thư cấp ủy: Đồng chí Quách Thị Ngân.",
+      "Tổ chức cơ sở đảng: Chi bộ Ngân hàng Chính sách xã hội huyện; Số đảng viên (31/12/2025): 19; Bí thư cấp ủy: Đồng chí Cao Thị Thùy Dung.",
+    ];
+    const plan = understandQuestion("Tính đến 31/12/2025, toàn Đảng bộ huyện Vĩnh Khê có tổng cộng bao nhiêu đảng viên?");
+    for (const row of rows) expect(countsNoun(plan, row)).toBe(false);
+    // (The row of the organisation asked counts it.)
+    expect(countsNoun(understandQuestion("Đảng bộ Trung tâm Y tế huyện có bao nhiêu đảng viên?"), rows[0] ?? "")).toBe(true);
   });
 });
