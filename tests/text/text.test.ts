@@ -124,6 +124,14 @@ describe("abbreviations and glossary", () => {
     expect(flat("Who heads the vote-counting committee?")).toContain("ban kiểm phiếu");
     expect(flat("Who sits on the presidium?")).toContain("đoàn chủ tịch");
     expect(flat("Which subcommittee drafts the political report?")).toContain("tiểu ban");
+    // A level's Organisation Board is its Ban Tổ chức, not its party organisation and a board; the merged
+    // Propaganda and Mass Mobilisation Board is one board.
+    expect(flat("Which official of the Thạch Ninh Provincial Party Organization Board follows up card dossiers?")).toContain("ban tổ chức tỉnh ủy");
+    expect(flat("Which official of the Thạch Ninh Provincial Party Organization Board follows up card dossiers?")).not.toContain("đảng bộ tỉnh");
+    expect(flat("Whom should they contact at the Propaganda and Mass Mobilization Board?")).toContain("ban tuyên giáo và dân vận");
+    // (A conference's presenter delivers the resolution: "Báo cáo viên"; its connection points are "điểm cầu".)
+    expect(flat("Who delivers the resolution at the conference?")).toEqual(expect.arrayContaining(["báo cáo", "quán triệt"]));
+    expect(flat("How many connection points does the online conference link to?")).toContain("điểm cầu");
     // (At a conference, the turnout is who attended.)
     expect(flat("What was the turnout at the conference?")).toContain("tham dự");
   });
