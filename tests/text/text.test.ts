@@ -132,6 +132,10 @@ describe("abbreviations and glossary", () => {
     // (A conference's presenter delivers the resolution: "Báo cáo viên"; its connection points are "điểm cầu".)
     expect(flat("Who delivers the resolution at the conference?")).toEqual(expect.arrayContaining(["báo cáo", "quán triệt"]));
     expect(flat("How many connection points does the online conference link to?")).toContain("điểm cầu");
+    // (A dossier's copies are counted in sets, "02 bộ"; it is written in ink of a colour; a pilot congress is "đại hội điểm".)
+    expect(flat("How many copies of the party admission dossier have to be submitted?")).toEqual(expect.arrayContaining(["bộ"]));
+    expect(flat("What ink colours can be used when filling in the papers?")).toEqual(expect.arrayContaining(["mực", "màu", "ghi"]));
+    expect(flat("Where is the bloc's pilot party cell congress being held?")).toContain("điểm");
     // (At a conference, the turnout is who attended.)
     expect(flat("What was the turnout at the conference?")).toContain("tham dự");
   });
