@@ -885,9 +885,11 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     const purpose = t?.fold === "de" && (!accented || t.lower === "để");
     // ("kể từ", since: "bao nhiêu ngày kể từ ngày ký" counts days.)
     const since = t?.fold === "ke" && tokens[i + 1]?.fold === "tu" && (!accented || t.lower === "kể");
+    // ("sau" / "trước", after / before: "mấy ngày sau hội nghị" counts days; not "sáu", six, when marked.)
+    const timed = (t?.fold === "sau" || t?.fold === "truoc") && (!accented || t.lower === "sau" || t.lower === "trước");
     // (Nor across a comma: "bao nhiêu nữ, chiếm tỷ lệ bao nhiêu" counts women.)
     const punctuated = text !== "" && /[,;:.?!]/u.test(text.slice(tokens[i - 1]?.end ?? 0, t?.start ?? 0));
-    if (!t || t.isNumber || stops[i] || purpose || since || punctuated || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
+    if (!t || t.isNumber || stops[i] || purpose || since || timed || punctuated || COUNTED_NOUN_BREAKERS.has(t.fold) || (i > from + 1 && /^\p{Lu}/u.test(text.charAt(t.start)))) break;
     keep.push(t);
   }
   const noun = keep.length === 3 ? keep.slice(0, 2) : keep;

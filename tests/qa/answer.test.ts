@@ -1385,3 +1385,12 @@ describe("who is asked for, and where a meeting was held", () => {
     expect(countsNoun(understandQuestion("Đảng bộ Trung tâm Y tế huyện có bao nhiêu đảng viên?"), rows[0] ?? "")).toBe(true);
   });
 });
+
+describe("the noun a count asks", () => {
+  it("ends at 'sau' / 'trước' (after, before): 'mấy ngày sau hội nghị' counts days; a marked 'sáu' (six) is no such word", () => {
+    const noun = (q: string): string | undefined => understandQuestion(q).countedNoun?.map((k) => k.fold).join(" ");
+    expect(noun("Đảng viên nộp bài thu hoạch chậm nhất mấy ngày sau hội nghị?")).toBe("ngay");
+    expect(noun("bao nhieu ngay truoc dai hoi phai gui bao cao")).toBe("ngay");
+    expect(noun("Có bao nhiêu đảng viên trước đại hội?")).toBe("dang vien");
+  });
+});
