@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryPhrase, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, OFFICE_TITLES_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, OFFICE_TITLES_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, SPELLED_COUNT, spelledCountValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -366,6 +366,11 @@ export function understandQuestion(raw: string): QueryPlan {
         if (verb && ["ve", "den", "toi"].includes(tokens[i + verb.length]?.fold ?? "")) for (let j = 0; j <= verb.length; j++) stops[i + j] = true;
       });
     }
+    const spelledCounts = new Map<number, string>();
+    for (const m of primary.matchAll(SPELLED_COUNT)) {
+      const value = spelledCountValue(m[1] ?? "");
+      if (value !== null && m.index !== undefined) spelledCounts.set(m.index, String(value));
+    }
     let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
       if (ti <= skipUntil) continue;
@@ -415,7 +420,9 @@ export function understandQuestion(raw: string): QueryPlan {
       }
       if (isSynonymOfQuestion || seen.has(key)) continue;
       seen.add(key);
-      const term: QueryTerm = { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
+      // ("ba lần", "hai năm": a count spelled out before a unit of time is its number, as a passage's "03 lần".)
+      const spelled = accented && !english ? spelledCounts.get(t.start) : undefined;
+      const term: QueryTerm = spelled !== undefined ? { fold: spelled, accent: spelled, isNumber: true, alternatives: [] } : { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
       if (unmarkedName) term.accent = null;
       if (!english && group === groups[0]) {
         term.position = ti;

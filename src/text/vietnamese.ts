@@ -57,6 +57,18 @@ export const LEVEL_INTRODUCERS = new Set(["cap", "o", "tai", "cua", "cac", "moi"
 /** Counting words that stand before the counted noun ("bao nhiêu bài tham luận" counts "tham luận"). */
 export const CLASSIFIERS = new Set(["bai", "cai", "chiec", "con", "vi", "ban", "quyen", "cuon", "luot", "so"]);
 
+/**
+ * A count from two to ten spelled out before a unit of time or "lần" ("ba lần", "hai năm", "mười ngày"): group 1
+ * the number word. ("một" is left out: "một lần" / "một năm" are as often "once" or "a year" as a count.)
+ */
+export const SPELLED_COUNT = /(?<![\p{L}\d])(?<!(?:mười|mươi|lẻ|linh)\s+)(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:lần|năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|phút)(?!\p{L})/giu;
+
+/** The value of a number word of `SPELLED_COUNT` ("ba" → 3), or null. */
+export function spelledCountValue(word: string): number | null {
+  const at = NUMBER_WORDS.indexOf(word.toLowerCase());
+  return at >= 1 ? at + 1 : null;
+}
+
 /** Units of time: a duration is a number of these ("30 ngày làm việc", "một năm", "02 nhiệm kỳ"). */
 export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|phút|lần)(?!\p{L})/iu;
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { TextMemo, termSets } from "../../src/qa/termSets.js";
+import { understandQuestion } from "../../src/qa/query.js";
+import { extractAnswer } from "../../src/qa/answer.js";
+import { TermStats } from "../../src/index/termStats.js";
 
 describe("memoised analyses", () => {
   it("keep the texts used most recently when full, instead of forgetting everything at once", () => {
@@ -27,5 +30,23 @@ describe("numbers a text states", () => {
     expect(numbers.has("13")).toBe(true);
     // (A weekday is no ordinal.)
     expect(termSets("Chi bộ sinh hoạt vào thứ Năm hằng tuần").numbers.has("5")).toBe(false);
+  });
+});
+
+describe("counts spelled out", () => {
+  it("read 'ba lần', 'hai năm' as the numbers 3 and 2, in a passage and in a question, but not a part of 'mười hai'", () => {
+    expect(termSets("vắng sinh hoạt không có lý do chính đáng ba lần trong một năm").numbers.has("3")).toBe(true);
+    expect(termSets("Chi bộ họp mười hai tháng liền").numbers.has("2")).toBe(false);
+    expect(understandQuestion("Đảng viên vắng sinh hoạt không có lý do ba lần trong một năm thì bị xếp loại thế nào?").numbers).toContain("3");
+    // (Typed without marks, "ba" and "nam" are too often other words.)
+    expect(understandQuestion("dang vien vang sinh hoat ba lan thi sao").numbers).not.toContain("3");
+  });
+
+  it("do not answer a question counting three absences with a rule about two", () => {
+    const s = new TermStats();
+    const passages = ["Đảng viên vắng sinh hoạt không có lý do chính đáng 02 lần trong một năm thì không được xếp loại chất lượng \"Hoàn thành xuất sắc nhiệm vụ\"."];
+    for (const p of passages) s.add(p);
+    const r = extractAnswer(understandQuestion("Đảng viên vắng sinh hoạt không có lý do chính đáng ba lần trong một năm thì bị xếp loại chất lượng thế nào?"), passages.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Quy định sinh hoạt chi bộ", rank })), s);
+    expect(r.abstained).toBe(true);
   });
 });
