@@ -218,7 +218,7 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
 }
 
 /**
- * A Roman numeral at tokens[i] as a number key: "quy#3" after a word that numbers ("quý III", see
+ * A Roman numeral at tokens[i] as a number key: "quy#3" after a word that numbers ("quý III", "quý 3", see
  * `numberedKeys`), "14" for one of two letters or more elsewhere ("Đại hội XIV"); an occasion's ordinal word
  * as its key ("lần thứ tám" → "thu#8"); null for any other token.
  */
@@ -229,6 +229,8 @@ function numeralKey(text: string, tokens: readonly Token[], i: number): string |
     const [occasion] = from !== undefined ? numberedKeys(text.slice(from.start, t.end)) : [];
     if (occasion !== undefined) return occasion;
   }
+  // ("quý 3", "quy 1" typed without marks: a quarter written in digits is the quarter, as "quý III" is.)
+  if (t !== undefined && tokens[i - 1]?.fold === "quy" && /^0?[1-4]$/u.test(text.slice(t.start, t.end))) return `quy#${Number(text.slice(t.start, t.end))}`;
   if (t === undefined || !/^[IVXLC]+$/u.test(text.slice(t.start, t.end))) return null;
   const before = tokens[i - 1];
   const [numbered] = before !== undefined ? numberedKeys(text.slice(before.start, t.end)) : [];

@@ -50,3 +50,12 @@ describe("counts spelled out", () => {
     expect(r.abstained).toBe(true);
   });
 });
+
+describe("quarters", () => {
+  it("read a quarter in digits as the quarter, with or without marks: 'quý 1' and 'quy 1' are 'quý I', not any 1", () => {
+    expect(understandQuestion("Hội nghị sơ kết quý 1 dự kiến tổ chức ngày nào?").numbers).toEqual(["quy#1"]);
+    expect(understandQuestion("hoi nghi so ket quy 1 du kien to chuc ngay nao").numbers).toEqual(["quy#1"]);
+    expect(termSets("Hội nghị sơ kết quý I/2026 tổ chức ngày 03/4/2026").numbers.has("quy#1")).toBe(true);
+    expect(termSets("đánh giá kết quả thực hiện nhiệm vụ tháng 01 năm 2026").numbers.has("quy#1")).toBe(false);
+  });
+});
