@@ -16,7 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, cutsOffPlace } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -623,7 +623,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       ({ unit, listed }) => (unit.cutBefore && cutsOffPlace(plan, unit.text, candidate.text.slice(0, listed.start)) ? policy.kindPenalty : 0),
       ({ unit }) => (missesNegation(plan, unit.text) || dropsNegatingPrefix(plan.question, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text) ? policy.mismatchPenalty : 0),
       ({ unit }) => (countsWithoutNaming(plan, unit.text) ? policy.kindPenalty : 0),
-      ({ unit }) => (missingContact(plan, unit.text) !== null ? policy.mismatchPenalty : 0),
+      ({ unit }) => (missingContact(plan, unit.text) !== null || missingVoteResult(plan, unit.text) ? policy.mismatchPenalty : 0),
       ({ unit }) => (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text) ? policy.mismatchPenalty : 0),
     ];
     covered.sort((a, b) => b.bound - a.bound || a.order - b.order);
@@ -1001,6 +1001,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (!asksYesOrNo(plan) && repeatsQuestion(plan, best.text)) return "the answer only repeats the question";
   const contact = missingContact(plan, best.text);
   if (contact !== null) return `the answer gives no ${contact}`;
+  if (missingVoteResult(plan, best.text)) return "the answer states no result of the vote";
   if (countsWithoutNaming(plan, best.text)) return `the answer counts the ${(plan.askedNoun ?? []).map((k) => k.fold).join(" ")} asked, naming none`;
   // "Ai giữ chức Bí thư Quân ủy Trung ương?": the answer names the office with its holder.
   // (An abbreviation in it is named by its full form: "chủ nhiệm UBKT" by "Chủ nhiệm Ủy ban Kiểm tra".)

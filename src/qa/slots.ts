@@ -98,6 +98,21 @@ export function missingContact(plan: QueryPlan, unit: string): "phone number" | 
   return null;
 }
 
+/** A question asking how a vote went ("kết quả biểu quyết …", "kết quả bỏ phiếu", "the result of the vote"), folded. */
+const VOTE_RESULT_QUESTION_FOLDED = /\bket qua (?:bieu quyet|bo phieu|kiem phieu)\b|\bvote (?:result|count|tally)s?\b|\bresults? of the (?:vote|ballot|voting)\b/u;
+/** What states how a vote went in words or counts ("22 phiếu", "75,86%", "nhất trí", "tán thành"); a count of
+ * members ("02 đảng viên") says nothing of a vote. */
+const VOTE_RESULT = /\d+(?:[.,]\d+)?\s*(?:%|phiếu)(?!\p{L})|(?:^|[^\p{L}])(?:nhất trí|tán thành|biểu quyết thông qua)(?!\p{L})/iu;
+/** "a/b" not part of a date ("16/16", "22/29", not "10/10/2025"). */
+const FRACTION = /(?<![\d/])(\d{1,4})\s*\/\s*(\d{1,4})(?!\d|\s*\/\s*\d)/gu;
+
+/** Whether a question asks how a vote went and the unit states no tally ("16/16": for ≤ of) or outcome of one. */
+export function missingVoteResult(plan: QueryPlan, unit: string): boolean {
+  if (!VOTE_RESULT_QUESTION_FOLDED.test(foldedQuestion(plan))) return false;
+  const tally = [...unit.matchAll(FRACTION)].some((m) => Number(m[1]) <= Number(m[2]));
+  return !tally && !VOTE_RESULT.test(unit);
+}
+
 /** Question kinds that ask which bodies, places or people ("Chi bộ nào …", "Những xã nào …"). */
 const NAMING_KINDS: ReadonlySet<string> = new Set(["who", "list", "other"]);
 /** How far before a noun a number may count it ("3 tổ chức cơ sở đảng"), in syllables. */

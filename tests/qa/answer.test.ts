@@ -6,7 +6,7 @@ import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from ".
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksContact, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksContact, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -1392,5 +1392,19 @@ describe("the noun a count asks", () => {
     expect(noun("Đảng viên nộp bài thu hoạch chậm nhất mấy ngày sau hội nghị?")).toBe("ngay");
     expect(noun("bao nhieu ngay truoc dai hoi phai gui bao cao")).toBe("ngay");
     expect(noun("Có bao nhiêu đảng viên trước đại hội?")).toBe("dang vien");
+  });
+});
+
+describe("the result of a vote", () => {
+  it("is answered only by a unit that gives a tally or its outcome, not by a date or a count of members", () => {
+    const plan = understandQuestion("Kết quả biểu quyết của chi bộ về việc đề nghị kết nạp quần chúng Lê Thị Thu Hà vào Đảng ra sao?");
+    expect(missingVoteResult(plan, "Hoàn thiện hồ sơ đề nghị kết nạp đảng viên đối với quần chúng Lê Thị Thu Hà, trình Đảng ủy xã trước ngày 10/10/2025.")).toBe(true);
+    expect(missingVoteResult(plan, "Quần chúng Lê Thị Thu Hà được 02 đảng viên chính thức giới thiệu.")).toBe(true);
+    expect(missingVoteResult(plan, "Chi bộ biểu quyết: 16/16 đồng chí có mặt tán thành đề nghị kết nạp quần chúng Lê Thị Thu Hà.")).toBe(false);
+    expect(missingVoteResult(plan, "Số phiếu đồng ý kết nạp: 21 phiếu, đạt 95,45%.")).toBe(false);
+    // (A question asking no vote is left alone.)
+    expect(missingVoteResult(understandQuestion("Chi bộ đề nghị kết nạp quần chúng Lê Thị Thu Hà khi nào?"), "trình Đảng ủy xã trước ngày 10/10/2025")).toBe(false);
+    const passages = ["Hoàn thiện hồ sơ đề nghị kết nạp đảng viên đối với quần chúng Lê Thị Thu Hà, trình Đảng ủy xã trước ngày 10/10/2025."];
+    expect(askAmong(passages, "Kết quả biểu quyết của chi bộ về việc đề nghị kết nạp quần chúng Lê Thị Thu Hà vào Đảng ra sao?", "Biên bản họp chi bộ").reason).toMatch(/no result of the vote/u);
   });
 });
