@@ -179,6 +179,8 @@ interface CoveredUnit {
   /** The unit as quoted (with the heading that says whose it is). */
   unit: Unit;
   unitSets: TermSets;
+  /** Whether it says the noun the question asks for (`plan.askedNoun`). */
+  namesAskedNoun: boolean;
   /** Its score before the checks: cover, bigrams, rank, label bonuses and length. */
   base: number;
   /** The most its score can reach after the checks. */
@@ -592,14 +594,15 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       const limit = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
       const lengthPenalty = (plan.kind === "list" ? 0 : unit.text.length * policy.lengthPenaltyPerChar) + Math.max(0, unit.text.length - limit) * policy.overLengthPenaltyPerChar;
       const base = coverage * policy.coverageWeight + Math.min(bigramHits, policy.maxBigramHits) * policy.bigramWeight - candidate.rank * policy.rankPenalty + itemBonus + (asksField ? policy.askedItemBonus : 0) - lengthPenalty;
-      const nounBonus = plan.askedNoun && hasPhrase(unitSets, plan.askedNoun) ? policy.askedNounBonus : 0;
+      const namesAskedNoun = plan.askedNoun !== null && hasPhrase(unitSets, plan.askedNoun);
       covered.push({
         order: covered.length,
         listed,
         unit,
         unitSets,
+        namesAskedNoun,
         base,
-        bound: base + bonusBound + nounBonus,
+        bound: base + bonusBound + (namesAskedNoun ? policy.askedNounBonus : 0),
         answer: { passageId: candidate.id, text: `${unit.cutBefore ? "…" : ""}${unit.text}${unit.cutAfter ? "…" : ""}`, start: unit.start, end: unit.end, score: base, coverage, missingShare: totalWeight > 0 ? missingWeight / totalWeight : 0, missingTerm, ownCoverage: labelled || ownWeight + unknownWeight === 0 ? 1 : ownMatched / (ownWeight + unknownWeight) },
       });
     }
@@ -630,13 +633,13 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let bestOrder = -1;
     const beaten = (score: number): boolean => bestUnit !== null && score < bestUnit.score - BOUND_SLACK;
     units: for (const checked of covered) {
-      const { order, listed, unit, unitSets, base, bound, answer } = checked;
+      const { order, listed, unit, namesAskedNoun, base, bound, answer } = checked;
       if (beaten(bound)) break;
       let score = base + kindBonus(plan, unit.text, policy);
       // (The place may be named before the unit in its passage or in its section: "Xã Cốc Mằn … sau 5 năm,
       // Đảng bộ xã kết nạp 118 đảng viên".)
       const placeNamed = levelAsked && (levelInContext || [unit.text, candidate.text.slice(0, listed.end)].some((text) => namesLevel(text, askedLevel)));
-      if (plan.askedNoun && hasPhrase(unitSets, plan.askedNoun) && (!levelAsked || placeNamed)) score += policy.askedNounBonus;
+      if (namesAskedNoun && (!levelAsked || placeNamed)) score += policy.askedNounBonus;
       // (A unit that names no place of the level asked does not say which one.)
       else if (levelAsked && !candidate.isHeader && !placeNamed) score -= policy.kindPenalty;
       if (announcesList(plan, unit.text)) score += policy.askedItemBonus;

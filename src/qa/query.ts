@@ -6,7 +6,7 @@ import { analyzeText, keysOf, type TermView } from "../text/analyze.js";
 import { abbreviationExpansion, findSynonyms, isGlossaryPhrase, isGlossaryWord, isVietnameseSyllable, isEnglishStopword, isKnownAbbreviation, isStopFold, looksEnglish, stopMask, translateEnglish } from "../text/lexicon.js";
 import { cleanUnicode, collapseSpaces, foldDiacritics, foldKey, hasDiacritics } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, OFFICE_TITLES_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, SPELLED_COUNT, spelledCountValue, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
+import { BODY_OR_ROLE, CLASSIFIERS, COUNTED_NOUN_BREAKERS, FAMILY_NAMES, MONEY_SUBJECTS_FOLDED, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER_QUESTION_FOLDED, GENERIC_COUNTED, LEVEL_AMBIGUOUS_UNACCENTED, LEVEL_GUARDED, LEVEL_GUARDED_UNACCENTED, LEVEL_INTRODUCERS, LEVEL_PHRASES, MODIFIER_PHRASES_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NUMBER_WORDS, numberedKeys, ORDINAL_VALUES, PERSON_WHICH_FOLDED, ENGLISH_PERSON_WHICH_FOLDED, OFFICE_TITLES_FOLDED, QUESTION_PARTICLES_FOLDED, romanNumeralValue, spelledCounts, WHERE_QUESTION_FOLDED, WHO_QUESTION_FOLDED } from "../text/vietnamese.js";
 import { asksSigning } from "../corpus/header.js";
 
 /** What kind of fact a question asks for. */
@@ -368,11 +368,7 @@ export function understandQuestion(raw: string): QueryPlan {
         if (verb && ["ve", "den", "toi"].includes(tokens[i + verb.length]?.fold ?? "")) for (let j = 0; j <= verb.length; j++) stops[i + j] = true;
       });
     }
-    const spelledCounts = new Map<number, string>();
-    for (const m of primary.matchAll(SPELLED_COUNT)) {
-      const value = spelledCountValue(m[1] ?? "");
-      if (value !== null && m.index !== undefined) spelledCounts.set(m.index, String(value));
-    }
+    const spelledAt = new Map(spelledCounts(primary).map(({ at, value }) => [at, String(value)]));
     let skipUntil = -1;
     for (const [ti, t] of tokens.entries()) {
       if (ti <= skipUntil) continue;
@@ -423,7 +419,7 @@ export function understandQuestion(raw: string): QueryPlan {
       if (isSynonymOfQuestion || seen.has(key)) continue;
       seen.add(key);
       // ("ba lần", "hai năm": a count spelled out before a unit of time is its number, as a passage's "03 lần".)
-      const spelled = accented && !english ? spelledCounts.get(t.start) : undefined;
+      const spelled = accented && !english ? spelledAt.get(t.start) : undefined;
       const term: QueryTerm = spelled !== undefined ? { fold: spelled, accent: spelled, isNumber: true, alternatives: [] } : { ...keyOf(t), isNumber: t.isNumber, alternatives: [...altKeys] };
       if (unmarkedName) term.accent = null;
       if (!english && group === groups[0]) {
@@ -765,10 +761,11 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
   const after = ROLE_AFTER.exec(folded);
   let span: readonly Token[] = [];
   const appointed = ROLE_APPOINTED.exec(folded);
+  const keysOf = (office: readonly Token[]): TermKey[] => office.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
   const made = ROLE_MADE.exec(folded);
   if (made) {
     const title = leadingTitle(tokens.slice(made[0].trim().split(" ").length));
-    return title === null ? null : title.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+    return title === null ? null : keysOf(title);
   }
   if (appointed) span = tokens.slice(appointed[0].trim().split(" ").length).slice(0, 2);
   else if (before) span = tokens.slice(before[0].trim().split(" ").length);
@@ -783,7 +780,7 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
   if (title !== null) span = title;
   const text = span.map((t) => t.lower).join(" ");
   if (span.length < 2 || span.length > MAX_OFFICE_SYLLABLES || (title === null && !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text))) return null;
-  return span.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null }));
+  return keysOf(span);
 }
 
 /** Longest office asked as a whole, in syllables ("Chủ nhiệm Ủy ban Kiểm tra Huyện ủy"). */

@@ -166,8 +166,7 @@ const LOCATIVE = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:tại|ở)\s+${NOT_A_
  */
 export function cutsOffPlace(plan: QueryPlan, unit: string, before: string): boolean {
   if (plan.kind !== "where" || LOCATIVE.test(unit)) return false;
-  const sentenceStart = Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "), before.lastIndexOf("\n"));
-  return LOCATIVE.test(before.slice(sentenceStart + 1));
+  return LOCATIVE.test(clauseBefore(before, before.length, /[.;] |\n/u));
 }
 
 // A deadline (see DEADLINE_QUESTION_FOLDED) is answered by a date the text sets as one.

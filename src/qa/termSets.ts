@@ -6,7 +6,7 @@ import { analyzeText } from "../text/analyze.js";
 import { expandAbbreviations } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
 import type { Token } from "../text/tokenize.js";
-import { numberedKeys, romanNumeralValue, SPELLED_COUNT, spelledCountValue } from "../text/vietnamese.js";
+import { numberedKeys, romanNumeralValue, spelledCounts } from "../text/vietnamese.js";
 import { type QueryTerm, type TermKey } from "./query.js";
 
 export interface TermSets {
@@ -107,13 +107,13 @@ export function termSets(text: string): TermSets {
       if (value !== null) numbers.add(String(value));
     }
     // So does "Hội nghị lần thứ tám" as 8, for a question that writes "Hội nghị Trung ương 8" or "the 8th plenum".
-    for (const key of numberedKeys(t)) numbers.add(key).add(key.startsWith(ORDINAL_KEY) ? key.slice(ORDINAL_KEY.length) : key);
+    for (const key of numberedKeys(t)) {
+      numbers.add(key);
+      if (key.startsWith(ORDINAL_KEY)) numbers.add(key.slice(ORDINAL_KEY.length));
+    }
     for (const range of rangesIn(foldKey(t))) numbers.add(range);
     // A count spelled out before a unit of time is its number: "ba lần" is found by "3 lần" and "03 lần".
-    for (const m of t.matchAll(SPELLED_COUNT)) {
-      const value = spelledCountValue(m[1] ?? "");
-      if (value !== null) numbers.add(String(value));
-    }
+    for (const { value } of spelledCounts(t)) numbers.add(String(value));
     const sets = { fold: new Set(view.fold), accent: new Set(view.accent), bigrams: new Set(view.bigrams), numbers };
     // "Đến ngày 31/12/2024" is the end of the year: it says "cuối năm" (2024). (Every date is also keyed by its
     // day and month.)

@@ -61,12 +61,16 @@ export const CLASSIFIERS = new Set(["bai", "cai", "chiec", "con", "vi", "ban", "
  * A count from two to ten spelled out before a unit of time or "lần" ("ba lần", "hai năm", "mười ngày"): group 1
  * the number word. ("một" is left out: "một lần" / "một năm" are as often "once" or "a year" as a count.)
  */
-export const SPELLED_COUNT = /(?<![\p{L}\d])(?<!(?:mười|mươi|lẻ|linh)\s+)(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:lần|năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|phút)(?!\p{L})/giu;
+const SPELLED_COUNT = /(?<![\p{L}\d])(?<!(?:mười|mươi|lẻ|linh)\s+)(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:lần|năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|phút)(?!\p{L})/giu;
 
-/** The value of a number word of `SPELLED_COUNT` ("ba" → 3), or null. */
-export function spelledCountValue(word: string): number | null {
-  const at = NUMBER_WORDS.indexOf(word.toLowerCase());
-  return at >= 1 ? at + 1 : null;
+/** The counts `SPELLED_COUNT` finds in a text: where each number word starts, and its value ("ba lần" → 3). */
+export function spelledCounts(text: string): Array<{ at: number; value: number }> {
+  const found: Array<{ at: number; value: number }> = [];
+  for (const m of text.matchAll(SPELLED_COUNT)) {
+    const at = NUMBER_WORDS.indexOf((m[1] ?? "").toLowerCase());
+    if (at >= 1 && m.index !== undefined) found.push({ at: m.index, value: at + 1 });
+  }
+  return found;
 }
 
 /** Units of time: a duration is a number of these ("30 ngày làm việc", "một năm", "02 nhiệm kỳ"). */
