@@ -82,7 +82,7 @@ export const TIME_UNITS = /(?:năm|tháng|ngày|tuần|giờ|quý|nhiệm kỳ|p
  */
 export const BODY_OR_ROLE = /(?:^|[^\p{L}])(?:ban|bộ|ủy ban|uỷ ban|văn phòng|đảng ủy|đảng uỷ|cấp ủy|cấp uỷ|chi bộ|chi ủy|chi uỷ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|thường trực|thường vụ|bí thư|chủ tịch|trưởng|phó|chánh|giám đốc|thủ trưởng|hội đồng|sở|cục|vụ|chính phủ|quốc hội|cơ quan|tổ chức|đơn vị|người đứng đầu|đồng chí|đại hội|hội nghị|thủ tướng|ủy viên|uỷ viên|công ty|doanh nghiệp|tập đoàn|công an|mặt trận|trung tâm|viện|tòa án|toà án|kho bạc|ngân hàng|liên đoàn|đài)(?!\p{L})/iu;
 
-/** Titles of offices that have deputies ("Phó Bí thư", "Phó Chủ tịch"), folded syllables. */
+/** Office titles ("Bí thư", "Trưởng ban", "Thư ký"), folded syllables; "Phó" before one names its deputy. */
 export const OFFICE_TITLES_FOLDED: ReadonlyArray<readonly string[]> = ["bi thu", "chu tich", "chu nhiem", "truong ban", "giam doc", "truong phong", "chanh van phong", "truong doan", "to truong", "thu ky"].map((t) => t.split(" "));
 
 /** Question words asking for a person or a body, folded ("đồng chí nào" → "dong chi nao"), and in English. */
