@@ -696,6 +696,16 @@ function namesLevel(unit: string, fold: string): boolean {
   return tokens.some((t, i) => t.fold === fold && /^\p{Lu}/u.test(unit.charAt(tokens[i + 1]?.start ?? unit.length)));
 }
 
+/**
+ * Whether `text` names a place of the level `fold`, directly ("xã Long Mỹ") or by its party committee
+ * ("Huyện ủy Yên Lũng", "Tỉnh ủy Lạc Giang").
+ */
+function namesPlaceOfLevel(text: string, fold: string): boolean {
+  if (namesLevel(text, fold)) return true;
+  const tokens = unitTokens(text);
+  return tokens.some((t, i) => t.fold === fold && tokens[i + 1]?.fold === "uy" && /^\p{Lu}/u.test(text.charAt(tokens[i + 2]?.start ?? text.length)));
+}
+
 /** Levels an English word names unambiguously (see abstentionReason). */
 const ENGLISH_UNAMBIGUOUS_LEVELS = new Set(["tinh", "xa", "phuong"]);
 
@@ -1073,6 +1083,10 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // the "Văn phòng Huyện ủy").
     const body = plan.namedBodies.find((phrases) => !speaksOf(phrases.map((keys) => keys.slice(0, 2)), sets));
     if (body) return `the passage does not speak of "${body[0]?.join(" ")}"`;
+    // "… tại tỉnh nào?", "Which commune …?": the answer names a place of the level asked ("xã Long Mỹ"), in
+    // itself, before it in its passage or in its section; a unit that names none does not say which.
+    const askedLevel = plan.askedNoun?.length === 1 ? (plan.askedNoun[0]?.fold ?? "") : "";
+    if (ASKED_LEVELS.has(askedLevel) && !passage.isHeader && ![best.text, passage.text.slice(0, best.end), passage.context].some((text) => namesPlaceOfLevel(text, askedLevel))) return `the answer names no ${askedLevel}`;
     // A name the question gives ("Gia Lai") that the passage does not: it speaks of something else.
     const name = missingName(plan, sets);
     if (name) return `name not in the passage: ${name.join(" ")}`;

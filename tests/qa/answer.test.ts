@@ -1408,3 +1408,15 @@ describe("the result of a vote", () => {
     expect(askAmong(passages, "Kết quả biểu quyết của chi bộ về việc đề nghị kết nạp quần chúng Lê Thị Thu Hà vào Đảng ra sao?", "Biên bản họp chi bộ").reason).toMatch(/no result of the vote/u);
   });
 });
+
+describe("a place of the level asked", () => {
+  it("'… tại tỉnh nào?' is answered only by a unit naming a province, directly or by its party committee", () => {
+    const question = "Hội nghị toàn quốc tổng kết công tác văn phòng cấp ủy năm 2025 được tổ chức tại tỉnh nào?";
+    const unnamed = ["Hội nghị toàn quốc tổng kết công tác văn phòng cấp ủy năm 2025 nhận được 16 tham luận của văn phòng các tỉnh ủy, thành ủy."];
+    expect(askAmong(unnamed, question, "Báo cáo").reason).toMatch(/names no tinh/u);
+    const named = ["Hội nghị toàn quốc tổng kết công tác văn phòng cấp ủy năm 2025 được tổ chức tại tỉnh Quảng Ninh, với 16 tham luận."];
+    expect(askAmong(named, question, "Báo cáo").abstained).toBe(false);
+    const byCommittee = ["Sáng 14/5, Huyện ủy Yên Lũng tổ chức hội nghị tổng kết 5 năm thực hiện Chỉ thị số 41-CT/TW về phát triển đảng viên."];
+    expect(askAmong(byCommittee, "Hội nghị tổng kết 5 năm thực hiện Chỉ thị 41 về phát triển đảng viên do huyện nào tổ chức?", "Tin").abstained).toBe(false);
+  });
+});
