@@ -138,6 +138,27 @@ function segmentWindows(sentence: Span): Unit[] {
   return windows;
 }
 
+/** Where a list item that ends a statement ("….", "…;") is followed by the next ("\n- ", "\nb) ", "\n2. "). */
+const ITEM_END = /[.]\s*\n(?=\s*(?:[-+•*]|[a-zđ]\)|\d+[.)])\s)/gu;
+
+/** A span cut where one list item ends and the next begins (see ITEM_END), with offsets. */
+function itemsOf(span: Span): Span[] {
+  const items: Span[] = [];
+  let from = 0;
+  const cut = (to: number): void => {
+    const text = span.text.slice(from, to);
+    const trimmed = text.trim();
+    if (trimmed.length > 0) items.push({ text: trimmed, start: span.start + from + text.indexOf(trimmed), end: span.start + from + text.indexOf(trimmed) + trimmed.length });
+  };
+  for (const m of span.text.matchAll(ITEM_END)) {
+    const end = (m.index ?? 0) + 1;
+    cut(end);
+    from = end;
+  }
+  cut(span.text.length);
+  return items;
+}
+
 /**
  * Analyses a passage ahead of time, so that the first question to retrieve it does not pay for it: its
  * tokens, its units and what each states, the text before each unit, and its words with its section and
@@ -215,7 +236,9 @@ function computeUnits(text: string): Unit[] {
     if (!/\p{L}/u.test(sentence.text)) continue;
     units.push(sentence);
     // A sentence too long to quote whole also offers its windows of comma-separated segments.
-    if (sentence.text.length > MAX_ANSWER_CHARS) units.push(...segmentWindows(sentence));
+    // (Within its items: a window across the end of one list item would join it to the start of the next —
+    // "… cảnh cáo do chi sai quy định ….\n- Đảng viên Vi Văn Thắm …" — and give one's fact as the other's.)
+    if (sentence.text.length > MAX_ANSWER_CHARS) units.push(...itemsOf(sentence).filter((item) => item.text.length > MAX_ANSWER_CHARS).flatMap(segmentWindows));
     const clauses = splitClauses(sentence);
     if (clauses.length > 1) units.push(...clauses);
     // Lines of a list passage (dash items) are units of their own.

@@ -1420,3 +1420,18 @@ describe("a place of the level asked", () => {
     expect(askAmong(byCommittee, "Hội nghị tổng kết 5 năm thực hiện Chỉ thị 41 về phát triển đảng viên do huyện nào tổ chức?", "Tin").abstained).toBe(false);
   });
 });
+
+describe("windows of a long list passage", () => {
+  it("never join the end of one item to the start of the next: each item's fact stays its own", () => {
+    const passage = [
+      "Một số trường hợp cụ thể:",
+      "- Đồng chí Nguyễn Văn Khải, Đảng ủy viên, Phó Chủ tịch Ủy ban nhân dân xã Vân Hội bị Ban Thường vụ Huyện ủy thi hành kỷ luật bằng hình thức cảnh cáo do thiếu trách nhiệm trong quản lý đất đai, để xảy ra vi phạm kéo dài.",
+      "- Đồng chí Trần Thị Bích Loan, đảng viên Chi bộ Trường Trung học cơ sở Thạch Lũy, nguyên kế toán nhà trường, bị Ủy ban Kiểm tra Huyện ủy thi hành kỷ luật bằng hình thức cảnh cáo do chi sai quy định 41,2 triệu đồng từ các khoản thu thỏa thuận của phụ huynh học sinh.",
+      "- Đảng viên Vi Văn Thắm, Chi bộ thôn Nà Cọ, Đảng bộ xã Thạch Lũy bị khai trừ ra khỏi Đảng do bị khởi tố về hành vi tổ chức đánh bạc.",
+    ].join("\n");
+    const r = askAmong([passage], "dang vien vi van tham chi bo thon na co bi ky luat hinh thuc gi, vi sao", "Báo cáo công tác kiểm tra, giám sát");
+    expect(r.abstained).toBe(false);
+    expect(r.best?.text).toContain("khai trừ");
+    expect(r.best?.text).not.toContain("cảnh cáo");
+  });
+});
