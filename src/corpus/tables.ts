@@ -51,12 +51,46 @@ function pairStatement(cells: readonly string[]): string {
   return /[.!?:]$/u.test(body) ? body : `${body}.`;
 }
 
+/** A grid table's border: "+----+--------+", "+====+====+". */
+const GRID_BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/u;
+
 /**
- * The lines of a page with every markdown data table (a header row, a rule, then rows) written as one
+ * Grid tables (drawn with "+---+" borders, as text exports and copied terminal output write them) as
+ * markdown tables: the border under the first row is its rule, the other borders go (a blank line after
+ * the last). Lines of other kinds are left as they are.
+ */
+function gridAsMarkdown(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let rowsSinceTop = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (!GRID_BORDER.test(line)) {
+      if (rowsSinceTop >= 0 && TABLE_ROW.test(line)) rowsSinceTop++;
+      else rowsSinceTop = -1;
+      out.push(line);
+      continue;
+    }
+    const next = lines[i + 1] ?? "";
+    if (!TABLE_ROW.test(next)) {
+      // The bottom border.
+      if (rowsSinceTop >= 0) out.push("");
+      rowsSinceTop = -1;
+    } else if (rowsSinceTop === 1) {
+      out.push(`|${"---|".repeat((line.match(/\+/gu)?.length ?? 2) - 1)}`);
+      rowsSinceTop = 2;
+    } else if (rowsSinceTop < 0) rowsSinceTop = 0;
+  }
+  return out;
+}
+
+/**
+ * The lines of a page with every markdown data table (a header row, a rule, then rows; or a grid table, see
+ * `gridAsMarkdown`) written as one
  * statement per row, each its own paragraph (blank lines between). `keyValueLabels` are the names a site's
  * label/value table opens with ("số hiệu"): such a table is read as pairs, its first row included.
  */
-export function readDataTables(lines: readonly string[], keyValueLabels: ReadonlySet<string> = new Set()): string[] {
+export function readDataTables(page: readonly string[], keyValueLabels: ReadonlySet<string> = new Set()): string[] {
+  const lines = page.some((line) => GRID_BORDER.test(line)) ? gridAsMarkdown(page) : page;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";

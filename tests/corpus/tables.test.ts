@@ -22,6 +22,26 @@ describe("markdown data tables read as records", () => {
     ]);
   });
 
+  it("reads a grid table drawn with '+---+' borders (a text export) as records too, with or without borders between rows", () => {
+    const grid = [
+      "III. BẢNG TỔNG HỢP",
+      "",
+      "+----+------------------------------------------+----------+",
+      "| TT | Nội dung                                 | Quý I/27 |",
+      "+----+------------------------------------------+----------+",
+      "| 1  | Tổ chức đảng được giám sát chuyên đề     | 46       |",
+      "| 2  | Đảng viên bị thi hành kỷ luật            | 09       |",
+      "+----+------------------------------------------+----------+",
+      "IV. ĐÁNH GIÁ CHUNG",
+    ];
+    const records = ["1. Nội dung: Tổ chức đảng được giám sát chuyên đề; Quý I/27: 46.", "2. Nội dung: Đảng viên bị thi hành kỷ luật; Quý I/27: 09."];
+    const lines = readDataTables(grid).filter((l) => l !== "");
+    expect(lines).toEqual(["III. BẢNG TỔNG HỢP", ...records, "IV. ĐÁNH GIÁ CHUNG"]);
+    // (A full grid, a border under every row and "=" under the header, reads the same.)
+    const full = [grid[2], grid[3], grid[4]?.replace(/-/gu, "="), grid[5], grid[2], grid[6], grid[7]].map((l) => l ?? "");
+    expect(readDataTables(full).filter((l) => l !== "")).toEqual(records);
+  });
+
   it("reads a site's label/value table as pairs, its first row included", () => {
     const table = ["| Số hiệu | 286-QĐ/HU | Loại văn bản | Quyết định |", "|---|---|---|---|", "| Người ký | Tạ Quang Hưng | Tình trạng | Còn hiệu lực |"];
     expect(readDataTables(table, new Set(["so hieu"])).filter((l) => l !== "")).toEqual(["Số hiệu: 286-QĐ/HU; Loại văn bản: Quyết định.", "Người ký: Tạ Quang Hưng; Tình trạng: Còn hiệu lực."]);
