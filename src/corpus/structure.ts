@@ -108,8 +108,13 @@ function isNumberedHeading(text: string, rawLines: readonly string[], i: number)
   // line starts a paragraph rather than going on with this one.
   const indent = (line: string): number => /^[ \t]*/u.exec(line)?.[0].length ?? 0;
   const next = classifyLine(rawLines[j] ?? "", false).text;
-  return (j > i + 1 || indent(rawLines[j] ?? "") > indent(rawLines[i] ?? "") || LETTERED_ITEM.test(next)) && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next);
+  // (A heading of a higher level next — "II. TỔ GIÚP VIỆC" under "13. Đồng chí … – Thành viên" — ends the list
+  // this line is the last item of: a section's heading is followed by its content.)
+  return (j > i + 1 || indent(rawLines[j] ?? "") > indent(rawLines[i] ?? "") || LETTERED_ITEM.test(next)) && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next) && !HIGHER_HEADING.test(next);
 }
+
+/** A heading numbered in Roman numerals ("II. TỔ GIÚP VIỆC"), a level above numbered sections. */
+const HIGHER_HEADING = /^[IVXL]+[.)]\s+\p{Lu}/u;
 
 function isBoilerplate(text: string): boolean {
   return BOILERPLATE_LINES.has(foldKey(text).replace(/[\s.:!…]+$/u, ""));

@@ -83,14 +83,46 @@ function gridAsMarkdown(lines: readonly string[]): string[] {
   return out;
 }
 
+/** How many cell separators a line without outer pipes has ("TT | Chỉ tiêu | Kế hoạch năm"), 0 for any other. */
+function bareSeparators(line: string): number {
+  if (TABLE_ROW.test(line) || RULE_ROW.test(line) || !/[\p{L}\p{N}]/u.test(line)) return 0;
+  return line.split("|").length - 1;
+}
+
+/**
+ * Tables written without outer pipes — rows of cells separated by " | ", lined up in a text file, with or
+ * without a rule under the first — as markdown tables: runs of at least two lines with the same number of
+ * separators (two or more), the first being the header row.
+ */
+function bareRowsAsMarkdown(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const separators = bareSeparators(line);
+    const ruled = separators > 0 && RULE_ROW.test(lines[i + 1] ?? "") && !TABLE_ROW.test(lines[i + 1] ?? "");
+    let end = ruled ? i + 2 : i + 1;
+    while (separators >= (ruled ? 1 : 2) && end < lines.length && bareSeparators(lines[end] ?? "") === separators) end++;
+    const rows = end - (ruled ? i + 2 : i + 1);
+    if (separators < (ruled ? 1 : 2) || rows < 1) {
+      out.push(line);
+      continue;
+    }
+    out.push(`| ${line.trim()} |`, `|${"---|".repeat(separators + 1)}`);
+    for (let k = ruled ? i + 2 : i + 1; k < end; k++) out.push(`| ${(lines[k] ?? "").trim()} |`);
+    i = end - 1;
+  }
+  return out;
+}
+
 /**
  * The lines of a page with every markdown data table (a header row, a rule, then rows; or a grid table, see
- * `gridAsMarkdown`) written as one
+ * `gridAsMarkdown`; or one without outer pipes, see `bareRowsAsMarkdown`) written as one
  * statement per row, each its own paragraph (blank lines between). `keyValueLabels` are the names a site's
  * label/value table opens with ("số hiệu"): such a table is read as pairs, its first row included.
  */
 export function readDataTables(page: readonly string[], keyValueLabels: ReadonlySet<string> = new Set()): string[] {
-  const lines = page.some((line) => GRID_BORDER.test(line)) ? gridAsMarkdown(page) : page;
+  const gridded = page.some((line) => GRID_BORDER.test(line)) ? gridAsMarkdown(page) : page;
+  const lines = gridded.some((line) => bareSeparators(line) > 0) ? bareRowsAsMarkdown(gridded) : gridded;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";

@@ -63,7 +63,8 @@ const MARKDOWN_ROW = /^\s*\|.*\|.*\|\s*$/u;
 function continues(current: string, next: string): boolean {
   if (SEPARATOR.test(next)) return false;
   // A table's rows are lines of their own ("| 2026 | Ít nhất 360 đảng viên |" / "| 2027 | …").
-  if (MARKDOWN_ROW.test(current) || MARKDOWN_ROW.test(next)) return false;
+  // (So are those of a table written without outer pipes: "  1  | Thu ngân sách … | 5,34 tỷ đồng | …".)
+  if (MARKDOWN_ROW.test(current) || MARKDOWN_ROW.test(next) || [current, next].some((line) => line.split("|").length > 2)) return false;
   if (hasOpenEmphasis(current)) return true;
   // A line bold from end to end is a heading of its own ("**THÔNG BÁO**").
   if (/^\s*\*\*.*\*\*\s*$/u.test(current)) return false;

@@ -320,6 +320,12 @@ describe("official documents as legal-document websites publish them", () => {
     expect(items.filter((p) => p.context.startsWith("I.")).map((p) => p.context)).toEqual(["I. HẠN CHẾ", "I. HẠN CHẾ", "I. HẠN CHẾ"]);
   });
 
+  it("reads the last numbered item of a list, followed by a Roman-numbered heading, as an item, not as a heading", () => {
+    const text = ["QUYẾT ĐỊNH", "", "I. BAN CHỈ ĐẠO", "", "1. Đồng chí Lê Thị Ngọc Hân – Phó Bí thư Thường trực Huyện ủy – Trưởng ban", "2. Đồng chí Kiều Anh Tuấn – Bí thư Huyện đoàn – Thành viên", "3. Đồng chí Khổng Văn Lực – Chủ tịch Hội Doanh nghiệp huyện – Thành viên", "", "II. TỔ GIÚP VIỆC", "", "Tổ giúp việc gồm 6 đồng chí."].join("\n");
+    const { body } = chunk(text);
+    expect(body.some((p) => p.text.includes("Khổng Văn Lực") && p.context === "I. BAN CHỈ ĐẠO")).toBe(true);
+  });
+
   it("reads a numbered line as a heading without a blank line under it, when lettered items follow at once or its paragraph is indented (text copied from a PDF)", () => {
     const text = [
       "II. NỘI DUNG",

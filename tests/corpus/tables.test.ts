@@ -42,6 +42,16 @@ describe("markdown data tables read as records", () => {
     expect(readDataTables(full).filter((l) => l !== "")).toEqual(records);
   });
 
+  it("reads a table written without outer pipes (cells lined up in a text file), with or without a rule, as records", () => {
+    const bare = ["Kết quả một số chỉ tiêu:", "", "  TT | Chỉ tiêu                    | Kế hoạch năm | 6 tháng", "  1  | Thu ngân sách trên địa bàn  | 5,34 tỷ đồng | 3,12 tỷ đồng", "  2  | Giao quân                   | 14 người     | 14 người", ""];
+    const records = ["1. Chỉ tiêu: Thu ngân sách trên địa bàn; Kế hoạch năm: 5,34 tỷ đồng; 6 tháng: 3,12 tỷ đồng.", "2. Chỉ tiêu: Giao quân; Kế hoạch năm: 14 người; 6 tháng: 14 người."];
+    expect(readDataTables(bare).filter((l) => l !== "")).toEqual(["Kết quả một số chỉ tiêu:", ...records]);
+    const ruled = [bare[2], "---|---|---|---", bare[3], bare[4]].map((l) => l ?? "");
+    expect(readDataTables(ruled).filter((l) => l !== "")).toEqual(records);
+    // (One line with separators is no table: "Trang chủ | Tin tức | Liên hệ".)
+    expect(readDataTables(["Trang chủ | Tin tức | Liên hệ", "Văn bản mới"])).toEqual(["Trang chủ | Tin tức | Liên hệ", "Văn bản mới"]);
+  });
+
   it("reads a site's label/value table as pairs, its first row included", () => {
     const table = ["| Số hiệu | 286-QĐ/HU | Loại văn bản | Quyết định |", "|---|---|---|---|", "| Người ký | Tạ Quang Hưng | Tình trạng | Còn hiệu lực |"];
     expect(readDataTables(table, new Set(["so hieu"])).filter((l) => l !== "")).toEqual(["Số hiệu: 286-QĐ/HU; Loại văn bản: Quyết định.", "Người ký: Tạ Quang Hưng; Tình trạng: Còn hiệu lực."]);
