@@ -110,8 +110,14 @@ function isNumberedHeading(text: string, rawLines: readonly string[], i: number)
   const next = classifyLine(rawLines[j] ?? "", false).text;
   // (A heading of a higher level next — "II. TỔ GIÚP VIỆC" under "13. Đồng chí … – Thành viên" — ends the list
   // this line is the last item of: a section's heading is followed by its content.)
-  return (j > i + 1 || indent(rawLines[j] ?? "") > indent(rawLines[i] ?? "") || LETTERED_ITEM.test(next)) && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next) && !HIGHER_HEADING.test(next);
+  // (So does a paragraph right under it — a long line opening in capitals, "3. Kết quả" / "Căn cứ Quy chế bầu cử …"
+  // — unless the line above is an item of the same list: then this line is its last item.)
+  const paragraphUnder = j === i + 1 && next.length > PARAGRAPH_LINE_CHARS && /^\p{Lu}/u.test(next) && !/^\d+(?:\.\d+)*[.)]\s/u.test((rawLines[i - 1] ?? "").trim());
+  return (j > i + 1 || indent(rawLines[j] ?? "") > indent(rawLines[i] ?? "") || LETTERED_ITEM.test(next) || paragraphUnder) && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next) && !HIGHER_HEADING.test(next);
 }
+
+/** A line longer than this is a paragraph's, not a title's. */
+const PARAGRAPH_LINE_CHARS = 60;
 
 /** A heading numbered in Roman numerals ("II. TỔ GIÚP VIỆC"), a level above numbered sections. */
 const HIGHER_HEADING = /^[IVXL]+[.)]\s+\p{Lu}/u;

@@ -320,6 +320,15 @@ describe("official documents as legal-document websites publish them", () => {
     expect(items.filter((p) => p.context.startsWith("I.")).map((p) => p.context)).toEqual(["I. HẠN CHẾ", "I. HẠN CHẾ", "I. HẠN CHẾ"]);
   });
 
+  it("reads a short numbered line with a paragraph right under it as that paragraph's heading, unless an item of its list is above it", () => {
+    const text = ["BIÊN BẢN KIỂM PHIẾU", "", "2. Số phiếu", "", "Tổng số phiếu phát ra 43 phiếu, thu về 43 phiếu.", "", "3. Kết quả", "Căn cứ Quy chế bầu cử trong Đảng, người trúng cử phải có số phiếu bầu đạt quá một nửa so với tổng số đảng viên chính thức."].join("\n");
+    const { body } = chunk(text);
+    expect(body.find((p) => p.text.startsWith("Căn cứ"))?.context).toContain("3. Kết quả");
+    expect(body.some((p) => p.text.trim() === "3. Kết quả")).toBe(false);
+    const list = ["DANH SÁCH", "", "1. Đồng chí Phạm Văn Đông", "2. Đồng chí Lò Thị Mai", "Các đồng chí trên trúng cử Chi ủy Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035 với số phiếu quá một nửa."].join("\n");
+    expect(chunk(list).body.some((p) => p.text.includes("Lò Thị Mai"))).toBe(true);
+  });
+
   it("reads the last numbered item of a list, followed by a Roman-numbered heading, as an item, not as a heading", () => {
     const text = ["QUYẾT ĐỊNH", "", "I. BAN CHỈ ĐẠO", "", "1. Đồng chí Lê Thị Ngọc Hân – Phó Bí thư Thường trực Huyện ủy – Trưởng ban", "2. Đồng chí Kiều Anh Tuấn – Bí thư Huyện đoàn – Thành viên", "3. Đồng chí Khổng Văn Lực – Chủ tịch Hội Doanh nghiệp huyện – Thành viên", "", "II. TỔ GIÚP VIỆC", "", "Tổ giúp việc gồm 6 đồng chí."].join("\n");
     const { body } = chunk(text);
