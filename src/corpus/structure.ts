@@ -116,6 +116,9 @@ function isNumberedHeading(text: string, rawLines: readonly string[], i: number)
   return (j > i + 1 || indent(rawLines[j] ?? "") > indent(rawLines[i] ?? "") || LETTERED_ITEM.test(next) || paragraphUnder) && next.length > 0 && (!LIST_MARKER.test(next) || LETTERED_ITEM.test(next)) && !STRUCTURAL.test(next) && !HIGHER_HEADING.test(next);
 }
 
+/** A lettered or numbered label set in italics on its own line ("*a) Về kinh tế*"): a sub-section's title. */
+const EMPHASISED_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+\p{Lu}[^.!?;:]{0,78}$/u;
+
 /** A line longer than this is a paragraph's, not a title's. */
 const PARAGRAPH_LINE_CHARS = 60;
 
@@ -182,7 +185,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     // A short line is a heading unless the next line continues it (a paragraph wrapped after its first line).
     const isHeading =
       line.kind === "heading" ||
-      (line.kind === "emphasis" && STRUCTURAL.test(line.text)) ||
+      (line.kind === "emphasis" && (STRUCTURAL.test(line.text) || EMPHASISED_LABEL.test(line.text))) ||
       (line.kind === "plain" && !continues && (!/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") || LETTERED_ITEM.test((rawLines[i + 1] ?? "").trim())) && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
     if (isHeading) {
       blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page });

@@ -320,6 +320,13 @@ describe("official documents as legal-document websites publish them", () => {
     expect(items.filter((p) => p.context.startsWith("I.")).map((p) => p.context)).toEqual(["I. HẠN CHẾ", "I. HẠN CHẾ", "I. HẠN CHẾ"]);
   });
 
+  it("reads a lettered label set in italics on its own line ('*a) Về kinh tế*') as the heading of what follows", () => {
+    const text = ["NGHỊ QUYẾT", "", "**2. Các chỉ tiêu chủ yếu**", "", "*a) Về kinh tế*", "", "(1) Tốc độ tăng trưởng giá trị sản xuất bình quân hằng năm đạt từ 8,5% trở lên.", "", "*b) Về văn hóa - xã hội*", "", "(2) Tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm."].join("\n");
+    const { body } = chunk(text, "md");
+    expect(body.find((p) => p.text.includes("8,5%"))?.context).toContain("a) Về kinh tế");
+    expect(body.some((p) => p.text.trim() === "a) Về kinh tế")).toBe(false);
+  });
+
   it("reads a short numbered line with a paragraph right under it as that paragraph's heading, unless an item of its list is above it", () => {
     const text = ["BIÊN BẢN KIỂM PHIẾU", "", "2. Số phiếu", "", "Tổng số phiếu phát ra 43 phiếu, thu về 43 phiếu.", "", "3. Kết quả", "Căn cứ Quy chế bầu cử trong Đảng, người trúng cử phải có số phiếu bầu đạt quá một nửa so với tổng số đảng viên chính thức."].join("\n");
     const { body } = chunk(text);
