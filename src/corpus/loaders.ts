@@ -188,7 +188,8 @@ function tidyText(text: string): string {
 /** Headings become their own "# " line, original case kept. */
 const formatMarkdownHeading: FormatCallback = (elem, walk, builder) => {
   builder.openBlock({ leadingLineBreaks: 2 });
-  builder.addLiteral("# ");
+  // "# " for <h1>, "## " for <h2> …: the page's own title is told from its section headings.
+  builder.addLiteral(`${"#".repeat(Number(/^h([1-6])$/iu.exec(elem.name ?? "")?.[1] ?? 1))} `);
   walk(elem.children, builder);
   builder.closeBlock({ trailingLineBreaks: 2 });
 };

@@ -52,6 +52,8 @@ interface Line {
   text: string;
   /** "heading" when the markup says so, "emphasis" for italic-only lines, else "plain"; "break" is a paragraph break. */
   kind: "heading" | "emphasis" | "plain" | "break";
+  /** A markdown heading's level ("## " → 2). */
+  level?: number;
 }
 
 function stripInlineMarkdown(text: string): string {
@@ -70,7 +72,7 @@ function classifyLine(raw: string, markdown: boolean): Line {
   if (!/[\p{L}\p{N}]/u.test(text)) return { text: "", kind: "break" };
   // Table rows: keep the cells' text.
   if (text.includes("|")) text = text.split("|").map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c)).join(" – ");
-  if (/^#{1,6}\s/.test(text)) return { text: collapseSpaces(stripInlineMarkdown(text.replace(/^#+\s*/, ""))), kind: "heading" };
+  if (/^#{1,6}\s/.test(text)) return { text: collapseSpaces(stripInlineMarkdown(text.replace(/^#+\s*/, ""))), kind: "heading", level: /^#+/u.exec(text)?.[0].length ?? 1 };
   if (markdown) {
     const bold = text.match(/^\*\*(.+?)\*\*\s*([.:]?)\s*$/u);
     if (bold?.[1] && !bold[1].includes("**")) return { text: collapseSpaces(bold[1] + (bold[2] ?? "")), kind: "heading" };
@@ -188,7 +190,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
       (line.kind === "emphasis" && (STRUCTURAL.test(line.text) || EMPHASISED_LABEL.test(line.text))) ||
       (line.kind === "plain" && !continues && (!/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") || LETTERED_ITEM.test((rawLines[i + 1] ?? "").trim())) && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
     if (isHeading) {
-      blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page });
+      blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page, ...(line.level !== undefined ? { level: line.level } : {}) });
       continue;
     }
     paragraph.push(line.text);
@@ -250,7 +252,8 @@ export { STRUCTURAL as STRUCTURAL_HEADING };
 export function pickTitle(blocks: readonly Block[], fileName: string): string {
   const top = blocks.slice(0, 12);
   const kind = top.find((b) => b.kind === "heading" && DOCUMENT_KINDS.test(b.text));
-  const first = kind ?? blocks.find((b) => b.kind === "heading") ?? blocks[0];
+  // (A page's own title, its <h1> or "# " line, before the lines of its site's top bar.)
+  const first = kind ?? top.find((b) => b.kind === "heading" && b.level === 1) ?? blocks.find((b) => b.kind === "heading") ?? blocks[0];
   const title = first ? collapseSpaces(first.text).slice(0, 200) : "";
   return title.length > 0 ? title : fileName;
 }

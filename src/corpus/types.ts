@@ -29,6 +29,8 @@ export interface Block {
   text: string;
   /** 1-based PDF page, null elsewhere. */
   page: number | null;
+  /** A heading marked in markdown ("# …", "## …", an HTML page's <h1>, <h2> …): its level. */
+  level?: number;
 }
 
 /** A passage a person would quote, with where it stands in its document. */

@@ -109,17 +109,28 @@ describe("loadFile: HTML", () => {
   <footer>Bản quyền thuộc về tòa soạn</footer>
 </body></html>`;
 
-  it("keeps headings as '# ' lines in their original case and paragraphs as blank-line blocks", async () => {
+  it("keeps headings as markdown lines ('## ' for an <h2>) in their original case and paragraphs as blank-line blocks", async () => {
     const loaded = await loadFile(await writeFixture("bai-viet.html", page));
     expect(loaded.format).toBe("html");
     expect(loaded.pages).toEqual([
       [
-        "# Kinh nghiệm thực hiện",
+        "## Kinh nghiệm thực hiện",
         `${NGHI_QUYET}, xem toàn văn.`,
         CHI_BO,
         "| Đơn vị | Số đảng viên |\n|---|---|\n| Phường 1 | 262 |",
       ].join("\n\n"),
     ]);
+  });
+
+  it("titles a page without a formal header by its <h1>, not by the lines of the site's top bar above it", async () => {
+    const saved = `<html><body><div class="topbar"><span>Thứ Ba, 13/01/2026</span> <span>Báo in – Truyền hình – RSS – Đặt báo</span></div>
+      <article><h1>Ủy ban Kiểm tra Huyện ủy Bình Nhạn: Năm 2025 thi hành kỷ luật 29 đảng viên</h1>
+      <p>Khánh Vy – 13/01/2026 16:40</p>
+      <h2>Kiểm tra, giám sát có trọng tâm</h2>
+      <p>Ngày 12/01/2026, Ban Thường vụ Huyện ủy Bình Nhạn tổ chức hội nghị tổng kết công tác kiểm tra, giám sát năm 2025.</p></article></body></html>`;
+    const [text = ""] = (await loadFile(await writeFixture("tin-ubkt.html", saved))).pages;
+    const structure = readStructure({ format: "html", pages: [text], encoding: "utf-8" }, "tin-ubkt.html");
+    expect(structure.title).toBe("Ủy ban Kiểm tra Huyện ủy Bình Nhạn: Năm 2025 thi hành kỷ luật 29 đảng viên");
   });
 
   it("writes tables as markdown rows: a cell's lines joined by <br>, a rule under a header row", async () => {
