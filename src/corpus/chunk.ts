@@ -40,6 +40,8 @@ const CHAPTER = /^chương\b/iu;
 const ARTICLE = /^(?:điều|mục)\b/iu;
 // The section footnotes of the text ("[i] …", "[1] …") are cited under.
 const FOOTNOTES = "Chú thích";
+// An appendix's title, in capitals: "DANH SÁCH …", "PHỤ LỤC …" (possibly after its own header's lines).
+const APPENDIX_TITLE = /(?:^|\s)(?:DANH SÁCH|PHỤ LỤC)\s+\p{Lu}/u;
 // A section numbered in Roman numerals ("I. MỤC ĐÍCH, YÊU CẦU"): the headings numbered "1.", "2." under
 // it are its subsections.
 const ROMAN_SECTION = /^[IVXLC]+\.\s/u;
@@ -204,6 +206,11 @@ export function chunkDocument(blocks: readonly Block[], doc: { docId: string; ti
         // (The title of a part or chapter is its next unnumbered heading: "I. …" opens its first section.)
         state.chapterTitle = state.chapterTitle ? `${state.chapterTitle} ${text}` : text;
         continue;
+      } else if (APPENDIX_TITLE.test(text) && headingLevelOf(text) === null && !ROMAN_SECTION.test(text)) {
+        // An appendix's title ("DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO …", "PHỤ LỤC …") heads all its sections, as a part
+        // does (the lines of its own header above it are left out).
+        const at = APPENDIX_TITLE.exec(text)?.index ?? 0;
+        Object.assign(state, { part: text.slice(at).trim(), chapter: null, chapterTitle: null, article: null, section: null, heading: null, headingLevel: null, parents: [], awaitingTitle: false });
       } else if (ROMAN_SECTION.test(text)) {
         Object.assign(state, { section: text, heading: null, headingLevel: null, parents: [], article: null, awaitingTitle: false });
       } else {

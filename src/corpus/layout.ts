@@ -21,6 +21,8 @@ const KIND_LINE = new RegExp(`^[\\s*_#]*${DOCUMENT_KIND_LINE_SOURCE}[\\s*_:]*$`,
 const HEADER_LINES = 30;
 /** Lines from "Nơi nhận" on that a tabbed signing block may take. */
 const SIGNING_LINES = 20;
+/** A line that only rules off what is above it ("-----", "______"). */
+const RULE_LINE = /^\s*(?:-{3,}|_{3,}|={3,})\s*$/u;
 const RECIPIENTS = /^\s*(?:\*\*)?\s*nơi nhận/iu;
 /** Lines above "Nơi nhận" that the signing block's right column may start on. */
 const SIGNING_LEAD_LINES = 4;
@@ -235,7 +237,9 @@ export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean
   // A tabbed signing block: from the "Nơi nhận" line on.
   const recipientsAt = out.findIndex((line) => RECIPIENTS.test(line) && TAB_CELLS.test(line));
   if (recipientsAt >= 0) {
-    const end = Math.min(out.length, recipientsAt + SIGNING_LINES);
+    // (It ends at a rule under it: an appendix after it — "-----" then a list's own header — is no part of it.)
+    const rule = out.findIndex((line, i) => i > recipientsAt && RULE_LINE.test(line));
+    const end = Math.min(out.length, recipientsAt + SIGNING_LINES, rule > 0 ? rule : out.length);
     if (hasTwoCells(out, recipientsAt, end)) {
       // The signer's first lines may stand above "Nơi nhận", alone in the right column ("T/M BAN THƯỜNG VỤ").
       let start = recipientsAt;

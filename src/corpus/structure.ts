@@ -121,6 +121,9 @@ function isNumberedHeading(text: string, rawLines: readonly string[], i: number)
 /** A lettered or numbered label set in italics on its own line ("*a) Về kinh tế*"): a sub-section's title. */
 const EMPHASISED_LABEL = /^(?:[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+\p{Lu}[^.!?;:]{0,78}$/u;
 
+/** A title's note in parentheses on a line of its own: "(Kèm theo Quyết định số 214-QĐ/HU, ngày 06/01/2026 …)". */
+const TITLE_NOTE = /^\s*\((?:ban hành )?kèm theo\b[^()]*\)\s*$/iu;
+
 /** A line longer than this is a paragraph's, not a title's. */
 const PARAGRAPH_LINE_CHARS = 60;
 
@@ -179,6 +182,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     const continues =
       line.kind !== "heading" &&
       previous !== undefined &&
+      !(TITLE_NOTE.test(line.text) && isUpperCase(previous)) &&
       (bareMarker ||
         (!/[.!?:;…]["”)]?$/u.test(previous) &&
           !LIST_MARKER.test(line.text) &&
@@ -188,7 +192,7 @@ function pageBlocks(pageText: string, page: number | null, markdown: boolean, st
     const isHeading =
       line.kind === "heading" ||
       (line.kind === "emphasis" && (STRUCTURAL.test(line.text) || EMPHASISED_LABEL.test(line.text))) ||
-      (line.kind === "plain" && !continues && (!/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") || LETTERED_ITEM.test((rawLines[i + 1] ?? "").trim())) && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
+      (line.kind === "plain" && !continues && (!/^\s*[\p{Ll}(]/u.test(rawLines[i + 1] ?? "") || LETTERED_ITEM.test((rawLines[i + 1] ?? "").trim()) || (isUpperCase(line.text) && TITLE_NOTE.test(rawLines[i + 1] ?? ""))) && (looksLikeHeading(line.text) || isNumberedHeading(line.text, rawLines, i)));
     if (isHeading) {
       blocks.push({ kind: "heading", text: line.text.replace(/\s*[.:]$/, ""), page, ...(line.level !== undefined ? { level: line.level } : {}) });
       continue;

@@ -320,6 +320,51 @@ describe("official documents as legal-document websites publish them", () => {
     expect(items.filter((p) => p.context.startsWith("I.")).map((p) => p.context)).toEqual(["I. HẠN CHẾ", "I. HẠN CHẾ", "I. HẠN CHẾ"]);
   });
 
+  it("reads an appendix after the signing block — its own header, title and '(Kèm theo …)' note — as the part its lists stand under", () => {
+    const pad = (left: string, right: string) => `${left.padEnd(52)}${right}`;
+    const text = [
+      pad("ĐẢNG BỘ TỈNH LAM ĐIỀN", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+      "HUYỆN ỦY NGỌC TRÀ SƠN",
+      pad("Số 214-QĐ/HU", "Ngọc Trà Sơn, ngày 06 tháng 01 năm 2026"),
+      "",
+      "QUYẾT ĐỊNH",
+      "thành lập Ban Chỉ đạo thực hiện Đề án 07-ĐA/HU",
+      "",
+      "Điều 1. Thành lập Ban Chỉ đạo thực hiện Đề án 07-ĐA/HU gồm 13 đồng chí và Tổ giúp việc gồm 6 đồng chí (có danh sách kèm theo).",
+      "",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+      "",
+      pad("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
+      pad("- Ban Tổ chức Tỉnh ủy,", "BÍ THƯ"),
+      pad("- Lưu Văn phòng Huyện ủy.", "(Đã ký)"),
+      pad("", "Hà Quang Vịnh"),
+      "",
+      "--------------------------------------------------------------------------",
+      "",
+      pad("ĐẢNG BỘ TỈNH LAM ĐIỀN", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+      "HUYỆN ỦY NGỌC TRÀ SƠN",
+      "",
+      "DANH SÁCH",
+      "THÀNH VIÊN BAN CHỈ ĐẠO THỰC HIỆN ĐỀ ÁN 07-ĐA/HU VÀ TỔ GIÚP VIỆC",
+      "(Kèm theo Quyết định số 214-QĐ/HU, ngày 06/01/2026 của Ban Thường vụ Huyện ủy Ngọc Trà Sơn)",
+      "",
+      "I. BAN CHỈ ĐẠO",
+      "",
+      "1. Đồng chí Lê Thị Ngọc Hân – Phó Bí thư Thường trực Huyện ủy – Trưởng ban",
+      "2. Đồng chí Đoàn Văn Sỹ – Chủ tịch Liên đoàn Lao động huyện – Thành viên",
+      "",
+      "II. TỔ GIÚP VIỆC",
+      "",
+      "1. Đồng chí Phùng Thế Anh – Phó Trưởng Ban Tổ chức Huyện ủy – Tổ trưởng tổ giúp việc",
+    ].join("\n");
+    const { blocks } = readStructure({ format: "txt", pages: [text], encoding: "utf-8" }, "qd-214.txt");
+    const passages = chunkDocument(blocks, { docId: "qd", title: "Quyết định 214" });
+    // (The list after the signing block is read: the block ends at the rule under it.)
+    const member = passages.find((p) => p.text.includes("Đoàn Văn Sỹ"));
+    expect(member?.context).toBe("DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO THỰC HIỆN ĐỀ ÁN 07-ĐA/HU VÀ TỔ GIÚP VIỆC. I. BAN CHỈ ĐẠO");
+    expect(passages.find((p) => p.text.includes("Phùng Thế Anh"))?.context).toContain("DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO");
+  });
+
   it("reads a lettered label set in italics on its own line ('*a) Về kinh tế*') as the heading of what follows", () => {
     const text = ["NGHỊ QUYẾT", "", "**2. Các chỉ tiêu chủ yếu**", "", "*a) Về kinh tế*", "", "(1) Tốc độ tăng trưởng giá trị sản xuất bình quân hằng năm đạt từ 8,5% trở lên.", "", "*b) Về văn hóa - xã hội*", "", "(2) Tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm."].join("\n");
     const { body } = chunk(text, "md");
