@@ -103,6 +103,10 @@ function looksLikeHeading(text: string): boolean {
  * section; one followed by further numbered items or bullets is a list item.
  */
 function isNumberedHeading(text: string, rawLines: readonly string[], i: number): boolean {
+  // A numbered line in capitals is a section's title, whatever follows it ("7. QUẢN LÝ, SỬ DỤNG THẺ ĐẢNG VIÊN"
+  // above "7.1. …"): list items are not written in capitals.
+  const numbered = /^\d+(?:\.\d+)*[.)]\s+(.+)$/u.exec(text)?.[1];
+  if (numbered !== undefined && text.length <= 120 && /\p{L}{2}/u.test(numbered) && isUpperCase(numbered)) return true;
   if (!/^\d+(?:\.\d+)*[.)]\s+\p{Lu}/u.test(text) || text.length > 80 || TERMINAL.test(text)) return false;
   let j = i + 1;
   while (j < rawLines.length && (rawLines[j] ?? "").trim() === "") j++;

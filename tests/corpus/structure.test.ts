@@ -365,6 +365,12 @@ describe("official documents as legal-document websites publish them", () => {
     expect(passages.find((p) => p.text.includes("Phùng Thế Anh"))?.context).toContain("DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO");
   });
 
+  it("reads a numbered line in capitals as a section heading even with its own sub-items right under it", () => {
+    const text = ["CÔNG VĂN", "", "5. QUY TRÌNH VÀ THỜI HẠN THỰC HIỆN", "", "Bước 2. Đảng ủy cơ sở thẩm định hồ sơ", "", "Hồ sơ gửi Ban Tổ chức Tỉnh ủy theo ba đợt trong năm.", "", "7. QUẢN LÝ, SỬ DỤNG THẺ ĐẢNG VIÊN", "7.1. Đảng viên có trách nhiệm giữ gìn, bảo quản thẻ.", "7.2. Đảng viên mang theo thẻ khi dự đại hội đảng."].join("\n");
+    const { body } = chunk(text);
+    expect(body.find((p) => p.text.includes("7.1."))?.context).toBe("7. QUẢN LÝ, SỬ DỤNG THẺ ĐẢNG VIÊN");
+  });
+
   it("reads a lettered label set in italics on its own line ('*a) Về kinh tế*') as the heading of what follows", () => {
     const text = ["NGHỊ QUYẾT", "", "**2. Các chỉ tiêu chủ yếu**", "", "*a) Về kinh tế*", "", "(1) Tốc độ tăng trưởng giá trị sản xuất bình quân hằng năm đạt từ 8,5% trở lên.", "", "*b) Về văn hóa - xã hội*", "", "(2) Tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm."].join("\n");
     const { body } = chunk(text, "md");
