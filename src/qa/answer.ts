@@ -355,6 +355,17 @@ function askedTitle(plan: QueryPlan): TermKey[] | null {
   return title ? title.map((fold) => ({ fold, accent: null })) : null;
 }
 
+/** The deputy's office a who-question asks ("Ai là Phó Chủ nhiệm Ủy ban Kiểm tra …" → phó chủ nhiệm), or null. */
+function deputyTitle(plan: QueryPlan): TermKey[] | null {
+  const tokens = unitTokens(plan.question);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.fold !== "pho") continue;
+    const title = OFFICE_TITLES_FOLDED.find((syllables) => syllables.every((k, j) => tokens[i + 1 + j]?.fold === k));
+    if (title) return ["pho", ...title].map((fold) => ({ fold, accent: null }));
+  }
+  return null;
+}
+
 /** Bodies a title may be followed by ("Bí thư Chi đoàn", "Chủ tịch Công đoàn"), folded. */
 const TITLED_BODIES = ["chi doan", "chi hoi", "cong doan", "doan thanh", "hoi lien", "hoi cuu", "hoi nong", "chi bo", "dang uy", "dang bo", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "uy ban", "hoi dong", "mat tran"].map((b) => b.split(" "));
 
@@ -368,9 +379,24 @@ function namesOnlyOtherBodysTitle(unit: string, title: readonly TermKey[], plan:
   return everySighting(unit, title, (tokens, i) => {
     const after = i + title.length;
     const body = TITLED_BODIES.find((b) => b.every((k, j) => tokens[after + j]?.fold === k));
-    return body !== undefined && !body.every((k) => asked.has(k));
+    if (body !== undefined && !body.every((k) => asked.has(k))) return true;
+    // (Nor is the committee of another level further on in the body's name: "Phó Chủ nhiệm Ủy ban Kiểm tra
+    // Tỉnh ủy …" is no answer to who is the Phó Chủ nhiệm of the Ủy ban Kiểm tra Huyện ủy.)
+    const askedLevel = PARTY_COMMITTEES.find((b) => b.every((k) => asked.has(k)));
+    if (askedLevel === undefined) return false;
+    for (let at = after; at < after + BODY_NAME_TOKENS && at < tokens.length; at++) {
+      if (at > after && /[,;.:()–]/u.test(unit.slice(tokens[at - 1]?.end ?? 0, tokens[at]?.start ?? 0))) break;
+      const level = PARTY_COMMITTEES.find((b) => b.every((k, j) => tokens[at + j]?.fold === k));
+      if (level !== undefined) return level !== askedLevel;
+    }
+    return false;
   });
 }
+
+/** A level's party committee (folded): "Tỉnh ủy", "Huyện ủy", … */
+const PARTY_COMMITTEES = ["tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"].map((b) => b.split(" "));
+/** How many words on from an office title the name of its body may run ("Ủy ban Kiểm tra Tỉnh ủy"). */
+const BODY_NAME_TOKENS = 6;
 
 /** Whether every time `unit` names the office title `title` (folded syllables), "Phó" makes it the deputy's. */
 function namesOnlyDeputy(unit: string, title: readonly TermKey[]): boolean {
@@ -1051,6 +1077,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (title && namesOnlyDeputy(best.text, title)) return `the answer names only the deputy of the office asked: ${title.map((k) => k.fold).join(" ")}`;
   // … nor by the same title of another body ("Bí thư Chi đoàn khu phố" for "the Party Secretary of the ward").
   if (title && namesOnlyOtherBodysTitle(best.text, title, plan)) return `the answer names the ${title.map((k) => k.fold).join(" ")} of another body`;
+  // (So for a deputy asked: "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy" is not the Huyện ủy's.)
+  const deputy = plan.kind === "who" && title === null ? deputyTitle(plan) : null;
+  if (deputy && namesOnlyOtherBodysTitle(best.text, deputy, plan)) return `the answer names the ${deputy.map((k) => k.fold).join(" ")} of another body`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.

@@ -1435,3 +1435,13 @@ describe("windows of a long list passage", () => {
     expect(r.best?.text).not.toContain("cảnh cáo");
   });
 });
+
+describe("the office of another level's committee", () => {
+  it("'Ai là Phó Chủ nhiệm Ủy ban Kiểm tra Huyện ủy …?' is not answered by the Tỉnh ủy's Phó Chủ nhiệm", () => {
+    const question = "Ai là Phó Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Bình Nhạn?";
+    const other = ["Dự hội nghị có đồng chí Lò Thị Hạnh, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Tây Hằng; các đồng chí trong Ban Thường vụ Huyện ủy, Ủy ban Kiểm tra Huyện ủy Bình Nhạn."];
+    expect(askAmong(other, question, "Tin hội nghị").reason).toMatch(/pho chu nhiem of another body/u);
+    const own = ["Dự hội nghị có đồng chí Lò Văn Hùng, Phó Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Bình Nhạn; các đồng chí trong Ban Thường vụ Huyện ủy."];
+    expect(askAmong(own, question, "Tin hội nghị").abstained).toBe(false);
+  });
+});
