@@ -54,6 +54,11 @@ describe("answer extraction", () => {
     expect(understandQuestion("If a member moves away, who keeps the records?").kind).toBe("who");
     expect(understandQuestion("When must the congress be held?").kind).toBe("when");
     expect(understandQuestion("What's the deadline for district committees to report the results?").kind).toBe("date");
+    // (A share is asked in whole words: "deputy leader", "Party leadership", "city level" ask none.)
+    expect(understandQuestion("Who is the deputy leader of the support team?").kind).toBe("who");
+    expect(understandQuestion("Which directive on strengthening Party leadership over emulation work does the plan cite?").kind).not.toBe("percent");
+    expect(understandQuestion("What share of members voted for the resolution?").kind).toBe("percent");
+    expect(understandQuestion("Tỷ lệ đảng viên nữ là bao nhiêu?").kind).toBe("percent");
     // ("kỷ luật" is discipline, no document of the kind "Luật".)
     expect(understandQuestion("Năm 2025 huyện thi hành kỷ luật bao nhiêu đảng viên?").askedDocument.kinds).toBeNull();
     expect(understandQuestion("Luật Cán bộ, công chức quy định gì?").askedDocument.kinds).toEqual(["luat"]);
