@@ -871,6 +871,16 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
     if (at > 1 && tokens[at - 2]?.fold === "tong" && tokens[at - 1]?.fold === "so" && at < from && tokens.slice(at, from).some((t) => t.fold === "la")) from = at;
   }
   const stops = stopMask(tokens, accented);
+  // "Số đảng viên mới kết nạp … tăng bao nhiêu so với cùng kỳ?": when a comparison, not a noun, follows the
+  // question word, what the question opens by numbering ("số", "tổng số", "số lượng") is what is counted.
+  if (!english && from > 0) {
+    const opensWithNumberOf = accented ? tokens[0]?.lower === "số" : tokens[0]?.fold === "so";
+    let at = tokens[0]?.fold === "tong" && tokens[1]?.fold === "so" ? 2 : opensWithNumberOf ? 1 : 0;
+    if (at > 0 && tokens[at]?.fold === "luong") at++;
+    // (Only a comparison may follow it: "bao nhiêu so với …"; a question ending there asks an amount.)
+    const compared = tokens[from]?.fold === "so" && tokens[from + 1]?.fold === "voi";
+    if (at > 0 && at < from - 2 && compared) from = at;
+  }
   // A counting word before the noun is not the noun: "bao nhiêu bài tham luận" counts "tham luận".
   while (CLASSIFIERS.has(tokens[from]?.fold ?? "") && tokens[from + 1] && !stops[from + 1]) from++;
   // The noun follows the question word directly ("bao nhiêu xã"); "số mấy ở …" counts nothing.

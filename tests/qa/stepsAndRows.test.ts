@@ -122,6 +122,12 @@ describe("what a count is of", () => {
     const r = await engine.ask("Tổng số đảng viên của toàn Đảng bộ huyện Lâm Hà Thượng sau hợp nhất là bao nhiêu?");
     expect(r.abstained).toBe(true);
   });
+
+  it("reads \"Số X … tăng bao nhiêu so với …\" as counting X, not the \"so\" of the comparison", () => {
+    const counted = (q: string): string | undefined => understandQuestion(q).countedNoun?.map((k) => k.fold).join(" ");
+    expect(counted("Số đảng viên mới kết nạp của huyện tăng bao nhiêu so với cùng kỳ năm trước?")).toBe("dang vien");
+    expect(counted("so chi bo dat trong sach vung manh giam bao nhieu so voi nam 2025")).toBe("chi bo");
+  });
 });
 
 describe("a submission's table of cadres", () => {
