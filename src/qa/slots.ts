@@ -240,6 +240,14 @@ function actorsOf(unit: string): UnitActors {
   }));
 }
 
+/**
+ * Words after which a capitalised name is a place's, not a person's, even when it opens with a family name's
+ * syllable ("xã Lạc Khê", "thôn Hà Thanh", "đường Trần Phú"). Written in lower case; capitalised, "Buôn",
+ * "Bản" or "Làng" opens a place's own name ("Buôn Ma Thuột"), and only the administrative words still mark one.
+ */
+const PLACE_BEFORE_NAME = new Set(["xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "bản", "ấp", "buôn", "làng", "đường"]);
+const CAPITALISED_PLACE_BEFORE_NAME = new Set(["Xã", "Phường", "Huyện", "Quận", "Tỉnh", "Thôn"]);
+
 /** People named in a text: a family name and one to three capitalised syllables ("Trần Cẩm Tú"). */
 function personNames(text: string): string[] {
   const out: string[] = [];
@@ -247,7 +255,7 @@ function personNames(text: string): string[] {
   for (const segment of text.split(/[,;:.!?()"“”\n]+/u)) {
     const words = segment.match(/[\p{L}]+/gu) ?? [];
     for (let i = 0; i < words.length; i++) {
-      if (!FAMILY_NAMES.has(words[i] ?? "")) continue;
+      if (!FAMILY_NAMES.has(words[i] ?? "") || PLACE_BEFORE_NAME.has(words[i - 1] ?? "") || CAPITALISED_PLACE_BEFORE_NAME.has(words[i - 1] ?? "")) continue;
       let j = i + 1;
       while (j < words.length && j - i <= 3 && /^\p{Lu}\p{Ll}*$/u.test(words[j] ?? "")) j++;
       if (j - i >= 2) out.push(words.slice(i, j).join(" "));

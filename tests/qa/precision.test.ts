@@ -310,3 +310,28 @@ describe("a key term the answer names only as unknown", () => {
     expect(namedAsUnknown(plan, "Tác giả của Truyện Kiều là Nguyễn Du; bài văn tế thì không rõ tác giả.")).toBeNull();
   });
 });
+
+describe("a place named after its level word is not a person", () => {
+  let engine: QaEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const agenda = [
+      "Chương trình Đại hội Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035",
+      "",
+      "1. Thảo luận báo cáo chính trị của Chi ủy nhiệm kỳ 2027 - 2030.",
+      "",
+      "2. Bầu Chi ủy Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035 và bầu đại biểu dự Đại hội Đảng bộ xã Lạc Khê lần thứ II.",
+      "",
+      "3. Đồng chí Bí thư Chi bộ bế mạc Đại hội.",
+    ].join("\n");
+    ({ engine, cleanup } = await engineOver("place-person", { "chuong-trinh-dai-hoi-khe-gianh.txt": agenda }));
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it("refuses who was elected when the passage names only the election and a commune ('xã Lạc Khê')", async () => {
+    const r = await engine.ask("Who was elected to the Khe Gianh Party cell committee for the 2030-2035 term?");
+    expect(r.abstained, r.answer ?? "").toBe(true);
+  });
+});
