@@ -26,8 +26,9 @@ export function withoutLeadingZeros(key: string): string {
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/;
 // A date written out: "ngày 28 tháng 11 năm 2025", "ngày 28 tháng 11".
 const WRITTEN_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
-// A month written out with its year: "tháng 11 năm 2025" (found by "11/2025").
-const WRITTEN_MONTH = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
+// A month written out with its year: "tháng 11 năm 2025" (found by "11/2025"), or with numbers: "tháng 02/2026"
+// (found by "2/2026", which the tokens alone would read as two numbers).
+const WRITTEN_MONTH = /tháng\s+(\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(\d{4})(?!\d)/giu;
 
 /**
  * How a number is compared: without leading zeros, and a date as day/month[/year] whatever its

@@ -23,6 +23,13 @@ describe("memoised analyses", () => {
 });
 
 describe("numbers a text states", () => {
+  it("read a month written with its year in numbers ('tháng 02/2026') as that month, as a question's '2/2026' asks it", () => {
+    expect(termSets("2. Đánh giá kết quả thực hiện nhiệm vụ tháng 02/2026").numbers.has("2/2026")).toBe(true);
+    expect(termSets("Phương hướng, nhiệm vụ tháng 3 năm 2026").numbers.has("3/2026")).toBe(true);
+    // (A day and month is not a month and year: "ngày 05/3" has no year.)
+    expect(termSets("họp ngày 05/3 tại hội trường").numbers.has("5/3")).toBe(true);
+  });
+
   it("read an occasion's ordinal word as its number too: 'lần thứ tám' is the 8th, as 'Trung ương 8' writes it", () => {
     const numbers = termSets("Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII").numbers;
     expect(numbers.has("thu#8")).toBe(true);
