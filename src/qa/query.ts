@@ -452,6 +452,9 @@ export function understandQuestion(raw: string): QueryPlan {
     .slice(1)
     .map((phrase) => countedNounOf(analyzeText(phrase, false).tokens, true, true))
     .filter((k): k is TermKey[] => k !== null);
+  // An abbreviation counted ("bao nhieu dv", "bao nhiêu TCCSĐ") is counted as written or in full ("đảng viên").
+  const abbreviated = !english && countedNoun?.[0] ? abbreviationExpansion(countedNoun[0].fold) : null;
+  if (abbreviated !== null && countedNoun) countedAlternatives.push([...analyzeText(abbreviated, false).tokens.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null })), ...countedNoun.slice(1)]);
   // A body's members and a number of people are counted as comrades ("Ban Thường vụ gồm 13 đồng chí"):
   // such a question searches for that word too (no key term).
   if (kind === "count" && (countsPeople || COUNTED_AS_COMRADES.has((countedNoun ?? []).map((k) => k.fold).join(" ")))) searchText = `${searchText}, ${accented || english ? "đồng chí" : "dong chi"}`;
@@ -839,10 +842,12 @@ const COUNTED_AS_COMRADES = new Set(["uy vien", "thanh vien"]);
 function countedNounOf(tokens: readonly Token[], english: boolean, accented: boolean, text = ""): TermKey[] | null {
   let from = english ? 0 : -1;
   if (!english) {
+    // (Typed without marks, "may" is "mấy" only when no "bao nhieu" asks: "det may" is "dệt may", textiles.)
+    const asksHowMany = tokens.some((t, i) => t.fold === "nhieu" && tokens[i - 1]?.fold === "bao");
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.fold === "nhieu" && tokens[i - 1]?.fold === "bao") from = i + 1;
-      else if (accented ? t.lower === "mấy" : t.fold === "may") from = i + 1;
+      else if (accented ? t.lower === "mấy" : t.fold === "may" && !asksHowMany) from = i + 1;
       // "số mấy", "số bao nhiêu": a document's or an item's number is asked, nothing is counted.
       const before = tokens[t.fold === "nhieu" ? i - 2 : i - 1];
       if (from >= 0 && (accented ? before?.lower === "số" : before?.fold === "so")) return null;

@@ -128,6 +128,14 @@ describe("what a count is of", () => {
     expect(counted("Số đảng viên mới kết nạp của huyện tăng bao nhiêu so với cùng kỳ năm trước?")).toBe("dang vien");
     expect(counted("so chi bo dat trong sach vung manh giam bao nhieu so voi nam 2025")).toBe("chi bo");
   });
+
+  it("reads a question typed without marks: 'det may' is textiles, not 'mấy', and 'dv' is counted as 'đảng viên' too", () => {
+    const plan = understandQuestion("sinh hoat cb cty det may binh nguyen thang 3 co bao nhieu dv co mat");
+    expect(plan.countedNoun?.map((k) => k.fold).join(" ")).toBe("dv");
+    expect(plan.countedAlternatives.map((a) => a.map((k) => k.fold).join(" "))).toContain("dang vien");
+    // ("mấy" still asks when no "bao nhieu" does.)
+    expect(understandQuestion("chi bo co may dang vien").countedNoun?.map((k) => k.fold).join(" ")).toBe("dang vien");
+  });
 });
 
 describe("a submission's table of cadres", () => {
