@@ -274,11 +274,14 @@ const QUESTION_WORDS: Readonly<Record<string, string>> = { may: "mấy", nao: "n
  * stays, as it may be the question word.
  */
 function withoutLookalikeQuestionWords(question: string): string {
+  // (A word typed without marks in a question that writes its own question word with them — "do đồng chí
+  // nào chủ trì", "bao nhiêu" — is that word, not a question word: "Công ty Dệt may" is a textile company.)
+  const marked = /(?<!\p{L})(?:nào|gì|đâu|mấy|bao nhiêu|ai)(?!\p{L})/iu.test(question);
   return question.replace(/\p{L}+/gu, (word) => {
     const fold = foldKey(word);
     const asked = QUESTION_WORDS[fold];
     const lower = word.toLowerCase();
-    return asked === undefined || lower === asked || lower === fold ? word : "_";
+    return asked === undefined || lower === asked || (lower === fold && !marked) ? word : "_";
   });
 }
 

@@ -136,6 +136,11 @@ describe("what a count is of", () => {
     // ("mấy" still asks when no "bao nhieu" does.)
     expect(understandQuestion("chi bo co may dang vien").countedNoun?.map((k) => k.fold).join(" ")).toBe("dang vien");
   });
+
+  it("reads 'may' typed without marks in a question that writes its question word with them as the word it is", () => {
+    expect(understandQuestion("Buổi sinh hoạt chi bộ tháng 3/2026 của Công ty Dệt may Bình Nguyên do đồng chí nào chủ trì?").kind).toBe("who");
+    expect(understandQuestion("Công ty Dệt may có mấy chi bộ?").kind).toBe("count");
+  });
 });
 
 describe("a submission's table of cadres", () => {
