@@ -198,7 +198,7 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   // ("mỗi năm bao nhiêu", "một tháng bao nhiêu", "hằng tháng bao nhiêu" ask an amount per period.)
   if (has(/(?<!\b(?:moi|mot|hang|tren) )\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";
   // ("tháng mấy", "ngày bao nhiêu" ask which month or day; "mấy tháng", "bao nhiêu ngày" how long.)
-  if (has(/ngay nao|ngay thang nao|\bthang nao|nam nao|thoi diem nao|(?<!\b(?:moi|mot|hang|tren) )\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) day\b|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when)(?: is| was|['’]s) the deadline\b/)) return "date";
+  if (has(/ngay nao|ngay thang nao|\bthang nao|\btuan nao\b|\b(?:vao|ngay|hom) thu may\b|nam nao|thoi diem nao|(?<!\b(?:moi|mot|hang|tren) )\b(?:ngay|thang) (?:may|bao nhieu)\b|what date|which year|what year|which date|on what day|\b(?:what|which) day\b|\b(?:what|which) (?:is|was) the date\b|from what date|which month|what month|in what month|\b(?:what|when)(?: is| was|['’]s) the deadline\b/)) return "date";
   // "Khi nào …?" asks for a date or for a condition ("khi có hơn một nửa …").
   // (In English, "when" before a gerund or "necessary" is a conjunction: "… apply when disciplining
   // members" asks which regulation, not when.)

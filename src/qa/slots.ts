@@ -893,10 +893,17 @@ const CITED_DOCUMENT_DATE = /(\d+)[-/][\p{L}\d/.\-&]*\s*,?\s*(?:ngày|ban hành 
  * itself gives: "Báo cáo … năm 2025 … ngày nào?" is not answered by a text whose only date is "năm 2025".
  */
 function statesDate(text: string, plan: QueryPlan, years = false, dayAsked = false): boolean {
+  // "Ngày nào trong tháng", "thứ mấy", "tuần nào": a recurring day is named by its weekday or its week.
+  if (RECURRING_DAY_ASKED_FOLDED.test(foldedQuestion(plan)) && RECURRING_DAY.test(text)) return true;
   const given = new Set(plan.numbers.flatMap((n) => n.split(/[-/.]/u)).map((n) => String(Number(n))));
   const beyond = (match: string): boolean => (match.match(/\d+/gu) ?? []).some((n) => !given.has(String(Number(n))));
   return [...text.matchAll(dayAsked ? DAY_DATES : DATES)].some((m) => beyond(m[0])) || (years && [...text.matchAll(/(?<!\d)\d{4}(?!\d)/gu)].some((m) => beyond(m[0])));
 }
+
+/** A question asking for a day that recurs (folded): "ngày nào trong tháng", "thứ mấy", "tuần nào trong tháng". */
+const RECURRING_DAY_ASKED_FOLDED = /\b(?:ngay|hom) nao trong (?:tuan|thang)\b|\b(?:vao|ngay|hom) thu may\b|\btuan nao\b|\bwhich (?:day of the (?:week|month)|week(?:day)?)\b|\bwhat day of the (?:week|month)\b|\bon which (?:day|weekday)\b/u;
+/** A weekday ("thứ Năm", "Chủ nhật", capitalised: "lần thứ năm" is an ordinal) or a week of the month ("tuần cuối của tháng"). */
+const RECURRING_DAY = /(?<!\p{L})(?:thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật)(?!\p{L})|(?<!\p{L})tuần (?:đầu|cuối|thứ (?:nhất|hai|ba|tư)|\d) (?:của|trong|hằng|hàng|mỗi) tháng/u;
 
 /** A person's year of birth ("Năm sinh: 1979", "sinh năm 1984", "sinh ngày 12/3/1990"): no time a fact is of. */
 const BIRTH_YEAR = /(?<!\p{L})(?:năm sinh|ngày sinh|sinh năm|sinh ngày)\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:19|20)\d\d(?!\d)/giu;

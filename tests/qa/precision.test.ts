@@ -335,3 +335,33 @@ describe("a place named after its level word is not a person", () => {
     expect(r.abstained, r.answer ?? "").toBe(true);
   });
 });
+
+describe("a day that recurs is asked by its weekday or its week", () => {
+  let engine: QaEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const rules = [
+      "Quy chế làm việc của Ban Chấp hành Đảng bộ xã Hòa Tây",
+      "",
+      "Điều 5. Chế độ họp",
+      "",
+      "1. Ban Thường vụ Đảng ủy xã họp định kỳ mỗi tháng 01 lần vào tuần cuối của tháng.",
+      "",
+      "2. Bí thư Đảng ủy tiếp công dân định kỳ ít nhất 01 ngày trong tháng, vào ngày thứ Năm của tuần thứ hai.",
+    ].join("\n");
+    ({ engine, cleanup } = await engineOver("recurring-day", { "quy-che-hoa-tay.txt": rules }));
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it("answers 'tuần nào trong tháng' and 'ngày nào trong tháng' with the week or the weekday", async () => {
+    expect((await engine.ask("BTV dang uy xa hop dinh ky vao tuan nao trong thang")).answer).toContain("tuần cuối của tháng");
+    expect((await engine.ask("Bí thư Đảng ủy tiếp công dân vào ngày nào trong tháng?")).answer).toContain("thứ Năm");
+  });
+
+  it("reads 'kỳ họp thứ mấy' as an ordinal, not a weekday", () => {
+    expect(understandQuestion("Biên bản ghi lại kỳ họp thứ mấy của Ủy ban Kiểm tra?").kind).not.toBe("date");
+    expect(understandQuestion("Chi bộ sinh hoạt vào thứ mấy?").kind).toBe("date");
+  });
+});
