@@ -718,6 +718,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       unit !== top && (unit.coverage < policy.minCoverage + policy.fallbackMargin || unit.score < top.score - policy.fallbackScoreGap)
         ? "weaker unit"
         : abstentionReason(plan, unit, candidateOf(unit), policy, evidenceOf(candidateOf(unit)));
+    if ((globalThis as any).DBG) console.log("UNIT", unit.score.toFixed(3), unit.coverage.toFixed(2), unit.ownCoverage.toFixed(2), why, unit.text.slice(0, 120));
     if (!why) {
       best = unit;
       break;
@@ -1043,7 +1044,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (best.coverage < policy.minCoverage) return `key terms not covered (coverage ${best.coverage.toFixed(2)})`;
   // A passage whose section or document title says what the question says, and that adds little of
   // its own, answers only with its context ("Kế hoạch dân số của Cần Thơ" is no answer to what it screens newborns for).
-  if (best.ownCoverage < policy.minOwnCoverage) return `the passage states little beyond its context (${best.ownCoverage.toFixed(2)} of the rest of the question)`;
+  // (A unit that counts the people asked states its own fact: "Ủy ban Kiểm tra gồm 05 đồng chí" under the
+  // article on the Ủy ban Kiểm tra, asked how many people sit on it.)
+  if (best.ownCoverage < policy.minOwnCoverage && !(plan.kind === "count" && plan.countsPeople && countsNoun(plan, best.text) === true)) return `the passage states little beyond its context (${best.ownCoverage.toFixed(2)} of the rest of the question)`;
   // (An English question's words reach the documents through a lossy glossary: coverage judges it.)
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (statesOtherBound(plan, best.text)) return "the answer states the other bound than the one asked";

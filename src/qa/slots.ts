@@ -528,7 +528,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   if (plan.countsPeople) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
-      if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
+      if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit) || (DECIMAL.test(t.lower) && !AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan)))) continue;
       if (!asksThreshold(plan) && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
         if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
@@ -613,6 +613,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
+    if ((members || personKind) && DECIMAL.test(t.lower) && !AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan))) continue;
     if (!thresholdsCount && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
@@ -632,6 +633,11 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   }
   return false;
 }
+
+/** A decimal ("43,8"): people are counted in whole numbers, so one before them is an average… */
+const DECIMAL = /^\d+,\d{1,2}$/u;
+/** …which answers only a question asking an average (folded): "bình quân", "trung bình", "mỗi", "average". */
+const AVERAGE_ASKED_FOLDED = /\b(?:binh quan|trung binh|moi|average|on average|per)\b/u;
 
 /** A đảng bộ named by the kind of unit it is ("Đảng bộ Công ty …", "Đảng bộ Khối …"): group 1 the kind. */
 const ORGANISATION_OF_KIND = /Đảng bộ\s+(Tổng công ty|Công ty|Khối|Trường|Bệnh viện|Trung tâm|Quân sự|Công an|Cơ quan|Doanh nghiệp|Tập đoàn|Ngân hàng)(?!\p{L})/u;

@@ -365,3 +365,36 @@ describe("a day that recurs is asked by its weekday or its week", () => {
     expect(understandQuestion("Chi bộ sinh hoạt vào thứ mấy?").kind).toBe("date");
   });
 });
+
+describe("a count of people under the article it belongs to", () => {
+  let engine: QaEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const rules = [
+      "Quy chế làm việc của Đảng ủy xã Hòa Tây",
+      "",
+      "Điều 9. Ủy ban Kiểm tra Đảng ủy xã",
+      "",
+      "Ủy ban Kiểm tra Đảng ủy gồm 05 đồng chí; Chủ nhiệm Ủy ban Kiểm tra là Ủy viên Ban Thường vụ.",
+      "",
+      "Điều 10. Các chi bộ thôn",
+      "",
+      "Sau sắp xếp, Đảng bộ xã còn 10 chi bộ thôn; bình quân mỗi chi bộ thôn có 43,8 đảng viên.",
+    ].join("\n");
+    ({ engine, cleanup } = await engineOver("people-count", { "quy-che-hoa-tay.txt": rules }));
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it("answers how many people sit on a body with the unit that counts them, though the article's heading names the body", async () => {
+    expect((await engine.ask("How many people sit on the Inspection Commission of the Hòa Tây commune Party Committee?")).answer).toContain("05 đồng chí");
+  });
+
+  it("refuses an average ('43,8 đảng viên') as the number of members a cell has, unless the average is asked", async () => {
+    const r = await engine.ask("Sau sắp xếp, chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?");
+    expect(r.answer ?? "").not.toContain("43,8");
+    // (It answers the question asking the average.)
+    expect((await engine.ask("Sau sắp xếp, bình quân mỗi chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?")).answer).toContain("43,8");
+  });
+});
