@@ -718,7 +718,6 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       unit !== top && (unit.coverage < policy.minCoverage + policy.fallbackMargin || unit.score < top.score - policy.fallbackScoreGap)
         ? "weaker unit"
         : abstentionReason(plan, unit, candidateOf(unit), policy, evidenceOf(candidateOf(unit)));
-    if ((globalThis as any).DBG) console.log("UNIT", unit.score.toFixed(3), unit.coverage.toFixed(2), unit.ownCoverage.toFixed(2), why, unit.text.slice(0, 120));
     if (!why) {
       best = unit;
       break;
