@@ -561,7 +561,8 @@ const KIND_ALIASES: Record<string, string[]> = {
 // ("luật" is a law only on its own: "kỷ luật" is discipline, "pháp luật" the law in general.)
 const DOC_KIND_KEYS = [...DOCUMENT_KIND_WORDS.map((w) => foldKey(w)), ...Object.keys(KIND_ALIASES)].map((k) => (k === "luat" ? "(?<!ky |phap )luat" : k));
 // (The kind may be followed by what the document is before its number: "Quy chế phối hợp số 02-QC/…".)
-const DOC_REFERENCE_SOURCE = `(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?:\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?|(?:\\s+[a-z]+){1,3}\\s+so\\s*)(\\d+)`;
+// (A number followed by a unit of time is a period: "Thông báo kết luận 6 tháng đầu năm" is no Kết luận số 6.)
+const DOC_REFERENCE_SOURCE = `(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?:\\s*(?:so\\s*|no\\.?\\s*|number\\s*)?|(?:\\s+[a-z]+){1,3}\\s+so\\s*)(\\d+)(?!\\d)(?!\\s+(?:thang|nam|ngay|quy|tuan)(?![a-z]))`;
 const DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE, "g");
 const FIRST_DOC_REFERENCE = new RegExp(DOC_REFERENCE_SOURCE);
 const DOC_KIND_FOLDED = new RegExp(`(?:^|[^a-z])(?:${DOC_KIND_KEYS.join("|")})(?![a-z])`);

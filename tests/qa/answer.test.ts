@@ -461,6 +461,12 @@ describe("answer extraction", () => {
     expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
   });
 
+  it("reads a period after a document's kind ('Thông báo kết luận 6 tháng đầu năm') as no document number", () => {
+    expect(understandQuestion("Thông báo kết luận 6 tháng đầu năm 2026 của Đảng ủy xã Hòa Phước Đông được ban hành ngày nào?").askedDocument).toEqual({ number: null, kinds: ["thong bao"] });
+    expect(understandQuestion("Báo cáo 9 tháng năm 2025 do ai ký?").askedDocument.number).toBeNull();
+    expect(understandQuestion("Kết luận 07 do ai ký?").askedDocument.number).toBe("7");
+  });
+
   it("names the document an English question asks of by its kind (\"report\", \"submission\"), the first one named, not a regulation it cites by number", () => {
     expect(understandQuestion("Who signed the Dong Lung commune Party Committee's report reviewing five years of implementing Regulation 213-QĐ/TW?").askedDocument).toEqual({ number: null, kinds: ["bao cao"] });
     expect(understandQuestion("On what date was the Organization Board's submission on cadre rotation issued?").askedDocument.kinds).toEqual(["to trinh"]);
