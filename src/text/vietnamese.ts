@@ -142,8 +142,11 @@ export const DISCIPLINE_FORMS = /(?:^|[^\p{L}])(?:khiển trách|cảnh cáo|cá
 export const MONEY_SUBJECTS_FOLDED: ReadonlyArray<readonly string[]> = ["tien", "phu cap", "kinh phi", "dang phi", "luong", "tien luong", "thu lao", "ngan sach", "chi phi", "thu nhap"].map((m) => m.split(" "));
 export const MONEY_AMOUNT = /\d[\d.,]*\s*(?:đồng(?!\s+chí)|nghìn|ngàn|triệu|tỷ|VNĐ|VND)(?!\p{L})/iu;
 
-/** Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries. */
-export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi"]);
+/**
+ * Words that end a counted noun ("bao nhiêu tuổi mới được" counts "tuổi"): adverbs and auxiliaries, and the
+ * "tham" of "tham dự / tham gia" ("bao nhiêu ủy viên tham dự" counts members; those present are said "dự").
+ */
+export const COUNTED_NOUN_BREAKERS = new Set(["moi", "thi", "duoc", "da", "se", "hien", "van", "con", "cung", "lai", "ra", "vao", "len", "tro", "nua", "roi", "tham"]);
 
 // ── Numbers ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -137,6 +137,11 @@ describe("what a count is of", () => {
     expect(understandQuestion("chi bo co may dang vien").countedNoun?.map((k) => k.fold).join(" ")).toBe("dang vien");
   });
 
+  it("ends the noun counted at 'tham dự / tham gia': 'bao nhiêu ủy viên tham dự' counts members", () => {
+    expect(understandQuestion("Hội nghị Ban Chấp hành lần thứ tám có bao nhiêu ủy viên tham dự?").countedNoun?.map((k) => k.fold).join(" ")).toBe("uy vien");
+    expect(understandQuestion("Hội nghị có bao nhiêu bài tham luận?").countedNoun?.map((k) => k.fold).join(" ")).toBe("tham luan");
+  });
+
   it("reads 'may' typed without marks in a question that writes its question word with them as the word it is", () => {
     expect(understandQuestion("Buổi sinh hoạt chi bộ tháng 3/2026 của Công ty Dệt may Bình Nguyên do đồng chí nào chủ trì?").kind).toBe("who");
     expect(understandQuestion("Công ty Dệt may có mấy chi bộ?").kind).toBe("count");
