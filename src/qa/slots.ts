@@ -530,6 +530,11 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
       const t = tokens[i];
       if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit) || (DECIMAL.test(t.lower) && !AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan)))) continue;
       if (!asksThreshold(plan) && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
+      // (A committee's comrades answer of that committee only: "Ủy ban Kiểm tra … dự kiến 05 đồng chí" says
+      // nothing of how many people the Ban Thường vụ asked about has.)
+      const named = COMMITTEE_FOLDED.exec(foldKey(clauseBefore(unit, t.start, /[.;]/u)));
+      const question = foldedQuestion(plan);
+      if (named !== null && !question.includes(named[0]) && COMMITTEE_FOLDED.test(question)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
         if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
       }

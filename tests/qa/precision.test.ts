@@ -398,3 +398,26 @@ describe("a count of people under the article it belongs to", () => {
     expect((await engine.ask("Sau sắp xếp, bình quân mỗi chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?")).answer).toContain("43,8");
   });
 });
+
+describe("a committee's comrades count that committee only", () => {
+  let engine: QaEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const plan = [
+      "Phương án nhân sự Ban Chấp hành Đảng bộ xã Lạc Hòa khóa mới",
+      "",
+      "1. Ban Chấp hành Đảng bộ xã dự kiến 19 đồng chí.",
+      "",
+      "2. Ủy ban Kiểm tra Đảng ủy xã dự kiến 05 người, trong đó Chủ nhiệm Ủy ban Kiểm tra là ủy viên Ban Thường vụ Đảng ủy.",
+    ].join("\n");
+    ({ engine, cleanup } = await engineOver("committee-people", { "phuong-an-nhan-su.txt": plan }));
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it("refuses the Ủy ban Kiểm tra's comrades as the number of people on the Ban Thường vụ", async () => {
+    const r = await engine.ask("ban thuong vu dang uy xa khoa moi du kien may nguoi");
+    expect(r.answer ?? "").not.toContain("05 người");
+  });
+});
