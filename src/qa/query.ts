@@ -457,7 +457,7 @@ export function understandQuestion(raw: string): QueryPlan {
     .filter((k): k is TermKey[] => k !== null);
   // An abbreviation counted ("bao nhieu dv", "bao nhiêu TCCSĐ") is counted as written or in full ("đảng viên").
   const abbreviated = !english && countedNoun?.[0] ? abbreviationExpansion(countedNoun[0].fold) : null;
-  if (abbreviated !== null && countedNoun) countedAlternatives.push([...analyzeText(abbreviated, false).tokens.map((t) => ({ fold: t.fold, accent: accented ? t.accent : null })), ...countedNoun.slice(1)]);
+  if (abbreviated !== null && countedNoun) countedAlternatives.push([...analyzeText(abbreviated, false).tokens.map(keyOf), ...countedNoun.slice(1)]);
   // A body's members and a number of people are counted as comrades ("Ban Thường vụ gồm 13 đồng chí"):
   // such a question searches for that word too (no key term).
   if (kind === "count" && (countsPeople || COUNTED_AS_COMRADES.has((countedNoun ?? []).map((k) => k.fold).join(" ")))) searchText = `${searchText}, ${accented || english ? "đồng chí" : "dong chi"}`;

@@ -524,17 +524,26 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   // "bao nhiêu tiền (đảng phí)": an amount of money, whatever its unit.
   if (!plan.countsPeople && asksMoney(plan)) return MONEY_AMOUNT.test(unit);
   const tokens = unitTokens(unit);
+  // (The comrades a committee is made of are no count of the party organisation's members: "Ban Chấp hành
+  // Đảng bộ phường … gồm 15 đồng chí" does not say how many members the Đảng bộ has.)
+  const committeeCounted = (k: number): boolean => {
+    const clause = clauseBefore(unit, tokens[k]?.start ?? 0, /[.;]/u);
+    const named = COMMITTEE_FOLDED.exec(foldKey(clause));
+    // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
+    return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
+  };
+  // (A decimal before people, "43,8 đảng viên", is an average: no count of them unless an average is asked.)
+  const averageAsked = AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan));
+  const committeeAsked = COMMITTEE_FOLDED.test(foldedQuestion(plan));
   // "bao nhiêu người": a number of people of some kind.
   if (plan.countsPeople) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
-      if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit) || (DECIMAL.test(t.lower) && !AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan)))) continue;
+      if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit) || (DECIMAL.test(t.lower) && !averageAsked)) continue;
       if (!asksThreshold(plan) && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
-      // (A committee's comrades answer of that committee only: "Ủy ban Kiểm tra … dự kiến 05 đồng chí" says
-      // nothing of how many people the Ban Thường vụ asked about has.)
-      const named = COMMITTEE_FOLDED.exec(foldKey(clauseBefore(unit, t.start, /[.;]/u)));
-      const question = foldedQuestion(plan);
-      if (named !== null && !question.includes(named[0]) && COMMITTEE_FOLDED.test(question)) continue;
+      // (A committee's comrades answer of that committee only, when the question names one: "Ủy ban Kiểm tra …
+      // dự kiến 05 đồng chí" says nothing of how many people the Ban Thường vụ asked about has.)
+      if (committeeAsked && committeeCounted(i)) continue;
       for (let gap = 1; gap <= 3 && i + gap < tokens.length; gap++) {
         if (PERSON_NOUNS.some((noun) => noun.every((k, j) => tokens[i + gap + j]?.fold === k)) && adjoins(unit, t, tokens[i + gap])) return true;
       }
@@ -550,14 +559,6 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   // phát biểu" at a conference are no count of its delegates).
   const partyMembers = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
   const members = partyMembers || (noun.length === 2 && noun[0]?.fold === "uy" && noun[1]?.fold === "vien");
-  // (The comrades a committee is made of are no count of the party organisation's members: "Ban Chấp hành
-  // Đảng bộ phường … gồm 15 đồng chí" does not say how many members the Đảng bộ has.)
-  const committeeCounted = (k: number): boolean => {
-    const clause = clauseBefore(unit, tokens[k]?.start ?? 0, /[.;]/u);
-    const named = COMMITTEE_FOLDED.exec(foldKey(clause));
-    // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
-    return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
-  };
   // (Nor, for a committee's members asked, another committee's: "Ban Thường vụ … gồm 13 đồng chí" says nothing of
   // how many the Ủy ban Kiểm tra has.)
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !committeeCounted(k);
@@ -618,7 +619,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit)) continue;
-    if ((members || personKind) && DECIMAL.test(t.lower) && !AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan))) continue;
+    if ((members || personKind) && DECIMAL.test(t.lower) && !averageAsked) continue;
     if (!thresholdsCount && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
     // A number the question gives names what it asks about ("1 cán bộ … mấy chức danh"), not the answer.
     if (givenNumber(plan, tokens, i)) continue;
