@@ -40,7 +40,9 @@ async function buildIndex(settings: IngestSettings, dir: string, extras: readonl
 }
 
 async function run(indexDir: string, files: readonly QuestionFile[], efSearch: number | undefined, verbose: boolean, ttlMs: number): Promise<Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>> {
-  const engine = await QaEngine.open(indexDir, efSearch !== undefined ? { efSearch } : {});
+  // Latency is measured as the bot serves a few seconds after its start: once its background warm-up is over.
+  const engine = await QaEngine.open(indexDir, { ...(efSearch !== undefined ? { efSearch } : {}), backgroundWarmUp: true });
+  await engine.warmedUp();
   // Lines with the same `chat` are one conversation, in file order.
   const conversations = new ConversationMemory({ ttlMs });
   const out = new Map<string, { report: EvalReport; outcomes: EvalOutcome[] }>();

@@ -98,7 +98,8 @@ export async function startApp(env: Record<string, string | undefined>, options:
   });
   if (built) logger.info("index built", { mode: built.mode, generation: built.generation, documents: built.documents, passages: built.passages, ms: built.ms });
   // Bot and terminal chat alike quote the first citation and offer the rest (a button, /nguonkhac).
-  const engine = await QaEngine.open(config.INDEX_DIR, { efSearch: config.HNSW_EF_SEARCH, maxCitations: config.MAX_CITATIONS });
+  // (The warm-up goes on while nobody asks: the first questions after a restart take the time later ones do.)
+  const engine = await QaEngine.open(config.INDEX_DIR, { efSearch: config.HNSW_EF_SEARCH, maxCitations: config.MAX_CITATIONS, backgroundWarmUp: true });
   const reloader = new IndexReloader({ engine, indexDir: config.INDEX_DIR, pollMs: config.RELOAD_POLL_MS, logger }).start();
 
   if (wantsChat) {

@@ -433,7 +433,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const knownWeight = weights.reduce((a, b) => a + b, 0);
   const unknownWeight = weights.length > 0 ? plan.unknownWords.length * policy.unknownEnglishWeight * (knownWeight / weights.length) : 0;
   const totalWeight = knownWeight + unknownWeight;
-  const queryBigrams = new Set(plan.bigrams);
+  const queryBigramList = [...new Set(plan.bigrams)];
   // "Cơ quan nào chủ trì …": the noun a who-question asks about is what the answer is, not a word it must
   // repeat ("Sở Văn hóa … chủ trì …" names a body without saying "cơ quan"); so is the money "bao nhiêu
   // tiền" asks for ("486.720.000 đồng").
@@ -583,7 +583,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       let missingWeight = 0;
       let missingTerm: string | null = null;
       const found: boolean[] = [];
-      plan.terms.forEach((term, i) => {
+      for (let i = 0; i < plan.terms.length; i++) {
+        const term = plan.terms[i] as QueryTerm;
         const w = weights[i] ?? 0;
         found[i] = true;
         // (An article heading said with the unit is the unit's own.)
@@ -602,7 +603,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
           if (!inContext) ownMatched += credit;
         } else if (contextHas[i] === true) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
         else found[i] = false;
-      });
+      }
       // What is missing is weighed by whole compounds: "tài chính" is missing from a passage that has
       // "tài liệu" and no "chính", and from one that has both syllables apart.
       // A compound stated by a synonym ("tối đa" as "không quá") is there: both syllables were found, one
@@ -625,16 +626,17 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
           missingTerm = pair.map((t) => t.fold).join(" ");
         }
       }
-      plan.terms.forEach((term, i) => {
+      for (let i = 0; i < plan.terms.length; i++) {
+        const term = plan.terms[i] as QueryTerm;
         const w = weights[i] ?? 0;
         if (!found[i] && !inCompound.has(i) && !namesTheAnswer[i] && w > missingWeight) {
           missingWeight = w;
           missingTerm = term.phrase ? term.phrase.join(" ") : term.fold;
         }
-      });
+      }
       const coverage = totalWeight > 0 ? matched / totalWeight : 0;
       let bigramHits = 0;
-      for (const b of queryBigrams) if (unitSets.bigrams.has(b)) bigramHits++;
+      for (const b of queryBigramList) if (unitSets.bigrams.has(b)) bigramHits++;
       // (A label naming the subject is no answer to a question whose qualifier the passage never states: "Đồng
       // chí X: được 39 phiếu" under the election of delegates, asked of X's votes for the chi ủy.)
       const itemBonus = isAskedItem || (!candidate.isHeader && missingWeight === 0 && labelsSubject(plan, unit.text)) ? policy.askedItemBonus : 0;
@@ -941,7 +943,9 @@ const prefixCache = new TextMemo<SentencePrefixes>();
 
 /** Two texts' term sets as one (a text's sentences never share a bigram across their end). */
 function unionOf(a: TermSets, b: TermSets): TermSets {
-  return { fold: new Set([...a.fold, ...b.fold]), accent: new Set([...a.accent, ...b.accent]), bigrams: new Set([...a.bigrams, ...b.bigrams]), numbers: new Set([...a.numbers, ...b.numbers]) };
+  const union = { fold: new Set(a.fold), accent: new Set(a.accent), bigrams: new Set(a.bigrams), numbers: new Set(a.numbers) };
+  addInto(union, b);
+  return union;
 }
 
 function emptySets(): TermSets {

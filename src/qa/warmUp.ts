@@ -4,6 +4,7 @@
  * from the corpus in service: the opening words of passages spread through it, asked as each kind of
  * question (count, who, when, what, where, ratio, how long), some typed without diacritics.
  */
+import { scanNumbers, type NumberShape } from "../quiz/numbers.js";
 import { foldKey } from "../text/normalize.js";
 
 /** A few questions of kinds the corpus-drawn ones do not cover (English, an ordinal, a list). */
@@ -30,16 +31,45 @@ const ASKED = [
 /** Words taken from the start of a passage. */
 const PHRASE_WORDS = 6;
 
-/** The fixed questions, then up to `count` drawn from passages evenly spread through `passages`. */
+/** How a fact of a sentence is asked, by the shape of the number that states it. */
+const CLOZE: Partial<Record<NumberShape, string>> = { count: "bao nhiêu", percent: "bao nhiêu phần trăm", fraction: "bao nhiêu", date: "ngày nào" };
+
+/** Words kept on each side of the number asked about. */
+const CLOZE_WORDS = 8;
+
+/**
+ * A passage's first stated figure asked about in its own words ("Toàn tỉnh có 184 chi bộ quân sự" → "Toàn
+ * tỉnh có bao nhiêu chi bộ quân sự?"): a question shaped like the ones cadres ask, which the corpus answers,
+ * so that warming up runs the checks a real answer goes through (a drawn opening rarely gets that far).
+ */
+export function clozeQuestion(text: string): string | null {
+  const number = scanNumbers(text).find((n) => CLOZE[n.shape] !== undefined);
+  if (number === undefined) return null;
+  const before = text.slice(0, number.start).split(/\s+/u).filter(Boolean).slice(-CLOZE_WORDS);
+  const after = text.slice(number.end).split(/[,.;:!?\n]/u)[0]?.split(/\s+/u).filter(Boolean).slice(0, CLOZE_WORDS) ?? [];
+  if (before.length + after.length < 3) return null;
+  return `${[...before, CLOZE[number.shape], ...after].join(" ").replace(/[,;:]+$/u, "")}?`;
+}
+
+/**
+ * The fixed questions, then up to `count` drawn from passages evenly spread through `passages`: from each,
+ * its opening asked as one of the kinds in turn, and its first figure asked in its own words.
+ */
 export function* warmUpQuestions(passages: ReadonlyArray<{ text: string }>, count: number): Generator<string> {
   yield* FIXED;
   if (passages.length === 0 || count <= 0) return;
   const step = Math.max(1, Math.floor(passages.length / count));
-  for (let i = 0, k = 0; i < passages.length && k < count; i += step, k++) {
-    const words = (passages[i]?.text ?? "").split(/\s+/u).filter((w) => /^\p{L}+$/u.test(w)).slice(0, PHRASE_WORDS);
-    if (words.length < 2) continue;
-    const question = (ASKED[k % ASKED.length] as string).replace("{}", words.join(" "));
+  let drawn = 0;
+  for (let i = 0, k = 0; i < passages.length && drawn < count; i += step, k++) {
+    const text = passages[i]?.text ?? "";
+    const words = text.split(/\s+/u).filter((w) => /^\p{L}+$/u.test(w)).slice(0, PHRASE_WORDS);
     // Every third without diacritics, as cadres often type.
-    yield k % 3 === 2 ? foldKey(question) : question;
+    const typed = (question: string): string => (k % 3 === 2 ? foldKey(question) : question);
+    const cloze = clozeQuestion(text);
+    for (const question of [words.length >= 2 ? (ASKED[k % ASKED.length] as string).replace("{}", words.join(" ")) : null, cloze]) {
+      if (question === null || drawn >= count) continue;
+      drawn++;
+      yield typed(question);
+    }
   }
 }

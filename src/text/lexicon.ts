@@ -98,6 +98,17 @@ for (const phrase of stopwordTable.vi) {
   }
 }
 for (const ambiguous of stopwordTable.foldAmbiguous) viStopFold.delete(ambiguous);
+/** The stop phrases by their first key, accented and folded (see `stopMask`). */
+const stopPhrasesByAccent = new Map<string, string[][]>();
+const stopPhrasesByFold = new Map<string, string[][]>();
+for (const { accent, fold } of viStopPhrases) {
+  for (const [byFirst, keys] of [[stopPhrasesByAccent, accent], [stopPhrasesByFold, fold]] as const) {
+    const first = keys[0] ?? "";
+    const list = byFirst.get(first);
+    if (list) list.push(keys);
+    else byFirst.set(first, [keys]);
+  }
+}
 const enStop = new Set(stopwordTable.en);
 // Every syllable of the stop table, single or in a phrase, by its folded letters.
 const stopFormsByFold = new Map<string, string[]>();
@@ -143,12 +154,21 @@ export function isStopFold(foldedKey: string): boolean {
  * `accented` compares accent keys, otherwise folded keys.
  */
 export function stopMask(tokens: ReadonlyArray<{ accent: string; fold: string }>, accented: boolean): boolean[] {
-  const keys = tokens.map((t) => (accented ? t.accent : t.fold));
-  const mask = keys.map((k) => (accented ? viStopAccent.has(k) : viStopFold.has(k)));
-  for (const phrase of viStopPhrases) {
-    const target = accented ? phrase.accent : phrase.fold;
-    for (let i = 0; i + target.length <= keys.length; i++) {
-      if (target.every((k, j) => keys[i + j] === k)) for (let j = 0; j < target.length; j++) mask[i + j] = true;
+  const singles = accented ? viStopAccent : viStopFold;
+  const byFirst = accented ? stopPhrasesByAccent : stopPhrasesByFold;
+  const n = tokens.length;
+  const mask = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) mask[i] = singles.has(accented ? (tokens[i] as { accent: string }).accent : (tokens[i] as { fold: string }).fold);
+  // (Plain loops: this runs for every unit of every candidate passage, and closures here were a fifth of
+  // an answer's allocations.)
+  for (let i = 0; i < n; i++) {
+    const phrases = byFirst.get(accented ? (tokens[i] as { accent: string }).accent : (tokens[i] as { fold: string }).fold);
+    if (phrases === undefined) continue;
+    for (const target of phrases) {
+      if (i + target.length > n) continue;
+      let whole = true;
+      for (let j = 1; j < target.length && whole; j++) whole = (accented ? (tokens[i + j] as { accent: string }).accent : (tokens[i + j] as { fold: string }).fold) === target[j];
+      if (whole) for (let j = 0; j < target.length; j++) mask[i + j] = true;
     }
   }
   return mask;
