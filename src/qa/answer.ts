@@ -455,6 +455,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const askedLevel = plan.askedNoun?.length === 1 ? (plan.askedNoun[0]?.fold ?? "") : "";
   const levelAsked = ASKED_LEVELS.has(askedLevel);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
+  // (Each compound's terms, and every term in one: the same for every unit.)
+  const compoundPairs = compounds.map(([a, b]): [number, number, QueryTerm[]] => [a, b, [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined)]);
+  const inCompound = new Set(compounds.flat());
   const timedEvent = timedEventAsked(plan);
   // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
   const act = plan.kind === "who" ? actAsked(plan) : null;
@@ -612,11 +615,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         const term = plan.terms[i];
         return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets);
       };
-      const inCompound = new Set<number>();
-      for (const [a, b] of compounds) {
-        inCompound.add(a).add(b);
+      for (const [a, b, pair] of compoundPairs) {
         if (namesTheAnswer[a] === true && namesTheAnswer[b] === true) continue;
-        const pair = [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined);
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
         if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair))) continue;
         if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b) || (saidOtherwise(a) && saidOtherwise(b)))) continue;

@@ -219,6 +219,19 @@ export function foldedQuestion(plan: QueryPlan): string {
   return folded;
 }
 
+/**
+ * `compute(plan)` remembered for the plan: what a check reads of the question is the same for every unit of
+ * every candidate it is run on (plans are never changed once made; a changed one is a new object).
+ */
+function perPlan<T>(compute: (plan: QueryPlan) => T): (plan: QueryPlan) => T {
+  const memo = new WeakMap<QueryPlan, { value: T }>();
+  return (plan) => {
+    let entry = memo.get(plan);
+    if (entry === undefined) memo.set(plan, (entry = { value: compute(plan) }));
+    return entry.value;
+  };
+}
+
 const actorCache = new TextMemo<UnitActors>();
 
 /** Who a unit names, folded: people by name, people by office, bodies or roles (with two words after). */
@@ -512,6 +525,53 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   return plan.countedAlternatives.some((countedNoun) => countsCountedNoun({ ...plan, countedNoun }, unit, context) === true);
 }
 
+/** What a count check reads of the question, the same for every unit (see `countsCountedNoun`). */
+const countingOf = perPlan((plan: QueryPlan) => {
+  const counted = plan.countedNoun ?? [];
+  // (A decimal before people, "43,8 đảng viên", is an average: no count of them unless an average is asked.)
+  const averageAsked = AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan));
+  const committeeAsked = COMMITTEE_FOLDED.test(foldedQuestion(plan));
+  // "chi bộ trường học": "chi bộ" is what is counted, "trường học" which of them; the count must be of
+  // those ("07 chi bộ" of every kind is no count of school cells).
+  const noun = counted.slice(0, 2);
+  const qualifier = counted.slice(2);
+  // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"), and so are a
+  // committee's members ("Ban Chấp hành … gồm 27 đồng chí"); delegates or cadres are not (the "8 đồng chí
+  // phát biểu" at a conference are no count of its delegates).
+  const partyMembers = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
+  const members = partyMembers || (noun.length === 2 && noun[0]?.fold === "uy" && noun[1]?.fold === "vien");
+  // The members of a đảng bộ asked are not counted by a clause about one of its cells: "Thành lập Chi bộ
+  // Trường Mầm non … trực thuộc Đảng bộ xã …, gồm 09 đảng viên" says how many the new cell has.
+  // (An English question names it in its translation: "city party organisation" → "đảng bộ thành phố".)
+  const organisationAsked = partyMembers ? firstOrganisation(qualifiedText(plan)) : null;
+  // (So are a place's: "Huyện … có bao nhiêu đảng viên?" asks the members of its Đảng bộ, not of a cell there.)
+  const placeAsked = partyMembers && organisationAsked === null && plan.levels.length > 0;
+  // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
+  const folds = noun.map((k) => k.fold).join(" ");
+  const personKind = PERSON_NOUNS.some((p) => p.join(" ") === folds) || PERSON_KINDS_FOLDED.has(folds);
+  // "Chi bộ hợp tác xã có bao nhiêu đảng viên?" asks how many there are: a rule's threshold ("có từ ba
+  // đảng viên chính thức trở lên, lập …") counts nobody. A question with a condition or a bound ("thì",
+  // "tối đa", "từ … trở lên") asks for the threshold.
+  const thresholdsCount = asksThreshold(plan);
+  // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members an
+  // organisation has, unless the question says so.
+  const flowMarkers = unaskedFlowMarkers(plan);
+  // "Đầu nhiệm kỳ … có bao nhiêu hộ": a figure said as what remains ("còn 11 hộ") is the later one.
+  const question = stockQuestion(plan);
+  const startAsked = START_MARKERS.some((marker) => question.includes(` ${marker.join(" ")} `));
+  const datesToStart = startUnasked(plan, flowMarkers);
+  // ("Phấn đấu đến cuối năm tỷ lệ … đạt 7/11 thôn": the whole clause is a target, however far its number.)
+  const targetsUnasked = TARGET_MARKERS.every((marker) => flowMarkers.includes(marker));
+  const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
+  const asked = askedQualifierOf(plan, noun);
+  return { averageAsked, committeeAsked, noun, qualifier, members, organisationAsked, placeAsked, personKind, thresholdsCount, flowMarkers, startAsked, datesToStart, targetsUnasked, perEachUnasked, asked };
+});
+
+/** Whether a token is a key: by its accented form when the key has one, else folded. */
+function matches(t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean {
+  return t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
+}
+
 function countsCountedNoun(plan: QueryPlan, unit: string, context: string): boolean | null {
   const counted = plan.countedNoun ?? [];
   if (!plan.countsPeople && counted.length === 0) return null;
@@ -532,9 +592,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
     // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
     return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
   };
-  // (A decimal before people, "43,8 đảng viên", is an average: no count of them unless an average is asked.)
-  const averageAsked = AVERAGE_ASKED_FOLDED.test(foldedQuestion(plan));
-  const committeeAsked = COMMITTEE_FOLDED.test(foldedQuestion(plan));
+  const { averageAsked, committeeAsked } = countingOf(plan);
   // "bao nhiêu người": a number of people of some kind.
   if (plan.countsPeople) {
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -550,24 +608,14 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
     }
     return false;
   }
-  // "chi bộ trường học": "chi bộ" is what is counted, "trường học" which of them; the count must be of
-  // those ("07 chi bộ" of every kind is no count of school cells).
-  const noun = counted.slice(0, 2);
-  const qualifier = counted.slice(2);
-  // Party members are counted as comrades too ("không hoàn thành nhiệm vụ 05 đồng chí"), and so are a
-  // committee's members ("Ban Chấp hành … gồm 27 đồng chí"); delegates or cadres are not (the "8 đồng chí
-  // phát biểu" at a conference are no count of its delegates).
-  const partyMembers = noun.length === 2 && noun[0]?.fold === "dang" && noun[1]?.fold === "vien";
-  const members = partyMembers || (noun.length === 2 && noun[0]?.fold === "uy" && noun[1]?.fold === "vien");
+  const { noun, qualifier, members, organisationAsked, placeAsked, personKind, thresholdsCount, flowMarkers, startAsked, datesToStart, targetsUnasked, perEachUnasked, asked } = countingOf(plan);
   // (Nor, for a committee's members asked, another committee's: "Ban Thường vụ … gồm 13 đồng chí" says nothing of
   // how many the Ủy ban Kiểm tra has.)
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !committeeCounted(k);
-  // The members of a đảng bộ asked are not counted by a clause about one of its cells: "Thành lập Chi bộ
-  // Trường Mầm non … trực thuộc Đảng bộ xã …, gồm 09 đảng viên" says how many the new cell has.
-  // (An English question names it in its translation: "city party organisation" → "đảng bộ thành phố".)
-  const organisationAsked = partyMembers ? firstOrganisation(qualifiedText(plan)) : null;
-  // (So are a place's: "Huyện … có bao nhiêu đảng viên?" asks the members of its Đảng bộ, not of a cell there.)
-  const placeAsked = partyMembers && organisationAsked === null && plan.levels.length > 0;
+  // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
+  if (!noun.every((key) => tokens.some((t) => matches(t, key))) && !tokens.some((_, k) => comradeAt(k))) return false;
+  if (!qualifier.every((key) => tokens.some((t) => matches(t, key)))) return false;
+  // (What follows is read only of a unit that says the noun: most say none.)
   // (A table row read as a record is about what its first field names: "Tổ chức cơ sở đảng: Đảng bộ Trung tâm
   // Y tế huyện; Số đảng viên (31/12/2025): 94".)
   const record = recordFields(unit) !== null;
@@ -581,14 +629,6 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
     const kind = ORGANISATION_OF_KIND.exec(lead)?.[1];
     return kind !== undefined && !` ${qualifiedText(plan)} `.includes(` dang bo ${foldKey(kind)}`);
   };
-  // People of a kind ("khách mời", "đại biểu", "cán bộ") are counted as people too: "không quá 15 người".
-  const folds = noun.map((k) => k.fold).join(" ");
-  const personKind = PERSON_NOUNS.some((p) => p.join(" ") === folds) || PERSON_KINDS_FOLDED.has(folds);
-  const matches = (t: { accent: string; fold: string } | undefined, key: TermKey | undefined): boolean =>
-    t !== undefined && key !== undefined && (key.accent !== null ? t.accent === key.accent : t.fold === key.fold);
-  // Every syllable of the counted noun must be there ("năm tuổi đảng": a number of years is not enough).
-  if (!noun.every((key) => tokens.some((t) => matches(t, key))) && !tokens.some((_, k) => comradeAt(k))) return false;
-  if (!qualifier.every((key) => tokens.some((t) => matches(t, key)))) return false;
   // (The head alone, not the start of another compound: "8 đảng viên" is no "đảng bộ".)
   const headEndsWord = (k: number): boolean => {
     const next = tokens[k + 1];
@@ -598,21 +638,6 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
     for (let at = 0; at + noun.length <= k; at++) if (noun.every((key, j) => matches(tokens[at + j], key))) return true;
     return false;
   };
-  // "Chi bộ hợp tác xã có bao nhiêu đảng viên?" asks how many there are: a rule's threshold ("có từ ba
-  // đảng viên chính thức trở lên, lập …") counts nobody. A question with a condition or a bound ("thì",
-  // "tối đa", "từ … trở lên") asks for the threshold.
-  const thresholdsCount = asksThreshold(plan);
-  // "chỉ tiêu 25 đảng viên", "kết nạp 14 đảng viên": a target or those admitted, no count of the members an
-  // organisation has, unless the question says so.
-  const flowMarkers = unaskedFlowMarkers(plan);
-  // "Đầu nhiệm kỳ … có bao nhiêu hộ": a figure said as what remains ("còn 11 hộ") is the later one.
-  const question = stockQuestion(plan);
-  const startAsked = START_MARKERS.some((marker) => question.includes(` ${marker.join(" ")} `));
-  const datesToStart = startUnasked(plan, flowMarkers);
-  // ("Phấn đấu đến cuối năm tỷ lệ … đạt 7/11 thôn": the whole clause is a target, however far its number.)
-  const targetsUnasked = TARGET_MARKERS.every((marker) => flowMarkers.includes(marker));
-  const perEachUnasked = asksStock(plan) && !/(?:^|[^\p{L}])mỗi(?![\p{L}])/iu.test(plan.question);
-  const asked = askedQualifierOf(plan, noun);
   if (recordCounts(plan, unit, context, noun, qualifier, flowMarkers, asked) && !(record && ofOneCellIn(unit))) return true;
   // The number may be a phrase ("hai phần ba số đại biểu", "mười tám tuổi"): the noun's first syllable
   // may follow it within two words.
@@ -739,9 +764,7 @@ function spacedWords(folded: string): string {
 }
 
 /** The folded question's words, an English question's Vietnamese search terms too. */
-function stockQuestion(plan: QueryPlan): string {
-  return `${spacedWords(foldedQuestion(plan))}${plan.language === "en" ? spacedWords(foldKey(plan.searchText)) : ""}`;
-}
+const stockQuestion = perPlan((plan): string => `${spacedWords(foldedQuestion(plan))}${plan.language === "en" ? spacedWords(foldKey(plan.searchText)) : ""}`);
 
 /**
  * Whether a percentage asked as it is now ("hiện nay đạt bao nhiêu") is given only as a target ("đạt từ 98%
@@ -756,20 +779,18 @@ const TARGET_PERCENT = /\d+(?:[.,]\d+)?\s*%\s*trở lên|(?:ít nhất|tối thi
 const CURRENT_PERCENT = /(?:hiện nay|hiện có|hiện tại|đến nay)[^.;]{0,60}?\d+(?:[.,]\d+)?\s*%|(?:^|[^\p{L}])còn\s+\d+(?:[.,]\d+)?\s*%/iu;
 
 /** Whether a question asks how many there are now, in all. */
-function asksStock(plan: QueryPlan): boolean {
-  return STOCK_ASKED.test(stockQuestion(plan));
-}
+const asksStock = perPlan((plan): boolean => STOCK_ASKED.test(stockQuestion(plan)));
 
 /**
  * The flow markers a question does not say ("kết nạp 14 đảng viên" is no answer to "có bao nhiêu đảng
  * viên"), and the target and period-start markers too where it asks how many there are now.
  */
-function unaskedFlowMarkers(plan: QueryPlan): ReadonlyArray<readonly string[]> {
+const unaskedFlowMarkers = perPlan((plan): ReadonlyArray<readonly string[]> => {
   const question = stockQuestion(plan);
   // ("kết nạp được bao nhiêu", "đã kết nạp bao nhiêu" ask what was done: a target is no answer either.)
   const markers = STOCK_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS, ...START_MARKERS] : ACHIEVED_ASKED.test(question) ? [...FLOW_MARKERS, ...TARGET_MARKERS] : FLOW_MARKERS;
   return markers.filter((marker) => !question.includes(` ${marker.join(" ")} `));
-}
+});
 
 /** A change, right before its number ("giảm 45 xã", "tăng thêm 27 đảng viên"): how many more or fewer, not how many (folded). */
 const CHANGE_BEFORE = /(?:^|\s)(?:tang|giam)(?: them| xuong| di)?$/u;
@@ -830,9 +851,7 @@ function qualifierAsked(plan: QueryPlan, qualifier: readonly string[]): boolean 
 }
 
 /** The folded question as it narrows nouns: an English one in its translation ("probationary party members" → "dang vien du bi"). */
-function qualifiedText(plan: QueryPlan): string {
-  return plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan);
-}
+const qualifiedText = perPlan((plan): string => (plan.language === "en" ? foldKey(plan.searchText) : foldedQuestion(plan)));
 
 /** "đảng viên nữ 81 đồng chí": a count of comrades labelled by a kind the question does not ask (folded tokens before `number`). */
 function labelNarrowsComrades(plan: QueryPlan, tokens: readonly Token[], number: number): boolean {
@@ -1353,11 +1372,11 @@ function asksDocumentNumber(plan: QueryPlan): boolean {
 const ENGLISH_DOCUMENT_NUMBER_QUESTION = /\b(?:what|which)(?:['’]s| is| was)? (?:the )?(?:document |reference |official )?number of\b|\bwhat number\b/iu;
 
 /** Whether a count question asks for an amount of money ("bao nhiêu tiền", "bao nhiêu tiền đảng phí"). */
-export function asksMoney(plan: QueryPlan): boolean {
+export const asksMoney = perPlan((plan): boolean => {
   const noun = (plan.countedNoun ?? []).map((k) => k.fold).join(" ");
   // "bao nhiêu tiền"; "how much budget revenue / funding / party dues" (an amount of money, however named).
   return noun.startsWith("tien") || (plan.language !== "en" && MONEY_SUBJECTS_FOLDED.some((m) => m.join(" ") === noun)) || (plan.language === "en" && /\bhow much\b/i.test(plan.question) && (MONEY_NOUNS_FOLDED.some((m) => noun.startsWith(m)) || ENGLISH_MONEY_AFTER_HOW_MUCH.test(plan.question)));
-}
+});
 
 /** "How much (provincial) budget / money / funding …": an amount of money, whatever word comes first. */
 const ENGLISH_MONEY_AFTER_HOW_MUCH = /\bhow much (?:\w+ ){0,2}(?:budget|money|funding|funds?|cost|costs|expenditure|spending|allowance|bonus|prize money|fees?|dues|salary|pay|revenue|income|capital|investment)\b/i;
