@@ -456,7 +456,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const levelAsked = ASKED_LEVELS.has(askedLevel);
   const compounds = "compounds" in plan ? (plan.compounds as Array<[number, number]>) : [];
   // (Each compound's terms, and every term in one: the same for every unit.)
-  const compoundPairs = compounds.map(([a, b]): [number, number, QueryTerm[]] => [a, b, [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined)]);
+  const compoundPairs = compounds.map(([a, b]) => ({ a, b, pair: [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined) }));
   const inCompound = new Set(compounds.flat());
   const timedEvent = timedEventAsked(plan);
   // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
@@ -615,7 +615,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         const term = plan.terms[i];
         return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets);
       };
-      for (const [a, b, pair] of compoundPairs) {
+      for (const { a, b, pair } of compoundPairs) {
         if (namesTheAnswer[a] === true && namesTheAnswer[b] === true) continue;
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
         if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair))) continue;
@@ -948,6 +948,20 @@ function unionOf(a: TermSets, b: TermSets): TermSets {
   return union;
 }
 
+/**
+ * `unionOf` two remembered term sets (memoised ones, never changed once made), remembered for as long as
+ * both are: a passage's words with its section's or its document subject's, asked again for every question
+ * that retrieves it.
+ */
+const unions = new WeakMap<TermSets, WeakMap<TermSets, TermSets>>();
+function unionOfKept(a: TermSets, b: TermSets): TermSets {
+  let withA = unions.get(a);
+  if (withA === undefined) unions.set(a, (withA = new WeakMap()));
+  let union = withA.get(b);
+  if (union === undefined) withA.set(b, (union = unionOf(a, b)));
+  return union;
+}
+
 function emptySets(): TermSets {
   return { fold: new Set(), accent: new Set(), bigrams: new Set(), numbers: new Set() };
 }
@@ -1017,7 +1031,7 @@ function contextAndTextUpTo(c: CandidatePassage, at: number): string {
 
 /** Term sets with those of the passage's document subject, when it has one (for the numbers it gives). */
 function withSubject(sets: TermSets, c: CandidatePassage): TermSets {
-  return c.subject ? unionOf(sets, termSets(c.subject)) : sets;
+  return c.subject ? unionOfKept(sets, termSets(c.subject)) : sets;
 }
 
 /** A passage's own words with its section context and document title (each analysed once). */
@@ -1090,13 +1104,13 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
     const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
-    const sets = unionOf(upTo, passage.titleBlock ? unionOf(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
+    const sets = (evidence ? unionOf : unionOfKept)(upTo, passage.titleBlock ? unionOfKept(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
     const missing = missingNumbers(plan, withSubject(sets, passage));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies
     // only a passage whose section and text up to the answer name no other year: "II. KẾT QUẢ … NĂM
     // 2025" is not about 2026.
-    const near = unionOf(upTo, termSets(passage.context));
+    const near = (evidence ? unionOf : unionOfKept)(upTo, termSets(passage.context));
     // (A year named only as the period compared with — "(cùng kỳ năm 2025: 1 đơn)" — is not the one spoken of.)
     const nearText = contextAndTextUpTo(passage, best.end);
     // (Nor is the year of a document it cites: "thay thế Quy định số 21-QĐi/TU ngày 05/9/2021".)

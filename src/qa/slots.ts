@@ -359,15 +359,16 @@ export function maxKindBonus(plan: QueryPlan, policy: AnswerPolicy = DEFAULT_POL
   return Math.max(0, KIND_SCORE_MAX[plan.kind] * (policy.kindBonus / 1.2));
 }
 
+/** What a unit says of a share, and of a place, by its text alone (memoised: checked for every unit in turn). */
+const shareScores = new TextMemo<number>();
+const placeScores = new TextMemo<number>();
+
 function kindScore(plan: QueryPlan, unit: string): number {
-  const numbersBeyondQuestion = (): boolean => {
-    return numbersIn(unit).some((d) => !plan.numbers.includes(d)) || hasNumberWord(unit);
-  };
   switch (plan.kind) {
     case "count":
-      return numbersBeyondQuestion() ? 1 : -1;
+      return numbersIn(unit).some((d) => !plan.numbers.includes(d)) || hasNumberWord(unit) ? 1 : -1;
     case "percent":
-      return unit.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(unit) || SHARE_IN_WORDS.test(unit) ? 1.2 : -1;
+      return shareScores.get(unit, (u) => (u.includes("%") || /phần trăm|tỷ lệ|chiếm/iu.test(u) || SHARE_IN_WORDS.test(u) ? 1.2 : -1));
     case "date":
       return statesDate(uncited(unit, plan), plan) ? 1.2 : -1;
     case "when":
@@ -384,7 +385,7 @@ function kindScore(plan: QueryPlan, unit: string): number {
       return Math.min(1.2, separators * 0.15) + (LIST.test(unit) ? 0.6 : 0);
     }
     case "where":
-      return PLACE_NAMED.test(unit) ? 1.2 : LOCATIVE.test(unit) ? 0.6 : -1;
+      return placeScores.get(unit, (u) => (PLACE_NAMED.test(u) ? 1.2 : LOCATIVE.test(u) ? 0.6 : -1));
     case "purpose":
       return /(?:^|\s)(?:để|nhằm)\s/iu.test(unit) ? 2 : 0;
     case "reason":

@@ -177,11 +177,51 @@ export function keyIn(key: TermKey, sets: TermSets): boolean {
 }
 
 export function termIn(term: QueryTerm, sets: TermSets): boolean {
-  if (term.phrase) return sets.fold.has(term.fold) || hasHeadPhrase([term.phrase], sets);
+  // (Loops and remembered keys: this runs for every term against every unit, passage and context.)
+  if (term.phrase) return sets.fold.has(term.fold) || foldedPhraseIn(term.phrase, sets);
   const primary = term.bigram ? sets.bigrams.has(term.bigram) && keyIn(term, sets) : keyIn(term, sets);
-  if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(numberKey(term.fold))))) return true;
+  if (primary || (term.isNumber && (sets.fold.has(term.fold) || sets.numbers.has(numberKeyOf(term.fold))))) return true;
   // (A number given as an alternative — "nine" → "chín | 9" — is found however it is written: "09".)
-  return term.alternatives.some((alt) => phraseIn(alt, sets) || (alt.length === 1 && /^\d+$/u.test(alt[0]?.fold ?? "") && sets.numbers.has(numberKey(alt[0]?.fold ?? ""))));
+  for (const alt of term.alternatives) {
+    if (phraseIn(alt, sets)) return true;
+    const only = alt.length === 1 ? (alt[0]?.fold ?? "") : null;
+    if (only !== null && DIGITS.test(only) && sets.numbers.has(numberKeyOf(only))) return true;
+  }
+  return false;
+}
+
+const DIGITS = /^\d+$/u;
+
+/** `numberKey`, remembered for the few keys questions give. */
+const numberKeys = new Map<string, string>();
+function numberKeyOf(key: string): string {
+  let k = numberKeys.get(key);
+  if (k === undefined) {
+    if (numberKeys.size >= 10_000) numberKeys.clear();
+    numberKeys.set(key, (k = numberKey(key)));
+  }
+  return k;
+}
+
+/** The bigram keys joining each syllable of a phrase to the one before, made once per phrase. */
+const phraseBigrams = new WeakMap<readonly unknown[], string[]>();
+function bigramsOf(keys: readonly TermKey[] | readonly string[]): string[] {
+  let bigrams = phraseBigrams.get(keys);
+  if (bigrams === undefined) {
+    const folds = keys.map((k) => (typeof k === "string" ? k : k.fold));
+    bigrams = folds.slice(1).map((fold, i) => `${folds[i]}_${fold}`);
+    phraseBigrams.set(keys, bigrams);
+  }
+  return bigrams;
+}
+
+/** `hasHeadPhrase` of one folded phrase. */
+function foldedPhraseIn(keys: readonly string[], sets: TermSets): boolean {
+  if (keys.length === 0) return true;
+  if (!sets.fold.has(keys[0] as string)) return false;
+  const bigrams = bigramsOf(keys);
+  for (const bigram of bigrams) if (!sets.bigrams.has(bigram)) return false;
+  return true;
 }
 
 /** The key prefix of an ordinal ("thu#8" for "lần thứ tám", see `numberedKeys`). */
@@ -189,7 +229,9 @@ const ORDINAL_KEY = "thu#";
 
 /** Whether every syllable of a phrase occurs, each after the one before it (as a bigram). */
 function phraseIn(keys: readonly TermKey[], sets: TermSets): boolean {
-  return keys.every((k, i) => keyIn(k, sets) && (i === 0 || sets.bigrams.has(`${keys[i - 1]?.fold}_${k.fold}`)));
+  const bigrams = keys.length > 1 ? bigramsOf(keys) : [];
+  for (let i = 0; i < keys.length; i++) if (!keyIn(keys[i] as TermKey, sets) || (i > 0 && !sets.bigrams.has(bigrams[i - 1] as string))) return false;
+  return true;
 }
 
 
@@ -209,8 +251,9 @@ export function speaksOf(phrases: readonly string[][], sets: TermSets): boolean 
 
 /** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */
 export function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
-  if (keys.length >= 2) return sets.bigrams.has(`${keys[0]?.fold}_${keys[1]?.fold}`) && keys.every((k) => keyIn(k, sets));
-  return keys.every((k) => keyIn(k, sets));
+  if (keys.length >= 2 && !sets.bigrams.has(bigramsOf(keys)[0] as string)) return false;
+  for (const k of keys) if (!keyIn(k, sets)) return false;
+  return true;
 }
 
 /**
