@@ -7,7 +7,7 @@ import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
 import { functionWordForms, isFunctionPhrasePair, isKnownAbbreviation, isStopAccent } from "../text/lexicon.js";
 import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
-import { rewriteSyllables, tokenize } from "../text/tokenize.js";
+import { rewriteSyllables, tokenize, type Token } from "../text/tokenize.js";
 import { unitTokens } from "./termSets.js";
 import { bestReading, restoreAccents, type RestorationModel } from "./diacritics.js";
 import { levelsOf, nameSyllablesOf } from "./query.js";
@@ -23,12 +23,16 @@ function localCounts(passages: readonly string[], folds: ReadonlySet<string>): {
   const bigrams = new Map<string, number>();
   for (const text of passages) {
     const tokens = unitTokens(text);
-    tokens.forEach((t, i) => {
-      if (!folds.has(t.fold)) return;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (!folds.has(t.fold)) continue;
       unigrams.set(t.accent, (unigrams.get(t.accent) ?? 0) + 1);
       const next = tokens[i + 1];
-      if (next && folds.has(next.fold)) bigrams.set(`${t.accent} ${next.accent}`, (bigrams.get(`${t.accent} ${next.accent}`) ?? 0) + 1);
-    });
+      if (next && folds.has(next.fold)) {
+        const pair = `${t.accent} ${next.accent}`;
+        bigrams.set(pair, (bigrams.get(pair) ?? 0) + 1);
+      }
+    }
   }
   return { unigrams, bigrams };
 }
