@@ -66,16 +66,22 @@ async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; with
   };
 }
 
-/** Opens the engine and asks a first question, timing both: what `serve` and `evaluate` report first. */
+/**
+ * Opens the engine as the bot does (warming up in the background) and asks a first question right away,
+ * timing both: what `serve` and `evaluate` report first. The questions after it are timed once the
+ * background warm-up is over, as the bot answers a few seconds after its start.
+ */
 async function openTimed(args: IndexArgs) {
   const { QaEngine } = await import("../../src/qa/engine.js");
   const openStarted = performance.now();
-  const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch });
+  const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch, backgroundWarmUp: true });
   const loadMs = performance.now() - openStarted;
   const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 1048576);
   const firstStarted = performance.now();
   await engine.ask("Có bao nhiêu chi bộ cơ sở?");
-  return { engine, loadMs, rssAfterLoadMb, firstAskMs: performance.now() - firstStarted };
+  const firstAskMs = performance.now() - firstStarted;
+  await engine.warmedUp();
+  return { engine, loadMs, rssAfterLoadMb, firstAskMs };
 }
 
 /** Opens the engine and answers every question, timing each. */
