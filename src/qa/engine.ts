@@ -240,33 +240,32 @@ export class QaEngine implements QaService {
   /**
    * Asks questions of each kind drawn from the corpus (see `warmUpQuestions`), for at most
    * WARM_UP_BUDGET_MS, so that the first real questions do not pay for JIT compilation and lazy
-   * initialisation. Returns how many it asked.
+   * initialisation. Returns the questions it asked.
    */
-  async warmUp(): Promise<number> {
+  async warmUp(): Promise<Set<string>> {
     const index = this.current;
     this.prepare(index);
     if (index.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of index.passages) preparePassage(asCandidate(p, 0, index));
     const started = performance.now();
-    let asked = 0;
+    const asked = new Set<string>();
     for (const q of warmUpQuestions(index.passages, WARM_UP_DRAWN)) {
       await this.ask(q);
-      asked++;
+      asked.add(q);
       if (performance.now() - started > WARM_UP_BUDGET_MS) break;
     }
     return asked;
   }
 
   /**
-   * Goes on with the warm-up after `open`, past the `skip` questions already asked: one question per turn
+   * Goes on with the warm-up after `open`, skipping the questions it asked: one question per turn
    * of the event loop, only when no question is being answered, until BACKGROUND_WARM_UP_DRAWN questions or
    * BACKGROUND_WARM_UP_BUDGET_MS of answering, or until the engine is closed. Never fails.
    */
-  private async warmUpWhileIdle(skip: number): Promise<void> {
+  private async warmUpWhileIdle(asked: ReadonlySet<string>): Promise<void> {
     const index = this.current;
     let spent = 0;
-    let seen = 0;
     for (const q of warmUpQuestions(index.passages, BACKGROUND_WARM_UP_DRAWN)) {
-      if (seen++ < skip) continue;
+      if (asked.has(q)) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
       // (A question being answered goes first: look again a little later.)
       while (!this.closed && this.inFlight.size > 0) await new Promise<void>((resolve) => setTimeout(resolve, IDLE_POLL_MS));
