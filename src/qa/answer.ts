@@ -15,7 +15,7 @@ import { abbreviationExpansion, stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
-import { TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
+import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -897,7 +897,7 @@ function givesOnlyParts(plan: QueryPlan, unit: string): boolean {
   if (plan.kind !== "count" || !TOTAL_ASKED_FOLDED.test(foldedQuestion(plan))) return false;
   const noun = (plan.countedNoun ?? []).slice(0, 2).map((k) => k.fold).join(" ");
   if (noun.length === 0) return false;
-  const folded = foldKey(unit);
+  const folded = foldedText(unit);
   if (TOTAL_STATED_FOLDED.test(folded)) return false;
   // (Parts are listed: "…, 07 đảng viên …, và 01 đảng viên …"; a rate or a change beside a total — "1.206 đảng
   // viên, bình quân 241 đảng viên/năm", "5.412 đảng viên, tăng 1.026 đảng viên" — is no part.)

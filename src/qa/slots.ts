@@ -10,7 +10,7 @@ import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type QuestionKind, type TermKey } from "./query.js";
-import { hasPhrase, TextMemo, termSets, unitTokens } from "./termSets.js";
+import { foldedText, hasPhrase, TextMemo, termSets, unitTokens } from "./termSets.js";
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
 // "năm" counts only when it is not a year or a period; "Sáu là, …" numbers a lesson, it counts nothing.
@@ -1116,7 +1116,7 @@ export function statesOtherBound(plan: QueryPlan, unit: string): boolean {
   const min = MIN_ASKED.test(question);
   const max = MAX_ASKED.test(question);
   if (min === max) return false;
-  const folded = foldKey(unit);
+  const folded = foldedText(unit);
   return min ? MAX_STATED.test(folded) && !MIN_STATED.test(folded) : MIN_STATED.test(folded) && !MAX_STATED.test(folded);
 }
 
@@ -1156,7 +1156,7 @@ export function boundsOtherSide(plan: QueryPlan, unit: string): boolean {
   let asked = askedBounds.get(plan);
   if (asked === undefined) askedBounds.set(plan, (asked = boundsIn(foldedQuestion(plan))));
   if (asked.size === 0) return false;
-  const stated = boundsIn(foldKey(unit));
+  const stated = boundsIn(foldedText(unit));
   for (const [value, kinds] of asked) {
     const there = stated.get(value);
     if (there === undefined || [...kinds].some((k) => there.has(k))) continue;
@@ -1247,7 +1247,7 @@ function sectorsNamed(folded: string): { outside: Set<string>; inside: Set<strin
 export function otherSector(plan: QueryPlan, unit: string): string | null {
   const asked = sectorsNamed(foldedQuestion(plan));
   if (asked.outside.size === 0 && asked.inside.size === 0) return null;
-  const said = sectorsNamed(foldKey(unit));
+  const said = sectorsNamed(foldedText(unit));
   for (const sector of asked.outside) if (said.inside.has(sector) && !said.outside.has(sector)) return sector;
   for (const sector of asked.inside) if (said.outside.has(sector) && !said.inside.has(sector)) return `ngoai ${sector}`;
   return null;
@@ -1271,7 +1271,7 @@ function cellKinds(folded: string): Set<string> {
 export function otherCellKind(plan: QueryPlan, unit: string): string | null {
   const asked = cellKinds(foldedQuestion(plan));
   if (asked.size === 0) return null;
-  const folded = foldKey(unit);
+  const folded = foldedText(unit);
   const said = cellKinds(folded);
   if (said.size === 0 || [...asked].some((kind) => said.has(kind) || spacedWords(folded).includes(` ${kind} `))) return null;
   return [...said].join(", ");
@@ -1354,10 +1354,15 @@ function withoutLookalikes(plan: QueryPlan): string {
  * a colon ("Các hình thức khen thưởng bao gồm: Huân chương …").
  */
 export function announcesList(plan: QueryPlan, unit: string): boolean {
-  if (plan.kind !== "list" || !plan.askedNoun || plan.askedNoun.length === 0) return false;
-  const noun = plan.askedNoun.map((k) => k.fold).join(" ");
-  return new RegExp(`(?:^|[^a-z])${noun}(?: (?:như sau|nhu sau|sau day|duoc|se))?(?:\\s*:| (?:bao )?gom\\b)`, "u").test(foldKey(unit));
+  return listAnnouncement(plan)?.test(foldedText(unit)) ?? false;
 }
+
+/** The folded words that announce a list of what a list question asks ("<noun> gồm", "<noun> như sau:"), made once per plan. */
+const listAnnouncement = perPlan((plan): RegExp | null => {
+  if (plan.kind !== "list" || !plan.askedNoun || plan.askedNoun.length === 0) return null;
+  const noun = plan.askedNoun.map((k) => k.fold).join(" ");
+  return new RegExp(`(?:^|[^a-z])${noun}(?: (?:như sau|nhu sau|sau day|duoc|se))?(?:\\s*:| (?:bao )?gom\\b)`, "u");
+});
 
 const DOCUMENT_KINDS_FOLDED = new RegExp(`\\b(?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`);
 

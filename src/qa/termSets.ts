@@ -78,6 +78,13 @@ export class TextMemo<V> {
   }
 }
 
+const foldedCache = new TextMemo<string>();
+
+/** A text folded, memoised: several checks fold the same unit, question after question. */
+export function foldedText(text: string): string {
+  return foldedCache.get(text, foldKey);
+}
+
 const tokenCache = new TextMemo<Token[]>();
 
 /** Tokens of a unit without abbreviation expansion, memoised like the term sets. */
