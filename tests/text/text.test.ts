@@ -117,6 +117,12 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("By what date must fourth-quarter 2026 party dues reach the district office?").groups.flat()).toEqual(expect.arrayContaining(["quý IV"]));
   });
 
+  it("knows the documents' frequent vocabulary, grown from the corpora's most frequent phrases (not from questions)", () => {
+    const t = translateEnglish("How many affiliated party cells prepared to convert rice land, and which members were excused from the meeting?");
+    expect(t.unknown).toEqual([]);
+    expect(t.groups.flat()).toEqual(expect.arrayContaining(["chi bộ trực thuộc", "chuẩn bị", "chuyển đổi", "lý do"]));
+  });
+
   it("names the teams and bodies a congress or a plan sets up as documents name them", () => {
     const flat = (q: string): string[] => translateEnglish(q).groups.flat();
     expect(flat("Who leads the congress support team?")).toContain("tổ giúp việc");
