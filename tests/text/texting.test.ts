@@ -7,6 +7,10 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("dv ko dc nghi bao lau")).toBe("dang vien khong duoc nghi bao lau");
     expect(expandTexting("chuyển sh đảng tạm thời")).toBe("chuyển sinh hoạt đảng tạm thời");
     expect(expandTexting("thu nhập bq đầu ng")).toBe("thu nhập bình quân đầu người");
+    // Contractions of the domain's frequent words, and its compounds typed by their initials.
+    expect(expandTexting("sl đvdb của chi bộ là bnhieu")).toBe("số lượng đảng viên dự bị của chi bộ là bao nhiêu");
+    expect(expandTexting("ktgs ndung gi")).toBe("kiem tra giam sat noi dung gi");
+    expect(expandTexting("htxsnv co bao nhieu dv")).toBe("hoan thanh xuat sac nhiem vu co bao nhieu dang vien");
     expect(expandTexting("trường có bao nhiêu hs và gv?")).toBe("trường có bao nhiêu học sinh và giáo viên?");
     expect(expandTexting("Kiểm phiếu kết thúc lúc mấy h?")).toBe("Kiểm phiếu kết thúc lúc mấy giờ?");
     // "gđ" is giai đoạn, gia đình or giám đốc: the phrase the corpus writes beside "biên chế" decides.
