@@ -523,8 +523,11 @@ export function countsNoun(plan: QueryPlan, unit: string, context = ""): boolean
   const counts = countsCountedNoun(plan, unit, context);
   // (An English question's noun in the glossary's other renderings counts as well.)
   if (counts !== false || plan.countedAlternatives.length === 0) return counts;
-  return plan.countedAlternatives.some((countedNoun) => countsCountedNoun({ ...plan, countedNoun }, unit, context) === true);
+  return alternativePlans(plan).some((alternative) => countsCountedNoun(alternative, unit, context) === true);
 }
+
+/** The plan with each of its counted noun's alternatives, made once per plan (so their checks' reading of the question is remembered too). */
+const alternativePlans = perPlan((plan): QueryPlan[] => plan.countedAlternatives.map((countedNoun) => ({ ...plan, countedNoun })));
 
 /** What a count check reads of the question, the same for every unit (see `countsCountedNoun`). */
 const countingOf = perPlan((plan: QueryPlan) => {
