@@ -60,16 +60,24 @@ export function* warmUpQuestions(passages: ReadonlyArray<{ text: string }>, coun
   if (passages.length === 0 || count <= 0) return;
   const step = Math.max(1, Math.floor(passages.length / count));
   let drawn = 0;
-  for (let i = 0, k = 0; i < passages.length && drawn < count; i += step, k++) {
-    const text = passages[i]?.text ?? "";
-    const words = text.split(/\s+/u).filter((w) => /^\p{L}+$/u.test(w)).slice(0, PHRASE_WORDS);
-    // Every third without diacritics, as cadres often type.
-    const typed = (question: string): string => (k % 3 === 2 ? foldKey(question) : question);
-    const cloze = clozeQuestion(text);
-    for (const question of [words.length >= 2 ? (ASKED[k % ASKED.length] as string).replace("{}", words.join(" ")) : null, cloze]) {
-      if (question === null || drawn >= count) continue;
-      drawn++;
-      yield typed(question);
+  // A corpus of fewer passages than questions wanted is gone through again, each passage's opening then
+  // asked in the next forms (its figure only the first time), until every form has been used.
+  for (let round = 0; round < ASKED.length && drawn < count; round++) {
+    const before = drawn;
+    // (The j-th passage drawn is asked in form j + round: another form each round, whatever the corpus size.)
+    for (let i = 0, j = 0; i < passages.length && drawn < count; i += step, j++) {
+      const k = j + round;
+      const text = passages[i]?.text ?? "";
+      const words = text.split(/\s+/u).filter((w) => /^\p{L}+$/u.test(w)).slice(0, PHRASE_WORDS);
+      // Every third without diacritics, as cadres often type.
+      const typed = (question: string): string => (k % 3 === 2 ? foldKey(question) : question);
+      const cloze = round === 0 ? clozeQuestion(text) : null;
+      for (const question of [words.length >= 2 ? (ASKED[k % ASKED.length] as string).replace("{}", words.join(" ")) : null, cloze]) {
+        if (question === null || drawn >= count) continue;
+        drawn++;
+        yield typed(question);
+      }
     }
+    if (drawn === before) return;
   }
 }

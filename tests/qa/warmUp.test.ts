@@ -21,6 +21,15 @@ describe("warm-up questions", () => {
     for (const form of [/không được/u, /có bắt buộc không/u, /trước ngày nào/u, /^Ai giữ chức/mu]) expect(drawn).toMatch(form);
   });
 
+  it("goes through a small corpus again in the next forms until it has the questions asked for", () => {
+    const few = ["Chi bộ thôn An Lạc", "Đảng ủy xã Bình Minh", "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Hội nghị cán bộ chủ chốt"].map((opening, i) => ({ text: `${opening} kết nạp ${i + 2} đảng viên mới trong năm qua.` }));
+    const drawn = [...warmUpQuestions(few, 40)].slice(6);
+    expect(drawn).toHaveLength(40);
+    expect(new Set(drawn).size).toBe(40);
+    // Every form is used once per passage at most: 13 forms and the figure of each of the five passages.
+    expect([...warmUpQuestions(few, 1000)].slice(6)).toHaveLength(5 * 13 + 5);
+  });
+
   it("asks only the fixed questions of an empty corpus, and skips passages without words", () => {
     expect([...warmUpQuestions([], 10)]).toHaveLength(6);
     expect([...warmUpQuestions([{ text: "1. 2. 3." }], 10)]).toHaveLength(6);
