@@ -77,6 +77,9 @@ export function accessControl(config: Config, logger: Logger, pollChat?: (pollId
  * first update over the limit gets a friendly message; the rest are dropped until the minute is over.
  */
 export function rateLimit(config: Config, logger: Logger): MiddlewareFn<BotContext> {
+  // The notice of each update over the limit, awaited before the update counts as handled (so that none is
+  // still in flight when the update is logged, or at shutdown).
+  const notices = new WeakMap<BotContext, Promise<void>>();
   const limiter = limit<BotContext, never>({
     timeFrame: 60_000,
     limit: config.RATE_LIMIT_PER_MINUTE,
@@ -86,12 +89,18 @@ export function rateLimit(config: Config, logger: Logger): MiddlewareFn<BotConte
       return id === undefined || ctx.pollAnswer ? undefined : String(id);
     },
     onLimitExceeded: (ctx) => {
-      const notify = ctx.callbackQuery
+      const notify: Promise<unknown> = ctx.callbackQuery
         ? ctx.answerCallbackQuery({ text: TEXT.rateLimited })
         : ctx.msg && isAddressedToBot(ctx)
           ? ctx.reply(TEXT.rateLimited)
           : Promise.resolve();
-      notify.catch((err: unknown) => logger.warn("rate-limit notice not delivered", { error: err instanceof Error ? err.message : String(err) }));
+      notices.set(
+        ctx,
+        notify.then(
+          () => undefined,
+          (err: unknown) => logger.warn("rate-limit notice not delivered", { error: err instanceof Error ? err.message : String(err) }),
+        ),
+      );
     },
   });
   return async (ctx, next) => {
@@ -100,6 +109,9 @@ export function rateLimit(config: Config, logger: Logger): MiddlewareFn<BotConte
       passed = true;
       await next();
     });
-    if (!passed) ctx.state.outcome = "rate_limited";
+    if (!passed) {
+      ctx.state.outcome = "rate_limited";
+      await notices.get(ctx);
+    }
   };
 }
