@@ -1104,13 +1104,15 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.
     const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
-    const sets = (evidence ? unionOf : unionOfKept)(upTo, passage.titleBlock ? unionOfKept(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
+    // (A union with this question's evidence is its own: only unions of remembered sets are kept.)
+    const unite = evidence ? unionOf : unionOfKept;
+    const sets = unite(upTo, passage.titleBlock ? unionOfKept(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
     const missing = missingNumbers(plan, withSubject(sets, passage));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies
     // only a passage whose section and text up to the answer name no other year: "II. KẾT QUẢ … NĂM
     // 2025" is not about 2026.
-    const near = (evidence ? unionOf : unionOfKept)(upTo, termSets(passage.context));
+    const near = unite(upTo, termSets(passage.context));
     // (A year named only as the period compared with — "(cùng kỳ năm 2025: 1 đơn)" — is not the one spoken of.)
     const nearText = contextAndTextUpTo(passage, best.end);
     // (Nor is the year of a document it cites: "thay thế Quy định số 21-QĐi/TU ngày 05/9/2021".)

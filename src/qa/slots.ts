@@ -207,17 +207,8 @@ function numbersIn(unit: string): string[] {
   return unitNumbersCache.get(unit, (u) => (u.match(/\d+(?:[.,/-]\d+)*%?/g) ?? []).map((d) => d.replace(/^(\d{1,3})\.(\d{3})$/, "$1$2")));
 }
 
-/** Folded questions, memoised per plan (namesActor runs for every unit). */
-const foldedQuestions = new WeakMap<QueryPlan, string>();
-
-export function foldedQuestion(plan: QueryPlan): string {
-  let folded = foldedQuestions.get(plan);
-  if (folded === undefined) {
-    folded = foldKey(plan.question);
-    foldedQuestions.set(plan, folded);
-  }
-  return folded;
-}
+/** The folded question, memoised per plan (namesActor runs for every unit). */
+export const foldedQuestion = perPlan((plan): string => foldKey(plan.question));
 
 /**
  * `compute(plan)` remembered for the plan: what a check reads of the question is the same for every unit of
@@ -594,15 +585,15 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
     const clause = clauseBefore(unit, tokens[k]?.start ?? 0, /[.;]/u);
     const named = COMMITTEE_FOLDED.exec(foldKey(clause));
     // (An English question names the committee in its translation: "the Standing Committee" → "ban thường vụ".)
-    return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && foldKey(plan.searchText).includes(named[0].trim()));
+    return named !== null && !foldedQuestion(plan).includes(named[0].trim()) && !(plan.language === "en" && qualifiedText(plan).includes(named[0].trim()));
   };
-  const { averageAsked, committeeAsked } = countingOf(plan);
+  const { averageAsked, committeeAsked, thresholdsCount } = countingOf(plan);
   // "bao nhiêu người": a number of people of some kind.
   if (plan.countsPeople) {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
       if (!t || !isCountingNumber(t, unit) || isShare(plan, t, unit) || (DECIMAL.test(t.lower) && !averageAsked)) continue;
-      if (!asksThreshold(plan) && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
+      if (!thresholdsCount && isThreshold(tokens, i) && !plannedMinimum(plan, tokens, i)) continue;
       // (A committee's comrades answer of that committee only, when the question names one: "Ủy ban Kiểm tra …
       // dự kiến 05 đồng chí" says nothing of how many people the Ban Thường vụ asked about has.)
       if (committeeAsked && committeeCounted(i)) continue;
@@ -612,7 +603,7 @@ function countsCountedNoun(plan: QueryPlan, unit: string, context: string): bool
     }
     return false;
   }
-  const { noun, qualifier, members, organisationAsked, placeAsked, personKind, thresholdsCount, flowMarkers, startAsked, datesToStart, targetsUnasked, perEachUnasked, asked } = countingOf(plan);
+  const { noun, qualifier, members, organisationAsked, placeAsked, personKind, flowMarkers, startAsked, datesToStart, targetsUnasked, perEachUnasked, asked } = countingOf(plan);
   // (Nor, for a committee's members asked, another committee's: "Ban Thường vụ … gồm 13 đồng chí" says nothing of
   // how many the Ủy ban Kiểm tra has.)
   const comradeAt = (k: number): boolean => members && tokens[k]?.fold === "dong" && tokens[k + 1]?.fold === "chi" && !committeeCounted(k);
@@ -1136,7 +1127,7 @@ const CLASHING_BOUNDS: ReadonlyArray<readonly [string, string]> = [["below", "fr
 const SMALL_NUMBERS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** The bounds each question gives (it is checked against every unit). */
-const askedBounds = new WeakMap<QueryPlan, Map<number, Set<string>>>();
+const askedBounds = perPlan((plan) => boundsIn(foldedQuestion(plan)));
 
 /** The bounds a folded text puts on numbers, by the number's value ("dưới 09" → 9 → below). */
 function boundsIn(folded: string): Map<number, Set<string>> {
@@ -1156,8 +1147,7 @@ function boundsIn(folded: string): Map<number, Set<string>> {
  * thức …?" ("fewer than nine") is not answered by "chi bộ có từ 09 đến dưới 30 đảng viên chính thức …".
  */
 export function boundsOtherSide(plan: QueryPlan, unit: string): boolean {
-  let asked = askedBounds.get(plan);
-  if (asked === undefined) askedBounds.set(plan, (asked = boundsIn(foldedQuestion(plan))));
+  const asked = askedBounds(plan);
   if (asked.size === 0) return false;
   const stated = boundsIn(foldedText(unit));
   for (const [value, kinds] of asked) {
@@ -1326,16 +1316,7 @@ export function negates(text: string): boolean {
 }
 
 /** Whether the question asks what is not done, memoised per plan (missesNegation runs for every unit). */
-const negatedQuestions = new WeakMap<QueryPlan, boolean>();
-
-function asksNegated(plan: QueryPlan): boolean {
-  let negated = negatedQuestions.get(plan);
-  if (negated === undefined) {
-    negated = NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan));
-    negatedQuestions.set(plan, negated);
-  }
-  return negated;
-}
+const asksNegated = perPlan((plan): boolean => NEGATED_QUESTION_FOLDED.test(withoutLookalikes(plan)));
 
 /** Negations and the syllables that fold like them ("sửa chữa", "chùa", "khống chế"). */
 const NEGATION_FOLDS = new Set(["khong", "chua", "chang"]);

@@ -244,7 +244,7 @@ function phraseIn(keys: readonly TermKey[], sets: TermSets): boolean {
 
 /** Whether one of the alternative phrases (folded syllables) occurs, as consecutive syllables. */
 export function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boolean {
-  return phrases.some((keys) => keys.every((k, i) => (i === 0 ? sets.fold.has(k) : sets.bigrams.has(`${keys[i - 1]}_${k}`))));
+  return phrases.some((keys) => foldedPhraseIn(keys, sets));
 }
 
 /**
@@ -268,5 +268,5 @@ export function hasPhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
  * `hasHeadPhrase` does for folded phrases, with the accent keys checked as `keyIn` does.
  */
 export function hasWholePhrase(sets: TermSets, keys: readonly TermKey[]): boolean {
-  return keys.every((k, i) => keyIn(k, sets) && (i === 0 || sets.bigrams.has(`${keys[i - 1]?.fold}_${k.fold}`)));
+  return phraseIn(keys, sets);
 }

@@ -101,6 +101,7 @@ for (const ambiguous of stopwordTable.foldAmbiguous) viStopFold.delete(ambiguous
 /** The stop phrases by their first key, accented and folded (see `stopMask`). */
 const stopPhrasesByAccent = new Map<string, string[][]>();
 const stopPhrasesByFold = new Map<string, string[][]>();
+const NO_PHRASES: readonly string[][] = [];
 for (const { accent, fold } of viStopPhrases) {
   for (const [byFirst, keys] of [[stopPhrasesByAccent, accent], [stopPhrasesByFold, fold]] as const) {
     const first = keys[0] ?? "";
@@ -156,18 +157,15 @@ export function isStopFold(foldedKey: string): boolean {
 export function stopMask(tokens: ReadonlyArray<{ accent: string; fold: string }>, accented: boolean): boolean[] {
   const singles = accented ? viStopAccent : viStopFold;
   const byFirst = accented ? stopPhrasesByAccent : stopPhrasesByFold;
-  const n = tokens.length;
-  const mask = new Array<boolean>(n);
-  for (let i = 0; i < n; i++) mask[i] = singles.has(accented ? (tokens[i] as { accent: string }).accent : (tokens[i] as { fold: string }).fold);
-  // (Plain loops: this runs for every unit of every candidate passage, and closures here were a fifth of
-  // an answer's allocations.)
-  for (let i = 0; i < n; i++) {
-    const phrases = byFirst.get(accented ? (tokens[i] as { accent: string }).accent : (tokens[i] as { fold: string }).fold);
-    if (phrases === undefined) continue;
-    for (const target of phrases) {
-      if (i + target.length > n) continue;
+  const keys = accented ? tokens.map((t) => t.accent) : tokens.map((t) => t.fold);
+  const mask = keys.map((k) => singles.has(k));
+  // (Only the phrases that open with each key are tried, in plain loops: this runs for every unit of every
+  // candidate passage, and a closure per phrase and position was a fifth of an answer's allocations.)
+  for (let i = 0; i < keys.length; i++) {
+    for (const target of byFirst.get(keys[i] as string) ?? NO_PHRASES) {
+      if (i + target.length > keys.length) continue;
       let whole = true;
-      for (let j = 1; j < target.length && whole; j++) whole = (accented ? (tokens[i + j] as { accent: string }).accent : (tokens[i + j] as { fold: string }).fold) === target[j];
+      for (let j = 1; j < target.length && whole; j++) whole = keys[i + j] === target[j];
       if (whole) for (let j = 0; j < target.length; j++) mask[i + j] = true;
     }
   }

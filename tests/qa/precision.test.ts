@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
 import { namedAsUnknown } from "../../src/qa/slots.js";
-import { engineOver } from "../support/corpusEngine.js";
+import { engineForBlock, engineOver } from "../support/corpusEngine.js";
 
 const OFFICIAL = [
   "|", "**ỦY BAN NHÂN DÂN**", "TỈNH GIA LAI", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
@@ -312,52 +312,38 @@ describe("a key term the answer names only as unknown", () => {
 });
 
 describe("a place named after its level word is not a person", () => {
-  let engine: QaEngine;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const agenda = [
-      "Chương trình Đại hội Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035",
-      "",
-      "1. Thảo luận báo cáo chính trị của Chi ủy nhiệm kỳ 2027 - 2030.",
-      "",
-      "2. Bầu Chi ủy Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035 và bầu đại biểu dự Đại hội Đảng bộ xã Lạc Khê lần thứ II.",
-      "",
-      "3. Đồng chí Bí thư Chi bộ bế mạc Đại hội.",
-    ].join("\n");
-    ({ engine, cleanup } = await engineOver("place-person", { "chuong-trinh-dai-hoi-khe-gianh.txt": agenda }));
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const agenda = [
+    "Chương trình Đại hội Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035",
+    "",
+    "1. Thảo luận báo cáo chính trị của Chi ủy nhiệm kỳ 2027 - 2030.",
+    "",
+    "2. Bầu Chi ủy Chi bộ thôn Khe Gianh nhiệm kỳ 2030 - 2035 và bầu đại biểu dự Đại hội Đảng bộ xã Lạc Khê lần thứ II.",
+    "",
+    "3. Đồng chí Bí thư Chi bộ bế mạc Đại hội.",
+  ].join("\n");
+  const engine = engineForBlock("place-person", { "chuong-trinh-dai-hoi-khe-gianh.txt": agenda });
 
   it("refuses who was elected when the passage names only the election and a commune ('xã Lạc Khê')", async () => {
-    const r = await engine.ask("Who was elected to the Khe Gianh Party cell committee for the 2030-2035 term?");
+    const r = await engine().ask("Who was elected to the Khe Gianh Party cell committee for the 2030-2035 term?");
     expect(r.abstained, r.answer ?? "").toBe(true);
   });
 });
 
 describe("a day that recurs is asked by its weekday or its week", () => {
-  let engine: QaEngine;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const rules = [
-      "Quy chế làm việc của Ban Chấp hành Đảng bộ xã Hòa Tây",
-      "",
-      "Điều 5. Chế độ họp",
-      "",
-      "1. Ban Thường vụ Đảng ủy xã họp định kỳ mỗi tháng 01 lần vào tuần cuối của tháng.",
-      "",
-      "2. Bí thư Đảng ủy tiếp công dân định kỳ ít nhất 01 ngày trong tháng, vào ngày thứ Năm của tuần thứ hai.",
-    ].join("\n");
-    ({ engine, cleanup } = await engineOver("recurring-day", { "quy-che-hoa-tay.txt": rules }));
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const rules = [
+    "Quy chế làm việc của Ban Chấp hành Đảng bộ xã Hòa Tây",
+    "",
+    "Điều 5. Chế độ họp",
+    "",
+    "1. Ban Thường vụ Đảng ủy xã họp định kỳ mỗi tháng 01 lần vào tuần cuối của tháng.",
+    "",
+    "2. Bí thư Đảng ủy tiếp công dân định kỳ ít nhất 01 ngày trong tháng, vào ngày thứ Năm của tuần thứ hai.",
+  ].join("\n");
+  const engine = engineForBlock("recurring-day", { "quy-che-hoa-tay.txt": rules });
 
   it("answers 'tuần nào trong tháng' and 'ngày nào trong tháng' with the week or the weekday", async () => {
-    expect((await engine.ask("BTV dang uy xa hop dinh ky vao tuan nao trong thang")).answer).toContain("tuần cuối của tháng");
-    expect((await engine.ask("Bí thư Đảng ủy tiếp công dân vào ngày nào trong tháng?")).answer).toContain("thứ Năm");
+    expect((await engine().ask("BTV dang uy xa hop dinh ky vao tuan nao trong thang")).answer).toContain("tuần cuối của tháng");
+    expect((await engine().ask("Bí thư Đảng ủy tiếp công dân vào ngày nào trong tháng?")).answer).toContain("thứ Năm");
   });
 
   it("reads 'kỳ họp thứ mấy' as an ordinal, not a weekday", () => {
@@ -367,57 +353,43 @@ describe("a day that recurs is asked by its weekday or its week", () => {
 });
 
 describe("a count of people under the article it belongs to", () => {
-  let engine: QaEngine;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const rules = [
-      "Quy chế làm việc của Đảng ủy xã Hòa Tây",
-      "",
-      "Điều 9. Ủy ban Kiểm tra Đảng ủy xã",
-      "",
-      "Ủy ban Kiểm tra Đảng ủy gồm 05 đồng chí; Chủ nhiệm Ủy ban Kiểm tra là Ủy viên Ban Thường vụ.",
-      "",
-      "Điều 10. Các chi bộ thôn",
-      "",
-      "Sau sắp xếp, Đảng bộ xã còn 10 chi bộ thôn; bình quân mỗi chi bộ thôn có 43,8 đảng viên.",
-    ].join("\n");
-    ({ engine, cleanup } = await engineOver("people-count", { "quy-che-hoa-tay.txt": rules }));
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const rules = [
+    "Quy chế làm việc của Đảng ủy xã Hòa Tây",
+    "",
+    "Điều 9. Ủy ban Kiểm tra Đảng ủy xã",
+    "",
+    "Ủy ban Kiểm tra Đảng ủy gồm 05 đồng chí; Chủ nhiệm Ủy ban Kiểm tra là Ủy viên Ban Thường vụ.",
+    "",
+    "Điều 10. Các chi bộ thôn",
+    "",
+    "Sau sắp xếp, Đảng bộ xã còn 10 chi bộ thôn; bình quân mỗi chi bộ thôn có 43,8 đảng viên.",
+  ].join("\n");
+  const engine = engineForBlock("people-count", { "quy-che-hoa-tay.txt": rules });
 
   it("answers how many people sit on a body with the unit that counts them, though the article's heading names the body", async () => {
-    expect((await engine.ask("How many people sit on the Inspection Commission of the Hòa Tây commune Party Committee?")).answer).toContain("05 đồng chí");
+    expect((await engine().ask("How many people sit on the Inspection Commission of the Hòa Tây commune Party Committee?")).answer).toContain("05 đồng chí");
   });
 
   it("refuses an average ('43,8 đảng viên') as the number of members a cell has, unless the average is asked", async () => {
-    const r = await engine.ask("Sau sắp xếp, chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?");
+    const r = await engine().ask("Sau sắp xếp, chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?");
     expect(r.answer ?? "").not.toContain("43,8");
     // (It answers the question asking the average.)
-    expect((await engine.ask("Sau sắp xếp, bình quân mỗi chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?")).answer).toContain("43,8");
+    expect((await engine().ask("Sau sắp xếp, bình quân mỗi chi bộ thôn của xã Hòa Tây có bao nhiêu đảng viên?")).answer).toContain("43,8");
   });
 });
 
 describe("a committee's comrades count that committee only", () => {
-  let engine: QaEngine;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const plan = [
-      "Phương án nhân sự Ban Chấp hành Đảng bộ xã Lạc Hòa khóa mới",
-      "",
-      "1. Ban Chấp hành Đảng bộ xã dự kiến 19 đồng chí.",
-      "",
-      "2. Ủy ban Kiểm tra Đảng ủy xã dự kiến 05 người, trong đó Chủ nhiệm Ủy ban Kiểm tra là ủy viên Ban Thường vụ Đảng ủy.",
-    ].join("\n");
-    ({ engine, cleanup } = await engineOver("committee-people", { "phuong-an-nhan-su.txt": plan }));
-  });
-  afterAll(async () => {
-    await cleanup();
-  });
+  const plan = [
+    "Phương án nhân sự Ban Chấp hành Đảng bộ xã Lạc Hòa khóa mới",
+    "",
+    "1. Ban Chấp hành Đảng bộ xã dự kiến 19 đồng chí.",
+    "",
+    "2. Ủy ban Kiểm tra Đảng ủy xã dự kiến 05 người, trong đó Chủ nhiệm Ủy ban Kiểm tra là ủy viên Ban Thường vụ Đảng ủy.",
+  ].join("\n");
+  const engine = engineForBlock("committee-people", { "phuong-an-nhan-su.txt": plan });
 
   it("refuses the Ủy ban Kiểm tra's comrades as the number of people on the Ban Thường vụ", async () => {
-    const r = await engine.ask("ban thuong vu dang uy xa khoa moi du kien may nguoi");
+    const r = await engine().ask("ban thuong vu dang uy xa khoa moi du kien may nguoi");
     expect(r.answer ?? "").not.toContain("05 người");
   });
 });

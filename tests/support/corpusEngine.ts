@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ingestCorpus } from "../../src/index/ingest.js";
+import { afterAll, beforeAll } from "vitest";
 import { QaEngine, type EngineOptions } from "../../src/qa/engine.js";
 import { makeTempDir } from "./fixtures.js";
 
@@ -21,4 +22,22 @@ export async function engineOver(prefix: string, files: Record<string, string>, 
     else await tmp.cleanup();
   };
   return { engine, cleanup };
+}
+
+/**
+ * An engine over `files` for the tests of the describe block that calls it: built before them and removed
+ * after (`engineOver` in the block's beforeAll and afterAll). Returns a getter for the tests to call.
+ */
+export function engineForBlock(prefix: string, files: Record<string, string>): () => QaEngine {
+  let built: { engine: QaEngine; cleanup: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    built = await engineOver(prefix, files);
+  });
+  afterAll(async () => {
+    await built?.cleanup();
+  });
+  return () => {
+    if (!built) throw new Error(`engineForBlock("${prefix}"): the engine is built before the block's tests and used only in them`);
+    return built.engine;
+  };
 }
