@@ -16,9 +16,10 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { ingestSettings, runIngest } from "../src/app/ingestRunner.js";
+import { verifierRows } from "./verifierRows.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
-import { candidateSettings, crossValidate, effectiveSetting, type CalibrationRow } from "../src/qa/calibrate.js";
+import { candidateSettings, crossValidate, crossValidateVerifier, effectiveSetting, type CalibrationRow, type Withheld } from "../src/qa/calibrate.js";
 import { QaEngine } from "../src/qa/engine.js";
 import { judge, parseQuestions, type EvalQuestion } from "../src/qa/evaluate.js";
 import { DEFAULT_POLICY, FITTED_KNOBS, withPolicy } from "../src/qa/policy.js";
@@ -223,8 +224,19 @@ async function answerInWorkers(indexDir: string, workers: number, work: string):
   return parts.flat().sort((a, b) => a.at - b.at).map((p) => p.row);
 }
 
+function printVerifier(v: ReturnType<typeof crossValidateVerifier>): void {
+  const line = (label: string, w: Withheld): string => `  ${label.padEnd(40)} ${String(w.answers).padStart(5)} answers, ${String(w.withheld).padStart(3)} withheld: ${String(w.wrongRemoved).padStart(3)} wrong, ${String(w.rightLost).padStart(3)} right`;
+  console.log(`Verifier (fitted on ${v.model.answers} answers of the tunable sets, ${v.model.wrong} of them wrong; withholds above ${(DEFAULT_POLICY.maxWrongChance * 100).toFixed(0)} % likely wrong):`);
+  console.log(line("in sample (tunable sets)", v.inSample));
+  console.log(line("each tunable document left out of the fit", v.crossValidated));
+  console.log(line("held-out sets", v.heldOut));
+  for (const [kind, w] of Object.entries(v.heldOutByKind)) console.log(line(`  held out, ${kind}`, w));
+  console.log(`  model: ${v.model.features.map((f, i) => `${f} ${(v.model.weights[i] ?? 0).toFixed(2)}`).join(", ")}; bias ${v.model.bias.toFixed(2)}`);
+  console.log("");
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { out: { type: "string" }, workers: { type: "string" }, index: { type: "string" }, shard: { type: "string" }, "rows-out": { type: "string" } } });
+  const { values } = parseArgs({ options: { out: { type: "string" }, workers: { type: "string" }, index: { type: "string" }, shard: { type: "string" }, "rows-out": { type: "string" }, "verifier-out": { type: "string" }, "verifier-only": { type: "boolean" } } });
   if (!existsSync(path.join(SHARED, "eval", "dev.jsonl"))) {
     console.error("calibrate needs ../shared (the dev question sets and documents); it is not here.");
     return 2;
@@ -245,6 +257,11 @@ async function main(): Promise<number> {
   const settings = ingestSettings(config);
   const work = await mkdtemp(path.join(os.tmpdir(), "calibrate-"));
   try {
+    // The verifier: fitted where each set is answered from its own documents, the way `npm run eval` measures.
+    const verifier = crossValidateVerifier(await verifierRows(settings, [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)], path.join(work, "verifier")));
+    printVerifier(verifier);
+    if (values["verifier-out"]) await writeFile(values["verifier-out"], `${JSON.stringify(verifier.model, null, 1)}\n`);
+    if (values["verifier-only"]) return 0;
     const corpusDir = path.join(work, "corpus");
     await mkdir(corpusDir, { recursive: true });
     await cp(settings.corpusDir, path.join(corpusDir, "shipped"), { recursive: true });

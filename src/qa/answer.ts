@@ -16,6 +16,7 @@ import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
+import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
 import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
@@ -81,6 +82,8 @@ export interface Extraction {
   best: PassageAnswer | null;
   /** Every candidate's best unit, best first. */
   ranked: PassageAnswer[];
+  /** What the verifier read of the answer chosen (absent when no unit passed the checks). */
+  features?: AnswerFeatures;
 }
 
 /** The end of a time adverbial a window was cut after: "Đến năm 2027, ", "Từ ngày 01/10/2025, ", "Trong quý III, ". */
@@ -736,9 +739,16 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     if (primary) best = primary;
   }
   if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);
+  // An answer that passes every check may still be a near miss: the verifier weighs how clearly it won.
+  // (It is weighed against the next unit that could have been given instead: one that passes the checks.)
+  const chosen = best;
+  const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > chosen.score - MAX_MARGIN && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
+  const features = answerFeatures(best, rival, candidateOf(best)?.rank ?? 0, plan.terms.length);
+  const chance = wrongChance(features);
+  if (chance > policy.maxWrongChance) return { abstained: true, reason: `the answer is uncertain (${Math.round(chance * 100)} % likely wrong)`, best, ranked, features };
   // A list reads badly cut: it may run to 300 characters.
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
-  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked };
+  return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked, features };
 }
 
 /** Whether `unit` names a place of the level `fold` ("xã" then a capitalised name: "xã Long Mỹ"). */

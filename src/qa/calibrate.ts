@@ -4,6 +4,7 @@
  * a document they were not fitted on. Pure functions over a table of outcomes (question × candidate policy).
  */
 import { DEFAULT_POLICY, FITTED_KNOBS, type AnswerPolicy } from "./policy.js";
+import { fitVerifier, wrongChance, type VerifierModel, type VerifierSample } from "./verifier.js";
 
 /** One candidate policy: the fitted knobs' values. */
 export type KnobSetting = Partial<Record<keyof AnswerPolicy, number>>;
@@ -21,6 +22,11 @@ export interface CalibrationRow {
   answered: boolean[];
   /** Whether this question may be used for fitting (held-out sets are only scored). */
   tunable: boolean;
+  /**
+   * Under the shipped policy with the verifier off: what the verifier reads of the answer and whether it
+   * was wrong (null when the engine abstained anyway).
+   */
+  verifier?: VerifierSample | null;
 }
 
 /** Every combination of the fitted knobs' values. */
@@ -130,4 +136,48 @@ export function crossValidate(rows: readonly CalibrationRow[], settings: readonl
     crossValidatedCorrect: rows.map((r) => r.correct[chosen.get(r.doc) ?? all] ?? false),
     perDocument,
   };
+}
+
+/** What a verifier withholds of some answers: how many, how many of them were right, how many wrong. */
+export interface Withheld {
+  answers: number;
+  withheld: number;
+  rightLost: number;
+  wrongRemoved: number;
+}
+
+function withheldBy(model: VerifierModel, samples: readonly VerifierSample[], maxWrongChance: number): Withheld {
+  const out: Withheld = { answers: samples.length, withheld: 0, rightLost: 0, wrongRemoved: 0 };
+  for (const s of samples) {
+    if (wrongChance(s.features, model) <= maxWrongChance) continue;
+    out.withheld++;
+    if (s.wrong) out.wrongRemoved++;
+    else out.rightLost++;
+  }
+  return out;
+}
+
+function add(a: Withheld, b: Withheld): Withheld {
+  return { answers: a.answers + b.answers, withheld: a.withheld + b.withheld, rightLost: a.rightLost + b.rightLost, wrongRemoved: a.wrongRemoved + b.wrongRemoved };
+}
+
+/**
+ * Fits the verifier on the tunable rows' answers and says what it withholds: in sample, on each tunable
+ * document when fitted without it (leave one document out), and on the held-out rows when fitted on all the
+ * tunable ones.
+ */
+export function crossValidateVerifier(rows: readonly CalibrationRow[], maxWrongChance = DEFAULT_POLICY.maxWrongChance, l2 = 1): { model: VerifierModel; inSample: Withheld; crossValidated: Withheld; heldOut: Withheld; heldOutByKind: Record<string, Withheld> } {
+  const answered = rows.filter((r): r is CalibrationRow & { verifier: VerifierSample } => r.verifier != null);
+  const tunable = answered.filter((r) => r.tunable);
+  const model = fitVerifier(tunable.map((r) => r.verifier), l2);
+  const none: Withheld = { answers: 0, withheld: 0, rightLost: 0, wrongRemoved: 0 };
+  let crossValidated = none;
+  for (const doc of new Set(tunable.map((r) => r.doc))) {
+    const others = fitVerifier(tunable.filter((r) => r.doc !== doc).map((r) => r.verifier), l2);
+    crossValidated = add(crossValidated, withheldBy(others, tunable.filter((r) => r.doc === doc).map((r) => r.verifier), maxWrongChance));
+  }
+  const held = answered.filter((r) => !r.tunable);
+  const heldOutByKind: Record<string, Withheld> = {};
+  for (const kind of new Set(held.map((r) => r.kind))) heldOutByKind[kind] = withheldBy(model, held.filter((r) => r.kind === kind).map((r) => r.verifier), maxWrongChance);
+  return { model, inSample: withheldBy(model, tunable.map((r) => r.verifier), maxWrongChance), crossValidated, heldOut: withheldBy(model, held.map((r) => r.verifier), maxWrongChance), heldOutByKind };
 }

@@ -23,6 +23,7 @@ import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restor
 import { checkSpelling, withCorrectedSpelling, type CheckedPlan } from "./spelling.js";
 import { termIn, termSets } from "./termSets.js";
 import { HybridRetriever, type RetrievedPassage } from "./retriever.js";
+import type { AnswerFeatures } from "./verifier.js";
 import { warmUpQuestions } from "./warmUp.js";
 
 /** A passage of the index in service, as the engine hands it out. */
@@ -52,6 +53,8 @@ export interface AnswerResult {
   ms: number;
   /** Set when the message was a greeting, a thank-you or a goodbye rather than a question. */
   smallTalk?: SmallTalkKind;
+  /** What the verifier read of the answer chosen, when one passed the checks (for calibration and logs). */
+  features?: AnswerFeatures;
 }
 
 /** Passages that cite a document the question names, added to the candidates. */
@@ -647,6 +650,7 @@ export class QaEngine implements QaService {
       abstained: extraction.abstained,
       citations,
       reason: extraction.reason,
+      ...(extraction.features ? { features: extraction.features } : {}),
     };
   }
 }

@@ -93,6 +93,15 @@ export interface AnswerPolicy {
    * same thing in nearly the same words).
    */
   officialPreference: number;
+
+  // — Confidence —
+  /**
+   * An answer the verifier (verifier.ts) gives a higher chance of being wrong than this is withheld, the
+   * closest passages offered instead. At 1/3 a withheld answer's expected loss (a third of a right answer)
+   * equals its expected gain: a wrong answer costs twice what a right one earns (calibrate's
+   * WRONG_ANSWER_COST). Range 0–1 (1 = off).
+   */
+  maxWrongChance: number;
 }
 
 /** The defaults. Fitted values come from `npm run calibrate` (see README, "Measured figures"). */
@@ -124,6 +133,7 @@ export const DEFAULT_POLICY: Readonly<AnswerPolicy> = Object.freeze({
   fallbackMargin: 0.05,
   fallbackScoreGap: 2,
   officialPreference: 1,
+  maxWrongChance: 1 / 3,
 });
 
 /** The knobs `npm run calibrate` fits, with the values it tries. */
