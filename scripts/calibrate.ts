@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { ingestSettings, runIngest } from "../src/app/ingestRunner.js";
 import { verifierRows } from "./verifierRows.js";
+import { FITTED_FEATURES, VERIFIER_FEATURES, type VerifierFeature } from "../src/qa/verifier.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { candidateSettings, crossValidate, crossValidateVerifier, effectiveSetting, type CalibrationRow, type Withheld } from "../src/qa/calibrate.js";
@@ -236,7 +237,7 @@ function printVerifier(v: ReturnType<typeof crossValidateVerifier>): void {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { out: { type: "string" }, workers: { type: "string" }, index: { type: "string" }, shard: { type: "string" }, "rows-out": { type: "string" }, "verifier-out": { type: "string" }, "verifier-only": { type: "boolean" } } });
+  const { values } = parseArgs({ options: { out: { type: "string" }, workers: { type: "string" }, index: { type: "string" }, shard: { type: "string" }, "rows-out": { type: "string" }, "verifier-out": { type: "string" }, "verifier-only": { type: "boolean" }, "verifier-features": { type: "string" }, "verifier-rows": { type: "string" } } });
   if (!existsSync(path.join(SHARED, "eval", "dev.jsonl"))) {
     console.error("calibrate needs ../shared (the dev question sets and documents); it is not here.");
     return 2;
@@ -258,7 +259,17 @@ async function main(): Promise<number> {
   const work = await mkdtemp(path.join(os.tmpdir(), "calibrate-"));
   try {
     // The verifier: fitted where each set is answered from its own documents, the way `npm run eval` measures.
-    const verifier = crossValidateVerifier(await verifierRows(settings, [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)], path.join(work, "verifier")));
+    const features = values["verifier-features"]?.split(",").map((f) => f.trim()) ?? [...FITTED_FEATURES];
+    const unknown = features.filter((f) => !(VERIFIER_FEATURES as readonly string[]).includes(f));
+    if (unknown.length > 0) {
+      console.error(`--verifier-features: unknown ${unknown.join(", ")} (known: ${VERIFIER_FEATURES.join(", ")})`);
+      return 2;
+    }
+    // (--verifier-rows FILE keeps the answered rows, or reads them when the file exists: refits without answering again.)
+    const rowsFile = values["verifier-rows"];
+    const answered = rowsFile && existsSync(rowsFile) ? (JSON.parse(await readFile(rowsFile, "utf8")) as CalibrationRow[]) : await verifierRows(settings, [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)], path.join(work, "verifier"));
+    if (rowsFile && !existsSync(rowsFile)) await writeFile(rowsFile, JSON.stringify(answered));
+    const verifier = crossValidateVerifier(answered, DEFAULT_POLICY.maxWrongChance, 1, features as VerifierFeature[]);
     printVerifier(verifier);
     if (values["verifier-out"]) await writeFile(values["verifier-out"], `${JSON.stringify(verifier.model, null, 1)}\n`);
     if (values["verifier-only"]) return 0;

@@ -743,7 +743,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // (It is weighed against the next unit that could have been given instead: one that passes the checks.)
   const chosen = best;
   const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > chosen.score - MAX_MARGIN && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
-  const features = answerFeatures(best, rival, candidateOf(best)?.rank ?? 0, plan.terms.length);
+  const features = answerFeatures({ best, rival, runnerUp: ranked[1], rank: candidateOf(best)?.rank ?? 0, termCount: plan.terms.length, english: plan.language === "en", unknownWords: plan.unknownWords.length });
   const chance = wrongChance(features);
   if (chance > policy.maxWrongChance) return { abstained: true, reason: `the answer is uncertain (${Math.round(chance * 100)} % likely wrong)`, best, ranked, features };
   // A list reads badly cut: it may run to 300 characters.

@@ -4,7 +4,7 @@
  * a document they were not fitted on. Pure functions over a table of outcomes (question × candidate policy).
  */
 import { DEFAULT_POLICY, FITTED_KNOBS, type AnswerPolicy } from "./policy.js";
-import { fitVerifier, wrongChance, type VerifierModel, type VerifierSample } from "./verifier.js";
+import { FITTED_FEATURES, fitVerifier, wrongChance, type VerifierFeature, type VerifierModel, type VerifierSample } from "./verifier.js";
 
 /** One candidate policy: the fitted knobs' values. */
 export type KnobSetting = Partial<Record<keyof AnswerPolicy, number>>;
@@ -166,14 +166,14 @@ function add(a: Withheld, b: Withheld): Withheld {
  * document when fitted without it (leave one document out), and on the held-out rows when fitted on all the
  * tunable ones.
  */
-export function crossValidateVerifier(rows: readonly CalibrationRow[], maxWrongChance = DEFAULT_POLICY.maxWrongChance, l2 = 1): { model: VerifierModel; inSample: Withheld; crossValidated: Withheld; heldOut: Withheld; heldOutByKind: Record<string, Withheld> } {
+export function crossValidateVerifier(rows: readonly CalibrationRow[], maxWrongChance = DEFAULT_POLICY.maxWrongChance, l2 = 1, features: readonly VerifierFeature[] = FITTED_FEATURES): { model: VerifierModel; inSample: Withheld; crossValidated: Withheld; heldOut: Withheld; heldOutByKind: Record<string, Withheld> } {
   const answered = rows.filter((r): r is CalibrationRow & { verifier: VerifierSample } => r.verifier != null);
   const tunable = answered.filter((r) => r.tunable);
-  const model = fitVerifier(tunable.map((r) => r.verifier), l2);
+  const model = fitVerifier(tunable.map((r) => r.verifier), l2, features);
   const none: Withheld = { answers: 0, withheld: 0, rightLost: 0, wrongRemoved: 0 };
   let crossValidated = none;
   for (const doc of new Set(tunable.map((r) => r.doc))) {
-    const others = fitVerifier(tunable.filter((r) => r.doc !== doc).map((r) => r.verifier), l2);
+    const others = fitVerifier(tunable.filter((r) => r.doc !== doc).map((r) => r.verifier), l2, features);
     crossValidated = add(crossValidated, withheldBy(others, tunable.filter((r) => r.doc === doc).map((r) => r.verifier), maxWrongChance));
   }
   const held = answered.filter((r) => !r.tunable);

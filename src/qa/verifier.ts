@@ -12,9 +12,11 @@
  */
 import { createRequire } from "node:module";
 
-/** The features, in the model's order. */
-export const VERIFIER_FEATURES = ["margin", "score", "ownCoverage", "rank", "termCount"] as const;
+/** What the verifier can read of an answer (a model uses some of them, in its own order). */
+export const VERIFIER_FEATURES = ["margin", "score", "ownCoverage", "rank", "termCount", "lead", "coverage", "english", "unknownWords"] as const;
 export type VerifierFeature = (typeof VERIFIER_FEATURES)[number];
+/** The features `npm run calibrate` fits a model on unless told others. */
+export const FITTED_FEATURES: readonly VerifierFeature[] = ["margin", "score", "ownCoverage", "rank", "termCount"];
 
 /** What the verifier reads of an answer. */
 export type AnswerFeatures = Record<VerifierFeature, number>;
@@ -45,12 +47,33 @@ export interface VerifierSample {
   wrong: boolean;
 }
 
-/**
- * The features of the chosen unit, given its rival — the best unit of another passage that passes the checks
- * too, if one scores within MAX_MARGIN of it — and its passage's retrieval rank.
- */
-export function answerFeatures(best: { score: number; ownCoverage: number }, rival: { score: number } | undefined, rank: number, termCount: number): AnswerFeatures {
-  return { margin: Math.min(MAX_MARGIN, best.score - (rival?.score ?? -Infinity)), score: best.score, ownCoverage: best.ownCoverage, rank: Math.min(rank, MAX_RANK), termCount };
+/** What extraction hands the verifier: the unit chosen, its rival, the next passage's best unit and the question. */
+export interface VerifiedAnswer {
+  best: { score: number; ownCoverage: number; coverage: number };
+  /** The best unit of another passage that passes the checks too, if one scores within MAX_MARGIN of it. */
+  rival: { score: number } | undefined;
+  /** The next passage's best unit, whether it passes the checks or not. */
+  runnerUp: { score: number } | undefined;
+  /** Retrieval rank of the answer's passage. */
+  rank: number;
+  termCount: number;
+  english: boolean;
+  unknownWords: number;
+}
+
+/** The features of an answer: margins and ranks capped. */
+export function answerFeatures(a: VerifiedAnswer): AnswerFeatures {
+  return {
+    margin: Math.min(MAX_MARGIN, a.best.score - (a.rival?.score ?? -Infinity)),
+    score: a.best.score,
+    ownCoverage: a.best.ownCoverage,
+    rank: Math.min(a.rank, MAX_RANK),
+    termCount: a.termCount,
+    lead: Math.min(MAX_MARGIN, a.best.score - (a.runnerUp?.score ?? -Infinity)),
+    coverage: a.best.coverage,
+    english: a.english ? 1 : 0,
+    unknownWords: a.unknownWords,
+  };
 }
 
 /** Chance that an answer with these features is wrong, under `model`. */
@@ -85,8 +108,7 @@ function solve(a: number[][], b: number[]): number[] {
  * Fits the model by Newton's method on the penalised log-likelihood (the bias is not penalised): the same
  * samples give the same model, whatever their order.
  */
-export function fitVerifier(samples: readonly VerifierSample[], l2 = 1): VerifierModel {
-  const features = [...VERIFIER_FEATURES];
+export function fitVerifier(samples: readonly VerifierSample[], l2 = 1, features: readonly VerifierFeature[] = FITTED_FEATURES): VerifierModel {
   const n = samples.length;
   const mean = features.map((f) => samples.reduce((s, x) => s + x.features[f], 0) / Math.max(1, n));
   const scale = features.map((f, i) => Math.sqrt(samples.reduce((s, x) => s + (x.features[f] - (mean[i] ?? 0)) ** 2, 0) / Math.max(1, n)) || 1);
@@ -110,7 +132,7 @@ export function fitVerifier(samples: readonly VerifierSample[], l2 = 1): Verifie
     w = w.map((wi, i) => wi - (step[i] ?? 0));
     if (Math.max(...step.map(Math.abs)) < 1e-10) break;
   }
-  return { version: 1, features, mean, scale, bias: w[0] ?? 0, weights: w.slice(1), l2, answers: n, wrong: ys.filter((y) => y === 1).length };
+  return { version: 1, features: [...features], mean, scale, bias: w[0] ?? 0, weights: w.slice(1), l2, answers: n, wrong: ys.filter((y) => y === 1).length };
 }
 
 /** Checks a model read from a file; throws what is wrong with it. */

@@ -4,7 +4,7 @@ import { DEFAULT_POLICY, withPolicy } from "../../src/qa/policy.js";
 import { answerFeatures, checkVerifierModel, MAX_MARGIN, fitVerifier, SHIPPED_VERIFIER, wrongChance, type AnswerFeatures, type VerifierSample } from "../../src/qa/verifier.js";
 import { engineForBlock } from "../support/corpusEngine.js";
 
-const features = (margin: number, score = 6, ownCoverage = 0.9, rank = 0, termCount = 10): AnswerFeatures => ({ margin, score, ownCoverage, rank, termCount });
+const features = (margin: number, score = 6, ownCoverage = 0.9, rank = 0, termCount = 10): AnswerFeatures => ({ margin, score, ownCoverage, rank, termCount, lead: margin, coverage: 0.8, english: 0, unknownWords: 0 });
 
 /** Answers whose margin over the runner-up decides whether they are wrong, with some noise in the other features. */
 function samples(count: number): VerifierSample[] {
@@ -31,11 +31,12 @@ describe("the answer verifier", () => {
     expect(b.bias).toBeCloseTo(a.bias, 9);
   });
 
-  it("reads the features of an answer: its margin over its rival, margins and ranks capped", () => {
-    expect(answerFeatures({ score: 7, ownCoverage: 1 }, { score: 5.5 }, 30, 8)).toEqual({ margin: 1.5, score: 7, ownCoverage: 1, rank: 12, termCount: 8 });
+  it("reads the features of an answer: its margins over its rival and the next passage, capped, and its rank, capped", () => {
+    const read = (rival: { score: number } | undefined, runnerUp: { score: number } | undefined, rank = 0) => answerFeatures({ best: { score: 7, ownCoverage: 1, coverage: 0.8 }, rival, runnerUp, rank, termCount: 8, english: true, unknownWords: 1 });
+    expect(read({ score: 5.5 }, { score: 6.5 }, 30)).toEqual({ margin: 1.5, score: 7, ownCoverage: 1, rank: 12, termCount: 8, lead: 0.5, coverage: 0.8, english: 1, unknownWords: 1 });
     // With no rival, or one far behind, the margin is the cap.
-    expect(answerFeatures({ score: 7, ownCoverage: 1 }, undefined, 0, 8).margin).toBe(MAX_MARGIN);
-    expect(answerFeatures({ score: 7, ownCoverage: 1 }, { score: 1 }, 0, 8).margin).toBe(MAX_MARGIN);
+    expect(read(undefined, undefined).margin).toBe(MAX_MARGIN);
+    expect(read({ score: 1 }, { score: 1 }).lead).toBe(MAX_MARGIN);
   });
 
   it("rejects a malformed model file with what is wrong", () => {
