@@ -741,8 +741,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);
   // An answer that passes every check may still be a near miss: the verifier weighs how clearly it won.
   // (It is weighed against the next unit that could have been given instead: one that passes the checks.)
-  const chosen = best;
-  const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > chosen.score - MAX_MARGIN && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
+  // (A unit that says the same — an encyclopaedia restating the Charter cited — is no rival.)
+  const answer = best;
+  const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > answer.score - MAX_MARGIN && !sameStatement(u.text, answer.text) && !nameSameActor(plan, u.text, answer.text) && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
   const features = answerFeatures({ best, rival, runnerUp: ranked[1], rank: candidateOf(best)?.rank ?? 0, termCount: plan.terms.length, english: plan.language === "en", unknownWords: plan.unknownWords.length });
   const chance = wrongChance(features);
   if (chance > policy.maxWrongChance) return { abstained: true, reason: `the answer is uncertain (${Math.round(chance * 100)} % likely wrong)`, best, ranked, features };

@@ -3,6 +3,9 @@ import { crossValidateVerifier, WRONG_ANSWER_COST, type CalibrationRow } from ".
 import { DEFAULT_POLICY, withPolicy } from "../../src/qa/policy.js";
 import { answerFeatures, checkVerifierModel, MAX_MARGIN, fitVerifier, SHIPPED_VERIFIER, wrongChance, type AnswerFeatures, type VerifierSample } from "../../src/qa/verifier.js";
 import { engineForBlock } from "../support/corpusEngine.js";
+import { TermStats } from "../../src/index/termStats.js";
+import { extractAnswer, type CandidatePassage } from "../../src/qa/answer.js";
+import { understandQuestion } from "../../src/qa/query.js";
 
 const features = (margin: number, score = 6, ownCoverage = 0.9, rank = 0, termCount = 10): AnswerFeatures => ({ margin, score, ownCoverage, rank, termCount, lead: margin, coverage: 0.8, english: 0, unknownWords: 0 });
 
@@ -65,6 +68,31 @@ describe("the answer verifier", () => {
     expect(v.heldOutByKind.vi?.answers).toBe(30);
     expect(v.inSample.wrongRemoved).toBeGreaterThan(v.inSample.rightLost);
     expect(v.crossValidated.withheld).toBe(v.crossValidated.wrongRemoved + v.crossValidated.rightLost);
+  });
+});
+
+describe("the answer's rival", () => {
+  const charter = "Đảng uỷ Công an Trung ương do Bộ Chính trị chỉ định gồm một số Uỷ viên Ban Chấp hành Trung ương.";
+  const extract = (other: string) => {
+    const s = new TermStats();
+    for (const p of [other, charter]) s.add(p);
+    const candidates: CandidatePassage[] = [
+      { id: "charter#124", text: charter, context: "Chương VI › Điều 27", title: "Điều lệ Đảng", rank: 0, isOfficial: true },
+      { id: "other#1", text: other, context: "", title: "Bài viết", rank: 1 },
+    ];
+    return extractAnswer(understandQuestion("Cơ quan nào chỉ định Đảng ủy Công an Trung ương?"), candidates, s, withPolicy({ maxWrongChance: 1 }));
+  };
+
+  it("is a unit of another passage that gives another answer, close behind", () => {
+    const e = extract("Đảng ủy Công an Trung ương do Ban Bí thư chỉ định, gồm 15 đồng chí.");
+    expect(e.best?.passageId).toBe("charter#124");
+    expect(e.features?.margin).toBeLessThan(MAX_MARGIN);
+  });
+
+  it("is never a text that restates the answer: both say the same", () => {
+    const e = extract("Theo Điều lệ, Đảng uỷ Công an Trung ương do Bộ Chính trị chỉ định gồm một số Uỷ viên Ban Chấp hành Trung ương.");
+    expect(e.best?.passageId).toBe("charter#124");
+    expect(e.features?.margin).toBe(MAX_MARGIN);
   });
 });
 
