@@ -96,10 +96,9 @@ export interface AnswerPolicy {
 
   // — Confidence —
   /**
-   * An answer the verifier (verifier.ts) gives a higher chance of being wrong than this is withheld, the
-   * closest passages offered instead. At 1/3 a withheld answer's expected loss (a third of a right answer)
-   * equals its expected gain: a wrong answer costs twice what a right one earns (calibrate's
-   * WRONG_ANSWER_COST). Range 0–1 (1 = off).
+   * An answer the verifier (verifier.ts) gives a higher chance p of being wrong than this is withheld, the
+   * closest passages offered instead. A wrong answer costs twice what a right one earns (calibrate's
+   * WRONG_ANSWER_COST), so answering is worth (1 − p) − 2p on average: nothing at p = 1/3. Range 0–1 (1 = off).
    */
   maxWrongChance: number;
 }

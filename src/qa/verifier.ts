@@ -1,14 +1,16 @@
 /**
  * How likely a chosen answer is to be wrong, from what extraction already measured of it. Every check of
  * `answer.ts` can pass and the answer still be a near miss: on documents the rules were never tuned on,
- * wrong answers gather where the best unit barely beats the best unit of another passage, scores low,
- * states little beyond its section's title, or comes from a passage retrieval ranked low. A logistic model
- * over those few features gives the chance; the policy withholds an answer whose chance of being wrong is
- * above `maxWrongChance` (answer.ts), offering the closest passages instead.
+ * wrong answers gather where the answer barely beats its rival (the best unit of another passage that passes
+ * the checks too and says something else), scores low, states little beyond its section's title, or comes
+ * from a passage retrieval ranked low. A logistic model over those few features gives the chance; answer.ts
+ * withholds an answer whose chance of being wrong is above the policy's `maxWrongChance`, offering the
+ * closest passages instead.
  *
- * The model is data (`verifier.json`): `npm run calibrate -- --verifier-out src/qa/verifier.json` fits it
- * on the tuned question sets only and prints, beside the in-sample figures, what it withholds on each
- * document when fitted without that document (leave-one-document-out) and on the held-out sets.
+ * The model is data (`verifier.json`): `npm run calibrate -- --verifier-only --verifier-out
+ * src/qa/verifier.json` fits it on the tuned question sets only, each answered from its own documents
+ * (scripts/verifierRows.ts), and prints, beside the in-sample figures, what it withholds on each document
+ * when fitted without that document (leave-one-document-out) and on the held-out sets.
  */
 import { createRequire } from "node:module";
 
