@@ -175,7 +175,9 @@ export function renderAnswer(result: AnswerResult, options: RenderOptions = {}):
 export function renderAbstention(result: AnswerResult, limit = TELEGRAM_TEXT_LIMIT, preface?: string): string[] {
   const blocks = [
     ...(preface ? [preface] : []),
-    "🤷 <b>Tài liệu hiện có không đề cập đến nội dung này.</b>\nTôi chỉ trả lời bằng những gì có trong tài liệu, nên không đưa ra câu trả lời để tránh suy đoán.",
+    result.uncertain
+      ? "🤔 <b>Tôi chưa chắc chắn về câu trả lời.</b>\nTài liệu có những đoạn gần với câu hỏi, nhưng không đoạn nào trả lời rõ hơn hẳn các đoạn khác, nên tôi không đưa ra câu trả lời để tránh sai."
+      : "🤷 <b>Tài liệu hiện có không đề cập đến nội dung này.</b>\nTôi chỉ trả lời bằng những gì có trong tài liệu, nên không đưa ra câu trả lời để tránh suy đoán.",
   ];
   const seen = new Set<string>();
   const lines: string[] = [];
@@ -185,7 +187,7 @@ export function renderAbstention(result: AnswerResult, limit = TELEGRAM_TEXT_LIM
     seen.add(line);
   }
   if (lines.length > 0) blocks.push(`Các đoạn gần nhất (có thể liên quan):\n${lines.join("\n")}`);
-  blocks.push("Bạn có thể hỏi lại bằng cách khác, hoặc gõ /nguon để xem danh sách tài liệu.");
+  blocks.push(result.uncertain ? "Bạn có thể hỏi cụ thể hơn (nêu tên văn bản, đơn vị, địa phương hoặc năm), hoặc gõ /nguon để xem danh sách tài liệu." : "Bạn có thể hỏi lại bằng cách khác, hoặc gõ /nguon để xem danh sách tài liệu.");
   return splitMessage(blocks, limit);
 }
 

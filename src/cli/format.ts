@@ -12,7 +12,7 @@ import { quoteAround } from "../quiz/phrasing.js";
 export function formatAnswerText(result: AnswerResult): string {
   const lines: string[] = [];
   if (result.abstained) {
-    lines.push("Không tìm thấy câu trả lời trong tài liệu. (Not found in the documents.)");
+    lines.push(result.uncertain ? "Chưa chắc chắn: không đoạn nào trả lời rõ hơn hẳn các đoạn khác. (Not sure: no passage answers clearly better than another.)" : "Không tìm thấy câu trả lời trong tài liệu. (Not found in the documents.)");
     if (result.citations.length > 0) lines.push("", "Các đoạn gần nhất:");
   } else {
     lines.push(`Trả lời: ${result.answer ?? ""}`, "", "Nguồn:");
@@ -108,7 +108,9 @@ function moreHint(count: number, noun: string): string[] {
 export function formatChatAnswer(result: AnswerResult, style: Style = PLAIN): string {
   const [first, ...others] = result.citations;
   if (result.abstained || result.answer === null || !first) {
-    const lines = [style.heading("Tài liệu hiện có không đề cập đến nội dung này."), "Tôi chỉ trả lời bằng những gì có trong tài liệu, nên không đoán."];
+    const lines = result.uncertain
+      ? [style.heading("Tôi chưa chắc chắn về câu trả lời."), "Tài liệu có những đoạn gần với câu hỏi, nhưng không đoạn nào trả lời rõ hơn hẳn; hãy hỏi cụ thể hơn (tên văn bản, đơn vị, năm)."]
+      : [style.heading("Tài liệu hiện có không đề cập đến nội dung này."), "Tôi chỉ trả lời bằng những gì có trong tài liệu, nên không đoán."];
     const closest = [...new Set(result.citations.slice(0, 3).map((c) => `• ${clip(c.title, CHAT_LIMITS.titleChars)} — ${c.location}`))];
     if (closest.length > 0) lines.push("Các đoạn gần nhất (có thể liên quan):", ...closest.map((l) => style.muted(l)), style.muted(`(xem nguyên văn: ${MORE_SOURCES_COMMAND})`));
     return lines.join("\n");

@@ -84,6 +84,8 @@ export interface Extraction {
   ranked: PassageAnswer[];
   /** What the verifier read of the answer chosen (absent when no unit passed the checks). */
   features?: AnswerFeatures;
+  /** Set when the verifier withheld the answer chosen: the documents speak of it, not clearly enough. */
+  uncertain?: true;
 }
 
 /** The end of a time adverbial a window was cut after: "Đến năm 2027, ", "Từ ngày 01/10/2025, ", "Trong quý III, ". */
@@ -746,7 +748,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > answer.score - MAX_MARGIN && !sameStatement(u.text, answer.text) && !nameSameActor(plan, u.text, answer.text) && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
   const features = answerFeatures({ best, rival, runnerUp: ranked[1], rank: candidateOf(best)?.rank ?? 0, termCount: plan.terms.length, english: plan.language === "en", unknownWords: plan.unknownWords.length });
   const chance = wrongChance(features);
-  if (chance > policy.maxWrongChance) return { abstained: true, reason: `the answer is uncertain (${Math.round(chance * 100)} % likely wrong)`, best, ranked, features };
+  if (chance > policy.maxWrongChance) return { abstained: true, reason: `the answer is uncertain (${Math.round(chance * 100)} % likely wrong)`, best, ranked, features, uncertain: true };
   // A list reads badly cut: it may run to 300 characters.
   const maxChars = plan.kind === "list" ? MAX_LIST_ANSWER_CHARS : MAX_ANSWER_CHARS;
   return { abstained: false, reason: null, best: { ...best, text: trimAnswer(best.text, plan, maxChars, weights) }, ranked, features };

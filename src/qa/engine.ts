@@ -55,6 +55,11 @@ export interface AnswerResult {
   smallTalk?: SmallTalkKind;
   /** What the verifier read of the answer chosen, when one passed the checks (for calibration and logs). */
   features?: AnswerFeatures;
+  /**
+   * Set on an abstention of the verifier's: the documents speak of what was asked, but the answer did not
+   * clearly beat another passage's. Its citations are then the candidate answers' passages, best first.
+   */
+  uncertain?: true;
 }
 
 /** Passages that cite a document the question names, added to the candidates. */
@@ -634,7 +639,7 @@ export class QaEngine implements QaService {
     );
     const byId = new Map(hits.map((h) => [h.passage.id, h.passage]));
     let citations: Citation[];
-    if (extraction.abstained) {
+    if (extraction.abstained && !extraction.uncertain) {
       citations = hits.slice(0, this.options.maxCitations).map((h) => toCitation(h.passage, null));
     } else {
       citations = extraction.ranked
@@ -651,6 +656,7 @@ export class QaEngine implements QaService {
       citations,
       reason: extraction.reason,
       ...(extraction.features ? { features: extraction.features } : {}),
+      ...(extraction.uncertain ? { uncertain: true as const } : {}),
     };
   }
 }

@@ -146,6 +146,16 @@ describe("renderAbstention", () => {
     expect(text).not.toContain("Đoạn gần nhất một.");
     expect(renderAnswer(result)).toEqual(renderAbstention(result));
   });
+
+  it("says it is not sure, and how to ask more precisely, when the verifier withheld the answer", () => {
+    const result = { ...answer([citation("Đoạn gần nhất một.", { start: 0, end: 5 }, 1)], null), uncertain: true as const };
+    const [text] = expectValidParts(renderAbstention(result));
+    expect(text).toContain("Tôi chưa chắc chắn về câu trả lời");
+    expect(text).not.toContain("không đề cập");
+    expect(text).toContain("Tài liệu số 1");
+    expect(text).not.toContain("Đoạn gần nhất một.");
+    expect(text).toContain("hỏi cụ thể hơn");
+  });
 });
 
 describe("renderPassages and renderDocumentExcerpt", () => {

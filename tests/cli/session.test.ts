@@ -1,6 +1,6 @@
 /** The terminal chat's conversation (pure: a fake engine), and the short answer it prints. */
 import { describe, expect, it } from "vitest";
-import { COLOURS, PLAIN, formatChatAnswer, trimmedQuote } from "../../src/cli/format.js";
+import { COLOURS, PLAIN, formatAnswerText, formatChatAnswer, trimmedQuote } from "../../src/cli/format.js";
 import { ChatSession, type ChatDeps } from "../../src/cli/session.js";
 import type { AnswerResult, Citation } from "../../src/qa/engine.js";
 import { QUIZ_BANK_VERSION, type QuizQuestion } from "../../src/quiz/types.js";
@@ -70,6 +70,15 @@ describe("formatChatAnswer", () => {
     expect(text).toContain("Tài liệu hiện có không đề cập đến nội dung này.");
     expect(text).toContain("• Báo cáo thử — Mục “Kết quả”, đoạn 4");
     expect(text).not.toContain("68/152");
+  });
+
+  it("says it is not sure, rather than that the documents are silent, when the verifier withheld the answer", () => {
+    const text = formatChatAnswer({ ...answer([citation(4), citation(5)], null), uncertain: true });
+    expect(text).toContain("Tôi chưa chắc chắn về câu trả lời.");
+    expect(text).not.toContain("không đề cập");
+    expect(text).toContain("• Báo cáo thử — Mục “Kết quả”, đoạn 4");
+    expect(text).not.toContain("68/152");
+    expect(formatAnswerText({ ...answer([citation(4)], null), uncertain: true })).toMatch(/^Chưa chắc chắn/u);
   });
 });
 

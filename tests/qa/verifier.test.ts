@@ -110,7 +110,10 @@ describe("withholding an uncertain answer", () => {
     const withheld = engine().answer(retrieved, withPolicy({ maxWrongChance: 0 }));
     expect(withheld.abstained).toBe(true);
     expect(withheld.reason).toMatch(/uncertain \(\d+ % likely wrong\)/);
-    // The closest passages are still offered.
-    expect(withheld.citations.length).toBeGreaterThan(0);
+    expect(withheld.uncertain).toBe(true);
+    expect(answered.uncertain).toBeUndefined();
+    // The closest passages are offered: the candidate answers' passages, the withheld one first.
+    expect(withheld.citations[0]?.passage).toContain("15 chi bộ");
+    expect(withheld.citations[0]?.highlight).not.toBeNull();
   });
 });
