@@ -5,6 +5,11 @@
  * question's document). Held-out sets (eval/heldout-*.jsonl) are never fitted on, only scored.
  * `--workers N` answers the questions in N processes (one per core is the most that helps); each question is
  * answered once per distinct effective setting (src/qa/calibrate.ts, effectiveSetting).
+ * First it fits the answer verifier (src/qa/verifier.ts) on the tuned sets, each answered from its own
+ * documents (verifierRows.ts), and prints what it withholds in and out of sample: `--verifier-out FILE` writes
+ * the model (src/qa/verifier.json ships it), `--verifier-only` stops there (about a minute),
+ * `--verifier-features a,b,c` fits on other features, `--verifier-rows FILE` keeps the answered rows in FILE, or
+ * reads them from it when it exists, to refit without answering again.
  * Needs ../shared (the dev sets and documents).
  */
 import "dotenv/config";
