@@ -22,12 +22,13 @@ import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { ingestSettings, runIngest } from "../src/app/ingestRunner.js";
 import { verifierRows } from "./verifierRows.js";
+import { documentsOfSets, questionDocument, type Labelled, type LabelledSet } from "./calibrationSets.js";
 import { FITTED_FEATURES, VERIFIER_FEATURES, type VerifierFeature } from "../src/qa/verifier.js";
 import { loadConfig } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { candidateSettings, crossValidate, crossValidateVerifier, effectiveSetting, type CalibrationRow, type Withheld } from "../src/qa/calibrate.js";
 import { QaEngine } from "../src/qa/engine.js";
-import { judge, parseQuestions, type EvalQuestion } from "../src/qa/evaluate.js";
+import { judge, parseQuestions } from "../src/qa/evaluate.js";
 import { DEFAULT_POLICY, FITTED_KNOBS, withPolicy } from "../src/qa/policy.js";
 
 const SHARED = path.resolve("../shared");
@@ -152,18 +153,17 @@ const TUNED_SETS = [
 ];
 // Never read while writing rules (set D was written last, and only measured).
 const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl", "eval/heldout-z.jsonl", "eval/heldout-ac.jsonl", "eval/heldout-af.jsonl", "eval/heldout-ag.jsonl", "eval/heldout-ai.jsonl", "eval/heldout-ak.jsonl", "eval/heldout-am.jsonl", "eval/heldout-ao.jsonl", "eval/heldout-ar.jsonl", "eval/heldout-as.jsonl", "eval/heldout-av.jsonl", "eval/heldout-ay.jsonl", "eval/heldout-az.jsonl", "eval/heldout-bc.jsonl", "eval/heldout-bd.jsonl", "eval/heldout-bg.jsonl", "eval/heldout-bh.jsonl", "eval/heldout-bk.jsonl", "eval/heldout-bl.jsonl", "eval/heldout-bo.jsonl", "eval/heldout-bp.jsonl", "eval/heldout-bs.jsonl", "eval/heldout-bt.jsonl", "eval/heldout-bv.jsonl", "eval/heldout-bx.jsonl", "eval/heldout-by.jsonl", "eval/heldout-bz.jsonl", "eval/heldout-ca.jsonl"];
-const DOCUMENT_FOLDERS = ["../shared/corpus-extra", "../shared/corpus-more", "eval/corpus-heldout-f", "eval/corpus-heldout-g", "eval/corpus-heldout-h", "eval/corpus-heldout-i", "eval/corpus-tune-j", "eval/corpus-heldout-k", "eval/corpus-heldout-l", "eval/corpus-tune-m", "eval/corpus-tune-n", "eval/corpus-heldout-o", "eval/corpus-tune-p", "eval/corpus-heldout-q", "eval/corpus-tune-r", "eval/corpus-tune-s", "eval/corpus-heldout-t", "eval/corpus-tune-u", "eval/corpus-heldout-v", "eval/corpus-tune-w", "eval/corpus-heldout-x", "eval/corpus-tune-y", "eval/corpus-heldout-z", "eval/corpus-tune-aa", "eval/corpus-tune-ab", "eval/corpus-heldout-ac", "eval/corpus-tune-ad", "eval/corpus-tune-ae", "eval/corpus-heldout-af", "eval/corpus-heldout-ag", "eval/corpus-tune-ah", "eval/corpus-heldout-ai", "eval/corpus-tune-aj", "eval/corpus-heldout-ak", "eval/corpus-tune-al", "eval/corpus-heldout-am", "eval/corpus-tune-an", "eval/corpus-heldout-ao", "eval/corpus-tune-ap", "eval/corpus-tune-aq", "eval/corpus-heldout-ar", "eval/corpus-heldout-as", "eval/corpus-tune-at", "eval/corpus-tune-au", "eval/corpus-heldout-av", "eval/corpus-tune-aw", "eval/corpus-tune-ax", "eval/corpus-heldout-ay", "eval/corpus-heldout-az", "eval/corpus-tune-ba", "eval/corpus-tune-bb", "eval/corpus-heldout-bc", "eval/corpus-heldout-bd", "eval/corpus-tune-be", "eval/corpus-tune-bf", "eval/corpus-heldout-bg", "eval/corpus-heldout-bh", "eval/corpus-tune-bi", "eval/corpus-tune-bj", "eval/corpus-heldout-bk", "eval/corpus-heldout-bl", "eval/corpus-tune-bm", "eval/corpus-tune-bn", "eval/corpus-heldout-bo", "eval/corpus-heldout-bp", "eval/corpus-tune-bq", "eval/corpus-tune-br", "eval/corpus-heldout-bs", "eval/corpus-heldout-bt", "eval/corpus-tune-bu", "eval/corpus-heldout-bv", "eval/corpus-heldout-bx", "eval/corpus-tune-bw", "eval/corpus-heldout-by", "eval/corpus-heldout-bz", "eval/corpus-heldout-ca"];
-
-type Labelled = EvalQuestion & { doc?: string };
+/** Every document the sets are asked about, indexed together (the shipped article beside them). */
+const DOCUMENT_FOLDERS = documentsOfSets([...TUNED_SETS, ...HELD_OUT_SETS]);
 
 function pct(xs: readonly boolean[]): string {
   return xs.length === 0 ? "  -  " : (xs.filter(Boolean).length / xs.length).toFixed(3);
 }
 
 /** The labelled sets here, in report order, with their questions. */
-async function loadSets(): Promise<Array<{ file: string; tunable: boolean; questions: Labelled[] }>> {
+async function loadSets(): Promise<LabelledSet[]> {
   const sets = [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)].filter(([file]) => existsSync(file));
-  const out: Array<{ file: string; tunable: boolean; questions: Labelled[] }> = [];
+  const out: LabelledSet[] = [];
   for (const [file, tunable] of sets) out.push({ file, tunable, questions: (parseQuestions(await readFile(file, "utf8")) as Labelled[]).filter((q) => !("chat" in q)) });
   return out;
 }
@@ -177,8 +177,6 @@ async function answerRows(indexDir: string, shard: { k: number; of: number }): P
   // Retrieval runs once, for the largest candidate count tried; each policy answers from its own share.
   const mostCandidates = Math.max(DEFAULT_POLICY.candidates, ...(FITTED_KNOBS.find((k) => k.key === "candidates")?.values ?? []));
   const engine = await QaEngine.open(indexDir, { efSearch: config.HNSW_EF_SEARCH, candidates: mostCandidates });
-  const index = engine.index;
-  const docOfPath = new Map(index.manifest.documents.map((d) => [path.basename(d.path), d.docId]));
   const candidates = candidateSettings();
   const all = (await loadSets()).flatMap(({ file, tunable, questions }) => questions.map((q) => ({ file, tunable, q })));
   const mine = all.flatMap((item, at) => (at % shard.of === shard.k ? [{ ...item, at }] : []));
@@ -187,11 +185,7 @@ async function answerRows(indexDir: string, shard: { k: number; of: number }): P
   for (const { file, tunable, q, at } of mine) {
     if (out.length % 100 === 0) console.error(`calibrate${shard.of > 1 ? ` [${shard.k + 1}/${shard.of}]` : ""}: ${out.length}/${mine.length} questions, ${Math.round((Date.now() - started) / 60_000)} min`);
     const retrieved = await engine.retrieve(q.q);
-    // The question's document: named by the set, else the one whose passage holds the source, else
-    // (unanswerables) the one its best passage comes from.
-    const source = q.source?.normalize("NFC");
-    const bySource = source ? index.passages.find((p) => p.text.normalize("NFC").includes(source))?.docId : undefined;
-    const doc = (q.doc ? docOfPath.get(q.doc) : undefined) ?? bySource ?? retrieved.hits[0]?.passage.docId ?? "unknown";
+    const doc = questionDocument(q, retrieved) ?? "unknown";
     const shape = { language: retrieved.plan.language, unknownWords: retrieved.plan.unknownWords.length, ranked: retrieved.ranked };
     const judged = new Map<string, { correct: boolean; answered: boolean }>();
     const outcomes = candidates.map((setting) => {
@@ -272,7 +266,7 @@ async function main(): Promise<number> {
     }
     // (--verifier-rows FILE keeps the answered rows, or reads them when the file exists: refits without answering again.)
     const rowsFile = values["verifier-rows"];
-    const answered = rowsFile && existsSync(rowsFile) ? (JSON.parse(await readFile(rowsFile, "utf8")) as CalibrationRow[]) : await verifierRows(settings, [...TUNED_SETS.map((f) => [f, true] as const), ...HELD_OUT_SETS.map((f) => [f, false] as const)], path.join(work, "verifier"));
+    const answered = rowsFile && existsSync(rowsFile) ? (JSON.parse(await readFile(rowsFile, "utf8")) as CalibrationRow[]) : await verifierRows(settings, await loadSets(), path.join(work, "verifier"));
     if (rowsFile && !existsSync(rowsFile)) await writeFile(rowsFile, JSON.stringify(answered));
     const verifier = crossValidateVerifier(answered, DEFAULT_POLICY.maxWrongChance, 1, features as VerifierFeature[]);
     printVerifier(verifier);

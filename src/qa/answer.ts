@@ -716,6 +716,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const top = ranked[0] ?? null;
   if (!top) return { abstained: true, reason: "no passage retrieved", best: null, ranked };
   const candidateOf = (unit: PassageAnswer): CandidatePassage | undefined => candidates.find((c) => c.id === unit.passageId);
+  // Each unit's checks run once: the choice, the official document's preference and the verifier's rival ask them.
+  const reasons = new Map<PassageAnswer, string | null>();
+  const reasonOf = (unit: PassageAnswer): string | null => {
+    if (!reasons.has(unit)) reasons.set(unit, abstentionReason(plan, unit, candidateOf(unit), policy, evidenceOf(candidateOf(unit))));
+    return reasons.get(unit) ?? null;
+  };
   // The best-scoring unit that passes every check answers; when none does, the top one's reason is given.
   let best: PassageAnswer | null = null;
   let reason: string | null = null;
@@ -724,7 +730,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const why =
       unit !== top && (unit.coverage < policy.minCoverage + policy.fallbackMargin || unit.score < top.score - policy.fallbackScoreGap)
         ? "weaker unit"
-        : abstentionReason(plan, unit, candidateOf(unit), policy, evidenceOf(candidateOf(unit)));
+        : reasonOf(unit);
     if (!why) {
       best = unit;
       break;
@@ -737,7 +743,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   if (candidateOf(best)?.isOfficial !== true) {
     const chosen = best;
     const restates = (u: PassageAnswer): boolean => sameStatement(u.text, chosen.text) || (u.coverage >= chosen.coverage && u.score >= chosen.score - policy.officialPreference && nameSameActor(plan, u.text, chosen.text));
-    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && restates(u) && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
+    const primary = ranked.find((u) => u !== chosen && candidateOf(u)?.isOfficial === true && restates(u) && !reasonOf(u));
     if (primary) best = primary;
   }
   if (best !== top) ranked.splice(ranked.indexOf(best), 1), ranked.unshift(best);
@@ -745,7 +751,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   // (It is weighed against the next unit that could have been given instead: one that passes the checks.)
   // (A unit that says the same — an encyclopaedia restating the Charter cited — is no rival.)
   const answer = best;
-  const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > answer.score - MAX_MARGIN && !sameStatement(u.text, answer.text) && !nameSameActor(plan, u.text, answer.text) && !abstentionReason(plan, u, candidateOf(u), policy, evidenceOf(candidateOf(u))));
+  const rival = ranked.slice(1, 1 + policy.maxUnitsChecked).find((u) => u.score > answer.score - MAX_MARGIN && !sameStatement(u.text, answer.text) && !nameSameActor(plan, u.text, answer.text) && !reasonOf(u));
   const features = answerFeatures({ best, rival, runnerUp: ranked[1], rank: candidateOf(best)?.rank ?? 0, termCount: plan.terms.length, english: plan.language === "en", unknownWords: plan.unknownWords.length });
   const chance = wrongChance(features);
   if (chance > policy.maxWrongChance) return { abstained: true, reason: `the answer is uncertain (${Math.round(chance * 100)} % likely wrong)`, best, ranked, features, uncertain: true };
