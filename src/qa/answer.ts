@@ -28,6 +28,33 @@ export const MAX_LIST_ANSWER_CHARS = 300;
 /** Below this share of the question's (IDF-weighted) key terms found, the bot abstains (the policy's default). */
 export const MIN_COVERAGE = DEFAULT_POLICY.minCoverage;
 
+/** "từ 2021 đến 2025", "2021 - 2025", "2021–2025": the years of a period. */
+const YEAR_SPAN = /((?:19|20)\d\d)\s*(?:-|–|—|đến|to)\s*((?:19|20)\d\d)(?!\d)/gu;
+/** A year the question gives as a date's ("ngày 15/12/2025", "tháng 12 năm 2025") or as when a document was issued or signed. */
+const ISSUE_YEAR = (year: string): RegExp => new RegExp(`(?:\\d/${year}|thang \\d{1,2} nam ${year}|(?:ban hanh|ky|issued|signed|dated|promulgated)\\s+(?:\\S+\\s+){0,3}?(?:nam |in |on )?${year})(?!\\d)`, "u");
+
+/**
+ * The years a document's subject line states, when a question that names a document of its kind by a
+ * year it does not state asks about it ("Kế hoạch kiểm tra, giám sát năm 2025 … số hiệu là gì?" of "Kế
+ * hoạch … Kiểm tra, giám sát năm 2026", issued on 15/12/2025): that is another document of the same kind,
+ * even though this one was issued in the year asked. Null when the question's years fit: one stated by
+ * the subject or within a period it states, or by the answer itself (not a header's line), or given as a date or
+ * an issue year;
+ * or when the subject states no year of its own (those of the documents it cites do not count).
+ */
+function otherDocumentYears(plan: QueryPlan, passage: CandidatePassage, answer: string, askedYears: readonly string[]): string[] | null {
+  const kinds = plan.askedDocument.kinds;
+  if (askedYears.length === 0 || kinds === null || passage.subject === undefined || !kinds.some((k) => foldKey(passage.title).startsWith(k))) return null;
+  const subject = uncited(passage.subject, plan);
+  const stated = new Set(subject.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu) ?? []);
+  if (stated.size === 0) return null;
+  for (const [, from, to] of subject.matchAll(YEAR_SPAN)) for (let y = Number(from); y <= Number(to) && y - Number(from) < 50; y++) stated.add(String(y));
+  const question = foldedQuestion(plan);
+  // (A header's date line gives the year it was issued, not the one it is about.)
+  const fits = (y: string): boolean => stated.has(y) || (!passage.isHeader && termSets(answer).fold.has(y)) || ISSUE_YEAR(y).test(question);
+  return askedYears.some(fits) ? null : [...new Set(subject.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu) ?? [])];
+}
+
 /** A retrieved passage handed to extraction. */
 export interface CandidatePassage {
   id: string;
@@ -1144,6 +1171,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // one asked: a section or title that also names the year asked ("nhiệm kỳ 2020 - 2025") does not make
     // it that year's.
     const askedYears = plan.numbers.filter((n) => YEAR.test(n));
+    const documentYears = otherDocumentYears(plan, passage, best.text, askedYears);
+    if (documentYears) return `the document asked is of ${askedYears.join(", ")}; this one is of ${documentYears.join(", ")}`;
     // (A year compared with — "tăng 5% so với năm 2024", "cùng kỳ năm trước" — is not the fact's.)
     const statedYears = [...best.text.matchAll(STATED_YEAR)].map((m) => m[1] ?? m[2] ?? "");
     // (A header's date is its document's, whatever year the document is about: "Nghị quyết … năm 2027" is

@@ -291,6 +291,28 @@ export function expandContractions(text: string): string {
     .replace(/\b(I|you|we|they|he|she|it|there|that|who|what)['’](?:re|ve|ll|d|m)\b/giu, "$1");
 }
 
+/** A lower-case word written as a Vietnamese syllable with its diacritics ("bộ", "đảng"; not "chi"). */
+function isAccentedSyllable(word: { raw: string; lower: string }): boolean {
+  return word.raw === word.lower && /[^\x00-\x7F]/u.test(word.lower) && isVietnameseSyllable(foldKey(word.lower));
+}
+
+/** A lower-case word that may be an unaccented Vietnamese syllable beside an accented one ("chi" in "chi bộ"): no English word of its own. */
+function mayBeUnaccentedSyllable(word: { raw: string; lower: string } | undefined): boolean {
+  return word !== undefined && word.raw === word.lower && /^[a-z]+$/u.test(word.lower) && isVietnameseSyllable(word.lower) && !isEnglishStopword(word.lower) && !glossary.has(dictionaryForm(word.lower));
+}
+
+/**
+ * How many words from `at` are a Vietnamese term written into an English question ("the tổ dân phố", "the
+ * chi bộ's meetings", "the dân vận plan"): lower-case syllables, at least one with its diacritics (an
+ * unaccented run is too easily English). 0 when the word there is none. The term is kept as the question
+ * wrote it, a phrase to find, not an unknown English word.
+ */
+function vietnameseRunAt(words: ReadonlyArray<{ raw: string; lower: string }>, at: number): number {
+  let end = at;
+  while (end < words.length && (isAccentedSyllable(words[end]!) || mayBeUnaccentedSyllable(words[end]))) end++;
+  return words.slice(at, end).some(isAccentedSyllable) ? end - at : 0;
+}
+
 /** "last" as a verb, and the auxiliaries a question asking how long something lasts has before it. */
 const LAST_VERB = new Set(["last", "lasts", "lasted"]);
 const AUXILIARIES = new Set(["does", "do", "did", "will", "would", "should", "must", "can", "could", "may", "might"]);
@@ -364,6 +386,12 @@ export function translateEnglish(question: string): Translation {
       }
     }
     if (matched) continue;
+    const vietnamese = vietnameseRunAt(words, i);
+    if (vietnamese > 0) {
+      groups.push([words.slice(i, i + vietnamese).map((w) => w.lower).join(" ")]);
+      i += vietnamese;
+      continue;
+    }
     const word = words[i];
     i++;
     if (!word) continue;

@@ -153,6 +153,14 @@ describe("a header's fields, and what its text cites", () => {
     expect((await engine.ask("Nghị quyết lãnh đạo nhiệm vụ chính trị năm 2027 của xã Đồng Sa Thượng được ban hành ngày nào?")).answer).toContain("22/12/2026");
   });
 
+  it("refuses the number or a fact of a document the question names by a year its subject does not state (another year's plan)", async () => {
+    expect((await engine.ask("Nghị quyết lãnh đạo nhiệm vụ chính trị năm 2026 của xã Đồng Sa Thượng có số hiệu là gì?")).abstained).toBe(true);
+    expect((await engine.ask("Theo Nghị quyết về nhiệm vụ chính trị năm 2026 của xã Đồng Sa Thượng, thu nhập bình quân đầu người phấn đấu đạt bao nhiêu?")).abstained).toBe(true);
+    expect((await engine.ask("Nghị quyết về nhiệm vụ chính trị năm 2027 của xã Đồng Sa Thượng có số hiệu là gì?")).answer).toContain("15-NQ/ĐU");
+    // (A year the question gives as the issue year is the date line's.)
+    expect((await engine.ask("Nghị quyết Đảng ủy xã Đồng Sa Thượng ban hành năm 2026 có số hiệu là gì?")).answer).toContain("15-NQ/ĐU");
+  });
+
   it("answers who signed with the signer's line, whatever their family name (\"Lò\")", async () => {
     expect((await engine.ask("Ai ký quyết định chuẩn y kiện toàn Ban Chấp hành Đảng bộ huyện Vĩnh Khê?")).answer).toContain("Lò Văn Thạc");
   });

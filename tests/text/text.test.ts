@@ -117,6 +117,14 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("By what date must fourth-quarter 2026 party dues reach the district office?").groups.flat()).toEqual(expect.arrayContaining(["quý IV"]));
   });
 
+  it("keeps the Vietnamese terms an English question writes as they are, not as unknown English words", () => {
+    const t = translateEnglish("Which chi bộ is responsible for the tổ dân phố meetings under the ward's dân vận plan?");
+    expect(t.unknown).toEqual([]);
+    expect(t.groups).toEqual(expect.arrayContaining([["chi bộ"], ["tổ dân phố"], ["dân vận"]]));
+    // (Unaccented words alone stay English, or unknown: "chi" needs an accented neighbour.)
+    expect(translateEnglish("What does chi mean?").groups.flat()).not.toContain("chi");
+  });
+
   it("knows the documents' frequent vocabulary, grown from the corpora's most frequent phrases (not from questions)", () => {
     const t = translateEnglish("How many affiliated party cells prepared to convert rice land, and which members were excused from the meeting?");
     expect(t.unknown).toEqual([]);
