@@ -29,7 +29,7 @@ export const MAX_LIST_ANSWER_CHARS = 300;
 export const MIN_COVERAGE = DEFAULT_POLICY.minCoverage;
 
 /** "từ 2021 đến 2025", "2021 - 2025", "2021–2025": the years of a period. */
-const YEAR_SPAN = /((?:19|20)\d\d)\s*(?:-|–|—|đến|to)\s*((?:19|20)\d\d)(?!\d)/gu;
+const YEAR_SPAN = /(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|đến|den|to)\s*((?:19|20)\d\d)(?!\d)/giu;
 /** A year the question gives as a date's ("ngày 15/12/2025", "tháng 12 năm 2025") or as when a document was issued or signed. */
 const ISSUE_YEAR = (year: string): RegExp => new RegExp(`(?:\\d/${year}|thang \\d{1,2} nam ${year}|(?:ban hanh|ky|issued|signed|dated|promulgated)\\s+(?:\\S+\\s+){0,3}?(?:nam |in |on )?${year})(?!\\d)`, "u");
 
@@ -38,21 +38,35 @@ const ISSUE_YEAR = (year: string): RegExp => new RegExp(`(?:\\d/${year}|thang \\
  * year it does not state asks about it ("Kế hoạch kiểm tra, giám sát năm 2025 … số hiệu là gì?" of "Kế
  * hoạch … Kiểm tra, giám sát năm 2026", issued on 15/12/2025): that is another document of the same kind,
  * even though this one was issued in the year asked. Null when the question's years fit: one stated by
- * the subject or within a period it states, or by the answer itself (not a header's line), or given as a date or
- * an issue year;
+ * the subject or within a period it states, or by the answer or its section (not a header's line), or given as
+ * a date or an issue year;
  * or when the subject states no year of its own (those of the documents it cites do not count).
  */
 function otherDocumentYears(plan: QueryPlan, passage: CandidatePassage, answer: string, askedYears: readonly string[]): string[] | null {
   const kinds = plan.askedDocument.kinds;
   if (askedYears.length === 0 || kinds === null || passage.subject === undefined || !kinds.some((k) => foldKey(passage.title).startsWith(k))) return null;
   const subject = uncited(passage.subject, plan);
-  const stated = new Set(subject.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu) ?? []);
-  if (stated.size === 0) return null;
-  for (const [, from, to] of subject.matchAll(YEAR_SPAN)) for (let y = Number(from); y <= Number(to) && y - Number(from) < 50; y++) stated.add(String(y));
+  const subjectYears = [...new Set(subject.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu) ?? [])];
+  if (subjectYears.length === 0) return null;
+  // A term or period asked ("nhiệm kỳ 2020 - 2025") lies within one the subject states ("nhiệm kỳ 2025 - 2030" is another).
+  // (What the answer or its section says of its own period or year stands: a resolution for 2025 - 2030
+  // reviews "nhiệm kỳ 2020 - 2025". A header's date line gives the year it was issued, not the one it is about.)
+  const near = passage.isHeader ? "" : `${passage.context}\n${answer}`;
+  const askedSpans = spansOf(plan.question);
+  const subjectSpans = spansOf(subject);
+  const within = (spans: ReadonlyArray<[number, number]>): boolean => askedSpans.some(([a, b]) => spans.some(([c, d]) => a >= c && b <= d));
+  if (askedSpans.length > 0 && subjectSpans.length > 0) return within(subjectSpans) || within(spansOf(near)) ? null : subjectYears;
+  const stated = new Set(subjectYears);
+  for (const [from, to] of subjectSpans) for (let y = from; y <= to; y++) stated.add(String(y));
   const question = foldedQuestion(plan);
-  // (A header's date line gives the year it was issued, not the one it is about.)
-  const fits = (y: string): boolean => stated.has(y) || (!passage.isHeader && termSets(answer).fold.has(y)) || ISSUE_YEAR(y).test(question);
-  return askedYears.some(fits) ? null : [...new Set(subject.match(/(?<!\d)(?:19|20)\d\d(?!\d)/gu) ?? [])];
+  const nearSets = termSets(near);
+  const fits = (y: string): boolean => stated.has(y) || nearSets.fold.has(y) || ISSUE_YEAR(y).test(question);
+  return askedYears.some(fits) ? null : subjectYears;
+}
+
+/** The periods a text states ("2021 - 2025", "từ 2021 đến 2025"), as first and last year. */
+function spansOf(text: string): Array<[number, number]> {
+  return [...text.matchAll(YEAR_SPAN)].map(([, from, to]): [number, number] => [Number(from), Number(to)]).filter(([from, to]) => to > from && to - from < 50);
 }
 
 /** A retrieved passage handed to extraction. */

@@ -159,6 +159,9 @@ describe("a header's fields, and what its text cites", () => {
     expect((await engine.ask("Nghị quyết về nhiệm vụ chính trị năm 2027 của xã Đồng Sa Thượng có số hiệu là gì?")).answer).toContain("15-NQ/ĐU");
     // (A year the question gives as the issue year is the date line's.)
     expect((await engine.ask("Nghị quyết Đảng ủy xã Đồng Sa Thượng ban hành năm 2026 có số hiệu là gì?")).answer).toContain("15-NQ/ĐU");
+    // A term of office asked is the subject's, not one that merely shares a year with it.
+    expect((await engine.ask("Quyết định chuẩn y kết quả bầu cử Đảng ủy xã Hà Phong nhiệm kỳ 2020 - 2025 có số hiệu là gì?")).abstained).toBe(true);
+    expect((await engine.ask("Quyết định chuẩn y kết quả bầu cử Đảng ủy xã Hà Phong nhiệm kỳ 2025 - 2030 có số hiệu là gì?")).answer).toContain("128-QĐ/HU");
   });
 
   it("answers who signed with the signer's line, whatever their family name (\"Lò\")", async () => {
