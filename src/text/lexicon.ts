@@ -509,7 +509,9 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     if (title !== undefined && (nameFollows(question.slice(at + word.length)) || /^\s+n[àa]o(?![\p{L}\p{N}])/iu.test(question.slice(at + word.length)))) return unaccented ? foldKey(title) : title;
     const candidates = textingEntries.get(word.toLowerCase());
     if (!candidates || candidates.length === 0) return word;
-    const known = candidates.filter((full) => full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
+    // (A function or question word — "bao nhiêu" — is known whether or not the corpus writes it: documents
+    // state facts, they seldom ask.)
+    const known = candidates.filter((full) => isFunctionReading(full) || full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
     // A word the corpus writes as typed beside its neighbour is no shorthand there ("Xã Ea Tu": a name).
     const i = words.findIndex((w) => w.at === at);
     const typed = foldKey(word);

@@ -17,6 +17,12 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("đề xuất biên chế gđ 2026-2031", () => true, (b) => (b.join(" ") === "che_giai giai_doan" ? 4 : 0))).toBe("đề xuất biên chế giai đoạn 2026-2031");
   });
 
+  it("reads a question word (\"bn\": bao nhiêu) whether or not the corpus writes it", () => {
+    // A corpus that writes "ban" ("cơ bản", "Ban Thường vụ") and never "nhiêu": documents state facts, they seldom ask.
+    const knows = (folded: string): boolean => ["chi", "bo", "khu", "pho", "dang", "vien", "ban", "co", "mien", "sinh", "hoat"].includes(folded);
+    expect(expandTexting("cb khu pho 7 co bn dv duoc mien sinh hoat?", knows, (b) => (b.includes("co_ban") ? 9 : 0))).toBe("chi bo khu pho 7 co bao nhieu dang vien duoc mien sinh hoat?");
+  });
+
   it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
     // "cs" is "chính sách", "cơ sở" or "cảnh sát": after "đảng bộ", the corpus writes "bộ cơ sở" — though
     // "bộ chính" alone (Bộ Chính trị) is commoner than "bộ cơ".
