@@ -5,7 +5,7 @@
  */
 import type { TermStats } from "../index/termStats.js";
 import { analyzeText } from "../text/analyze.js";
-import { functionWordForms, isFunctionPhrasePair, isKnownAbbreviation, isStopAccent } from "../text/lexicon.js";
+import { functionWordForms, isFunctionPhrasePair, isKnownAbbreviation, isLexiconPhrasePair, isLexiconSyllable, isStopAccent } from "../text/lexicon.js";
 import { spellAccentKey, TONE_LETTER } from "../text/normalize.js";
 import { rewriteSyllables, tokenize, type Token } from "../text/tokenize.js";
 import { unitTokens } from "./termSets.js";
@@ -141,7 +141,8 @@ export function rereadQuestion(question: string, passages: readonly string[], st
   if (tokens.length < 2) return null;
   const local = restorationModel(passages, stats, new Set(tokens.map((t) => t.fold)));
   // Function-word phrases are pairs of the language, whether or not the passages use them ("thế nào").
-  const model: RestorationModel = { ...local, localBigram: (a, b) => local.localBigram(a, b) + (isFunctionPhrasePair(a, b) ? 1 : 0) };
+  // (So are the lexicon's phrases: "tối đa", "ít nhất".)
+  const model: RestorationModel = { ...local, localBigram: (a, b) => local.localBigram(a, b) + (isFunctionPhrasePair(a, b) || isLexiconPhrasePair(a, b) ? 1 : 0) };
   // A function word typed stays when it stands with a neighbour as typed ("bao nhiêu", "tôi là"), not
   // when neither pair is known ("tôi đa", typed for tối đa).
   const standsAsTyped = (i: number): boolean => {
@@ -177,13 +178,24 @@ export function rereadQuestion(question: string, passages: readonly string[], st
     const forms = [...model.variants(t.fold), ...functionWordForms(t.fold)].filter((v) => t.accent === t.fold || v.replace(TONE_LETTER, "") === t.accent);
     return [...new Set([t.accent, ...forms])];
   });
-  // A form is known when the corpus writes it or it is a function word (documents seldom write "mấy").
-  const isKnown = (key: string): boolean => model.count(key) > 0 || isStopAccent(key);
+  // A form is known when the corpus writes it, it is a function word (documents seldom write "mấy") or a
+  // syllable of the lexicon's phrases ("đa" of "tối đa").
+  const isKnown = (key: string): boolean => model.count(key) > 0 || isStopAccent(key) || isLexiconSyllable(key);
   const reading = bestReading(candidates, model);
+  // A form known as typed ("đa" in "tối đa là bao nhiêu") is read otherwise only beside a content
+  // word: that the passages write "đã là" says nothing of "tối đa".
+  const besideContent = (i: number, key: string): boolean => {
+    const [before, after] = [tokens[i - 1], tokens[i + 1]];
+    const neighbour = (n: (typeof tokens)[number] | undefined, at: number): string | null => (n === undefined || n.isNumber ? null : (reading[at] ?? n.accent));
+    const b = neighbour(before, i - 1);
+    const a = neighbour(after, i + 1);
+    return (b !== null && !isStopAccent(b) && model.localBigram(b, key) > 0) || (a !== null && !isStopAccent(a) && model.localBigram(key, a) > 0);
+  };
   return rewriteSyllables(question, (t, i) => {
     const known = (candidates[i] ?? []).filter(isKnown);
     const unknownAsTyped = !isKnown(t.accent) && known.length === 1 ? (known[0] ?? null) : null;
-    const key = reading[i] ?? unknownAsTyped;
+    const read = reading[i];
+    const key = (read !== null && read !== undefined && read !== t.accent && isKnown(t.accent) && !besideContent(i, read) ? null : read) ?? unknownAsTyped;
     return key === null || key === t.accent ? null : spellAccentKey(key);
   }, tokens);
 }

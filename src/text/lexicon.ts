@@ -439,6 +439,22 @@ const synonymGroups = synonymTable.groups.map((group) =>
   group.map((phrase) => ({ phrase, folded: foldKey(phrase), syllables: syllablesOf(phrase).map((w) => ({ fold: foldKey(w), tone: toneKey(w) })) })),
 );
 
+// The phrases of the synonym groups are words of the language ("tối đa", "ít nhất", "không quá"), whether
+// or not a corpus writes them: their syllables, and the pairs they make, by accent key.
+const lexiconPhraseKeys = synonymGroups.flatMap((group) => group.map((member) => member.syllables.map((m) => m.tone)));
+const lexiconSyllables = new Set(lexiconPhraseKeys.flat());
+const lexiconPairs = new Set(lexiconPhraseKeys.flatMap((keys) => keys.slice(1).map((key, i) => `${keys[i] ?? ""} ${key}`)));
+
+/** True when a syllable (accent key) is one of a synonym group's phrases: a word of the language. */
+export function isLexiconSyllable(accentKey: string): boolean {
+  return lexiconSyllables.has(accentKey);
+}
+
+/** True when two syllables (accent keys) stand together in a synonym group's phrase ("tối đa"). */
+export function isLexiconPhrasePair(previous: string, next: string): boolean {
+  return lexiconPairs.has(`${previous} ${next}`);
+}
+
 /**
  * Synonym groups whose members occur in a question: for each occurrence, the phrase found and the other
  * members of its group. A syllable typed with diacritics must be the member's own ("trường hợp" holds no
