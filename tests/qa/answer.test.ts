@@ -46,6 +46,8 @@ describe("answer extraction", () => {
     expect(folds("dai hoi cac chi bo con lai lam tu ngay nao toi ngay nao")).not.toEqual(expect.arrayContaining(["tu"]));
     expect(folds("dai hoi cac chi bo con lai lam tu ngay nao toi ngay nao")).not.toContain("toi");
     expect(folds("Nhiệm kỳ vừa qua có mấy chỉ tiêu không đạt?")).not.toContain("vua");
+    // ("so với", compared with, frames the ratio asked; "tổng số" keeps its "số".)
+    expect(folds("Tỷ lệ đảng viên được đánh giá so với tổng số đảng viên là bao nhiêu?").filter((f) => f === "so")).toHaveLength(1);
     // (A counted noun ends at a comma: "bao nhiêu nữ, chiếm tỷ lệ bao nhiêu" counts women.)
     expect(understandQuestion("Ban Chấp hành có bao nhiêu nữ, chiếm tỷ lệ bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["nu"]);
     // ("nhưng" is a conjunction, as "những" is a quantifier: a function word either way.)
