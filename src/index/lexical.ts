@@ -71,6 +71,11 @@ export class LexicalIndex {
   private readonly foldByLength = new Map<number, string[]>();
   private foldBucketed = 0;
   private readonly fuzzyCache = new Map<string, string[]>();
+  /** Bigram term ids by their syllables' initials, and the bigrams of those asked with their counts (see `bigramsByInitials`). */
+  private readonly initialsBuckets = new Map<string, number[]>();
+  private readonly byInitials = new Map<string, Array<{ bigram: string; passages: number }>>();
+  private initialsIndexed = 0;
+  private initialsCountedAt = -1;
 
   private constructor(private index: InvertedIndex) {}
 
@@ -114,6 +119,48 @@ export class LexicalIndex {
     return this.index.fieldTermsTogether(BIGRAM_FIELD, bigrams);
   }
 
+  /**
+   * The folded bigrams ("dan_pho") whose syllables open with `initials` (two letters, "dp"), commonest
+   * first, each with how many passages have it; only bigrams of two or more passages, of letters alone.
+   * (How a shorthand typed as initials — "tổ dp", "htt nv" — may be written out in this corpus.)
+   */
+  bigramsByInitials(initials: string): ReadonlyArray<{ bigram: string; passages: number }> {
+    // (Counts read the sealed postings: passages added since are sealed first.)
+    this.index.seal();
+    const vocabulary = this.index.fields[BIGRAM_FIELD]?.terms ?? [];
+    // (Bucketed once by the two letters, in one pass over the vocabulary; a bucket's counts are read when asked.)
+    if (this.initialsIndexed < vocabulary.length) {
+      for (let id = this.initialsIndexed; id < vocabulary.length; id++) {
+        const bigram = vocabulary[id] ?? "";
+        const cut = bigram.indexOf("_");
+        if (cut < 1) continue;
+        const key = `${bigram[0]}${bigram[cut + 1] ?? ""}`;
+        const bucket = this.initialsBuckets.get(key);
+        if (bucket) bucket.push(id);
+        else this.initialsBuckets.set(key, [id]);
+      }
+      this.initialsIndexed = vocabulary.length;
+    }
+    // (A bucket's counts are read again once passages were added or discarded.)
+    if (this.initialsCountedAt !== this.index.liveCount) {
+      this.byInitials.clear();
+      this.initialsCountedAt = this.index.liveCount;
+    }
+    let found = this.byInitials.get(initials);
+    if (!found) {
+      found = [];
+      for (const id of this.initialsBuckets.get(initials) ?? []) {
+        const bigram = vocabulary[id] ?? "";
+        if (!/^[a-z]+_[a-z]+$/u.test(bigram)) continue;
+        const passages = this.bigramFrequency(bigram);
+        if (passages >= 2) found.push({ bigram, passages });
+      }
+      found.sort((a, b) => b.passages - a.passages);
+      this.byInitials.set(initials, found);
+    }
+    return found;
+  }
+
   /** Removes passages by label (lazily; `vacuum` compacts). Unknown labels are ignored. */
   discard(labels: readonly number[]): void {
     for (const label of labels) this.index.discard(label);
@@ -123,6 +170,10 @@ export class LexicalIndex {
     this.index = InvertedIndex.restore(this.index.compacted());
     this.foldByLength.clear();
     this.foldBucketed = 0;
+    this.initialsBuckets.clear();
+    this.byInitials.clear();
+    this.initialsIndexed = 0;
+    this.initialsCountedAt = -1;
     this.fuzzyCache.clear();
   }
 

@@ -583,7 +583,7 @@ export class QaEngine implements QaService {
 
   private async retrieveFrom(index: LoadedIndex, question: string): Promise<RetrievedQuestion> {
     const bigramFrequency = (bigram: string): number => index.lexical.bigramFrequency(bigram);
-    const written = expandTexting(question, (folded) => index.terms.has(folded, false), (bigrams) => index.lexical.bigramsTogether(bigrams));
+    const written = expandTexting(question, (folded) => index.terms.has(folded, false), (bigrams) => index.lexical.bigramsTogether(bigrams), (initials) => index.lexical.bigramsByInitials(initials));
     const understand = (text: string): CheckedPlan => checkSpelling(understandQuestion(text), index.terms, bigramFrequency);
     let plan = understand(written);
     let hits = await this.retriever.search(plan, this.options.candidates, index);

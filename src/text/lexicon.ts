@@ -497,6 +497,52 @@ const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.key
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
 
+/** Letters a shorthand typed as initials may have ("dp", "htt", "hssv", "hdqt"). */
+const INITIALS = /^[a-zđ]{2,5}$/iu;
+/** How many times more passages the commonest reading of initials must have than the next, when nothing beside them decides. */
+const INITIALS_DOMINANCE = 2;
+/** Partial readings of initials kept while they are extended syllable by syllable. */
+const INITIALS_BEAM = 30;
+
+/**
+ * Whether a word may be a shorthand typed as initials: letters only, no syllable nor one missing its vowel
+ * ("dnh" is "định" mistyped), no known abbreviation, not in the corpus, not a name.
+ */
+function mayBeInitials(word: string, knows: (folded: string) => boolean): boolean {
+  const folded = foldKey(word);
+  return INITIALS.test(word) && !/^\p{Lu}\p{Ll}+$/u.test(word) && !isVietnameseSyllable(folded) && !(folded.length >= 3 && missesAVowel(folded)) && !allFoldedAbbreviations.has(folded) && !knows(folded);
+}
+
+/** Whether a folded word is a syllable with one vowel left out ("dnh" → "dinh"). */
+function missesAVowel(folded: string): boolean {
+  for (let i = 0; i <= folded.length; i++) for (const vowel of "aeiouy") if (isVietnameseSyllable(`${folded.slice(0, i)}${vowel}${folded.slice(i)}`)) return true;
+  return false;
+}
+
+/**
+ * The phrases the corpus writes whose syllables open with the initials (folded, "dp" → "dan pho"), each with
+ * how many passages have all its bigrams, commonest first: chains of the corpus's bigrams, at least
+ * MIN_READING_EVIDENCE passages each.
+ */
+function initialsReadings(initials: string, byInitials: (initials: string) => ReadonlyArray<{ bigram: string; passages: number }>, together: (foldedBigrams: readonly string[]) => number): Array<{ phrase: string; passages: number }> {
+  const letters = [...initials];
+  let partial: string[][] = byInitials(`${letters[0]}${letters[1]}`).slice(0, INITIALS_BEAM).map((b) => [b.bigram]);
+  for (let k = 2; k < letters.length && partial.length > 0; k++) {
+    const next = byInitials(`${letters[k - 1]}${letters[k]}`);
+    partial = partial
+      .flatMap((chain) => {
+        const last = (chain[chain.length - 1] ?? "").split("_")[1];
+        return next.filter((b) => b.bigram.startsWith(`${last}_`)).map((b) => [...chain, b.bigram]);
+      })
+      .slice(0, INITIALS_BEAM);
+  }
+  return partial
+    .map((chain) => ({ phrase: [...chain.map((b) => b.split("_")[0]), (chain[chain.length - 1] ?? "").split("_")[1]].join(" "), passages: together(chain) }))
+    .filter((r) => r.passages >= MIN_READING_EVIDENCE)
+    .sort((a, b) => b.passages - a.passages)
+    .slice(0, 5);
+}
+
 /**
  * Passages that must write a reading beside the question's words for it to replace the usual one: one
  * passage that happens to hold both ("vi phạm" and "tham gia") is chance, not usage.
@@ -513,7 +559,12 @@ const MIN_READING_EVIDENCE = 2;
  * (abbreviations.json) are left to `expandAbbreviations`. In a question typed without diacritics the full
  * form is written without them too, so that the question stays one to match folded.
  */
-export function expandTexting(question: string, knows: (folded: string) => boolean = () => true, together: (foldedBigrams: readonly string[]) => number = () => 0): string {
+export function expandTexting(
+  question: string,
+  knows: (folded: string) => boolean = () => true,
+  together: (foldedBigrams: readonly string[]) => number = () => 0,
+  byInitials: (initials: string) => ReadonlyArray<{ bigram: string; passages: number }> = () => [],
+): string {
   if (looksEnglish(question)) return question;
   const unaccented = !/[^\x00-\x7F]/.test(question.replace(/[đĐ]/g, "d"));
   const WORD = /(?<![\p{L}\p{N}/])[\p{L}][\p{L}/]*(?![\p{L}\p{N}])/gu;
@@ -523,8 +574,12 @@ export function expandTexting(question: string, knows: (folded: string) => boole
     const title = titleBeforeName.get(word.toLowerCase());
     // (… and before "nào": "đc nào phụ trách …" asks which comrade.)
     if (title !== undefined && (nameFollows(question.slice(at + word.length)) || /^\s+n[àa]o(?![\p{L}\p{N}])/iu.test(question.slice(at + word.length)))) return unaccented ? foldKey(title) : title;
-    const candidates = textingEntries.get(word.toLowerCase());
-    if (!candidates || candidates.length === 0) return word;
+    const listed = textingEntries.get(word.toLowerCase());
+    // A shorthand no table lists, typed as initials ("tổ dp", "htt nv", "HĐQT"), reads as the phrases the
+    // corpus writes with those initials.
+    const initials = listed === undefined && mayBeInitials(word, knows) ? initialsReadings(foldKey(word), byInitials, together) : [];
+    const candidates = listed ?? initials.map((r) => r.phrase);
+    if (candidates.length === 0) return word;
     // (A function or question word — "bao nhiêu" — is known whether or not the corpus writes it: documents
     // state facts, they seldom ask.)
     const known = candidates.filter((full) => isFunctionReading(full) || full.split(/\s+/).every((syllable) => knows(foldKey(syllable))));
@@ -569,6 +624,8 @@ export function expandTexting(question: string, knows: (folded: string) => boole
       }
       const best = Math.max(...scores);
       if (best >= MIN_READING_EVIDENCE && scores.filter((n) => n === best).length === 1) chosen = known[scores.indexOf(best)] ?? chosen;
+      // (Initials nothing beside them decides are read as the phrase the corpus writes clearly most, or not at all.)
+      else if (initials.length > 1 && (initials[0]?.passages ?? 0) < INITIALS_DOMINANCE * (initials[1]?.passages ?? 0)) return word;
     }
     return unaccented ? foldKey(chosen) : chosen;
   });

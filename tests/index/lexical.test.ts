@@ -207,3 +207,19 @@ describe("lexical index", () => {
     expect(() => index.add(toLexicalDoc(1, "Đảng ủy họp mỗi quý một lần.", ""))).toThrow(/duplicate label 1/);
   });
 });
+
+describe("bigrams by their syllables' initials", () => {
+  it("lists the corpus's bigrams that open with the two letters, commonest first, from two passages up, and follows additions", () => {
+    const index = LexicalIndex.create();
+    const texts = ["Tổ dân phố số 3 họp.", "Bí thư chi bộ tổ dân phố.", "Đội dân phòng tuần tra.", "Đội dân phòng trực.", "Tổ dân phố 5 có 40 hộ.", "Dân phòng họp."];
+    texts.forEach((text, label) => index.add(toLexicalDoc(label, text, "")));
+    expect(index.bigramsByInitials("dp")).toEqual([
+      { bigram: "dan_pho", passages: 3 },
+      { bigram: "dan_phong", passages: 3 },
+    ]);
+    expect(index.bigramsByInitials("zz")).toEqual([]);
+    index.add(toLexicalDoc(6, "Điểm phát thanh; điểm phát sóng.", ""));
+    index.add(toLexicalDoc(7, "Điểm phát thanh xã.", ""));
+    expect(index.bigramsByInitials("dp").map((b) => b.bigram)).toContain("diem_phat");
+  });
+});

@@ -30,6 +30,20 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("dang bo co tu 300 dang vien tro len duoc bau bao nhieu uy vien", () => true, together)).toBe("dang bo co tu 300 dang vien tro len duoc bau bao nhieu uy vien");
   });
 
+  it("writes out initials no table lists as the phrase the corpus writes with them (\"tổ dp\", \"htt\"), and leaves them when it cannot tell", () => {
+    const passages: Record<string, number> = { dan_pho: 30, du_phong: 3, hoan_thanh: 50, thanh_tot: 20, "hoan_thanh thanh_tot": 15, kinh_doanh: 10, ky_dao: 8 };
+    const together = (bigrams: readonly string[]): number => passages[bigrams.join(" ")] ?? 0;
+    const bigrams = Object.keys(passages).filter((k) => !k.includes(" "));
+    const byInitials = (initials: string): Array<{ bigram: string; passages: number }> =>
+      bigrams.filter((b) => `${b[0]}${b[b.indexOf("_") + 1]}` === initials).map((bigram) => ({ bigram, passages: passages[bigram] ?? 0 }));
+    const knows = (folded: string): boolean => !["dp", "htt", "kd", "dnh"].includes(folded);
+    expect(expandTexting("bí thư cb thôn, tổ dp được hỗ trợ bao nhiêu", knows, together, byInitials)).toContain("tổ dan pho");
+    expect(expandTexting("tỷ lệ chi bộ htt nhiệm vụ", knows, together, byInitials)).toContain("hoan thanh tot nhiệm vụ");
+    // (Two readings as common, nothing beside them to decide: left as typed. A syllable missing its vowel is a typo, not initials.)
+    expect(expandTexting("hộ kd phải nộp bao nhiêu", knows, together, byInitials)).toContain("kd");
+    expect(expandTexting("quan uy trung uong do ai chi dnh", knows, together, () => [{ bigram: "de_nghi", passages: 9 }])).toContain("dnh");
+  });
+
   it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
     // "cs" is "chính sách", "cơ sở" or "cảnh sát": after "đảng bộ", the corpus writes "bộ cơ sở" — though
     // "bộ chính" alone (Bộ Chính trị) is commoner than "bộ cơ".
