@@ -17,7 +17,7 @@ import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -1237,6 +1237,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     if (place) return `the answer speaks of another place: ${place}`;
     const numbered = otherNumbered(plan, best.text);
     if (numbered) return `the answer speaks of another one: ${numbered}`;
+    const unit = otherNumberedUnit(plan, best.text, contextAndTextUpTo(passage, best.end));
+    if (unit) return `the answer speaks of another one: ${unit}`;
     // A level a Vietnamese question names ("Các huyện phải …") that neither the passage nor its context
     // names (English level words translate ambiguously: "town" is thị xã or thị trấn).
     // (A town or a city is also named by its party committee: "Thị ủy Hòa Phong", "Thành ủy Cần Thơ".)

@@ -1094,6 +1094,33 @@ export function otherNumbered(plan: QueryPlan, text: string): string | null {
   return null;
 }
 
+/** A local unit numbered in digits ("Khu phố 4", "tổ dân phố số 12", "Tổ 1", "thôn 3", "ấp 5"), folded: group 1 the unit, group 2 its number. */
+const NUMBERED_UNIT_FOLDED = /(?<![a-z\d])(khu pho|to dan pho|tieu khu|khu|to|thon|ap|xom|doi)\s+(?:so\s+)?(\d{1,3})(?![a-z\d]|[/.,:]\d)/gu;
+
+/** The numbered local units a text names, as "khu pho#4". */
+function numberedUnits(text: string): string[] {
+  return [...foldKey(text).matchAll(NUMBERED_UNIT_FOLDED)].map((m) => `${m[1]}#${Number(m[2])}`);
+}
+
+/**
+ * A numbered local unit the question names ("Chi bộ Khu phố 4") where the answer — or, when it numbers none
+ * of that kind, the passage up to it — names that kind of unit by other numbers only ("Khu phố 3"): the
+ * other unit's name, or null. The 4 of the question found elsewhere ("tháng 4/2026") does not make it the
+ * unit asked.
+ */
+export function otherNumberedUnit(plan: QueryPlan, answer: string, upToAnswer: string): string | null {
+  const asked = numberedUnits(plan.question);
+  if (asked.length === 0) return null;
+  const inAnswer = numberedUnits(answer);
+  for (const key of asked) {
+    const unit = key.slice(0, key.indexOf("#") + 1);
+    const ofKind = (keys: readonly string[]): string[] => keys.filter((k) => k.startsWith(unit));
+    const stated = ofKind(inAnswer).length > 0 ? ofKind(inAnswer) : ofKind(numberedUnits(upToAnswer));
+    if (stated.length > 0 && !stated.includes(key)) return (stated[0] ?? "").replace("#", " ");
+  }
+  return null;
+}
+
 // The bound a question asks ("tối thiểu", "ít nhất", "at least" / "tối đa", "không quá", "at most"), folded,
 // and the bound a unit states.
 const MIN_ASKED = /\b(?:toi thieu|it nhat|at least|minimum)\b/;

@@ -395,3 +395,19 @@ describe("a committee's comrades count that committee only", () => {
     expect(r.answer ?? "").not.toContain("05 người");
   });
 });
+
+describe("a numbered local unit is that unit, not another of its kind", () => {
+  const engine = engineForBlock("numbered-units", {
+    "ke-hoach-kiem-tra.txt": [
+      "ĐẢNG ỦY PHƯỜNG VĨNH AN", "Số 05-KH/ĐU", "Vĩnh An, ngày 10 tháng 1 năm 2026", "", "KẾ HOẠCH", "Kiểm tra, giám sát năm 2026", "",
+      "II. KIỂM TRA TỔ CHỨC ĐẢNG", "",
+      "1. Đối tượng: Chi bộ Khu phố 3; Nội dung: Thực hiện nhiệm vụ kiểm tra, giám sát của chi bộ; Thời gian: Tháng 4/2026; Chủ trì: Đồng chí Trần Thị Mỹ Hạnh, Phó Chủ nhiệm Ủy ban Kiểm tra Đảng ủy.", "",
+      "2. Đối tượng: Chi bộ Khu phố 6; Nội dung: Lãnh đạo công tác dân vận; Thời gian: Tháng 9/2026; Chủ trì: Đồng chí Lê Văn Tùng, Ủy viên Ủy ban Kiểm tra Đảng ủy.",
+    ].join("\n"),
+  });
+
+  it("refuses the inspection of Khu phố 4 that the plan gives only for Khu phố 3 (in month 4) and 6, and answers for Khu phố 3", async () => {
+    expect((await engine().ask("Ai chủ trì đoàn kiểm tra Chi bộ Khu phố 4 của phường Vĩnh An?")).abstained).toBe(true);
+    expect((await engine().ask("Ai chủ trì đoàn kiểm tra Chi bộ Khu phố 3 của phường Vĩnh An?")).answer).toContain("Trần Thị Mỹ Hạnh");
+  });
+});
