@@ -44,6 +44,15 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("quan uy trung uong do ai chi dnh", knows, together, () => [{ bigram: "de_nghi", passages: 9 }])).toContain("dnh");
   });
 
+  it("knows \"đb\" as đảng bộ and \"hs\" as hồ sơ too, where the corpus writes them beside the neighbour", () => {
+    const written: Record<string, number> = { "dang_bo bo_xa": 12, "ho_so so_de": 7 };
+    const together = (bigrams: readonly string[]): number => written[bigrams.join(" ")] ?? 0;
+    expect(expandTexting("đồng chí nào phụ trách ĐB xã Quảng Lạc", () => true, together)).toContain("đảng bộ xã");
+    expect(expandTexting("hs đề nghị kết nạp gồm những gì", () => true, together)).toContain("hồ sơ đề nghị");
+    // (Nothing beside it says otherwise: the usual reading.)
+    expect(expandTexting("trường có bao nhiêu hs", () => true, together)).toContain("học sinh");
+  });
+
   it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
     // "cs" is "chính sách", "cơ sở" or "cảnh sát": after "đảng bộ", the corpus writes "bộ cơ sở" — though
     // "bộ chính" alone (Bộ Chính trị) is commoner than "bộ cơ".
