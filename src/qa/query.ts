@@ -247,7 +247,8 @@ function detectOrdinal(folded: string): number | null {
   // (Nor does a weekday: "vào thứ Năm", "sáng thứ Hai hằng tuần".)
   const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi|vao|sang|chieu|toi|ngay|moi|cac) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
-  const en = folded.match(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time|appointment|election|nomination|admission|round|visit)s?|half|quarter|(?:six |three |nine )?months?|year|week|day|phase|stage)\b)/);
+  // (Nor an initial period, "the first 12 months", nor an adverb, "when the rule was first applied".)
+  const en = folded.match(/(?<!\b(?:was|were|is|are|be|been|being|when|had|has|have) )\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time|appointment|election|nomination|admission|round|visit)s?|half|quarter|(?:six |three |nine |\d+ )?(?:months?|years?|weeks?|days?)|year|week|day|phase|stage)\b)/);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;
   return null;
 }

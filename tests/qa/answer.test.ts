@@ -46,6 +46,11 @@ describe("answer extraction", () => {
     expect(folds("dai hoi cac chi bo con lai lam tu ngay nao toi ngay nao")).not.toEqual(expect.arrayContaining(["tu"]));
     expect(folds("dai hoi cac chi bo con lai lam tu ngay nao toi ngay nao")).not.toContain("toi");
     expect(folds("Nhiệm kỳ vừa qua có mấy chỉ tiêu không đạt?")).not.toContain("vua");
+    // An English "first" that opens a period ("the first 12 months") or qualifies a verb ("was first rolled
+    // out") asks for no first item.
+    expect(understandQuestion("What do officials get if they quit within the first 12 months after the merger?").ordinal).toBeNull();
+    expect(understandQuestion("How many members kept contact when Regulation 213 was first rolled out?").ordinal).toBeNull();
+    expect(understandQuestion("What is the second task of the plan?").ordinal).toBe(2);
     // ("so với", compared with, frames the ratio asked; "tổng số" keeps its "số".)
     expect(folds("Tỷ lệ đảng viên được đánh giá so với tổng số đảng viên là bao nhiêu?").filter((f) => f === "so")).toHaveLength(1);
     // (A counted noun ends at a comma: "bao nhiêu nữ, chiếm tỷ lệ bao nhiêu" counts women.)
