@@ -610,10 +610,7 @@ export function expandTexting(
       // Nothing beside it decides ("báo cáo vs cb ít nhất …", or both readings as often): the reading the
       // corpus writes in the same passages as the question's other two-word terms ("làm ăn xa") does.
       const top = Math.max(...scores);
-      // (What the corpus writes in the same passages tells a topic, not a word beside which a function word —
-      // "tu" as "từ", from — would be read otherwise: "tỉnh ủy" is in every passage of a party document.)
-      const functionFirst = isFunctionReading(known[0] ?? "");
-      if (!functionFirst && (top === 0 || scores.filter((n) => n === top).length > 1)) {
+      if (top === 0 || scores.filter((n) => n === top).length > 1) {
         const pairs = words.flatMap((w, j) => {
           const next = words[j + 1];
           return j !== i && j + 1 !== i && next && !isStopFold(w.fold) && !isStopFold(next.fold) && !textingEntries.has(w.fold) && !textingEntries.has(next.fold) ? [`${w.fold}_${next.fold}`] : [];
