@@ -375,7 +375,8 @@ export function translateEnglish(question: string): Translation {
     for (let n = Math.min(longestGlossaryKey, words.length - i); n >= 1; n--) {
       const slice = words.slice(i, i + n).map((w) => w.lower);
       const key = slice.join(" ");
-      const entry = glossary.get(key) ?? glossary.get(slice.map(dictionaryForm).join(" "));
+      // (A word that opens longer entries, "newly" of "newly built", is still read alone by its stem: "new".)
+      const entry = glossary.get(key) ?? glossary.get(slice.map(dictionaryForm).join(" ")) ?? (n === 1 && !isEnglishStopword(key) ? withoutEnding(key).map((stem) => glossary.get(stem)).find((e) => e !== undefined) : undefined);
       if (entry) {
         groups.push(entry.vi);
         const phrase = words.slice(i, i + n);

@@ -117,6 +117,12 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("By what date must fourth-quarter 2026 party dues reach the district office?").groups.flat()).toEqual(expect.arrayContaining(["quý IV"]));
   });
 
+  it("knows the general vocabulary of local reports (farming, infrastructure, schools, welfare, security), written without the questions", () => {
+    const t = translateEnglish("By when must the hamlet chief finish dredging the irrigation canals, and how many war invalids get health insurance?");
+    expect(t.unknown).toEqual([]);
+    expect(t.groups.flat()).toEqual(expect.arrayContaining(["nạo vét", "thủy lợi", "thương binh", "bảo hiểm y tế"]));
+  });
+
   it("keeps the Vietnamese terms an English question writes as they are, not as unknown English words", () => {
     const t = translateEnglish("Which chi bộ is responsible for the tổ dân phố meetings under the ward's dân vận plan?");
     expect(t.unknown).toEqual([]);
