@@ -309,7 +309,11 @@ function mayBeUnaccentedSyllable(word: { raw: string; lower: string } | undefine
  */
 function vietnameseRunAt(words: ReadonlyArray<{ raw: string; lower: string }>, at: number): number {
   let end = at;
-  while (end < words.length && (isAccentedSyllable(words[end]!) || mayBeUnaccentedSyllable(words[end]))) end++;
+  while (end < words.length) {
+    const word = words[end];
+    if (word === undefined || !(isAccentedSyllable(word) || mayBeUnaccentedSyllable(word))) break;
+    end++;
+  }
   return words.slice(at, end).some(isAccentedSyllable) ? end - at : 0;
 }
 
@@ -529,12 +533,16 @@ function initialsReadings(initials: string, byInitials: (initials: string) => Re
   const letters = [...initials];
   let partial: string[][] = byInitials(`${letters[0]}${letters[1]}`).slice(0, INITIALS_BEAM).map((b) => [b.bigram]);
   for (let k = 2; k < letters.length && partial.length > 0; k++) {
-    const next = byInitials(`${letters[k - 1]}${letters[k]}`);
+    // (The next pairs by their first syllable, commonest first: a chain goes on with those its last syllable opens.)
+    const next = new Map<string, string[]>();
+    for (const { bigram } of byInitials(`${letters[k - 1]}${letters[k]}`)) {
+      const first = bigram.slice(0, bigram.indexOf("_"));
+      const list = next.get(first);
+      if (list) list.push(bigram);
+      else next.set(first, [bigram]);
+    }
     partial = partial
-      .flatMap((chain) => {
-        const last = (chain[chain.length - 1] ?? "").split("_")[1];
-        return next.filter((b) => b.bigram.startsWith(`${last}_`)).map((b) => [...chain, b.bigram]);
-      })
+      .flatMap((chain) => (next.get((chain[chain.length - 1] ?? "").split("_")[1] ?? "") ?? []).map((bigram) => [...chain, bigram]))
       .slice(0, INITIALS_BEAM);
   }
   return partial
