@@ -23,6 +23,8 @@ import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentO
 export const MAX_ANSWER_CHARS = 250;
 /** How far a unit may run over `MAX_ANSWER_CHARS` and still be shown whole (about three words). */
 const TRIM_SLACK_CHARS = 20;
+/** How far a window that ends its unit may run over the limit and still be shown to its end (about six words). */
+const TAIL_SLACK_CHARS = 40;
 /** Longest answer for list questions, where a cut would drop members. */
 export const MAX_LIST_ANSWER_CHARS = 300;
 /** Below this share of the question's (IDF-weighted) key terms found, the bot abstains (the policy's default). */
@@ -384,7 +386,11 @@ export function trimAnswer(unit: string, plan: QueryPlan, maxChars = MAX_ANSWER_
     }
   }
   let text = segments.slice(best.from, best.to + 1).join(" ").replace(/,$/, "");
-  if (text.length > maxChars - 2) text = text.slice(0, text.lastIndexOf(" ", maxChars - 2)).replace(/[,;:]$/, "");
+  // (A window that ends the unit a few words past the limit is shown to its end: "… thì được hưởng thêm 20% mức
+  // hỗ trợ." would otherwise lose its figure to the cut.)
+  // (Not for a list, whose longer limit has no slack, nor for the rest after a person's lead, whose limit is what the lead leaves.)
+  const endsUnit = best.to === segments.length - 1 && maxChars === MAX_ANSWER_CHARS;
+  if (text.length > maxChars - 2 && !(endsUnit && text.length <= maxChars + TAIL_SLACK_CHARS)) text = text.slice(0, text.lastIndexOf(" ", maxChars - 2)).replace(/[,;:]$/, "");
   const cutBefore = best.from > 0;
   const cutAfter = best.to < segments.length - 1 || text.length < unit.length - (cutBefore ? 1 : 0) && !unit.endsWith(text);
   return `${cutBefore ? "…" : ""}${text}${cutAfter && !/[.…]$/.test(text) ? "…" : ""}`;

@@ -1264,6 +1264,14 @@ describe("trimming long answers", () => {
     expect(trimAnswer(unit, understandQuestion("Tỷ lệ người dân tham gia bảo hiểm y tế năm 2025 đạt bao nhiêu?"))).toContain("bảo hiểm y tế đạt 94,5%");
   });
 
+  it("shows a window that ends its unit a few words past the limit to its end, where its figure is", () => {
+    const unit =
+      "Theo đó, cán bộ, công chức cấp xã dôi dư nghỉ hưu trước tuổi hoặc nghỉ thôi việc được hỗ trợ thêm 5 triệu đồng cho mỗi năm công tác có đóng bảo hiểm xã hội bắt buộc; nếu nghỉ trong 12 tháng đầu kể từ ngày nghị quyết sắp xếp có hiệu lực thì được hưởng thêm 20% mức hỗ trợ.";
+    const out = trimAnswer(unit, understandQuestion("Cán bộ, công chức cấp xã dôi dư nghỉ thôi việc trong 12 tháng đầu thì được hưởng thêm bao nhiêu?"));
+    expect(out).toContain("20% mức hỗ trợ");
+    expect(out.length).toBeLessThanOrEqual(250 + 40);
+  });
+
   it("keeps answers within 250 characters and marks cuts", () => {
     const long = `Huyện ủy Krông Bông có chủ trương hỗ trợ kinh phí hằng tháng cho những đảng viên ở chi bộ cơ quan xã tăng cường xuống làm bí thư chi bộ các thôn, buôn vùng sâu, xa trung tâm, tạo điều kiện cho đảng viên bám sát địa bàn, tham gia sinh hoạt với các tổ chức thôn, buôn, kịp thời nắm bắt và tháo gỡ những vấn đề nảy sinh từ cơ sở, góp phần đẩy mạnh công tác phát triển đảng viên.`;
     const out = trimAnswer(long, understandQuestion("Huyện ủy Krông Bông hỗ trợ kinh phí hằng tháng cho ai?"));
