@@ -1087,11 +1087,22 @@ export function otherNumbered(plan: QueryPlan, text: string): string | null {
   if (asked.length === 0) return null;
   const stated = numberedKeys(text);
   for (const key of asked) {
-    const word = key.slice(0, key.indexOf("#") + 1);
-    const same = stated.filter((k) => k.startsWith(word));
-    if (same.length > 0 && !same.includes(key)) return same[0] ?? null;
+    const other = otherOfKind(key, stated);
+    if (other !== null) return other;
   }
   return null;
+}
+
+/** The keys of `stated` numbering the same kind of thing as `key` ("quy#2" for "quy#3"); empty when none does. */
+function ofKind(key: string, stated: readonly string[]): string[] {
+  const word = key.slice(0, key.indexOf("#") + 1);
+  return stated.filter((k) => k.startsWith(word));
+}
+
+/** The first of `stated` that numbers the kind of `key` otherwise, when none numbers it as `key` does; else null. */
+function otherOfKind(key: string, stated: readonly string[]): string | null {
+  const same = ofKind(key, stated);
+  return same.length > 0 && !same.includes(key) ? (same[0] ?? null) : null;
 }
 
 /** A local unit numbered in digits ("Khu phố 4", "tổ dân phố số 12", "Tổ 1", "thôn 3", "ấp 5"), folded: group 1 the unit, group 2 its number. */
@@ -1113,10 +1124,8 @@ export function otherNumberedUnit(plan: QueryPlan, answer: string, upToAnswer: s
   if (asked.length === 0) return null;
   const inAnswer = numberedUnits(answer);
   for (const key of asked) {
-    const unit = key.slice(0, key.indexOf("#") + 1);
-    const ofKind = (keys: readonly string[]): string[] => keys.filter((k) => k.startsWith(unit));
-    const stated = ofKind(inAnswer).length > 0 ? ofKind(inAnswer) : ofKind(numberedUnits(upToAnswer));
-    if (stated.length > 0 && !stated.includes(key)) return (stated[0] ?? "").replace("#", " ");
+    const other = otherOfKind(key, ofKind(key, inAnswer).length > 0 ? inAnswer : numberedUnits(upToAnswer));
+    if (other !== null) return other.replace("#", " ");
   }
   return null;
 }
