@@ -94,6 +94,11 @@ export interface CandidatePassage {
    * numbers it gives ("… khóa XV, nhiệm kỳ 2025 - 2030") qualify every passage of the document.
    */
   subject?: string;
+  /**
+   * The body an official document is issued by, from its header ("Chi bộ Công ty Cổ phần Dệt may Bình
+   * Nguyên"): like a title block, it names the body every passage of the document speaks of.
+   */
+  issuer?: string;
 }
 
 /** The best answering span of one passage. */
@@ -535,7 +540,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let holds = qualifies.get(c);
     if (holds === undefined) {
       const sets = passageWithContext(c);
-      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, withSubject(sets, c)).length === 0 && missingName(plan, sets) === undefined);
+      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, withSubject(sets, c)).length === 0 && missingName(plan, c.issuer ? unionOfKept(sets, termSets(c.issuer)) : sets) === undefined);
       qualifies.set(c, holds);
     }
     return holds;
@@ -1172,7 +1177,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
     // (A union with this question's evidence is its own: only unions of remembered sets are kept.)
     const unite = evidence ? unionOf : unionOfKept;
-    const sets = unite(upTo, passage.titleBlock ? unionOfKept(aroundSets(passage), termSets(passage.titleBlock)) : aroundSets(passage));
+    const block = passage.titleBlock ?? passage.issuer;
+    const sets = unite(upTo, block ? unionOfKept(aroundSets(passage), termSets(block)) : aroundSets(passage));
     const missing = missingNumbers(plan, withSubject(sets, passage));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;
     // A year the document title gives ("Kết quả … năm 2025, phương hướng, nhiệm vụ năm 2026") qualifies

@@ -676,7 +676,7 @@ function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, p
     rank,
     isHeader: passage.section === HEADER_SECTION && passage.paragraph === 0,
     isOfficial,
-    ...(isOfficial ? subjectOf(headerPassage(passage.docId, index)) : { titleBlock: titleBlock(passage.docId, index) }),
+    ...(isOfficial ? { ...subjectOf(headerPassage(passage.docId, index)), ...issuerOf(headerPassage(passage.docId, index)) } : { titleBlock: titleBlock(passage.docId, index) }),
   };
 }
 
@@ -687,6 +687,21 @@ function subjectOf(header: StoredPassage | undefined): { subject?: string } {
   const line = end < 0 ? text : text.slice(0, end);
   const at = line.indexOf(": ");
   return at < 0 ? {} : { subject: line.slice(at + 2) };
+}
+
+/** A body's name that ends with its level word and no name of its own ("Đảng ủy các cơ quan Đảng tỉnh"). */
+const ENDS_WITH_LEVEL = /(?<!\p{L})(?:tỉnh|huyện|quận|thị xã|thành phố|thị trấn|xã|phường)$/iu;
+
+/**
+ * The body an official document is issued by, from its header's line ("Cơ quan ban hành: …"): without the
+ * body above it ("Chi bộ Công ty … Bình Nguyên", not its "Đảng bộ phường …"), unless the name ends with its
+ * level and the body above names the place ("Đảng ủy các cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa").
+ */
+function issuerOf(header: StoredPassage | undefined): { issuer?: string } {
+  const line = /^Cơ quan ban hành: (.+)$/mu.exec(header?.text ?? "")?.[1];
+  if (line === undefined) return {};
+  const [, own = line, above] = /^(.*?)\s*\(([^()]*)\)$/u.exec(line) ?? [];
+  return { issuer: above !== undefined && ENDS_WITH_LEVEL.test(own.trim()) ? `${own} (${above})` : own };
 }
 
 /** Most passages a title block is read from, and most characters it keeps. */

@@ -1,0 +1,73 @@
+/**
+ * The body an official document is issued by names what every passage of it speaks of, as a title block
+ * does for a document without a header: a question naming that body is answered by a passage that does not
+ * repeat its name, also in a document without a number (whose citation title does not name its issuer).
+ * The body above it in the header is another one, unless the issuer's name ends with its level ("Đảng ủy các
+ * cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa").
+ */
+import { describe, expect, it } from "vitest";
+import { engineForBlock } from "../support/corpusEngine.js";
+
+const MINUTES = [
+  "ĐẢNG BỘ PHƯỜNG TRƯỜNG XUÂN\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "CHI BỘ CÔNG TY CỔ PHẦN DỆT MAY BÌNH NGUYÊN",
+  "*",
+  "\t\tTrường Xuân, ngày 05 tháng 3 năm 2026",
+  "",
+  "BIÊN BẢN",
+  "Họp chi bộ thường kỳ tháng 3 năm 2026",
+  "",
+  "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
+  "",
+  "- Thời gian: bắt đầu lúc 14 giờ 00 phút, ngày 05/3/2026.",
+  "- Địa điểm: Phòng họp tầng 2, Nhà điều hành của công ty.",
+  "- Tổng số đảng viên của chi bộ: 23 đồng chí, gồm 19 đảng viên chính thức và 04 đảng viên dự bị.",
+  "- Số đảng viên có mặt: 21 đồng chí; vắng mặt có lý do: 02 đồng chí.",
+  "",
+  "II. NỘI DUNG",
+  "",
+  "Chi bộ thảo luận kế hoạch sản xuất quý II và công tác phát triển đảng viên năm 2026.",
+  "",
+  "T/M CHI BỘ",
+  "BÍ THƯ",
+  "Lê Minh Khôi",
+].join("\n");
+
+const DECISION = [
+  "ĐẢNG BỘ TỈNH QUẢNG HÒA\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH",
+  "*",
+  "Số 27-QĐ/ĐU\t\tQuảng Hòa, ngày 18 tháng 9 năm 2025",
+  "",
+  "QUYẾT ĐỊNH",
+  "Về việc ban hành Quy chế làm việc của Ban Chấp hành Đảng bộ",
+  "",
+  "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Ban Chấp hành Đảng bộ khóa I, nhiệm kỳ 2025 - 2030.",
+  "",
+  "Điều 2. Đảng bộ hiện có 46 tổ chức cơ sở đảng trực thuộc và 2.947 đảng viên; các tổ chức cơ sở đảng trực thuộc chịu trách nhiệm thi hành Quyết định này.",
+  "",
+  "T/M ĐẢNG ỦY",
+  "BÍ THƯ",
+  "Hoàng Đức Thịnh",
+].join("\n");
+
+describe("the issuing body as a qualifier of its document's passages", () => {
+  const engine = engineForBlock("issuer", { "bien-ban.txt": MINUTES, "quyet-dinh.txt": DECISION });
+
+  it("answers a question naming the issuing body from a passage that does not", async () => {
+    const r = await engine().ask("Chi bộ Bình Nguyên có tổng số bao nhiêu đảng viên chính thức và dự bị?");
+    expect(r.abstained, r.reason ?? "").toBe(false);
+    expect(r.answer).toContain("23 đồng chí");
+  });
+
+  it("takes the place of a body named by its level from the body above it", async () => {
+    const r = await engine().ask("Đảng bộ các cơ quan Đảng tỉnh Quảng Hòa có bao nhiêu tổ chức cơ sở đảng trực thuộc?");
+    expect(r.abstained, r.reason ?? "").toBe(false);
+    expect(r.answer).toContain("46 tổ chức cơ sở đảng");
+  });
+
+  it("does not take the body above a named issuer for the issuer", async () => {
+    const r = await engine().ask("Đảng bộ phường Trường Xuân có tổng số bao nhiêu đảng viên chính thức và dự bị?");
+    expect(r.abstained, r.answer ?? "").toBe(true);
+  });
+});
