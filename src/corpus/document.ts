@@ -6,6 +6,7 @@ import { collapseSpaces } from "../text/normalize.js";
 import { citationName, headerPassageText, parseHeader, unnumberedName, type DocumentHeader } from "./header.js";
 import { readLayoutColumns } from "./layout.js";
 import { pickTitle, toBlocks } from "./structure.js";
+import { tabbedRowsAsBars } from "./tables.js";
 import type { Block, LoadedFile } from "./types.js";
 import { dropPageNumbers, isHardWrapped, unwrapLines } from "./unwrap.js";
 
@@ -31,7 +32,8 @@ export function readStructure(file: LoadedFile, fileName: string): DocumentStruc
   // Whether the text is hard-wrapped is decided on the whole document; lines are joined within a page.
   // Page numbers are dropped and layout tables (the header's and the signing block's two columns) read
   // column by column first.
-  const rawPages = file.pages.map((page, i) => readLayoutColumns(dropPageNumbers(page.split("\n")), i === 0));
+  // (Tables written with tabs are read as rows of cells, so that unwrapping leaves each row a line.)
+  const rawPages = file.pages.map((page, i) => tabbedRowsAsBars(readLayoutColumns(dropPageNumbers(page.split("\n")), i === 0)));
   const hardWrapped = isHardWrapped(rawPages.flat());
   const pages = rawPages.map((lines) => unwrapLines(lines, hardWrapped));
   const lines = pages.flat();

@@ -114,6 +114,36 @@ function bareRowsAsMarkdown(lines: readonly string[]): string[] {
   return out;
 }
 
+/** The cells of a line whose cells are separated by tabs (a run of tabs lines cells up), or null for fewer than three. */
+function tabbedCells(line: string): string[] | null {
+  if (!line.includes("\t")) return null;
+  const cells = line.trim().split(/\s*\t[\t ]*/u);
+  return cells.length >= 3 && cells.every((cell) => cell !== "") && !cells.some((cell) => cell.includes("|")) ? cells : null;
+}
+
+/**
+ * Tables a text file writes with tabs between cells (as copied from a spreadsheet or a Word table) as rows
+ * of cells separated by " | ", which `readDataTables` reads as records: runs of at least two lines with the
+ * same number of cells, three or more (a tabbed header or signing block has two columns, read before this
+ * by `layout.ts`). Without it, a hard-wrapped text's rows were joined into one paragraph.
+ */
+export function tabbedRowsAsBars(lines: readonly string[]): string[] {
+  if (!lines.some((line) => line.includes("\t"))) return [...lines];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cells = tabbedCells(lines[i] ?? "");
+    let end = i + 1;
+    while (cells !== null && end < lines.length && tabbedCells(lines[end] ?? "")?.length === cells.length) end++;
+    if (cells === null || end - i < 2) {
+      out.push(lines[i] ?? "");
+      continue;
+    }
+    for (let k = i; k < end; k++) out.push((tabbedCells(lines[k] ?? "") ?? []).join(" | "));
+    i = end - 1;
+  }
+  return out;
+}
+
 /**
  * The lines of a page with every markdown data table (a header row, a rule, then rows; or a grid table, see
  * `gridAsMarkdown`; or one without outer pipes, see `bareRowsAsMarkdown`) written as one

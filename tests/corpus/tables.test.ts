@@ -52,6 +52,35 @@ describe("markdown data tables read as records", () => {
     expect(readDataTables(["Trang chủ | Tin tức | Liên hệ", "Văn bản mới"])).toEqual(["Trang chủ | Tin tức | Liên hệ", "Văn bản mới"]);
   });
 
+  it("reads a table a hard-wrapped text file writes with tabs between cells as records, the tabbed header left to the layout", () => {
+    const wrapped = "Trong 9 tháng đầu năm, Đảng ủy xã tập trung lãnh đạo các chi bộ thôn thực hiện nghiêm túc chế độ sinh hoạt định kỳ,";
+    const text = [
+      "ĐẢNG BỘ HUYỆN THẠCH LÂM\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+      "ĐẢNG ỦY XÃ HƯNG LỘC",
+      "\t\tHưng Lộc, ngày 28 tháng 9 năm 2026",
+      "",
+      "BÁO CÁO",
+      "Kết quả công tác xây dựng Đảng 9 tháng đầu năm 2026",
+      "",
+      "I. KẾT QUẢ",
+      "",
+      wrapped,
+      "nâng cao chất lượng sinh hoạt chi bộ và công tác phát triển đảng viên ở các thôn trong toàn xã.",
+      "",
+      "II. MỘT SỐ CHỈ TIÊU THEO CHI BỘ",
+      "",
+      "TT\tChi bộ\tSố đảng viên\tĐảng viên dự bị\tĐảng phí đã thu (đồng)",
+      "1\tChi bộ thôn Hưng Lộc 1\t64\t2\t15.840.000",
+      "2\tChi bộ thôn Đồng Me\t72\t3\t18.460.000",
+      "",
+    ].join("\n");
+    const { blocks, header } = readStructure({ pages: [text] } as never, "bao-cao.txt");
+    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain("2. Chi bộ: Chi bộ thôn Đồng Me; Số đảng viên: 72; Đảng viên dự bị: 3; Đảng phí đã thu (đồng): 18.460.000.");
+    expect(texts.some((t) => t.startsWith(wrapped) && t.endsWith("trong toàn xã."))).toBe(true);
+    expect(header?.issuer).toBe("Đảng ủy xã Hưng Lộc");
+  });
+
   it("reads a site's label/value table as pairs, its first row included", () => {
     const table = ["| Số hiệu | 286-QĐ/HU | Loại văn bản | Quyết định |", "|---|---|---|---|", "| Người ký | Tạ Quang Hưng | Tình trạng | Còn hiệu lực |"];
     expect(readDataTables(table, new Set(["so hieu"])).filter((l) => l !== "")).toEqual(["Số hiệu: 286-QĐ/HU; Loại văn bản: Quyết định.", "Người ký: Tạ Quang Hưng; Tình trạng: Còn hiệu lực."]);
