@@ -1108,9 +1108,16 @@ function otherOfKind(key: string, stated: readonly string[]): string | null {
 /** A local unit numbered in digits ("Khu phố 4", "tổ dân phố số 12", "Tổ 1", "thôn 3", "ấp 5"), folded: group 1 the unit, group 2 its number. */
 const NUMBERED_UNIT_FOLDED = /(?<![a-z\d])(khu pho|to dan pho|tieu khu|khu|to|thon|ap|xom|doi)\s+(?:so\s+)?(\d{1,3})(?![a-z\d]|[/.,:]\d)/gu;
 
-/** The numbered local units a text names, as "khu pho#4". */
+/**
+ * A place named by two or more capitalised syllables and a number of one or two digits ("Phước Thành 2",
+ * "Hưng Lộc 1": villages split and numbered): group 1 the name, group 2 its number.
+ */
+const NUMBERED_NAME = /(?<![\p{L}\p{M}\d])(\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+)\s+(\d{1,2})(?![\p{L}\d]|[/.,:]\d)/gu;
+
+/** The numbered local units a text names, as "khu pho#4", and the numbered places by their last two syllables ("phuoc thanh#2"). */
 function numberedUnits(text: string): string[] {
-  return [...foldKey(text).matchAll(NUMBERED_UNIT_FOLDED)].map((m) => `${m[1]}#${Number(m[2])}`);
+  const named = [...text.matchAll(NUMBERED_NAME)].map((m) => `${foldKey((m[1] ?? "").split(/\s+/u).slice(-2).join(" "))}#${Number(m[2])}`);
+  return [...[...foldKey(text).matchAll(NUMBERED_UNIT_FOLDED)].map((m) => `${m[1]}#${Number(m[2])}`), ...named];
 }
 
 /**

@@ -404,10 +404,21 @@ describe("a numbered local unit is that unit, not another of its kind", () => {
       "1. Đối tượng: Chi bộ Khu phố 3; Nội dung: Thực hiện nhiệm vụ kiểm tra, giám sát của chi bộ; Thời gian: Tháng 4/2026; Chủ trì: Đồng chí Trần Thị Mỹ Hạnh, Phó Chủ nhiệm Ủy ban Kiểm tra Đảng ủy.", "",
       "2. Đối tượng: Chi bộ Khu phố 6; Nội dung: Lãnh đạo công tác dân vận; Thời gian: Tháng 9/2026; Chủ trì: Đồng chí Lê Văn Tùng, Ủy viên Ủy ban Kiểm tra Đảng ủy.",
     ].join("\n"),
+    "bao-cao-chi-bo.txt": [
+      "Báo cáo số lượng đảng viên các chi bộ thôn của xã Hưng Lộc", "", "I. SỐ LIỆU", "",
+      "1. Chi bộ: Chi bộ thôn Phước Thành 1; Số đảng viên: 61; Đảng viên dự bị: 2; Đảng phí đã thu (đồng): 15.020.000.", "",
+      "2. Chi bộ: Chi bộ thôn Phước Thành 3; Số đảng viên: 48; Đảng viên dự bị: 1; Đảng phí đã thu (đồng): 11.560.000.",
+    ].join("\n"),
   });
 
   it("refuses the inspection of Khu phố 4 that the plan gives only for Khu phố 3 (in month 4) and 6, and answers for Khu phố 3", async () => {
     expect((await engine().ask("Ai chủ trì đoàn kiểm tra Chi bộ Khu phố 4 của phường Vĩnh An?")).abstained).toBe(true);
     expect((await engine().ask("Ai chủ trì đoàn kiểm tra Chi bộ Khu phố 3 của phường Vĩnh An?")).answer).toContain("Trần Thị Mỹ Hạnh");
+  });
+
+  it("refuses a village named and numbered (\"Phước Thành 2\") from the row of another of its numbers, its 2 found elsewhere", async () => {
+    const r = await engine().ask("Chi bộ thôn Phước Thành 2 có bao nhiêu đảng viên?");
+    expect(r.abstained, r.answer ?? "").toBe(true);
+    expect((await engine().ask("Chi bộ thôn Phước Thành 3 có bao nhiêu đảng viên?")).answer).toContain("48");
   });
 });
