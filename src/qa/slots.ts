@@ -1556,8 +1556,8 @@ export function contradictsLevel(plan: QueryPlan, unit: string, around = ""): bo
 
 // Section titles that begin like a body's name but name none ("Tổ chức thực hiện").
 const NOT_AN_ACTOR_HEADING = /^(?:tổ chức thực hiện|tổ chức triển khai|trách nhiệm|nhiệm vụ|phân công|kinh phí|hiệu lực)/iu;
-// A heading's numbering ("1.", "2.3.", "a)", "II."), followed by space.
-const NUMBERING_MARK = String.raw`(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s`;
+// A heading's numbering ("1.", "2.3.", "a)", "II.", an article's "Điều 7."), followed by space.
+const NUMBERING_MARK = String.raw`(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.|Điều \d+[a-zđ]?\.)\s`;
 const NUMBERING = new RegExp(`^${NUMBERING_MARK}+`, "u");
 // A context's headings are joined by ". ": the last one starts after the last ". " before a numbering.
 const BEFORE_NUMBERED_HEADING = new RegExp(`\\.\\s+(?=${NUMBERING_MARK})`, "u");

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
 import { expandTexting } from "../../src/text/lexicon.js";
-import { engineOver } from "../support/corpusEngine.js";
+import { engineForBlock, engineOver } from "../support/corpusEngine.js";
 
 // Leads ending with a full stop, duties as bullets (a PDF copy); the first lead is longer than a title.
 const BULLETED = [
@@ -212,5 +212,25 @@ describe("asking which comrade", () => {
 
   it("reads \"đc nào\" as \"đồng chí nào\", and \"đc\" elsewhere as \"được\"", () => {
     expect(expandTexting("đc nào dc phân công phụ trách xã Quảng Lạc")).toBe("đồng chí nào được phân công phụ trách xã Quảng Lạc");
+  });
+});
+
+describe("an article that names an office holds the duties under it", () => {
+  const engine = engineForBlock("article-office", {
+    "quy-che.txt": [
+      "QUY CHẾ", "Làm việc của Ban Chấp hành Đảng bộ xã Tân Phước khóa I, nhiệm kỳ 2025 - 2030", "",
+      "Chương II. TRÁCH NHIỆM, QUYỀN HẠN CỦA TẬP THỂ VÀ CÁ NHÂN", "",
+      "Điều 6. Bí thư Đảng ủy", "",
+      "1. Lãnh đạo, điều hành toàn diện hoạt động của Ban Chấp hành, Ban Thường vụ.", "",
+      "2. Trực tiếp phụ trách công tác quốc phòng, an ninh và công tác nội chính.", "",
+      "Điều 7. Phó Bí thư Thường trực Đảng ủy", "",
+      "1. Chủ trì giải quyết công việc hằng ngày của Đảng ủy.", "",
+      "2. Trực tiếp phụ trách công tác tổ chức, cán bộ và công tác kiểm tra, giám sát; là chủ tài khoản kinh phí hoạt động của Đảng ủy.",
+    ].join("\n"),
+  });
+
+  it("answers who does a duty with the office its article names (\"Điều 7. Phó Bí thư Thường trực Đảng ủy\")", async () => {
+    expect((await engine().ask("Ai trực tiếp phụ trách công tác tổ chức, cán bộ của Đảng ủy xã?")).answer).toContain("Phó Bí thư Thường trực Đảng ủy");
+    expect((await engine().ask("Ai phụ trách công tác quốc phòng, an ninh?")).answer).toContain("Bí thư Đảng ủy");
   });
 });
