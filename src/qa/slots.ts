@@ -1338,7 +1338,10 @@ const NEGATING_PREFIXED = /(?<!\p{L})(bất|phi)\s+(\p{L}+)/giu;
  */
 export function dropsNegatingPrefix(question: string, unit: string): boolean {
   const lower = unit.toLowerCase();
+  // (Typed without diacritics, "phi" is as likely "phí": "dang phi thu duoc" asks of the party fee collected.)
+  const folded = foldKey(question) === question.toLowerCase();
   for (const [, prefix = "", word = ""] of question.matchAll(NEGATING_PREFIXED)) {
+    if (folded && prefix.toLowerCase() === "phi") continue;
     const bare = new RegExp(`(?<!\\p{L})${word.toLowerCase()}(?!\\p{L})`, "u");
     if (bare.test(lower) && !new RegExp(`(?<!\\p{L})${prefix.toLowerCase()}\\s+${word.toLowerCase()}(?!\\p{L})`, "u").test(lower)) return true;
   }

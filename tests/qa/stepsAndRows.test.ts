@@ -214,6 +214,13 @@ describe("a word with a negating prefix", () => {
     expect(dropsNegatingPrefix("Tài liệu hội nghị bất thường phải gửi trước bao nhiêu ngày?", "Tài liệu hội nghị bất thường được gửi trước ít nhất 01 ngày.")).toBe(false);
     expect(dropsNegatingPrefix("Hội nghị thường lệ họp mấy tháng một lần?", "Hội nghị thường lệ họp 3 tháng một lần.")).toBe(false);
   });
+
+  it("reads \"phi\" in a question typed without diacritics as what it most often is there, \"phí\" (a fee)", () => {
+    const unit = "Tổng số đảng phí thu được 9 tháng đầu năm là 287.200.000 đồng.";
+    expect(dropsNegatingPrefix("tong dang phi thu duoc 9 thang dau nam 2026 la bao nhieu", unit)).toBe(false);
+    // (With diacritics, "phi" is the prefix: "tổ chức phi chính phủ" is no "chính phủ".)
+    expect(dropsNegatingPrefix("Có bao nhiêu tổ chức phi chính phủ?", "Các cơ quan chính phủ gồm 18 bộ.")).toBe(true);
+  });
 });
 
 describe("a question asking who holds an office", () => {
