@@ -9,7 +9,7 @@ import { titlesBullets } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
 import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
-import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, NUMBER_WORDS, OFFICE_TITLES_FOLDED } from "../text/vietnamese.js";
+import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, MONEY_AMOUNT, NUMBER_WORDS, OFFICE_TITLES_FOLDED } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
@@ -498,6 +498,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const money = asksMoney(plan) ? (plan.countedNoun?.slice(0, 1) ?? []) : [];
   // So are the words of "Ai giữ chức …" outside the office named ("Đồng chí Tổng Bí thư là Bí thư Quân ủy …").
   const isRoleFrame = (t: QueryTerm): boolean => plan.roleAsked !== null && ROLE_FRAME_WORDS.has(t.fold) && !plan.roleAsked.some((k) => k.fold === t.fold);
+  // ("bao nhiêu tiền" is stated by an amount: "đạt 386.450.000 đồng".)
+  const namesTheMoney = plan.terms.map((t) => money.some((k) => sameKey(k, t)));
   const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)) || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
   // "Ban Thường vụ có bao nhiêu ủy viên?": members are counted as comrades ("gồm 13 đồng chí").
@@ -636,7 +638,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A term the unit states in other words: a deadline ("chậm nhất" as "trước ngày"), the document asked
       // by its number, a body's members as comrades. (A count the question gives, "chi bộ có 35 đảng viên",
       // is also stated by a rule's range that holds it, "từ 30 đảng viên trở lên".)
-      const saidOtherwise = (i: number): boolean => (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text));
+      const saidOtherwise = (i: number): boolean => (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text));
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;

@@ -3,11 +3,15 @@
  * block, hard-wrapped lines) and a report, ingested into a temporary index and asked the questions whose
  * tempting wrong answers the engine must refuse.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
 import { understandQuestion } from "../../src/qa/query.js";
 import { namedAsUnknown } from "../../src/qa/slots.js";
 import { engineForBlock, engineOver } from "../support/corpusEngine.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const OFFICIAL = [
   "|", "**ỦY BAN NHÂN DÂN**", "TỈNH GIA LAI", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|",
@@ -420,5 +424,20 @@ describe("a numbered local unit is that unit, not another of its kind", () => {
     const r = await engine().ask("Chi bộ thôn Phước Thành 2 có bao nhiêu đảng viên?");
     expect(r.abstained, r.answer ?? "").toBe(true);
     expect((await engine().ask("Chi bộ thôn Phước Thành 3 có bao nhiêu đảng viên?")).answer).toContain("48");
+  });
+});
+
+describe("an amount of money states the \"tiền\" a question asks", () => {
+  // A ward's notice of conclusions (tune-ce's documents): "Thu đảng phí năm 2025 đạt 386.450.000 đồng" under
+  // a title and sections that name the ward, the party and the year.
+  const dir = path.join(ROOT, "eval/corpus-tune-ce");
+  const engine = engineForBlock("money-stated", Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")])));
+
+  it("answers \"bao nhiêu tiền\" with the amount, the word \"tiền\" said by it", async () => {
+    for (const q of ["Năm 2025 phường thu đảng phí được bao nhiêu tiền?", "thu đảng phí năm 2025 của phường dc bao nhiu tiền"]) {
+      const r = await engine().ask(q);
+      expect(r.abstained, r.reason ?? "").toBe(false);
+      expect(r.answer).toContain("386.450.000 đồng");
+    }
   });
 });
