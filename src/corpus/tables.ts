@@ -129,16 +129,17 @@ function tabbedCells(line: string): string[] | null {
  */
 export function tabbedRowsAsBars(lines: readonly string[]): string[] {
   if (!lines.some((line) => line.includes("\t"))) return [...lines];
+  const cells = lines.map(tabbedCells);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const cells = tabbedCells(lines[i] ?? "");
+    const width = cells[i]?.length;
     let end = i + 1;
-    while (cells !== null && end < lines.length && tabbedCells(lines[end] ?? "")?.length === cells.length) end++;
-    if (cells === null || end - i < 2) {
+    while (width !== undefined && end < lines.length && cells[end]?.length === width) end++;
+    if (width === undefined || end - i < 2) {
       out.push(lines[i] ?? "");
       continue;
     }
-    for (let k = i; k < end; k++) out.push((tabbedCells(lines[k] ?? "") ?? []).join(" | "));
+    for (let k = i; k < end; k++) out.push((cells[k] ?? []).join(" | "));
     i = end - 1;
   }
   return out;

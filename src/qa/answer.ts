@@ -500,7 +500,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const isRoleFrame = (t: QueryTerm): boolean => plan.roleAsked !== null && ROLE_FRAME_WORDS.has(t.fold) && !plan.roleAsked.some((k) => k.fold === t.fold);
   // ("bao nhiêu tiền" is stated by an amount: "đạt 386.450.000 đồng".)
   const namesTheMoney = plan.terms.map((t) => money.some((k) => sameKey(k, t)));
-  const namesTheAnswer = plan.terms.map((t) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || money.some((k) => sameKey(k, t)) || isRoleFrame(t));
+  const namesTheAnswer = plan.terms.map((t, i) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || namesTheMoney[i] === true || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
   // "Ban Thường vụ có bao nhiêu ủy viên?": members are counted as comrades ("gồm 13 đồng chí").
   const members = countsMembers(plan);

@@ -667,7 +667,8 @@ export class QaEngine implements QaService {
  */
 function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, plan?: QueryPlan): CandidatePassage {
   const read = (text: string): string => (passage.isScanned && plan?.language === "vi" ? alignScannedText(text, plan.question) : text);
-  const isOfficial = headerPassage(passage.docId, index) !== undefined;
+  const header = headerPassage(passage.docId, index);
+  const isOfficial = header !== undefined;
   return {
     id: passage.id,
     text: read(passage.text),
@@ -676,7 +677,7 @@ function asCandidate(passage: StoredPassage, rank: number, index: LoadedIndex, p
     rank,
     isHeader: passage.section === HEADER_SECTION && passage.paragraph === 0,
     isOfficial,
-    ...(isOfficial ? { ...subjectOf(headerPassage(passage.docId, index)), ...issuerOf(headerPassage(passage.docId, index)) } : { titleBlock: titleBlock(passage.docId, index) }),
+    ...(isOfficial ? { ...subjectOf(header), ...issuerOf(header) } : { titleBlock: titleBlock(passage.docId, index) }),
   };
 }
 
