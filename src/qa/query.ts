@@ -853,9 +853,11 @@ function countedNounOf(tokens: readonly Token[], english: boolean, accented: boo
       const t = tokens[i] as Token;
       if (t.fold === "nhieu" && tokens[i - 1]?.fold === "bao") from = i + 1;
       else if (accented ? t.lower === "mấy" : t.fold === "may" && !asksHowMany) from = i + 1;
-      // "số mấy", "số bao nhiêu": a document's or an item's number is asked, nothing is counted.
-      const before = tokens[t.fold === "nhieu" ? i - 2 : i - 1];
-      if (from >= 0 && (accented ? before?.lower === "số" : before?.fold === "so")) return null;
+      // "số mấy", "số bao nhiêu": a document's or an item's number is asked, nothing is counted ("tổng số
+      // bao nhiêu đảng viên" counts them: a total is no item's number).
+      const beforeAt = t.fold === "nhieu" ? i - 2 : i - 1;
+      const before = tokens[beforeAt];
+      if (from >= 0 && (accented ? before?.lower === "số" : before?.fold === "so") && tokens[beforeAt - 1]?.fold !== "tong") return null;
       if (from >= 0) break;
     }
   }

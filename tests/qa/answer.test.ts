@@ -801,6 +801,14 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra năm nào?", title).abstained).toBe(false);
     expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
     expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
+    // "tổng số bao nhiêu X" counts X (a total is no item's number, as "số bao nhiêu" is).
+    expect(understandQuestion("Chi bộ có tổng số bao nhiêu đảng viên?").countedNoun?.map((k) => k.fold)).toEqual(["dang", "vien"]);
+    expect(understandQuestion("Quyết định số bao nhiêu quy định việc này?").countedNoun).toBeNull();
+    const room = "Địa điểm: Hội trường tầng 3, trụ sở Công ty Cổ phần Cơ khí Tân An.";
+    const totalOf = (title: string) => askAmong([room, "Tổng số đảng viên của chi bộ: 31 đồng chí."], "Chi bộ Công ty Cơ khí Tân An có tổng số bao nhiêu đảng viên?", title);
+    // (The room's floor counts no member: where only the room's line names the company, nothing is said.)
+    expect(totalOf("Biên bản họp chi bộ").abstained).toBe(true);
+    expect(totalOf("Biên bản họp Chi bộ Công ty Cổ phần Cơ khí Tân An").best?.text).toContain("31 đồng chí");
     expect(understandQuestion("Quyết định phải công bố trong bao nhiêu ngày kể từ ngày ký?").countedNoun?.map((k) => k.fold)).toEqual(["ngay"]);
     // "How much provincial budget …" asks an amount of money, whatever word comes first.
     const budget = understandQuestion("Roughly how much provincial budget is expected to be spent on the support policies?");
