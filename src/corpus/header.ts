@@ -256,15 +256,20 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
     const named = (m: RegExpMatchArray | null): RegExpMatchArray | null => (m && (m[1] ?? "").trim().split(/\s+/u).filter((w) => !/^\p{Lu}/u.test(w)).length <= 1 ? m : null);
     const placeDate = named(t.match(PLACE_DATE)) ?? (/,\s*ngày(?:\s+\d{1,2})?$/iu.test(t) ? named(joined.match(PLACE_DATE)) : null);
     if (placeDate && !named(t.match(PLACE_DATE))) consumed.add(i + 1);
+    // The two cells side by side on one line, as a scan is read: "Số 86-QĐ/ĐU Lộc Điền, ngày 02 tháng 4 năm 2025".
+    const dateBeside = number?.[0] !== undefined ? named(t.slice(number[0].length).trim().match(PLACE_DATE)) : null;
+    const dated = number ? dateBeside : placeDate;
+    if (dated?.[1] && dated[2] && dated[3] && dated[4]) {
+      header.place = dated[1].trim();
+      header.date = displayDate(dated[2], dated[3], dated[4]);
+      header.dateText = `ngày ${dated[2]} tháng ${dated[3]} năm ${dated[4]}`;
+    }
     if (number?.[1]) {
       header.number ??= number[1];
       sawNumber = true;
       consumed.add(i);
       officialFirst = Math.min(officialFirst, i);
     } else if (placeDate?.[1] && placeDate[2] && placeDate[3] && placeDate[4]) {
-      header.place = placeDate[1].trim();
-      header.date = displayDate(placeDate[2], placeDate[3], placeDate[4]);
-      header.dateText = `ngày ${placeDate[2]} tháng ${placeDate[3]} năm ${placeDate[4]}`;
       consumed.add(i);
       officialFirst = Math.min(officialFirst, i);
     } else if (NATIONAL_MOTTO.test(t)) {
@@ -273,7 +278,8 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
       officialFirst = Math.min(officialFirst, i);
     } else if (!sawMotto && !sawNumber) {
       if (isUpper(t) && t.length <= 120) issuerRun.push(i);
-      else if (/\p{L}/u.test(t)) issuerRun = [];
+      // (A mark under the issuer read as a letter, "x*" for the star, is no text.)
+      else if (/\p{L}.*\p{L}/u.test(t)) issuerRun = [];
     }
   }
   for (const i of issuerRun) consumed.add(i);

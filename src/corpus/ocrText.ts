@@ -5,6 +5,7 @@
  * numbered points keep lines of their own. Pure functions: no I/O.
  */
 import { collapseSpaces, foldKey } from "../text/normalize.js";
+import { DOCUMENT_KIND_WORDS } from "../text/vietnamese.js";
 
 /** Lines at the top and at the bottom of a page searched for running headers, footers and page numbers. */
 const MARGIN_LINES = 2;
@@ -29,8 +30,12 @@ const SENTENCE_END = /[.!?:;…]["”’»)]*$/u;
 /** A word broken at a line end with a hyphen: "tổ chức hóa-" + "đơn". */
 const HYPHEN_END = /\p{L}-$/u;
 
-/** The pages' OCR text, cleaned: one string per page, paragraphs separated by a blank line. */
-export function cleanOcrPages(pages: readonly string[]): string[] {
+/**
+ * The pages' OCR text, cleaned: one string per page, paragraphs separated by a blank line. When the first
+ * page is the document's first (`opensDocument`), its header's fixed words are read as well (see
+ * `readHeaderWords`).
+ */
+export function cleanOcrPages(pages: readonly string[], opensDocument = true): string[] {
   const lines = pages.map((page) =>
     page
       .normalize("NFC")
@@ -39,7 +44,79 @@ export function cleanOcrPages(pages: readonly string[]): string[] {
       .map((line) => collapseSpaces(line)),
   );
   const running = runningLines(lines);
-  return lines.map((pageLines) => joinParagraphs(dropMarginLines(pageLines, running)));
+  return lines.map((pageLines, i) => joinParagraphs(dropMarginLines(i === 0 && opensDocument ? readHeaderWords(pageLines) : pageLines, running)));
+}
+
+/** Lines at the top of a first page where a header's fixed words are looked for. */
+const HEADER_LINES = 15;
+/** The mottos set in a header's right-hand cell, as printed. */
+const MOTTOS = ["ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"];
+/** Fewest letters of a kind line read through one misread letter ("QUYFT ĐỊNH"; not "LUẬT"). */
+const MIN_FUZZY_KIND_LETTERS = 6;
+
+/** Letters and single spaces only, folded: "ĐÁNG CỘNG SÁN" → "dang cong san". */
+function lettersKey(line: string): string {
+  return collapseSpaces(foldKey(line).replace(/[^\p{L}\s]+/gu, " ")).trim();
+}
+
+/** Whether two strings are at most one edit apart (a letter replaced, added or dropped). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A scanned header's fixed words, read as printed. Tesseract reads capitals' marks poorly ("ĐÁNG CỘNG
+ * SÁN VIỆT NAM", "QUYFT ĐỊNH") and sets the header's two cells side by side on one line ("ĐẢNG BỘ TỈNH …
+ * ĐẢNG CỘNG SẢN VIỆT NAM"): a line in capitals ending with a motto is split before it and the motto
+ * written as printed, and a line in capitals one letter away from a document kind ("QUYẾT ĐỊNH") or
+ * differing from one only by marks is that kind. Nothing else is changed.
+ */
+export function readHeaderWords(pageLines: readonly string[]): string[] {
+  const out: string[] = [];
+  // A motto split off the left cell's first line is set after the rest of that cell (the lines in
+  // capitals under it: "ĐẢNG ỦY XÃ LỘC ĐIỀN"), as a typed header's columns are read (layout.ts).
+  let motto: string | null = null;
+  const setMotto = (): void => {
+    if (motto !== null) out.push(motto);
+    motto = null;
+  };
+  let seen = 0;
+  for (const line of pageLines) {
+    if (seen >= HEADER_LINES || !isUpperCaseLine(line)) {
+      if (/\p{L}/u.test(line)) {
+        seen++;
+        setMotto();
+      }
+      out.push(line);
+      continue;
+    }
+    seen++;
+    const key = lettersKey(line);
+    const printed = MOTTOS.find((m) => key === lettersKey(m) || key.endsWith(` ${lettersKey(m)}`));
+    if (printed !== undefined) {
+      setMotto();
+      // (The words before the motto, as the line writes them.)
+      const before = line.split(/\s+/u).slice(0, -lettersKey(printed).split(" ").length).join(" ");
+      if (/\p{L}/u.test(before)) {
+        out.push(before);
+        motto = printed;
+      } else out.push(printed);
+      continue;
+    }
+    const letters = key.replace(/\s/gu, "");
+    const kind = DOCUMENT_KIND_WORDS.find((k) => {
+      const kindLetters = foldKey(k).replace(/\s/gu, "");
+      return letters === kindLetters || (letters.length >= MIN_FUZZY_KIND_LETTERS && withinOneEdit(letters, kindLetters));
+    });
+    if (kind !== undefined) setMotto();
+    out.push(kind !== undefined ? kind.toUpperCase() : line);
+  }
+  setMotto();
+  return out;
 }
 
 /** The key two copies of a running header compare equal by: folded, page numbers and spaces ignored. */

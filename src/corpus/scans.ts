@@ -111,7 +111,7 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: readonly string[], o
   } finally {
     await (parser as PDFParse | null)?.destroy();
   }
-  const cleaned = cleanOcrPages(texts);
+  const cleaned = cleanOcrPages(texts, scannedPages[0] === 1);
   const out = [...pages];
   scannedPages.forEach((page, i) => {
     out[page - 1] = cleaned[i] ?? "";

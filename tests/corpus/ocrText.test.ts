@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanOcrPages } from "../../src/corpus/ocrText.js";
+import { readStructure } from "../../src/corpus/document.js";
+import { cleanOcrPages, readHeaderWords } from "../../src/corpus/ocrText.js";
 import { toBlocks } from "../../src/corpus/structure.js";
 
 /** A page as Tesseract prints it: a running header, the body, a page number. */
@@ -52,5 +53,35 @@ describe("cleanOcrPages", () => {
     const blocks = toBlocks({ format: "txt", pages: [cleaned ?? ""], encoding: "ocr" });
     expect(blocks.filter((b) => b.kind === "heading").map((b) => b.text)).toEqual(["BÁO CÁO KẾT QUẢ CÔNG TÁC TỔ CHỨC NĂM 2024", "Điều 1. Phạm vi điều chỉnh"]);
     expect(blocks.filter((b) => b.kind === "paragraph").map((b) => b.text)).toContain("1. Tán thành Cương lĩnh chính trị, Điều lệ Đảng.");
+  });
+
+  it("reads a scanned header's fixed words: the two cells read side by side, a motto's and a kind's misread letters", () => {
+    // As Tesseract reads a scanned decision: the left and right cells on one line, capitals' marks lost,
+    // the star under the issuer read as a letter.
+    const scan = [
+      "ĐÁNG BỘ HUYỆN PHÚ LAM ĐÁNG CỘNG SÁN VIỆT NAM",
+      "",
+      "ĐÁNG ỦY XÃ HÒA NINH",
+      "",
+      "x*",
+      "",
+      "Số 41-QĐ/ĐU Hòa Ninh, ngày 17 tháng 6 năm 2025",
+      "",
+      "QUYFT ĐỊNH",
+      "",
+      "về việc chuẩn y Ban Chấp hành Chi bộ thôn Bàu Sen, nhiệm kỳ 2025 - 2027",
+      "",
+      "Điều 1. Chuẩn y Ban Chấp hành Chi bộ thôn Bàu Sen gồm 05 đồng chí.",
+    ].join("\n");
+    expect(readHeaderWords(scan.split("\n")).filter((line) => line !== "").slice(0, 4)).toEqual(["ĐÁNG BỘ HUYỆN PHÚ LAM", "ĐÁNG ỦY XÃ HÒA NINH", "ĐẢNG CỘNG SẢN VIỆT NAM", "x*"]);
+    const [cleaned] = cleanOcrPages([scan]);
+    const { header } = readStructure({ format: "txt", pages: [cleaned ?? ""], encoding: "ocr" }, "qd.png");
+    expect(header?.kind).toBe("Quyết định");
+    expect(header?.number).toBe("41-QĐ/ĐU");
+    expect(header?.date).toBe("17/06/2025");
+    expect(header?.issuer).toMatch(/Hòa Ninh/u);
+    // A line that is not one letter away from a kind, or a page that does not open the document, is left.
+    expect(readHeaderWords(["QUY ĐỊNH", "THÔNG TIN", "BÁO CẢO"])).toEqual(["QUY ĐỊNH", "THÔNG TIN", "BÁO CÁO"]);
+    expect(cleanOcrPages(["QUYFT ĐỊNH"], false)).toEqual(["QUYFT ĐỊNH"]);
   });
 });
