@@ -198,6 +198,26 @@ function setSiteField(header: DocumentHeader, field: keyof DocumentHeader | unde
 }
 
 /**
+ * The labelled fields of a line of a site's table ("Số hiệu: 126-KH/HU | Loại văn bản: Kế hoạch", or cells
+ * "Số hiệu:" | "126-KH/HU"): [label, value] pairs, labels without their colon.
+ */
+function siteFieldsOf(line: string): Array<[string, string]> {
+  const cells = line.split("|").map(bare).filter((cell) => cell !== "");
+  const pairs: Array<[string, string]> = [];
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c] ?? "";
+    const next = cells[c + 1];
+    const inCell = cell.match(/^([^:]{2,30}?)\s*:\s*(.+)$/u);
+    if (inCell?.[1] && inCell[2]) pairs.push([inCell[1], inCell[2].trim()]);
+    else if (/^[^:]{2,30}:$/u.test(cell) && next !== undefined && !next.endsWith(":")) {
+      pairs.push([cell.slice(0, -1).trim(), next]);
+      c++;
+    }
+  }
+  return pairs;
+}
+
+/**
  * Finds the header (before the document kind line) and the signing block (after "Nơi nhận", or a
  * "T/M", "K/T" line followed by a name) in a document's logical lines. Null when the document has neither
  * a number nor a place-and-date line nor a signer: a report or article without a formal header.
@@ -209,13 +229,15 @@ export function parseHeader(lines: readonly string[]): HeaderParse {
   // The kind line is upper case ("HƯỚNG DẪN"); a site's "Loại văn bản: Thông báo" value is not it.
   const kindAt = texts.findIndex((t, i) => i < HEADER_WINDOW && KIND_LINE.test(t) && isUpper(t));
   let headerEnd = kindAt >= 0 ? kindAt : Math.min(texts.length, 25);
-  // A site's fields on one line: "**Số hiệu:** 126-KH/HU | **Loại văn bản:** Kế hoạch | **Nơi ban hành:** …".
+  // A site's fields on one line: "**Số hiệu:** 126-KH/HU | **Loại văn bản:** Kế hoạch | **Nơi ban hành:** …",
+  // or a row of its table, label and value in cells of their own: "| Nơi ban hành: | Đảng ủy phường … |
+  // Người ký: | Lê Minh Quân |" (a row of labels it does not read, "Ngày hiệu lực:", is the table's too).
   for (let i = 0; i < Math.min(lines.length, HEADER_WINDOW); i++) {
-    const pairs = (lines[i] ?? "").split("|").map((part) => bare(part).match(/^([^:]{2,30}?)\s*:\s*(.+)$/u));
-    const known = pairs.filter((m): m is RegExpMatchArray => m !== null && LABEL_VALUE[(m[1] ?? "").toLowerCase()] !== undefined);
-    if (known.length < 2) continue;
+    const pairs = siteFieldsOf(lines[i] ?? "");
+    const known = pairs.filter(([label]) => LABEL_VALUE[label.toLowerCase()] !== undefined);
+    if (known.length < 2 && !(known.length > 0 && pairs.length >= 2)) continue;
     consumed.add(i);
-    for (const m of known) setSiteField(header, LABEL_VALUE[(m[1] ?? "").toLowerCase()], (m[2] ?? "").trim());
+    for (const [label, value] of known) setSiteField(header, LABEL_VALUE[label.toLowerCase()], value);
   }
   // A site's label/value table: "Số hiệu:" on one line, its value on the next non-empty one.
   for (let i = 0; i < Math.min(texts.length, HEADER_WINDOW); i++) {

@@ -370,6 +370,32 @@ describe("document header", () => {
     expect(blocks.map((b) => b.text).some((t) => t.includes("ĐẢNG BỘ TỈNH QUẢNG HƯNG"))).toBe(false);
   });
 
+  it("reads a site's properties table written in four columns (label and value in cells of their own), and the document's own header below it", () => {
+    const text = [
+      "# Nghị quyết 04-NQ/ĐU năm 2026 về công tác phát triển đảng viên do Đảng ủy xã Tân Phước ban hành",
+      "",
+      "| Số hiệu: | 04-NQ/ĐU | Loại văn bản: | Nghị quyết |",
+      "|---|---|---|---|",
+      "| Nơi ban hành: | Đảng ủy xã Tân Phước | Người ký: | Đỗ Văn Hưng |",
+      "| Ngày ban hành: | 08/02/2026 | Ngày hiệu lực: | Đã biết |",
+      "| Tình trạng: | Đã biết | Lĩnh vực: | Bộ máy hành chính |",
+      "",
+      "| ĐẢNG BỘ TỈNH BẢO GIANG<br>**ĐẢNG ỦY XÃ TÂN PHƯỚC**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br>--------------- |",
+      "|---|---|",
+      "| Số: 04-NQ/ĐU | *Tân Phước, ngày 08 tháng 02 năm 2026* |",
+      "",
+      "**NGHỊ QUYẾT**",
+      "",
+      "**VỀ CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM 2026**",
+      "",
+      "Năm 2026, Đảng bộ xã phấn đấu kết nạp 24 đảng viên mới.",
+    ].join("\n");
+    const { header, blocks } = readStructure({ format: "md", pages: [text], encoding: "utf-8" }, "nq.md");
+    expect(header).toMatchObject({ number: "04-NQ/ĐU", date: "08/02/2026", signer: "Đỗ Văn Hưng", issuer: "Đảng ủy xã Tân Phước", kind: "Nghị quyết" });
+    // The table's rows are the header's, not text of the body.
+    expect(blocks.map((b) => b.text).some((t) => t.includes("Ngày hiệu lực"))).toBe(false);
+  });
+
   it("does not take \"tổng số bao nhiêu\" for a document's number", () => {
     const number = HEADER_FIELDS.find((f) => f.label === "Số hiệu");
     expect(number?.asks.test("hoi nghi co tong so bao nhieu dai bieu") && !number.unless?.test("hoi nghi co tong so bao nhieu dai bieu")).toBe(false);
