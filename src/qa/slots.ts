@@ -966,6 +966,35 @@ export function otherOwner(plan: QueryPlan, text: string): string | null {
   return null;
 }
 
+/** Words that end the owner a question names after "của" (folded): "… của Đảng bộ phường là bao nhiêu". */
+const OWNER_END = new Set(["la", "bao", "co", "hien", "den", "tinh", "trong", "nam", "dat", "duoc", "chiem", "gom"]);
+
+/**
+ * The owner a unit counts the asked noun of, when the question counts it of another ("Tổng số đảng viên
+ * của 05 chi bộ trường học …" is not answered by "Tổng số đảng viên của Đảng bộ … là 1.146 đồng chí") and
+ * the unit does not name the owner asked: the unit's owner's first word, folded, or null.
+ */
+export function countsOtherOwner(plan: QueryPlan, unit: string): string | null {
+  const noun = plan.countedNoun?.map((k) => k.fold).join(" ");
+  if (!noun || (plan.kind !== "count" && plan.kind !== "percent")) return null;
+  const of = (text: string): string[] | null => {
+    const words = unitTokens(text).map((t) => t.fold);
+    const nounWords = noun.split(" ");
+    for (let i = 0; i + nounWords.length < words.length; i++) {
+      if (words[i] !== "so" || !nounWords.every((w, j) => words[i + 1 + j] === w) || words[i + 1 + nounWords.length] !== "cua") continue;
+      const owner: string[] = [];
+      for (let j = i + 2 + nounWords.length; j < words.length && owner.length < 4 && !OWNER_END.has(words[j] ?? ""); j++) if (!/^\d/u.test(words[j] ?? "")) owner.push(words[j] ?? "");
+      return owner.length > 0 ? owner : null;
+    }
+    return null;
+  };
+  const asked = of(plan.question);
+  const stated = asked ? of(unit) : null;
+  if (!asked || !stated || asked[0] === stated[0]) return null;
+  const folded = ` ${unitTokens(unit).map((t) => t.fold).join(" ")} `;
+  return folded.includes(` ${asked.slice(0, 2).join(" ")} `) ? null : (stated[0] ?? null);
+}
+
 /**
  * The committees and boards a text names, as their kind and the syllable that tells them apart ("uy
  * ban|nhan" for Ủy ban nhân dân, "uy ban|kiem", "ban|thuong", "hoi dong|thi"): "Ủy ban", "Hội đồng" in any

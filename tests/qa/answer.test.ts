@@ -805,6 +805,11 @@ describe("answer extraction", () => {
     expect(understandQuestion("Chi bộ có tổng số bao nhiêu đảng viên?").countedNoun?.map((k) => k.fold)).toEqual(["dang", "vien"]);
     expect(understandQuestion("Quyết định số bao nhiêu quy định việc này?").countedNoun).toBeNull();
     const room = "Địa điểm: Hội trường tầng 3, trụ sở Công ty Cổ phần Cơ khí Tân An.";
+    // A count of the asked noun "của" another owner than the one asked is no answer.
+    const schools = "Tổng số đảng viên của 04 chi bộ trường học thuộc Đảng bộ xã là bao nhiêu?";
+    const cells = "Đảng bộ xã có 19 chi bộ trực thuộc, gồm 11 chi bộ thôn, 04 chi bộ trường học và 04 chi bộ cơ quan. Tổng số đảng viên của Đảng bộ đến ngày 31/12/2025 là 812 đồng chí.";
+    expect(askAmong([cells], schools, "Nghị quyết của Đảng ủy xã Tân Phước").abstained).toBe(true);
+    expect(askAmong(["Tổng số đảng viên của 04 chi bộ trường học là 57 đồng chí."], schools, "Nghị quyết của Đảng ủy xã Tân Phước").best?.text).toContain("57");
     const totalOf = (title: string) => askAmong([room, "Tổng số đảng viên của chi bộ: 31 đồng chí."], "Chi bộ Công ty Cơ khí Tân An có tổng số bao nhiêu đảng viên?", title);
     // (The room's floor counts no member: where only the room's line names the company, nothing is said.)
     expect(totalOf("Biên bản họp chi bộ").abstained).toBe(true);
