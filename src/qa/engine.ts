@@ -17,7 +17,7 @@ import { analyzeText } from "../text/analyze.js";
 import { foldKey } from "../text/normalize.js";
 import { detectSmallTalk, type SmallTalkKind } from "../text/smallTalk.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { documentNumberKey, documentReferenceText, personsNamed, understandQuestion, type QueryPlan } from "./query.js";
+import { documentNumberKey, documentReferenceText, personsNamed, understandQuestion, withPlacesNamedIn, type QueryPlan } from "./query.js";
 import { alignScannedText } from "./scannedText.js";
 import { rereadQuestion, withRestoredAccents, withToneSlipsRead } from "./restore.js";
 import { checkSpelling, withCorrectedSpelling, type CheckedPlan } from "./spelling.js";
@@ -631,12 +631,10 @@ export class QaEngine implements QaService {
   answer({ plan, hits: retrieved, ranked, index }: RetrievedQuestion, policy: AnswerPolicy): Omit<AnswerResult, "ms"> {
     // The policy's candidate count applies to the ranked hits (calibration retrieves once for several counts).
     const hits = retrieved.filter((_, i) => i < Math.min(policy.candidates, ranked) || i >= ranked);
-    const extraction = extractAnswer(
-      plan,
-      hits.map((h, rank) => asCandidate(h.passage, h.rankAs ?? rank, index, plan)),
-      index.terms,
-      policy,
-    );
+    const candidates = hits.map((h, rank) => asCandidate(h.passage, h.rankAs ?? rank, index, plan));
+    // (A place typed without capitals is named as the passages write it: "xa cao son" as "xã Cao Sơn".)
+    const named = withPlacesNamedIn(plan, candidates.flatMap((c) => [c.text, c.context, c.title]));
+    const extraction = extractAnswer(named, candidates, index.terms, policy);
     const byId = new Map(hits.map((h) => [h.passage.id, h.passage]));
     let citations: Citation[];
     if (extraction.abstained && !extraction.uncertain) {

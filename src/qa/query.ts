@@ -995,6 +995,52 @@ export function nameSyllablesOf(names: readonly string[][]): Set<string> {
   return new Set(names.flatMap((run) => run.flatMap((bigram) => bigram.split("_"))));
 }
 
+/** The place levels a name follows, by their folded syllables ("xa" for xã, "thi_tran"). */
+const NAMED_LEVELS = new Set(["xa", "phuong", "thi_tran", "huyen", "quan", "thi_xa", "thanh_pho", "tinh", "thon", "ap", "buon", "khu_pho"]);
+/** Most syllables of a place's name read after its level. */
+const MAX_NAME_SYLLABLES = 4;
+
+/**
+ * A question typed without capitals ("xa cao son co bao nhieu …") names its places all the same: the two
+ * syllables after a place level it names ("xã", "thôn", "huyện" …) are a name where the passages retrieved
+ * write them so, capitalised after that level ("xã Cao Sơn"). The plan with those names, as if typed with
+ * capitals (their syllables match folded, as names do); the plan itself when it has names or none is found.
+ */
+export function withPlacesNamedIn<P extends QueryPlan>(plan: P, texts: readonly string[]): P {
+  if (plan.language !== "vi" || plan.names.length > 0) return plan;
+  const levels = plan.levels.filter((key) => NAMED_LEVELS.has(key));
+  if (levels.length === 0) return plan;
+  const tokens = analyzeText(plan.question, false).tokens;
+  const found: string[][] = [];
+  for (const level of levels) {
+    const syllables = level.split("_");
+    for (let i = 0; i + syllables.length + 1 < tokens.length; i++) {
+      if (!syllables.every((k, j) => tokens[i + j]?.fold === k)) continue;
+      const at = i + syllables.length;
+      const a = tokens[at] as Token;
+      const b = tokens[at + 1] as Token;
+      if (a.isNumber || b.isNumber || isStopFold(a.fold) || isStopFold(b.fold)) continue;
+      // The level then the name, capitalised, in any spelling of its marks: "xã Cao Sơn", "Xã CAO SƠN"; the
+      // longest run of the question's syllables the passages write so ("xã Vạn Hòa Đông").
+      const written = new RegExp(`(?<!\\p{L})${syllables.join("\\s+")}((?:\\s+\\p{L}+){2,${MAX_NAME_SYLLABLES}})`, "giu");
+      let longest = 0;
+      for (const text of texts) {
+        for (const m of foldDiacritics(text).matchAll(written)) {
+          const words = (m[1] ?? "").trim().split(/\s+/u);
+          let n = 0;
+          while (n < words.length && /^\p{Lu}/u.test(words[n] ?? "") && foldKey(words[n] ?? "") === tokens[at + n]?.fold) n++;
+          longest = Math.max(longest, n);
+        }
+      }
+      if (longest >= 2) found.push(tokens.slice(at + 1, at + longest).map((t, k) => `${(tokens[at + k] as Token).fold}_${t.fold}`));
+    }
+  }
+  if (found.length === 0) return plan;
+  // (Their syllables match folded, as a name typed with capitals does: names are spelt many ways.)
+  const syllablesNamed = nameSyllablesOf(found);
+  return { ...plan, names: found, terms: plan.terms.map((t) => (syllablesNamed.has(t.fold) ? { ...t, accent: null } : t)) };
+}
+
 /** Family names, folded. */
 export const FAMILY_NAMES_FOLDED: ReadonlySet<string> = new Set([...FAMILY_NAMES].map((name) => foldKey(name)));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HEADER_FIELDS } from "../../src/corpus/header.js";
 import { TermStats } from "../../src/index/termStats.js";
 import { extractAnswer, trimAnswer, type CandidatePassage, mayOpenItem, ordinalPattern } from "../../src/qa/answer.js";
-import { englishNumbersAsVietnamese, findCompounds, understandQuestion } from "../../src/qa/query.js";
+import { englishNumbersAsVietnamese, findCompounds, understandQuestion, withPlacesNamedIn } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
@@ -810,6 +810,16 @@ describe("answer extraction", () => {
     const cells = "Đảng bộ xã có 19 chi bộ trực thuộc, gồm 11 chi bộ thôn, 04 chi bộ trường học và 04 chi bộ cơ quan. Tổng số đảng viên của Đảng bộ đến ngày 31/12/2025 là 812 đồng chí.";
     expect(askAmong([cells], schools, "Nghị quyết của Đảng ủy xã Tân Phước").abstained).toBe(true);
     expect(askAmong(["Tổng số đảng viên của 04 chi bộ trường học là 57 đồng chí."], schools, "Nghị quyết của Đảng ủy xã Tân Phước").best?.text).toContain("57");
+    // A place typed without capitals is named where the passages write it capitalised after its level.
+    const youth = "xa cao son co bao nhieu thanh nien di lam viec o khu cong nghiep ngoai tinh";
+    const communes = ["Xã Lũng Vài: toàn xã có 612 thanh niên thì 384 người đang làm việc tại các khu công nghiệp ngoài tỉnh.", "Xã Cao Sơn có 14 thôn, 3 thôn chưa có chi bộ."];
+    const named = withPlacesNamedIn(understandQuestion(youth), communes);
+    expect(named.names).toEqual([["cao_son"]]);
+    expect(withPlacesNamedIn(understandQuestion(youth), ["Các xã cao nhất là Lũng Vài."]).names).toEqual([]);
+    const s = new TermStats();
+    for (const p of communes) s.add(p);
+    const candidates = communes.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank }));
+    expect(extractAnswer(named, candidates, s).abstained).toBe(true);
     const totalOf = (title: string) => askAmong([room, "Tổng số đảng viên của chi bộ: 31 đồng chí."], "Chi bộ Công ty Cơ khí Tân An có tổng số bao nhiêu đảng viên?", title);
     // (The room's floor counts no member: where only the room's line names the company, nothing is said.)
     expect(totalOf("Biên bản họp chi bộ").abstained).toBe(true);
