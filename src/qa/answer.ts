@@ -17,7 +17,7 @@ import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -1270,6 +1270,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (countsNoun(plan, best.text, passage?.context) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (givesOnlyDeadline(plan, best.text)) return "the answer gives a deadline, not when it was done";
+  if (givesOnlyEndDate(plan, best.text)) return "the question asks when it starts; the answer gives only when something ends";
   if (givesOnlyParts(plan, best.text)) return "the answer gives parts, not the total asked";
   if (missesNegation(plan, best.text)) return "the question asks what is not done; the passage negates nothing";
   if (dropsNegatingPrefix(plan.question, best.text)) return "the answer says the word asked without its negating prefix (\"thường\" for \"bất thường\")";

@@ -1475,6 +1475,26 @@ export function givesOnlyDeadline(plan: QueryPlan, unit: string): boolean {
   return !A_DATE.test(unit.replace(DEADLINE_CLAUSE, " "));
 }
 
+/** A question asking when something starts (folded): "bắt đầu từ ngày nào", "tính từ khi nào", "from what date". */
+const START_ASKED = /\b(?:bat dau|tinh|ke) ?(?:tu )?(?:ngay|thoi diem|thoi gian|khi|luc) nao\b|\b(?:bat dau|ke) tu (?:ngay|thang|thoi diem|khi|luc) (?:nao|may)\b|\bfrom (?:what|which) (?:date|day|month|time)\b|\bstart(?:s|ing)? (?:counting )?(?:from )?(?:when|what date|which date)\b/u;
+/** A date said as an end ("đến ngày 30/9/2026", "tính đến 30/9", "trước ngày", "chậm nhất ngày"), folded. */
+const END_DATE = /\b(?:den|toi|truoc|cham nhat(?: la)?|het)\s+(?:ngay\s+)?\d{1,2}(?:[/-]\d{1,2})?(?![\d.,]\d)/gu;
+/** Any date in figures, folded. */
+const ANY_DATE = /\bngay\s+\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?|(?<![\d.,])\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?/gu;
+
+/**
+ * Whether a unit answers a question asking when something starts ("… được tính bắt đầu từ ngày nào?") only
+ * with dates that end something ("số liệu tính đến ngày 30/9/2026", "hoàn thành trước ngày 15/10"): the other
+ * end of the period.
+ */
+export function givesOnlyEndDate(plan: QueryPlan, unit: string): boolean {
+  if ((plan.kind !== "date" && plan.kind !== "when") || !START_ASKED.test(foldedQuestion(plan))) return false;
+  const folded = foldedText(unit);
+  const dates = folded.match(ANY_DATE)?.length ?? 0;
+  const ends = folded.match(END_DATE)?.length ?? 0;
+  return dates > 0 && ends >= dates;
+}
+
 /**
  * Whether a question asks yes or no ("… có được để chung với bản gốc không?", "… hay không", "có phải …",
  * "Must an urban area …?", "According to …, can a member …?"): its answer is the statement that decides,

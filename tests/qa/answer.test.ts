@@ -6,7 +6,7 @@ import { englishNumbersAsVietnamese, findCompounds, understandQuestion, withPlac
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksContact, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksContact, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -820,6 +820,11 @@ describe("answer extraction", () => {
     for (const p of communes) s.add(p);
     const candidates = communes.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank }));
     expect(extractAnswer(named, candidates, s).abstained).toBe(true);
+    // "… tính bắt đầu từ ngày nào?" is not answered by a date that ends something ("tính đến ngày 30/9/2026").
+    const start = understandQuestion("Thời gian đánh giá xếp loại được tính bắt đầu từ ngày nào?");
+    expect(givesOnlyEndDate(start, "Toàn bộ 1.540 đảng viên trong Đảng bộ (số liệu tính đến ngày 30/9/2026) đều phải kiểm điểm.")).toBe(true);
+    expect(givesOnlyEndDate(start, "Thời gian đánh giá tính từ ngày 01/12/2025 đến ngày 30/11/2026.")).toBe(false);
+    expect(givesOnlyEndDate(understandQuestion("Đảng bộ phải hoàn thành kiểm điểm trước ngày nào?"), "Hoàn thành trước ngày 30/11/2026.")).toBe(false);
     const totalOf = (title: string) => askAmong([room, "Tổng số đảng viên của chi bộ: 31 đồng chí."], "Chi bộ Công ty Cơ khí Tân An có tổng số bao nhiêu đảng viên?", title);
     // (The room's floor counts no member: where only the room's line names the company, nothing is said.)
     expect(totalOf("Biên bản họp chi bộ").abstained).toBe(true);
