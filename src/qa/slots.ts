@@ -7,7 +7,7 @@ import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
-import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
+import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, ATTENDANCE_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { levelsOf, type QueryPlan, type QuestionKind, type TermKey } from "./query.js";
 import { foldedText, hasPhrase, TextMemo, termSets, unitTokens } from "./termSets.js";
@@ -486,6 +486,7 @@ function adjoins(unit: string, number: Token, noun: Token | undefined): boolean 
 const COMMITTEE_FOLDED = /\b(?:ban chap hanh|ban thuong vu|uy ban kiem tra|thuong truc|cap uy|chi uy|dang uy)\b/u;
 /** Words after a counted noun that make its count a part of those asked about ("đảng viên mới", "… dự bị"). */
 const SUBSET_QUALIFIERS_FOLDED: ReadonlyArray<readonly string[]> = SUBSET_QUALIFIERS.map((q) => foldKey(q).split(" "));
+const ATTENDANCE_QUALIFIERS_FOLDED: ReadonlyArray<readonly string[]> = ATTENDANCE_QUALIFIERS.map((q) => foldKey(q).split(" "));
 /** A bracketed run of words ("(mười lăm)"), checked to be a number written out. */
 const SPELLED_OUT_IN_BRACKETS = /\(([\p{L}\s]+)\)/gu;
 /** The syllables of a number written out, with the forms it takes inside a number ("mười lăm", "hai mươi mốt"). */
@@ -835,6 +836,10 @@ function followsMarker(tokens: readonly Token[], i: number, markers: ReadonlyArr
  */
 function narrowedBeyondQuestion(plan: QueryPlan, tokens: readonly Token[], after: number): boolean {
   if (SUBSET_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !qualifierAsked(plan, q))) return true;
+  // (Those present who did what the question counts are counted: "20/21 đồng chí có mặt tán thành" for "bao
+  // nhiêu đồng chí tán thành".)
+  const counted = new Set((plan.countedNoun ?? []).map((k) => k.fold));
+  if (ATTENDANCE_QUALIFIERS_FOLDED.some((q) => q.every((k, j) => tokens[after + j]?.fold === k) && !qualifierAsked(plan, q) && !counted.has(tokens[after + q.length]?.fold ?? ""))) return true;
   // "19 đảng viên là nông dân": a kind said with "là" narrows the count, unless the question names that kind.
   const kind = tokens[after + 1];
   return tokens[after]?.fold === "la" && kind !== undefined && !isStopFold(kind.fold) && !/\d/u.test(kind.fold) && !plan.terms.some((t) => t.fold === kind.fold);

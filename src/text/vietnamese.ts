@@ -166,6 +166,13 @@ export const NUMBER_SYLLABLES: ReadonlySet<string> = new Set([...NUMBER_WORDS, "
  */
 export const SUBSET_QUALIFIERS: readonly string[] = ["mới", "dự bị", "chính thức", "nữ", "trẻ"];
 
+/**
+ * Words after a counted noun that narrow it to the members present, absent or exempted ("09 đảng viên được
+ * miễn sinh hoạt", "58 đảng viên có mặt"): no count of the noun a question does not narrow so. (A question
+ * asking them is answered by labels — "Có mặt: 58 đồng chí" — so they are not required when asked.)
+ */
+export const ATTENDANCE_QUALIFIERS: readonly string[] = ["được miễn", "có mặt", "vắng mặt"];
+
 /** The ordinal words after "thứ", in order: `ORDINAL_WORDS[n - 1]` is the n-th (thứ nhất, thứ hai, … thứ tư …). */
 export const ORDINAL_WORDS: readonly string[] = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 

@@ -825,6 +825,12 @@ describe("answer extraction", () => {
     expect(givesOnlyEndDate(start, "Toàn bộ 1.540 đảng viên trong Đảng bộ (số liệu tính đến ngày 30/9/2026) đều phải kiểm điểm.")).toBe(true);
     expect(givesOnlyEndDate(start, "Thời gian đánh giá tính từ ngày 01/12/2025 đến ngày 30/11/2026.")).toBe(false);
     expect(givesOnlyEndDate(understandQuestion("Đảng bộ phải hoàn thành kiểm điểm trước ngày nào?"), "Hoàn thành trước ngày 30/11/2026.")).toBe(false);
+    // Members exempted, present or absent are no count of members a question does not narrow so.
+    const present = understandQuestion("Có bao nhiêu đảng viên có mặt tại buổi sinh hoạt chi bộ?");
+    expect(countsNoun(present, "Đề nghị chi ủy rà soát lại danh sách 09 đảng viên được miễn sinh hoạt.")).toBe(false);
+    expect(countsNoun(understandQuestion("Chi bộ có bao nhiêu đảng viên?"), "Buổi sinh hoạt có 41 đảng viên có mặt.")).toBe(false);
+    expect(countsNoun(understandQuestion("Có bao nhiêu đảng viên được miễn sinh hoạt?"), "Chi bộ có 09 đảng viên được miễn sinh hoạt.")).toBe(true);
+    expect(countsNoun(understandQuestion("Có bao nhiêu đồng chí tán thành?"), "Biểu quyết: 20/21 đồng chí có mặt tán thành.")).not.toBe(false);
     const totalOf = (title: string) => askAmong([room, "Tổng số đảng viên của chi bộ: 31 đồng chí."], "Chi bộ Công ty Cơ khí Tân An có tổng số bao nhiêu đảng viên?", title);
     // (The room's floor counts no member: where only the room's line names the company, nothing is said.)
     expect(totalOf("Biên bản họp chi bộ").abstained).toBe(true);
