@@ -502,6 +502,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const namesTheMoney = plan.terms.map((t) => money.some((k) => sameKey(k, t)));
   const namesTheAnswer = plan.terms.map((t, i) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || namesTheMoney[i] === true || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
+  // "… được tổ chức ở đâu / vào ngày nào?": holding the event is what a label of its place or time says
+  // ("Địa điểm: Nhà văn hóa …", "Thời gian: 14 giờ 00, ngày 05/3/2026").
+  const namesTheHolding = holdingTerms(plan);
   // "Ban Thường vụ có bao nhiêu ủy viên?": members are counted as comrades ("gồm 13 đồng chí").
   const members = countsMembers(plan);
   const namesTheMembers = plan.terms.map((t) => members && (plan.countedNoun ?? []).slice(0, 2).some((k) => sameKey(k, t)));
@@ -638,7 +641,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A term the unit states in other words: a deadline ("chậm nhất" as "trước ngày"), the document asked
       // by its number, a body's members as comrades. (A count the question gives, "chi bộ có 35 đảng viên",
       // is also stated by a rule's range that holds it, "từ 30 đảng viên trở lên".)
-      const saidOtherwise = (i: number): boolean => (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text));
+      const saidOtherwise = (i: number): boolean => (labelled && namesTheHolding[i] === true) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text));
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;
@@ -930,6 +933,21 @@ function asksBirthDate(plan: QueryPlan): boolean {
 const TIME_ASKED_FOLDED = /(?<=^|\s)(?:(?:vao|tu|truoc|den) )?(?:ngay (?:nao|thang nao|thang nam nao|may|bao nhieu)|thoi diem nao|khi nao|luc nao|bao gio|thang nao|nam nao)(?=\s|$|[?.,!])/;
 /** Function words between an event and the words asking its time ("được tổ chức vào ngày nào"). */
 const BEFORE_TIME_ASKED = new Set(["duoc", "se", "da", "la", "co", "vao", "tu", "ke", "bat", "dau", "chinh", "thuc", "du", "kien"]);
+
+/** Verbs of holding an event, folded: "tổ chức", "diễn ra", "tiến hành". */
+const HOLDING_VERBS: ReadonlyArray<readonly [string, string]> = [["to", "chuc"], ["dien", "ra"], ["tien", "hanh"]];
+
+/** Which of a where- or when-question's terms say the event is held ("được tổ chức ở đâu"): a verb of holding, both syllables. */
+function holdingTerms(plan: QueryPlan): boolean[] {
+  const marked = plan.terms.map(() => false);
+  if (plan.kind !== "where" && plan.kind !== "when" && plan.kind !== "date") return marked;
+  plan.terms.forEach((t, i) => {
+    const next = plan.terms[i + 1];
+    if (next === undefined || t.position === undefined || next.position !== t.position + 1) return;
+    if (HOLDING_VERBS.some(([a, b]) => t.fold === a && next.fold === b)) marked[i] = marked[i + 1] = true;
+  });
+  return marked;
+}
 
 /**
  * The event a Vietnamese date question asks the time of, as the question's terms: the content syllables right

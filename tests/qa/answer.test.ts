@@ -725,6 +725,14 @@ describe("answer extraction", () => {
     expect(extractAnswer(understandQuestion("Chi bộ họp tháng 9 ở đâu?"), candidates, s).best?.text).toContain("Phòng họp Hội đồng sư phạm");
     expect(extractAnswer(understandQuestion("Where was the party cell's September meeting held?"), candidates, s).best?.text).toContain("Phòng họp Hội đồng sư phạm");
     expect(extractAnswer(understandQuestion("When did the party cell's September meeting start?"), candidates, s).best?.text).toContain("14 giờ");
+    // Holding the meeting is what its place's label says ("được tổ chức ở đâu"), where other passages hold
+    // the verb ("tổ chức tốt các hoạt động").
+    const held = ["Chi bộ tổ chức cho đảng viên học tập nghị quyết.", "Nhà trường tổ chức tốt các hoạt động ngoại khóa."];
+    const sHeld = new TermStats();
+    for (const text of [...passages, ...held]) sHeld.add(`${text}\n${title}`);
+    const withHeld = [...candidates, ...held.map((text, k) => ({ id: `bb#${passages.length + k + 1}`, text, context: "II. NỘI DUNG", title, rank: passages.length + k }))];
+    const where = extractAnswer(understandQuestion("Họp chi bộ tháng 9 được tổ chức ở đâu?"), withHeld, sHeld);
+    expect(where.abstained ? where.reason : where.best?.text).toContain("Phòng họp Hội đồng sư phạm");
     // Another meeting than the title's is not answered by its labels.
     expect(extractAnswer(understandQuestion("Hội nghị tổng kết năm học của nhà trường tổ chức ở đâu?"), candidates, s).abstained).toBe(true);
   });
