@@ -19,8 +19,11 @@ const DIGIT = /\d/;
 // A date, also a day and month without the year ("trước ngày 15/6" hằng năm), or a month named by its number
 // ("tháng 8"; "6 tháng" is a duration, not a month).
 const DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|ngày \d{1,2} tháng \d{1,2}|năm \d{4}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
-/** Dates that name a day or a month: "năm 2025" alone (or "quý II năm 2025") does not answer "ngày nào". */
-const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|ngày \d{1,2} tháng \d{1,2}|tháng \d{1,2}(?:[-/]\d{4})?(?!\d)/giu;
+/**
+ * Dates that name a day: "năm 2025" alone (or "quý II năm 2025") does not answer "ngày nào", nor does a month
+ * ("mở thêm 02 lớp trong tháng 10 và tháng 11/2026").
+ */
+const DAY_DATES = /\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|ngày \d{1,2}[-/]\d{1,2}(?![\d/-])|ngày \d{1,2} tháng \d{1,2}/giu;
 const FREQUENCY = new RegExp(String.raw`(?:mỗi|hằng|hàng)\s+(?:tháng|năm|quý|tuần)|\d+\s*(?:lần|tháng|năm)|(?:${NUMBER_WORDS.slice(0, 6).join("|")})\s+(?:lần|tháng|năm)`, "iu");
 const LIST = /gồm|bao gồm|là:|:\s|, .*, /iu;
 /** A question asking how often (folded): "bao lâu một lần", "mấy tháng một lần", "mấy lần", "how often". */

@@ -807,6 +807,10 @@ describe("answer extraction", () => {
     const passages = ["Hội nghị thống nhất chương trình kỳ họp gồm 03 nội dung, trong đó có xem xét kỷ luật cán bộ xã và thông qua Kế hoạch giám sát chuyên đề quý II năm 2025."];
     expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra ngày nào?", title).abstained).toBe(true);
     expect(askAmong(passages, "Kỳ họp xem xét kỷ luật cán bộ xã diễn ra năm nào?", title).abstained).toBe(false);
+    // Nor with a month alone: "ngày nào" asks the day.
+    const classes = ["Trung tâm Chính trị huyện mở thêm 02 lớp bồi dưỡng nhận thức về Đảng trong tháng 10 và tháng 11/2026."];
+    expect(askAmong(classes, "Lớp bồi dưỡng nhận thức về Đảng mở thêm trong tháng 11/2026 khai giảng ngày nào?", "Báo cáo của Huyện ủy").abstained).toBe(true);
+    expect(askAmong(classes, "Trung tâm Chính trị huyện mở thêm lớp bồi dưỡng nhận thức về Đảng vào tháng nào?", "Báo cáo của Huyện ủy").abstained).toBe(false);
     expect(understandQuestion("Số tiền còn phải thu hồi là bao nhiêu?").countedNoun?.map((k) => k.fold)).toEqual(["tien"]);
     expect(understandQuestion("Số đảng viên mới là bao nhiêu?").countedNoun).toBeNull();
     // "tổng số bao nhiêu X" counts X (a total is no item's number, as "số bao nhiêu" is).
@@ -1041,7 +1045,9 @@ describe("answer extraction", () => {
     // (The title's "21/10/2024" holds the question's "10": the number alone does not refuse it.)
     const title = "Thông báo số 214-TB/TU ngày 21/10/2024: Kết luận của Ban Thường vụ Thị ủy";
     expect(askAmong(passages, "Ban Thường vụ Thị ủy họp hội nghị thường kỳ tháng 10 vào ngày nào?", title).abstained).toBe(true);
-    expect(askAmong(passages, "Ban Thường vụ Thị ủy họp hội nghị thường kỳ tháng 12 vào ngày nào?", title).abstained).toBe(false);
+    // (A month answers when, not which day: "ngày nào" of a meeting the text dates by its month is refused.)
+    expect(askAmong(passages, "Văn phòng Thị ủy báo cáo kết quả tại hội nghị Ban Thường vụ Thị ủy vào thời gian nào?", title).abstained).toBe(false);
+    expect(askAmong(passages, "Ban Thường vụ Thị ủy họp hội nghị thường kỳ tháng 12 vào ngày nào?", title).abstained).toBe(true);
   });
 
   it("reads a negation describing a date question's subject as description, not as asking what is not done", () => {
