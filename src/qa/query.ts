@@ -1011,6 +1011,9 @@ export function withPlacesNamedIn<P extends QueryPlan>(plan: P, texts: readonly 
   const levels = plan.levels.filter((key) => NAMED_LEVELS.has(key));
   if (levels.length === 0) return plan;
   const tokens = analyzeText(plan.question, false).tokens;
+  // Each text folded once, its case kept (folding keeps an NFC text's length: lower case then lines up).
+  const folded = [...new Set(texts)].map((text) => foldDiacritics(text));
+  const lower = folded.map((text) => text.toLowerCase());
   const found: string[][] = [];
   for (const level of levels) {
     const syllables = level.split("_");
@@ -1022,16 +1025,18 @@ export function withPlacesNamedIn<P extends QueryPlan>(plan: P, texts: readonly 
       if (a.isNumber || b.isNumber || isStopFold(a.fold) || isStopFold(b.fold)) continue;
       // The level then the name, capitalised, in any spelling of its marks: "xã Cao Sơn", "Xã CAO SƠN"; the
       // longest run of the question's syllables the passages write so ("xã Vạn Hòa Đông").
-      const written = new RegExp(`(?<!\\p{L})${syllables.join("\\s+")}((?:\\s+\\p{L}+){2,${MAX_NAME_SYLLABLES}})`, "giu");
+      const needle = `${syllables.join(" ")} ${a.fold} ${b.fold}`;
       let longest = 0;
-      for (const text of texts) {
-        for (const m of foldDiacritics(text).matchAll(written)) {
-          const words = (m[1] ?? "").trim().split(/\s+/u);
+      lower.forEach((text, t) => {
+        for (let from = text.indexOf(needle); from >= 0; from = text.indexOf(needle, from + 1)) {
+          if (from > 0 && /\p{L}/u.test(text.charAt(from - 1))) continue;
+          // (The words on from there, as long as only spaces part them: a name ends at a comma or a line's end.)
+          const words = ((folded[t] ?? "").slice(from).match(/^\p{L}+(?:[ \t]+\p{L}+)*/u)?.[0] ?? "").split(/[ \t]+/u).slice(syllables.length, syllables.length + MAX_NAME_SYLLABLES);
           let n = 0;
-          while (n < words.length && /^\p{Lu}/u.test(words[n] ?? "") && foldKey(words[n] ?? "") === tokens[at + n]?.fold) n++;
+          while (n < words.length && /^\p{Lu}/u.test(words[n] ?? "") && (words[n] ?? "").toLowerCase() === tokens[at + n]?.fold) n++;
           longest = Math.max(longest, n);
         }
-      }
+      });
       if (longest >= 2) found.push(tokens.slice(at + 1, at + longest).map((t, k) => `${(tokens[at + k] as Token).fold}_${t.fold}`));
     }
   }

@@ -828,6 +828,8 @@ describe("answer extraction", () => {
     const named = withPlacesNamedIn(understandQuestion(youth), communes);
     expect(named.names).toEqual([["cao_son"]]);
     expect(withPlacesNamedIn(understandQuestion(youth), ["Các xã cao nhất là Lũng Vài."]).names).toEqual([]);
+    // (A name ends at the line's end: "Số liệu" on the next line is no part of it.)
+    expect(withPlacesNamedIn(understandQuestion("xa cao son so lieu thanh nien nam 2026"), ["Xã Cao Sơn\nSố liệu năm 2026"]).names).toEqual([["cao_son"]]);
     const s = new TermStats();
     for (const p of communes) s.add(p);
     const candidates = communes.map((text, rank) => ({ id: `p${rank}`, text, context: "", title: "Báo cáo", rank }));
