@@ -4,7 +4,7 @@
  * end are joined, and the lines Tesseract wrapped within a paragraph become one line, while headings and
  * numbered points keep lines of their own. Pure functions: no I/O.
  */
-import { collapseSpaces, foldKey } from "../text/normalize.js";
+import { collapseSpaces, foldKey, withinOneEdit } from "../text/normalize.js";
 import { DOCUMENT_KIND_WORDS } from "../text/vietnamese.js";
 
 /** Lines at the top and at the bottom of a page searched for running headers, footers and page numbers. */
@@ -59,14 +59,9 @@ function lettersKey(line: string): string {
   return collapseSpaces(foldKey(line).replace(/[^\p{L}\s]+/gu, " ")).trim();
 }
 
-/** Whether two strings are at most one edit apart (a letter replaced, added or dropped). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
+/** The mottos with their keys, and the document kinds with their letters (folded, no spaces). */
+const MOTTO_KEYS = MOTTOS.map((motto) => ({ motto, key: lettersKey(motto) }));
+const KIND_LETTERS = DOCUMENT_KIND_WORDS.map((kind) => ({ kind, letters: foldKey(kind).replace(/\s/gu, "") }));
 
 /**
  * A scanned header's fixed words, read as printed. Tesseract reads capitals' marks poorly ("ĐÁNG CỘNG
@@ -96,24 +91,21 @@ export function readHeaderWords(pageLines: readonly string[]): string[] {
     }
     seen++;
     const key = lettersKey(line);
-    const printed = MOTTOS.find((m) => key === lettersKey(m) || key.endsWith(` ${lettersKey(m)}`));
+    const printed = MOTTO_KEYS.find((m) => key === m.key || key.endsWith(` ${m.key}`));
     if (printed !== undefined) {
       setMotto();
       // (The words before the motto, as the line writes them.)
-      const before = line.split(/\s+/u).slice(0, -lettersKey(printed).split(" ").length).join(" ");
+      const before = line.split(/\s+/u).slice(0, -printed.key.split(" ").length).join(" ");
       if (/\p{L}/u.test(before)) {
         out.push(before);
-        motto = printed;
-      } else out.push(printed);
+        motto = printed.motto;
+      } else out.push(printed.motto);
       continue;
     }
     const letters = key.replace(/\s/gu, "");
-    const kind = DOCUMENT_KIND_WORDS.find((k) => {
-      const kindLetters = foldKey(k).replace(/\s/gu, "");
-      return letters === kindLetters || (letters.length >= MIN_FUZZY_KIND_LETTERS && withinOneEdit(letters, kindLetters));
-    });
+    const kind = KIND_LETTERS.find((k) => letters === k.letters || (letters.length >= MIN_FUZZY_KIND_LETTERS && withinOneEdit(letters, k.letters, false)));
     if (kind !== undefined) setMotto();
-    out.push(kind !== undefined ? kind.toUpperCase() : line);
+    out.push(kind !== undefined ? kind.kind.toUpperCase() : line);
   }
   setMotto();
   return out;

@@ -12,7 +12,7 @@ import { analyzeText, type TermView } from "../text/analyze.js";
 import type { TermLookup } from "./bm25.js";
 import { InvertedIndex } from "./invertedIndex.js";
 import { decodeLexicalJson, encodeLexicalJson } from "./lexicalFormat.js";
-import { withinOneEdit } from "./termStats.js";
+import { withinOneEdit } from "../text/normalize.js";
 
 /** What the lexical index stores per passage. */
 interface LexicalDoc {

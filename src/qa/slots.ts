@@ -983,24 +983,30 @@ const OWNER_END = new Set(["la", "bao", "co", "hien", "den", "tinh", "trong", "n
  * the unit does not name the owner asked: the unit's owner's first word, folded, or null.
  */
 export function countsOtherOwner(plan: QueryPlan, unit: string): string | null {
-  const noun = plan.countedNoun?.map((k) => k.fold).join(" ");
-  if (!noun || (plan.kind !== "count" && plan.kind !== "percent")) return null;
-  const of = (text: string): string[] | null => {
-    const words = unitTokens(text).map((t) => t.fold);
-    const nounWords = noun.split(" ");
-    for (let i = 0; i + nounWords.length < words.length; i++) {
-      if (words[i] !== "so" || !nounWords.every((w, j) => words[i + 1 + j] === w) || words[i + 1 + nounWords.length] !== "cua") continue;
-      const owner: string[] = [];
-      for (let j = i + 2 + nounWords.length; j < words.length && owner.length < 4 && !OWNER_END.has(words[j] ?? ""); j++) if (!/^\d/u.test(words[j] ?? "")) owner.push(words[j] ?? "");
-      return owner.length > 0 ? owner : null;
-    }
-    return null;
-  };
-  const asked = of(plan.question);
-  const stated = asked ? of(unit) : null;
-  if (!asked || !stated || asked[0] === stated[0]) return null;
-  const folded = ` ${unitTokens(unit).map((t) => t.fold).join(" ")} `;
-  return folded.includes(` ${asked.slice(0, 2).join(" ")} `) ? null : (stated[0] ?? null);
+  const asked = askedOwner(plan);
+  if (asked === null) return null;
+  const unitWords = unitTokens(unit).map((t) => t.fold);
+  const stated = ownerCounted(plan.countedNoun?.map((k) => k.fold) ?? [], unitWords);
+  if (!stated || asked[0] === stated[0]) return null;
+  return ` ${unitWords.join(" ")} `.includes(` ${asked.slice(0, 2).join(" ")} `) ? null : (stated[0] ?? null);
+}
+
+/** The owner a count question names after "số <noun> của" (folded words), once per question. */
+const askedOwner = perPlan((plan): string[] | null => {
+  const noun = plan.countedNoun?.map((k) => k.fold) ?? [];
+  if (noun.length === 0 || (plan.kind !== "count" && plan.kind !== "percent")) return null;
+  return ownerCounted(noun, unitTokens(plan.question).map((t) => t.fold));
+});
+
+/** The owner after "số <noun> của" in a text's folded words, numbers left out ("05 chi bộ trường học" → chi bộ trường học). */
+function ownerCounted(noun: readonly string[], words: readonly string[]): string[] | null {
+  for (let i = 0; i + noun.length < words.length; i++) {
+    if (words[i] !== "so" || !noun.every((w, j) => words[i + 1 + j] === w) || words[i + 1 + noun.length] !== "cua") continue;
+    const owner: string[] = [];
+    for (let j = i + 2 + noun.length; j < words.length && owner.length < 4 && !OWNER_END.has(words[j] ?? ""); j++) if (!/^\d/u.test(words[j] ?? "")) owner.push(words[j] ?? "");
+    return owner.length > 0 ? owner : null;
+  }
+  return null;
 }
 
 /**

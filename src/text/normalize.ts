@@ -136,3 +136,22 @@ export function hasDiacritics(text: string): boolean {
 export function foldKey(text: string): string {
   return foldDiacritics(text.toLowerCase());
 }
+
+/**
+ * True when two strings are at most one edit (insert, delete, substitute, and with `allowSwap` a swap
+ * of neighbours) apart.
+ */
+export function withinOneEdit(a: string, b: string, allowSwap = true): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // substitution, or a swap of two neighbours ("chbi" ↔ "chib")
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return allowSwap && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
