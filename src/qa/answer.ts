@@ -17,7 +17,7 @@ import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, countsAllNotPresent, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -584,6 +584,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // Which terms the context holds, once per passage; a header restates its document's title, so what
     // it says counts as its own.
     const contextHas = plan.terms.map((term) => termIn(term, contextSets));
+    // The body that issued the document names what every passage of it speaks of ("Chi bộ Công ty Cổ phần Dệt
+    // may Bình Nguyên"): its words are context too.
+    const issuerSets = candidate.issuer && !candidate.isHeader ? termSets(candidate.issuer) : null;
+    const issuerHas = plan.terms.map((term, i) => issuerSets !== null && contextHas[i] !== true && termIn(term, issuerSets));
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
     const offTopic = plan.headPhrase !== null && !speaksOf(plan.headPhrase, wholePassageSets) && !speaksOf(plan.headPhrase, contextSets);
@@ -653,7 +657,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
         const w = weights[i] ?? 0;
         found[i] = true;
         // (An article heading said with the unit is the unit's own.)
-        const inContext = contextHas[i] === true && !candidate.isHeader && !(article !== null && termIn(term, unitSets));
+        // (The issuer's words a unit says itself are its own: "Đại hội Chi bộ thôn Mai Xá Hạ" in the minutes of that chi bộ.)
+        const inContext = (contextHas[i] === true && !candidate.isHeader && !(article !== null && termIn(term, unitSets))) || (issuerHas[i] === true && !termIn(term, unitSets));
         if (!inContext) ownWeight += w;
         if (termIn(term, unitSets)) {
           matched += w;
@@ -666,7 +671,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
           const credit = (candidate.isHeader ? 1 : policy.passageCredit) * w;
           matched += credit;
           if (!inContext) ownMatched += credit;
-        } else if (contextHas[i] === true) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
+        } else if (contextHas[i] === true || issuerHas[i] === true) matched += (isAskedItem ? 1 : policy.contextCredit) * w;
         else found[i] = false;
       }
       // What is missing is weighed by whole compounds: "tài chính" is missing from a passage that has
@@ -675,12 +680,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // of them only through its synonym group.
       const bySynonymOnly = (i: number): boolean => {
         const term = plan.terms[i];
-        return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets);
+        return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets) && !(issuerSets !== null && keyIn(term, issuerSets));
       };
       for (const { a, b, pair } of compoundPairs) {
         if (namesTheAnswer[a] === true && namesTheAnswer[b] === true) continue;
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
-        if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair))) continue;
+        if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair) || (issuerSets !== null && hasPhrase(issuerSets, pair)))) continue;
         if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b) || (saidOtherwise(a) && saidOtherwise(b)))) continue;
         const w = (weights[a] ?? 0) + (weights[b] ?? 0);
         if (w > missingWeight) {
@@ -723,7 +728,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // one found is left unchecked.
     const penalties: ReadonlyArray<(c: CoveredUnit) => number> = [
       () => (offTopic ? policy.mismatchPenalty : 0),
-      ({ unit }) => (countsNoun(plan, unit.text, candidate.context) === false || (members && countsOtherCommittee(plan, unit.text)) ? policy.mismatchPenalty : 0),
+      ({ unit }) => (countsNoun(plan, unit.text, candidate.context) === false || (members && countsOtherCommittee(plan, unit.text)) || countsAllNotPresent(plan, unit.text) ? policy.mismatchPenalty : 0),
       ({ unit }) => (contradictsLevel(plan, unit.text, around) ? policy.mismatchPenalty : 0),
       ({ unit }) => ((asksDeadline(plan) && !DEADLINE_SET.test(unit.text)) || givesOnlyDeadline(plan, unit.text) ? policy.mismatchPenalty : 0),
       // "Đại hội … được tổ chức vào ngày nào?": a date said of what the question asks the time of.
@@ -1237,9 +1242,9 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     }
     // Likewise a month, when a date is asked: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by
     // "… hội nghị … thường kỳ tháng 12/2024".
-    if (plan.kind === "date" || plan.kind === "when") {
+    {
       const askedMonths = monthsIn(plan.question, false);
-      const statedMonths = monthsIn(best.text, true);
+      const statedMonths = [...new Set(monthsIn(best.text, true))];
       if (askedMonths.length > 0 && statedMonths.length > 0 && !askedMonths.some((m) => statedMonths.includes(m))) return `the answer speaks of tháng ${statedMonths.join(", ")}, not ${askedMonths.join(", ")}`;
     }
     // What an English question is about must be there as a phrase ("population" → "dân số").
@@ -1285,6 +1290,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   }
   // "Kinh nghiệm thứ tư là gì?": only the fourth item answers ("Bốn là, …", "4.", "Thứ tư, …").
   if (plan.ordinal !== null && !ordinalPattern(plan.ordinal).test(best.text.replace(/^…/u, "")) && !ordinalPattern(plan.ordinal).test(passage?.text ?? "")) return `not the item numbered ${plan.ordinal}`;
+  if (countsAllNotPresent(plan, best.text)) return "the answer counts all, not those present or absent";
   if (countsNoun(plan, best.text, passage?.context) === false) return `no count of "${plan.countsPeople ? "người" : plan.countedNoun?.map((k) => k.fold).join(" ")}" in the passage`;
   if (!answersKind(plan, best.text)) return `the passage states no ${plan.kind}`;
   if (givesOnlyDeadline(plan, best.text)) return "the answer gives a deadline, not when it was done";

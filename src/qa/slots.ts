@@ -121,6 +121,26 @@ const NAMING_KINDS: ReadonlySet<string> = new Set(["who", "list", "other"]);
 /** How far before a noun a number may count it ("3 tổ chức cơ sở đảng"), in syllables. */
 const COUNT_REACH = 5;
 
+/** A Vietnamese question that counts the members present at or absent from a meeting ("có mặt", "vắng", "tham dự"). */
+const ATTENDANCE_ASKED = /(?<!\p{L})(?:có mặt|vắng|tham dự|dự họp|dự sinh hoạt)(?!\p{L})/iu;
+/** The same in an English question's translation, folded. */
+const ATTENDANCE_ASKED_FOLDED = /(?:^|[\s,])(?:co mat|vang mat|vang|tham du|du hop|du sinh hoat)(?=[\s,]|$)/u;
+/** A text that says who was present or absent: "Có mặt: 21 đồng chí", "vắng 02 đồng chí", "về dự", "tham dự". */
+const ATTENDANCE_STATED = /(?<!\p{L})(?:có mặt|vắng|tham dự|dự họp|dự sinh hoạt|dự hội nghị|dự đại hội|về dự|đến dự|triệu tập)(?!\p{L})/iu;
+/** Members a meeting's minutes count present and in all (folded counted nouns). */
+const MEETING_MEMBERS_FOLDED = new Set(["dang vien", "uy vien", "thanh vien", "dong chi"]);
+
+/**
+ * "Bao nhiêu đảng viên có mặt …", "How many party members attended …": a count of the whole membership
+ * ("Tổng số đảng viên của chi bộ: 23 đồng chí") that says nothing of who was present counts others than
+ * those asked.
+ */
+export function countsAllNotPresent(plan: QueryPlan, unit: string): boolean {
+  if (plan.kind !== "count" || !MEETING_MEMBERS_FOLDED.has((plan.countedNoun ?? []).slice(0, 2).map((k) => k.fold).join(" "))) return false;
+  const asked = plan.language === "en" ? ATTENDANCE_ASKED_FOLDED.test(qualifiedText(plan)) : ATTENDANCE_ASKED.test(plan.question);
+  return asked && !ATTENDANCE_STATED.test(unit);
+}
+
 /**
  * "Những tổ chức cơ sở đảng nào …", "Đảng viên nào vắng họp …": a unit that only says how many ("vẫn còn 3
  * tổ chức cơ sở đảng nộp chậm", "01 đảng viên vắng sinh hoạt") names none of them — unless the names follow

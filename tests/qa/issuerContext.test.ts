@@ -23,10 +23,14 @@ const MINUTES = [
   "- Địa điểm: Phòng họp tầng 2, Nhà điều hành của công ty.",
   "- Tổng số đảng viên của chi bộ: 23 đồng chí, gồm 19 đảng viên chính thức và 04 đảng viên dự bị.",
   "- Số đảng viên có mặt: 21 đồng chí; vắng mặt có lý do: 02 đồng chí.",
+  "- Chủ trì: đồng chí Lê Minh Khôi, Bí thư Chi bộ.",
+  "- Thư ký: đồng chí Trần Thị Hồng Nhung, Chi ủy viên.",
   "",
   "II. NỘI DUNG",
   "",
   "Chi bộ thảo luận kế hoạch sản xuất quý II và công tác phát triển đảng viên năm 2026.",
+  "",
+  "Thu đảng phí tháng 02/2026 được 2.815.000 đồng, đã nộp lên Đảng ủy phường ngày 27/02/2026.",
   "",
   "T/M CHI BỘ",
   "BÍ THƯ",
@@ -58,6 +62,34 @@ describe("the issuing body as a qualifier of its document's passages", () => {
     const r = await engine().ask("Chi bộ Bình Nguyên có tổng số bao nhiêu đảng viên chính thức và dự bị?");
     expect(r.abstained, r.reason ?? "").toBe(false);
     expect(r.answer).toContain("23 đồng chí");
+  });
+
+  it("counts the issuer's full name, which no passage repeats, as the context of each passage", async () => {
+    for (const q of ["Tổng số đảng viên của chi bộ Công ty Dệt may Bình Nguyên là bao nhiêu?", "How many party members does the party cell of the Bình Nguyên textile company have in total?"]) {
+      const r = await engine().ask(q);
+      expect(r.abstained, `${q}: ${r.reason ?? ""}`).toBe(false);
+      expect(r.answer, q).toContain("23 đồng chí");
+    }
+  });
+
+  it("answers those present, not the whole membership, when attendance is asked", async () => {
+    for (const q of ["Buổi họp chi bộ Công ty Dệt may Bình Nguyên có bao nhiêu đảng viên có mặt?", "How many party members attended the meeting of the Bình Nguyên textile company party cell?"]) {
+      const r = await engine().ask(q);
+      expect(r.answer ?? "", q).not.toContain("23 đồng chí");
+      if (!r.abstained) expect(r.answer, q).toContain("21 đồng chí");
+    }
+  });
+
+  it("refuses a figure of another month than the one asked", async () => {
+    const r = await engine().ask("Chi bộ Công ty Dệt may Bình Nguyên thu đảng phí tháng 3/2026 được bao nhiêu tiền?");
+    expect(r.abstained, r.answer ?? "").toBe(true);
+    expect(r.reason).toContain("tháng 2");
+  });
+
+  it("reads the secretary taking the minutes as the thư ký, not the Bí thư who chaired", async () => {
+    const r = await engine().ask("Who was the secretary taking the minutes at the meeting of the Bình Nguyên company party cell?");
+    expect(r.answer ?? "").not.toContain("Lê Minh Khôi");
+    if (!r.abstained) expect(r.answer).toContain("Trần Thị Hồng Nhung");
   });
 
   it("takes the place of a body named by its level from the body above it", async () => {
