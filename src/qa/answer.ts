@@ -502,6 +502,9 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const namesTheMoney = plan.terms.map((t) => money.some((k) => sameKey(k, t)));
   const namesTheAnswer = plan.terms.map((t, i) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || namesTheMoney[i] === true || isRoleFrame(t));
   const namesTheDeadline = deadlineTerms(plan);
+  // "Tổng số đảng viên … là bao nhiêu?", "… in total?": the total asked is what a count states, with or
+  // without the word ("Đảng bộ có 41.305 đảng viên").
+  const namesTheTotal = totalTerms(plan);
   // "… được tổ chức ở đâu / vào ngày nào?": holding the event is what a label of its place or time says
   // ("Địa điểm: Nhà văn hóa …", "Thời gian: 14 giờ 00, ngày 05/3/2026").
   const namesTheHolding = holdingTerms(plan);
@@ -645,7 +648,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A term the unit states in other words: a deadline ("chậm nhất" as "trước ngày"), the document asked
       // by its number, a body's members as comrades. (A count the question gives, "chi bộ có 35 đảng viên",
       // is also stated by a rule's range that holds it, "từ 30 đảng viên trở lên".)
-      const saidOtherwise = (i: number): boolean => (labelled && namesTheHolding[i] === true) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text));
+      const saidOtherwise = (i: number): boolean => (labelled && namesTheHolding[i] === true) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text)) || (namesTheTotal[i] === true && answersKind(plan, unit.text));
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;
@@ -984,6 +987,15 @@ function timedEventAsked(plan: QueryPlan): QueryTerm[] | null {
 const TOTAL_ASKED_FOLDED = /\b(?:tong cong|tong so|tat ca|toan bo|in total|altogether|the total)\b/;
 /** Words that state a total or the whole the parts belong to, folded. */
 const TOTAL_STATED_FOLDED = /\b(?:tong|toan|tat ca|gom|trong do|tinh chung)\b/;
+
+/** Syllables that ask for a total with "tổng" ("tổng số", "tổng cộng"), folded. */
+const TOTAL_SYLLABLES = new Set(["tong", "so", "cong"]);
+
+/** Which of a count question's terms ask for the total ("tổng số", "in total" → "tổng số"): a count states it. */
+function totalTerms(plan: QueryPlan): boolean[] {
+  const asked = plan.kind === "count" && TOTAL_ASKED_FOLDED.test(foldedQuestion(plan));
+  return plan.terms.map((t, i) => asked && TOTAL_SYLLABLES.has(t.fold) && (t.fold === "tong" ? plan.terms[i + 1]?.fold === "so" || plan.terms[i + 1]?.fold === "cong" : plan.terms[i - 1]?.fold === "tong"));
+}
 
 /**
  * "Chi bộ có tổng cộng bao nhiêu đảng viên?" is not answered by "19 đảng viên là nông dân, 07 đảng viên hưởng

@@ -351,6 +351,15 @@ describe("answer extraction", () => {
     expect(askAmong([total], "Đảng bộ huyện Yên Lũng hiện có tổng cộng bao nhiêu đảng viên?", "Huyện Yên Lũng tổng kết Chỉ thị 41").best?.text).toContain("5.412");
   });
 
+  it("reads a count that does not say 'tổng số' as the total asked", () => {
+    const passages = ["Đến ngày 15/6/2026, Đảng bộ huyện có 41 tổ chức cơ sở đảng (24 đảng bộ cơ sở, 17 chi bộ cơ sở) với 386 chi bộ trực thuộc và 6.912 đảng viên."];
+    for (const q of ["Tổng số đảng viên của Đảng bộ huyện Tràng Sơn là bao nhiêu?", "How many party members does the Tràng Sơn district party organisation have in total?"]) {
+      const result = askAmong(passages, q, "Báo cáo sơ kết 6 tháng đầu năm 2026 của Huyện ủy Tràng Sơn");
+      expect(result.abstained, `${q}: ${result.reason ?? ""}`).toBe(false);
+      expect(result.best?.text).toContain("6.912 đảng viên");
+    }
+  });
+
   it("does not read '01 đồng chí' as an amount of money", () => {
     const passages = ["Đảng ủy phân công 01 đồng chí cấp ủy viên theo dõi đảng viên đi lao động ở nước ngoài đóng đảng phí hằng tháng."];
     const result = askAmong(passages, "Đảng viên đi lao động ở nước ngoài đóng đảng phí bao nhiêu tiền?", "Hướng dẫn quản lý đảng viên");
