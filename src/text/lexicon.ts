@@ -291,6 +291,13 @@ export function expandContractions(text: string): string {
     .replace(/\b(I|you|we|they|he|she|it|there|that|who|what)['’](?:re|ve|ll|d|m)\b/giu, "$1");
 }
 
+const QUARTERS = ["first", "second", "third", "fourth"];
+
+/** A quarter written short as its words: "Q1 2027" → "first quarter 2027" (the glossary's "quý I"). */
+export function expandQuarters(text: string): string {
+  return text.replace(/\bQ([1-4])\b/gu, (_, n: string) => `${QUARTERS[Number(n) - 1] ?? ""} quarter`);
+}
+
 /** A lower-case word written as a Vietnamese syllable with its diacritics ("bộ", "đảng"; not "chi"). */
 function isAccentedSyllable(word: { raw: string; lower: string }): boolean {
   return word.raw === word.lower && /[^\x00-\x7F]/u.test(word.lower) && isVietnameseSyllable(foldKey(word.lower));
@@ -331,7 +338,7 @@ const PARENTHESISED_GLOSS = /\s*\((?:[a-z]+\s?){1,3}\)/gu;
 
 export function translateEnglish(question: string): Translation {
   // (The gloss is left out: the words around it may make one glossary phrase, "full party members".)
-  const words = (expandContractions(question.replace(PARENTHESISED_GLOSS, "")).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
+  const words = (expandQuarters(expandContractions(question.replace(PARENTHESISED_GLOSS, ""))).match(/\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,/-]\d+)*%?(?:st|nd|rd|th)?(?!\p{L})/gu) ?? [])
     // Quotation marks around a phrase ("'completed well'") and a possessive ("Can Tho's") are not part of the word.
     .map((w) => w.replace(/^['’]+|['’]+$/gu, "").replace(/['’]s$/u, ""))
     // A hyphenated word the glossary does not hold is read as its parts ("e-consultation", "law-making").

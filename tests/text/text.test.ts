@@ -115,6 +115,9 @@ describe("abbreviations and glossary", () => {
     expect(letter.groups.flat()).toEqual(expect.arrayContaining(["thông báo", "cơ quan quản lý", "thực hiện", "thư điện tử"]));
     // A quarter named by its ordinal is the quarter as documents number it ("quý IV"), not a fourth item.
     expect(translateEnglish("By what date must fourth-quarter 2026 party dues reach the district office?").groups.flat()).toEqual(expect.arrayContaining(["quý IV"]));
+    // (A quarter written short, and the months of a year's part, as the reports write them.)
+    expect(translateEnglish("How many letters did the commission receive in Q1 2027?").groups.flat()).toEqual(expect.arrayContaining(["quý I"]));
+    expect(translateEnglish("How many members were admitted in the first nine months of 2025?").groups.flat()).toEqual(expect.arrayContaining(["9 tháng đầu năm"]));
   });
 
   it("knows the general vocabulary of local reports (farming, infrastructure, schools, welfare, security), written without the questions", () => {
