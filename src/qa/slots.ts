@@ -258,8 +258,9 @@ interface UnitActors {
 function actorsOf(unit: string): UnitActors {
   return actorCache.get(unit, (u) => ({
     people: personNames(u).map(foldKey),
-    // (At the start of a sentence too: "Đồng chí Tổng Bí thư là …".)
-    offices: [...u.matchAll(/[đĐ]ồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)].map((m) => foldKey(m[1] ?? "")),
+    // (At the start of a sentence too: "Đồng chí Tổng Bí thư là …". "Mỗi đồng chí Ủy viên Ban Thường vụ …"
+    // speaks of every holder, not of one.)
+    offices: [...u.matchAll(/(?<!(?:[mM]ỗi|[cC]ác|[nN]hững|[tT]ừng)\s+)[đĐ]ồng chí\s+(\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,2})/gu)].map((m) => foldKey(m[1] ?? "")),
     bodies: [...u.matchAll(BODY_OR_ROLE_ALL)].map((m) => {
       const at = (m.index ?? 0) + m[0].length;
       return foldKey(`${m[0]}${u.slice(at).match(/^(?:\s+[\p{L}]+){0,2}/u)?.[0] ?? ""}`).trim();

@@ -351,6 +351,14 @@ describe("answer extraction", () => {
     expect(askAmong([total], "Đảng bộ huyện Yên Lũng hiện có tổng cộng bao nhiêu đảng viên?", "Huyện Yên Lũng tổng kết Chỉ thị 41").best?.text).toContain("5.412");
   });
 
+  it("does not take a rule on every holder of an office ('Mỗi đồng chí Ủy viên …') for the person asked", () => {
+    const rule = "Mỗi đồng chí Ủy viên Ban Thường vụ Huyện ủy được phân công theo dõi ít nhất 01 đảng bộ xã, thị trấn.";
+    const asked = "Which member of the district standing committee follows the township party organisation?";
+    expect(askAmong([rule], asked, "Quy chế làm việc của Huyện ủy Hoài Xuyên").abstained).toBe(true);
+    const named = "Đồng chí Vương Đình Lộc, Ủy viên Ban Thường vụ Huyện ủy, theo dõi Đảng bộ thị trấn Hoài Xuyên.";
+    expect(askAmong([rule, named], asked, "Quy chế làm việc của Huyện ủy Hoài Xuyên").best?.text).toContain("Vương Đình Lộc");
+  });
+
   it("reads a count that does not say 'tổng số' as the total asked", () => {
     const passages = ["Đến ngày 15/6/2026, Đảng bộ huyện có 41 tổ chức cơ sở đảng (24 đảng bộ cơ sở, 17 chi bộ cơ sở) với 386 chi bộ trực thuộc và 6.912 đảng viên."];
     for (const q of ["Tổng số đảng viên của Đảng bộ huyện Tràng Sơn là bao nhiêu?", "How many party members does the Tràng Sơn district party organisation have in total?"]) {
