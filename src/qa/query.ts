@@ -171,7 +171,7 @@ const ORDINAL_WORDS: Record<string, number> = Object.fromEntries(Object.entries(
 
 /** A who-question that asks for a person (folded), not a body. */
 const PERSON_ASKED = new RegExp(
-  String.raw`${PERSON_WHICH_FOLDED}|${ENGLISH_PERSON_WHICH_FOLDED}|\bai (?:dang |hien )?(?:la|giu)\b|\bai\b[^?]*\bgiu chuc\b|^who (?:is|was|were|are) (?:appointed|approved|elected|named|chosen|nominated)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+`,
+  String.raw`${PERSON_WHICH_FOLDED}|${ENGLISH_PERSON_WHICH_FOLDED}|\bai (?:dang |hien )?(?:la|giu)\b|\bai\b[^?]*\bgiu chuc\b|\bai (?:da |se )?duoc (?:bau|chuan y|bo nhiem|chi dinh|de cu)\b|^who (?:is|was|were|are) (?:appointed|approved|elected|named|chosen|nominated)\b|\bla ai\b|\bten (?:la )?gi\b|\bten la\b|\bname\b|\bsign|^who (?:gave|delivered|made|said|spoke|chaired|presided|led|attended|directed)\b|^who (?:is|was) (?:the|a|an) (?!(?:body|agency|organ|authority|office|committee|department|unit|organi[sz]ation)\b)\w+`,
   "u",
 );
 

@@ -359,6 +359,14 @@ describe("answer extraction", () => {
     expect(askAmong([rule, named], asked, "Quy chế làm việc của Huyện ủy Hoài Xuyên").best?.text).toContain("Vương Đình Lộc");
   });
 
+  it("answers who was elected or appointed with a person, not with the office asked", () => {
+    const asked = understandQuestion("Ai được bầu làm Tổng Bí thư tại Đại hội lần thứ XI?");
+    expect(answersKind(asked, "Đồng chí Tổng Bí thư giữ chức vụ Tổng Bí thư không quá hai nhiệm kỳ liên tiếp.")).toBe(false);
+    expect(answersKind(asked, "Đại hội lần thứ XI bầu đồng chí Nguyễn Văn Khải làm Tổng Bí thư.")).toBe(true);
+    // (A body may be who is assigned a task: "Ai được giao chủ trì …" is answered by "Sở Nội vụ".)
+    expect(answersKind(understandQuestion("Ai được giao chủ trì tổng hợp kết quả?"), "Sở Nội vụ chủ trì tổng hợp kết quả.")).toBe(true);
+  });
+
   it("reads a count that does not say 'tổng số' as the total asked", () => {
     const passages = ["Đến ngày 15/6/2026, Đảng bộ huyện có 41 tổ chức cơ sở đảng (24 đảng bộ cơ sở, 17 chi bộ cơ sở) với 386 chi bộ trực thuộc và 6.912 đảng viên."];
     for (const q of ["Tổng số đảng viên của Đảng bộ huyện Tràng Sơn là bao nhiêu?", "How many party members does the Tràng Sơn district party organisation have in total?"]) {
