@@ -1496,6 +1496,8 @@ export function asksDeadline(plan: QueryPlan): boolean {
 
 /** "đã" (accented): the question asks of something done, a fact of the past. */
 const DONE_ASKED = /(?<!\p{L})đã(?!\p{L})/iu;
+/** An act that opens something ("khởi công", "khai mạc"): the day it opens is no deadline to finish by. */
+const OPENING_ASKED = /(?<!\p{L})(?:khởi công|khai mạc|khai giảng|khởi động)(?!\p{L})/iu;
 /** A deadline with what follows it up to the clause's end ("hoàn thành trước ngày 28/02/2026"). */
 const DEADLINE_CLAUSE = new RegExp(`${DEADLINE_SET.source}[^,;.]*`, "giu");
 /** A date or month written in figures ("28/02/2026", "ngày 5", "tháng 3"). */
@@ -1503,10 +1505,11 @@ export const A_DATE = /\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?<!\p{L})(?:ngày|t
 
 /**
  * Whether a unit answers "… đã bầu … vào ngày nào?" only with a deadline ("… tổ chức kỳ họp bầu …, hoàn
- * thành trước ngày 28/02/2026"): a date set for an act is not the day it was done.
+ * thành trước ngày 28/02/2026"): a date set for an act is not the day it was done, nor the day a work opens
+ * ("… sẽ khởi công vào ngày nào?").
  */
 export function givesOnlyDeadline(plan: QueryPlan, unit: string): boolean {
-  if ((plan.kind !== "date" && plan.kind !== "when") || asksDeadline(plan) || !DONE_ASKED.test(plan.question) || !DEADLINE_SET.test(unit)) return false;
+  if ((plan.kind !== "date" && plan.kind !== "when") || asksDeadline(plan) || !(DONE_ASKED.test(plan.question) || OPENING_ASKED.test(plan.question)) || !DEADLINE_SET.test(unit)) return false;
   return !A_DATE.test(unit.replace(DEADLINE_CLAUSE, " "));
 }
 

@@ -6,7 +6,7 @@ import { englishNumbersAsVietnamese, findCompounds, understandQuestion, withPlac
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksContact, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksContact, givesOnlyDeadline, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -357,6 +357,12 @@ describe("answer extraction", () => {
     expect(askAmong([rule], asked, "Quy chế làm việc của Huyện ủy Hoài Xuyên").abstained).toBe(true);
     const named = "Đồng chí Vương Đình Lộc, Ủy viên Ban Thường vụ Huyện ủy, theo dõi Đảng bộ thị trấn Hoài Xuyên.";
     expect(askAmong([rule, named], asked, "Quy chế làm việc của Huyện ủy Hoài Xuyên").best?.text).toContain("Vương Đình Lộc");
+  });
+
+  it("does not give a deadline to finish by as the day a work opens", () => {
+    const opening = understandQuestion("Tuyến đường ngõ xóm số 3 của thôn sẽ khởi công vào ngày nào?");
+    expect(givesOnlyDeadline(opening, "Trưởng thôn tổ chức hội nghị thông qua phương án làm đường ngõ xóm số 3, hoàn thành trước ngày 15/3/2026.")).toBe(true);
+    expect(givesOnlyDeadline(opening, "Tuyến đường ngõ xóm số 3 khởi công ngày 20/3/2026, hoàn thành trước ngày 30/6/2026.")).toBe(false);
   });
 
   it("answers who was elected or appointed with a person, not with the office asked", () => {
