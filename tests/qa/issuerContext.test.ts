@@ -6,6 +6,8 @@
  * cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa").
  */
 import { describe, expect, it } from "vitest";
+import { understandQuestion } from "../../src/qa/query.js";
+import { countsAllNotPresent } from "../../src/qa/slots.js";
 import { engineForBlock } from "../support/corpusEngine.js";
 
 const MINUTES = [
@@ -78,6 +80,12 @@ describe("the issuing body as a qualifier of its document's passages", () => {
       expect(r.answer ?? "", q).not.toContain("23 đồng chí");
       if (!r.abstained) expect(r.answer, q).toContain("21 đồng chí");
     }
+  });
+
+  it("does not take how many were due to attend for how many came", () => {
+    const asked = understandQuestion("Có bao nhiêu đảng viên có mặt trong buổi họp chi bộ tháng 1?");
+    expect(countsAllNotPresent(asked, "- Số đảng viên được miễn công tác và sinh hoạt đảng: 03 đồng chí; số đảng viên phải có mặt: 28 đồng chí.")).toBe(true);
+    expect(countsAllNotPresent(asked, "- Có mặt: 25 đồng chí (23 đảng viên chính thức, 02 đảng viên dự bị), đạt 89,3% số đảng viên phải có mặt.")).toBe(false);
   });
 
   it("refuses a figure of another month than the one asked", async () => {
