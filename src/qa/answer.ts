@@ -1252,8 +1252,8 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
       const period = askedYears.find((y) => !onlyInPeriods(plan.question, y, QUESTION_PERIOD_OF_YEARS) && onlyInPeriods(spoken, y));
       if (period) return `the passage gives ${period} only as the end of a period`;
     }
-    // Likewise a month, when a date is asked: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by
-    // "… hội nghị … thường kỳ tháng 12/2024".
+    // Likewise a month: "hội nghị thường kỳ tháng 10 … ngày nào?" is not answered by "… hội nghị … thường kỳ
+    // tháng 12/2024", nor "thu đảng phí tháng 3/2026 được bao nhiêu?" by "Thu đảng phí tháng 02/2026 được …".
     {
       const askedMonths = monthsIn(plan.question, false);
       const statedMonths = [...new Set(monthsIn(best.text, true))];

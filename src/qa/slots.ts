@@ -125,8 +125,10 @@ const COUNT_REACH = 5;
 const ATTENDANCE_ASKED = /(?<!\p{L})(?:có mặt|vắng|tham dự|dự họp|dự sinh hoạt)(?!\p{L})/iu;
 /** The same in an English question's translation, folded. */
 const ATTENDANCE_ASKED_FOLDED = /(?:^|[\s,])(?:co mat|vang mat|vang|tham du|du hop|du sinh hoat)(?=[\s,]|$)/u;
-/** A text that says who was present or absent: "Có mặt: 21 đồng chí", "vắng 02 đồng chí", "về dự", "tham dự". */
-// ("phải có mặt" is how many were due, not how many came.)
+/**
+ * A text that says who was present or absent: "Có mặt: 21 đồng chí", "vắng 02 đồng chí", "về dự", "tham dự".
+ * ("phải có mặt" is how many were due, not how many came.)
+ */
 const ATTENDANCE_STATED = /(?<!\p{L})(?:(?<!phải\s+)có mặt|vắng|tham dự|dự họp|dự sinh hoạt|dự hội nghị|dự đại hội|về dự|đến dự|triệu tập)(?!\p{L})/iu;
 /** Members a meeting's minutes count present and in all (folded counted nouns). */
 const MEETING_MEMBERS_FOLDED = new Set(["dang vien", "uy vien", "thanh vien", "dong chi"]);
