@@ -160,6 +160,10 @@ const TUNED_SETS = [
   // tuned on.
   "eval/tune-ch.jsonl",
   "eval/tune-ci.jsonl",
+  // A Đảng ủy's Quyết định founding a chi bộ (PDF text, signed by a deputy, with its members' list) and a health
+  // station chi bộ's 2025 rating minutes with a vote table (portal markdown), written without the code at the end of
+  // the thirtieth session, when the never-read CK (the same kinds) lost precision: tuned on from then.
+  "eval/tune-cl.jsonl",
 ];
 // Never read while writing rules (set D was written last, and only measured).
 const HELD_OUT_SETS = ["eval/heldout-more-a.jsonl", "eval/heldout-more-b.jsonl", "eval/heldout-d.jsonl", "eval/heldout-e.jsonl", "eval/heldout-f.jsonl", "eval/heldout-g.jsonl", "eval/heldout-h.jsonl", "eval/heldout-i.jsonl", "eval/heldout-k.jsonl", "eval/heldout-l.jsonl", "eval/heldout-o.jsonl", "eval/heldout-q.jsonl", "eval/heldout-t.jsonl", "eval/heldout-v.jsonl", "eval/heldout-x.jsonl", "eval/heldout-z.jsonl", "eval/heldout-ac.jsonl", "eval/heldout-af.jsonl", "eval/heldout-ag.jsonl", "eval/heldout-ai.jsonl", "eval/heldout-ak.jsonl", "eval/heldout-am.jsonl", "eval/heldout-ao.jsonl", "eval/heldout-ar.jsonl", "eval/heldout-as.jsonl", "eval/heldout-av.jsonl", "eval/heldout-ay.jsonl", "eval/heldout-az.jsonl", "eval/heldout-bc.jsonl", "eval/heldout-bd.jsonl", "eval/heldout-bg.jsonl", "eval/heldout-bh.jsonl", "eval/heldout-bk.jsonl", "eval/heldout-bl.jsonl", "eval/heldout-bo.jsonl", "eval/heldout-bp.jsonl", "eval/heldout-bs.jsonl", "eval/heldout-bt.jsonl", "eval/heldout-bv.jsonl", "eval/heldout-bx.jsonl", "eval/heldout-by.jsonl", "eval/heldout-bz.jsonl", "eval/heldout-ca.jsonl", "eval/heldout-cb.jsonl", "eval/heldout-cc.jsonl", "eval/heldout-cf.jsonl", "eval/heldout-cg.jsonl", "eval/heldout-cj.jsonl", "eval/heldout-ck.jsonl"];
