@@ -589,8 +589,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const contextHas = plan.terms.map((term) => termIn(term, contextSets));
     // The body that issued the document names what every passage of it speaks of ("Chi bộ Công ty Cổ phần Dệt
     // may Bình Nguyên"): its words are context too.
-    const issuerSets = candidate.issuer && !candidate.isHeader ? termSets(candidate.issuer) : null;
-    const issuerHas = plan.terms.map((term, i) => issuerSets !== null && contextHas[i] !== true && termIn(term, issuerSets));
+    const issuerSets = candidate.issuer && !candidate.isHeader ? termSets(candidate.issuer) : NO_TERMS;
+    const issuerHas = plan.terms.map((term, i) => contextHas[i] !== true && termIn(term, issuerSets));
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
     const offTopic = plan.headPhrase !== null && !speaksOf(plan.headPhrase, wholePassageSets) && !speaksOf(plan.headPhrase, contextSets);
@@ -683,12 +683,12 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // of them only through its synonym group.
       const bySynonymOnly = (i: number): boolean => {
         const term = plan.terms[i];
-        return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets) && !(issuerSets !== null && keyIn(term, issuerSets));
+        return term !== undefined && found[i] === true && !keyIn(term, unitSets) && !keyIn(term, passageSets) && !keyIn(term, contextSets) && !keyIn(term, issuerSets);
       };
       for (const { a, b, pair } of compoundPairs) {
         if (namesTheAnswer[a] === true && namesTheAnswer[b] === true) continue;
         // The folded pair must be the accented syllables asked ("cơ quan Ủy ban" is no "Quân ủy").
-        if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair) || (issuerSets !== null && hasPhrase(issuerSets, pair)))) continue;
+        if (pair.length === 2 && (hasPhrase(unitSets, pair) || hasPhrase(passageSets, pair) || hasPhrase(contextSets, pair) || hasPhrase(issuerSets, pair))) continue;
         if (found[a] && found[b] && (bySynonymOnly(a) || bySynonymOnly(b) || (saidOtherwise(a) && saidOtherwise(b)))) continue;
         const w = (weights[a] ?? 0) + (weights[b] ?? 0);
         if (w > missingWeight) {
@@ -1069,6 +1069,9 @@ function unionOfKept(a: TermSets, b: TermSets): TermSets {
   if (union === undefined) withA.set(b, (union = unionOf(a, b)));
   return union;
 }
+
+/** No terms at all: the issuer of a document that has none (never added to). */
+const NO_TERMS: TermSets = emptySets();
 
 function emptySets(): TermSets {
   return { fold: new Set(), accent: new Set(), bigrams: new Set(), numbers: new Set() };
