@@ -1231,7 +1231,10 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // (Nor a person's year of birth: "Năm sinh: 1979" in a list of cadres proposed in 2026.)
     const ownDates = uncited(withoutBirthYears(nearText), plan);
     const yearsNear = [...near.fold].filter((k) => YEAR.test(k) && !onlyCompared(nearText, k) && ownDates.includes(k));
-    const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && !near.fold.has(n)) : undefined;
+    // (The year asked said only as the one compared with — "tăng 7,2% so với năm 2024" beside a report of
+    // 2025 — is not said of the fact either, unless a comparison is asked.)
+    const asksComparison = COMPARISON_FOLDED.test(foldedQuestion(plan));
+    const otherYear = yearsNear.length > 0 ? plan.numbers.find((n) => YEAR.test(n) && (!near.fold.has(n) || (!asksComparison && onlyCompared(nearText, n)))) : undefined;
     if (otherYear) return `the passage speaks of ${yearsNear.join(", ")}, not ${otherYear}`;
     // The answer dates its own fact ("thu nhập … năm 2025 ước đạt 71,5 triệu đồng") to another year than the
     // one asked: a section or title that also names the year asked ("nhiệm kỳ 2020 - 2025") does not make
@@ -1247,7 +1250,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     // The year asked only as what the fact is compared with ("… đạt 18.589 triệu đồng, bằng 84,7% so với
     // cùng kỳ năm 2025" asked about 2025): the fact is of another period, unless a comparison is asked.
     const compared = askedYears.find((y) => onlyCompared(best.text, y));
-    if (compared && !COMPARISON_FOLDED.test(foldedQuestion(plan))) return `the answer gives ${compared} only as the period compared with`;
+    if (compared && !asksComparison) return `the answer gives ${compared} only as the period compared with`;
     // A figure asked of one year ("admitted in 2021") is not a figure of a period that year opens or closes
     // ("Trong 5 năm (2021 - 2025), … kết nạp 1.206 đảng viên").
     if (plan.kind === "count" || plan.kind === "percent") {

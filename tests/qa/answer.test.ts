@@ -490,6 +490,16 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Tổng thu ngân sách 6 tháng đầu năm 2026 bằng bao nhiêu phần trăm so với cùng kỳ năm 2025?", title).abstained).toBe(false);
   });
 
+  it("takes a year the passage names only as the one compared with, beside a section of another year, for no year of the fact", () => {
+    // A report of 2025 whose sibling line compares with 2024: its 82 % is 2025's, not 2024's.
+    const passage = "Báo cáo kiểm điểm năm 2025 nêu rõ:\n- Tổng số lượt khám bảo hiểm y tế đạt 21.450 lượt, tăng 7,2% so với năm 2024.\n- Khám sàng lọc ung thư cổ tử cung chỉ đạt 82% kế hoạch.";
+    const title = "Biên bản hội nghị kiểm điểm chi bộ năm 2025";
+    expect(askAmong([passage], "Năm 2024 khám sàng lọc ung thư cổ tử cung đạt bao nhiêu phần trăm kế hoạch?", title, [], "Báo cáo kiểm điểm năm 2025").reason).toMatch(/speaks of 2025, not 2024/u);
+    expect(askAmong([passage], "Năm 2025 khám sàng lọc ung thư cổ tử cung đạt bao nhiêu phần trăm kế hoạch?", title, [], "Báo cáo kiểm điểm năm 2025").abstained).toBe(false);
+    // Asked as a comparison, the year compared with is the one asked.
+    expect(askAmong([passage], "Số lượt khám bảo hiểm y tế tăng bao nhiêu phần trăm so với năm 2024?", title, [], "Báo cáo kiểm điểm năm 2025").abstained).toBe(false);
+  });
+
   it("reads a period (\"the first half of 2026\") as no ordinal, and a compound kind with its number as naming the document", () => {
     expect(understandQuestion("Which party cells were inspected in the first half of 2026?").ordinal).toBeNull();
     expect(understandQuestion("What was decided at the first congress?").ordinal).toBeNull();
