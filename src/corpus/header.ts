@@ -674,6 +674,59 @@ export function headerNumber(headerText: string): string | null {
   return headerText.match(/^Số hiệu: (\S+)/mu)?.[1] ?? null;
 }
 
+/** Whether a word is written with a capital ("Phú", "HTX"). */
+function capitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/**
+ * Whether a question asks of a document acting on another thing than the one this header's subject names:
+ * "Quyết định thành lập Chi bộ Hợp tác xã Nông nghiệp Phú An có số hiệu là gì?" of a header whose subject is
+ * "về việc thành lập Chi bộ Công ty Cổ phần Chế biến Nông sản Thạnh Lợi" — the decision founding the other
+ * chi bộ, which this one's text only mentions. The question says the subject's opening words (its act, two
+ * words at least), then both go on with a capitalised name, and the subject's rest says at most half of the
+ * question's name's words. A subject
+ * that names nothing after its act ("về việc thi hành kỷ luật đảng viên") leaves the question to the
+ * document's text; so does a question typed without capitals.
+ */
+export function asksOfAnotherSubject(question: string, headerText: string): boolean {
+  const titleLine = headerText.split("\n", 1)[0] ?? "";
+  const colon = titleLine.indexOf(": ");
+  if (colon < 0) return false;
+  const wordsOf = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const subject = wordsOf(titleLine.slice(colon + 2));
+  const opening = foldKey(subject.slice(0, 2).join(" "));
+  const said = subject.slice(opening === "ve viec" || opening === "v v" ? 2 : 0);
+  const saidFolded = said.map(foldKey);
+  const asked = wordsOf(question);
+  const askedFolded = asked.map(foldKey);
+  // The longest run of the subject's opening words the question says.
+  let at = -1;
+  let length = 0;
+  for (let i = 0; i < asked.length; i++) {
+    let l = 0;
+    while (l < saidFolded.length && askedFolded[i + l] === saidFolded[l]) l++;
+    if (l > length) [at, length] = [i, l];
+  }
+  // Both go on with a name at once, each its own ("… thành lập Chi bộ | Hợp tác xã …" and "… | Công ty …"):
+  // a subject going on otherwise ("Làm việc của Ban Chấp hành Đảng bộ huyện | khóa XXIII") names no other thing
+  // than the question's.
+  // (A subject's owner — "Kiểm tra, giám sát năm 2026 của | Ban Chấp hành, Ban Thường vụ Huyện ủy" — is its
+  // issuer, named in many ways: "của Huyện ủy Thạch Lâm" is the same.)
+  if (length < 2 || saidFolded[length - 1] === "cua" || !capitalised(said[length] ?? "")) return false;
+  // The name the question goes on with: capitalised words, with the lowercase ones between them ("Hợp tác xã
+  // Nông nghiệp Phú An").
+  const named: string[] = [];
+  for (let k = at + length; k < asked.length; k++) {
+    const word = asked[k] ?? "";
+    if (capitalised(word)) named.push(foldKey(word));
+    else if (named.length === 0 || !(capitalised(asked[k + 1] ?? "") || capitalised(asked[k + 2] ?? ""))) break;
+  }
+  const subjectNames = new Set(said.slice(length).filter(capitalised).map(foldKey));
+  if (named.length === 0 || subjectNames.size === 0) return false;
+  return named.filter((word) => !subjectNames.has(word)).length * 2 > named.length;
+}
+
 /** A committee's organs that sign on its behalf ("T/M BAN THƯỜNG VỤ" under "HUYỆN ỦY KIM LÃNG"). */
 const COMMITTEE_ORGAN = /^(?:T\/M|TM\.|T\.M)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC|BAN BÍ THƯ|BỘ CHÍNH TRỊ)(?!\p{L})/u;
 /** The Central Committee's organs, which its documents are issued by ("T/M BAN BÍ THƯ" under "BAN CHẤP HÀNH TRUNG ƯƠNG"). */

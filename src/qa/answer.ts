@@ -7,7 +7,7 @@
 import type { TermStats } from "../index/termStats.js";
 import { titlesBullets } from "../corpus/chunk.js";
 import { splitClauses, splitSentences, type Span } from "../text/sentences.js";
-import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber } from "../corpus/header.js";
+import { HEADER_FIELDS, asksHeaderField, fieldQuestion, headerNumber, asksOfAnotherSubject } from "../corpus/header.js";
 import { foldKey } from "../text/normalize.js";
 import { DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, MONEY_AMOUNT, NUMBER_WORDS, OFFICE_TITLES_FOLDED } from "../text/vietnamese.js";
 import { analyzeText } from "../text/analyze.js";
@@ -600,7 +600,10 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     // A header answers for its own document only: not one the question names by another number, nor one
     // of another kind ("Cơ quan nào … ban hành Nghị quyết về …" is not asked of a Kết luận's header).
     const otherKind = candidate.isHeader && askedKinds !== null && !askedKinds.some((k) => foldKey(candidate.text).startsWith(k));
-    const otherDocument = otherKind || (key !== null && (askedNumber !== null ? key !== askedNumber : plan.docRefs.includes(key)));
+    // (Nor one acting on another thing than its subject names: "Quyết định thành lập Chi bộ Hợp tác xã …" of a
+    // decision founding the Chi bộ Công ty … whose text only mentions the other.)
+    const otherSubject = candidate.isHeader && asksOfAnotherSubject(plan.question, candidate.text);
+    const otherDocument = otherKind || otherSubject || (key !== null && (askedNumber !== null ? key !== askedNumber : plan.docRefs.includes(key)));
     // A duty listed under the body that holds it ("1. Sở Y tế" / "Chủ trì …"): the heading is the actor.
     // "Điều mấy quy định về …": the article heading over the passage is the answer, said with what it says.
     const article = plan.asksArticle && !candidate.isHeader ? articleHeading(candidate.context) : null;

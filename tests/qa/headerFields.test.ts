@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaEngine } from "../../src/qa/engine.js";
-import { asksSigning, fieldQuestion } from "../../src/corpus/header.js";
+import { asksOfAnotherSubject, asksSigning, fieldQuestion } from "../../src/corpus/header.js";
 import { understandQuestion } from "../../src/qa/query.js";
 import { engineOver } from "../support/corpusEngine.js";
 import { BR_TABLE_HEADER, TABBED_DECISION as DECISION } from "../support/officialTexts.js";
@@ -110,11 +110,29 @@ const WORKING_RULES = [
   "Hà Văn Lâm",
 ].join("\n");
 
+const FOUNDING = [
+  "ĐẢNG BỘ TỈNH TRÀ GIANG\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "ĐẢNG ỦY XÃ TÂN PHÚ ĐÔNG",
+  "*",
+  "Số 61-QĐ/ĐU\t\tTân Phú Đông, ngày 09 tháng 4 năm 2026",
+  "",
+  "QUYẾT ĐỊNH",
+  "Về việc thành lập Chi bộ Công ty Cổ phần Thủy sản Hòa Lợi",
+  "",
+  "Điều 1. Thành lập Chi bộ Công ty Cổ phần Thủy sản Hòa Lợi gồm 07 đảng viên, trong đó 04 đồng chí chuyển sinh hoạt từ Chi bộ Hợp tác xã Dịch vụ Tân Hưng.",
+  "",
+  "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+  "",
+  "T/M ĐẢNG ỦY",
+  "PHÓ BÍ THƯ",
+  "Võ Thị Kim Yến",
+].join("\n");
+
 let engine: QaEngine;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION, "nq-nam-2027.txt": YEAR_AHEAD, "qd-chuan-y.txt": APPROVAL, "qc-lam-viec.txt": WORKING_RULES }));
+  ({ engine, cleanup } = await engineOver("header-fields", { "qd-ky-luat.txt": DECISION, "nq-nong-nghiep.md": RESOLUTION, "tb-ket-luan.txt": NOTICE, "qd-kien-toan.txt": REORGANISATION, "nq-nam-2027.txt": YEAR_AHEAD, "qd-chuan-y.txt": APPROVAL, "qc-lam-viec.txt": WORKING_RULES, "qd-thanh-lap.txt": FOUNDING }));
 });
 
 afterAll(async () => {
@@ -138,6 +156,21 @@ describe("header fields asked of a document its text describes", () => {
     expect((await engine.ask("Ai là người ký quyết định thi hành kỷ luật đồng chí Trần Đình Khôi?")).answer).toContain("Phan Thị Minh Nguyệt");
     // A person the documents never name does not describe any of them.
     expect((await engine.ask("Ai là người ký quyết định thi hành kỷ luật đồng chí Lê Văn Tám?")).abstained).toBe(true);
+  });
+
+  it("answers for a decision only of the thing its subject acts on, not of another its text mentions", async () => {
+    expect((await engine.ask("Ai ký Quyết định thành lập Chi bộ Công ty Thủy sản Hòa Lợi?")).answer).toContain("Võ Thị Kim Yến");
+    // The chi bộ the members came from has no founding decision here.
+    const other = await engine.ask("Quyết định thành lập Chi bộ Hợp tác xã Dịch vụ Tân Hưng có số hiệu là gì?");
+    expect(other.abstained).toBe(true);
+    expect(other.answer ?? "").not.toContain("61-QĐ/ĐU");
+    const header = "Quyết định số 61-QĐ/ĐU ngày 09/04/2026: về việc thành lập Chi bộ Công ty Cổ phần Thủy sản Hòa Lợi\nSố hiệu: 61-QĐ/ĐU";
+    expect(asksOfAnotherSubject("Quyết định thành lập Chi bộ Hợp tác xã Dịch vụ Tân Hưng có số hiệu là gì?", header)).toBe(true);
+    expect(asksOfAnotherSubject("Ai ký quyết định thành lập Chi bộ Công ty CP Thủy sản Hòa Lợi?", header)).toBe(false);
+    // A subject naming no one after its act, a subject's owner said otherwise, a question without capitals.
+    expect(asksOfAnotherSubject("Ai ký quyết định thi hành kỷ luật đồng chí Trần Đình Khôi?", "Quyết định số 12-QĐ/UBKTHU: về việc thi hành kỷ luật đảng viên")).toBe(false);
+    expect(asksOfAnotherSubject("Ai ký Kế hoạch kiểm tra, giám sát năm 2026 của Huyện ủy Thạch Lâm?", "Kế hoạch số 125-KH/HU: Kiểm tra, giám sát năm 2026 của Ban Chấp hành, Ban Thường vụ Huyện ủy")).toBe(false);
+    expect(asksOfAnotherSubject("quyết định thành lập chi bộ hợp tác xã dịch vụ tân hưng số mấy", header)).toBe(false);
   });
 
   it("reads \"Cơ quan nào ra quyết định …\" as asking the issuing body", async () => {
