@@ -99,6 +99,12 @@ export interface CandidatePassage {
    * Nguyên"): like a title block, it names the body every passage of the document speaks of.
    */
   issuer?: string;
+  /**
+   * The body above the issuer, from the same header line ("Đảng bộ phường Hưng Thịnh Bắc" above "Chi bộ Trạm
+   * Y tế"): it places the issuer for a question that names the issuer itself ("Chi bộ Trạm Y tế phường Hưng
+   * Thịnh Bắc …"), not for one that asks of the place ("Toàn phường Hưng Thịnh Bắc …", see `issuerFor`).
+   */
+  issuerAbove?: string;
 }
 
 /** The best answering span of one passage. */
@@ -548,7 +554,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     let holds = qualifies.get(c);
     if (holds === undefined) {
       const sets = passageWithContext(c);
-      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, withSubject(sets, c)).length === 0 && missingName(plan, c.issuer ? unionOfKept(sets, termSets(c.issuer)) : sets) === undefined);
+      holds = (askedNumber !== null && headerKey(c) === askedNumber) || (missingNumbers(plan, withSubject(sets, c)).length === 0 && missingName(plan, c.issuer ? unionOfKept(sets, termSets(issuerFor(c, plan))) : sets) === undefined);
       qualifies.set(c, holds);
     }
     return holds;
@@ -589,7 +595,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
     const contextHas = plan.terms.map((term) => termIn(term, contextSets));
     // The body that issued the document names what every passage of it speaks of ("Chi bộ Công ty Cổ phần Dệt
     // may Bình Nguyên"): its words are context too.
-    const issuerSets = candidate.issuer && !candidate.isHeader ? termSets(candidate.issuer) : NO_TERMS;
+    const issuerSets = candidate.issuer && !candidate.isHeader ? termSets(issuerFor(candidate, plan)) : NO_TERMS;
     const issuerHas = plan.terms.map((term, i) => contextHas[i] !== true && termIn(term, issuerSets));
     // An English question's subject ("population", "party cell congress") missing from the passage and
     // its section: the passage is about something else.
@@ -1118,6 +1124,34 @@ function onlyCompared(text: string, year: string): boolean {
   return all > 0 && all === compared;
 }
 
+/** Words of a folded text between spaces, as one string (" chi bo tram y te "). */
+function spaced(text: string): string {
+  return ` ${foldKey(text).replace(/[^a-z0-9]+/gu, " ").trim()} `;
+}
+
+/** A body's party organisation words ("Đảng bộ phường Hưng Thịnh Bắc" → "phường Hưng Thịnh Bắc"), folded. */
+const PARTY_BODY_FOLDED = /^ (?:dang bo|dang uy|ban thuong vu) /u;
+const LEVEL_WORD_FOLDED = /^ (?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh) /u;
+
+/**
+ * The issuer a passage is read under for this question: with the body above it when the question places the
+ * issuer there, naming it with the place at once ("Chi bộ Trạm Y tế phường Hưng Thịnh Bắc có bao nhiêu đảng
+ * viên?" of the minutes of "Chi bộ Trạm Y tế" under "Đảng bộ phường Hưng Thịnh Bắc"); alone otherwise: a
+ * question of the place or of the body above ("Toàn huyện Vĩnh Khê có …", "Ban Thường vụ Tỉnh ủy Quảng Lâm …")
+ * is not answered by a passage of a body within it.
+ */
+function issuerFor(c: CandidatePassage, plan: QueryPlan): string {
+  const own = c.issuer ?? "";
+  if (c.issuerAbove === undefined) return own;
+  const question = spaced(plan.question);
+  const at = question.indexOf(spaced(own));
+  if (at < 0) return own;
+  const after = question.slice(at + spaced(own).length - 1);
+  // (The nearest body above when several are given: "Đảng bộ huyện …, Đảng ủy xã Đông Lũng".)
+  const place = spaced(c.issuerAbove.split(",").at(-1) ?? "").replace(PARTY_BODY_FOLDED, " ");
+  return after.startsWith(place) || after.startsWith(place.replace(LEVEL_WORD_FOLDED, " ")) ? `${own} (${c.issuerAbove})` : own;
+}
+
 /** A passage's section context and document title: what it is said under. */
 function aroundText(c: CandidatePassage): string {
   return `${contextBesidesText(c)}\n${c.title}`;
@@ -1220,7 +1254,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     const upTo = evidence ? unionOf(setsUpTo(passage.text, best.end), evidence) : setsUpTo(passage.text, best.end);
     // (A union with this question's evidence is its own: only unions of remembered sets are kept.)
     const unite = evidence ? unionOf : unionOfKept;
-    const block = passage.titleBlock ?? passage.issuer;
+    const block = passage.titleBlock ?? (passage.issuer ? issuerFor(passage, plan) : undefined);
     const sets = unite(upTo, block ? unionOfKept(aroundSets(passage), termSets(block)) : aroundSets(passage));
     const missing = missingNumbers(plan, withSubject(sets, passage));
     if (missing.length > 0) return `numbers not in the passage: ${missing.join(", ")}`;

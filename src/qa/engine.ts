@@ -693,14 +693,16 @@ const ENDS_WITH_LEVEL = /(?<!\p{L})(?:tỉnh|huyện|quận|thị xã|thành ph�
 
 /**
  * The body an official document is issued by, from its header's line ("Cơ quan ban hành: …"): without the
- * body above it ("Chi bộ Công ty … Bình Nguyên", not its "Đảng bộ phường …"), unless the name ends with its
- * level and the body above names the place ("Đảng ủy các cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa").
+ * body above it ("Chi bộ Công ty … Bình Nguyên", not its "Đảng bộ phường …"), which is kept apart (see
+ * CandidatePassage.issuerAbove), unless the name ends with its level and the body above names the place
+ * ("Đảng ủy các cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa").
  */
-function issuerOf(header: StoredPassage | undefined): { issuer?: string } {
+function issuerOf(header: StoredPassage | undefined): { issuer?: string; issuerAbove?: string } {
   const line = /^Cơ quan ban hành: (.+)$/mu.exec(header?.text ?? "")?.[1];
   if (line === undefined) return {};
   const [, own = line, above] = /^(.*?)\s*\(([^()]*)\)$/u.exec(line) ?? [];
-  return { issuer: above !== undefined && ENDS_WITH_LEVEL.test(own.trim()) ? `${own} (${above})` : own };
+  if (above === undefined) return { issuer: own };
+  return ENDS_WITH_LEVEL.test(own.trim()) ? { issuer: `${own} (${above})` } : { issuer: own, issuerAbove: above };
 }
 
 /** Most passages a title block is read from, and most characters it keeps. */

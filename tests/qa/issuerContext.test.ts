@@ -3,7 +3,8 @@
  * does for a document without a header: a question naming that body is answered by a passage that does not
  * repeat its name, also in a document without a number (whose citation title does not name its issuer).
  * The body above it in the header is another one, unless the issuer's name ends with its level ("Đảng ủy các
- * cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa").
+ * cơ quan Đảng tỉnh" under "Tỉnh ủy Quảng Hòa") or the question names the issuer in that place ("Chi bộ Trạm
+ * Y tế phường Hòa Khánh").
  */
 import { describe, expect, it } from "vitest";
 import { understandQuestion } from "../../src/qa/query.js";
@@ -57,8 +58,27 @@ const DECISION = [
   "Hoàng Đức Thịnh",
 ].join("\n");
 
+const STATION_MINUTES = [
+  "ĐẢNG BỘ PHƯỜNG HÒA KHÁNH\t\tĐẢNG CỘNG SẢN VIỆT NAM",
+  "CHI BỘ TRẠM Y TẾ",
+  "*",
+  "\t\tHòa Khánh, ngày 12 tháng 12 năm 2025",
+  "",
+  "BIÊN BẢN",
+  "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm 2025",
+  "",
+  "I. THÀNH PHẦN",
+  "",
+  "- Tổng số đảng viên của chi bộ: 11 đồng chí (10 đảng viên chính thức, 01 đảng viên dự bị).",
+  "- Chủ trì: đồng chí Phạm Văn Lộc, Bí thư Chi bộ.",
+  "",
+  "T/M CHI BỘ",
+  "BÍ THƯ",
+  "Phạm Văn Lộc",
+].join("\n");
+
 describe("the issuing body as a qualifier of its document's passages", () => {
-  const engine = engineForBlock("issuer", { "bien-ban.txt": MINUTES, "quyet-dinh.txt": DECISION });
+  const engine = engineForBlock("issuer", { "bien-ban.txt": MINUTES, "quyet-dinh.txt": DECISION, "bien-ban-tram-y-te.txt": STATION_MINUTES });
 
   it("answers a question naming the issuing body from a passage that does not", async () => {
     const r = await engine().ask("Chi bộ Bình Nguyên có tổng số bao nhiêu đảng viên chính thức và dự bị?");
@@ -104,6 +124,16 @@ describe("the issuing body as a qualifier of its document's passages", () => {
     const r = await engine().ask("Đảng bộ các cơ quan Đảng tỉnh Quảng Hòa có bao nhiêu tổ chức cơ sở đảng trực thuộc?");
     expect(r.abstained, r.reason ?? "").toBe(false);
     expect(r.answer).toContain("46 tổ chức cơ sở đảng");
+  });
+
+  it("places an issuer named without its place by the body above, for a question naming the issuer there", async () => {
+    const r = await engine().ask("Chi bộ Trạm Y tế phường Hòa Khánh có tổng số bao nhiêu đảng viên?");
+    expect(r.abstained, r.reason ?? "").toBe(false);
+    expect(r.answer).toContain("11 đồng chí");
+    // The place itself, or the body above, is not the chi bộ within it.
+    for (const q of ["Đảng bộ phường Hòa Khánh có tổng số bao nhiêu đảng viên?", "Toàn phường Hòa Khánh có bao nhiêu đảng viên, tính cả Chi bộ Trạm Y tế?"]) {
+      expect((await engine().ask(q)).answer ?? "", q).not.toContain("11 đồng chí");
+    }
   });
 
   it("does not take the body above a named issuer for the issuer", async () => {
