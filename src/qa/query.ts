@@ -193,7 +193,8 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   // "Điều mấy quy định …": an article is asked, nothing counted.
   if (partAsked) return "other";
   // (Whole words: "deputy leader", "Party leadership", "city level" hold no "ty le".)
-  if (has(/\bphan tram\b|\bty le\b|\bti le\b|%|\bpercent|\bproportion|\bshare\b/)) return "percent";
+  // ("What was the forest cover rate …": an English rate asked is a "tỷ lệ".)
+  if (has(/\bphan tram\b|\bty le\b|\bti le\b|%|\bpercent|\bproportion|\bshare\b/) || (english && has(/\b(?:what|which)\b.*\brate\b/))) return "percent";
   // "sinh năm bao nhiêu?", "năm mấy?" ask a year (not "trong năm bao nhiêu đảng viên …", a count).
   // ("mỗi năm bao nhiêu", "một tháng bao nhiêu", "hằng tháng bao nhiêu" ask an amount per period.)
   if (has(/(?<!\b(?:moi|mot|hang|tren) )\bnam (?:bao nhieu|may)\s*(?:[?.!,]|$|(?:vay|a|nhi|the)\b)/)) return "date";

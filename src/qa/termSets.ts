@@ -253,7 +253,23 @@ export function hasHeadPhrase(phrases: readonly string[][], sets: TermSets): boo
  * bằng hình thức cảnh cáo").
  */
 export function speaksOf(phrases: readonly string[][], sets: TermSets): boolean {
-  return hasHeadPhrase(phrases, sets) || phrases.some((keys) => keys.length === 4 && sets.bigrams.has(`${keys[0]}_${keys[1]}`) && sets.bigrams.has(`${keys[2]}_${keys[3]}`));
+  return (
+    hasHeadPhrase(phrases, sets) ||
+    phrases.some((keys) => (keys.length === 4 && sets.bigrams.has(`${keys[0]}_${keys[1]}`) && sets.bigrams.has(`${keys[2]}_${keys[3]}`)) || foldedPhraseIn(measured(keys), sets))
+  );
+}
+
+/** Words that name a measure of what follows them ("số điện thoại", "tốc độ tăng trưởng", "độ che phủ rừng"), folded. */
+const MEASURE_WORDS: readonly string[][] = [["toc", "do"], ["ty", "le"], ["so", "luong"], ["so"], ["do"], ["muc"], ["luong"]];
+
+/**
+ * What a phrase measures, when it opens with a measure word and goes on with two syllables or more: a
+ * passage that gives the figure need not name the measure ("Điện thoại: 0239…", "tăng trưởng bình quân
+ * 8%/năm"). The phrase itself otherwise (which any passage holding the phrase holds).
+ */
+function measured(keys: readonly string[]): readonly string[] {
+  const head = MEASURE_WORDS.find((words) => words.every((w, i) => keys[i] === w));
+  return head && keys.length - head.length >= 2 ? keys.slice(head.length) : keys;
 }
 
 /** Whether all syllables of a one- or two-syllable phrase occur, as a bigram when there are two. */

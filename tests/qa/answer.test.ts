@@ -5,7 +5,7 @@ import { extractAnswer, trimAnswer, type CandidatePassage, mayOpenItem, ordinalP
 import { englishNumbersAsVietnamese, findCompounds, understandQuestion, withPlacesNamedIn } from "../../src/qa/query.js";
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
-import { inStatedRange, termIn, termSets } from "../../src/qa/termSets.js";
+import { inStatedRange, speaksOf, termIn, termSets } from "../../src/qa/termSets.js";
 import { answersKind, asksContact, givesOnlyDeadline, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
 
 const PASSAGES = [
@@ -66,6 +66,9 @@ describe("answer extraction", () => {
     expect(understandQuestion("Which directive on strengthening Party leadership over emulation work does the plan cite?").kind).not.toBe("percent");
     expect(understandQuestion("What share of members voted for the resolution?").kind).toBe("percent");
     expect(understandQuestion("Tỷ lệ đảng viên nữ là bao nhiêu?").kind).toBe("percent");
+    // (An English rate asked is a "tỷ lệ", also when the question says what it is for: "aim to keep".)
+    expect(understandQuestion("What was the forest cover rate of the district in 2025?").kind).toBe("percent");
+    expect(understandQuestion("What forest cover rate does the congress resolution aim to keep?").kind).toBe("percent");
     // ("kỷ luật" is discipline, no document of the kind "Luật".)
     expect(understandQuestion("Năm 2025 huyện thi hành kỷ luật bao nhiêu đảng viên?").askedDocument.kinds).toBeNull();
     expect(understandQuestion("Luật Cán bộ, công chức quy định gì?").askedDocument.kinds).toEqual(["luat"]);
@@ -484,10 +487,19 @@ describe("answer extraction", () => {
   it("takes a year the answer names only as the period compared with for no answer about that year", () => {
     const passages = ["Tổng thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm 2026 đạt 18.589 triệu đồng, bằng 84,7% so với cùng kỳ năm 2025."];
     const title = "Thông báo kết luận về nhiệm vụ 6 tháng cuối năm 2026";
-    expect(askAmong(passages, "Tổng thu ngân sách nhà nước 6 tháng đầu năm 2025 là bao nhiêu triệu đồng?", title).reason).toMatch(/2025 only as the period compared with/u);
+    expect(askAmong(passages, "Tổng thu ngân sách nhà nước 6 tháng đầu năm 2025 là bao nhiêu triệu đồng?", title).reason).toMatch(/2025 only as the period compared with|speaks of 2026, not 2025/u);
     expect(askAmong(passages, "Tổng thu ngân sách nhà nước 6 tháng đầu năm 2026 là bao nhiêu triệu đồng?", title).abstained).toBe(false);
     // Asked as a comparison, the year compared with is the one asked.
     expect(askAmong(passages, "Tổng thu ngân sách 6 tháng đầu năm 2026 bằng bao nhiêu phần trăm so với cùng kỳ năm 2025?", title).abstained).toBe(false);
+  });
+
+  it("finds what an English question measures in a passage that gives the figure without the measure word", () => {
+    // "phone number" → "số điện thoại": "Điện thoại: 0209…" gives it; "forest cover rate" → "độ che phủ rừng".
+    expect(speaksOf([["so", "dien", "thoai"]], termSets("Ủy ban Kiểm tra Huyện ủy, điện thoại 0209.3872.115"))).toBe(true);
+    expect(speaksOf([["do", "che", "phu", "rung"]], termSets("Tỷ lệ che phủ rừng duy trì ổn định ở mức 58%."))).toBe(true);
+    // (What is measured must be there: a measure word with one syllable after it is the whole phrase.)
+    expect(speaksOf([["so", "dien", "thoai"]], termSets("Số lượng đảng viên mới tăng 12%."))).toBe(false);
+    expect(speaksOf([["so", "phieu"]], termSets("Được 38 phiếu tán thành."))).toBe(false);
   });
 
   it("takes a year the passage names only as the one compared with, beside a section of another year, for no year of the fact", () => {
