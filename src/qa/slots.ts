@@ -719,6 +719,8 @@ const RECORD_FIELD = /^([^:;]{1,120}):\s+(.+)$/su;
 const RATE_NAMED = /\(%\)|(?:^|[^\p{L}])(?:tỷ lệ|tỉ lệ|phần trăm)(?![\p{L}])/iu;
 /** A field's value that is a count alone ("17", "1.250", "+1"). */
 const COUNT_VALUE = /^[+-]?\d{1,3}(?:\.\d{3})*$|^[+-]?\d+$/u;
+/** Two counts in one field ("11/12"), for a label naming both ("Số phiếu tán thành / có mặt"). */
+const PAIRED_COUNT = /^\d{1,3}(?:\.\d{3})*\s*\/\s*\d{1,3}(?:\.\d{3})*$/u;
 
 /** A table row read as a record ("Đơn vị: …; Số đảng viên: 94; …"): its fields, or null for any other text. */
 function recordFields(unit: string): Array<{ label: string; value: string }> | null {
@@ -745,12 +747,16 @@ function recordCounts(plan: QueryPlan, unit: string, context: string, noun: read
   const names = fields.filter((f) => !COUNT_VALUE.test(f.value.trim())).map((f) => `${f.label} ${f.value}`).join(" ; ");
   const has = (tokens: readonly Token[], keys: readonly TermKey[]): boolean => keys.every((key) => tokens.some((t) => (key.accent !== null ? t.accent === key.accent : t.fold === key.fold)));
   return fields.some((field) => {
-    if (!COUNT_VALUE.test(field.value.trim())) return false;
-    const own = unitTokens(field.label);
+    // A column of two counts ("Số phiếu tán thành / có mặt: 11/12") gives each part of its label its part of
+    // the value.
+    const parts = PAIRED_COUNT.exec(field.value.trim()) && field.label.includes("/") ? field.label.split("/") : null;
+    const label = parts ? (parts.find((part) => has(unitTokens(part), noun)) ?? "") : field.label;
+    if (parts ? label === "" : !COUNT_VALUE.test(field.value.trim())) return false;
+    const own = unitTokens(label);
     if (flowMarkers.some((marker) => own.some((_, at) => marker.every((k, j) => own[at + j]?.fold === k)))) return false;
-    const described = `${field.label} ; ${names} ; ${context}`;
+    const described = `${label} ; ${names} ; ${context}`;
     // (A row or column of rates — "Tỷ lệ … (%)" — holds shares, not counts.)
-    if (RATE_NAMED.test(`${field.label} ; ${names}`)) return false;
+    if (RATE_NAMED.test(`${label} ; ${names}`)) return false;
     const tokens = unitTokens(described);
     return has(tokens, noun) && has(tokens, qualifier) && (asked === null || spacedWords(foldKey(described)).includes(` ${asked.qualifier.join(" ")} `));
   });

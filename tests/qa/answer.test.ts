@@ -1513,6 +1513,14 @@ describe("who is asked for, and where a meeting was held", () => {
     // (The row of the organisation asked counts it.)
     expect(countsNoun(understandQuestion("Đảng bộ Trung tâm Y tế huyện có bao nhiêu đảng viên?"), rows[0] ?? "")).toBe(true);
   });
+
+  it("reads a column of two counts (\"Số phiếu tán thành / có mặt: 11/12\") as a count of each part of its label", () => {
+    const row = "Họ và tên: Võ Thị Ngọc Hân; Chức vụ: Phó Bí thư Chi bộ; Mức xếp loại đề xuất: Hoàn thành xuất sắc nhiệm vụ; Số phiếu tán thành / có mặt: 11/12.";
+    expect(countsNoun(understandQuestion("Đồng chí Võ Thị Ngọc Hân được bao nhiêu phiếu tán thành?"), row)).toBe(true);
+    // (A count the label does not name is not given by it.)
+    expect(countsNoun(understandQuestion("Đồng chí Võ Thị Ngọc Hân được bao nhiêu phiếu không tán thành?"), row)).toBe(false);
+    expect(countsNoun(understandQuestion("Đồng chí Võ Thị Ngọc Hân được bao nhiêu phiếu tán thành?"), "Họ và tên: Võ Thị Ngọc Hân; Ngày sinh: 11/12")).toBe(false);
+  });
 });
 
 describe("the noun a count asks", () => {
