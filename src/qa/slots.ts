@@ -977,9 +977,23 @@ export function withoutBirthYears(text: string): string {
   return text.replace(BIRTH_YEAR, " ");
 }
 
-/** A unit without the dates of the documents it cites, unless the question names that document. */
-export function uncited(unit: string, plan: QueryPlan): string {
-  return unit.replace(CITED_DOCUMENT_DATE, (match, number: string) => (plan.docRefs.includes(String(Number(number))) ? match : " "));
+/**
+ * A unit without the dates of the documents it cites, unless the question names that document (by number;
+ * with `kindAsked`, by the kind it asks the date of, see `citesKindAsked`).
+ */
+export function uncited(unit: string, plan: QueryPlan, kindAsked = false): string {
+  return unit.replace(CITED_DOCUMENT_DATE, (match, number: string, at: number) => (plan.docRefs.includes(String(Number(number))) || (kindAsked && citesKindAsked(plan, unit.slice(Math.max(0, at - 24), at))) ? match : " "));
+}
+
+/**
+ * Whether a citation's number follows the kind of document the question asks about without a number ("Tờ
+ * trình … có số và ngày nào?" of "… tại Tờ trình số 27-TTr/BXDĐ, ngày 24/02/2026"): its date is the one asked.
+ */
+function citesKindAsked(plan: QueryPlan, before: string): boolean {
+  const { number, kinds } = plan.askedDocument;
+  if (number !== null || kinds === null) return false;
+  const folded = foldKey(before);
+  return kinds.some((kind) => new RegExp(`(?:^|\\s)${kind}\\s+(?:so\\s+)?$`, "u").test(folded));
 }
 
 // "Bằng khen của Thủ tướng Chính phủ", "Quyết định của Ủy ban nhân dân tỉnh": a capitalised thing and the
@@ -1576,7 +1590,7 @@ export function answersKind(plan: QueryPlan, unit: string): boolean {
   // "tính từ ngày ghi trong quyết định": a date described rather than given also answers.
   if (asksDeadline(plan) && !DEADLINE_SET.test(unit)) return false;
   if (plan.kind === "date" || plan.kind === "when") {
-    const own = uncited(unit, plan);
+    const own = uncited(unit, plan, true);
     // A year alone ("nhiệm kỳ 2026 - 2031", "quý II năm 2025") answers "năm nào", not "ngày nào".
     const dayAsked = DAY_QUESTION_FOLDED.test(foldedQuestion(plan));
     if (statesDate(own, plan, !dayAsked, dayAsked)) return true;

@@ -117,6 +117,14 @@ describe("answer extraction", () => {
     expect(en.abstained ? en.reason : en.best?.text).toContain("13 đồng chí");
   });
 
+  it("takes the date of a cited document of the kind asked without a number for the date asked", () => {
+    const unit = "- Xét đề nghị của Ban Xây dựng Đảng Đảng ủy xã tại Tờ trình số 27-TTr/BXDĐ, ngày 24/02/2026,";
+    expect(answersKind(understandQuestion("Tờ trình của Ban Xây dựng Đảng đề nghị thành lập chi bộ có số và ngày nào?"), unit)).toBe(true);
+    // (A citation of another kind, or of another number than the one asked, dates nothing asked.)
+    expect(answersKind(understandQuestion("Quyết định thành lập chi bộ ban hành ngày nào?"), unit)).toBe(false);
+    expect(answersKind(understandQuestion("Tờ trình số 31-TTr/BXDĐ ban hành ngày nào?"), unit)).toBe(false);
+  });
+
   it("answers 'bao lâu một lần' only with a frequency, and reads 'định kỳ' as 'thường lệ'", () => {
     const often = understandQuestion("Ban Chấp hành họp định kỳ bao lâu một lần?");
     expect(answersKind(often, "Đại hội họp từ ngày 05 đến ngày 07/8/2025.")).toBe(false);
