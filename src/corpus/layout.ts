@@ -23,6 +23,8 @@ const HEADER_LINES = 30;
 const SIGNING_LINES = 20;
 /** A line that only rules off what is above it ("-----", "______"). */
 const RULE_LINE = /^\s*(?:-{3,}|_{3,}|={3,})\s*$/u;
+/** A title in capitals at the left margin ("DANH SÁCH ĐẢNG VIÊN …", "PHỤ LỤC"): two words at least, no lowercase. */
+const APPENDIX_TITLE = /^(?=\S)(?!.*\p{Ll})\p{Lu}+(?:\s+\S+)+\s*$/u;
 const RECIPIENTS = /^\s*(?:\*\*)?\s*nơi nhận/iu;
 /** Lines above "Nơi nhận" that the signing block's right column may start on. */
 const SIGNING_LEAD_LINES = 4;
@@ -238,7 +240,9 @@ export function readLayoutColumns(lines: readonly string[], isFirstPage: boolean
   const recipientsAt = out.findIndex((line) => RECIPIENTS.test(line) && TAB_CELLS.test(line));
   if (recipientsAt >= 0) {
     // (It ends at a rule under it: an appendix after it — "-----" then a list's own header — is no part of it.)
-    const rule = out.findIndex((line, i) => i > recipientsAt && RULE_LINE.test(line));
+    // (Nor past a title standing alone at the left margin after a blank line: "DANH SÁCH ĐẢNG VIÊN …" of a
+    // list appended without a rule; the block's own lines there are its right column, indented.)
+    const rule = out.findIndex((line, i) => i > recipientsAt && (RULE_LINE.test(line) || (APPENDIX_TITLE.test(line) && !TAB_CELLS.test(line.trim()) && (out[i - 1] ?? "").trim() === "")));
     const end = Math.min(out.length, recipientsAt + SIGNING_LINES, rule > 0 ? rule : out.length);
     if (hasTwoCells(out, recipientsAt, end)) {
       // The signer's first lines may stand above "Nơi nhận", alone in the right column ("T/M BAN THƯỜNG VỤ").

@@ -121,6 +121,72 @@ function tabbedCells(line: string): string[] | null {
   return cells.length >= 3 && cells.every((cell) => cell !== "") && !cells.some((cell) => cell.includes("|")) ? cells : null;
 }
 
+/** Where a line's cells start when they are set apart by runs of spaces ("TT   Họ và tên     Năm sinh …"). */
+function spacedColumnStarts(line: string): number[] {
+  // (A markdown or grid table's row is read as one: its pipes are its columns.)
+  if (line.includes("|")) return [];
+  const starts = [...line.matchAll(/(?:^|\s{3,})(\S)/gu)].map((m) => (m.index ?? 0) + m[0].length - 1);
+  return starts.length >= 3 && starts[0] === 0 ? starts : [];
+}
+
+/** How far a row's cell may start from its column's start in the header line (hand-aligned text tables drift). */
+const COLUMN_DRIFT = 2;
+
+/**
+ * Where a line's cells start under columns starting at `starts`: each near its column's start (within
+ * `COLUMN_DRIFT`), after a space; null when the line does not fit (a line too short ends its last cells).
+ */
+function rowStarts(line: string, starts: readonly number[]): number[] | null {
+  if (line.trim() === "" || /^\s/u.test(line) || line.includes("|")) return null;
+  const found = [0];
+  let gaps = 0;
+  for (const start of starts.slice(1)) {
+    if (line.length <= start - COLUMN_DRIFT) break;
+    let at = -1;
+    for (let d = 0; d <= COLUMN_DRIFT && at < 0; d++) {
+      for (const p of d === 0 ? [start] : [start - d, start + d]) if (at < 0 && line[p - 1] === " " && line[p] !== undefined && line[p] !== " ") at = p;
+    }
+    if (at < 0) return null;
+    if (line[at - 2] === " ") gaps++;
+    found.push(at);
+  }
+  // (Most boundaries are set apart by two spaces or more: a sentence's single spaces fit by chance only.)
+  return gaps * 2 >= starts.length - 1 ? found : null;
+}
+
+/**
+ * A text file's table laid out in columns with spaces ("TT   Họ và tên               Năm sinh   …" over rows
+ * lined up under it, as a PDF or a Word table saved as text writes it): its header line and the rows that fit
+ * its columns, at least two, as rows of cells separated by " | " (see `tabbedRowsAsBars`). Without it, each row
+ * ("1    Lê Văn Khải   1979 …") was read as a numbered heading, and the table was lost.
+ */
+function spacedRowsAsBars(lines: readonly string[]): string[] {
+  if (!lines.some((line) => / {3,}\S/u.test(line))) return [...lines];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const starts = spacedColumnStarts(line);
+    let end = i + 1;
+    const rows: number[][] = [starts];
+    while (starts.length > 0 && end < lines.length) {
+      const found = rowStarts(lines[end] ?? "", starts);
+      if (found === null) break;
+      rows.push(found);
+      end++;
+    }
+    if (end - i < 3) {
+      out.push(line);
+      continue;
+    }
+    rows.forEach((at, r) => {
+      const row = lines[i + r] ?? "";
+      out.push(starts.map((_, c) => (c < at.length ? row.slice(at[c], at[c + 1] ?? row.length).trim() : "")).join(" | "));
+    });
+    i = end - 1;
+  }
+  return out;
+}
+
 /**
  * Tables a text file writes with tabs between cells (as copied from a spreadsheet or a Word table) as rows
  * of cells separated by " | ", which `readDataTables` reads as records: runs of at least two lines with the
@@ -128,7 +194,7 @@ function tabbedCells(line: string): string[] | null {
  * by `layout.ts`). Without it, a hard-wrapped text's rows were joined into one paragraph.
  */
 export function tabbedRowsAsBars(lines: readonly string[]): string[] {
-  if (!lines.some((line) => line.includes("\t"))) return [...lines];
+  if (!lines.some((line) => line.includes("\t"))) return spacedRowsAsBars(lines);
   const cells = lines.map(tabbedCells);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -23,7 +23,7 @@ import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
 import { inThreadSearcher, OffThreadSearcher, searchesOffThread, type VectorSearcher } from "./vectorSearcher.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
-export const INDEX_FORMAT_VERSION = 54;
+export const INDEX_FORMAT_VERSION = 57;
 const CURRENT_FILE = "CURRENT";
 const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", quiz: "quiz.json", terms: "terms.json" } as const;
 

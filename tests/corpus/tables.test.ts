@@ -81,6 +81,45 @@ describe("markdown data tables read as records", () => {
     expect(header?.issuer).toBe("Đảng ủy xã Hưng Lộc");
   });
 
+  it("reads a list appended after a signing block laid out with spaces, its columns lined up with spaces, as records", () => {
+    const text = [
+      "ĐẢNG BỘ TỈNH TRÀ LÂM                              ĐẢNG CỘNG SẢN VIỆT NAM",
+      "ĐẢNG ỦY XÃ PHÚ AN THẠNH",
+      "          *                               Phú An Thạnh, ngày 02 tháng 3 năm 2026",
+      "Số 148-QĐ/ĐU",
+      "",
+      "QUYẾT ĐỊNH",
+      "Về việc thành lập Chi bộ Công ty Thạnh Lợi",
+      "",
+      "Điều 1. Thành lập Chi bộ Công ty Thạnh Lợi gồm 03 đảng viên (có danh sách kèm theo).",
+      "",
+      "Nơi nhận:                                         T/M ĐẢNG ỦY",
+      "- Ban Tổ chức Tỉnh ủy (để báo cáo),               PHÓ BÍ THƯ",
+      "- Lưu Văn phòng Đảng ủy.                          (đã ký)",
+      "                                                  Đặng Thị Thu Vân",
+      "",
+      "",
+      "DANH SÁCH ĐẢNG VIÊN CHI BỘ CÔNG TY THẠNH LỢI",
+      "(Kèm theo Quyết định số 148-QĐ/ĐU, ngày 02/3/2026 của Đảng ủy xã Phú An Thạnh)",
+      "",
+      "TT   Họ và tên               Năm sinh   Đảng viên    Chức vụ                    Chuyển từ",
+      "1    Lê Văn Khải             1979       Chính thức   Phó Giám đốc Công ty        Chi bộ ấp Thạnh Lợi A",
+      // (A cell starting a column or two off its header is still in that column.)
+      "2    Châu Thị Kim Thoa       1998       Dự bị        Công nhân, Bí thư Chi đoàn  Chi bộ ấp Thạnh Lợi A",
+      "3    Lâm Gia Huy             2000       Dự bị        Kỹ thuật viên              Chi bộ HTX Phú An",
+      "",
+      "Danh sách gồm 03 đồng chí./.",
+    ].join("\n");
+    const { blocks, header } = readStructure({ pages: [text] } as never, "quyet-dinh.txt");
+    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain("2. Họ và tên: Châu Thị Kim Thoa; Năm sinh: 1998; Đảng viên: Dự bị; Chức vụ: Công nhân, Bí thư Chi đoàn; Chuyển từ: Chi bộ ấp Thạnh Lợi A.");
+    expect(texts.some((t) => t.includes("Lâm Gia Huy"))).toBe(true);
+    expect(header?.signer).toBe("Đặng Thị Thu Vân");
+    // (Lines of a sentence with single spaces, or a markdown table's padded cells, are no such table.)
+    const prose = ["Chi bộ có 3 đảng viên.", "Đồng chí A phụ trách.", "Đồng chí B phụ trách."];
+    expect(readStructure({ pages: [prose.join("\n")] } as never, "x.txt").blocks.map((b) => ("text" in b ? b.text : "")).join(" ")).not.toContain("|");
+  });
+
   it("reads a site's label/value table as pairs, its first row included", () => {
     const table = ["| Số hiệu | 286-QĐ/HU | Loại văn bản | Quyết định |", "|---|---|---|---|", "| Người ký | Tạ Quang Hưng | Tình trạng | Còn hiệu lực |"];
     expect(readDataTables(table, new Set(["so hieu"])).filter((l) => l !== "")).toEqual(["Số hiệu: 286-QĐ/HU; Loại văn bản: Quyết định.", "Người ký: Tạ Quang Hưng; Tình trạng: Còn hiệu lực."]);
