@@ -123,6 +123,19 @@ function withUncertainTones(plan: CheckedPlan, stats: TermStats): CheckedPlan {
   return changed ? { ...plan, terms } : plan;
 }
 
+/**
+ * The pairs a question asks with ("là ai", "ngày nào", "ở đâu"): a syllable typed bare beside its partner
+ * ("Chủ tịch … la ai vậy", "… số mấy, ngay nào") is read as that pair says, though documents write the bare
+ * form too ("La", "ngay") and seldom the pair.
+ */
+const ASKING_PAIRS: ReadonlySet<string> = new Set(
+  ["là ai", "là gì", "là bao", "là mấy", "là ngày", "ngày nào", "tháng nào", "năm nào", "khi nào", "lúc nào", "ở đâu", "bao giờ", "thế nào", "như thế", "vì sao", "tại sao", "làm gì"].map((pair) =>
+    tokenize(pair)
+      .map((t) => t.accent)
+      .join(" "),
+  ),
+);
+
 /** Times the retrieved passages must write a pair with other marks for the marks typed to be read as a slip. */
 const MIN_SLIP_PAIRS = 2;
 
@@ -191,7 +204,19 @@ export function rereadQuestion(question: string, passages: readonly string[], st
     const a = neighbour(after, i + 1);
     return (b !== null && !isStopAccent(b) && model.localBigram(b, key) > 0) || (a !== null && !isStopAccent(a) && model.localBigram(key, a) > 0);
   };
+  // A syllable typed bare that makes an asking pair with its neighbour in one of its forms ("la ai", "ngay
+  // nào") is read that way, whatever the counts say of the bare form.
+  const asking = (i: number): string | undefined => {
+    const t = tokens[i];
+    if (t === undefined || t.accent !== t.fold || t.isNumber) return undefined;
+    const [before, after] = [tokens[i - 1], tokens[i + 1]];
+    const as = (n: (typeof tokens)[number] | undefined, at: number): string | null => (n === undefined ? null : (reading[at] ?? n.accent));
+    const [b, a] = [as(before, i - 1), as(after, i + 1)];
+    return (candidates[i] ?? []).find((form) => form !== t.accent && ((b !== null && ASKING_PAIRS.has(`${b} ${form}`)) || (a !== null && ASKING_PAIRS.has(`${form} ${a}`))));
+  };
   return rewriteSyllables(question, (t, i) => {
+    const pair = asking(i);
+    if (pair !== undefined) return spellAccentKey(pair);
     const known = (candidates[i] ?? []).filter(isKnown);
     const unknownAsTyped = !isKnown(t.accent) && known.length === 1 ? (known[0] ?? null) : null;
     const read = reading[i];

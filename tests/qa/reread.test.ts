@@ -25,6 +25,15 @@ describe("re-reading a question typed partly with diacritics", () => {
     expect(rereadQuestion("Toàn tỉnh có bao nhiêu đảng bộ bộ phân?", PASSAGES, stats)).toBe("Toàn tỉnh có bao nhiêu đảng bộ bộ phận?");
   });
 
+  it("reads a bare syllable that asks with its neighbour (\"la ai\", \"ngay nào\") as the asking pair, though the passages write the bare form", () => {
+    const passages = ["Đồng chí La Văn Hùng, Chủ tịch Ủy ban Mặt trận Tổ quốc huyện.", "Đoàn đến ngay sau hội nghị ngày 05/3; La Thị Mai tham dự."];
+    const corpus = statsOf(passages);
+    expect(rereadQuestion("Chủ tịch Mặt trận huyện la ai vậy", passages, corpus)).toBe("Chủ tịch Mặt trận huyện là ai vậy");
+    expect(rereadQuestion("Đoàn đến vào ngay nào?", passages, corpus)).toBe("Đoàn đến vào ngày nào?");
+    // (A bare syllable beside no asking partner keeps the form the passages write.)
+    expect(rereadQuestion("Đoàn đến ngay sau hội nghị không?", passages, corpus) ?? "ngay sau").toContain("ngay sau");
+  });
+
   it("keeps an abbreviation typed in capitals (\"HU\", \"TU\") instead of giving it a syllable's marks", () => {
     const passages = ["Văn phòng Huyện ủy tham mưu; hồ sơ hư hỏng được thay thế.", "Ban Tổ chức Huyện ủy thẩm định hồ sơ, hồ sơ hư phải làm lại."];
     const typed = "Ban tổ chức HU thẩm định hồ sơ nào";
