@@ -685,9 +685,8 @@ function capitalised(word: string): boolean {
  * "về việc thành lập Chi bộ Công ty Cổ phần Chế biến Nông sản Thạnh Lợi" — the decision founding the other
  * chi bộ, which this one's text only mentions. The question says the subject's opening words (its act, two
  * words at least), then both go on with a capitalised name, and the subject's rest says at most half of the
- * question's name's words. A subject
- * that names nothing after its act ("về việc thi hành kỷ luật đảng viên") leaves the question to the
- * document's text; so does a question typed without capitals.
+ * question's name's words. A subject that names nothing after its act ("về việc thi hành kỷ luật đảng viên")
+ * leaves the question to the document's text; so does a question typed without capitals.
  */
 export function asksOfAnotherSubject(question: string, headerText: string): boolean {
   const titleLine = headerText.split("\n", 1)[0] ?? "";
