@@ -17,7 +17,7 @@ import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, countsAllNotPresent, missingContact, missingVoteResult, cutsOffPlace } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, countsAllNotPresent, missingContact, missingVoteResult, cutsOffPlace, spacedWords } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -1124,11 +1124,6 @@ function onlyCompared(text: string, year: string): boolean {
   return all > 0 && all === compared;
 }
 
-/** Words of a folded text between spaces, as one string (" chi bo tram y te "). */
-function spaced(text: string): string {
-  return ` ${foldKey(text).replace(/[^a-z0-9]+/gu, " ").trim()} `;
-}
-
 /** A body's party organisation words ("Đảng bộ phường Hưng Thịnh Bắc" → "phường Hưng Thịnh Bắc"), folded. */
 const PARTY_BODY_FOLDED = /^ (?:dang bo|dang uy|ban thuong vu) /u;
 const LEVEL_WORD_FOLDED = /^ (?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh) /u;
@@ -1143,12 +1138,13 @@ const LEVEL_WORD_FOLDED = /^ (?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|t
 function issuerFor(c: CandidatePassage, plan: QueryPlan): string {
   const own = c.issuer ?? "";
   if (c.issuerAbove === undefined) return own;
-  const question = spaced(plan.question);
-  const at = question.indexOf(spaced(own));
+  const question = spacedWords(foldedQuestion(plan));
+  const named = spacedWords(foldKey(own));
+  const at = question.indexOf(named);
   if (at < 0) return own;
-  const after = question.slice(at + spaced(own).length - 1);
+  const after = question.slice(at + named.length - 1);
   // (The nearest body above when several are given: "Đảng bộ huyện …, Đảng ủy xã Đông Lũng".)
-  const place = spaced(c.issuerAbove.split(",").at(-1) ?? "").replace(PARTY_BODY_FOLDED, " ");
+  const place = spacedWords(foldKey(c.issuerAbove.split(",").at(-1) ?? "")).replace(PARTY_BODY_FOLDED, " ");
   return after.startsWith(place) || after.startsWith(place.replace(LEVEL_WORD_FOLDED, " ")) ? `${own} (${c.issuerAbove})` : own;
 }
 

@@ -9,7 +9,7 @@ import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
 import { foldKey } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, ATTENDANCE_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { levelsOf, type QueryPlan, type QuestionKind, type TermKey } from "./query.js";
+import { citedDocumentNumbers, levelsOf, type QueryPlan, type QuestionKind, type TermKey } from "./query.js";
 import { foldedText, hasPhrase, TextMemo, termSets, unitTokens } from "./termSets.js";
 
 // Number words. "tư" (doanh nghiệp tư nhân) and "năm" (năm 2013, hằng năm) are too often not numbers:
@@ -749,7 +749,7 @@ function recordCounts(plan: QueryPlan, unit: string, context: string, noun: read
   return fields.some((field) => {
     // A column of two counts ("Số phiếu tán thành / có mặt: 11/12") gives each part of its label its part of
     // the value.
-    const parts = PAIRED_COUNT.exec(field.value.trim()) && field.label.includes("/") ? field.label.split("/") : null;
+    const parts = PAIRED_COUNT.test(field.value.trim()) && field.label.includes("/") ? field.label.split("/") : null;
     const label = parts ? (parts.find((part) => has(unitTokens(part), noun)) ?? "") : field.label;
     if (parts ? label === "" : !COUNT_VALUE.test(field.value.trim())) return false;
     const own = unitTokens(label);
@@ -787,9 +787,9 @@ const STOCK_ASKED = /\bhien (?:co|nay|tai)\b|\bden nay\b|\bcon (?:lai )?(?:bao n
 /** A question asking what was done ("kết nạp được bao nhiêu", "đã kết nạp mấy", folded and spaced). */
 const ACHIEVED_ASKED = / duoc (?:bao nhieu|may) | da \S+(?: \S+)? (?:bao nhieu|may) /u;
 
-/** Folded text as space-separated words with a space at each end, for whole-word `includes` tests. */
-function spacedWords(folded: string): string {
-  return ` ${folded.replace(/[^a-z0-9]+/gu, " ")} `;
+/** Folded text as space-separated words with one space at each end, for whole-word `includes` tests. */
+export function spacedWords(folded: string): string {
+  return ` ${folded.replace(/[^a-z0-9]+/gu, " ").trim()} `;
 }
 
 /** The folded question's words, an English question's Vietnamese search terms too. */
@@ -979,21 +979,16 @@ export function withoutBirthYears(text: string): string {
 
 /**
  * A unit without the dates of the documents it cites, unless the question names that document (by number;
- * with `kindAsked`, by the kind it asks the date of, see `citesKindAsked`).
+ * with `kindAsked`, by the kind it asks the date of without a number: "Tờ trình … có số và ngày nào?" of "… tại
+ * Tờ trình số 27-TTr/BXDĐ, ngày 24/02/2026").
  */
 export function uncited(unit: string, plan: QueryPlan, kindAsked = false): string {
-  return unit.replace(CITED_DOCUMENT_DATE, (match, number: string, at: number) => (plan.docRefs.includes(String(Number(number))) || (kindAsked && citesKindAsked(plan, unit.slice(Math.max(0, at - 24), at))) ? match : " "));
-}
-
-/**
- * Whether a citation's number follows the kind of document the question asks about without a number ("Tờ
- * trình … có số và ngày nào?" of "… tại Tờ trình số 27-TTr/BXDĐ, ngày 24/02/2026"): its date is the one asked.
- */
-function citesKindAsked(plan: QueryPlan, before: string): boolean {
   const { number, kinds } = plan.askedDocument;
-  if (number !== null || kinds === null) return false;
-  const folded = foldKey(before);
-  return kinds.some((kind) => new RegExp(`(?:^|\\s)${kind}\\s+(?:so\\s+)?$`, "u").test(folded));
+  const ofKindAsked = kindAsked && number === null && kinds !== null ? citedDocumentNumbers(foldKey(unit), kinds) : [];
+  return unit.replace(CITED_DOCUMENT_DATE, (match, cited: string) => {
+    const key = String(Number(cited));
+    return plan.docRefs.includes(key) || ofKindAsked.includes(key) ? match : " ";
+  });
 }
 
 // "Bằng khen của Thủ tướng Chính phủ", "Quyết định của Ủy ban nhân dân tỉnh": a capitalised thing and the

@@ -13,6 +13,12 @@ const COMMENDED = [
   "| 2 | Đảng bộ xã Sơn Hà | Tỷ lệ hộ nghèo giảm còn 2,1% | Giấy khen; 1.500.000 đồng |",
 ];
 
+/** A text file's blocks as texts (a heading's or a paragraph's), with its header. */
+function textFileBlocks(text: string, fileName: string) {
+  const { blocks, header } = readStructure({ pages: [text] } as never, fileName);
+  return { texts: blocks.map((b) => ("text" in b ? b.text : "")), header };
+}
+
 describe("markdown data tables read as records", () => {
   it("writes each row as one statement naming its columns, numbered as the table numbers it", () => {
     const lines = readDataTables(COMMENDED.slice(2)).filter((l) => l !== "");
@@ -74,8 +80,7 @@ describe("markdown data tables read as records", () => {
       "2\tChi bộ thôn Đồng Me\t72\t3\t18.460.000",
       "",
     ].join("\n");
-    const { blocks, header } = readStructure({ pages: [text] } as never, "bao-cao.txt");
-    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    const { texts, header } = textFileBlocks(text, "bao-cao.txt");
     expect(texts).toContain("2. Chi bộ: Chi bộ thôn Đồng Me; Số đảng viên: 72; Đảng viên dự bị: 3; Đảng phí đã thu (đồng): 18.460.000.");
     expect(texts.some((t) => t.startsWith(wrapped) && t.endsWith("trong toàn xã."))).toBe(true);
     expect(header?.issuer).toBe("Đảng ủy xã Hưng Lộc");
@@ -110,14 +115,13 @@ describe("markdown data tables read as records", () => {
       "",
       "Danh sách gồm 03 đồng chí./.",
     ].join("\n");
-    const { blocks, header } = readStructure({ pages: [text] } as never, "quyet-dinh.txt");
-    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    const { texts, header } = textFileBlocks(text, "quyet-dinh.txt");
     expect(texts).toContain("2. Họ và tên: Châu Thị Kim Thoa; Năm sinh: 1998; Đảng viên: Dự bị; Chức vụ: Công nhân, Bí thư Chi đoàn; Chuyển từ: Chi bộ ấp Thạnh Lợi A.");
     expect(texts.some((t) => t.includes("Lâm Gia Huy"))).toBe(true);
     expect(header?.signer).toBe("Đặng Thị Thu Vân");
     // (Lines of a sentence with single spaces, or a markdown table's padded cells, are no such table.)
     const prose = ["Chi bộ có 3 đảng viên.", "Đồng chí A phụ trách.", "Đồng chí B phụ trách."];
-    expect(readStructure({ pages: [prose.join("\n")] } as never, "x.txt").blocks.map((b) => ("text" in b ? b.text : "")).join(" ")).not.toContain("|");
+    expect(textFileBlocks(prose.join("\n"), "x.txt").texts.join(" ")).not.toContain("|");
   });
 
   it("reads a site's label/value table as pairs, its first row included", () => {
