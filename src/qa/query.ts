@@ -467,9 +467,13 @@ export function understandQuestion(raw: string): QueryPlan {
   // In an English question only runs of Vietnamese syllables are names ("Buôn Đôn", "Krong Bong").
   const accentedSyllables = new Set(questionTokens.filter((t) => hasDiacritics(t.lower)).map((t) => t.fold));
   const names = english
-    ? nameRuns(questionTokens, question).filter((run) =>
-        run.every((b) => b.split("_").every((k) => accentedSyllables.has(k) || (isVietnameseSyllable(k) && !isGlossaryWord(k)))),
-      )
+    ? nameRuns(questionTokens, question).filter((run) => {
+        // (A run with a syllable typed with marks is Vietnamese whole: "Minh" of "Vũ Thị Minh Nguyệt" is
+        // a name, though the glossary knows "Ho Chi Minh".)
+        const syllables = run.flatMap((b) => b.split("_"));
+        const marked = syllables.some((k) => accentedSyllables.has(k));
+        return syllables.every((k) => accentedSyllables.has(k) || (isVietnameseSyllable(k) && (marked || !isGlossaryWord(k))));
+      })
     : nameRuns(questionTokens, question);
   // Proper names are spelt many ways (Đắk Lắk, Đăk Lăk, Dak Lak): their syllables match folded.
   const nameSyllables = nameSyllablesOf(names);
@@ -678,6 +682,17 @@ function inCompoundNoun(tokens: ReadonlyArray<{ fold: string }>, i: number, leng
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
 /** What "body", "agency", "organ", "unit", "person" translate to (folded): the kind of actor a who-question asks for. */
 const BODY_KIND_TRANSLATIONS = new Set(["co quan", "don vi", "to chuc", "bo phan", "nguoi", "ca nhan"]);
+/**
+ * What the nouns naming the kind of an answer translate to (folded): a position or role (a title answers),
+ * a body or unit (its name answers), a level, a period or quarter (its value answers), a sum of money or
+ * time, a form or kind. Read as the kind asked only right after the question word.
+ */
+const ANSWER_KIND_TRANSLATIONS = new Set(["chuc vu", "chuc danh", "vai tro", "nang luc", "co quan", "to chuc", "to chuc dang", "don vi", "cap", "quy", "thoi ky", "giai doan", "tien", "so tien", "kinh phi", "thoi gian", "hinh thuc", "loai"]);
+/**
+ * An English question opening with the question word and one noun before its verb: "What position does …",
+ * "In what capacity did …", "How much money must …" (not "What cash bonus comes …", whose noun is "bonus").
+ */
+const WH_KIND_ASKED = /^\s*(?:(?:in|to|from|by|with|under|during|for|at|of|on)\s+)?(?:what|how much)\s+[\p{L}-]+\s+(?:do|does|did|is|was|are|were|has|have|had|will|would|can|could|must|should|may|might|shall)\b/iu;
 const SKIP_BEFORE_WH = new Set(["nhung", "cac", "la", "o", "tai"]);
 
 /**
@@ -691,7 +706,11 @@ function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, ques
     return headPhraseOf(groups.slice(kindAt >= 0 ? kindAt + 1 : 1), kindWords);
   }
   const head = headPhraseAt(groups, kindWords);
-  if (head === null || !/^\s*which\s/iu.test(question)) return head?.phrases ?? null;
+  // "Which X …" names the kind of thing the answer is, an instance of which need not name it: the phrase
+  // after it says what the question is about as well. So does "What position / role …", "In what
+  // capacity …", "How much money …": an answer states the position, the role, the sum.
+  const asksKindOf = /^\s*which\s/iu.test(question) || (head !== null && head.at === 0 && WH_KIND_ASKED.test(question) && ANSWER_KIND_TRANSLATIONS.has(foldKey(groups[0]?.[0] ?? "")));
+  if (head === null || !asksKindOf) return head?.phrases ?? null;
   const next = headPhraseOf(groups.slice(head.at + 1), kindWords);
   return next === null ? head.phrases : [...head.phrases, ...next];
 }

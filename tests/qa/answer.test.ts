@@ -159,6 +159,23 @@ describe("answer extraction", () => {
     expect(askAmong(["Đồng chí Bế Văn Luân giới thiệu quần chúng Vi Thị Thu Trang vào Đảng."], "Ai là đảng viên giới thiệu quần chúng Vi Thị Thu Trang vào Đảng?", "Biên bản").best?.text).toContain("Bế Văn Luân");
   });
 
+  it("reads the noun an English question asks the kind of ('What position does …', 'How much money did …') as answered by an instance of it", () => {
+    const money = ["Nhân dân trong xã đóng góp 1,3 tỷ đồng và hơn 2.000 ngày công làm đường giao thông nông thôn."];
+    const q = "How much money did the people of the commune contribute to rural roads?";
+    const said = (r: ReturnType<typeof askAmong>): string | null | undefined => (r.abstained ? r.reason : r.best?.text);
+    expect(said(askAmong(money, q, "Báo cáo"))).toContain("1,3 tỷ");
+    // (A role is stated by its title, not the word "vai trò": the phrase after it says what the question is about.)
+    expect(understandQuestion("What role does Lò Văn Thành hold in the steering committee?").headPhrase).toEqual(expect.arrayContaining([["vai", "tro"], ["giu"]]));
+    // (Not a noun that opens a longer one: "What cash bonus comes …" asks of the bonus, "tiền thưởng".)
+    const bonus = understandQuestion("What cash bonus comes with the Labour Medal?").headPhrase?.map((p) => p.join(" "));
+    expect(bonus).toContain("tien");
+    expect(bonus).not.toContain("thuong");
+  });
+
+  it("reads a run of capitalised syllables with marks in an English question as a name, whatever English the glossary knows", () => {
+    expect(understandQuestion("What position does Vũ Thị Minh Nguyệt hold?").names).toEqual([["vu_thi", "thi_minh", "minh_nguyet"]]);
+  });
+
   it("answers an English question naming a body with capitals only from a passage that names that body", () => {
     const q = "How many party members does the provincial Business Bloc party organisation have?";
     const other = ["Toàn tỉnh có 59 tổ chức cơ sở đảng trong các doanh nghiệp ngoài khu vực nhà nước với 975 đảng viên."];
