@@ -6,7 +6,7 @@
 import { HEADER_FIELDS, asksSigning } from "../corpus/header.js";
 import type { Token } from "../text/tokenize.js";
 import { expandAbbreviations, isStopFold, stopMask } from "../text/lexicon.js";
-import { foldKey } from "../text/normalize.js";
+import { foldKey, hasDiacritics } from "../text/normalize.js";
 import { BODY_KINDS_FOLDED, BODY_OR_ROLE, DEADLINE_QUESTION_FOLDED, DISCIPLINE_FORMS, DIVISION_WORDS, DOCUMENT_KIND_WORDS, DOCUMENT_NUMBER, DOCUMENT_NUMBER_QUESTION_FOLDED, FAMILY_NAMES, MAX_PERSON_LEAD_CHARS, MONEY_AMOUNT, MONEY_SUBJECTS_FOLDED, NAMED_PLACE_QUESTION_FOLDED, NEGATED_QUESTION_FOLDED, NEGATION, NUMBER_SYLLABLES, NUMBER_WORDS, numberedKeys, PERSON_NOUNS, PERSON_TITLE_OPENING, SUBSET_QUALIFIERS, ATTENDANCE_QUALIFIERS, TIME_UNITS } from "../text/vietnamese.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { citedDocumentNumbers, levelsOf, type QueryPlan, type QuestionKind, type TermKey } from "./query.js";
@@ -1237,6 +1237,40 @@ export function statesOtherBound(plan: QueryPlan, unit: string): boolean {
   if (min === max) return false;
   const folded = foldedText(unit);
   return min ? MAX_STATED.test(folded) && !MIN_STATED.test(folded) : MIN_STATED.test(folded) && !MAX_STATED.test(folded);
+}
+
+/**
+ * A pilot: the congress or body chosen to go first as a model ("đại hội điểm", "chi bộ làm điểm", "chỉ đạo
+ * điểm", "thí điểm"). Guidance sets its own dates and rules for the pilot. Read with marks in a text ("Thị
+ * Diễm" folds as "thí điểm"); folded in a question typed without them.
+ */
+const PILOT = /(?<!\p{L})(?:(?:đại hội|hội nghị|chi bộ|đảng bộ) (?:làm )?điểm|làm điểm|chỉ đạo điểm|thí điểm)(?!\p{L})|\bpilot/iu;
+const PILOT_FOLDED = /\b(?:(?:dai hoi|hoi nghi|chi bo|dang bo) (?:lam )?diem|lam diem|chi dao diem|thi diem)\b|\bpilot/;
+/** Words that set the rest apart from the pilot ("các chi bộ còn lại", "các đảng bộ khác"), and a question's "not a pilot". */
+const BEYOND_PILOT = /(?<!\p{L})(?:còn lại|khác|toàn bộ|tất cả)(?!\p{L})/u;
+const NOT_PILOT_FOLDED = /\bkhong (?:lam|phai) diem\b/;
+
+/**
+ * Whether a unit states a figure or date of the pilot only ("Mỗi đảng ủy chọn 01 chi bộ tổ chức đại hội
+ * điểm, hoàn thành trước ngày 28/02") while the question asks of congresses in general, or of those not
+ * pilots: a clause of it names the pilot and gives a number after it. (A figure given before the pilot is
+ * named — "lập 05 đoàn công tác dự kiểm điểm tại các đảng bộ điểm" — is not the pilot's.)
+ */
+export function speaksOnlyOfPilot(plan: QueryPlan, unit: string): boolean {
+  const question = foldedQuestion(plan);
+  const asksPilot = hasDiacritics(plan.question) ? PILOT.test(spellingOf(plan.question)) : PILOT_FOLDED.test(question);
+  if (asksPilot && !NOT_PILOT_FOLDED.test(question)) return false;
+  return spellingOf(unit)
+    .split(/[;\n]/u)
+    .some((clause) => {
+      const at = PILOT.exec(clause);
+      return at !== null && /\d/u.test(clause.slice(at.index)) && !BEYOND_PILOT.test(clause);
+    });
+}
+
+/** A text in lower case with its marks composed, as patterns with marks are written. */
+function spellingOf(text: string): string {
+  return text.normalize("NFC").toLowerCase();
 }
 
 /** A bound said before a number (folded): below it, above it, from it up, up to it. */

@@ -6,7 +6,7 @@ import { englishNumbersAsVietnamese, findCompounds, understandQuestion, withPlac
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, speaksOf, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksContact, givesOnlyDeadline, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector } from "../../src/qa/slots.js";
+import { answersKind, asksContact, givesOnlyDeadline, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector, speaksOnlyOfPilot } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -174,6 +174,19 @@ describe("answer extraction", () => {
 
   it("reads a run of capitalised syllables with marks in an English question as a name, whatever English the glossary knows", () => {
     expect(understandQuestion("What position does Vũ Thị Minh Nguyệt hold?").names).toEqual([["vu_thi", "thi_minh", "minh_nguyet"]]);
+  });
+
+  it("does not give the pilot congress's date for congresses in general, nor take a name folding like 'thí điểm' for a pilot", () => {
+    const units = ["Mỗi đảng ủy cơ sở chọn 01 chi bộ tổ chức đại hội điểm, hoàn thành trước ngày 28/02/2025.", "Các chi bộ còn lại hoàn thành đại hội trước ngày 31/3/2025."];
+    const said = (q: string): string | null | undefined => {
+      const r = askAmong(units, q, "Kế hoạch đại hội chi bộ");
+      return r.abstained ? r.reason : r.best?.text;
+    };
+    expect(said("Các chi bộ phải tổ chức xong đại hội trước ngày nào?")).toContain("31/3/2025");
+    expect(said("Chi bộ làm điểm phải tổ chức xong đại hội trước ngày nào?")).toContain("28/02/2025");
+    const plan = understandQuestion("Đồng chí Kiều được xếp loại ở mức nào?");
+    expect(speaksOnlyOfPilot(plan, "Đồng chí Phạm Thị Diễm Kiều, Chi ủy viên, đạt 9/11 phiếu.")).toBe(false);
+    expect(speaksOnlyOfPilot(plan, "Ban Tổ chức lập 05 đoàn công tác dự kiểm điểm tại một số chi bộ, đảng bộ điểm.")).toBe(false);
   });
 
   it("answers an English question naming a body with capitals only from a passage that names that body", () => {
