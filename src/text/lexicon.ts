@@ -238,9 +238,12 @@ function withoutEnding(word: string): string[] {
   }
   const adverb = /^(\p{L}{3,}?)ly$/u.exec(word)?.[1];
   if (adverb) {
-    if (adverb.endsWith("al")) out.push(adverb.slice(0, -2));
+    // "-ically" comes from "-ic" ("economically" → "economic"); "-ally" otherwise keeps its "-al" ("normally"
+    // is "normal", not "norm").
+    out.push(adverb);
+    if (adverb.endsWith("ical")) out.push(adverb.slice(0, -2));
     if (adverb.endsWith("i")) out.push(`${adverb.slice(0, -1)}y`);
-    out.push(adverb, `${adverb}e`);
+    out.push(`${adverb}e`);
   }
   return out;
 }

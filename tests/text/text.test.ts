@@ -118,6 +118,9 @@ describe("abbreviations and glossary", () => {
     // (A quarter written short, and the months of a year's part, as the reports write them.)
     expect(translateEnglish("How many letters did the commission receive in Q1 2027?").groups.flat()).toEqual(expect.arrayContaining(["quý I"]));
     expect(translateEnglish("How many members were admitted in the first nine months of 2025?").groups.flat()).toEqual(expect.arrayContaining(["9 tháng đầu năm"]));
+    // An adverb in "-ally" is read by its adjective in "-al" ("normally" is not "norm", a quota); one in "-ically" by "-ic".
+    expect(translateEnglish("Who is normally nominated?").groups.flat()).not.toContain("định mức");
+    expect(translateEnglish("How was the plan carried out economically?").groups.flat()).toEqual(expect.arrayContaining(["kinh tế"]));
   });
 
   it("knows the general vocabulary of local reports (farming, infrastructure, schools, welfare, security), written without the questions", () => {
