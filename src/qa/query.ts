@@ -682,6 +682,8 @@ function inCompoundNoun(tokens: ReadonlyArray<{ fold: string }>, i: number, leng
 const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
 /** What "body", "agency", "organ", "unit", "person" translate to (folded): the kind of actor a who-question asks for. */
 const BODY_KIND_TRANSLATIONS = new Set(["co quan", "don vi", "to chuc", "bo phan", "nguoi", "ca nhan"]);
+/** Administrative levels, folded ("xa", "thi tran"). */
+const LEVEL_WORDS_FOLDED: ReadonlySet<string> = new Set(LEVEL_PHRASES.map((p) => foldKey(p.join(" "))));
 /**
  * What the nouns naming the kind of an answer translate to (folded): a position or role (a title answers),
  * a body or unit (its name answers), a level, a period or quarter (its value answers), a sum of money or
@@ -711,7 +713,8 @@ function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, ques
   // capacity …", "How much money …": an answer states the position, the role, the sum.
   const asksKindOf = /^\s*which\s/iu.test(question) || (head !== null && head.at === 0 && WH_KIND_ASKED.test(question) && ANSWER_KIND_TRANSLATIONS.has(foldKey(groups[0]?.[0] ?? "")));
   if (head === null || !asksKindOf) return head?.phrases ?? null;
-  const next = headPhraseOf(groups.slice(head.at + 1), kindWords);
+  // (A level named next, "… of the commune", says where, not what: the phrase after it says what.)
+  const next = headPhraseOf(groups.slice(head.at + 1).filter((g) => !LEVEL_WORDS_FOLDED.has(foldKey(g[0] ?? ""))), kindWords);
   return next === null ? head.phrases : [...head.phrases, ...next];
 }
 

@@ -164,6 +164,9 @@ describe("answer extraction", () => {
     const q = "How much money did the people of the commune contribute to rural roads?";
     const said = (r: ReturnType<typeof askAmong>): string | null | undefined => (r.abstained ? r.reason : r.best?.text);
     expect(said(askAmong(money, q, "Báo cáo"))).toContain("1,3 tỷ");
+    // (The phrase after it says what the money is for; a level on the way, "of the commune", says where.)
+    expect(understandQuestion(q).headPhrase?.map((p) => p.join(" "))).toEqual(expect.arrayContaining(["tien", "dong gop"]));
+    expect(understandQuestion(q).headPhrase?.map((p) => p.join(" "))).not.toContain("xa");
     // (A role is stated by its title, not the word "vai trò": the phrase after it says what the question is about.)
     expect(understandQuestion("What role does Lò Văn Thành hold in the steering committee?").headPhrase).toEqual(expect.arrayContaining([["vai", "tro"], ["giu"]]));
     // (Not a noun that opens a longer one: "What cash bonus comes …" asks of the bonus, "tiền thưởng".)
