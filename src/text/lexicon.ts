@@ -512,6 +512,9 @@ const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.key
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
 
+/** Letters, then the digits of a number typed against them ("kp5"). */
+const SHORTHAND_WITH_NUMBER = /(?<![\p{L}\p{N}])(\p{L}{1,5})(\d{1,3})(?![\p{L}\p{N}])/gu;
+
 /** Letters a shorthand typed as initials may have ("dp", "htt", "hssv", "hdqt"). */
 const INITIALS = /^[a-zđ]{2,5}$/iu;
 /** How many times more passages the commonest reading of initials must have than the next, when nothing beside them decides. */
@@ -585,6 +588,8 @@ export function expandTexting(
   byInitials: (initials: string) => ReadonlyArray<{ bigram: string; passages: number }> = () => [],
 ): string {
   if (looksEnglish(question)) return question;
+  // A shorthand typed with its number attached ("kp5", "tdp12") is the shorthand and the number: "khu phố 5".
+  question = question.replace(SHORTHAND_WITH_NUMBER, (whole, word: string, number: string) => (textingKeys.has(word.toLowerCase()) ? `${word} ${number}` : whole));
   const unaccented = !/[^\x00-\x7F]/.test(question.replace(/[đĐ]/g, "d"));
   const WORD = /(?<![\p{L}\p{N}/])[\p{L}][\p{L}/]*(?![\p{L}\p{N}])/gu;
   const words = [...question.matchAll(WORD)].map((m) => ({ at: m.index ?? 0, fold: foldKey(m[0]) }));

@@ -46,6 +46,15 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("trường có bao nhiêu hs", () => true, together)).toContain("học sinh");
   });
 
+  it("reads a shorthand typed with its number attached (\"kp5\") as the shorthand and the number", () => {
+    // (The corpus writes "khu phố" in the passages that say "sinh hoạt chuyên đề".)
+    const written: Record<string, number> = { "khu_pho sinh_hoat": 5, "khu_pho chuyen_de": 3 };
+    const together = (bigrams: readonly string[]): number => written[bigrams.join(" ")] ?? 0;
+    expect(expandTexting("cb kp5 sinh hoạt chuyên đề vào ngày nào", () => true, together)).toContain("khu phố 5");
+    // (Letters that are no shorthand keep their number: "Q1", "A4".)
+    expect(expandTexting("báo cáo Q1 trên giấy A4", () => true, together)).toBe("báo cáo Q1 trên giấy A4");
+  });
+
   it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
     // "cs" is "chính sách", "cơ sở" or "cảnh sát": after "đảng bộ", the corpus writes "bộ cơ sở" — though
     // "bộ chính" alone (Bộ Chính trị) is commoner than "bộ cơ".
