@@ -17,7 +17,7 @@ import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
 import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
-import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, speaksOnlyOfPilot, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, countsAllNotPresent, missingContact, missingVoteResult, cutsOffPlace, spacedWords } from "./slots.js";
+import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, speaksOnlyOfPilot, citesOtherSubject, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, countsAllNotPresent, missingContact, missingVoteResult, cutsOffPlace, spacedWords } from "./slots.js";
 
 /** Longest direct answer, in characters. */
 export const MAX_ANSWER_CHARS = 250;
@@ -757,7 +757,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       ({ unit }) => (missesNegation(plan, unit.text) || dropsNegatingPrefix(plan.question, unit.text) || otherSector(plan, unit.text) !== null || namesNoDisciplineForm(plan, unit.text) ? policy.mismatchPenalty : 0),
       ({ unit }) => (countsWithoutNaming(plan, unit.text) ? policy.kindPenalty : 0),
       ({ unit }) => (missingContact(plan, unit.text) !== null || missingVoteResult(plan, unit.text) ? policy.mismatchPenalty : 0),
-      ({ unit }) => (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text) || speaksOnlyOfPilot(plan, unit.text) ? policy.mismatchPenalty : 0),
+      ({ unit }) => (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text) || speaksOnlyOfPilot(plan, unit.text) || citesOtherSubject(plan, unit.text) ? policy.mismatchPenalty : 0),
     ];
     covered.sort((a, b) => b.bound - a.bound || a.order - b.order);
     let bestOrder = -1;
@@ -1212,6 +1212,7 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
   if (plan.language === "vi" && best.missingShare > policy.maxMissingShare) return `key term not in the passage: ${best.missingTerm ?? "?"} (${(best.missingShare * 100).toFixed(0)} % of the question)`;
   if (statesOtherBound(plan, best.text)) return "the answer states the other bound than the one asked";
   if (speaksOnlyOfPilot(plan, best.text)) return "the answer speaks of the pilot only";
+  if (citesOtherSubject(plan, best.text)) return "the answer cites a document on another subject";
   if (boundsOtherSide(plan, best.text)) return "the answer puts the threshold asked on its other side";
   if (contradictsLevel(plan, best.text, passage ? aroundText(passage) : "")) return `the answer speaks of another level than ${plan.levels.join(", ")}`;
   // "… do ai chỉ định?": the answer names who does that, so it says so ("chỉ đạo …" names who directs).

@@ -1268,6 +1268,35 @@ export function speaksOnlyOfPilot(plan: QueryPlan, unit: string): boolean {
     });
 }
 
+/** The kinds of document, folded, as one alternation ("nghi quyet|huong dan|…"). */
+const DOCUMENT_KIND_ALTERNATION = DOCUMENT_KIND_WORDS.map((k) => foldKey(k)).join("|");
+/**
+ * A Vietnamese question asking of a document by its subject: "Kế hoạch của Ban Thường vụ về kiện toàn tổ
+ * chức đảng sau khi hợp nhất xã là kế hoạch số mấy": the subject, after "về", up to a comma or the words
+ * that ask (folded).
+ */
+const ASKED_DOCUMENT_SUBJECT = new RegExp(`\\b(?:${DOCUMENT_KIND_ALTERNATION})\\b[^,?]{0,60}?\\bve (.+?)(?=[,?]|$| (?:la|so|ban hanh|co|do|duoc|vao|ngay|nam|thi|gom|quy dinh) )`);
+/** A document a text cites with its subject: "Kế hoạch số 87-KH/TU ngày 17-11-2009 về “xây dựng …”" (folded). */
+const CITED_DOCUMENT_SUBJECT = new RegExp(`\\b(?:${DOCUMENT_KIND_ALTERNATION})\\b (?:so )?\\d[^\\s,;]*[^;“”"]{0,40}?\\bve [“"]?([^”";.]+)`, "g");
+/** Fewer of the asked subject's words than this share in a cited document's subject: another document. */
+const MIN_SUBJECT_SHARED = 0.5;
+
+/**
+ * Whether a unit cites documents whose subjects are not the one a question asks the number or date of
+ * ("Kế hoạch số 87-KH/TU … về “xây dựng tổ chức đảng … trong các doanh nghiệp tư nhân”" for the plan "về
+ * kiện toàn tổ chức đảng sau khi hợp nhất xã"): each cited subject holds fewer than half of the asked
+ * subject's content words (three or more).
+ */
+export function citesOtherSubject(plan: QueryPlan, unit: string): boolean {
+  if (plan.language !== "vi" || (plan.kind !== "date" && !DOCUMENT_NUMBER_QUESTION_FOLDED.test(foldedQuestion(plan)))) return false;
+  const asked = ASKED_DOCUMENT_SUBJECT.exec(foldedQuestion(plan))?.[1];
+  if (asked === undefined) return false;
+  const words = [...new Set(asked.split(/\s+/u).filter((w) => w.length > 0 && !isStopFold(w)))];
+  if (words.length < 3) return false;
+  const cited = [...foldedText(unit).matchAll(CITED_DOCUMENT_SUBJECT)].map((m) => new Set((m[1] ?? "").split(/[^\p{L}\d]+/u)));
+  return cited.length > 0 && cited.every((subject) => words.filter((w) => subject.has(w)).length < MIN_SUBJECT_SHARED * words.length);
+}
+
 /** A text in lower case with its marks composed, as patterns with marks are written. */
 function spellingOf(text: string): string {
   return text.normalize("NFC").toLowerCase();

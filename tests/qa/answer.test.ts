@@ -6,7 +6,7 @@ import { englishNumbersAsVietnamese, findCompounds, understandQuestion, withPlac
 import { checkSpelling } from "../../src/qa/spelling.js";
 import { withPolicy } from "../../src/qa/policy.js";
 import { inStatedRange, speaksOf, termIn, termSets } from "../../src/qa/termSets.js";
-import { answersKind, asksContact, givesOnlyDeadline, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector, speaksOnlyOfPilot } from "../../src/qa/slots.js";
+import { answersKind, asksContact, givesOnlyDeadline, givesOnlyEndDate, asksYesOrNo, boundsOtherSide, countsNoun, givesTargetForNow, countedAtStart, countsWithoutNaming, cutsOffPlace, labelsSubject, missingVoteResult, missesNegation, missingIndicator, namesNoDisciplineForm, otherCellKind, otherPlace, otherSector, speaksOnlyOfPilot, citesOtherSubject } from "../../src/qa/slots.js";
 
 const PASSAGES = [
   "Với các chi bộ cơ quan xã, phường, thị trấn, toàn tỉnh có 88/184 xã, phường, thị trấn có chi bộ cơ quan với tổng số 1.357 đảng viên. Cụ thể: 68/152 xã có chi bộ cơ quan với 918 đảng viên; 12/20 phường có chi bộ cơ quan với 262 đảng viên; 8/12 thị trấn có chi bộ cơ quan với 177 đảng viên.",
@@ -190,6 +190,17 @@ describe("answer extraction", () => {
     const plan = understandQuestion("Đồng chí Kiều được xếp loại ở mức nào?");
     expect(speaksOnlyOfPilot(plan, "Đồng chí Phạm Thị Diễm Kiều, Chi ủy viên, đạt 9/11 phiếu.")).toBe(false);
     expect(speaksOnlyOfPilot(plan, "Ban Tổ chức lập 05 đoàn công tác dự kiểm điểm tại một số chi bộ, đảng bộ điểm.")).toBe(false);
+  });
+
+  it("does not give the number of a cited document on another subject than the one asked", () => {
+    const q = "Kế hoạch của Ban Thường vụ về kiện toàn tổ chức đảng sau khi hợp nhất xã là kế hoạch số mấy?";
+    const plan = understandQuestion(q);
+    expect(citesOtherSubject(plan, "Ban Thường vụ ban hành Kế hoạch số 87-KH/TU ngày 17/11/2009 về “xây dựng tổ chức đảng trong các doanh nghiệp tư nhân”.")).toBe(true);
+    expect(citesOtherSubject(plan, "Ban Thường vụ ban hành Kế hoạch số 118-KH/TU ngày 05/9/2024 về kiện toàn tổ chức đảng sau hợp nhất các xã.")).toBe(false);
+    // (A question that names no subject, or a unit that cites none, is not judged so.)
+    expect(citesOtherSubject(understandQuestion("Kế hoạch của Ban Thường vụ là kế hoạch số mấy?"), "Kế hoạch số 87-KH/TU về xây dựng tổ chức đảng.")).toBe(false);
+    const r = askAmong(["Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 87-KH/TU ngày 17/11/2009 về “xây dựng tổ chức đảng trong các doanh nghiệp tư nhân” nhằm kiện toàn tổ chức đảng ở các xã sau hợp nhất."], q, "Báo cáo");
+    expect(r.abstained).toBe(true);
   });
 
   it("answers an English question naming a body with capitals only from a passage that names that body", () => {
