@@ -122,6 +122,11 @@ describe("abbreviations and glossary", () => {
     // an inspection is "kiến nghị", resources "mobilised" are "huy động", an officer "posted" on a portal "đăng tải".
     expect(translateEnglish("How much of the recommended money was paid back?").groups.flat()).toContain("kiến nghị");
     expect(translateEnglish("How much capital was mobilised?").groups[1]?.[0]).toBe("huy động");
+    // Nouns and adjectives in their usual senses in these documents (reviewed without the questions): "digital"
+    // is "số" (chuyển đổi số), "concrete" measures are "cụ thể", a training "course" is a "lớp".
+    expect(translateEnglish("What digital platform is used?").groups[0]?.[0]).toBe("số");
+    expect(translateEnglish("Which concrete measures?").groups[0]?.[0]).toBe("cụ thể");
+    expect(translateEnglish("How long is the course?").groups[0]?.[0]).toBe("lớp");
     // An adverb in "-ally" is read by its adjective in "-al" ("normally" is not "norm", a quota); one in "-ically" by "-ic".
     expect(translateEnglish("Who is normally nominated?").groups.flat()).not.toContain("định mức");
     expect(translateEnglish("How was the plan carried out economically?").groups.flat()).toEqual(expect.arrayContaining(["kinh tế"]));
