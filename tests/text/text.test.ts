@@ -127,6 +127,10 @@ describe("abbreviations and glossary", () => {
     expect(translateEnglish("What digital platform is used?").groups[0]?.[0]).toBe("số");
     expect(translateEnglish("Which concrete measures?").groups[0]?.[0]).toBe("cụ thể");
     expect(translateEnglish("How long is the course?").groups[0]?.[0]).toBe("lớp");
+    // Phrases with the forms documents write (reviewed without the questions): a commune's congress is its "đại
+    // hội đại biểu", a district's Standing Committee is "Ban Thường vụ" in the district's own documents.
+    expect(translateEnglish("When was the commune party congress held?").groups[0]).toContain("đại hội đại biểu đảng bộ xã");
+    expect(translateEnglish("What must the district Standing Committee send?").groups[0]).toContain("ban thường vụ");
     // An adverb in "-ally" is read by its adjective in "-al" ("normally" is not "norm", a quota); one in "-ically" by "-ic".
     expect(translateEnglish("Who is normally nominated?").groups.flat()).not.toContain("định mức");
     expect(translateEnglish("How was the plan carried out economically?").groups.flat()).toEqual(expect.arrayContaining(["kinh tế"]));
