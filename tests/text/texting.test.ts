@@ -13,6 +13,8 @@ describe("texting shorthand written out", () => {
     expect(expandTexting("htxsnv co bao nhieu dv")).toBe("hoan thanh xuat sac nhiem vu co bao nhieu dang vien");
     expect(expandTexting("trường có bao nhiêu hs và gv?")).toBe("trường có bao nhiêu học sinh và giáo viên?");
     expect(expandTexting("Kiểm phiếu kết thúc lúc mấy h?")).toBe("Kiểm phiếu kết thúc lúc mấy giờ?");
+    // (Reviewed without the questions: shorthands cadres type for "đề xuất", "ủy quyền", "tổ chức".)
+    expect(expandTexting("đx của chi bộ về uq ký văn bản do ai tchức")).toBe("đề xuất của chi bộ về ủy quyền ký văn bản do ai tổ chức");
     // "gđ" is giai đoạn, gia đình or giám đốc: the phrase the corpus writes beside "biên chế" decides.
     expect(expandTexting("đề xuất biên chế gđ 2026-2031", () => true, (b) => (b.join(" ") === "che_giai giai_doan" ? 4 : 0))).toBe("đề xuất biên chế giai đoạn 2026-2031");
   });
