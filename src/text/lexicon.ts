@@ -512,8 +512,8 @@ const textingKeys = new Set([...Object.keys(textingTable.entries), ...Object.key
 const textingEntries = new Map(Object.entries(textingTable.entries).map(([k, v]) => [k.toLowerCase(), [v]]));
 for (const [k, candidates] of Object.entries(textingTable.ambiguous)) if (!textingEntries.has(k.toLowerCase())) textingEntries.set(k.toLowerCase(), candidates);
 
-/** Letters, then the digits of a number typed against them ("kp5"). */
-const SHORTHAND_WITH_NUMBER = /(?<![\p{L}\p{N}])(\p{L}{1,5})(\d{1,3})(?![\p{L}\p{N}])/gu;
+/** Two letters or more, then the digits of a number typed against them ("kp5"; not "h30", "k12"). */
+const SHORTHAND_WITH_NUMBER = /(?<![\p{L}\p{N}])(\p{L}{2,5})(\d{1,3})(?![\p{L}\p{N}])/gu;
 
 /** Letters a shorthand typed as initials may have ("dp", "htt", "hssv", "hdqt"). */
 const INITIALS = /^[a-zđ]{2,5}$/iu;

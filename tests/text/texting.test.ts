@@ -53,8 +53,9 @@ describe("texting shorthand written out", () => {
     const written: Record<string, number> = { "khu_pho sinh_hoat": 5, "khu_pho chuyen_de": 3 };
     const together = (bigrams: readonly string[]): number => written[bigrams.join(" ")] ?? 0;
     expect(expandTexting("cb kp5 sinh hoạt chuyên đề vào ngày nào", () => true, together)).toContain("khu phố 5");
-    // (Letters that are no shorthand keep their number: "Q1", "A4".)
+    // (Letters that are no shorthand keep their number: "Q1", "A4"; so does a single letter, "k12" no "không 12".)
     expect(expandTexting("báo cáo Q1 trên giấy A4", () => true, together)).toBe("báo cáo Q1 trên giấy A4");
+    expect(expandTexting("phòng k12 họp lúc mấy h?", () => true, together)).toBe("phòng k12 họp lúc mấy giờ?");
   });
 
   it("reads a shorthand with several readings as the phrase the corpus writes with its neighbours", () => {
