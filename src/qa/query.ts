@@ -683,7 +683,7 @@ const WH_WORDS = new Set(["ai", "gi", "nao", "dau"]);
 /** What "body", "agency", "organ", "unit", "person" translate to (folded): the kind of actor a who-question asks for. */
 const BODY_KIND_TRANSLATIONS = new Set(["co quan", "don vi", "to chuc", "bo phan", "nguoi", "ca nhan"]);
 /** Administrative levels, folded ("xa", "thi tran"). */
-const LEVEL_WORDS_FOLDED: ReadonlySet<string> = new Set(LEVEL_PHRASES.map((p) => foldKey(p.join(" "))));
+const LEVEL_WORDS_FOLDED: ReadonlySet<string> = new Set(LEVEL_KEYS.map((k) => k.folded.join(" ")));
 /**
  * What the nouns naming the kind of an answer translate to (folded): a position or role (a title answers),
  * a body or unit (its name answers), a level, a period or quarter (its value answers), a sum of money or

@@ -1257,9 +1257,7 @@ const NOT_PILOT_FOLDED = /\bkhong (?:lam|phai) diem\b/;
  * named — "lập 05 đoàn công tác dự kiểm điểm tại các đảng bộ điểm" — is not the pilot's.)
  */
 export function speaksOnlyOfPilot(plan: QueryPlan, unit: string): boolean {
-  const question = foldedQuestion(plan);
-  const asksPilot = hasDiacritics(plan.question) ? PILOT.test(spellingOf(plan.question)) : PILOT_FOLDED.test(question);
-  if (asksPilot && !NOT_PILOT_FOLDED.test(question)) return false;
+  if (asksOfPilot(plan)) return false;
   return spellingOf(unit)
     .split(/[;\n]/u)
     .some((clause) => {
@@ -1267,6 +1265,13 @@ export function speaksOnlyOfPilot(plan: QueryPlan, unit: string): boolean {
       return at !== null && /\d/u.test(clause.slice(at.index)) && !BEYOND_PILOT.test(clause);
     });
 }
+
+/** Whether a question asks of the pilot (and not of those that are not pilots), read once per question. */
+const asksOfPilot = perPlan((plan) => {
+  const question = foldedQuestion(plan);
+  const asksPilot = hasDiacritics(plan.question) ? PILOT.test(spellingOf(plan.question)) : PILOT_FOLDED.test(question);
+  return asksPilot && !NOT_PILOT_FOLDED.test(question);
+});
 
 /** The kinds of document, folded, as one alternation ("nghi quyet|huong dan|…"). */
 const DOCUMENT_KIND_ALTERNATION = DOCUMENT_KIND_WORDS.map((k) => foldKey(k)).join("|");
@@ -1288,14 +1293,23 @@ const MIN_SUBJECT_SHARED = 0.5;
  * subject's content words (three or more).
  */
 export function citesOtherSubject(plan: QueryPlan, unit: string): boolean {
-  if (plan.language !== "vi" || (plan.kind !== "date" && !DOCUMENT_NUMBER_QUESTION_FOLDED.test(foldedQuestion(plan)))) return false;
-  const asked = ASKED_DOCUMENT_SUBJECT.exec(foldedQuestion(plan))?.[1];
-  if (asked === undefined) return false;
-  const words = [...new Set(asked.split(/\s+/u).filter((w) => w.length > 0 && !isStopFold(w)))];
-  if (words.length < 3) return false;
+  const words = askedDocumentSubject(plan);
+  if (words === null) return false;
   const cited = [...foldedText(unit).matchAll(CITED_DOCUMENT_SUBJECT)].map((m) => new Set((m[1] ?? "").split(/[^\p{L}\d]+/u)));
   return cited.length > 0 && cited.every((subject) => words.filter((w) => subject.has(w)).length < MIN_SUBJECT_SHARED * words.length);
 }
+
+/**
+ * The content words of the subject a Vietnamese question asks a document's number or date by (three or more),
+ * read once per question; null when it asks no such thing.
+ */
+const askedDocumentSubject = perPlan((plan): string[] | null => {
+  if (plan.language !== "vi" || (plan.kind !== "date" && !DOCUMENT_NUMBER_QUESTION_FOLDED.test(foldedQuestion(plan)))) return null;
+  const asked = ASKED_DOCUMENT_SUBJECT.exec(foldedQuestion(plan))?.[1];
+  if (asked === undefined) return null;
+  const words = [...new Set(asked.split(/\s+/u).filter((w) => w.length > 0 && !isStopFold(w)))];
+  return words.length >= 3 ? words : null;
+});
 
 /** A text in lower case with its marks composed, as patterns with marks are written. */
 function spellingOf(text: string): string {
@@ -1539,7 +1553,7 @@ const listAnnouncement = perPlan((plan): RegExp | null => {
   return new RegExp(`(?:^|[^a-z])${noun}(?: (?:như sau|nhu sau|sau day|duoc|se))?(?:\\s*:| (?:bao )?gom\\b)`, "u");
 });
 
-const DOCUMENT_KINDS_FOLDED = new RegExp(`\\b(?:${DOCUMENT_KIND_WORDS.map(foldKey).join("|")})\\b`);
+const DOCUMENT_KINDS_FOLDED = new RegExp(`\\b(?:${DOCUMENT_KIND_ALTERNATION})\\b`);
 
 /** Whether a question asks for the number of a document it names by kind. */
 function asksDocumentNumber(plan: QueryPlan): boolean {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { expandTexting } from "../../src/text/lexicon.js";
 
+/** How many passages write each group of bigrams (joined by spaces), as the corpus statistics would say. */
+function togetherIn(written: Readonly<Record<string, number>>): (bigrams: readonly string[]) => number {
+  return (bigrams) => written[bigrams.join(" ")] ?? 0;
+}
+
 describe("texting shorthand written out", () => {
   it("writes out shorthand with one reading, without diacritics in a question typed without them", () => {
     expect(expandTexting("đv ko đc nghỉ sinh hoạt bao lâu?")).toBe("đảng viên không được nghỉ sinh hoạt bao lâu?");
@@ -27,7 +32,7 @@ describe("texting shorthand written out", () => {
 
   it("writes out initials no table lists as the phrase the corpus writes with them (\"tổ dp\", \"htt\"), and leaves them when it cannot tell", () => {
     const passages: Record<string, number> = { dan_pho: 30, du_phong: 3, hoan_thanh: 50, thanh_tot: 20, "hoan_thanh thanh_tot": 15, kinh_doanh: 10, ky_dao: 8 };
-    const together = (bigrams: readonly string[]): number => passages[bigrams.join(" ")] ?? 0;
+    const together = togetherIn(passages);
     const bigrams = Object.keys(passages).filter((k) => !k.includes(" "));
     const byInitials = (initials: string): Array<{ bigram: string; passages: number }> =>
       bigrams.filter((b) => `${b[0]}${b[b.indexOf("_") + 1]}` === initials).map((bigram) => ({ bigram, passages: passages[bigram] ?? 0 }));
@@ -40,8 +45,7 @@ describe("texting shorthand written out", () => {
   });
 
   it("knows \"đb\" as đảng bộ and \"hs\" as hồ sơ too, where the corpus writes them beside the neighbour", () => {
-    const written: Record<string, number> = { "dang_bo bo_xa": 12, "ho_so so_de": 7 };
-    const together = (bigrams: readonly string[]): number => written[bigrams.join(" ")] ?? 0;
+    const together = togetherIn({ "dang_bo bo_xa": 12, "ho_so so_de": 7 });
     expect(expandTexting("đồng chí nào phụ trách ĐB xã Quảng Lạc", () => true, together)).toContain("đảng bộ xã");
     expect(expandTexting("hs đề nghị kết nạp gồm những gì", () => true, together)).toContain("hồ sơ đề nghị");
     // (Nothing beside it says otherwise: the usual reading.)
@@ -50,8 +54,7 @@ describe("texting shorthand written out", () => {
 
   it("reads a shorthand typed with its number attached (\"kp5\") as the shorthand and the number", () => {
     // (The corpus writes "khu phố" in the passages that say "sinh hoạt chuyên đề".)
-    const written: Record<string, number> = { "khu_pho sinh_hoat": 5, "khu_pho chuyen_de": 3 };
-    const together = (bigrams: readonly string[]): number => written[bigrams.join(" ")] ?? 0;
+    const together = togetherIn({ "khu_pho sinh_hoat": 5, "khu_pho chuyen_de": 3 });
     expect(expandTexting("cb kp5 sinh hoạt chuyên đề vào ngày nào", () => true, together)).toContain("khu phố 5");
     // (Letters that are no shorthand keep their number: "Q1", "A4"; so does a single letter, "k12" no "không 12".)
     expect(expandTexting("báo cáo Q1 trên giấy A4", () => true, together)).toBe("báo cáo Q1 trên giấy A4");
