@@ -219,6 +219,11 @@ function detectKind(foldedQuestion: string, english: boolean, partAsked = false)
   return "other";
 }
 
+/** A count written as an English word or digits, as before "months" in "the first eight months". */
+const ENGLISH_COUNT_WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)`;
+/** An English ordinal asking for a numbered item (see detectOrdinal): not one of an event, a term or a period. */
+const ENGLISH_ORDINAL = new RegExp(String.raw`(?<!\b(?:was|were|is|are|be|been|being|when|had|has|have) )\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?![ -](?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time|appointment|election|nomination|admission|round|visit)s?|half|quarter|(?:${ENGLISH_COUNT_WORDS} )?(?:months?|years?|weeks?|days?)|year|week|day|phase|stage)\b)`);
+
 /**
  * A Roman numeral at tokens[i] as a number key: "quy#3" after a word that numbers ("quý III", "quý 3", see
  * `numberedKeys`), "14" for one of two letters or more elsewhere ("Đại hội XIV"); an occasion's ordinal word
@@ -249,7 +254,7 @@ function detectOrdinal(folded: string): number | null {
   const vi = folded.match(/\b(?<!(?:lan|khoa|ky|dot|hop|phien|nghi|vao|sang|chieu|toi|ngay|moi|cac) )thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)\b/);
   if (vi?.[1]) return ORDINAL_WORDS[vi[1]] ?? Number(vi[1]);
   // (Nor an initial period, "the first 12 months", nor an adverb, "when the rule was first applied".)
-  const en = folded.match(/(?<!\b(?:was|were|is|are|be|been|being|when|had|has|have) )\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:(?:party |national |provincial |district |commune |ordinary |extraordinary )?(?:congress|session|plenum|plenary|conference|meeting|term|tenure|time|appointment|election|nomination|admission|round|visit)s?|half|quarter|(?:six |three |nine |\d+ )?(?:months?|years?|weeks?|days?)|year|week|day|phase|stage)\b)/);
+  const en = folded.match(ENGLISH_ORDINAL);
   if (en?.[1]) return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].indexOf(en[1]) + 1;
   return null;
 }

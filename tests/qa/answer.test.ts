@@ -568,6 +568,9 @@ describe("answer extraction", () => {
     expect(understandQuestion("Which party cells were inspected in the first half of 2026?").ordinal).toBeNull();
     expect(understandQuestion("What was decided at the first congress?").ordinal).toBeNull();
     expect(understandQuestion("What is the second task?").ordinal).toBe(2);
+    // (Any count of months, and a hyphenated period, as well.)
+    expect(understandQuestion("What was the total production value in the first eight months of 2024?").ordinal).toBeNull();
+    expect(understandQuestion("By what date must fourth-quarter 2026 party dues reach the office?").ordinal).toBeNull();
     // (An occasion: "a first appointment" is no first item.)
     expect(understandQuestion("What is the age limit for a first appointment as deputy head?").ordinal).toBeNull();
     expect(understandQuestion("Ai ký Thông báo kết luận số 146-TB/ĐU?").askedDocument).toEqual({ number: "146", kinds: ["thong bao"] });
