@@ -14,7 +14,7 @@ import { analyzeText } from "../text/analyze.js";
 import { abbreviationExpansion, stopMask } from "../text/lexicon.js";
 import type { Token } from "../text/tokenize.js";
 import { DEFAULT_POLICY, type AnswerPolicy } from "./policy.js";
-import { ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
+import { ANSWER_KIND_NOUNS_FOLDED, ASKED_LEVELS, citedDocumentNumbers, documentNumberKey, personsNamed, ROLE_FRAME_WORDS, type QueryPlan, type QueryTerm, type TermKey } from "./query.js";
 import { foldedText, TextMemo, type TermSets, addInto, hasHeadPhrase, hasPhrase, hasWholePhrase, keyIn, speaksOf, termIn, termSets, unitTokens, numberKey, inStatedRange } from "./termSets.js";
 import { answerFeatures, MAX_MARGIN, wrongChance, type AnswerFeatures } from "./verifier.js";
 import { A_DATE, COMRADES_COUNTED, dropsNegatingPrefix, DEADLINE_SET, asksAgentOf, givesOnlyDeadline, givesOnlyEndDate, headingTime, boundsOtherSide, asksYesOrNo, deadlineTerms, prepareUnitSlots, anchorIn, announcesList, articleHeading, labelAnswers, missesNegation, missingIndicator, namedAsUnknown, statesOtherBound, speaksOnlyOfPilot, citesOtherSubject, answersKind, asksDeadline, asksMoney, contradictsLevel, countsNoun, countsOtherCommittee, foldedQuestion, headingActor, kindBonus, maxKindBonus, levelsIn, nameSameActor, otherCommittee, otherNumbered, otherNumberedUnit, otherOwner, otherPlace, passagePersonLead, personLead, givesTargetForNow, countsOtherOwner, asksWhatIsNotDone, negates, uncited, withoutBirthYears, labelsSubject, otherSector, otherCellKind, namesNoDisciplineForm, countedAtStart, asksContact, countsWithoutNaming, countsAllNotPresent, missingContact, missingVoteResult, cutsOffPlace, spacedWords } from "./slots.js";
@@ -529,7 +529,8 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const isRoleFrame = (t: QueryTerm): boolean => plan.roleAsked !== null && ROLE_FRAME_WORDS.has(t.fold) && !plan.roleAsked.some((k) => k.fold === t.fold);
   // ("bao nhiêu tiền" is stated by an amount: "đạt 386.450.000 đồng".)
   const namesTheMoney = plan.terms.map((t) => money.some((k) => sameKey(k, t)));
-  const namesTheAnswer = plan.terms.map((t, i) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || namesTheMoney[i] === true || isRoleFrame(t));
+  const namesTheKind = answerKindTerms(plan);
+  const namesTheAnswer = plan.terms.map((t, i) => (plan.kind === "who" && plan.askedNoun !== null && plan.askedNoun.some((k) => sameKey(k, t))) || namesTheMoney[i] === true || isRoleFrame(t) || namesTheKind[i] === true);
   const namesTheDeadline = deadlineTerms(plan);
   // "Tổng số đảng viên … là bao nhiêu?", "… in total?": the total asked is what a count states, with or
   // without the word ("Đảng bộ có 41.305 đảng viên").
@@ -682,7 +683,7 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       // A term the unit states in other words: a deadline ("chậm nhất" as "trước ngày"), the document asked
       // by its number, a body's members as comrades. (A count the question gives, "chi bộ có 35 đảng viên",
       // is also stated by a rule's range that holds it, "từ 30 đảng viên trở lên".)
-      const saidOtherwise = (i: number): boolean => (labelled && namesTheHolding[i] === true) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text)) || (namesTheTotal[i] === true && answersKind(plan, unit.text));
+      const saidOtherwise = (i: number): boolean => (labelled && namesTheHolding[i] === true) || (namesTheDeadline[i] === true && DEADLINE_SET.test(unit.text)) || (namesTheMoney[i] === true && MONEY_AMOUNT.test(unit.text)) || (namesTheDocument[i] === true && DOCUMENT_NUMBER.test(unit.text)) || (namesTheMembers[i] === true && COMRADES_COUNTED.test(unit.text)) || (namesTheTotal[i] === true && answersKind(plan, unit.text)) || namesTheKind[i] === true;
       let matched = 0;
       let ownWeight = 0;
       let ownMatched = 0;
@@ -981,6 +982,31 @@ const BEFORE_TIME_ASKED = new Set(["duoc", "se", "da", "la", "co", "vao", "tu", 
 const HOLDING_VERBS: ReadonlyArray<readonly [string, string]> = [["to", "chuc"], ["dien", "ra"], ["tien", "hanh"]];
 
 /** Which of a where- or when-question's terms say the event is held ("được tổ chức ở đâu"): a verb of holding, both syllables. */
+/**
+ * The terms of the noun naming the kind of answer right before "nào" / "gì" ("bằng hình thức nào", "những loại
+ * văn bản gì" → loại, "đơn vị nào giúp việc"): an answer states an instance of it, which need not repeat the
+ * noun (as after an English "What position …", see ANSWER_KIND_NOUNS_FOLDED).
+ */
+function answerKindTerms(plan: QueryPlan): boolean[] {
+  const marked = plan.terms.map(() => false);
+  if (plan.language !== "vi") return marked;
+  const tokens = unitTokens(plan.question);
+  plan.terms.forEach((t, i) => {
+    if (t.position === undefined) return;
+    for (const length of [2, 1]) {
+      const end = t.position + length;
+      if (!["nao", "gi"].includes(tokens[end]?.fold ?? "")) continue;
+      const noun = tokens.slice(t.position, end).map((k) => k.fold).join(" ");
+      if (!ANSWER_KIND_NOUNS_FOLDED.has(noun)) continue;
+      for (let j = i; j < plan.terms.length; j++) {
+        const at = plan.terms[j]?.position;
+        if (at !== undefined && at >= t.position && at < end) marked[j] = true;
+      }
+    }
+  });
+  return marked;
+}
+
 function holdingTerms(plan: QueryPlan): boolean[] {
   const marked = plan.terms.map(() => false);
   if (plan.kind !== "where" && plan.kind !== "when" && plan.kind !== "date") return marked;

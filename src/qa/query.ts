@@ -694,7 +694,7 @@ const LEVEL_WORDS_FOLDED: ReadonlySet<string> = new Set(LEVEL_KEYS.map((k) => k.
  * a body or unit (its name answers), a level, a period or quarter (its value answers), a sum of money or
  * time, a form or kind. Read as the kind asked only right after the question word.
  */
-const ANSWER_KIND_TRANSLATIONS = new Set(["chuc vu", "chuc danh", "vai tro", "nang luc", "co quan", "to chuc", "to chuc dang", "don vi", "cap", "quy", "thoi ky", "giai doan", "tien", "so tien", "kinh phi", "thoi gian", "hinh thuc", "loai"]);
+export const ANSWER_KIND_NOUNS_FOLDED: ReadonlySet<string> = new Set(["chuc vu", "chuc danh", "vai tro", "nang luc", "co quan", "to chuc", "to chuc dang", "don vi", "cap", "quy", "thoi ky", "giai doan", "tien", "so tien", "kinh phi", "thoi gian", "hinh thuc", "loai"]);
 /**
  * An English question opening with the question word and one noun before its verb: "What position does …",
  * "In what capacity did …", "How much money must …" (not "What cash bonus comes …", whose noun is "bonus").
@@ -716,7 +716,7 @@ function englishHeadPhrase(groups: readonly string[][], kind: QuestionKind, ques
   // "Which X …" names the kind of thing the answer is, an instance of which need not name it: the phrase
   // after it says what the question is about as well. So does "What position / role …", "In what
   // capacity …", "How much money …": an answer states the position, the role, the sum.
-  const asksKindOf = /^\s*which\s/iu.test(question) || (head !== null && head.at === 0 && WH_KIND_ASKED.test(question) && ANSWER_KIND_TRANSLATIONS.has(foldKey(groups[0]?.[0] ?? "")));
+  const asksKindOf = /^\s*which\s/iu.test(question) || (head !== null && head.at === 0 && WH_KIND_ASKED.test(question) && ANSWER_KIND_NOUNS_FOLDED.has(foldKey(groups[0]?.[0] ?? "")));
   if (head === null || !asksKindOf) return head?.phrases ?? null;
   // (A level named next, "… of the commune", says where, not what: the phrase after it says what.)
   const next = headPhraseOf(groups.slice(head.at + 1).filter((g) => !LEVEL_WORDS_FOLDED.has(foldKey(g[0] ?? ""))), kindWords);

@@ -544,6 +544,14 @@ describe("answer extraction", () => {
     expect(askAmong(passages, "Who is the Party Secretary of Hòa Bình Đông ward?", "Báo cáo của Đảng ủy phường Hòa Bình Đông", others).abstained).toBe(true);
   });
 
+  it("takes the noun naming the kind of answer before 'nào' / 'gì' as stated by an instance of it", () => {
+    const passages = ["Chi bộ biểu quyết bằng phiếu kín; đảng viên được xếp loại khi có trên 50% số đảng viên chính thức tán thành."];
+    const others = ["Đảng viên được xếp loại vào tháng 12.", "Chi bộ họp mỗi tháng một lần.", "Đảng ủy xã có 41 chi bộ trực thuộc."];
+    const result = askAmong(passages, "Chi bộ biểu quyết đề xuất mức xếp loại đảng viên bằng hình thức nào?", "Hướng dẫn kiểm điểm, đánh giá, xếp loại", others);
+    expect(result.abstained, result.reason ?? "").toBe(false);
+    expect(result.best?.text).toContain("phiếu kín");
+  });
+
   it("never takes a header's title line for a place", () => {
     const header = "Kết luận số 07-KL/VPTW ngày 01/12/2025: Kết luận của đồng chí Chánh Văn phòng tại Hội nghị toàn quốc công tác văn phòng năm 2025\nNgười ký: Lê Khánh Toàn";
     const s = new TermStats();
