@@ -466,29 +466,6 @@ function namesOnlyDeputy(unit: string, title: readonly TermKey[]): boolean {
   return everySighting(unit, title, (tokens, i) => tokens[i - 1]?.fold === "pho");
 }
 
-/** The office a who-question asks about: its title, or (when a deputy is asked) the deputy's; both null for other questions. */
-interface OfficeAsked {
-  title: TermKey[] | null;
-  deputy: TermKey[] | null;
-}
-
-function officeAsked(plan: QueryPlan): OfficeAsked {
-  const title = plan.kind === "who" ? askedTitle(plan) : null;
-  return { title, deputy: plan.kind === "who" && title === null ? deputyTitle(plan) : null };
-}
-
-/** Why `unit` names another office than the one asked, or null when it does not. */
-function otherOfficeNamed({ title, deputy }: OfficeAsked, unit: string, plan: QueryPlan): string | null {
-  const named = (k: readonly TermKey[]): string => k.map((t) => t.fold).join(" ");
-  // "Bí thư Đảng ủy phường … là ai?" is not answered by its "Phó Bí thư Đảng ủy": a deputy holds another office.
-  if (title && namesOnlyDeputy(unit, title)) return `the answer names only the deputy of the office asked: ${named(title)}`;
-  // … nor by the same title of another body ("Bí thư Chi đoàn khu phố" for "the Party Secretary of the ward").
-  if (title && namesOnlyOtherBodysTitle(unit, title, plan)) return `the answer names the ${named(title)} of another body`;
-  // (So for a deputy asked: "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy" is not the Huyện ủy's.)
-  if (deputy && namesOnlyOtherBodysTitle(unit, deputy, plan)) return `the answer names the ${named(deputy)} of another body`;
-  return null;
-}
-
 /** Whether `unit` names `title` (folded syllables) at least once, and `holds` at every token index it does. */
 function everySighting(unit: string, title: readonly TermKey[], holds: (tokens: readonly Token[], at: number) => boolean): boolean {
   const tokens = unitTokens(unit);
@@ -554,8 +531,6 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
   const compoundPairs = compounds.map(([a, b]) => ({ a, b, pair: [plan.terms[a], plan.terms[b]].filter((t): t is QueryTerm => t !== undefined) }));
   const inCompound = new Set(compounds.flat());
   const timedEvent = timedEventAsked(plan);
-  // "Ai là Bí thư …": a unit naming only the deputy, or another body's holder of the title, answers another office.
-  const office = officeAsked(plan);
   // "Ai chủ trì …?": a unit that does not say the act asked is no answer (see abstentionReason).
   const act = plan.kind === "who" ? actAsked(plan) : null;
   const ordinalLead = plan.ordinal !== null ? ordinalPattern(plan.ordinal) : null;
@@ -784,7 +759,6 @@ export function extractAnswer(plan: QueryPlan, candidates: readonly CandidatePas
       ({ unit }) => (countsWithoutNaming(plan, unit.text) ? policy.kindPenalty : 0),
       ({ unit }) => (missingContact(plan, unit.text) !== null || missingVoteResult(plan, unit.text) ? policy.mismatchPenalty : 0),
       ({ unit }) => (statesOtherBound(plan, unit.text) || boundsOtherSide(plan, unit.text) || speaksOnlyOfPilot(plan, unit.text) || citesOtherSubject(plan, unit.text) ? policy.mismatchPenalty : 0),
-      ({ unit }) => (otherOfficeNamed(office, unit.text, plan) !== null ? policy.mismatchPenalty : 0),
     ];
     covered.sort((a, b) => b.bound - a.bound || a.order - b.order);
     let bestOrder = -1;
@@ -1290,8 +1264,14 @@ function abstentionReason(plan: QueryPlan, best: PassageAnswer, passage: Candida
     return full === null ? [k] : unitTokens(full).map((t) => ({ fold: t.fold, accent: null }));
   });
   if (role && !hasWholePhrase(termSets(best.text), role)) return `the answer does not name the office asked: ${role.map((k) => k.fold).join(" ")}`;
-  const otherOffice = otherOfficeNamed(officeAsked(plan), best.text, plan);
-  if (otherOffice !== null) return otherOffice;
+  // "Bí thư Đảng ủy phường … là ai?" is not answered by its "Phó Bí thư Đảng ủy": a deputy holds another office.
+  const title = plan.kind === "who" ? askedTitle(plan) : null;
+  if (title && namesOnlyDeputy(best.text, title)) return `the answer names only the deputy of the office asked: ${title.map((k) => k.fold).join(" ")}`;
+  // … nor by the same title of another body ("Bí thư Chi đoàn khu phố" for "the Party Secretary of the ward").
+  if (title && namesOnlyOtherBodysTitle(best.text, title, plan)) return `the answer names the ${title.map((k) => k.fold).join(" ")} of another body`;
+  // (So for a deputy asked: "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy" is not the Huyện ủy's.)
+  const deputy = plan.kind === "who" && title === null ? deputyTitle(plan) : null;
+  if (deputy && namesOnlyOtherBodysTitle(best.text, deputy, plan)) return `the answer names the ${deputy.map((k) => k.fold).join(" ")} of another body`;
   if (passage) {
     // A text qualifies a sentence by what came before it or within it: a name or number the passage gives
     // only in a later sentence ("toàn tỉnh có …" followed by "… huyện Buôn Đôn") is about something else.

@@ -508,7 +508,7 @@ export function understandQuestion(raw: string): QueryPlan {
     anchor: english ? null : anchorOf(questionTokens, question),
     asksArticle: partAsked,
     askedNoun: english ? englishAskedLevel(question) : askedNounOf(questionTokens, accented),
-    roleAsked: kind !== "who" ? null : english ? englishRoleAsked(question, groups) : roleAskedOf(questionTokens, accented, question),
+    roleAsked: english || kind !== "who" ? null : roleAskedOf(questionTokens, accented, question),
     // "Which official signed …": the noun after "which" is the kind of answer asked for, not the subject.
     // "Which version of the party member database …": the answer may not repeat that noun ("cơ sở dữ liệu
     // đảng viên 3.0"), so the subject after it will do as well.
@@ -791,29 +791,6 @@ const BODY_OR_ROLE_FOLDED = new RegExp(foldDiacritics(BODY_OR_ROLE.source), BODY
 /** Words of that frame ("giữ chức vụ", "đảm nhiệm"): what the question asks about, not what the answer repeats. */
 export const ROLE_FRAME_WORDS: ReadonlySet<string> = new Set(["giu", "chuc", "vu", "danh", "dam", "nhiem", "nhan"]);
 
-// "Who is the Party Secretary of …", "Who was the chair of …", "Who holds the post of …": the office is the first phrase.
-const ENGLISH_ROLE_ASKED = /^\s*who (?:is|was|are|were|will be|serves as|holds the (?:post|position|office) of)(?: currently)? (?:the |a |an )?/i;
-
-/**
- * The office an English who-question asks the holder of ("Who is the Party Secretary of Hung Loc commune?" →
- * "bí thư"): its first translated phrase, when that phrase has a single rendering and names a role or body.
- */
-function englishRoleAsked(question: string, groups: readonly PhraseGroup[]): TermKey[] | null {
-  if (!ENGLISH_ROLE_ASKED.test(question)) return null;
-  const first = groups[0]?.phrases;
-  if (first?.length !== 1 || !BODY_OR_ROLE.test((first[0] ?? "").toLowerCase())) return null;
-  // (Its title only, where it starts with one: "bí thư" of "bí thư huyện ủy", which a signing block writes
-  // "T/M BAN THƯỜNG VỤ, BÍ THƯ".)
-  const tokens = analyzeText(first[0] ?? "", false).tokens;
-  return (leadingTitle(tokens) ?? tokens).map((t) => ({ fold: t.fold, accent: t.accent }));
-}
-
-/** `span` without the level phrase that ends it ("đảng ủy xã" → "đảng ủy"), keeping two syllables at least. */
-function withoutTrailingLevel(span: readonly Token[]): readonly Token[] {
-  const level = LEVEL_KEYS.find(({ folded }) => folded.length <= span.length - 2 && folded.every((k, i) => span[span.length - folded.length + i]?.fold === k));
-  return level === undefined ? span : span.slice(0, span.length - level.folded.length);
-}
-
 /** The office a who-question asks the holder of (see `QueryPlan.roleAsked`): a role or body's name. */
 function roleAskedOf(tokens: readonly Token[], accented: boolean, question = ""): TermKey[] | null {
   const folded = tokens.map((t) => t.fold).join(" ");
@@ -833,14 +810,11 @@ function roleAskedOf(tokens: readonly Token[], accented: boolean, question = "")
   // The place that ends an office's name ("Chủ nhiệm Ủy ban Kiểm tra Thị ủy Hòa Phong") names whose office
   // it is; an answer may leave it out.
   const capitalised = (t: Token): boolean => /^\p{Lu}/u.test(question.slice(t.start, t.end));
-  const spanLength = span.length;
   while (span.length > 2 && capitalised(span[span.length - 1] as Token) && !BODY_OR_ROLE_FOLDED.test(` ${(span[span.length - 1] as Token).fold} `)) span = span.slice(0, -1);
   // An office named with a long body ("Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Huyện ủy", "Trưởng phòng Cơ
   // yếu - Công nghệ thông tin Văn phòng Tỉnh ủy") may be written apart from its body: its title is asked.
   const title = span.length > MAX_OFFICE_SYLLABLES ? leadingTitle(span) : null;
   if (title !== null) span = title;
-  // (So does the level before the place's name: "xã" of "Bí thư Đảng ủy xã Hưng Lộc".)
-  else if (span.length < spanLength) span = withoutTrailingLevel(span);
   const text = span.map((t) => t.lower).join(" ");
   if (span.length < 2 || span.length > MAX_OFFICE_SYLLABLES || (title === null && !(accented ? BODY_OR_ROLE : BODY_OR_ROLE_FOLDED).test(text))) return null;
   return keysOf(span);
