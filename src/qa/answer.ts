@@ -955,7 +955,9 @@ const BEFORE_TIME_ASKED = new Set(["duoc", "se", "da", "la", "co", "vao", "tu", 
 /** Verbs of holding an event, folded: "tổ chức", "diễn ra", "tiến hành". */
 const HOLDING_VERBS: ReadonlyArray<readonly [string, string]> = [["to", "chuc"], ["dien", "ra"], ["tien", "hanh"]];
 
-/** Which of a where- or when-question's terms say the event is held ("được tổ chức ở đâu"): a verb of holding, both syllables. */
+/** The question words a noun naming the kind of answer stands before ("hình thức nào", "vai trò gì"), folded. */
+const KIND_QUESTION_WORDS: ReadonlySet<string> = new Set(["nao", "gi"]);
+
 /**
  * The terms of the noun naming the kind of answer right before "nào" / "gì" ("bằng hình thức nào", "những loại
  * văn bản gì" → loại, "đơn vị nào giúp việc"): an answer states an instance of it, which need not repeat the
@@ -969,7 +971,7 @@ function answerKindTerms(plan: QueryPlan): boolean[] {
     if (t.position === undefined) return;
     for (const length of [2, 1]) {
       const end = t.position + length;
-      if (!["nao", "gi"].includes(tokens[end]?.fold ?? "")) continue;
+      if (!KIND_QUESTION_WORDS.has(tokens[end]?.fold ?? "")) continue;
       const noun = tokens.slice(t.position, end).map((k) => k.fold).join(" ");
       if (!ANSWER_KIND_NOUNS_FOLDED.has(noun)) continue;
       for (let j = i; j < plan.terms.length; j++) {
@@ -981,6 +983,7 @@ function answerKindTerms(plan: QueryPlan): boolean[] {
   return marked;
 }
 
+/** Which of a where- or when-question's terms say the event is held ("được tổ chức ở đâu"): a verb of holding, both syllables. */
 function holdingTerms(plan: QueryPlan): boolean[] {
   const marked = plan.terms.map(() => false);
   if (plan.kind !== "where" && plan.kind !== "when" && plan.kind !== "date") return marked;

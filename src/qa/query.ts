@@ -692,7 +692,8 @@ const LEVEL_WORDS_FOLDED: ReadonlySet<string> = new Set(LEVEL_KEYS.map((k) => k.
 /**
  * What the nouns naming the kind of an answer translate to (folded): a position or role (a title answers),
  * a body or unit (its name answers), a level, a period or quarter (its value answers), a sum of money or
- * time, a form or kind. Read as the kind asked only right after the question word.
+ * time, a form or kind. Read as the kind asked only right after the English question word ("What position …")
+ * or right before the Vietnamese one ("bằng hình thức nào", "giữ vai trò gì").
  */
 export const ANSWER_KIND_NOUNS_FOLDED: ReadonlySet<string> = new Set(["chuc vu", "chuc danh", "vai tro", "nang luc", "co quan", "to chuc", "to chuc dang", "don vi", "cap", "quy", "thoi ky", "giai doan", "tien", "so tien", "kinh phi", "thoi gian", "hinh thuc", "loai"]);
 /**
