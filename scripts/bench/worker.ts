@@ -39,7 +39,7 @@ async function ingest(args: IndexArgs & { corpusDir: string; full: boolean; with
   const { ingestSettings, runIngest } = await import("../../src/app/ingestRunner.js");
   const { loadConfig } = await import("../../src/config.js");
   const { ingestCorpus } = await import("../../src/index/ingest.js");
-  const { currentGeneration } = await import("../../src/index/store.js");
+  const { currentGeneration, readStoredPassages } = await import("../../src/index/store.js");
   const { DEFAULT_MAX_FILE_BYTES } = await import("../../src/corpus/limits.js");
   const started = performance.now();
   const summary = args.withQuiz
@@ -221,10 +221,10 @@ async function startup(args: IndexArgs & { question: string }): Promise<object> 
 async function baseline(args: { indexDir: string; questionsFile: string; sample: number; k: number }): Promise<object> {
   const { BM25Retriever } = await import("@langchain/community/retrievers/bm25");
   const { Document } = await import("@langchain/core/documents");
-  const { currentGeneration } = await import("../../src/index/store.js");
+  const { currentGeneration, readStoredPassages } = await import("../../src/index/store.js");
   const { docIdFor } = await import("../../src/index/ingest.js");
   const generation = await currentGeneration(args.indexDir);
-  const passages = JSON.parse(await readFile(path.join(args.indexDir, generation ?? "", "passages.json"), "utf8")) as Array<{ id: string; docId: string; text: string }>;
+  const passages = await readStoredPassages(path.join(args.indexDir, generation ?? ""));
   const docs = passages.map((p) => new Document({ pageContent: p.text, metadata: { id: p.id, docId: p.docId } }));
   const buildStarted = performance.now();
   const retriever = BM25Retriever.fromDocuments(docs, { k: args.k });
@@ -254,9 +254,9 @@ async function baseline(args: { indexDir: string; questionsFile: string; sample:
 /** The quiz bank builder over the index's passages, as `runIngest` calls it after indexing. */
 async function quiz(args: { indexDir: string }): Promise<object> {
   const { buildQuizBank } = await import("../../src/quiz/generate.js");
-  const { currentGeneration } = await import("../../src/index/store.js");
+  const { currentGeneration, readStoredPassages } = await import("../../src/index/store.js");
   const generation = await currentGeneration(args.indexDir);
-  const passages = JSON.parse(await readFile(path.join(args.indexDir, generation ?? "", "passages.json"), "utf8")) as Parameters<typeof buildQuizBank>[0];
+  const passages = await readStoredPassages(path.join(args.indexDir, generation ?? ""));
   const started = performance.now();
   const result = buildQuizBank(passages);
   return { ms: Math.round(performance.now() - started), questions: result.questions, dropped: result.dropped, peakRssMb: peakRssMb() };

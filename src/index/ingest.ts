@@ -23,7 +23,20 @@ import { inThreadReaders, workerReaders, type AnalysedOutcome, type FileReaders 
 import { acquireIngestLock } from "./lock.js";
 import { analysePassages, type PassageAnalysis } from "./passageAnalysis.js";
 import { DEFAULT_CALIBRATION, calibrateEfSearch, pseudoQuestion, searchIn, spreadRows, type VectorSearchSettings } from "./vectorSearch.js";
-import { INDEX_FORMAT_VERSION, currentGeneration, loadIndex, writeGeneration, type GraphWriter, type IngestFailure, type InThreadIndex, type StoredPassage } from "./store.js";
+import {
+  INDEX_FORMAT_VERSION,
+  currentGeneration,
+  loadForUpdate,
+  passagesOf,
+  readLexical,
+  writeGeneration,
+  type GenerationForUpdate,
+  type GraphWriter,
+  type IngestFailure,
+  type PassageGroup,
+  type SharedLexical,
+  type StoredPassage,
+} from "./store.js";
 import { buildsGraphOffThread, newGraphBuild, type GraphBuild } from "./graphBuild.js";
 
 export { assignDocIds, docIdFor, listCorpusFiles } from "./corpusFiles.js";
@@ -52,6 +65,13 @@ export function defaultIngestWorkers(): number {
 
 /** Above this share of deleted labels an update rebuilds the graph from scratch. */
 const MAX_DELETED_SHARE = 0.25;
+/**
+ * Up to this share of the passages, the lexical changes of updates (passages removed and added since its
+ * file was written) are stored beside the file of an earlier generation instead of a new file (see
+ * `LexicalDelta`); above it they are folded into a new file. Each update rewrites the changes, and a
+ * served index applies them at load: a tenth costs both little.
+ */
+const MAX_LEXICAL_DELTA_SHARE = 0.1;
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -123,10 +143,10 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestSummary> 
   }
 }
 
-async function loadPrevious(opts: IngestOptions): Promise<InThreadIndex | null> {
+async function loadPrevious(opts: IngestOptions): Promise<GenerationForUpdate | null> {
   if (!(await currentGeneration(opts.indexDir))) return null;
   try {
-    const previous = await loadIndex(opts.indexDir, { efSearch: opts.efSearch });
+    const previous = await loadForUpdate(opts.indexDir, { efSearch: opts.efSearch });
     // Passages analysed with another lexicon are all analysed again.
     return previous.manifest.lexicon === INGEST_LEXICON_FINGERPRINT ? previous : null;
   } catch {
@@ -217,70 +237,84 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
       throw new AppError("INGEST_NOTHING", `No usable document in ${opts.corpusDir}${reasons ? ` (${reasons})` : ""}: add ${SUPPORTED_EXTENSIONS.join(", ")} files`);
     }
     if (previous && fresh.length === 0 && removed.length === 0 && !opts.full && sameRecords(previous.manifest, kept, skipped)) {
-      return summary("unchanged", previous.generation, previous.manifest.documents, previous.passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, workers: readers.threads, started });
+      return summary("unchanged", previous.generation, previous.manifest.documents, previous.manifest.passageCount, { added, updated, removed, unchanged: kept.length, skipped, quiz: previous.manifest.quiz, workers: readers.threads, started });
     }
 
     // Passages are kept by the path of their document: ids are unique per path (assignDocIds), so a kept
     // document's id names its passages and nobody else's; every passage of a changed or removed path goes.
+    // (Only the stored passages of those documents are read: the others' lines are written back as stored.)
     const keptDocIds = new Set(kept.map((d) => d.docId));
-    const reused = (previous?.passages ?? []).filter((p) => keptDocIds.has(p.docId));
-    const dropLabels = (previous?.passages ?? []).filter((p) => !keptDocIds.has(p.docId)).map((p) => p.label);
+    const previousDocs = previous?.manifest.documents ?? [];
+    const dropped = previous ? previousDocs.filter((d) => !keptDocIds.has(d.docId)).flatMap((d) => passagesOf(previous, d)) : [];
+    const dropLabels = dropped.map((p) => p.label);
     const newPassages = fresh.flatMap((d) => d.passages);
     const newAnalyses = fresh.flatMap((d) => analysesOf.get(d) ?? []);
     const deletedAfter = (previous?.manifest.deletedLabels ?? 0) + dropLabels.length;
-    const totalAfter = reused.length + newPassages.length;
+    const totalAfter = (previous?.manifest.passageCount ?? 0) - dropped.length + newPassages.length;
     const incremental = previous !== null && !opts.full && deletedAfter / Math.max(1, totalAfter + deletedAfter) <= MAX_DELETED_SHARE;
 
-    let passages: StoredPassage[];
-    let lexical: LexicalIndex;
+    // The passages held as objects (new ones; every one in a full build), by document.
+    let parsed: StoredPassage[];
+    let lexical: LexicalIndex | SharedLexical;
     let graph: GraphWriter;
     let deletedLabels: number;
     let terms: TermStats;
     // Measured while the quiz bank is built: a graph built off-thread may still be taking its last vectors.
-    let measuring: Promise<VectorSearchSettings>;
+    let measure: (allPassages: () => readonly StoredPassage[]) => Promise<VectorSearchSettings>;
     if (building) {
-      ({ passages, graph, lexical, terms } = building);
+      ({ passages: parsed, graph, lexical, terms } = building);
       deletedLabels = 0;
-      measuring = building.calibrate();
+      measure = () => building.calibrate();
     } else if (incremental && previous) {
       terms = previous.terms;
-      for (const p of previous.passages) if (!keptDocIds.has(p.docId)) terms.remove(matchingText(p));
-      // The graph loaded with the previous generation is updated in place: it is not read from disk twice.
-      const index = previous.vectorStore.index;
+      for (const p of dropped) terms.remove(matchingText(p));
+      // The graph read with the previous generation is updated in place.
+      const index = previous.graph;
       graph = index;
       for (const label of dropLabels) index.markDelete(label);
-      lexical = previous.lexical;
-      lexical.discard(dropLabels);
+      // The lexical index is not read: the changes since its file was written are, and grow by these.
+      const removed = new Set(previous.lexical.delta.removed);
+      const added = new Map(previous.lexical.delta.added);
+      for (const label of dropLabels) if (!added.delete(label)) removed.add(label);
       let next = index.getCurrentCount();
-      const labelled = newPassages.map((p) => ({ ...p, label: next++ }));
+      parsed = newPassages.map((p) => ({ ...p, label: next++ }));
       index.resizeIndex(Math.max(index.getMaxElements(), next));
-      labelled.forEach((p, i) => {
+      parsed.forEach((p, i) => {
         const analysis = analysisOf(p, newAnalyses[i]);
         index.addPoint(Array.from(analysis.vector), p.label);
-        addTerms(p, analysis, { lexical, terms });
+        terms.addAnalysed([analysis.text, analysis.context, analysis.title]);
+        added.set(p.label, LexicalIndex.fieldsOf(analysis.text, analysis.context));
       });
-      passages = [...reused, ...labelled];
+      const shared: SharedLexical = { ...previous.lexical, delta: { removed: [...removed], added: [...added] } };
+      // Once the changes are a sizeable share of the index, they are folded into a new file.
+      lexical = removed.size + added.size <= MAX_LEXICAL_DELTA_SHARE * totalAfter ? shared : await readLexical(shared);
       deletedLabels = deletedAfter;
-      measuring = keptOrRemeasured(previous.manifest.vectorSearch, index, passages, embeddings);
+      measure = (allPassages) => keptOrRemeasured(previous.manifest.vectorSearch, index, totalAfter, allPassages, embeddings);
     } else {
       // A rebuild that keeps some documents: their passages are analysed again here, the new ones were read with theirs.
-      const rebuild = new FreshBuild(embeddings, reused.length + newPassages.length, false);
-      const reusedByDoc = new Map<string, Array<Omit<StoredPassage, "label">>>();
-      for (const { label: _label, ...rest } of reused) reusedByDoc.set(rest.docId, [...(reusedByDoc.get(rest.docId) ?? []), rest]);
-      for (const docPassages of reusedByDoc.values()) rebuild.add(docPassages, analysePassages(docPassages, embeddings));
+      const rebuild = new FreshBuild(embeddings, totalAfter, false);
+      if (previous) {
+        for (const doc of previousDocs) {
+          if (!keptDocIds.has(doc.docId)) continue;
+          const docPassages = passagesOf(previous, doc).map(({ label: _label, ...rest }) => rest);
+          rebuild.add(docPassages, analysePassages(docPassages, embeddings));
+        }
+      }
       rebuild.add(newPassages, newAnalyses);
-      ({ passages, graph, lexical, terms } = rebuild);
+      ({ passages: parsed, graph, lexical, terms } = rebuild);
       deletedLabels = 0;
-      measuring = rebuild.calibrate();
+      measure = () => rebuild.calibrate();
     }
     // Keep documents in corpus order, passages in document order.
     const docOrder = new Map(supported.map((p, i) => [p, i]));
     const documents = [...kept, ...fresh.map((d) => d.info)].sort((a, b) => (docOrder.get(a.path) ?? 0) - (docOrder.get(b.path) ?? 0));
-    const docRank = new Map(documents.map((d, i) => [d.docId, i]));
-    passages.sort((a, b) => (docRank.get(a.docId) ?? 0) - (docRank.get(b.docId) ?? 0) || a.order - b.order);
-
+    const groups = groupPassages(documents, parsed, previous);
+    // Every passage, in index order, parsed only when something needs them all (the quiz bank, a new measure).
+    const everyPassage = (): StoredPassage[] => groups.flatMap((g, i) => ("line" in g && previous ? passagesOf(previous, documents[i] as DocumentInfo) : "passages" in g ? g.passages : []));
+    const passageCount = documents.reduce((n, d) => n + d.passages, 0);
+    const measuring = measure(everyPassage);
     measuring.catch(() => undefined); // awaited below; a quiz failure first must not leave it unhandled
-    const quiz = opts.buildQuiz?.(passages) ?? { bank: null, questions: 0, dropped: 0 };
+    const quiz = opts.buildQuiz?.(everyPassage()) ?? { bank: null, questions: 0, dropped: 0 };
     const vectorSearch = await measuring;
     let generation: string;
     try {
@@ -292,12 +326,12 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
           lexicon: INGEST_LEXICON_FINGERPRINT,
           documents,
           failures: skipped,
-          passageCount: passages.length,
+          passageCount,
           deletedLabels,
           quiz: { questions: quiz.questions, dropped: quiz.dropped },
           vectorSearch,
         },
-        passages,
+        passages: groups,
         graph,
         lexical,
         terms,
@@ -307,7 +341,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
       throw new AppError("INDEX_UNWRITABLE", `Could not write the new index into ${opts.indexDir} (${describeError(err)}): check that INDEX_DIR is writable and the disk is not full; the previous index keeps serving`, { cause: err });
     }
     await pruneOcrCache(ocrCacheDir, new Set(documents.map((d) => d.hash)));
-    return summary(incremental ? "incremental" : "full", generation, documents, passages.length, { added, updated, removed, unchanged: kept.length, skipped, quiz, workers: readers.threads, started });
+    return summary(incremental ? "incremental" : "full", generation, documents, passageCount, { added, updated, removed, unchanged: kept.length, skipped, quiz, workers: readers.threads, started });
   } finally {
     // The graph's worker thread, if it has one, stops whatever happened.
     await building?.close();
@@ -323,8 +357,9 @@ function pseudoQueries(passages: readonly StoredPassage[], embeddings: HashedEmb
  * The previous search width while the index stays about the same size; measured again (vectors read back
  * from the graph) when it grew or shrank by more than the tolerance, or was never measured.
  */
-async function keptOrRemeasured(previous: VectorSearchSettings | undefined, graph: hnswlib.HierarchicalNSW, passages: readonly StoredPassage[], embeddings: HashedEmbeddings): Promise<VectorSearchSettings> {
-  if (previous && Math.abs(passages.length - previous.passages) <= previous.passages * DEFAULT_CALIBRATION.resizeTolerance) return previous;
+async function keptOrRemeasured(previous: VectorSearchSettings | undefined, graph: hnswlib.HierarchicalNSW, count: number, allPassages: () => readonly StoredPassage[], embeddings: HashedEmbeddings): Promise<VectorSearchSettings> {
+  if (previous && Math.abs(count - previous.passages) <= previous.passages * DEFAULT_CALIBRATION.resizeTolerance) return previous;
+  const passages = allPassages();
   const dim = embeddings.dimensions;
   const vectors = new Float32Array(passages.length * dim);
   const rowOf = new Map<number, number>();
@@ -333,6 +368,26 @@ async function keptOrRemeasured(previous: VectorSearchSettings | undefined, grap
     rowOf.set(p.label, row);
   });
   return calibrateEfSearch(searchIn(graph), vectors, dim, (label) => rowOf.get(label), pseudoQueries(passages, embeddings));
+}
+
+/**
+ * The passages of each document, in the documents' order: those held as objects (sorted by their order in
+ * the document), else the line the previous generation stored for it.
+ */
+function groupPassages(documents: readonly DocumentInfo[], parsed: readonly StoredPassage[], previous: GenerationForUpdate | null): PassageGroup[] {
+  const byDoc = new Map<string, StoredPassage[]>();
+  for (const p of parsed) {
+    const list = byDoc.get(p.docId);
+    if (list) list.push(p);
+    else byDoc.set(p.docId, [p]);
+  }
+  return documents.map((doc) => {
+    const own = byDoc.get(doc.docId);
+    if (own) return { docId: doc.docId, passages: own.sort((a, b) => a.order - b.order) };
+    const line = previous?.lines.get(doc.docId);
+    if (!line) throw new Error(`no passages for ${doc.path}`);
+    return { docId: doc.docId, line };
+  });
 }
 
 /** The text whose terms count for a passage: its own words, its section and its document title. */

@@ -335,23 +335,29 @@ export class InvertedIndex implements ScoredPostings {
     return this.norms[field] ?? { norm: new Float64Array(0), once: new Float64Array(0) };
   }
 
-  /** How many passages of a field have the term (discarded ones may still count until a vacuum); 0 if none. */
+  /** How many live passages of a field have the term; 0 if none. */
   fieldTermFrequency(field: number, term: string): number {
     const postings = this.fields[field];
     const id = postings?.termIds.get(term);
     if (!postings || id === undefined) return 0;
-    return postings.rows(id).reduce((n, row) => n + (row.end - row.start), 0);
+    return this.documentFrequency(postings.rows(id));
   }
 
-  /** How many documents have every one of `terms` in the field (dead ones included, as in `fieldTermFrequency`). */
+  /** How many live documents have every one of `terms` in the field. */
   fieldTermsTogether(field: number, terms: readonly string[]): number {
     const postings = this.fields[field];
     let together: Set<number> | null = null;
+    const allLive = this.liveCount === this.slotCount;
     for (const term of terms) {
       const id = postings?.termIds.get(term);
       if (!postings || id === undefined) return 0;
       const slots = new Set<number>();
-      for (const row of postings.rows(id)) for (let p = row.start; p < row.end; p++) if (!together || together.has(row.docs[p] ?? -1)) slots.add(row.docs[p] ?? -1);
+      for (const row of postings.rows(id)) {
+        for (let p = row.start; p < row.end; p++) {
+          const slot = row.docs[p] ?? -1;
+          if ((allLive || this.live[slot] === 1) && (!together || together.has(slot))) slots.add(slot);
+        }
+      }
       together = slots;
       if (together.size === 0) return 0;
     }

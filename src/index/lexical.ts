@@ -11,7 +11,7 @@
 import { analyzeText, type TermView } from "../text/analyze.js";
 import type { TermLookup } from "./bm25.js";
 import { InvertedIndex } from "./invertedIndex.js";
-import { decodeLexicalJson, encodeLexicalJson } from "./lexicalFormat.js";
+import { decodeLexicalDelta, decodeLexicalJson, encodeLexicalDelta, encodeLexicalJson } from "./lexicalFormat.js";
 import { withinOneEdit } from "../text/normalize.js";
 
 /** What the lexical index stores per passage. */
@@ -62,10 +62,20 @@ export function toLexicalDoc(label: number, text: string, context: string, view:
   return { id: label, acc: view.accent.join(" "), fold: view.fold.join(" "), bi: view.bigrams.join(" "), ctx: [...ctx.fold, ...ctx.bigrams].join(" ") };
 }
 
-/** BM25 index over passages, addressed by integer label. */
+/**
+ * Changes to a stored lexical index kept apart from it: passages removed (by label) and passages added
+ * (label and terms by field). A re-ingest that changes a few documents writes these instead of the whole
+ * index, which the new generation shares with the one before; the next full write folds them in.
+ */
+export interface LexicalDelta {
+  removed: number[];
+  added: Array<[number, string[][]]>;
+}
+
 /** Index of the bigram field in FIELDS. */
 const BIGRAM_FIELD = 2;
 
+/** BM25 index over passages, addressed by integer label. */
 export class LexicalIndex {
   /** Folded terms (not numbers) by length, for fuzzy look-ups; extended as terms are added. */
   private readonly foldByLength = new Map<number, string[]>();
@@ -102,7 +112,38 @@ export class LexicalIndex {
    * without joining the terms into strings and splitting them again.
    */
   addAnalysed(label: number, view: Pick<TermView, "accent" | "fold" | "bigrams">, contextView: Pick<TermView, "fold" | "bigrams">): void {
-    this.index.add(label, [view.accent, view.fold, view.bigrams, [...contextView.fold, ...contextView.bigrams]]);
+    this.addFields(label, LexicalIndex.fieldsOf(view, contextView));
+  }
+
+  /** The terms a passage is indexed by, field by field (what `addFields` takes and a stored delta keeps). */
+  static fieldsOf(view: Pick<TermView, "accent" | "fold" | "bigrams">, contextView: Pick<TermView, "fold" | "bigrams">): string[][] {
+    return [view.accent, view.fold, view.bigrams, [...contextView.fold, ...contextView.bigrams]];
+  }
+
+  /** A delta's stored form (see `LexicalDelta`). */
+  static encodeDelta(delta: LexicalDelta): string {
+    return encodeLexicalDelta(delta);
+  }
+
+  /** Reads a delta's stored form; throws on anything malformed. */
+  static decodeDelta(json: string): LexicalDelta {
+    return decodeLexicalDelta(json, FIELDS.length);
+  }
+
+  /** Adds a passage by its terms, field by field (see `fieldsOf`). */
+  addFields(label: number, fields: ReadonlyArray<readonly string[]>): void {
+    if (fields.length !== FIELDS.length) throw new Error(`lexical index: ${fields.length} fields given, ${FIELDS.length} expected`);
+    this.index.add(label, fields);
+  }
+
+  /**
+   * Applies the changes a generation stored beside the index it shares with the one before (see
+   * `LexicalDelta`): its passages removed, then its passages added. Searches, frequencies and the saved
+   * form are then those of an index built with the changes.
+   */
+  applyDelta(delta: LexicalDelta): void {
+    this.discard(delta.removed);
+    for (const [label, fields] of delta.added) this.addFields(label, fields);
   }
 
   addAll(docs: readonly LexicalDoc[]): void {

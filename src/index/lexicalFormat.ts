@@ -262,3 +262,33 @@ function decodeMiniSearch(js: MiniSearchJson, fields: readonly string[]): Compac
     fields: built.map((f) => ({ terms: f.terms, counts: Uint32Array.from(f.counts), docs: Uint32Array.from(f.docs), tfs: Uint16Array.from(f.tfs) })),
   };
 }
+
+export const LEXICAL_DELTA_FORMAT = "tro-ly-lexical-delta";
+
+/** Passages removed from and added to a stored index (see `LexicalDelta` in lexical.ts). */
+interface DeltaFile {
+  format: typeof LEXICAL_DELTA_FORMAT;
+  version: 1;
+  removed: number[];
+  added: Array<[number, string[][]]>;
+}
+
+/** Serialises the changes kept beside a stored index. */
+export function encodeLexicalDelta(delta: { removed: readonly number[]; added: ReadonlyArray<readonly [number, ReadonlyArray<readonly string[]>]> }): string {
+  const file: DeltaFile = { format: LEXICAL_DELTA_FORMAT, version: 1, removed: [...delta.removed], added: delta.added.map(([label, fields]) => [label, fields.map((f) => [...f])]) };
+  return JSON.stringify(file);
+}
+
+/** Reads the changes kept beside a stored index; throws on anything malformed. */
+export function decodeLexicalDelta(json: string, fieldCount: number): { removed: number[]; added: Array<[number, string[][]]> } {
+  const file = JSON.parse(json) as Partial<DeltaFile>;
+  if (file.format !== LEXICAL_DELTA_FORMAT || file.version !== 1) throw new Error("lexical delta: unknown file format");
+  const isLabel = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+  if (!Array.isArray(file.removed) || !file.removed.every(isLabel)) throw new Error("lexical delta: damaged list of removed passages");
+  if (!Array.isArray(file.added)) throw new Error("lexical delta: damaged list of added passages");
+  for (const entry of file.added) {
+    const ok = Array.isArray(entry) && isLabel(entry[0]) && Array.isArray(entry[1]) && entry[1].length === fieldCount && entry[1].every((f) => Array.isArray(f) && f.every((t) => typeof t === "string"));
+    if (!ok) throw new Error("lexical delta: damaged added passage");
+  }
+  return { removed: file.removed, added: file.added };
+}

@@ -4,9 +4,9 @@
  * is replaced atomically (write + rename) only once it is complete, so a failed or killed ingest leaves
  * the previous index serving. Each generation carries a format version; unknown versions are refused.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
@@ -17,15 +17,21 @@ import type { DocumentInfo } from "../corpus/types.js";
 import { AppError, describeError } from "../errors.js";
 import { INGEST_LEXICON_FINGERPRINT } from "../text/lexicon.js";
 import { HASHED_EMBEDDINGS_NAME, HashedEmbeddings } from "./embeddings.js";
-import { LexicalIndex } from "./lexical.js";
+import { LexicalIndex, type LexicalDelta } from "./lexical.js";
 import { TermStats, type TermStatsJSON } from "./termStats.js";
 import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
 import { inThreadSearcher, OffThreadSearcher, searchesOffThread, type VectorSearcher } from "./vectorSearcher.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
-export const INDEX_FORMAT_VERSION = 57;
+export const INDEX_FORMAT_VERSION = 58;
 const CURRENT_FILE = "CURRENT";
-const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", quiz: "quiz.json", terms: "terms.json" } as const;
+/**
+ * The files of a generation. Passages are stored one line per document, in the manifest's order (a JSON
+ * array of its passages), so that a re-ingest writes back the lines of unchanged documents as they were
+ * and parses only those of the documents that changed. The lexical index may come with a delta (see
+ * `LexicalDelta`): the index file is then the one of an earlier generation, shared by a hard link.
+ */
+const FILES = { manifest: "manifest.json", passages: "passages.jsonl", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", lexicalDelta: "lexical-delta.json", quiz: "quiz.json", terms: "terms.json" } as const;
 
 /** A file the ingest could not use, and why. */
 export interface IngestFailure {
@@ -52,6 +58,11 @@ export interface IndexManifest {
   quiz: { questions: number; dropped: number };
   /** The HNSW search width measured at ingest (absent in indexes written before it was). */
   vectorSearch?: VectorSearchSettings;
+  /**
+   * sha256 of the passages file and of the lexical index file, as written: a re-ingest writes back or
+   * shares them without parsing them, and first checks they are intact (else it builds anew).
+   */
+  digests?: { passages: string; lexical: string };
 }
 
 /** A passage as stored, with its vector label. */
@@ -64,12 +75,27 @@ export interface GraphWriter {
   writeIndex(file: string): Promise<unknown>;
 }
 
+/**
+ * One document's passages as a generation writes them: parsed, or the line a previous generation stored
+ * for it, written back byte for byte.
+ */
+export type PassageGroup = { docId: string; passages: readonly StoredPassage[] } | { docId: string; line: Uint8Array };
+
+/** A lexical index written as the file of an earlier generation (shared) and the changes since. */
+export interface SharedLexical {
+  base: string;
+  /** sha256 of the file `base`. */
+  baseDigest: string;
+  delta: LexicalDelta;
+}
+
 /** Everything needed to write one generation. */
 export interface GenerationData {
   manifest: IndexManifest;
-  passages: StoredPassage[];
+  /** One group per document of `manifest.documents`, in the same order. */
+  passages: readonly PassageGroup[];
   graph: GraphWriter;
-  lexical: LexicalIndex;
+  lexical: LexicalIndex | SharedLexical;
   terms: TermStats;
   /** Serialised quiz bank (any JSON), stored with the index so a re-index refreshes it. */
   quiz: unknown;
@@ -204,13 +230,16 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     })();
     vectorsRead = reading;
     reading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-    const [passages, lexicalJson, termsJson] = await Promise.all([
-      readJson<StoredPassage[]>(path.join(dir, FILES.passages)),
+    const [lines, lexicalJson, deltaJson, termsJson] = await Promise.all([
+      readPassageLines(path.join(dir, FILES.passages), manifest.documents),
       readFile(path.join(dir, FILES.lexical), "utf8"),
+      readOptional(path.join(dir, FILES.lexicalDelta)),
       readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
     ]);
+    const passages = manifest.documents.flatMap((d) => parsePassageLine(lines.get(d.docId), d));
     sharePassageStrings(passages);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
+    if (deltaJson !== null) lexical.applyDelta(LexicalIndex.decodeDelta(deltaJson));
     const searcher = await reading;
     index?.setEf(efSearch);
     if (passages.length !== manifest.passageCount || lexical.size !== passages.length) {
@@ -279,27 +308,160 @@ function readQuizFile(file: string): unknown {
   }
 }
 
-/** Array elements serialised per write. */
-const JSON_ARRAY_CHUNK = 2000;
+/** A file's text, or null when it does not exist. */
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+}
+
+const NEWLINE = 0x0a;
 
 /**
- * Writes exactly `JSON.stringify(items)`, in pieces: 100,000 passages as one string would be ~200 MB of
- * UTF-16 on top of the index being written.
+ * The stored line of each document, by docId (byte ranges of the file, not decoded). Throws when the file
+ * does not hold one line per document of the manifest.
  */
-async function writeJsonArray(file: string, items: readonly unknown[]): Promise<void> {
+async function readPassageLines(file: string, documents: readonly DocumentInfo[], digest?: string): Promise<Map<string, Uint8Array>> {
+  const bytes = await readFile(file);
+  if (digest !== undefined && sha256(bytes) !== digest) throw new Error(`${FILES.passages} is not as written`);
+  const lines = new Map<string, Uint8Array>();
+  let start = 0;
+  for (const doc of documents) {
+    const end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) throw new Error(`${FILES.passages} holds ${lines.size} documents, the manifest ${documents.length}`);
+    lines.set(doc.docId, bytes.subarray(start, end));
+    start = end + 1;
+  }
+  if (start !== bytes.length) throw new Error(`${FILES.passages} holds more documents than the manifest's ${documents.length}`);
+  return lines;
+}
+
+/** A document's stored line parsed; throws unless it holds exactly the document's passages. */
+function parsePassageLine(line: Uint8Array | undefined, doc: DocumentInfo): StoredPassage[] {
+  if (line === undefined) throw new Error(`no passages stored for ${doc.path}`);
+  const passages = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString("utf8")) as StoredPassage[];
+  if (!Array.isArray(passages) || passages.length !== doc.passages || passages.some((p) => p.docId !== doc.docId)) {
+    throw new Error(`the passages stored for ${doc.path} are not its ${doc.passages}`);
+  }
+  return passages;
+}
+
+/** Bytes gathered before each write of the passages file. */
+const WRITE_BATCH_BYTES = 1 << 20;
+
+const sha256 = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
+
+/** Writes the passages file: one line per group, in order (see FILES). Returns its sha256. */
+async function writePassageLines(file: string, groups: readonly PassageGroup[]): Promise<string> {
   const handle = await open(file, "w");
+  const hash = createHash("sha256");
   try {
-    for (let i = 0; i < items.length; i += JSON_ARRAY_CHUNK) {
-      const piece = items
-        .slice(i, i + JSON_ARRAY_CHUNK)
-        .map((item) => JSON.stringify(item) ?? "null")
-        .join(",");
-      await handle.write(`${i === 0 ? "[" : ","}${piece}`);
+    let batch: Uint8Array[] = [];
+    let size = 0;
+    const newline = Uint8Array.of(NEWLINE);
+    for (const group of groups) {
+      const line = "line" in group ? group.line : Buffer.from(JSON.stringify(group.passages));
+      batch.push(line, newline);
+      hash.update(line).update(newline);
+      size += line.byteLength + 1;
+      if (size >= WRITE_BATCH_BYTES) {
+        await handle.writev(batch);
+        batch = [];
+        size = 0;
+      }
     }
-    await handle.write(items.length === 0 ? "[]" : "]");
+    if (batch.length > 0) await handle.writev(batch);
   } finally {
     await handle.close();
   }
+  return hash.digest("hex");
+}
+
+/**
+ * The lexical index file: the whole index, or an earlier generation's file linked and the changes since.
+ * Returns the file's sha256.
+ */
+async function writeLexical(dir: string, lexical: LexicalIndex | SharedLexical): Promise<string> {
+  const file = path.join(dir, FILES.lexical);
+  if (lexical instanceof LexicalIndex) {
+    const json = lexical.toJSON();
+    await writeFile(file, json);
+    return sha256(json);
+  }
+  // (A hard link shares the bytes; where the file system has none, a copy does the same.)
+  await link(lexical.base, file).catch(() => copyFile(lexical.base, file));
+  await writeFile(path.join(dir, FILES.lexicalDelta), LexicalIndex.encodeDelta(lexical.delta));
+  return lexical.baseDigest;
+}
+
+/** What a re-ingest needs of the generation in service, read without analysing what stays as it is. */
+export interface GenerationForUpdate {
+  dir: string;
+  generation: string;
+  manifest: IndexManifest;
+  terms: TermStats;
+  /** The graph, read in this thread, with the search width set. */
+  graph: hnswlib.HierarchicalNSW;
+  /** Each document's stored line, by docId (see PassageGroup). */
+  lines: ReadonlyMap<string, Uint8Array>;
+  /** The lexical index file (not read) and the changes stored beside it (none: empty lists). */
+  lexical: SharedLexical;
+}
+
+/**
+ * Reads the generation in service for a re-ingest: its manifest, term statistics and graph, and the
+ * passages and lexical index only as stored (see `passagesOf`, `readLexical`). Throws INDEX_* errors like
+ * `loadIndex`.
+ */
+export async function loadForUpdate(indexDir: string, opts: { efSearch?: number | undefined } = {}): Promise<GenerationForUpdate> {
+  const generation = await currentGeneration(indexDir);
+  if (!generation) throw new AppError("INDEX_MISSING", `INDEX_DIR ${indexDir} has no index`);
+  const dir = path.join(indexDir, generation);
+  const manifest = await readJson<IndexManifest>(path.join(dir, FILES.manifest));
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.embeddings?.name !== HASHED_EMBEDDINGS_NAME) throw new AppError("INDEX_VERSION", `The index in ${dir} is of another format`);
+  const digests = manifest.digests;
+  if (!digests) throw new AppError("INDEX_CORRUPT", `The index in ${dir} has no file digests`);
+  const vectorFile = path.join(dir, FILES.vectors);
+  const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embeddings.dimensions);
+  const reading = (async () => {
+    if ((await stat(vectorFile)).size === 0) throw new Error("hnswlib.index is empty");
+    await graph.readIndex(vectorFile);
+  })();
+  reading.catch(() => undefined); // awaited below
+  const lexicalFile = path.join(dir, FILES.lexical);
+  const [lines, lexicalDigest, deltaJson, termsJson] = await Promise.all([
+    readPassageLines(path.join(dir, FILES.passages), manifest.documents, digests.passages),
+    readFile(lexicalFile).then(sha256),
+    readOptional(path.join(dir, FILES.lexicalDelta)),
+    readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
+  ]);
+  if (lexicalDigest !== digests.lexical) throw new AppError("INDEX_CORRUPT", `${FILES.lexical} in ${dir} is not as written`);
+  await reading;
+  graph.setEf(opts.efSearch ?? manifest.vectorSearch?.efSearch ?? fallbackEfSearch(manifest.passageCount));
+  const delta = deltaJson === null ? { removed: [], added: [] } : LexicalIndex.decodeDelta(deltaJson);
+  return { dir, generation, manifest, terms: TermStats.fromJSON(termsJson), graph, lines, lexical: { base: lexicalFile, baseDigest: digests.lexical, delta } };
+}
+
+/** A document's passages as `loadForUpdate` read them (its stored line parsed and checked). */
+export function passagesOf(previous: GenerationForUpdate, doc: DocumentInfo): StoredPassage[] {
+  return parsePassageLine(previous.lines.get(doc.docId), doc);
+}
+
+/** The lexical index as stored: the file read and the changes beside it applied. */
+export async function readLexical(stored: SharedLexical): Promise<LexicalIndex> {
+  const lexical = LexicalIndex.fromJSON(await readFile(stored.base, "utf8"));
+  lexical.applyDelta(stored.delta);
+  return lexical;
+}
+
+/** The passages of a generation, in order, without loading the rest (for tools that read them alone). */
+export async function readStoredPassages(dir: string): Promise<StoredPassage[]> {
+  const manifest = await readJson<IndexManifest>(path.join(dir, FILES.manifest));
+  const lines = await readPassageLines(path.join(dir, FILES.passages), manifest.documents);
+  return manifest.documents.flatMap((d) => parsePassageLine(lines.get(d.docId), d));
 }
 
 /** Writes a generation beside the current one and makes it current atomically. Returns its name. */
@@ -313,13 +475,13 @@ export async function writeGeneration(indexDir: string, data: GenerationData): P
   const graphWritten = data.graph.writeIndex(path.join(tmp, FILES.vectors));
   graphWritten.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   await writeFile(path.join(tmp, FILES.vectorArgs), JSON.stringify({ space: "cosine", numDimensions: data.manifest.embeddings.dimensions }));
-  await writeJsonArray(path.join(tmp, FILES.passages), data.passages);
-  await writeFile(path.join(tmp, FILES.lexical), data.lexical.toJSON());
+  if (data.passages.length !== data.manifest.documents.length || data.passages.some((g, i) => g.docId !== data.manifest.documents[i]?.docId)) throw new Error("the passages to write are not grouped as the manifest's documents");
+  const digests = { passages: await writePassageLines(path.join(tmp, FILES.passages), data.passages), lexical: await writeLexical(tmp, data.lexical) };
   await writeFile(path.join(tmp, FILES.terms), JSON.stringify(data.terms.toJSON()));
   await writeFile(path.join(tmp, FILES.quiz), JSON.stringify(data.quiz));
   await graphWritten;
   // The manifest goes last: a generation without one is never complete.
-  await writeFile(path.join(tmp, FILES.manifest), JSON.stringify(data.manifest, null, 1));
+  await writeFile(path.join(tmp, FILES.manifest), JSON.stringify({ ...data.manifest, digests }, null, 1));
   await rename(tmp, path.join(indexDir, name));
   const pointer = path.join(indexDir, `.${CURRENT_FILE}.${randomBytes(3).toString("hex")}`);
   await writeFile(pointer, `${name}\n`);

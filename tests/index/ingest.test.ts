@@ -8,6 +8,7 @@ import { currentGeneration, indexFormatMatches, loadIndex } from "../../src/inde
 import { INGEST_LEXICON_FINGERPRINT } from "../../src/text/lexicon.js";
 import { isAppError } from "../../src/errors.js";
 import { QaEngine } from "../../src/qa/engine.js";
+import { analyzeText } from "../../src/text/analyze.js";
 import { makeDocx, makePdf, makeTempDir } from "../support/fixtures.js";
 
 let root: { dir: string; cleanup: () => Promise<void> };
@@ -156,7 +157,7 @@ describe("ingest", () => {
   it("ignores a half-written generation left by a killed ingest and cleans it up next time", async () => {
     const leftover = path.join(indexDir, ".tmp-gen-killed");
     await mkdir(leftover, { recursive: true });
-    await writeFile(path.join(leftover, "passages.json"), "[{\"trunc");
+    await writeFile(path.join(leftover, "passages.jsonl"), "[{\"trunc");
     const engine = await QaEngine.open(indexDir);
     expect((await engine.ask("Xã Ea Tiêu kết nạp bao nhiêu đảng viên mới?")).abstained).toBe(false);
     await writeFile(path.join(corpusDir, "moi.txt"), "Tin mới\n\nChi bộ trường học có 9 đảng viên.\n");
@@ -212,7 +213,7 @@ describe("damaged indexes", () => {
     await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT") && /npm run ingest/.test(err.message));
     await ingestCorpus(options({ indexDir: dir }));
     const next = (await currentGeneration(dir)) ?? "";
-    await rm(path.join(dir, next, "passages.json"));
+    await rm(path.join(dir, next, "passages.jsonl"));
     await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT"));
   });
 
@@ -220,5 +221,102 @@ describe("damaged indexes", () => {
     await expect(loadIndex(path.join(root.dir, "nothing-here"), { efSearch: 100 })).rejects.toSatisfy(
       (err: unknown) => isAppError(err, "INDEX_MISSING") && /npm run ingest/.test(err.message),
     );
+  });
+});
+
+describe("updates that rewrite only what changed", () => {
+  const places = ["Ea Tiêu", "Hòa Thắng", "Tân Lập", "Cư Kuin", "Buôn Hồ", "Ea Kar", "Phú Xuân", "Krông Pắc"];
+  /** Forty small reports, two passages each (enough for one changed document to be a small share). */
+  async function writeReports(dir: string, changed: ReadonlyMap<number, string> = new Map()): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 40; i++) {
+      const place = places[i % places.length] ?? "";
+      const body = changed.get(i) ?? `Năm ${2000 + i}, xã ${place} số ${i} có ${10 + i} chi bộ và ${100 + i * 7} đảng viên.`;
+      await writeFile(path.join(dir, `bao-cao-${i}.txt`), `Báo cáo số ${i} của xã ${place}\n\n${body}\n\nChi bộ thôn ${i} họp thường lệ vào ngày ${(i % 28) + 1} hằng tháng.\n`);
+    }
+  }
+  const questions = ["Năm 2007 xã số 7 có bao nhiêu chi bộ?", "Chi bộ thôn 12 họp vào ngày nào?", "xa so 31 co bao nhieu dang vien", "Năm 2019 xã số 19 có bao nhiêu đảng viên?", "Năm 2033 xã số 33 có bao nhiêu chi bộ?"];
+  /**
+   * What an engine answers to the questions and the passage it cites first, and what the lexical index
+   * finds for them (passages and scores; labels differ between an updated index and one built whole).
+   */
+  async function answers(dir: string): Promise<unknown[]> {
+    const engine = await QaEngine.open(dir);
+    try {
+      const out: unknown[] = [];
+      for (const q of questions) {
+        const r = await engine.ask(q);
+        const view = analyzeText(q);
+        const found = engine.index.lexical.search({ accent: view.accent, fold: view.fold, bigrams: view.bigrams }, 10).map((h) => `${engine.index.byLabel.get(h.label)?.id ?? "?"} ${h.score.toFixed(9)}`);
+        out.push([r.answer, r.abstained, r.citations[0]?.passageId, found.sort()]);
+      }
+      return out;
+    } finally {
+      await engine.close();
+    }
+  }
+  const generationFile = async (dir: string, file: string): Promise<string> => path.join(dir, (await currentGeneration(dir)) ?? "", file);
+
+  it("shares the lexical file with the generation before, writes back the passages of unchanged documents as stored, and answers as a full rebuild", async () => {
+    const corpus = path.join(root.dir, "reports");
+    const dir = path.join(root.dir, "index-reports");
+    await writeReports(corpus);
+    await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
+    const firstLexical = (await stat(await generationFile(dir, "lexical.json"))).ino;
+    const firstLines = (await readFile(await generationFile(dir, "passages.jsonl"), "utf8")).split("\n");
+    await writeReports(corpus, new Map([[7, "Năm 2007, xã số 7 có 99 chi bộ và 555 đảng viên."]]));
+    const summary = await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
+    expect(summary.mode).toBe("incremental");
+    expect((await stat(await generationFile(dir, "lexical.json"))).ino).toBe(firstLexical);
+    const delta = JSON.parse(await readFile(await generationFile(dir, "lexical-delta.json"), "utf8")) as { removed: number[]; added: unknown[] };
+    expect(delta.removed.length).toBe(3);
+    expect(delta.added.length).toBe(3);
+    const lines = (await readFile(await generationFile(dir, "passages.jsonl"), "utf8")).split("\n");
+    expect(lines.filter((line, i) => line !== firstLines[i])).toHaveLength(1);
+    expect(lines.find((line, i) => line !== firstLines[i])).toContain("99 chi bộ");
+    // The same corpus built whole answers the same, from the same passages.
+    const whole = path.join(root.dir, "index-reports-whole");
+    await ingestCorpus(options({ corpusDir: corpus, indexDir: whole, full: true }));
+    expect(await answers(dir)).toEqual(await answers(whole));
+    expect((await answers(dir))[0]).toEqual(expect.arrayContaining([expect.stringContaining("99 chi bộ")]));
+    // A second update keeps the changes of the first beside the same file, with its own.
+    await writeReports(corpus, new Map([[7, "Năm 2007, xã số 7 có 99 chi bộ và 555 đảng viên."], [19, "Năm 2019, xã số 19 có 31 chi bộ và 777 đảng viên."]]));
+    await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
+    expect((await stat(await generationFile(dir, "lexical.json"))).ino).toBe(firstLexical);
+    await ingestCorpus(options({ corpusDir: corpus, indexDir: whole, full: true }));
+    expect(await answers(dir)).toEqual(await answers(whole));
+    // Once the changes are a tenth of the index, a new file holds them all.
+    const many = new Map(Array.from({ length: 8 }, (_, i): [number, string] => [20 + i, `Năm ${2020 + i}, xã số ${20 + i} có ${60 + i} chi bộ.`]));
+    await writeReports(corpus, many);
+    await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
+    expect((await stat(await generationFile(dir, "lexical.json"))).ino).not.toBe(firstLexical);
+    await expect(stat(await generationFile(dir, "lexical-delta.json"))).rejects.toThrow();
+    await ingestCorpus(options({ corpusDir: corpus, indexDir: whole, full: true }));
+    expect(await answers(dir)).toEqual(await answers(whole));
+  });
+
+  it("builds anew instead of carrying a damaged passages or lexical file into the next generation", async () => {
+    for (const file of ["passages.jsonl", "lexical.json"]) {
+      const corpus = path.join(root.dir, `reports-${file}`);
+      const dir = path.join(root.dir, `index-damaged-${file}`);
+      await writeReports(corpus);
+      await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
+      // One byte changed in place, the length kept: nothing but a digest tells.
+      const target = await generationFile(dir, file);
+      const bytes = await readFile(target);
+      // (A letter of a passage's text; a base64 digit of the postings.)
+      const at = file === "passages.jsonl" ? bytes.indexOf("chi bộ") + 1 : bytes.indexOf('"postings":"') + 20;
+      bytes[at] = bytes[at] === 0x68 ? 0x6b : 0x68;
+      await writeFile(target, bytes);
+      await writeReports(corpus, new Map([[3, "Năm 2003, xã số 3 có 44 chi bộ."]]));
+      const summary = await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
+      expect(summary.mode, file).toBe("full");
+      const index = await loadIndex(dir, { efSearch: 100 });
+      expect(index.passages.map((p) => p.text).join("\n")).not.toContain("cki bộ");
+      expect(index.passages.length).toBe(120);
+      const engine = await QaEngine.open(dir);
+      expect((await engine.ask("Năm 2003 xã số 3 có bao nhiêu chi bộ?")).answer).toContain("44 chi bộ");
+      await engine.close();
+    }
   });
 });

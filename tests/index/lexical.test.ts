@@ -140,6 +140,43 @@ describe("lexical index", () => {
     expect(loaded.toJSON()).toBe(json);
   });
 
+  it("kept as a stored file and its changes beside it, searches and counts as the index rewritten whole", () => {
+    // The file of an earlier generation, then passages removed (some of the file's, some added since) and added.
+    const items = passages(300);
+    const stored = build(LexicalIndex.create(), items).toJSON();
+    const removedFromFile = items.filter((_, i) => i % 7 === 0).map((p) => p.label);
+    const extra = passages(340).slice(300).map((p) => ({ ...p, label: p.label + 10_000 }));
+    const removedFromAdded = extra.filter((_, i) => i % 4 === 0).map((p) => p.label);
+    const fieldsOf = (p: (typeof extra)[number]): string[][] => LexicalIndex.fieldsOf(analyzeText(p.text), analyzeText(p.context));
+    const delta = { removed: removedFromFile, added: extra.filter((p) => !removedFromAdded.includes(p.label)).map((p): [number, string[][]] => [p.label, fieldsOf(p)]) };
+    // What a re-ingest wrote before: the stored index read, changed, and written whole.
+    const rewritten = LexicalIndex.fromJSON(stored);
+    rewritten.discard(removedFromFile);
+    build(rewritten, extra);
+    rewritten.discard(removedFromAdded);
+    const whole = LexicalIndex.fromJSON(rewritten.toJSON());
+    // What a served index does now: the stored file read and the changes applied (through their stored form).
+    const shared = LexicalIndex.fromJSON(stored);
+    shared.applyDelta(LexicalIndex.decodeDelta(LexicalIndex.encodeDelta(delta)));
+    expect(shared.size).toBe(whole.size);
+    for (const q of questions) expect(shared.search(q, 20)).toEqual(whole.search(q, 20));
+    for (const q of questions) expect(shared.search(q, 5, extra.map((p) => p.label))).toEqual(whole.search(q, 5, extra.map((p) => p.label)));
+    // Frequencies count live passages only, as in the file written whole.
+    const bigrams = [...new Set(items.flatMap((p) => analyzeText(p.text).bigrams))];
+    for (const b of bigrams) expect(shared.bigramFrequency(b)).toBe(whole.bigramFrequency(b));
+    for (let i = 0; i + 1 < 40; i++) expect(shared.bigramsTogether([bigrams[i] ?? "", bigrams[i + 1] ?? ""])).toBe(whole.bigramsTogether([bigrams[i] ?? "", bigrams[i + 1] ?? ""]));
+    for (const initials of ["dv", "cb", "kn", "xa"]) expect(shared.bigramsByInitials(initials)).toEqual(whole.bigramsByInitials(initials));
+    expect(shared.toJSON()).toBe(whole.toJSON());
+  });
+
+  it("refuses a damaged delta", () => {
+    expect(() => LexicalIndex.decodeDelta("{}")).toThrow(/unknown file format/);
+    const good = JSON.parse(LexicalIndex.encodeDelta({ removed: [1], added: [[2, [["a"], ["a"], [], []]]] })) as { added: unknown[][] };
+    good.added[0] = [2, [["a"]]];
+    expect(() => LexicalIndex.decodeDelta(JSON.stringify(good))).toThrow(/damaged added passage/);
+    expect(() => LexicalIndex.decodeDelta(JSON.stringify({ format: "tro-ly-lexical-delta", version: 1, removed: [-1], added: [] }))).toThrow(/removed/);
+  });
+
   it("loads an index file written by MiniSearch (the format before this one)", () => {
     const items = passages(150);
     const reference = build(new MiniSearch<Doc>(referenceOptions), items);
