@@ -23,15 +23,16 @@ import { fallbackEfSearch, type VectorSearchSettings } from "./vectorSearch.js";
 import { inThreadSearcher, OffThreadSearcher, searchesOffThread, type VectorSearcher } from "./vectorSearcher.js";
 
 /** Bumped whenever the on-disk layout or the analysis changes meaning. */
-export const INDEX_FORMAT_VERSION = 58;
+export const INDEX_FORMAT_VERSION = 59;
 const CURRENT_FILE = "CURRENT";
 /**
- * The files of a generation. Passages are stored one line per document, in the manifest's order (a JSON
- * array of its passages), so that a re-ingest writes back the lines of unchanged documents as they were
- * and parses only those of the documents that changed. The lexical index may come with a delta (see
+ * The files of a generation. Passages are stored as a JSON array with one line per document, in the
+ * manifest's order (the array of its passages), so that a re-ingest writes back the lines of unchanged
+ * documents as they were and parses only those of the documents that changed, while serving parses the
+ * file in one go. The lexical index may come with a delta (see
  * `LexicalDelta`): the index file is then the one of an earlier generation, shared by a hard link.
  */
-const FILES = { manifest: "manifest.json", passages: "passages.jsonl", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", lexicalDelta: "lexical-delta.json", quiz: "quiz.json", terms: "terms.json" } as const;
+const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", lexicalDelta: "lexical-delta.json", quiz: "quiz.json", terms: "terms.json" } as const;
 
 /** A file the ingest could not use, and why. */
 export interface IngestFailure {
@@ -231,12 +232,13 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     vectorsRead = reading;
     reading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     const [lines, lexicalJson, deltaJson, termsJson] = await Promise.all([
-      readPassageLines(path.join(dir, FILES.passages), manifest.documents),
+      readJson<StoredPassage[][]>(path.join(dir, FILES.passages)),
       readFile(path.join(dir, FILES.lexical), "utf8"),
       readOptional(path.join(dir, FILES.lexicalDelta)),
       readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
     ]);
-    const passages = manifest.documents.flatMap((d) => parsePassageLine(lines.get(d.docId), d));
+    if (!Array.isArray(lines) || lines.length !== manifest.documents.length) throw new Error(`${FILES.passages} does not hold the manifest's ${manifest.documents.length} documents`);
+    const passages = manifest.documents.flatMap((d, i) => checkedPassages(lines[i], d));
     sharePassageStrings(passages);
     const lexical = LexicalIndex.fromJSON(lexicalJson);
     if (deltaJson !== null) lexical.applyDelta(LexicalIndex.decodeDelta(deltaJson));
@@ -319,6 +321,9 @@ async function readOptional(file: string): Promise<string | null> {
 }
 
 const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 /**
  * The stored line of each document, by docId (byte ranges of the file, not decoded). Throws when the file
@@ -328,25 +333,32 @@ async function readPassageLines(file: string, documents: readonly DocumentInfo[]
   const bytes = await readFile(file);
   if (digest !== undefined && sha256(bytes) !== digest) throw new Error(`${FILES.passages} is not as written`);
   const lines = new Map<string, Uint8Array>();
-  let start = 0;
-  for (const doc of documents) {
+  if (bytes[0] !== OPEN_BRACKET || bytes[1] !== NEWLINE) throw new Error(`${FILES.passages} does not open its array`);
+  let start = 2;
+  documents.forEach((doc, i) => {
     const end = bytes.indexOf(NEWLINE, start);
-    if (end < 0) throw new Error(`${FILES.passages} holds ${lines.size} documents, the manifest ${documents.length}`);
-    lines.set(doc.docId, bytes.subarray(start, end));
+    // (Every line but the last ends with the comma between documents.)
+    const last = i === documents.length - 1;
+    if (end < 0 || (!last && bytes[end - 1] !== COMMA)) throw new Error(`${FILES.passages} holds ${lines.size} documents, the manifest ${documents.length}`);
+    lines.set(doc.docId, bytes.subarray(start, last ? end : end - 1));
     start = end + 1;
-  }
-  if (start !== bytes.length) throw new Error(`${FILES.passages} holds more documents than the manifest's ${documents.length}`);
+  });
+  if (bytes.length !== start + 2 || bytes[start] !== CLOSE_BRACKET || bytes[start + 1] !== NEWLINE) throw new Error(`${FILES.passages} holds more documents than the manifest's ${documents.length}`);
   return lines;
+}
+
+/** A document's passages as stored; throws unless they are exactly the document's. */
+function checkedPassages(passages: StoredPassage[] | undefined, doc: DocumentInfo): StoredPassage[] {
+  if (!Array.isArray(passages) || passages.length !== doc.passages || passages.some((p) => p.docId !== doc.docId)) {
+    throw new Error(`the passages stored for ${doc.path} are not its ${doc.passages}`);
+  }
+  return passages;
 }
 
 /** A document's stored line parsed; throws unless it holds exactly the document's passages. */
 function parsePassageLine(line: Uint8Array | undefined, doc: DocumentInfo): StoredPassage[] {
   if (line === undefined) throw new Error(`no passages stored for ${doc.path}`);
-  const passages = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString("utf8")) as StoredPassage[];
-  if (!Array.isArray(passages) || passages.length !== doc.passages || passages.some((p) => p.docId !== doc.docId)) {
-    throw new Error(`the passages stored for ${doc.path} are not its ${doc.passages}`);
-  }
-  return passages;
+  return checkedPassages(JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString("utf8")) as StoredPassage[], doc);
 }
 
 /** Bytes gathered before each write of the passages file. */
@@ -354,26 +366,32 @@ const WRITE_BATCH_BYTES = 1 << 20;
 
 const sha256 = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
 
-/** Writes the passages file: one line per group, in order (see FILES). Returns its sha256. */
+/** Writes the passages file: an array with one line per group, in order (see FILES). Returns its sha256. */
 async function writePassageLines(file: string, groups: readonly PassageGroup[]): Promise<string> {
   const handle = await open(file, "w");
   const hash = createHash("sha256");
   try {
     let batch: Uint8Array[] = [];
     let size = 0;
+    const push = (bytes: Uint8Array): void => {
+      batch.push(bytes);
+      hash.update(bytes);
+      size += bytes.byteLength;
+    };
+    const between = Uint8Array.of(COMMA, NEWLINE);
     const newline = Uint8Array.of(NEWLINE);
-    for (const group of groups) {
-      const line = "line" in group ? group.line : Buffer.from(JSON.stringify(group.passages));
-      batch.push(line, newline);
-      hash.update(line).update(newline);
-      size += line.byteLength + 1;
+    push(Uint8Array.of(OPEN_BRACKET, NEWLINE));
+    for (const [i, group] of groups.entries()) {
+      push("line" in group ? group.line : Buffer.from(JSON.stringify(group.passages)));
+      push(i < groups.length - 1 ? between : newline);
       if (size >= WRITE_BATCH_BYTES) {
         await handle.writev(batch);
         batch = [];
         size = 0;
       }
     }
-    if (batch.length > 0) await handle.writev(batch);
+    push(Uint8Array.of(CLOSE_BRACKET, NEWLINE));
+    await handle.writev(batch);
   } finally {
     await handle.close();
   }

@@ -157,7 +157,7 @@ describe("ingest", () => {
   it("ignores a half-written generation left by a killed ingest and cleans it up next time", async () => {
     const leftover = path.join(indexDir, ".tmp-gen-killed");
     await mkdir(leftover, { recursive: true });
-    await writeFile(path.join(leftover, "passages.jsonl"), "[{\"trunc");
+    await writeFile(path.join(leftover, "passages.json"), "[{\"trunc");
     const engine = await QaEngine.open(indexDir);
     expect((await engine.ask("Xã Ea Tiêu kết nạp bao nhiêu đảng viên mới?")).abstained).toBe(false);
     await writeFile(path.join(corpusDir, "moi.txt"), "Tin mới\n\nChi bộ trường học có 9 đảng viên.\n");
@@ -213,7 +213,7 @@ describe("damaged indexes", () => {
     await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT") && /npm run ingest/.test(err.message));
     await ingestCorpus(options({ indexDir: dir }));
     const next = (await currentGeneration(dir)) ?? "";
-    await rm(path.join(dir, next, "passages.jsonl"));
+    await rm(path.join(dir, next, "passages.json"));
     await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT"));
   });
 
@@ -263,7 +263,7 @@ describe("updates that rewrite only what changed", () => {
     await writeReports(corpus);
     await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
     const firstLexical = (await stat(await generationFile(dir, "lexical.json"))).ino;
-    const firstLines = (await readFile(await generationFile(dir, "passages.jsonl"), "utf8")).split("\n");
+    const firstLines = (await readFile(await generationFile(dir, "passages.json"), "utf8")).split("\n");
     await writeReports(corpus, new Map([[7, "Năm 2007, xã số 7 có 99 chi bộ và 555 đảng viên."]]));
     const summary = await ingestCorpus(options({ corpusDir: corpus, indexDir: dir }));
     expect(summary.mode).toBe("incremental");
@@ -271,7 +271,7 @@ describe("updates that rewrite only what changed", () => {
     const delta = JSON.parse(await readFile(await generationFile(dir, "lexical-delta.json"), "utf8")) as { removed: number[]; added: unknown[] };
     expect(delta.removed.length).toBe(3);
     expect(delta.added.length).toBe(3);
-    const lines = (await readFile(await generationFile(dir, "passages.jsonl"), "utf8")).split("\n");
+    const lines = (await readFile(await generationFile(dir, "passages.json"), "utf8")).split("\n");
     expect(lines.filter((line, i) => line !== firstLines[i])).toHaveLength(1);
     expect(lines.find((line, i) => line !== firstLines[i])).toContain("99 chi bộ");
     // The same corpus built whole answers the same, from the same passages.
@@ -296,7 +296,7 @@ describe("updates that rewrite only what changed", () => {
   });
 
   it("builds anew instead of carrying a damaged passages or lexical file into the next generation", async () => {
-    for (const file of ["passages.jsonl", "lexical.json"]) {
+    for (const file of ["passages.json", "lexical.json"]) {
       const corpus = path.join(root.dir, `reports-${file}`);
       const dir = path.join(root.dir, `index-damaged-${file}`);
       await writeReports(corpus);
@@ -305,7 +305,7 @@ describe("updates that rewrite only what changed", () => {
       const target = await generationFile(dir, file);
       const bytes = await readFile(target);
       // (A letter of a passage's text; a base64 digit of the postings.)
-      const at = file === "passages.jsonl" ? bytes.indexOf("chi bộ") + 1 : bytes.indexOf('"postings":"') + 20;
+      const at = file === "passages.json" ? bytes.indexOf("chi bộ") + 1 : bytes.indexOf('"postings":"') + 20;
       bytes[at] = bytes[at] === 0x68 ? 0x6b : 0x68;
       await writeFile(target, bytes);
       await writeReports(corpus, new Map([[3, "Năm 2003, xã số 3 có 44 chi bộ."]]));
