@@ -200,7 +200,8 @@ async function startup(args: IndexArgs & { question: string }): Promise<object> 
   const importStarted = performance.now();
   const { QaEngine } = await import("../../src/qa/engine.js");
   const openStarted = performance.now();
-  const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch });
+  // (Opened as the bot opens it: the warm-up runs after the first question, between questions.)
+  const engine = await QaEngine.open(args.indexDir, { efSearch: args.efSearch, backgroundWarmUp: true });
   const askStarted = performance.now();
   const result = await engine.ask(args.question);
   const done = performance.now();

@@ -133,16 +133,18 @@ export interface EngineOptions {
   /** Passages from which the vector search runs in a worker thread, beside the lexical search (see vectorSearcher.ts). */
   offThreadFrom: number;
   /**
-   * After `open`'s short warm-up, go on asking drawn questions while no question is being answered (one
-   * at a time, between events), up to BACKGROUND_WARM_UP_DRAWN questions or BACKGROUND_WARM_UP_BUDGET_MS of
-   * answering: for a long-running server (the bot, the terminal chat), on an index small enough to be
-   * analysed whole at start (PREPARE_ALL_MAX_PASSAGES). `warmedUp()` tells when it is done.
+   * Warm up after `open` returns instead of before, while no question is being answered (a step at a time,
+   * between events), and longer on an index small enough to be analysed whole (see `warmUpWhileIdle`): for
+   * a long-running server (the bot, the terminal chat), which then answers as soon as the index is
+   * loaded. `warmedUp()` tells when it is done.
    */
   backgroundWarmUp: boolean;
 }
 
 /** Indexes up to this size have every passage analysed at start-up (a few ms per hundred passages). */
 const PREPARE_ALL_MAX_PASSAGES = 5_000;
+/** Passages analysed per step of the background warm-up (a few ms: a question waits no longer). */
+const PREPARE_BATCH = 100;
 
 /** Questions drawn from the corpus for the warm-up, and the time it may take at most. */
 const WARM_UP_DRAWN = 60;
@@ -241,46 +243,57 @@ export class QaEngine implements QaService {
   static async open(indexDir: string, options: Partial<EngineOptions> = {}): Promise<QaEngine> {
     const merged = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     const engine = new QaEngine(await loadIndex(indexDir, { efSearch: merged.efSearch, offThreadFrom: merged.offThreadFrom }), merged);
-    const asked = await engine.warmUp();
-    // (Only where every passage was analysed at start: there it compiles code and fills no cache. At 116,792
-    // passages it held 160 MB more for 8 % off the mean answer time.)
-    if (merged.backgroundWarmUp && engine.current.passages.length <= PREPARE_ALL_MAX_PASSAGES) engine.warming = engine.warmUpWhileIdle(asked);
+    if (merged.backgroundWarmUp) {
+      // A server answers as soon as the index is loaded: the warm-up runs between questions.
+      engine.prepare(engine.current);
+      engine.warming = engine.warmUpWhileIdle();
+    } else await engine.warmUp();
     return engine;
   }
 
   /**
    * Asks questions of each kind drawn from the corpus (see `warmUpQuestions`), for at most
    * WARM_UP_BUDGET_MS, so that the first real questions do not pay for JIT compilation and lazy
-   * initialisation. Returns the questions it asked.
+   * initialisation.
    */
-  async warmUp(): Promise<Set<string>> {
+  async warmUp(): Promise<void> {
     const index = this.current;
     this.prepare(index);
     if (index.passages.length <= PREPARE_ALL_MAX_PASSAGES) for (const p of index.passages) preparePassage(asCandidate(p, 0, index));
     const started = performance.now();
-    const asked = new Set<string>();
     for (const q of warmUpQuestions(index.passages, WARM_UP_DRAWN)) {
       await this.ask(q);
-      asked.add(q);
       if (performance.now() - started > WARM_UP_BUDGET_MS) break;
     }
-    return asked;
   }
 
   /**
-   * Goes on with the warm-up after `open`, skipping the questions it asked: one question per turn
-   * of the event loop, only when no question is being answered, until BACKGROUND_WARM_UP_DRAWN questions or
-   * BACKGROUND_WARM_UP_BUDGET_MS of answering, or until the engine is closed. Never fails.
+   * The warm-up of a server (`backgroundWarmUp`), run after `open` returns, a step per turn of the event
+   * loop and only when no question is being answered, until the engine is closed. Never fails. On an index
+   * up to PREPARE_ALL_MAX_PASSAGES, every passage is analysed (PREPARE_BATCH a step), then up to
+   * BACKGROUND_WARM_UP_DRAWN questions are asked or BACKGROUND_WARM_UP_BUDGET_MS spent answering them (there
+   * it compiles code and fills no cache); on a larger one, as many as `warmUp` asks (at 116,792 passages the
+   * longer warm-up held 160 MB more for 8 % off the mean answer time).
    */
-  private async warmUpWhileIdle(asked: ReadonlySet<string>): Promise<void> {
+  private async warmUpWhileIdle(): Promise<void> {
     const index = this.current;
-    let spent = 0;
-    for (const q of warmUpQuestions(index.passages, BACKGROUND_WARM_UP_DRAWN)) {
-      if (asked.has(q)) continue;
+    // (A question being answered goes first: look again a little later.)
+    const idle = async (): Promise<boolean> => {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      // (A question being answered goes first: look again a little later.)
       while (!this.closed && this.inFlight.size > 0) await new Promise<void>((resolve) => setTimeout(resolve, IDLE_POLL_MS));
-      if (this.closed || spent > BACKGROUND_WARM_UP_BUDGET_MS) return;
+      return !this.closed;
+    };
+    const small = index.passages.length <= PREPARE_ALL_MAX_PASSAGES;
+    if (small) {
+      for (let i = 0; i < index.passages.length; i += PREPARE_BATCH) {
+        if (!(await idle())) return;
+        for (const p of index.passages.slice(i, i + PREPARE_BATCH)) preparePassage(asCandidate(p, 0, index));
+      }
+    }
+    const [drawn, budget] = small ? [BACKGROUND_WARM_UP_DRAWN, BACKGROUND_WARM_UP_BUDGET_MS] : [WARM_UP_DRAWN, WARM_UP_BUDGET_MS];
+    let spent = 0;
+    for (const q of warmUpQuestions(index.passages, drawn)) {
+      if (!(await idle()) || spent > budget) return;
       const started = performance.now();
       try {
         await this.ask(q);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { clozeQuestion, warmUpQuestions } from "../../src/qa/warmUp.js";
+import { QaEngine } from "../../src/qa/engine.js";
 import { engineOver } from "../support/corpusEngine.js";
 
 describe("warm-up questions", () => {
@@ -70,6 +71,23 @@ describe("the warm-up that goes on while the engine is idle", () => {
       const result = await engine.ask("Đảng bộ xã Hòa 7 có bao nhiêu đảng viên?");
       expect(result.answer).toContain("107");
     } finally {
+      await engine.close();
+      await cleanup();
+    }
+  });
+
+  it("returns from open before asking any warm-up question, and answers the first question before them", async () => {
+    const ask = vi.spyOn(QaEngine.prototype, "ask");
+    const { engine, cleanup } = await engineOver("warm-first-", corpus, { backgroundWarmUp: true });
+    try {
+      expect(ask).not.toHaveBeenCalled();
+      const result = await engine.ask("Đảng bộ xã Hòa 9 có bao nhiêu đảng viên?");
+      expect(result.answer).toContain("109");
+      expect(ask.mock.calls.map((c) => c[0])).toEqual(["Đảng bộ xã Hòa 9 có bao nhiêu đảng viên?"]);
+      await engine.warmedUp();
+      expect(ask.mock.calls.length).toBeGreaterThan(10);
+    } finally {
+      ask.mockRestore();
       await engine.close();
       await cleanup();
     }
