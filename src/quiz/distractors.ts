@@ -101,10 +101,11 @@ function headNoun(noun: string): string {
  */
 const CORPUS_SAMPLE = { similar: 8, any: 16 } as const;
 
-/** A corpus number filed under a lookup group, with the value its group is sorted by. */
+/** A corpus number filed under a lookup group, with the value its group is sorted by and its head noun. */
 interface Filed {
   value: number;
   number: CorpusNumber;
+  head: string;
 }
 
 /**
@@ -116,17 +117,20 @@ export class CorpusNumberIndex {
   private readonly groups = new Map<string, Filed[]>();
 
   constructor(numbers: readonly CorpusNumber[]) {
+    let head = "";
     const file = (group: string, value: number, number: CorpusNumber): void => {
       let list = this.groups.get(group);
       if (!list) this.groups.set(group, (list = []));
-      list.push({ value, number });
+      list.push({ value, number, head });
     };
     for (const c of numbers) {
+      // (Worked out once per number, not at each draw that meets it.)
+      head = headNoun(c.noun);
       switch (c.kind) {
         case "count":
         case "numberWord":
           file("quantity", c.token.value, c);
-          if (headNoun(c.noun) !== "") file(`quantity:${headNoun(c.noun)}`, c.token.value, c);
+          if (head !== "") file(`quantity:${head}`, c.token.value, c);
           break;
         case "percent":
           file("percent", c.token.value, c);
@@ -207,22 +211,26 @@ function fromCorpus(fact: NumericFact, corpus: CorpusNumberIndex, rng: Rng): { s
   const similar: Candidate[] = [];
   const others: Candidate[] = [];
   const { group, min, max } = lookupFor(fact);
+  const noun = headNoun(fact.noun);
   const draw = (slice: { list: readonly Filed[]; from: number; to: number }, size: number): void => {
     for (const at of samplePositions(slice.from, slice.to, size, rng)) {
-      const c = slice.list[at]?.number;
-      const found = c ? asCandidate(fact, c) : null;
+      const filed = slice.list[at];
+      const found = filed ? asCandidate(fact, noun, filed) : null;
       if (found) (found.isSimilar ? similar : others).push(found.candidate);
     }
   };
   // Quantities counting the same thing are filed apart too: a sample of all of them would seldom find one.
-  const noun = headNoun(fact.noun);
   if (group === "quantity" && noun !== "") draw(corpus.range(`quantity:${noun}`, min, max), CORPUS_SAMPLE.similar);
   draw(corpus.range(group, min, max), CORPUS_SAMPLE.any);
   return { similar, others };
 }
 
-/** A corpus number as a wrong option for `fact`, written like its answer; null when it does not fit. */
-function asCandidate(fact: NumericFact, c: CorpusNumber): { candidate: Candidate; isSimilar: boolean } | null {
+/**
+ * A corpus number as a wrong option for `fact` (whose head noun is `factHead`), written like its answer;
+ * null when it does not fit.
+ */
+function asCandidate(fact: NumericFact, factHead: string, filed: Filed): { candidate: Candidate; isSimilar: boolean } | null {
+  const c = filed.number;
   const v = fact.token.value;
   switch (fact.kind) {
     case "count":
@@ -231,7 +239,7 @@ function asCandidate(fact: NumericFact, c: CorpusNumber): { candidate: Candidate
       const w = c.token.value;
       const close = v <= 10 ? Math.abs(w - v) <= 5 && w > 0 : w >= v / 3 && w <= v * 3;
       if (!close || !Number.isInteger(w) !== !Number.isInteger(v) || (fact.kind === "numberWord" && (w < 2 || w > 99))) return null;
-      return { candidate: { text: formatLike(fact.token, w), key: `n:${w}`, value: w }, isSimilar: headNoun(c.noun) !== "" && headNoun(c.noun) === headNoun(fact.noun) };
+      return { candidate: { text: formatLike(fact.token, w), key: `n:${w}`, value: w }, isSimilar: filed.head !== "" && filed.head === factHead };
     }
     case "percent":
       if (c.kind === "percent" && c.token.value >= v / 3 && c.token.value <= Math.min(100, v * 3) && decimalsOf(c.token.text) === decimalsOf(fact.token.text)) {
