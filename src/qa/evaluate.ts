@@ -54,8 +54,11 @@ export function judge(question: EvalQuestion, result: AnswerResult): EvalOutcome
   else if (result.abstained || answer === null || answer.length > MAX_EVAL_ANSWER_CHARS) correct = false;
   else if (question.expect_all) correct = question.expect_all.every((e) => answer.includes(e.normalize("NFC")));
   else correct = (question.expect_any ?? []).some((e) => answer.includes(e.normalize("NFC")));
-  const source = question.source?.normalize("NFC");
-  const cited = result.abstained ? [] : result.citations.map((c) => c.passage.normalize("NFC"));
+  // (Whitespace is compared squeezed: a source copied across a file's hard line breaks is the same text as
+  // the passage that joined those lines.)
+  const squeezed = (text: string): string => text.normalize("NFC").replace(/\s+/gu, " ").trim();
+  const source = question.source === undefined ? undefined : squeezed(question.source);
+  const cited = result.abstained ? [] : result.citations.map((c) => squeezed(c.passage));
   return {
     id: question.id,
     kind: question.kind,
