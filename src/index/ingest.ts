@@ -28,6 +28,7 @@ import {
   currentGeneration,
   loadForUpdate,
   passagesOf,
+  passagesOfGroup,
   readLexical,
   writeGeneration,
   type GenerationForUpdate,
@@ -310,7 +311,7 @@ async function ingestLocked(opts: IngestOptions, started: number): Promise<Inges
     const documents = [...kept, ...fresh.map((d) => d.info)].sort((a, b) => (docOrder.get(a.path) ?? 0) - (docOrder.get(b.path) ?? 0));
     const groups = groupPassages(documents, parsed, previous);
     // Every passage, in index order, parsed only when something needs them all (the quiz bank, a new measure).
-    const everyPassage = (): StoredPassage[] => groups.flatMap((g, i) => ("line" in g && previous ? passagesOf(previous, documents[i] as DocumentInfo) : "passages" in g ? g.passages : []));
+    const everyPassage = (): StoredPassage[] => groups.flatMap((g, i) => passagesOfGroup(g, documents[i] as DocumentInfo));
     const passageCount = documents.reduce((n, d) => n + d.passages, 0);
     const measuring = measure(everyPassage);
     measuring.catch(() => undefined); // awaited below; a quiz failure first must not leave it unhandled

@@ -117,36 +117,35 @@ export class CorpusNumberIndex {
   private readonly groups = new Map<string, Filed[]>();
 
   constructor(numbers: readonly CorpusNumber[]) {
-    let head = "";
-    const file = (group: string, value: number, number: CorpusNumber): void => {
+    const file = (group: string, value: number, number: CorpusNumber, head: string): void => {
       let list = this.groups.get(group);
       if (!list) this.groups.set(group, (list = []));
       list.push({ value, number, head });
     };
     for (const c of numbers) {
-      // (Worked out once per number, not at each draw that meets it.)
-      head = headNoun(c.noun);
+      // (A number's head noun is worked out once, here, not at each draw that meets it.)
+      const head = headNoun(c.noun);
       switch (c.kind) {
         case "count":
         case "numberWord":
-          file("quantity", c.token.value, c);
-          if (head !== "") file(`quantity:${head}`, c.token.value, c);
+          file("quantity", c.token.value, c, head);
+          if (head !== "") file(`quantity:${head}`, c.token.value, c, head);
           break;
         case "percent":
-          file("percent", c.token.value, c);
+          file("percent", c.token.value, c, head);
           break;
         case "fraction":
-          file(`fraction:${c.token.text.split("/")[1] ?? ""}`, Number(c.token.text.split("/")[0]), c);
+          file(`fraction:${c.token.text.split("/")[1] ?? ""}`, Number(c.token.text.split("/")[0]), c, head);
           break;
         case "year":
-          file("year", c.token.value, c);
+          file("year", c.token.value, c, head);
           break;
         case "date":
-          file("date", c.token.value, c);
-          file("year", dateParts(c.token).year, c);
+          file("date", c.token.value, c, head);
+          file("year", dateParts(c.token).year, c, head);
           break;
         case "documentCode":
-          file(`code:${c.token.text.replace(/^\d+/, "")}`, c.token.value, c);
+          file(`code:${c.token.text.replace(/^\d+/, "")}`, c.token.value, c, head);
           break;
       }
     }
