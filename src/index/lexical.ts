@@ -11,7 +11,7 @@
 import { analyzeText, type TermView } from "../text/analyze.js";
 import type { TermLookup } from "./bm25.js";
 import { InvertedIndex } from "./invertedIndex.js";
-import { decodeLexicalDelta, decodeLexicalJson, encodeLexicalDelta, encodeLexicalJson } from "./lexicalFormat.js";
+import { decodeLexicalDelta, decodeLexicalJson, encodeLexicalDelta, encodeLexicalJson, readLexicalFile } from "./lexicalFormat.js";
 import { withinOneEdit } from "../text/normalize.js";
 
 /** What the lexical index stores per passage. */
@@ -97,6 +97,11 @@ export class LexicalIndex {
   /** Restores an index saved with `toJSON` (or by the MiniSearch version before it). */
   static fromJSON(json: string): LexicalIndex {
     return new LexicalIndex(InvertedIndex.restore(decodeLexicalJson(json, FIELDS)));
+  }
+
+  /** The index stored in a file (as `fromJSON` of its text, holding less while it decodes). */
+  static async read(file: string): Promise<LexicalIndex> {
+    return new LexicalIndex(InvertedIndex.restore(await readLexicalFile(file, FIELDS)));
   }
 
   get size(): number {

@@ -3,6 +3,7 @@
  * streams (slot gaps and term frequencies), about a fifth of MiniSearch's JSON and decoded without
  * building a Map per term. Files written by MiniSearch (the format before it) still load.
  */
+import { readFile } from "node:fs/promises";
 import type { CompactIndex, CompactSource } from "./invertedIndex.js";
 
 export const LEXICAL_FORMAT = "tro-ly-lexical";
@@ -130,7 +131,26 @@ export function encodeLexicalJson(index: CompactSource, fields: readonly string[
 
 /** Reads a lexical index file: our format (version 1) or MiniSearch's. Throws on anything else. */
 export function decodeLexicalJson(json: string, fields: readonly string[]): CompactIndex {
-  const parsed = JSON.parse(json) as Partial<LexicalFileV1> & Partial<MiniSearchJson>;
+  return decodeParsedLexical(JSON.parse(json), fields);
+}
+
+/**
+ * Reads a lexical index file (as `decodeLexicalJson`). The file's text is parsed in a function of its own
+ * and each field's encoded postings are let go once decoded, so that loading a 100,000-passage index does
+ * not hold the text, its parsed strings and the decoded postings all at once (~115 MB of strings that
+ * also set the heap size the garbage collector lets the server grow to).
+ */
+export async function readLexicalFile(file: string, fields: readonly string[]): Promise<CompactIndex> {
+  return decodeParsedLexical(await parseJsonFile(file), fields);
+}
+
+async function parseJsonFile(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, "utf8"));
+}
+
+/** Decodes a parsed lexical index file, consuming it: its encoded strings are emptied as they are read. */
+function decodeParsedLexical(value: unknown, fields: readonly string[]): CompactIndex {
+  const parsed = value as Partial<LexicalFileV1> & Partial<MiniSearchJson>;
   if (parsed.format === LEXICAL_FORMAT) {
     if (parsed.version !== LEXICAL_FORMAT_VERSION) throw new Error(`lexical index format version ${String(parsed.version)} is not supported (this program reads ${LEXICAL_FORMAT_VERSION})`);
     return decodeV1(parsed as LexicalFileV1, fields);
@@ -152,6 +172,7 @@ function decodeV1(file: LexicalFileV1, fields: readonly string[]): CompactIndex 
     let total = 0;
     for (let t = 0; t < terms.length; t++) total += counts[t] ?? 0;
     const { docs, tfs } = decodePostings(base64Bytes(field.postings), counts, total, n);
+    Object.assign(field, { terms: "", lengths: "", counts: "", postings: "" });
     return { terms, counts, docs, tfs };
   });
   if (decoded.length !== fields.length) throw new Error("lexical index: wrong number of fields");

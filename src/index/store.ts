@@ -28,9 +28,9 @@ const CURRENT_FILE = "CURRENT";
 /**
  * The files of a generation. Passages are stored as a JSON array with one line per document, in the
  * manifest's order (the array of its passages), so that a re-ingest writes back the lines of unchanged
- * documents as they were and parses only those of the documents that changed, while serving parses the
- * file in one go. The lexical index may come with a delta (see
- * `LexicalDelta`): the index file is then the one of an earlier generation, shared by a hard link.
+ * documents as they were and parses only those of the documents that changed. The lexical index may come
+ * with a delta (see `LexicalDelta`): the index file is then the one of an earlier generation, shared by a
+ * hard link.
  */
 const FILES = { manifest: "manifest.json", passages: "passages.json", vectors: "hnswlib.index", vectorArgs: "args.json", lexical: "lexical.json", lexicalDelta: "lexical-delta.json", quiz: "quiz.json", terms: "terms.json" } as const;
 
@@ -236,14 +236,15 @@ export async function loadIndex(indexDir: string, opts: LoadOptions = {}): Promi
     })();
     vectorsRead = reading;
     reading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-    const [passages, lexicalJson, deltaJson, termsJson] = await Promise.all([
-      readPassages(path.join(dir, FILES.passages), manifest.documents),
-      readFile(path.join(dir, FILES.lexical), "utf8"),
+    // The passages, then the lexical index, one after the other: read side by side, the transient strings of
+    // both were held at once (and the heap the garbage collector then lets grow is sized on them).
+    const passages = await readPassages(path.join(dir, FILES.passages), manifest.documents);
+    sharePassageStrings(passages);
+    const [deltaJson, termsJson] = await Promise.all([
       readOptional(path.join(dir, FILES.lexicalDelta)),
       readJson<TermStatsJSON>(path.join(dir, FILES.terms)),
     ]);
-    sharePassageStrings(passages);
-    const lexical = LexicalIndex.fromJSON(lexicalJson);
+    const lexical = await LexicalIndex.read(path.join(dir, FILES.lexical));
     if (deltaJson !== null) lexical.applyDelta(LexicalIndex.decodeDelta(deltaJson));
     const searcher = await reading;
     index?.setEf(efSearch);
@@ -329,35 +330,47 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
 /**
- * The stored line of each document, by docId (byte ranges of the file, not decoded). Throws when the file
- * does not hold one line per document of the manifest.
+ * Calls `each` with the byte range of every document's line in a passages file (without the comma between
+ * documents), in the manifest's order. Throws when the file does not hold one line per document.
  */
-async function readPassageLines(file: string, documents: readonly DocumentInfo[], digest: string): Promise<Map<string, Uint8Array>> {
-  const bytes = await readFile(file);
-  if (sha256(bytes) !== digest) throw new Error(`${FILES.passages} is not as written`);
-  const lines = new Map<string, Uint8Array>();
+function forEachPassageLine(bytes: Uint8Array, documents: readonly DocumentInfo[], each: (doc: DocumentInfo, start: number, end: number) => void): void {
   if (bytes[0] !== OPEN_BRACKET || bytes[1] !== NEWLINE) throw new Error(`${FILES.passages} does not open its array`);
   let start = 2;
   documents.forEach((doc, i) => {
     const end = bytes.indexOf(NEWLINE, start);
     // (Every line but the last ends with the comma between documents.)
     const last = i === documents.length - 1;
-    if (end < 0 || (!last && bytes[end - 1] !== COMMA)) throw new Error(`${FILES.passages} holds ${lines.size} documents, the manifest ${documents.length}`);
-    lines.set(doc.docId, bytes.subarray(start, last ? end : end - 1));
+    if (end < 0 || (!last && bytes[end - 1] !== COMMA)) throw new Error(`${FILES.passages} holds ${i} documents, the manifest ${documents.length}`);
+    each(doc, start, last ? end : end - 1);
     start = end + 1;
   });
   if (bytes.length !== start + 2 || bytes[start] !== CLOSE_BRACKET || bytes[start + 1] !== NEWLINE) throw new Error(`${FILES.passages} holds more documents than the manifest's ${documents.length}`);
+}
+
+/** The stored line of each document, by docId (byte ranges of the file, not decoded). */
+async function readPassageLines(file: string, documents: readonly DocumentInfo[], digest: string): Promise<Map<string, Uint8Array>> {
+  const bytes = await readFile(file);
+  if (sha256(bytes) !== digest) throw new Error(`${FILES.passages} is not as written`);
+  const lines = new Map<string, Uint8Array>();
+  forEachPassageLine(bytes, documents, (doc, start, end) => lines.set(doc.docId, bytes.subarray(start, end)));
   return lines;
 }
 
 /**
- * Every passage of the passages file, in order, parsed in one go (as one JSON array, not line by line:
- * that held ~110 MB more at 116,792 passages); throws unless it holds exactly the manifest's documents'.
+ * Every passage of the passages file, in order, parsed a document's line at a time from the file's
+ * bytes; throws unless it holds exactly the manifest's documents'. Parsed in one go, the file's text
+ * (two bytes a character once it holds one Vietnamese letter: ~200 MB at 100,000 passages) and the
+ * parsed passages were held at once; a line at a time, only the bytes are (outside the JS heap) and the
+ * peak RSS of loading 107,094 synthetic passages fell from ~1,150 to ~905 MB, with the lexical index read
+ * after the passages instead of beside them (see `LexicalIndex.read`).
  */
 async function readPassages(file: string, documents: readonly DocumentInfo[]): Promise<StoredPassage[]> {
-  const groups = await readJson<StoredPassage[][]>(file);
-  if (!Array.isArray(groups) || groups.length !== documents.length) throw new Error(`${FILES.passages} does not hold the manifest's ${documents.length} documents`);
-  return documents.flatMap((d, i) => checkedPassages(groups[i], d));
+  const bytes = await readFile(file);
+  const out: StoredPassage[] = [];
+  forEachPassageLine(bytes, documents, (doc, start, end) => {
+    for (const p of checkedPassages(JSON.parse(bytes.toString("utf8", start, end)) as StoredPassage[], doc)) out.push(p);
+  });
+  return out;
 }
 
 /** A document's passages as stored; throws unless they are exactly the document's. */
@@ -488,7 +501,7 @@ export function passagesOfGroup(group: PassageGroup, doc: DocumentInfo): readonl
 
 /** The lexical index as stored: the file read and the changes beside it applied. */
 export async function readLexical(stored: SharedLexical): Promise<LexicalIndex> {
-  const lexical = LexicalIndex.fromJSON(await readFile(stored.base, "utf8"));
+  const lexical = await LexicalIndex.read(stored.base);
   lexical.applyDelta(stored.delta);
   return lexical;
 }

@@ -213,7 +213,22 @@ describe("damaged indexes", () => {
     await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT") && /npm run ingest/.test(err.message));
     await ingestCorpus(options({ indexDir: dir }));
     const next = (await currentGeneration(dir)) ?? "";
-    await rm(path.join(dir, next, "passages.json"));
+    const passagesFile = path.join(dir, next, "passages.json");
+    const stored = await readFile(passagesFile, "utf8");
+    const lines = stored.split("\n");
+    // A document's line cut short, a document's line missing, a line too many: each is a damaged index.
+    const damaged = [
+      [...lines.slice(0, 1), (lines[1] ?? "").slice(0, 80), ...lines.slice(2)].join("\n"),
+      [...lines.slice(0, 1), ...lines.slice(2)].join("\n"),
+      [...lines.slice(0, 2), lines[1] ?? "", ...lines.slice(2)].join("\n"),
+    ];
+    for (const text of damaged) {
+      await writeFile(passagesFile, text);
+      await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT"));
+    }
+    await writeFile(passagesFile, stored);
+    await expect(loadIndex(dir, { efSearch: 100 })).resolves.toBeDefined();
+    await rm(passagesFile);
     await expect(loadIndex(dir, { efSearch: 100 })).rejects.toSatisfy((err: unknown) => isAppError(err, "INDEX_CORRUPT"));
   });
 

@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import MiniSearch, { type Query } from "minisearch";
 import { describe, expect, it } from "vitest";
 import { LexicalIndex, toLexicalDoc, type LexicalQuery } from "../../src/index/lexical.js";
@@ -138,6 +141,29 @@ describe("lexical index", () => {
     expect(loaded.size).toBe(197);
     for (const q of questions) expect(loaded.search(q, 20)).toEqual(index.search(q, 20));
     expect(loaded.toJSON()).toBe(json);
+  });
+
+  it("read from its file, is the index saved, and a damaged or unknown file is refused as from its text", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "lexical-read-"));
+    try {
+      const index = build(LexicalIndex.create(), passages(200));
+      index.discard([3, 7]);
+      const file = path.join(dir, "lexical.json");
+      await writeFile(file, index.toJSON());
+      const read = await LexicalIndex.read(file);
+      expect(read.size).toBe(198);
+      for (const q of questions) expect(read.search(q, 20)).toEqual(index.search(q, 20));
+      expect(read.toJSON()).toBe(index.toJSON());
+      const damaged = JSON.parse(index.toJSON()) as { perField: Array<{ postings: string }> };
+      const first = damaged.perField[0];
+      if (first) first.postings = first.postings.slice(0, 40);
+      await writeFile(file, JSON.stringify(damaged));
+      await expect(LexicalIndex.read(file)).rejects.toThrow(/damaged postings|posting/);
+      await writeFile(file, "{}");
+      await expect(LexicalIndex.read(file)).rejects.toThrow(/unknown file format/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("kept as a stored file and its changes beside it, searches and counts as the index rewritten whole", () => {
