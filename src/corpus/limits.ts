@@ -5,7 +5,7 @@
  */
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
-import { PDFParse } from "pdf-parse";
+import { openPdf } from "./pdfParse.js";
 import { AppError } from "../errors.js";
 
 /** Bytes in a megabyte, as the *_MB settings (MAX_FILE_MB, MAX_UNZIPPED_MB) count them. */
@@ -154,7 +154,7 @@ export async function checkZipBounds(name: string, bytes: Buffer, limits: ParseL
 
 /** Refuses a PDF with more than `limits.maxPdfPages` pages; reads only its page tree, not the pages. */
 export async function checkPdfPages(name: string, bytes: Buffer, limits: ParseLimits): Promise<void> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const parser = await openPdf(bytes);
   let pages: number;
   try {
     pages = (await parser.getInfo()).total;

@@ -8,12 +8,12 @@ import { PDFLoader } from "@langchain/community/document_loaders/fs/pdf";
 import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } from "html-to-text";
 import { DomUtils } from "htmlparser2";
 import mammoth from "mammoth";
-import { PDFParse } from "pdf-parse";
 import { AppError, describeError, isAppError } from "../errors.js";
 import { DIVISION_WORDS } from "../text/vietnamese.js";
 import { decodeText } from "./decode.js";
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_LIMITS, checkBeforeParsing, checkFileSize, checkTextLength, type ParseLimits } from "./limits.js";
 import { odtToText, wordDocToText } from "./office.js";
+import { openPdf } from "./pdfParse.js";
 import { ocrImage, ocrPdfPages, type OcrOptions } from "./scans.js";
 import { SUPPORTED_EXTENSIONS, type LoadedFile, type SourceFormat } from "./types.js";
 
@@ -432,7 +432,7 @@ async function pdfToPages(bytes: Buffer): Promise<string[]> {
 }
 
 async function pdfPageCount(bytes: Buffer): Promise<number> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const parser = await openPdf(bytes);
   try {
     return (await parser.getInfo()).total;
   } finally {

@@ -5,7 +5,8 @@
  * page is reported as it is read.
  */
 import { createHash } from "node:crypto";
-import { PDFParse } from "pdf-parse";
+import type { PDFParse } from "pdf-parse";
+import { openPdf } from "./pdfParse.js";
 import { AppError } from "../errors.js";
 import { OCR_ENGINE_ID, type OcrReader } from "./ocr.js";
 import { cleanOcrPages } from "./ocrText.js";
@@ -98,8 +99,7 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: readonly string[], o
 
   let parser: PDFParse | null = null;
   const render = async (page: number): Promise<Uint8Array> => {
-    // pdf.js may take ownership of the buffer it is given: it gets a copy.
-    parser ??= new PDFParse({ data: new Uint8Array(bytes) });
+    parser ??= await openPdf(bytes);
     const shot = await parser.getScreenshot({ partial: [page], scale: OCR_RENDER_SCALE, imageBuffer: true, imageDataUrl: false });
     const image = shot.pages[0]?.data;
     if (image === undefined) throw new AppError("FILE_UNREADABLE", `could not be read: page ${page} could not be rendered for OCR; re-export the PDF`);
