@@ -49,31 +49,38 @@ function dateKeys(day: string, month: string, year: string | undefined): string[
   return year === undefined ? [dayMonth] : [dayMonth, `${dayMonth}/${year}`, `${withoutLeadingZeros(month)}/${year}`];
 }
 
-// Passages are analysed again and again for different questions: analyses are memoised by text (bounded).
-const TERM_SET_CACHE_LIMIT = 20_000;
+// Passages are analysed again and again for different questions: analyses are memoised by text, up to
+// this many characters of text per memo (what a value costs grows with its text's length, not with the
+// number of texts: a whole passage's tokens weigh as much as those of its five sentences together).
+const TEXT_MEMO_CHARACTERS = 2_000_000;
 
 /**
  * Values computed from texts, remembered for the texts used most recently: two generations of at most
- * half the limit each; when the newer is full it becomes the older and the older is dropped, and a text
- * found in the older moves to the newer. A cache emptied whole when full (as before) recomputed every
- * passage still in use at once: 29 times over 3,557 questions at 113,000 passages.
+ * half the limit each (in characters of text); when the newer is full it becomes the older and the older
+ * is dropped, and a text found in the older moves to the newer. A cache emptied whole when full (as
+ * before) recomputed every passage still in use at once: 29 times over 3,557 questions at 113,000
+ * passages. A limit counted in texts (20,000 of them) let the memos hold ~1 GB at 100,000 passages after
+ * 6,000 questions.
  */
 export class TextMemo<V> {
   private newer = new Map<string, V>();
   private older = new Map<string, V>();
+  private newerCharacters = 0;
 
-  constructor(private readonly limit = TERM_SET_CACHE_LIMIT) {}
+  constructor(private readonly limit = TEXT_MEMO_CHARACTERS) {}
 
   /** `compute(text)`, remembered. */
   get(text: string, compute: (text: string) => V): V {
     let value = this.newer.get(text);
     if (value !== undefined) return value;
     value = this.older.get(text) ?? compute(text);
-    if (this.newer.size >= this.limit / 2) {
+    if (this.newerCharacters + text.length > this.limit / 2 && this.newer.size > 0) {
       this.older = this.newer;
       this.newer = new Map();
+      this.newerCharacters = 0;
     }
     this.newer.set(text, value);
+    this.newerCharacters += text.length;
     return value;
   }
 }

@@ -20,6 +20,29 @@ describe("memoised analyses", () => {
     get("c");
     expect(computed).toEqual(["a", "b", "c", "d", "e", "b", "c"]);
   });
+
+  it("are bounded by the characters of the texts they hold, not by how many texts", () => {
+    const computed: string[] = [];
+    const memo = new TextMemo<number>(40);
+    const get = (text: string): number =>
+      memo.get(text, (t) => {
+        computed.push(t);
+        return t.length;
+      });
+    const passages = ["a".repeat(15), "b".repeat(15), "c".repeat(15), "d".repeat(15)];
+    for (const p of passages) get(p);
+    // Twenty characters a generation: the first two passages have aged out, the last two are remembered.
+    get(passages[3] ?? "");
+    get(passages[2] ?? "");
+    get(passages[0] ?? "");
+    expect(computed.map((t) => t[0])).toEqual(["a", "b", "c", "d", "a"]);
+    // Short texts are many to a generation.
+    const words = Array.from({ length: 10 }, (_, i) => String.fromCharCode(101 + i));
+    for (const w of words) get(w);
+    computed.length = 0;
+    for (const w of words.slice(-10)) get(w);
+    expect(computed).toEqual([]);
+  });
 });
 
 describe("numbers a text states", () => {
